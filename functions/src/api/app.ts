@@ -1,0 +1,84 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { withActor } from "@akker/core/actor";
+import { VisibleError } from "@akker/core/error";
+import { logger } from "../log";
+import { farmForHost } from "./farm";
+import { resolveActor } from "./session";
+import { openapiDocument } from "./openapi";
+import type { Env } from "./route";
+import { authRoutes } from "./routes/auth";
+import { householdRoutes } from "./routes/households";
+import { meRoutes } from "./routes/me";
+import { healthRoutes } from "./routes/health";
+import { devRoutes } from "./routes/dev";
+
+export interface AppOptions {
+  /** `local` adds the dev routes (outbox); deployed stages never have them. */
+  stage: string;
+  /** Where the client address comes from, for rate limits. */
+  clientAddress?: (c: import("hono").Context) => string | undefined;
+}
+
+
+/** The whole HTTP API as one Hono app, the same in Lambda, locally and in tests. */
+export function createApp(opts: AppOptions) {
+  const app = new Hono<Env>();
+  const secure = opts.stage !== "local" && opts.stage !== "test";
+
+  app.use(
+    "/api/*",
+    secureHeaders({
+      strictTransportSecurity: secure ? "max-age=63072000; includeSubDomains" : false,
+      xFrameOptions: "DENY",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    const started = performance.now();
+    c.header("Cache-Control", "no-store");
+    const client =
+      opts.clientAddress?.(c) ??
+      c.req.header("cloudfront-viewer-address")?.split(":")[0] ??
+      c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ??
+      "unknown";
+    c.set("client", client);
+    c.set("secure", secure);
+    const farmID = farmForHost(c.req.header("x-forwarded-host") ?? c.req.header("host"));
+    const actor = await resolveActor(c, farmID);
+    await withActor(actor, () => next());
+    logger.info("request", {
+      method: c.req.method,
+      path: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      farmID,
+      actor: actor.type === "person" ? actor.personID : actor.type,
+    });
+  });
+
+  healthRoutes(app);
+  authRoutes(app);
+  meRoutes(app);
+  householdRoutes(app);
+  if (opts.stage === "local") devRoutes(app);
+
+  app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
+
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof VisibleError) {
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
+        err.status,
+      );
+    }
+    logger.error("unhandled", { path: c.req.routePath, error: err instanceof Error ? err.name + ": " + err.message : String(err) });
+    return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+  });
+
+  return app;
+}

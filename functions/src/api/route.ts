@@ -1,0 +1,100 @@
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { assertRole, usePerson, type Role } from "@akker/core/actor";
+import { VisibleError } from "@akker/core/error";
+import { toIssues } from "@akker/core/fn";
+
+/**
+ * Who may call a route: anyone, anyone logged in, or people holding one of
+ * the roles. The same declaration guards the route and documents it in the
+ * OpenAPI document (`x-auth`), so the two cannot disagree.
+ */
+export type Access = "public" | "session" | readonly Role[];
+
+/** Per-request values the middleware sets for handlers. */
+export type Env = { Variables: { client: string; secure: boolean } };
+export type App = Hono<Env>;
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  method: Method;
+  /** Hono path, e.g. `/api/households/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: B;
+  query?: Q;
+  /** Status code → description and optional schema of the JSON answer. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface Registered {
+  def: RouteDef<z.ZodType | undefined, z.ZodType | undefined>;
+}
+
+const registries = new WeakMap<App, Registered[]>();
+
+/** Every route registered on an app, in order; its OpenAPI document is made from this. */
+export function routesOf(app: App): Registered[] {
+  return registries.get(app) ?? [];
+}
+
+function checkAccess(access: Access) {
+  if (access === "public") return;
+  if (access === "session") {
+    usePerson();
+    return;
+  }
+  assertRole(...access);
+}
+
+function invalid(error: z.ZodError) {
+  return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
+}
+
+async function readBody(c: Context, schema: z.ZodType) {
+  const type = c.req.header("content-type") ?? "";
+  // Requiring JSON also keeps plain HTML forms on other sites from posting here.
+  if (!type.toLowerCase().startsWith("application/json"))
+    throw new VisibleError("input", "input.content_type", "Send the body as application/json.");
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new VisibleError("input", "input.invalid", "The body is not valid JSON.", [
+      { path: "", message: "Invalid JSON" },
+    ]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
+}
+
+/**
+ * Adds a route: access is checked first (401/403 before any 400), then the
+ * body and query are parsed with their zod schemas, then the handler runs.
+ */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  app: App,
+  def: RouteDef<B, Q>,
+  handler: (c: Context<Env>, input: { body: Parsed<B>; query: Parsed<Q> }) => Promise<Response> | Response,
+) {
+  const list = registries.get(app) ?? [];
+  registries.set(app, list);
+  list.push({ def: def as Registered["def"] });
+  app.on(def.method.toUpperCase(), def.path, async (c) => {
+    checkAccess(def.access);
+    const body = def.body ? await readBody(c, def.body) : undefined;
+    let query: unknown;
+    if (def.query) {
+      const parsed = def.query.safeParse(c.req.query());
+      if (!parsed.success) throw invalid(parsed.error);
+      query = parsed.data;
+    }
+    return handler(c, { body: body as Parsed<B>, query: query as Parsed<Q> });
+  });
+}

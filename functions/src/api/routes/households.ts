@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { hasRole, usePerson } from "@akker/core/actor";
+import { VisibleError } from "@akker/core/error";
+import { Household } from "@akker/core/household/household";
+import { Person } from "@akker/core/person/person";
+import { route, type App } from "../route";
+
+const board = ["board"] as const;
+
+export function householdRoutes(app: App) {
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/households",
+      summary: "All households of the farm",
+      tag: "households",
+      access: board,
+      responses: { 200: { description: "Households", schema: z.object({ households: z.array(Household.Info) }) } },
+    },
+    async (c) => c.json({ households: await Household.list() }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/households",
+      summary: "Create a household (with its people)",
+      tag: "households",
+      access: board,
+      body: Household.CreateInput,
+      responses: { 201: { description: "Created", schema: z.object({ household: Household.WithPeople }) } },
+    },
+    async (c, { body }) => {
+      const created = await Household.create(body);
+      return c.json({ household: Household.mustExist(await Household.withPeople(created.id)) }, 201);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/households/:id",
+      summary: "A household with its people: for the board, or its own members",
+      tag: "households",
+      access: "session",
+      responses: {
+        200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
+        404: { description: "Unknown, or another household" },
+      },
+    },
+    async (c) => {
+      const id = c.req.param("id")!;
+      // Someone else's household answers exactly like one that does not exist.
+      if (usePerson().householdID !== id && !hasRole("board"))
+        throw new VisibleError("not_found", "household.not_found", "No such household.");
+      return c.json({ household: Household.mustExist(await Household.withPeople(id)) });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "patch",
+      path: "/api/households/:id",
+      summary: "Change composition, status or certificate",
+      tag: "households",
+      access: board,
+      body: Household.UpdateInput,
+      responses: {
+        200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
+        404: { description: "Unknown" },
+      },
+    },
+    async (c, { body }) => {
+      const id = c.req.param("id")!;
+      await Household.update({ id, changes: body });
+      return c.json({ household: Household.mustExist(await Household.withPeople(id)) });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/households/:id/people",
+      summary: "Add a person (who can then log in) to a household",
+      tag: "households",
+      access: board,
+      body: Person.CreateInput.omit({ householdID: true }),
+      responses: {
+        201: { description: "Added", schema: z.object({ person: Person.Info }) },
+        404: { description: "Unknown household" },
+        409: { description: "Email address already in use" },
+      },
+    },
+    async (c, { body }) => {
+      const id = c.req.param("id")!;
+      Household.mustExist(await Household.get(id));
+      return c.json({ person: await Person.create({ ...body, householdID: id }) }, 201);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { Context } from "hono";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { Actor } from "@akker/core/actor";
+import { Auth } from "@akker/core/auth/auth";
+import { Household } from "@akker/core/household/household";
+import { Person } from "@akker/core/person/person";
+import { withActor } from "@akker/core/actor";
+
+export const cookieName = "akker_session";
+
+export interface CookieOptions {
+  secure: boolean;
+}
+
+export function setSessionCookie(c: Context, token: string, opts: CookieOptions) {
+  setCookie(c, cookieName, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: opts.secure,
+    path: "/",
+    maxAge: Math.floor(Auth.absoluteMs / 1000),
+  });
+}
+
+export function clearSessionCookie(c: Context, opts: CookieOptions) {
+  deleteCookie(c, cookieName, { path: "/", secure: opts.secure, httpOnly: true, sameSite: "Lax" });
+}
+
+/** Builds the actor for a request: anonymous for the farm, or the person behind a live session. */
+export async function resolveActor(c: Context, farmID: string): Promise<Actor> {
+  const token = getCookie(c, cookieName);
+  if (!token) return { type: "public", farmID };
+  return withActor({ type: "public", farmID }, async () => {
+    const session = await Auth.session(token);
+    if (!session) return { type: "public", farmID } as Actor;
+    const person = await Person.get(session.personID);
+    if (!person) return { type: "public", farmID } as Actor;
+    const household = person.householdID ? await Household.get(person.householdID) : undefined;
+    const active = household?.status === "active";
+    return {
+      type: "person",
+      farmID,
+      personID: person.id,
+      householdID: household ? household.id : null,
+      roles: await Person.roles(person, active),
+      sessionID: session.id,
+    } as Actor;
+  });
+}

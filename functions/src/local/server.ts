@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { configureDynamo } from "@akker/core/dynamo";
+import { createApp } from "../api/app";
+
+/** The web app's CSP: no inline scripts, no framing, only this origin. */
+export const webCSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join("; ");
+
+export interface LocalServerOptions {
+  port: number;
+  endpoint: string;
+  tableName: string;
+  /** The built web app (web/dist). */
+  webDir: string;
+  hostname?: string;
+}
+
+/** Web app and API on one origin, as CloudFront serves them when deployed. */
+export function createLocalApp(webDir: string) {
+  const api = createApp({
+    stage: "local",
+    clientAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } })?.incoming?.socket?.remoteAddress,
+  });
+  const root = new Hono();
+  root.route("/", api);
+  const indexPath = join(webDir, "index.html");
+  const index = () => (existsSync(indexPath) ? readFileSync(indexPath, "utf8") : undefined);
+  root.use("*", async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith("/api/")) {
+      c.header("Content-Security-Policy", webCSP);
+      c.header("X-Content-Type-Options", "nosniff");
+      c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+      if (c.req.path.startsWith("/assets/")) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    }
+  });
+  root.use("/*", serveStatic({ root: webDir }));
+  // Any other path is a screen of the single-page app.
+  root.get("*", (c) => {
+    const html = index();
+    return html ? c.html(html) : c.text("The web app is not built: run `npm run build`.", 503);
+  });
+  return root;
+}
+
+export function startLocalServer(opts: LocalServerOptions): Promise<{ server: ServerType; url: string; close(): Promise<void> }> {
+  configureDynamo({ tableName: opts.tableName, endpoint: opts.endpoint });
+  const app = createLocalApp(opts.webDir);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? "0.0.0.0" }, (info) => {
+      resolve({
+        server,
+        url: `http://localhost:${info.port}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+    server.once("error", reject);
+  });
+}

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedDemo } from "@akker/core/demo/seed";
+import { configureDynamo } from "@akker/core/dynamo";
+import { ensureTable, portInUse, startDynamoLocal } from "./dynamo-local";
+import { startLocalServer } from "./server";
+
+/*
+ * `npm start`: DynamoDB Local with its data under .data/, the table, the
+ * demo farm on first start, and web + API on http://localhost:3000.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.DDB_LOCAL_TELEMETRY = "0";
+process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const dataDir = join(root, ".data");
+const port = Number(process.env.PORT ?? 3000);
+const tableName = "akker-local";
+
+async function main() {
+  const started = Date.now();
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+    process.exit(1);
+  }
+  if (await portInUse(port)) {
+    console.error(
+      `Port ${port} is already in use: is Akker (or something else) already running?\n` +
+        `Stop it, or start on another port: PORT=3001 npm start`,
+    );
+    process.exit(1);
+  }
+  mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+  const secretFile = join(dataDir, "auth-secret");
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET ??= readFileSync(secretFile, "utf8").trim();
+
+  const ddb = await startDynamoLocal({ path: join(dataDir, "dynamodb") });
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping Akker…");
+    await server?.close().catch(() => undefined);
+    await ddb.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+
+  let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
+  try {
+    await ensureTable(ddb.endpoint, tableName);
+    configureDynamo({ tableName, endpoint: ddb.endpoint });
+    const seeded = await seedDemo();
+    server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist") });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      [
+        ``,
+        `  Akker runs on ${server.url}  (ready in ${seconds} s${seeded ? ", demo farm created" : ""})`,
+        ``,
+        `  Demo logins (the code arrives in the local outbox: ${server.url}/api/dev/outbox):`,
+        `    boer@demo.test            farmer`,
+        `    bestuur@demo.test         board`,
+        `    penningmeester@demo.test  treasurer`,
+        `    coordinator@demo.test     work-day coordinator`,
+        `    lid001@demo.test … lid200@demo.test   members`,
+        ``,
+        `  Data lives in .data/ (delete it for a fresh demo farm). Ctrl-C stops everything.`,
+        ``,
+      ].join("\n"),
+    );
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await stop(1);
+  }
+}
+
+void main();

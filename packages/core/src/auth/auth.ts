@@ -1,0 +1,161 @@
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { useFarmID } from "../actor";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { fn } from "../fn";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
+import { RateLimit } from "../ratelimit/ratelimit";
+
+export namespace Auth {
+  export const codeTTLMinutes = 10;
+  export const maxAttempts = 5;
+  /** A session dies after two weeks without use, and after 90 days whatever happens. */
+  export const idleMs = 14 * 24 * 3600 * 1000;
+  export const absoluteMs = 90 * 24 * 3600 * 1000;
+  /** lastSeenAt is refreshed at most this often, so reading pages costs no writes. */
+  const touchMs = 3600 * 1000;
+
+  export const limits = {
+    perAddress: { limit: 5, windowSeconds: 15 * 60 },
+    perClient: { limit: 30, windowSeconds: 15 * 60 },
+  };
+
+  function secret(): string {
+    const s = process.env.AUTH_SECRET;
+    if (!s || s.length < 16) throw new Error("AUTH_SECRET is not set (at least 16 characters)");
+    return s;
+  }
+
+  /** Keyed hash: a 6-digit code hashed without a secret could be guessed back from the database. */
+  function hashCode(farmID: string, email: string, code: string) {
+    return createHmac("sha256", secret()).update(`${farmID}\n${email}\n${code}`).digest("base64url");
+  }
+
+  export function hashToken(token: string) {
+    return createHash("sha256").update(token).digest("base64url");
+  }
+
+  export const RequestCodeInput = z.object({ email: Person.email });
+  export const VerifyInput = z.object({
+    email: Person.email,
+    code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+  });
+
+  const invalidCode = () =>
+    new VisibleError("unauthenticated", "auth.code_invalid", "This code is wrong or has expired.");
+
+  /**
+   * Mails a login code when the address belongs to someone. The caller
+   * learns nothing either way: the answer and the rate limits are the same.
+   */
+  export const requestCode = fn(
+    z.object({ email: Person.email, client: z.string() }),
+    async ({ email, client }) => {
+      const farmID = useFarmID();
+      await RateLimit.hit(`code-client:${client}`, limits.perClient.limit, limits.perClient.windowSeconds);
+      await RateLimit.hit(`code-address:${email}`, limits.perAddress.limit, limits.perAddress.windowSeconds);
+      const person = await Person.byEmail(email);
+      if (!person) return;
+      const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+      const expiresAt = Clock.now() + codeTTLMinutes * 60_000;
+      // A new code replaces the previous one and starts with a fresh try count.
+      await useDB()
+        .entities.loginCode.put({
+          farmID,
+          email,
+          codeHash: hashCode(farmID, email, code),
+          expiresAt,
+          attempts: 0,
+          expiresAtEpoch: Math.ceil(expiresAt / 1000),
+        })
+        .go();
+      const farm = await Farm.current();
+      await Mail.send("loginCode", email, person.locale, {
+        code,
+        farm: farm.name,
+        minutes: codeTTLMinutes,
+      });
+    },
+  );
+
+  /** Checks a code and, when right, opens a session. Returns the token for the cookie. */
+  export const verify = fn(VerifyInput, async ({ email, code }) => {
+    const farmID = useFarmID();
+    const db = useDB().entities.loginCode;
+    const stored = (await db.get({ farmID, email }).go()).data;
+    if (!stored || stored.expiresAt <= Clock.now() || stored.attempts >= maxAttempts) throw invalidCode();
+    const given = Buffer.from(hashCode(farmID, email, code));
+    const right = Buffer.from(stored.codeHash);
+    if (given.length !== right.length || !timingSafeEqual(given, right)) {
+      // Count the try; the condition stops concurrent guesses from exceeding the limit.
+      await db
+        .patch({ farmID, email })
+        .add({ attempts: 1 })
+        .where((a, op) => `${op.eq(a.codeHash, stored.codeHash)} AND ${op.lt(a.attempts, maxAttempts)}`)
+        .go({ response: "none" })
+        .catch((e: unknown) => {
+          if (!isConditionFailure(e)) throw e;
+        });
+      throw invalidCode();
+    }
+    // Single use: only the request that deletes the code gets a session.
+    try {
+      await db
+        .delete({ farmID, email })
+        .where((a, op) => `${op.eq(a.codeHash, stored.codeHash)} AND ${op.lt(a.attempts, maxAttempts)}`)
+        .go();
+    } catch (e) {
+      if (isConditionFailure(e)) throw invalidCode();
+      throw e;
+    }
+    const person = await Person.byEmail(email);
+    if (!person) throw invalidCode();
+    const token = randomBytes(32).toString("base64url");
+    const now = Clock.now();
+    await useDB()
+      .entities.session.create({
+        farmID,
+        tokenHash: hashToken(token),
+        personID: person.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAtEpoch: Math.ceil(Math.min(now + idleMs, now + absoluteMs) / 1000),
+      })
+      .go();
+    return { token, person };
+  });
+
+  /** The session behind a cookie token, or undefined when unknown, idle too long or too old. */
+  export async function session(token: string) {
+    if (!token || token.length > 100) return undefined;
+    const farmID = useFarmID();
+    const tokenHash = hashToken(token);
+    const db = useDB().entities.session;
+    const s = (await db.get({ farmID, tokenHash }).go()).data;
+    const now = Clock.now();
+    if (!s || now - s.lastSeenAt > idleMs || now - s.createdAt > absoluteMs) return undefined;
+    if (now - s.lastSeenAt > touchMs) {
+      await db
+        .patch({ farmID, tokenHash })
+        .set({
+          lastSeenAt: now,
+          expiresAtEpoch: Math.ceil(Math.min(now + idleMs, s.createdAt + absoluteMs) / 1000),
+        })
+        .go({ response: "none" })
+        .catch((e: unknown) => {
+          // logged out meanwhile
+          if (!isConditionFailure(e)) throw e;
+        });
+    }
+    return { id: tokenHash, personID: s.personID };
+  }
+
+  export async function logout(sessionID: string) {
+    await useDB().entities.session.delete({ farmID: useFarmID(), tokenHash: sessionID }).go();
+  }
+}

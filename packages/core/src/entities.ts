@@ -1,0 +1,278 @@
+import { Entity, Service } from "electrodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { Clock } from "./clock";
+import { useDynamo } from "./dynamo";
+
+/*
+ * The data model, in one place. Every entity's partition key starts with the
+ * farm, so one table hosts many farms and no query can cross from one farm
+ * into another. ElectroDB prefixes keys with the entity name, so entities
+ * that share a partition never collide.
+ */
+
+const service = "akker";
+
+const farmID = { type: "string", required: true, readOnly: true } as const;
+const createdAt = {
+  type: "string",
+  required: true,
+  readOnly: true,
+  default: () => Clock.iso(),
+} as const;
+const updatedAt = {
+  type: "string",
+  required: true,
+  default: () => Clock.iso(),
+  set: () => Clock.iso(),
+  watch: "*",
+} as const;
+/** Epoch seconds; DynamoDB's TTL removes the item some time after. */
+const expiresAtEpoch = { type: "number" } as const;
+
+export const FarmEntity = new Entity({
+  model: { entity: "farm", version: "1", service },
+  attributes: {
+    farmID,
+    name: { type: "string", required: true },
+    /** Host names that resolve to this farm (deployed); the default farm answers the rest. */
+    domains: { type: "set", items: "string" },
+    childFactor: { type: "number", required: true, default: 0.5 },
+    defaultLocale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+export const householdStatuses = ["active", "pending", "left"] as const;
+export const certificates = ["full", "half"] as const;
+
+export const HouseholdEntity = new Entity({
+  model: { entity: "household", version: "1", service },
+  attributes: {
+    farmID,
+    householdID: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    adults: { type: "number", required: true },
+    children: { type: "number", required: true },
+    vegetarian: { type: "boolean", required: true },
+    certificate: { type: certificates, required: true },
+    status: { type: householdStatuses, required: true },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+export const PersonEntity = new Entity({
+  model: { entity: "person", version: "1", service },
+  attributes: {
+    farmID,
+    personID: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    /** Lower-cased; unique within a farm (guarded by EmailClaim). */
+    email: { type: "string", required: true },
+    householdID: { type: "string" },
+    adult: { type: "boolean", required: true, default: true },
+    locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["personID"] },
+    },
+    byEmail: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "email"] },
+      sk: { field: "gsi1sk", composite: [] },
+    },
+    byHousehold: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["farmID", "householdID"] },
+      sk: { field: "gsi2sk", composite: ["personID"] },
+    },
+  },
+});
+
+/** Makes an email address unique within a farm: written in the same transaction as the person. */
+export const EmailClaimEntity = new Entity({
+  model: { entity: "emailClaim", version: "1", service },
+  attributes: {
+    farmID,
+    email: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true },
+  },
+  indexes: {
+    byEmail: {
+      pk: { field: "pk", composite: ["farmID", "email"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+export const RoleGrantEntity = new Entity({
+  model: { entity: "roleGrant", version: "1", service },
+  attributes: {
+    farmID,
+    personID: { type: "string", required: true, readOnly: true },
+    role: {
+      type: ["farmer", "coordinator", "board", "treasurer", "admin"] as const,
+      required: true,
+      readOnly: true,
+    },
+    grantedBy: { type: "string" },
+    createdAt,
+  },
+  indexes: {
+    byPerson: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["personID", "role"] },
+    },
+  },
+});
+
+export const LoginCodeEntity = new Entity({
+  model: { entity: "loginCode", version: "1", service },
+  attributes: {
+    farmID,
+    email: { type: "string", required: true, readOnly: true },
+    /** HMAC of the code: the code itself is never stored. */
+    codeHash: { type: "string", required: true },
+    expiresAt: { type: "number", required: true },
+    attempts: { type: "number", required: true, default: 0 },
+    expiresAtEpoch,
+  },
+  indexes: {
+    byEmail: {
+      pk: { field: "pk", composite: ["farmID", "email"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+export const SessionEntity = new Entity({
+  model: { entity: "session", version: "1", service },
+  attributes: {
+    farmID,
+    /** SHA-256 of the cookie's token: a database reader cannot log in with it. */
+    tokenHash: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true },
+    createdAt: { type: "number", required: true },
+    lastSeenAt: { type: "number", required: true },
+    expiresAtEpoch,
+  },
+  indexes: {
+    byToken: {
+      pk: { field: "pk", composite: ["farmID", "tokenHash"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+export const OutboxEntity = new Entity({
+  model: { entity: "outbox", version: "1", service },
+  attributes: {
+    farmID,
+    messageID: { type: "string", required: true, readOnly: true },
+    to: { type: "string", required: true },
+    subject: { type: "string", required: true },
+    text: { type: "string", required: true },
+    locale: { type: ["nl", "en"] as const, required: true },
+    sentAt: { type: "string", required: true },
+    expiresAtEpoch,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["messageID"] },
+    },
+    byRecipient: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "to"] },
+      sk: { field: "gsi1sk", composite: ["messageID"] },
+    },
+  },
+});
+
+export const AuditEntity = new Entity({
+  model: { entity: "audit", version: "1", service },
+  attributes: {
+    farmID,
+    eventID: { type: "string", required: true, readOnly: true },
+    actorID: { type: "string", required: true },
+    action: { type: "string", required: true },
+    subjectID: { type: "string" },
+    /** What changed, never a secret. */
+    data: { type: "any" },
+    createdAt,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["eventID"] },
+    },
+    bySubject: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "subjectID"] },
+      sk: { field: "gsi1sk", composite: ["eventID"] },
+    },
+  },
+});
+
+/** Fixed-window counters for rate limits; expire with TTL. */
+export const RateLimitEntity = new Entity({
+  model: { entity: "rateLimit", version: "1", service },
+  attributes: {
+    farmID,
+    bucket: { type: "string", required: true, readOnly: true },
+    window: { type: "number", required: true, readOnly: true },
+    count: { type: "number", required: true, default: 0 },
+    expiresAtEpoch,
+  },
+  indexes: {
+    byBucket: {
+      pk: { field: "pk", composite: ["farmID", "bucket"] },
+      sk: { field: "sk", composite: ["window"] },
+    },
+  },
+});
+
+const entities = {
+  farm: FarmEntity,
+  household: HouseholdEntity,
+  person: PersonEntity,
+  emailClaim: EmailClaimEntity,
+  roleGrant: RoleGrantEntity,
+  loginCode: LoginCodeEntity,
+  session: SessionEntity,
+  outbox: OutboxEntity,
+  audit: AuditEntity,
+  rateLimit: RateLimitEntity,
+};
+
+function build(client: DynamoDBDocumentClient, table: string) {
+  return new Service(entities, { client, table });
+}
+
+let cached: { service: ReturnType<typeof build>; client: unknown; table: string } | undefined;
+
+/** The ElectroDB service bound to the configured table. */
+export function useDB() {
+  const { client, table } = useDynamo();
+  if (!cached || cached.client !== client || cached.table !== table) {
+    cached = { service: build(client, table), client, table };
+  }
+  return cached.service;
+}

@@ -1,0 +1,41 @@
+/**
+ * The one error type the API shows to people. Anything else that escapes a
+ * handler is logged and answered with a bare 500, never with its details.
+ */
+export type ErrorKind =
+  | "input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited";
+
+export const statusOf: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 429> = {
+  input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export class VisibleError extends Error {
+  constructor(
+    public readonly kind: ErrorKind,
+    public readonly code: string,
+    message: string,
+    public readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = "VisibleError";
+  }
+
+  get status() {
+    return statusOf[this.kind];
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { useFarmID } from "../actor";
+
+export namespace Farm {
+  export const Settings = z.object({
+    /** How much a child counts as a mouth; two children make one mouth by default. */
+    childFactor: z.number().min(0).max(1),
+    defaultLocale: z.enum(["nl", "en"]),
+  });
+
+  export const Info = z
+    .object({ id: z.string(), name: z.string() })
+    .extend(Settings.shape);
+  export type Info = z.infer<typeof Info>;
+
+  export const defaults: z.infer<typeof Settings> = { childFactor: 0.5, defaultLocale: "nl" };
+
+  function serialize(item: {
+    farmID: string;
+    name: string;
+    childFactor: number;
+    defaultLocale: "nl" | "en";
+  }): Info {
+    return {
+      id: item.farmID,
+      name: item.name,
+      childFactor: item.childFactor,
+      defaultLocale: item.defaultLocale,
+    };
+  }
+
+  // Farm settings are read on most requests and change a few times a year.
+  const cache = new Map<string, { at: number; info: Info }>();
+  const cacheMs = 10_000;
+
+  export async function get(farmID: string): Promise<Info | undefined> {
+    const hit = cache.get(farmID);
+    if (hit && Date.now() - hit.at < cacheMs) return hit.info;
+    const res = await useDB().entities.farm.get({ farmID }).go();
+    if (!res.data) return undefined;
+    const info = serialize(res.data);
+    cache.set(farmID, { at: Date.now(), info });
+    return info;
+  }
+
+  /** The farm of the current request. */
+  export async function current(): Promise<Info> {
+    const farm = await get(useFarmID());
+    if (!farm) throw new VisibleError("not_found", "farm.not_found", "This farm does not exist.");
+    return farm;
+  }
+
+  export async function create(input: { id: string; name: string } & Partial<z.infer<typeof Settings>>) {
+    const settings = Settings.parse({ ...defaults, ...input });
+    await useDB()
+      .entities.farm.create({ farmID: input.id, name: input.name, ...settings })
+      .go();
+    cache.delete(input.id);
+    return (await get(input.id))!;
+  }
+
+  export function forgetCache() {
+    cache.clear();
+  }
+}

@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import { VisibleError } from "./error";
+
+/** Turn zod issues into the API's `{path, message}` list. */
+export function toIssues(error: z.ZodError) {
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join("."),
+    message: i.message,
+  }));
+}
+
+/**
+ * Wrap a core function with the schema of its input: the input is parsed
+ * (and so validated) on every call, and the schema is exposed as `.schema`
+ * so routes can reuse it.
+ */
+export function fn<S extends z.ZodType, R>(
+  schema: S,
+  impl: (input: z.output<S>) => R,
+) {
+  const wrapped = (input: z.input<S>): R => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      throw new VisibleError(
+        "input",
+        "input.invalid",
+        "The input is not valid.",
+        toIssues(parsed.error),
+      );
+    }
+    return impl(parsed.data);
+  };
+  wrapped.schema = schema;
+  return wrapped;
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { Audit } from "../audit/audit";
+import { isConditionFailure } from "../dynamo";
+import { certificates, householdStatuses, useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { fn } from "../fn";
+import { createID } from "../id";
+import { Person } from "../person/person";
+import { checkComposition, mouths } from "./mouths";
+
+export namespace Household {
+  const count = z.number().int().min(0).max(20);
+
+  export const Info = z.object({
+    id: z.string(),
+    name: z.string(),
+    adults: z.number().int(),
+    children: z.number().int(),
+    mouths: z.number(),
+    vegetarian: z.boolean(),
+    certificate: z.enum(certificates),
+    status: z.enum(householdStatuses),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  export const WithPeople = Info.extend({ people: z.array(Person.Info) });
+  export type WithPeople = z.infer<typeof WithPeople>;
+
+  export const CreateInput = z.object({
+    name: z.string().trim().min(1).max(100),
+    adults: count.min(1),
+    children: count.default(0),
+    vegetarian: z.boolean().default(false),
+    certificate: z.enum(certificates),
+    status: z.enum(householdStatuses).default("active"),
+    people: z.array(Person.CreateInput.omit({ householdID: true })).max(10).default([]),
+  });
+
+  export const UpdateInput = z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      adults: count.min(1),
+      children: count,
+      vegetarian: z.boolean(),
+      certificate: z.enum(certificates),
+      status: z.enum(householdStatuses),
+    })
+    .partial()
+    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+
+  type Item = {
+    householdID: string;
+    name: string;
+    adults: number;
+    children: number;
+    vegetarian: boolean;
+    certificate: Info["certificate"];
+    status: Info["status"];
+  };
+
+  function serialize(item: Item, childFactor: number): Info {
+    return {
+      id: item.householdID,
+      name: item.name,
+      adults: item.adults,
+      children: item.children,
+      mouths: mouths(item.adults, item.children, childFactor),
+      vegetarian: item.vegetarian,
+      certificate: item.certificate,
+      status: item.status,
+    };
+  }
+
+  function assertComposition(input: Pick<Item, "adults" | "children" | "certificate">, childFactor: number) {
+    const issues = checkComposition(input, childFactor);
+    if (issues.length)
+      throw new VisibleError("input", "household.composition", issues[0]!.message, issues);
+  }
+
+  export const create = fn(CreateInput, async (input) => {
+    const farm = await Farm.current();
+    assertComposition(input, farm.childFactor);
+    const householdID = createID("household");
+    await useDB()
+      .entities.household.create({
+        farmID: farm.id,
+        householdID,
+        name: input.name,
+        adults: input.adults,
+        children: input.children,
+        vegetarian: input.vegetarian,
+        certificate: input.certificate,
+        status: input.status,
+      })
+      .go();
+    for (const p of input.people) await Person.create({ ...p, householdID });
+    await Audit.record("household.created", householdID, { name: input.name });
+    return (await get(householdID))!;
+  });
+
+  export async function get(householdID: string): Promise<Info | undefined> {
+    const farm = await Farm.current();
+    const res = await useDB().entities.household.get({ farmID: farm.id, householdID }).go();
+    return res.data ? serialize(res.data, farm.childFactor) : undefined;
+  }
+
+  export async function withPeople(householdID: string): Promise<WithPeople | undefined> {
+    const [household, people] = await Promise.all([get(householdID), Person.byHousehold(householdID)]);
+    return household ? { ...household, people } : undefined;
+  }
+
+  export async function list(): Promise<Info[]> {
+    const farm = await Farm.current();
+    const res = await useDB()
+      .entities.household.query.byID({ farmID: farm.id })
+      .go({ pages: "all" });
+    return res.data
+      .map((h) => serialize(h, farm.childFactor))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  }
+
+  export const update = fn(
+    z.object({ id: z.string(), changes: UpdateInput }),
+    async ({ id, changes }) => {
+      const farm = await Farm.current();
+      const current = await get(id);
+      if (!current) throw new VisibleError("not_found", "household.not_found", "No such household.");
+      const next = { ...current, ...changes };
+      assertComposition(next, farm.childFactor);
+      // Guard the composition check against a concurrent edit of the same household.
+      await useDB()
+        .entities.household.patch({ farmID: farm.id, householdID: id })
+        .set(changes)
+        .where(
+          (a, op) =>
+            `${op.eq(a.adults, current.adults)} AND ${op.eq(a.children, current.children)} AND ${op.eq(a.certificate, current.certificate)}`,
+        )
+        .go()
+        .catch((e: unknown) => {
+          if (isConditionFailure(e))
+            throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
+          throw e;
+        });
+      await Audit.record("household.updated", id, changes);
+      return (await get(id))!;
+    },
+  );
+
+  export function mustExist<T>(value: T | undefined): T {
+    if (!value) throw new VisibleError("not_found", "household.not_found", "No such household.");
+    return value;
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { roles as allRoles, usePerson } from "../actor";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { Household } from "../household/household";
+import { Person } from "./person";
+
+export namespace Me {
+  export const Info = z.object({
+    person: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.enum(["nl", "en"]) }),
+    household: z.object({ id: z.string(), name: z.string(), mouths: z.number(), status: z.string() }).nullable(),
+    roles: z.array(z.enum(allRoles)),
+    farm: z.object({ id: z.string(), name: z.string() }),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  /** Who a person is on this farm: the answer of GET /api/me. */
+  export async function get(personID: string): Promise<Info> {
+    const person = await Person.get(personID);
+    if (!person) throw new VisibleError("unauthenticated", "auth.required", "Log in first.");
+    const [household, farm] = await Promise.all([
+      person.householdID ? Household.get(person.householdID) : undefined,
+      Farm.current(),
+    ]);
+    return {
+      person: { id: person.id, name: person.name, email: person.email, locale: person.locale },
+      household: household
+        ? { id: household.id, name: household.name, mouths: household.mouths, status: household.status }
+        : null,
+      roles: await Person.roles(person, household?.status === "active"),
+      farm: { id: farm.id, name: farm.name },
+    };
+  }
+
+  export const UpdateInput = z.object({ locale: z.enum(["nl", "en"]) });
+
+  /** The caller's own settings: the language of screens and mails. */
+  export async function update(input: z.infer<typeof UpdateInput>) {
+    const person = usePerson();
+    await Person.setLocale(person.personID, input.locale);
+    return get(person.personID);
+  }
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { roles as allRoles, useFarmID, type Role } from "../actor";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { fn } from "../fn";
+import { createID } from "../id";
+
+export namespace Person {
+  export const Info = z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    householdID: z.string().nullable(),
+    locale: z.enum(["nl", "en"]),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  export const email = z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email())
+    .transform((e) => e.toLowerCase());
+
+  export const CreateInput = z.object({
+    name: z.string().trim().min(1).max(100),
+    email,
+    householdID: z.string().optional(),
+    locale: z.enum(["nl", "en"]).default("nl"),
+  });
+
+  type Item = {
+    personID: string;
+    name: string;
+    email: string;
+    householdID?: string;
+    locale: "nl" | "en";
+  };
+
+  function serialize(item: Item): Info {
+    return {
+      id: item.personID,
+      name: item.name,
+      email: item.email,
+      householdID: item.householdID ?? null,
+      locale: item.locale,
+    };
+  }
+
+  /** Creates a person; the email address is claimed in the same transaction so it stays unique per farm. */
+  export const create = fn(CreateInput, async (input) => {
+    const farmID = useFarmID();
+    const personID = createID("person");
+    const res = await useDB()
+      .transaction.write(({ person, emailClaim }) => [
+        emailClaim.create({ farmID, email: input.email, personID }).commit(),
+        person
+          .create({
+            farmID,
+            personID,
+            name: input.name,
+            email: input.email,
+            householdID: input.householdID,
+            locale: input.locale,
+          })
+          .commit(),
+      ])
+      .go();
+    if (res.canceled)
+      throw new VisibleError("conflict", "person.email_taken", "This email address is already in use.");
+    return (await get(personID))!;
+  });
+
+  export async function get(personID: string) {
+    const res = await useDB().entities.person.get({ farmID: useFarmID(), personID }).go();
+    return res.data ? serialize(res.data) : undefined;
+  }
+
+  export async function byEmail(address: string) {
+    const res = await useDB()
+      .entities.person.query.byEmail({ farmID: useFarmID(), email: address.toLowerCase() })
+      .go();
+    const item = res.data[0];
+    return item ? serialize(item) : undefined;
+  }
+
+  export async function byHousehold(householdID: string) {
+    const res = await useDB()
+      .entities.person.query.byHousehold({ farmID: useFarmID(), householdID })
+      .go({ pages: "all" });
+    return res.data.map(serialize).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  }
+
+  export async function setLocale(personID: string, locale: "nl" | "en") {
+    await useDB().entities.person.patch({ farmID: useFarmID(), personID }).set({ locale }).go();
+  }
+
+  /**
+   * A person's roles: the granted ones, plus `member` for everyone who
+   * belongs to an active household.
+   */
+  export async function roles(person: { id: string; householdID: string | null }, householdActive: boolean): Promise<Role[]> {
+    const res = await useDB()
+      .entities.roleGrant.query.byPerson({ farmID: useFarmID(), personID: person.id })
+      .go();
+    const granted = new Set<Role>(res.data.map((g) => g.role));
+    if (person.householdID && householdActive) granted.add("member");
+    return allRoles.filter((r) => granted.has(r));
+  }
+
+  export async function grantRole(personID: string, role: Exclude<Role, "member">) {
+    await useDB().entities.roleGrant.put({ farmID: useFarmID(), personID, role }).go();
+  }
+}
