@@ -13,7 +13,6 @@ import { startLocalServer } from "./server";
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.DDB_LOCAL_TELEMETRY = "0";
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");

@@ -82,7 +82,8 @@ export const PersonEntity = new Entity({
     name: { type: "string", required: true },
     /** Lower-cased; unique within a farm (guarded by EmailClaim). */
     email: { type: "string", required: true },
-    householdID: { type: "string" },
+    /** `none` for people outside a household, such as the farmer. */
+    householdID: { type: "string", required: true, default: "none" },
     adult: { type: "boolean", required: true, default: true },
     locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
     createdAt,

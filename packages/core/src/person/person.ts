@@ -5,6 +5,8 @@ import { VisibleError } from "../error";
 import { fn } from "../fn";
 import { createID } from "../id";
 
+const noHousehold = "none";
+
 export namespace Person {
   export const Info = z.object({
     id: z.string(),
@@ -33,7 +35,7 @@ export namespace Person {
     personID: string;
     name: string;
     email: string;
-    householdID?: string;
+    householdID: string;
     locale: "nl" | "en";
   };
 
@@ -42,7 +44,7 @@ export namespace Person {
       id: item.personID,
       name: item.name,
       email: item.email,
-      householdID: item.householdID ?? null,
+      householdID: item.householdID === noHousehold ? null : item.householdID,
       locale: item.locale,
     };
   }
@@ -60,7 +62,7 @@ export namespace Person {
             personID,
             name: input.name,
             email: input.email,
-            householdID: input.householdID,
+            householdID: input.householdID ?? noHousehold,
             locale: input.locale,
           })
           .commit(),

@@ -1,0 +1,95 @@
+import { createApp } from "../../functions/src/api/app";
+import { withActor } from "@akker/core/actor";
+import { Household } from "@akker/core/household/household";
+import { Person } from "@akker/core/person/person";
+import type { Role } from "@akker/core/actor";
+
+export type TestApp = ReturnType<typeof createApp>;
+
+/** A client for one person: keeps the session cookie like a browser would. */
+export function client(app: TestApp, opts: { ip?: string } = {}) {
+  let cookie = "";
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(cookie ? { cookie } : {}),
+        "x-forwarded-for": opts.ip ?? "10.0.0.1",
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const set = res.headers.get("set-cookie");
+    if (set) {
+      const pair = set.split(";")[0]!;
+      cookie = pair.endsWith("=") ? "" : pair;
+    }
+    const text = await res.text();
+    let json: any = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, body: json, headers: res.headers };
+  };
+  return {
+    get: (path: string) => call("GET", path),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
+    patch: (path: string, body?: unknown) => call("PATCH", path, body),
+    put: (path: string, body?: unknown) => call("PUT", path, body),
+    delete: (path: string) => call("DELETE", path),
+    get cookie() {
+      return cookie;
+    },
+    set cookie(v: string) {
+      cookie = v;
+    },
+  };
+}
+
+/** The latest login code mailed to an address, read from the outbox like a person reads mail. */
+export async function codeFrom(app: TestApp, email: string) {
+  const res = await app.request(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
+  const { messages } = (await res.json()) as { messages: { text: string }[] };
+  const match = messages[0]?.text.match(/\b(\d{6})\b/);
+  if (!match) throw new Error(`no code mailed to ${email}`);
+  return match[1]!;
+}
+
+export async function login(app: TestApp, email: string, ip?: string) {
+  const c = client(app, { ip });
+  const asked = await c.post("/api/auth/code", { email });
+  if (asked.status !== 202) throw new Error(`code request: ${asked.status}`);
+  const verified = await c.post("/api/auth/verify", { email, code: await codeFrom(app, email) });
+  if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return c;
+}
+
+/** Creates a household with one person (and roles), directly in core. */
+export async function makeHousehold(
+  farmID: string,
+  opts: { name: string; email: string; adults?: number; children?: number; roles?: Exclude<Role, "member">[] },
+) {
+  return withActor({ type: "system", farmID }, async () => {
+    const h = await Household.create({
+      name: opts.name,
+      adults: opts.adults ?? 2,
+      children: opts.children ?? 0,
+      certificate: (opts.adults ?? 2) + (opts.children ?? 0) / 2 === 1 ? "half" : "full",
+      people: [{ name: opts.name, email: opts.email }],
+    });
+    const person = (await Person.byEmail(opts.email))!;
+    for (const r of opts.roles ?? []) await Person.grantRole(person.id, r);
+    return { household: h, person };
+  });
+}
+
+export async function makePerson(farmID: string, opts: { name: string; email: string; roles?: Exclude<Role, "member">[] }) {
+  return withActor({ type: "system", farmID }, async () => {
+    const person = await Person.create({ name: opts.name, email: opts.email });
+    for (const r of opts.roles ?? []) await Person.grantRole(person.id, r);
+    return person;
+  });
+}

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../functions/src/api/app";
+import { useDB } from "@akker/core/entities";
+import { createTestFarm, useTestTable } from "../setup/table";
+import { client, login, makeHousehold, makePerson } from "./helpers";
+
+let app: ReturnType<typeof createApp>;
+let farmID: string;
+let own: Awaited<ReturnType<typeof makeHousehold>>;
+let other: Awaited<ReturnType<typeof makeHousehold>>;
+let member: Awaited<ReturnType<typeof login>>;
+let board: Awaited<ReturnType<typeof login>>;
+let farmer: Awaited<ReturnType<typeof login>>;
+
+async function countHouseholds() {
+  const res = await useDB().entities.household.query.byID({ farmID }).go({ pages: "all" });
+  return res.data.length;
+}
+
+beforeAll(async () => {
+  await useTestTable();
+  farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  app = createApp({ stage: "local" });
+  own = await makeHousehold(farmID, { name: "Jansen", email: "lid@example.nl", adults: 2, children: 2 });
+  other = await makeHousehold(farmID, { name: "Visser", email: "ander@example.nl" });
+  await makeHousehold(farmID, { name: "Bestuur", email: "bestuur@example.nl", roles: ["board"] });
+  await makePerson(farmID, { name: "Boer", email: "boer@example.nl", roles: ["farmer"] });
+  member = await login(app, "lid@example.nl", "10.9.0.1");
+  board = await login(app, "bestuur@example.nl", "10.9.0.2");
+  farmer = await login(app, "boer@example.nl", "10.9.0.3");
+});
+
+describe("households", () => {
+  it("a member sees their own household with its people and mouths", async () => {
+    const res = await member.get(`/api/households/${own.household.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.household).toMatchObject({ name: "Jansen", adults: 2, children: 2, mouths: 3, certificate: "full" });
+    expect(res.body.household.people.map((p: { email: string }) => p.email)).toEqual(["lid@example.nl"]);
+    const me = await member.get("/api/me");
+    expect(me.body.household).toMatchObject({ id: own.household.id, mouths: 3 });
+  });
+
+  it("a member reading another household gets 404, like an unknown one", async () => {
+    const res = await member.get(`/api/households/${other.household.id}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("household.not_found");
+    expect((await member.get("/api/households/hh_unknown")).status).toBe(404);
+  });
+
+  it("board routes: 401 without a session, 403 for a member or the farmer", async () => {
+    expect((await client(app).get("/api/households")).status).toBe(401);
+    const forbidden = await member.get("/api/households");
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe("auth.forbidden");
+    expect((await farmer.get("/api/households")).status).toBe(403);
+    const before = await countHouseholds();
+    const post = await member.post("/api/households", { name: "X", adults: 2, certificate: "full" });
+    expect(post.status).toBe(403);
+    expect((await member.patch(`/api/households/${own.household.id}`, { adults: 3 })).status).toBe(403);
+    expect(await countHouseholds()).toBe(before);
+  });
+
+  it("the board lists, creates and edits households", async () => {
+    const list = await board.get("/api/households");
+    expect(list.status).toBe(200);
+    expect(list.body.households.map((h: { name: string }) => h.name)).toEqual(["Bestuur", "Jansen", "Visser"]);
+
+    const created = await board.post("/api/households", {
+      name: "De Vries",
+      adults: 1,
+      children: 0,
+      certificate: "half",
+      vegetarian: true,
+      people: [{ name: "Eva de Vries", email: "Eva@Example.nl" }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.household).toMatchObject({ name: "De Vries", mouths: 1, vegetarian: true, status: "active" });
+    expect(created.body.household.people[0].email).toBe("eva@example.nl");
+    const id = created.body.household.id as string;
+    expect(id).toMatch(/^hh_/);
+
+    const edited = await board.patch(`/api/households/${id}`, { adults: 2, children: 1, certificate: "full" });
+    expect(edited.status).toBe(200);
+    expect(edited.body.household.mouths).toBe(2.5);
+
+    const added = await board.post(`/api/households/${id}/people`, { name: "Bram de Vries", email: "bram@example.nl" });
+    expect(added.status).toBe(201);
+    const dup = await board.post(`/api/households/${id}/people`, { name: "Bram 2", email: "bram@example.nl" });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("person.email_taken");
+
+    // the new person can log in and sees the household
+    const eva = await login(app, "eva@example.nl", "10.9.0.4");
+    expect((await eva.get(`/api/households/${id}`)).body.household.people).toHaveLength(2);
+  });
+
+  it("refuses a composition that does not fit the certificate, changing nothing", async () => {
+    const before = await countHouseholds();
+    const half = await board.post("/api/households", { name: "Te groot", adults: 2, certificate: "half" });
+    expect(half.status).toBe(400);
+    expect(half.body.error.code).toBe("household.composition");
+    expect(half.body.error.issues[0].path).toBe("certificate");
+    const full = await board.post("/api/households", { name: "Te groot", adults: 4, children: 4, certificate: "full" });
+    expect(full.status).toBe(400);
+    expect(await countHouseholds()).toBe(before);
+
+    const patch = await board.patch(`/api/households/${own.household.id}`, { certificate: "half" });
+    expect(patch.status).toBe(400);
+    const after = await board.get(`/api/households/${own.household.id}`);
+    expect(after.body.household.certificate).toBe("full");
+  });
+
+  it("rejects malformed bodies with 400 and the issues, changing nothing", async () => {
+    const before = await countHouseholds();
+    const cases = [
+      { name: "", adults: 2, certificate: "full" },
+      { name: "X", adults: 0, certificate: "full" },
+      { name: "X", adults: 2, certificate: "quarter" },
+      { name: "X", adults: "two", certificate: "full" },
+      { name: "X", adults: 2.5, certificate: "full" },
+      { name: "X".repeat(101), adults: 2, certificate: "full" },
+      [],
+      null,
+    ];
+    for (const body of cases) {
+      const res = await board.post("/api/households", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe("input.invalid");
+      expect(Array.isArray(res.body.error.issues)).toBe(true);
+    }
+    expect((await board.patch(`/api/households/${own.household.id}`, {})).status).toBe(400);
+    expect((await board.patch(`/api/households/${own.household.id}`, { status: "gone" })).status).toBe(400);
+    expect(await countHouseholds()).toBe(before);
+  });
+
+  it("a person can choose English, and mails follow", async () => {
+    const res = await member.patch("/api/me", { locale: "en" });
+    expect(res.status).toBe(200);
+    expect(res.body.person.locale).toBe("en");
+    await client(app, { ip: "10.9.0.5" }).post("/api/auth/code", { email: "lid@example.nl" });
+    const outbox = await (await app.request("/api/dev/outbox?to=lid@example.nl")).json();
+    expect(outbox.messages[0].subject).toMatch(/^Your login code/);
+  });
+});

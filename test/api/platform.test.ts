@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../functions/src/api/app";
+import { createTestFarm, useTestTable } from "../setup/table";
+
+let farmID: string;
+
+beforeAll(async () => {
+  await useTestTable();
+  farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+});
+
+describe("platform routes", () => {
+  it("health answers once the database answers", async () => {
+    const res = await createApp({ stage: "local" }).request("/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("serves an OpenAPI 3.1 document with every route and its access", async () => {
+    const res = await createApp({ stage: "local" }).request("/api/openapi.json");
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const [path, method] of [
+      ["/api/health", "get"],
+      ["/api/auth/code", "post"],
+      ["/api/auth/verify", "post"],
+      ["/api/auth/logout", "post"],
+      ["/api/me", "get"],
+      ["/api/households", "get"],
+      ["/api/households", "post"],
+      ["/api/households/{id}", "get"],
+      ["/api/households/{id}", "patch"],
+    ] as const)
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
+    const create = doc.paths["/api/households"].post;
+    expect(create["x-auth"]).toEqual(["board"]);
+    expect(create.requestBody.content["application/json"].schema.properties.certificate.enum).toEqual(["full", "half"]);
+  });
+
+  it("the dev outbox exists on the local stage only", async () => {
+    expect((await createApp({ stage: "local" }).request("/api/dev/outbox")).status).toBe(200);
+    for (const stage of ["prod", "staging", "dev"]) {
+      const app = createApp({ stage });
+      expect((await app.request("/api/dev/outbox")).status).toBe(404);
+      const doc = await (await app.request("/api/openapi.json")).json();
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/dev"))).toEqual([]);
+    }
+  });
+
+  it("unknown routes are a JSON 404, and errors carry no stack trace", async () => {
+    const res = await createApp({ stage: "local" }).request("/api/nope");
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("not_found");
+  });
+
+  it("sends security headers, and Secure cookies only when deployed", async () => {
+    const res = await createApp({ stage: "prod" }).request("/api/health");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("strict-transport-security")).toContain("max-age=");
+    const local = await createApp({ stage: "local" }).request("/api/health");
+    expect(local.headers.get("strict-transport-security")).toBeNull();
+  });
+});
