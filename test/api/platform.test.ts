@@ -14,12 +14,12 @@ describe("platform routes", () => {
   it("health answers once the database answers", async () => {
     const res = await createApp({ stage: "local" }).request("/api/health");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect((await res.json()) as any).toEqual({ ok: true });
   });
 
   it("serves an OpenAPI 3.1 document with every route and its access", async () => {
     const res = await createApp({ stage: "local" }).request("/api/openapi.json");
-    const doc = await res.json();
+    const doc = (await res.json()) as any;
     expect(doc.openapi).toBe("3.1.0");
     for (const [path, method] of [
       ["/api/health", "get"],
@@ -43,7 +43,7 @@ describe("platform routes", () => {
     for (const stage of ["prod", "staging", "dev"]) {
       const app = createApp({ stage });
       expect((await app.request("/api/dev/outbox")).status).toBe(404);
-      const doc = await (await app.request("/api/openapi.json")).json();
+      const doc = ((await (await app.request("/api/openapi.json")).json()) as any);
       expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/dev"))).toEqual([]);
     }
   });
@@ -51,7 +51,7 @@ describe("platform routes", () => {
   it("unknown routes are a JSON 404, and errors carry no stack trace", async () => {
     const res = await createApp({ stage: "local" }).request("/api/nope");
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    expect(((await res.json()) as any).error.code).toBe("not_found");
   });
 
   it("sends security headers, and Secure cookies only when deployed", async () => {

@@ -36,5 +36,6 @@ export function canManageHouseholds(me: MeInfo | undefined): boolean {
 
 /** Where to go after logging in: only a path on this site, never another origin. */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return next.startsWith("/login") ? "/" : next;
 }
