@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "../actor";
+import { Household } from "../household/household";
+import { Person } from "../person/person";
+import { useTestTable } from "../../../../test/setup/table";
+import { demoFarm, demoHouseholds, seedDemo } from "./seed";
+
+beforeAll(async () => {
+  await useTestTable();
+});
+
+describe("the demo farm", () => {
+  it("has 200 households of about 500 mouths, with vegetarians and half certificates", () => {
+    const list = demoHouseholds();
+    expect(list).toHaveLength(200);
+    const mouths = list.reduce((n, h) => n + h.adults + h.children * 0.5, 0);
+    expect(mouths).toBeGreaterThan(450);
+    expect(mouths).toBeLessThan(560);
+    expect(list.filter((h) => h.vegetarian).length).toBeGreaterThan(15);
+    expect(list.filter((h) => h.certificate === "half").length).toBeGreaterThan(10);
+  });
+
+  it("is seeded once into DynamoDB, with the demo logins and roles", async () => {
+    expect(await seedDemo()).toBe(true);
+    expect(await seedDemo()).toBe(false);
+    await withActor({ type: "system", farmID: demoFarm.id }, async () => {
+      const households = await Household.list();
+      expect(households).toHaveLength(200);
+      expect(households.every((h) => h.status === "active")).toBe(true);
+      const lid200 = (await Person.byEmail("lid200@demo.test"))!;
+      expect(lid200.householdID).toBeTruthy();
+      const board = (await Person.byEmail("bestuur@demo.test"))!;
+      expect(await Person.roles(board, true)).toEqual(["member", "board"]);
+      const farmer = (await Person.byEmail("boer@demo.test"))!;
+      expect(farmer.householdID).toBeNull();
+      expect(await Person.roles(farmer, false)).toEqual(["farmer"]);
+      const treasurer = (await Person.byEmail("penningmeester@demo.test"))!;
+      expect(await Person.roles(treasurer, true)).toContain("treasurer");
+      expect(await Person.roles((await Person.byEmail("coordinator@demo.test"))!, true)).toContain("coordinator");
+    });
+  });
+});
+
+describe("people", () => {
+  it("an email address is taken once, even by 20 requests at the same instant", async () => {
+    await withActor({ type: "system", farmID: demoFarm.id }, async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => Person.create({ name: `Race ${i}`, email: "race@example.nl" })),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(rejected.every((r) => r.reason.code === "person.email_taken")).toBe(true);
+    });
+  });
+
+  it("keeps farms apart: the same address may exist on two farms", async () => {
+    const inFarm = (farmID: string) =>
+      withActor({ type: "system", farmID }, () => Person.create({ name: "Twee", email: "twee@example.nl" }));
+    await inFarm("farm-a");
+    await inFarm("farm-b");
+    const a = await withActor({ type: "system", farmID: "farm-a" }, () => Person.byEmail("twee@example.nl"));
+    const c = await withActor({ type: "system", farmID: "farm-c" }, () => Person.byEmail("twee@example.nl"));
+    expect(a?.name).toBe("Twee");
+    expect(c).toBeUndefined();
+  });
+});
