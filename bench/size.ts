@@ -1,0 +1,52 @@
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { kB, type Figure } from "./lib";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** Bundles the API Lambda the way the stack does (ESM, minified, for Node 22). */
+async function apiBundle(externalSdk: boolean) {
+  const result = await build({
+    entryPoints: [join(root, "functions/src/api/lambda.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    write: false,
+    external: externalSdk ? ["@aws-sdk/*", "@smithy/*"] : [],
+    banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
+    logLevel: "silent",
+  });
+  return result.outputFiles.reduce((n, f) => n + f.contents.length, 0);
+}
+
+/** The JavaScript index.html loads before the first screen: entry scripts and module preloads. */
+export function webInitialJS() {
+  const dist = join(root, "web/dist");
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1]!);
+  const files = [...new Set(srcs)].map((s) => join(dist, s.replace(/^\//, "")));
+  const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  const raw = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  return { gz, raw, files: files.length };
+}
+
+export async function sizes(): Promise<Figure[]> {
+  const rows: Figure[] = [];
+  const full = await apiBundle(false);
+  rows.push({ name: "API Lambda bundle (minified, all deps)", value: kB(full), target: "≤ 400 kB", ok: full <= 400 * 1024 });
+  const lean = await apiBundle(true);
+  rows.push({ name: "API Lambda bundle without AWS SDK", value: kB(lean) });
+  if (existsSync(join(root, "web/dist/index.html"))) {
+    const web = webInitialJS();
+    rows.push({ name: `Web initial JS (gzip, ${web.files} files)`, value: kB(web.gz), target: "≤ 40 kB", ok: web.gz <= 40 * 1024 });
+    rows.push({ name: "Web initial JS (raw)", value: kB(web.raw) });
+  } else rows.push({ name: "Web initial JS", value: "not built (npm run build)" });
+  return rows;
+}
