@@ -1,0 +1,22 @@
+/**
+ * A scheduled job. The tick (./tick.ts) calls `run` every five minutes once
+ * for every farm, inside that farm's system actor, so core functions work as
+ * usual and `useFarmID()` says which farm it is.
+ *
+ * A job must be idempotent: a tick can come late, twice, or after a failed
+ * one, so `run` decides from the data and `now` what is still to do (for
+ * example "remind about work days starting within 24 h that have no reminder
+ * yet"), never from how many times it has been called.
+ */
+export interface Job {
+  /** Unique, kebab-case; names the job in the logs. */
+  name: string;
+  /** Does what is due at `now` for the actor's farm. Throwing marks this job failed for this farm only. */
+  run(now: Date): Promise<void>;
+}
+
+/**
+ * Every job the tick runs, in this order. A feature adds its job by
+ * importing it here and listing it.
+ */
+export const jobs: readonly Job[] = [];

@@ -1,0 +1,54 @@
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { FunctionUrlAuthType } from "aws-cdk-lib/aws-lambda";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Secret as GeneratedSecret } from "aws-cdk-lib/aws-secretsmanager";
+import { Config, Function, use, type StackContext } from "sst/constructs";
+import { Email } from "./email";
+import { assertDeployableStage, farmSettings } from "./settings";
+import { Storage } from "./storage";
+
+/**
+ * The HTTP API: one Lambda behind a Function URL, reached only through
+ * CloudFront (infra/web.ts) on the site's own domain.
+ */
+export function Api({ stack, app }: StackContext) {
+  assertDeployableStage(app.stage);
+  const { table } = use(Storage);
+  const { queue } = use(Email);
+
+  // The HMAC key for login codes: an SST secret (SSM SecureString), set per stage with
+  // `npx sst secrets set AUTH_SECRET <value> --stage <stage>`; never in the template.
+  const authSecret = new Config.Secret(stack, "AUTH_SECRET");
+
+  // Generated once by Secrets Manager; CloudFront sends it, the function checks it.
+  const originSecret = new GeneratedSecret(stack, "OriginSecret", {
+    description: "Proves to the API function that a request came through CloudFront",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
+
+  const api = new Function(stack, "Api", {
+    handler: "functions/src/api/lambda.handler",
+    description: "Akker HTTP API",
+    memorySize: 1024,
+    timeout: 20,
+    nodejs: { format: "esm", minify: true },
+    environment: {
+      STAGE: app.stage,
+      TABLE_NAME: table.tableName,
+      MAIL_QUEUE_URL: queue.queueUrl,
+      ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
+      ...farmSettings(),
+    },
+    bind: [authSecret],
+    logGroup: new LogGroup(stack, "ApiLogs", { retention: RetentionDays.ONE_MONTH }),
+  });
+  table.cdk.table.grantReadWriteData(api);
+  api.addToRolePolicy(
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
+  );
+
+  // No CORS: the browser only ever calls the API on the site's own origin.
+  const url = api.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+
+  return { api, url, originSecret };
+}

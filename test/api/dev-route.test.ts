@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LambdaEvent } from "hono/aws-lambda";
+import { createApp } from "../../functions/src/api/app";
+import { fromCloudFront, originHeader, viewerAddress } from "../../functions/src/api/origin";
+
+/*
+ * The dev outbox shows every login code: it must not exist where the app is
+ * deployed. These requests carry no session cookie, so no database is
+ * touched; none is configured here, and any use of one would answer 500.
+ */
+
+type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
+
+const originSecret = "origin-secret-for-tests-0123456789";
+
+function functionUrlEvent(path: string, headers: Record<string, string> = {}): FunctionUrlEvent {
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: "",
+    headers: {
+      host: "abc123.lambda-url.eu-west-1.on.aws",
+      "x-forwarded-host": "akker.example.nl",
+      "cloudfront-viewer-address": "2001:db8::1:51234",
+      ...headers,
+    },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      authentication: null,
+      authorizer: {} as never,
+      domainName: "abc123.lambda-url.eu-west-1.on.aws",
+      domainPrefix: "abc123",
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "130.176.0.1", userAgent: "vitest" },
+      requestId: "req-1",
+      routeKey: "$default",
+      stage: "$default",
+      time: "01/Jun/2025:04:00:00 +0000",
+      timeEpoch: 1748750400000,
+    },
+    isBase64Encoded: false,
+    body: null,
+  };
+}
+
+describe("a deployed stage's app", () => {
+  for (const stage of ["prod", "dev"]) {
+    it(`${stage}: GET /api/dev/outbox is 404 and the OpenAPI document does not list it`, async () => {
+      const app = createApp({ stage });
+      const res = await app.request("/api/dev/outbox");
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+      const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/dev"))).toEqual([]);
+    });
+  }
+});
+
+describe("the Lambda entry point", () => {
+  let handler: typeof import("../../functions/src/api/lambda").handler;
+
+  beforeAll(async () => {
+    delete process.env.STAGE; // as deployed without it: the handler must assume prod
+    delete process.env.TABLE_NAME;
+    process.env.ORIGIN_SECRET = originSecret;
+    process.env.MAIL_QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
+    ({ handler } = await import("../../functions/src/api/lambda"));
+  });
+
+  const viaCloudFront = (path: string) => functionUrlEvent(path, { [originHeader]: originSecret });
+
+  it("has no dev outbox", async () => {
+    const res = await handler(viaCloudFront("/api/dev/outbox"));
+    expect(res.statusCode).toBe(404);
+    expect(JSON.parse(res.body).error.code).toBe("not_found");
+  });
+
+  it("serves an OpenAPI document without dev routes", async () => {
+    const res = await handler(viaCloudFront("/api/openapi.json"));
+    expect(res.statusCode).toBe(200);
+    const doc = JSON.parse(res.body) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).not.toContain("/api/dev/outbox");
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/dev"))).toEqual([]);
+  });
+
+  it("refuses requests that did not come through CloudFront", async () => {
+    for (const event of [
+      functionUrlEvent("/api/openapi.json"),
+      functionUrlEvent("/api/openapi.json", { [originHeader]: "guess" }),
+    ]) {
+      const res = await handler(event);
+      expect(res.statusCode).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe("forbidden");
+    }
+  });
+});
+
+describe("origin helpers", () => {
+  it("accepts only the exact origin secret", () => {
+    expect(fromCloudFront({ [originHeader]: originSecret }, originSecret)).toBe(true);
+    expect(fromCloudFront({ [originHeader]: originSecret + "x" }, originSecret)).toBe(false);
+    expect(fromCloudFront({}, originSecret)).toBe(false);
+    // A function deployed without its secret lets nothing in.
+    expect(fromCloudFront({ [originHeader]: "" }, undefined)).toBe(false);
+    expect(fromCloudFront({ [originHeader]: "x" }, "")).toBe(false);
+  });
+
+  it("reads the viewer's IPv4 and IPv6 address from CloudFront-Viewer-Address", () => {
+    expect(viewerAddress("203.0.113.7:51234")).toBe("203.0.113.7");
+    expect(viewerAddress("2001:db8::1:51234")).toBe("2001:db8::1");
+    expect(viewerAddress(undefined)).toBeUndefined();
+  });
+});

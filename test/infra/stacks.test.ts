@@ -1,0 +1,368 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
+import { createTableInput, tableDefinition } from "@akker/core/dynamo";
+import { webCSP as localServerCSP } from "../../functions/src/local/server";
+import { originHeader } from "../../functions/src/api/origin";
+import { assertDeployableStage, farmSettings } from "../../infra/settings";
+import { webCSP } from "../../infra/web";
+import {
+  actionsOf,
+  ensureWebDist,
+  functionWithHandler,
+  only,
+  resourcesOf,
+  resourcesOfType,
+  statementsOf,
+  synth,
+  type CfnTemplate,
+  type Statement,
+} from "./synth";
+
+const API = "functions/src/api/lambda.handler";
+const MAIL = "functions/src/events/mail.handler";
+const TICK = "functions/src/jobs/tick.handler";
+
+const expectedCSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+let prod: Awaited<ReturnType<typeof synth>>;
+let dev: Awaited<ReturnType<typeof synth>>;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  cleanup = ensureWebDist();
+  prod = await synth("prod");
+  dev = await synth("dev", {
+    DEFAULT_FARM_ID: "farm_a",
+    FARM_DOMAINS: JSON.stringify({ "b.example.nl": "farm_b" }),
+    MAIL_FROM: "Akker <post@akker.example.nl>",
+    DOMAIN: "akker.example.nl",
+  });
+});
+afterAll(() => {
+  prod?.dispose();
+  dev?.dispose();
+  cleanup?.();
+});
+
+const text = (v: unknown) => JSON.stringify(v);
+/** Statements that grant something on every resource. */
+const wildcardGrants = (statements: Statement[]) =>
+  statements.filter((s) => s.Effect === "Allow" && resourcesOf(s).some((r) => r === "*"));
+const tableOf = (t: CfnTemplate) => only(resourcesOfType(t, "AWS::DynamoDB::Table"), "table");
+
+describe("storage", () => {
+  it("builds the table from core's tableDefinition", () => {
+    const [, table] = tableOf(prod.storage);
+    const want = createTableInput("x");
+    expect(table.Properties!.KeySchema).toEqual(want.KeySchema);
+    expect(table.Properties!.AttributeDefinitions).toEqual(want.AttributeDefinitions);
+    expect(table.Properties!.GlobalSecondaryIndexes).toEqual(want.GlobalSecondaryIndexes);
+  });
+
+  it("is on-demand with point-in-time recovery and TTL on expiresAtEpoch", () => {
+    const [, table] = tableOf(prod.storage);
+    expect(table.Properties!.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(table.Properties!.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties!.TimeToLiveSpecification).toEqual({
+      AttributeName: tableDefinition.ttlAttribute,
+      Enabled: true,
+    });
+  });
+
+  it("is protected and retained on prod only", () => {
+    const [, prodTable] = tableOf(prod.storage);
+    expect(prodTable.Properties!.DeletionProtectionEnabled).toBe(true);
+    expect(prodTable.DeletionPolicy).toBe("Retain");
+    expect(prodTable.UpdateReplacePolicy).toBe("Retain");
+
+    const [, devTable] = tableOf(dev.storage);
+    expect(devTable.Properties!.DeletionProtectionEnabled).toBe(false);
+    expect(devTable.DeletionPolicy).toBe("Delete");
+  });
+
+  it("retains every prod resource, so removing the app keeps the data", () => {
+    for (const t of [prod.storage, prod.email, prod.api, prod.jobs, prod.web])
+      for (const [id, r] of Object.entries(t.Resources))
+        if (r.Type !== "AWS::SSM::Parameter") expect(r.DeletionPolicy, id).toBe("Retain");
+  });
+});
+
+describe("api function", () => {
+  it("runs on nodejs22.x on arm64", () => {
+    for (const t of [prod, dev]) {
+      const [, fn] = functionWithHandler(t.api, API);
+      expect(fn.Properties!.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties!.Architectures).toEqual(["arm64"]);
+    }
+  });
+
+  it("is bundled as a minified ES module", () => {
+    const file = join(prod.apiBundle, "functions/src/api/lambda.mjs");
+    const code = readFileSync(file, "utf8");
+    expect(code).toMatch(/^import /m);
+    expect(code).not.toMatch(/^\s*module\.exports\b/m);
+    // Minified: a couple of MB on a handful of lines, not tens of thousands.
+    expect(code.split("\n").length).toBeLessThan(statSync(file).size / 1000);
+  });
+
+  it("gets the table, stage, queue, farms, origin secret and the AUTH_SECRET binding", () => {
+    const [, fn] = functionWithHandler(prod.api, API);
+    const env = fn.Properties!.Environment.Variables;
+    const [tableID] = tableOf(prod.storage);
+    const [queueID] = only(
+      resourcesOfType(prod.email, "AWS::SQS::Queue").filter(([, q]) => q.Properties?.RedrivePolicy),
+      "mail queue",
+    );
+    expect(text(env.TABLE_NAME)).toContain(`ExportsOutputRef${tableID}`);
+    expect(text(env.MAIL_QUEUE_URL)).toContain(`ExportsOutputRef${queueID}`);
+    expect(env.STAGE).toBe("prod");
+    expect(env.DEFAULT_FARM_ID).toBe("demo");
+    expect(env.FARM_DOMAINS).toBeUndefined();
+    expect(text(env.ORIGIN_SECRET)).toMatch(/resolve:secretsmanager:.*OriginSecret/);
+    expect(env.SST_Secret_value_AUTH_SECRET).toBe("__FETCH_FROM_SSM__");
+    // The value itself never sits in the template: the function reads it from SSM.
+    expect(env.AUTH_SECRET).toBeUndefined();
+  });
+
+  it("takes the farm settings from the deploy environment", () => {
+    const env = functionWithHandler(dev.api, API)[1].Properties!.Environment.Variables;
+    expect(env.STAGE).toBe("dev");
+    expect(env.DEFAULT_FARM_ID).toBe("farm_a");
+    expect(JSON.parse(env.FARM_DOMAINS)).toEqual({ "b.example.nl": "farm_b" });
+  });
+
+  it("may read and write this table and its indexes, send to the mail queue, read its secret; nothing else", () => {
+    const [fnID] = functionWithHandler(prod.api, API);
+    const statements = statementsOf(prod.api, fnID);
+    const [tableID] = tableOf(prod.storage);
+    expect(wildcardGrants(statements)).toEqual([]);
+
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo[0]!)).toEqual(expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]));
+    expect(actionsOf(dynamo[0]!).some((a) => a.includes("*"))).toBe(false);
+    const tableArn = `ExportsOutputFnGetAtt${tableID}Arn`;
+    expect(resourcesOf(dynamo[0]!).map(text)).toEqual([
+      expect.stringContaining(tableArn),
+      expect.stringMatching(new RegExp(`${tableArn}.*/index/\\*`)),
+    ]);
+
+    const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("sqs:")));
+    expect(sqs.map(actionsOf)).toEqual([["sqs:SendMessage"]]);
+    expect(text(sqs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttMailQueue\w+Arn/);
+
+    const ssm = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
+    expect(ssm.map(actionsOf)).toEqual([["ssm:GetParameters"]]);
+    expect(resourcesOf(ssm[0]!).every((r) => text(r).includes("/Secret/AUTH_SECRET/value"))).toBe(true);
+
+    expect(statements).toHaveLength(3);
+  });
+
+  it("has a Function URL without CORS", () => {
+    const [fnID] = functionWithHandler(prod.api, API);
+    const [, url] = only(resourcesOfType(prod.api, "AWS::Lambda::Url"), "function URL");
+    expect(url.Properties!.TargetFunctionArn).toEqual({ "Fn::GetAtt": [fnID, "Arn"] });
+    expect(url.Properties!.AuthType).toBe("NONE");
+    expect(url.Properties!.Cors).toBeUndefined();
+  });
+
+  it("refuses the stages that mean something to the app itself", () => {
+    expect(() => assertDeployableStage("local")).toThrow(/reserved/);
+    expect(() => assertDeployableStage("test")).toThrow(/reserved/);
+    expect(() => assertDeployableStage("prod")).not.toThrow();
+  });
+
+  it("refuses a FARM_DOMAINS it cannot read", () => {
+    const before = process.env.FARM_DOMAINS;
+    try {
+      process.env.FARM_DOMAINS = "{not json";
+      expect(() => farmSettings()).toThrow(/not JSON/);
+      process.env.FARM_DOMAINS = JSON.stringify(["farm_a"]);
+      expect(() => farmSettings()).toThrow(/map host names/);
+    } finally {
+      if (before === undefined) delete process.env.FARM_DOMAINS;
+      else process.env.FARM_DOMAINS = before;
+    }
+  });
+});
+
+describe("mail", () => {
+  const mailQueue = (t: CfnTemplate) =>
+    only(resourcesOfType(t, "AWS::SQS::Queue").filter(([, q]) => q.Properties?.RedrivePolicy), "mail queue");
+
+  it("queues mail with a dead-letter queue, encrypted and TLS only", () => {
+    const [queueID, queue] = mailQueue(prod.email);
+    const [dlqID, dlq] = only(
+      resourcesOfType(prod.email, "AWS::SQS::Queue").filter(([id]) => id !== queueID),
+      "dead-letter queue",
+    );
+    expect(queue.Properties!.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { "Fn::GetAtt": [dlqID, "Arn"] },
+      maxReceiveCount: 5,
+    });
+    expect(dlq.Properties!.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    for (const q of [queue, dlq]) expect(q.Properties!.SqsManagedSseEnabled).toBe(true);
+    const policies = resourcesOfType(prod.email, "AWS::SQS::QueuePolicy").map(([, p]) => text(p));
+    expect(policies).toHaveLength(2);
+    for (const p of policies) expect(p).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it("has the consumer read the queue with partial batch failures", () => {
+    const [queueID] = mailQueue(prod.email);
+    const [fnID, fn] = functionWithHandler(prod.email, MAIL);
+    const [, mapping] = only(resourcesOfType(prod.email, "AWS::Lambda::EventSourceMapping"), "event source mapping");
+    expect(mapping.Properties!.EventSourceArn).toEqual({ "Fn::GetAtt": [queueID, "Arn"] });
+    expect(mapping.Properties!.FunctionName).toEqual({ Ref: fnID });
+    expect(mapping.Properties!.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+    expect(fn.Properties!.Runtime).toBe("nodejs22.x");
+    expect(fn.Properties!.Architectures).toEqual(["arm64"]);
+    expect(fn.Properties!.Environment.Variables.MAIL_FROM).toBe("noreply@akker.invalid");
+    expect(functionWithHandler(dev.email, MAIL)[1].Properties!.Environment.Variables.MAIL_FROM).toBe(
+      "Akker <post@akker.example.nl>",
+    );
+  });
+
+  it("lets the consumer send mail as the configured sender only, and touch no table", () => {
+    const [fnID] = functionWithHandler(dev.email, MAIL);
+    const statements = statementsOf(dev.email, fnID);
+    expect(wildcardGrants(statements)).toEqual([]);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"))).toEqual([]);
+    const ses = only(statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ses:"))), "SES statement");
+    expect(actionsOf(ses)).toEqual(["ses:SendEmail"]);
+    expect(text(ses.Resource)).toContain(":ses:eu-west-1:123456789012:identity/*");
+    expect(ses.Condition).toEqual({ StringEquals: { "ses:FromAddress": "post@akker.example.nl" } });
+    // The rest is what the event source needs to read the queue.
+    const others = statements.filter((s) => s !== ses).flatMap(actionsOf);
+    expect(others.every((a) => a.startsWith("sqs:") && a !== "sqs:SendMessage")).toBe(true);
+  });
+});
+
+describe("jobs", () => {
+  it("invokes the tick every five minutes", () => {
+    const [fnID, fn] = functionWithHandler(prod.jobs, TICK);
+    const [, rule] = only(resourcesOfType(prod.jobs, "AWS::Events::Rule"), "schedule rule");
+    expect(rule.Properties!.ScheduleExpression).toBe("rate(5 minutes)");
+    expect(rule.Properties!.State).toBe("ENABLED");
+    expect(rule.Properties!.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [fnID, "Arn"] } })]);
+    expect(fn.Properties!.Runtime).toBe("nodejs22.x");
+    expect(fn.Properties!.Architectures).toEqual(["arm64"]);
+    const env = fn.Properties!.Environment.Variables;
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(["TABLE_NAME", "MAIL_QUEUE_URL", "DEFAULT_FARM_ID", "STAGE"]));
+    const [, invokeConfig] = only(resourcesOfType(prod.jobs, "AWS::Lambda::EventInvokeConfig"), "invoke config");
+    expect(invokeConfig.Properties!.MaximumRetryAttempts).toBe(0);
+  });
+
+  it("lets the tick use the table and send mail, nothing more", () => {
+    const [fnID] = functionWithHandler(prod.jobs, TICK);
+    const statements = statementsOf(prod.jobs, fnID);
+    expect(wildcardGrants(statements)).toEqual([]);
+    expect(statements).toHaveLength(2);
+    const [dynamo, sqs] = statements;
+    expect(actionsOf(dynamo!)).toEqual(expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]));
+    expect(text(dynamo!.Resource)).toContain("/index/*");
+    expect(actionsOf(sqs!)).toEqual(["sqs:SendMessage"]);
+  });
+});
+
+describe("web", () => {
+  const distributionOf = (t: CfnTemplate) =>
+    only(resourcesOfType(t, "AWS::CloudFront::Distribution"), "distribution")[1].Properties!.DistributionConfig;
+  const cloudFrontFunction = (t: CfnTemplate, ref: unknown) => {
+    const id = (ref as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    const code = t.Resources[id]!.Properties!.FunctionCode as string;
+    type Request = { uri: string; headers: Record<string, { value: string }> };
+    return new Function(`${code}; return handler;`)() as (event: { request: Request }) => Request;
+  };
+
+  it("serves the site from S3 by default, with the security headers", () => {
+    const config = distributionOf(prod.web);
+    const s3 = only((config.Origins as any[]).filter((o) => o.S3OriginConfig), "S3 origin");
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3.Id);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+    const policyID = config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref;
+    expect(prod.web.Resources[policyID]!.Type).toBe("AWS::CloudFront::ResponseHeadersPolicy");
+  });
+
+  it("routes /api/* to the API function, uncached, every method, everything forwarded but Host", () => {
+    const config = distributionOf(prod.web);
+    const api = only((config.CacheBehaviors as any[]).filter((b) => b.PathPattern === "/api/*"), "/api/* behavior");
+    const origin = (config.Origins as any[]).find((o) => o.Id === api.TargetOriginId);
+    const [urlID] = only(resourcesOfType(prod.api, "AWS::Lambda::Url"), "function URL");
+    expect(text(origin.DomainName)).toContain(`ExportsOutputFnGetAtt${urlID}FunctionUrl`);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    expect(api.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(api.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+    expect([...api.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+    expect(api.ViewerProtocolPolicy).toBe("https-only");
+  });
+
+  it("proves to the API that requests come through CloudFront", () => {
+    const config = distributionOf(prod.web);
+    const api = (config.CacheBehaviors as any[]).find((b) => b.PathPattern === "/api/*");
+    const origin = (config.Origins as any[]).find((o) => o.Id === api.TargetOriginId);
+    const [secretID] = only(resourcesOfType(prod.api, "AWS::SecretsManager::Secret"), "origin secret");
+    expect(origin.OriginCustomHeaders.map((h: { HeaderName: string }) => h.HeaderName)).toEqual([originHeader]);
+    expect(text(origin.OriginCustomHeaders[0].HeaderValue)).toMatch(
+      new RegExp(`resolve:secretsmanager:.*ExportsOutputRef${secretID}`),
+    );
+  });
+
+  it("passes the viewer's host to the API as X-Forwarded-Host", () => {
+    const config = distributionOf(prod.web);
+    const api = (config.CacheBehaviors as any[]).find((b) => b.PathPattern === "/api/*");
+    const [association] = api.FunctionAssociations;
+    expect(association.EventType).toBe("viewer-request");
+    const handler = cloudFrontFunction(prod.web, association.FunctionARN);
+    // Whatever the viewer claims as X-Forwarded-Host is replaced by the host it really asked for.
+    const request = handler({
+      request: {
+        uri: "/api/me",
+        headers: { host: { value: "akker.example.nl" }, "x-forwarded-host": { value: "other-farm.example.nl" } },
+      },
+    });
+    expect(request.headers["x-forwarded-host"]).toEqual({ value: "akker.example.nl" });
+  });
+
+  it("answers the app's routes with index.html without hiding the API's errors", () => {
+    const config = distributionOf(prod.web);
+    // Error responses would apply to /api/* as well and turn its 403/404 into the app.
+    expect(config.CustomErrorResponses ?? []).toEqual([]);
+    const [association] = config.DefaultCacheBehavior.FunctionAssociations;
+    expect(association.EventType).toBe("viewer-request");
+    // StaticSite's own viewer-request function (it appends ".html") is gone; only ours remain.
+    const functions = resourcesOfType(prod.web, "AWS::CloudFront::Function").map(([id]) => id.replace(/[0-9A-F]{8}$/, ""));
+    expect(functions.sort()).toEqual(["ForwardHost", "SpaFallback"]);
+    const handler = cloudFrontFunction(prod.web, association.FunctionARN);
+    const uri = (u: string) => handler({ request: { uri: u, headers: {} } }).uri;
+    expect(uri("/")).toBe("/index.html");
+    expect(uri("/households/hh_01")).toBe("/index.html");
+    expect(uri("/login")).toBe("/index.html");
+    expect(uri("/assets/index-abc123.js")).toBe("/assets/index-abc123.js");
+    expect(uri("/favicon.svg")).toBe("/favicon.svg");
+  });
+
+  it("sends the CSP and the other security headers", () => {
+    expect(webCSP).toBe(expectedCSP);
+    expect(webCSP).toBe(localServerCSP);
+    const [, policy] = only(resourcesOfType(prod.web, "AWS::CloudFront::ResponseHeadersPolicy"), "headers policy");
+    const headers = policy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: expectedCSP, Override: true });
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(headers.StrictTransportSecurity).toEqual({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+      Override: true,
+    });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: "DENY", Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: "strict-origin-when-cross-origin", Override: true });
+  });
+
+  it("has no custom domain unless DOMAIN is set; other stages get a subdomain", () => {
+    expect(distributionOf(prod.web).Aliases).toEqual([]);
+    expect(distributionOf(dev.web).Aliases).toEqual(["dev.akker.example.nl"]);
+  });
+});
