@@ -16,7 +16,7 @@ async function apiBundle(externalSdk: boolean) {
     platform: "node",
     target: "node22",
     write: false,
-    external: externalSdk ? ["@aws-sdk/*", "@smithy/*"] : [],
+    external: externalSdk ? ["@aws-sdk/*"] : [],
     banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
     logLevel: "silent",
   });
@@ -39,10 +39,11 @@ export function webInitialJS() {
 
 export async function sizes(): Promise<Figure[]> {
   const rows: Figure[] = [];
+  // As deployed: infra/api.ts leaves the AWS SDK to the Lambda runtime.
+  const deployed = await apiBundle(true);
+  rows.push({ name: "API Lambda bundle (minified, as deployed)", value: kB(deployed), target: "≤ 400 kB", ok: deployed <= 400 * 1024 });
   const full = await apiBundle(false);
-  rows.push({ name: "API Lambda bundle (minified, all deps)", value: kB(full), target: "≤ 400 kB", ok: full <= 400 * 1024 });
-  const lean = await apiBundle(true);
-  rows.push({ name: "API Lambda bundle without AWS SDK", value: kB(lean) });
+  rows.push({ name: "API Lambda bundle with the AWS SDK inside", value: kB(full) });
   if (existsSync(join(root, "web/dist/index.html"))) {
     const web = webInitialJS();
     rows.push({ name: `Web initial JS (gzip, ${web.files} files)`, value: kB(web.gz), target: "≤ 40 kB", ok: web.gz <= 40 * 1024 });

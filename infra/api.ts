@@ -31,7 +31,8 @@ export function Api({ stack, app }: StackContext) {
     description: "Akker HTTP API",
     memorySize: 1024,
     timeout: 20,
-    nodejs: { format: "esm", minify: true },
+    // The Node 22 runtime ships AWS SDK v3: leaving it out keeps the bundle small.
+    nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"] } },
     environment: {
       STAGE: app.stage,
       TABLE_NAME: table.tableName,

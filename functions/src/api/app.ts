@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { secureHeaders } from "hono/secure-headers";
 import { withActor } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";

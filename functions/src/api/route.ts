@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { assertRole, usePerson, type Role } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";

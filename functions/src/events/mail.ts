@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
-import { z } from "zod";
+import * as z from "zod";
 import type { Mail } from "@akker/core/mail/mail";
 import { logger } from "../log";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Mail } from "@akker/core/mail/mail";
 import { route, type App } from "../route";
 

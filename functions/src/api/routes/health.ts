@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Health } from "@akker/core/health";
 import { route, type App } from "../route";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hasRole, usePerson } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { Household } from "@akker/core/household/household";

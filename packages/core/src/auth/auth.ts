@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { useFarmID } from "../actor";

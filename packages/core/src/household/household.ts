@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Audit } from "../audit/audit";
 import { isConditionFailure } from "../dynamo";
 import { certificates, householdStatuses, useDB } from "../entities";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { roles as allRoles, usePerson } from "../actor";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";

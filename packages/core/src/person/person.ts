@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { roles as allRoles, useFarmID, type Role } from "../actor";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
