@@ -15,6 +15,8 @@ export default defineConfig({
           name: "core",
           include: ["packages/*/src/**/*.test.ts"],
           environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           globalSetup: ["test/setup/dynamo.ts"],
           setupFiles: ["test/setup/env.ts"],
         },

@@ -39,11 +39,10 @@ export function createApp(opts: AppOptions) {
   app.use("/api/*", async (c, next) => {
     const started = performance.now();
     c.header("Cache-Control", "no-store");
+    // Lambda passes CloudFront's viewer address, the local server the socket's;
+    // only tests, which call the app directly, fall back to X-Forwarded-For.
     const client =
-      opts.clientAddress?.(c) ??
-      c.req.header("cloudfront-viewer-address")?.split(":")[0] ??
-      c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ??
-      "unknown";
+      opts.clientAddress?.(c) ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
     c.set("client", client);
     c.set("secure", secure);
     const farmID = farmForHost(c.req.header("x-forwarded-host") ?? c.req.header("host"));
