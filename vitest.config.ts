@@ -52,6 +52,8 @@ export default defineConfig({
           include: ["src/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["./src/test-setup.ts"],
+          // the router ships untranspiled JSX: let Vite transform it
+          server: { deps: { inline: [/@solidjs\/router/] } },
         },
       },
       {

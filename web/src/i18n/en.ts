@@ -89,8 +89,8 @@ export const en: Dictionary = {
     mouths: "Mouths",
     mouthsExplained:
       "An adult counts as 1 mouth, a child as part of a mouth (the farm's child factor). The harvest share and the contribution go by mouth.",
-    mouthsSum: (adults: string, children: string, factor: string, total: string) =>
-      `${adults} × 1 + ${children} × ${factor} = ${total}`,
+    mouthsSum: (adults: string, total: string, children?: { count: string; factor: string }) =>
+      children ? `${adults} × 1 + ${children.count} × ${children.factor} = ${total}` : `${adults} × 1 = ${total}`,
     certificate: "Certificate",
     vegetarian: "Vegetarian",
     vegetarianYes: "Yes: no meat in the harvest share",
@@ -102,7 +102,6 @@ export const en: Dictionary = {
   },
   households: {
     title: "Households",
-    totals: "Totals",
     households: "Households",
     mouths: "Mouths",
     search: "Search by name",

@@ -92,8 +92,8 @@ export const nl = {
     mouths: "Monden",
     mouthsExplained:
       "Een volwassene telt als 1 mond, een kind als een deel van een mond (de kindfactor van de boerderij). Het oogstaandeel en de bijdrage gaan per mond.",
-    mouthsSum: (adults: string, children: string, factor: string, total: string) =>
-      `${adults} × 1 + ${children} × ${factor} = ${total}`,
+    mouthsSum: (adults: string, total: string, children?: { count: string; factor: string }) =>
+      children ? `${adults} × 1 + ${children.count} × ${children.factor} = ${total}` : `${adults} × 1 = ${total}`,
     certificate: "Certificaat",
     vegetarian: "Vegetarisch",
     vegetarianYes: "Ja: geen vlees in het oogstaandeel",
@@ -105,7 +105,6 @@ export const nl = {
   },
   households: {
     title: "Huishoudens",
-    totals: "Totaal",
     households: "Huishoudens",
     mouths: "Monden",
     search: "Zoek op naam",

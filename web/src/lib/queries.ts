@@ -14,6 +14,8 @@ async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       const here = window.location.pathname + window.location.search;
+      // Queries loaded side by side all fail; the first one has already moved on to the login screen.
+      if (window.location.pathname === "/login") throw redirect(here);
       throw redirect(here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
     }
     throw e;

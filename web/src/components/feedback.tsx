@@ -1,0 +1,85 @@
+import { For, Show, type JSX } from "solid-js";
+import { A, revalidate } from "@solidjs/router";
+import { errorText, issueText, useI18n } from "../i18n";
+import { ApiError } from "../lib/api";
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p class="loading" role="status">
+      {t().app.loading}
+    </p>
+  );
+}
+
+/**
+ * The error of a form, announced as soon as it appears. Issues for fields
+ * the form shows are told at those fields; any others are listed here, so
+ * no problem goes unmentioned.
+ */
+export function FormError(props: { error: unknown; fields?: string[] }) {
+  const { t } = useI18n();
+  const elsewhere = () =>
+    props.error instanceof ApiError
+      ? props.error.issues.filter((i) => !(props.fields ?? []).includes(i.path))
+      : [];
+  return (
+    <div role="alert" class="alert-region">
+      <Show when={props.error}>
+        <div class="notice error">
+          <p>{errorText(t(), props.error)}</p>
+          <Show when={elsewhere().length}>
+            <ul>
+              <For each={elsewhere()}>{(issue) => <li>{issueText(t(), issue)}</li>}</For>
+            </ul>
+          </Show>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+/** A confirmation or a piece of news, read out politely; the region is always there so the news is heard. */
+export function Status(props: { message?: string; tone?: "success" | "info"; children?: JSX.Element }) {
+  return (
+    <div role="status" class="status-region">
+      <Show when={props.message}>
+        <div class={`notice ${props.tone ?? "success"}`}>
+          <p>{props.message}</p>
+          {props.children}
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+/** What a screen shows when its data could not be loaded. */
+export function LoadError(props: { error: unknown; reset: () => void }) {
+  const { t } = useI18n();
+  const retryable = () =>
+    !(props.error instanceof ApiError) || props.error.status === 0 || props.error.status >= 500;
+  return (
+    <div class="notice error" role="alert">
+      <p>{errorText(t(), props.error)}</p>
+      <Show
+        when={retryable()}
+        fallback={
+          <p>
+            <A href="/">{t().notFound.home}</A>
+          </p>
+        }
+      >
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            void revalidate();
+            props.reset();
+          }}
+        >
+          {t().app.retry}
+        </button>
+      </Show>
+    </div>
+  );
+}

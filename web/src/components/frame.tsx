@@ -1,0 +1,119 @@
+import { createSignal, Show, type JSX } from "solid-js";
+import { A, query, useNavigate } from "@solidjs/router";
+import { errorText, useI18n } from "../i18n";
+import { ApiError, api, type MeInfo } from "../lib/api";
+import { canManageHouseholds } from "../lib/queries";
+import { LanguageSwitch } from "./language-switch";
+
+/**
+ * Skip link, header and main landmark around every screen. The menu lists
+ * only the screens the person can use.
+ */
+export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
+  const { t } = useI18n();
+  let main: HTMLElement | undefined;
+  return (
+    <>
+      <a
+        class="skip-link"
+        href="#main"
+        on:click={(e) => {
+          // Handled here, before the router would treat it as a navigation.
+          e.preventDefault();
+          main?.focus();
+        }}
+      >
+        {t().nav.skip}
+      </a>
+      <header class="site-header">
+        <div class="header-inner">
+          <div class="brand">
+            <svg class="logo" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 21c0-6 2-11 9-14-1 8-4 12-9 14zm0 0C12 15 10 11 3 9c1 7 4 10 9 12z" />
+            </svg>
+            <span class="brand-name">{t().app.name}</span>
+            <Show when={props.me}>{(me) => <span class="farm-name">{me().farm.name}</span>}</Show>
+          </div>
+          <Show when={props.me}>{(me) => <Menu me={me()} />}</Show>
+          <div class="tools">
+            <LanguageSwitch loggedIn={!!props.me} />
+            <Show when={props.me}>
+              <Logout />
+            </Show>
+          </div>
+        </div>
+      </header>
+      <main ref={main} id="main" tabindex="-1">
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+function Menu(props: { me: MeInfo }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t().nav.label}>
+      <ul class="menu">
+        <li>
+          <A href="/" end>
+            {t().nav.home}
+          </A>
+        </li>
+        <Show when={props.me.household}>
+          {(household) => (
+            <li>
+              <A href={`/households/${household().id}`} end>
+                {t().nav.myHousehold}
+              </A>
+            </li>
+          )}
+        </Show>
+        <Show when={canManageHouseholds(props.me)}>
+          <li>
+            <A href="/households" end>
+              {t().nav.households}
+            </A>
+          </li>
+        </Show>
+      </ul>
+    </nav>
+  );
+}
+
+function Logout() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+
+  async function logout() {
+    setPending(true);
+    setError(undefined);
+    try {
+      await api.auth.logout();
+    } catch (e) {
+      // A session that is already gone is as good as a logout.
+      if (!(e instanceof ApiError && e.status === 401)) {
+        setError(e);
+        setPending(false);
+        return;
+      }
+    }
+    query.clear();
+    navigate("/login", { replace: true });
+  }
+
+  return (
+    <div class="logout">
+      <button type="button" class="secondary" disabled={pending()} onClick={() => void logout()}>
+        {pending() ? t().nav.loggingOut : t().nav.logout}
+      </button>
+      <div role="alert" class="alert-region">
+        <Show when={error()}>
+          <p class="notice error small">{errorText(t(), error())}</p>
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { onCleanup } from "solid-js";
+import { useAction, useSubmissions, type Action } from "@solidjs/router";
+import { issueText, useI18n } from "../i18n";
+import { ApiError } from "./api";
+
+/**
+ * Runs a router action from a form and exposes the state of its latest
+ * run. Runs are forgotten when the form goes away, so an old error does not
+ * greet someone who comes back to the screen.
+ */
+export function useActionForm<T extends unknown[], U>(act: Action<T, U>) {
+  const submissions = useSubmissions(act);
+  const run = useAction(act) as unknown as (...args: T) => Promise<U>;
+  const latest = () => submissions[submissions.length - 1];
+  const forget = () => {
+    for (const s of [...submissions]) s.clear();
+  };
+  onCleanup(forget);
+  return {
+    /** Resolves with the result, or undefined when the action failed (its error is in `error()`). */
+    submit: (...args: T): Promise<U | undefined> => {
+      forget();
+      return run(...args).catch(() => undefined);
+    },
+    pending: () => latest()?.pending ?? false,
+    error: (): unknown => latest()?.error,
+    result: () => latest()?.result as U | undefined,
+    clear: forget,
+  };
+}
+
+export function text(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/** A whole number from a number field; NaN when it is empty or not a number, which the API rejects as input.invalid. */
+export function whole(data: FormData, name: string): number {
+  const value = text(data, name);
+  return value === "" ? Number.NaN : Number(value);
+}
+
+/** The API's issue for one field, if the error has one. */
+export function issueAt(error: unknown, path: string) {
+  return error instanceof ApiError ? error.issues.find((i) => i.path === path) : undefined;
+}
+
+/** The error the API gave for one field, in the reader's language. */
+export function useFieldError() {
+  const { t } = useI18n();
+  return (error: unknown, path: string) => {
+    const issue = issueAt(error, path);
+    return issue && issueText(t(), issue);
+  };
+}

@@ -1,0 +1,95 @@
+import { screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
+
+describe("home", () => {
+  it("shows a member their household, and no board screens", async () => {
+    mockApi((call) => (call.path === "/api/me" ? ok(memberMe) : undefined));
+    renderApp("/");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
+    expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
+    const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Mijn huishouden"]);
+    expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
+    expect(screen.queryByRole("link", { name: "Huishoudens beheren" })).not.toBeInTheDocument();
+    expect(document.title).toBe("Start · Akker");
+  });
+
+  it("shows everything for someone with several roles", async () => {
+    mockApi((call) => (call.path === "/api/me" ? ok(boardMe) : undefined));
+    renderApp("/");
+
+    expect(await screen.findByRole("region", { name: "Jouw huishouden" })).toBeInTheDocument();
+    const board = screen.getByRole("region", { name: "Bestuur" });
+    expect(within(board).getByRole("link", { name: "Huishoudens beheren" })).toHaveAttribute("href", "/households");
+    const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
+      "Start",
+      "Mijn huishouden",
+      "Huishoudens",
+    ]);
+  });
+
+  it("shows a farmer their role and farm, without links to screens that do not exist", async () => {
+    mockApi((call) => (call.path === "/api/me" ? ok(farmerMe) : undefined));
+    renderApp("/");
+
+    const farmer = await screen.findByRole("region", { name: "Boer" });
+    expect(farmer).toHaveTextContent("Je bent boer op Herenboeren Het Zandpad.");
+    expect(within(farmer).queryAllByRole("link")).toHaveLength(0);
+    expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
+    const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start"]);
+  });
+
+  it("moves focus to the heading of the next screen", async () => {
+    const user = userEvent.setup();
+    mockApi((call) => (call.path === "/api/me" ? ok(boardMe) : call.path === "/api/households" ? ok({ households: [] }) : undefined));
+    renderApp("/");
+
+    await user.click(await screen.findByRole("link", { name: "Huishoudens beheren" }));
+
+    const heading = await screen.findByRole("heading", { level: 1, name: "Huishoudens" });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(await screen.findByText("Er zijn nog geen huishoudens.")).toBeInTheDocument();
+  });
+
+  it("has a skip link to the main content", async () => {
+    const user = userEvent.setup();
+    mockApi((call) => (call.path === "/api/me" ? ok(memberMe) : undefined));
+    renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" });
+    // Start at the top of the document, as after a page load.
+    (document.activeElement as HTMLElement | null)?.blur();
+
+    await user.tab();
+    const skip = screen.getByRole("link", { name: "Naar de inhoud" });
+    expect(skip).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("main")).toHaveFocus();
+    expect(window.location.pathname).toBe("/");
+  });
+
+  it("logs out and goes back to the login screen", async () => {
+    const user = userEvent.setup();
+    let session = true;
+    const api = mockApi((call) => {
+      if (call.path === "/api/me") return session ? ok(memberMe) : apiError(401, "auth.required");
+      if (call.path === "/api/auth/logout") {
+        session = false;
+        return { status: 204 };
+      }
+      return undefined;
+    });
+    renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Uitloggen" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Inloggen" })).toBeInTheDocument();
+    expect(api.find("POST", "/api/auth/logout")).toHaveLength(1);
+    expect(window.location.pathname).toBe("/login");
+    expect(screen.queryByRole("navigation", { name: "Hoofdmenu" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,104 @@
+import { For, Show, type JSX } from "solid-js";
+import { A, createAsync, type RouteDefinition } from "@solidjs/router";
+import { Page } from "../components/page";
+import { useI18n } from "../i18n";
+import type { HouseholdStatus, MeInfo, Role } from "../lib/api";
+import { canManageHouseholds, getMe } from "../lib/queries";
+
+export const route = {
+  preload: () => getMe(),
+} satisfies RouteDefinition;
+
+/** The start screen: one card per thing the person is, so someone with several roles sees all of them. */
+export default function Home() {
+  const { t } = useI18n();
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()}>
+      {(me) => (
+        <Page title={t().home.title} heading={t().home.greeting(me().person.name)}>
+          <p class="lead">{t().home.farm(me().farm.name)}</p>
+          <Show when={me().roles.length}>
+            <div class="roles">
+              <span id="roles-label">{t().home.roles}</span>
+              <ul class="tags" aria-labelledby="roles-label">
+                <For each={me().roles}>{(role) => <li>{t().roles[role]}</li>}</For>
+              </ul>
+            </div>
+          </Show>
+          <div class="cards">
+            <HouseholdCard me={me()} />
+            <RoleCards me={me()} />
+            <Show when={!me().household && me().roles.length === 0}>
+              <section class="card">
+                <p>{t().home.nothing}</p>
+              </section>
+            </Show>
+          </div>
+        </Page>
+      )}
+    </Show>
+  );
+}
+
+function HouseholdCard(props: { me: MeInfo }) {
+  const { t, mouths } = useI18n();
+  return (
+    <Show when={props.me.household}>
+      {(household) => (
+        <section class="card" aria-labelledby="household-card">
+          <h2 id="household-card">{t().home.household}</h2>
+          <p class="card-title">{household().name}</p>
+          <p>{mouths(household().mouths)}</p>
+          <Show when={household().status !== "active"}>
+            <p>{t().home.householdStatus(t().status[household().status as HouseholdStatus] ?? household().status)}</p>
+          </Show>
+          <A class="button" href={`/households/${household().id}`}>
+            {t().home.viewHousehold}
+          </A>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function RoleCards(props: { me: MeInfo }) {
+  const { t } = useI18n();
+  const has = (role: Role) => props.me.roles.includes(role);
+  const farm = () => props.me.farm.name;
+  return (
+    <>
+      <Show when={has("farmer")}>
+        <RoleCard role="farmer" text={t().home.farmer(farm())} />
+      </Show>
+      <Show when={has("coordinator")}>
+        <RoleCard role="coordinator" text={t().home.coordinator(farm())} />
+      </Show>
+      <Show when={has("treasurer")}>
+        <RoleCard role="treasurer" text={t().home.treasurer(farm())} />
+      </Show>
+      <Show when={has("admin")}>
+        <RoleCard role="admin" text={t().home.admin(farm())} />
+      </Show>
+      <Show when={canManageHouseholds(props.me)}>
+        <RoleCard role="board" text={t().home.board}>
+          <A class="button" href="/households">
+            {t().home.manageHouseholds}
+          </A>
+        </RoleCard>
+      </Show>
+    </>
+  );
+}
+
+function RoleCard(props: { role: Role; text: string; children?: JSX.Element }) {
+  const { t } = useI18n();
+  const id = `role-${props.role}`;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{t().roles[props.role]}</h2>
+      <p>{props.text}</p>
+      {props.children}
+    </section>
+  );
+}

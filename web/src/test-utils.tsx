@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from "@solidjs/testing-library";
+import { vi } from "vitest";
+import { App } from "./app";
+import type { HouseholdInfo, HouseholdWithPeople, MeInfo } from "./lib/api";
+
+/*
+ * Component tests talk to a fake API through a mocked fetch: a handler
+ * gets each call and answers with a status and a JSON body.
+ */
+
+export interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+  init: RequestInit | undefined;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** Answer later, as a slow server would. */
+  delayMs?: number;
+}
+
+export function mockApi(handler: (call: Call) => Reply | undefined) {
+  const calls: Call[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), "http://localhost");
+    const call: Call = {
+      method: init?.method ?? "GET",
+      path: url.pathname + url.search,
+      body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
+      init,
+    };
+    calls.push(call);
+    const reply = handler(call) ?? { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: reply.body === undefined ? {} : { "content-type": "application/json" },
+    });
+  });
+  vi.stubGlobal("fetch", fetch);
+  return { calls, fetch, find: (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path) };
+}
+
+export function apiError(status: number, code: string, issues?: { path: string; message: string }[]): Reply {
+  return { status, body: { error: { code, message: `The server says ${code}.`, ...(issues ? { issues } : {}) } } };
+}
+
+export const ok = (body?: unknown): Reply => ({ status: 200, body });
+
+/** Renders the whole app at a path, as a browser would open it. */
+export function renderApp(path = "/") {
+  window.history.replaceState(null, "", path);
+  return render(() => <App />);
+}
+
+export const farm = { id: "farm_demo", name: "Herenboeren Het Zandpad" };
+
+export const memberMe: MeInfo = {
+  person: { id: "person_anna", name: "Anna de Vries", email: "lid001@demo.test", locale: "nl" },
+  household: { id: "hh_devries", name: "Familie De Vries", mouths: 2.5, status: "active" },
+  roles: ["member"],
+  farm,
+};
+
+export const boardMe: MeInfo = {
+  person: { id: "person_bert", name: "Bert Bestuur", email: "bestuur@demo.test", locale: "nl" },
+  household: { id: "hh_bestuur", name: "Huishouden Bestuur", mouths: 2, status: "active" },
+  roles: ["member", "board"],
+  farm,
+};
+
+export const farmerMe: MeInfo = {
+  person: { id: "person_boer", name: "Bram Boer", email: "boer@demo.test", locale: "nl" },
+  household: null,
+  roles: ["farmer"],
+  farm,
+};
+
+export const households: HouseholdInfo[] = [
+  { id: "hh_devries", name: "Familie De Vries", adults: 2, children: 1, mouths: 2.5, vegetarian: false, certificate: "full", status: "active" },
+  { id: "hh_jansen", name: "Familie Jansen", adults: 1, children: 0, mouths: 1, vegetarian: true, certificate: "half", status: "active" },
+  { id: "hh_ozturk", name: "Öztürk", adults: 2, children: 2, mouths: 3, vegetarian: false, certificate: "full", status: "pending" },
+];
+
+export const devries: HouseholdWithPeople = {
+  ...households[0]!,
+  people: [
+    { id: "person_anna", name: "Anna de Vries", email: "lid001@demo.test", householdID: "hh_devries", locale: "nl" },
+    { id: "person_kees", name: "Kees de Vries", email: "kees@demo.test", householdID: "hh_devries", locale: "en" },
+  ],
+};
+
+/** Waits until a live alert region says the text: that is what a screen reader announces. */
+export async function findAlert(text: string) {
+  return waitFor(() => {
+    const alert = screen.getAllByRole("alert").find((a) => a.textContent?.includes(text));
+    if (!alert) throw new Error(`No alert says "${text}"`);
+    return alert;
+  });
+}
