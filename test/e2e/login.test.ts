@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startE2E } from "./harness";
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe("in Chromium", () => {
+  it("a member logs in with the mailed code, sees the household in Dutch, and switches to English", async () => {
+    const page = await e2e.phone();
+    await page.goto(e2e.url);
+    await page.getByLabel("E-mailadres").fill("lid001@demo.test");
+    await page.getByRole("button", { name: "Stuur mij een code" }).click();
+    await page.getByLabel("Code uit de e-mail").fill(await waitForCode("lid001@demo.test"));
+    await page.getByRole("button", { name: "Inloggen" }).click();
+
+    await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await page.getByRole("link", { name: "Bekijk je huishouden" }).click();
+    await page.getByRole("heading", { name: "Samenstelling" }).waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("lid001@demo.test");
+    expect(text).toMatch(/Certificaat/);
+    expect(text).toMatch(/Monden/);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Composition" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("main").innerText()).toMatch(/Mouths/);
+    // the choice is saved with the person: a reload stays in English
+    await page.reload();
+    await page.getByRole("heading", { name: "Composition" }).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
+  it("the board finds a household in the list", async () => {
+    const page = await e2e.phone();
+    await page.goto(`${e2e.url}/households`);
+    await page.getByLabel("E-mailadres").fill("bestuur@demo.test");
+    await page.getByRole("button", { name: "Stuur mij een code" }).click();
+    await page.getByLabel("Code uit de e-mail").fill(await waitForCode("bestuur@demo.test"));
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByLabel("Zoek op naam").waitFor();
+    const rows = page.locator("main li");
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    expect(page.errors).toEqual([]);
+  });
+});
+
+/** The code mail may land a moment after the button's request returns. */
+async function waitForCode(email: string) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      return await e2e.code(email);
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`no code for ${email}`);
+}
