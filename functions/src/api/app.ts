@@ -11,6 +11,7 @@ import { authRoutes } from "./routes/auth";
 import { householdRoutes } from "./routes/households";
 import { meRoutes } from "./routes/me";
 import { healthRoutes } from "./routes/health";
+import { harvestRoutes } from "./routes/harvest";
 import { devRoutes } from "./routes/dev";
 
 export interface AppOptions {
@@ -62,6 +63,7 @@ export function createApp(opts: AppOptions) {
   authRoutes(app);
   meRoutes(app);
   householdRoutes(app);
+  harvestRoutes(app);
   if (opts.stage === "local") devRoutes(app);
 
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));

@@ -38,6 +38,10 @@ export const FarmEntity = new Entity({
     domains: { type: "set", items: "string" },
     childFactor: { type: "number", required: true, default: 0.5 },
     defaultLocale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    /** Opting out of a week closes this many days before its Monday… */
+    optOutDaysBefore: { type: "number", required: true, default: 4 },
+    /** …at this time in Amsterdam: Thursday 18:00 by default. */
+    optOutTime: { type: "string", required: true, default: "18:00" },
     createdAt,
     updatedAt,
   },
@@ -250,6 +254,100 @@ export const RateLimitEntity = new Entity({
   },
 });
 
+const harvestLine = {
+  type: "list",
+  items: {
+    type: "map",
+    properties: {
+      crop: { type: "string", required: true },
+      unit: { type: ["kg", "piece", "bunch"] as const, required: true },
+      quantity: { type: "number", required: true },
+    },
+  },
+} as const;
+
+/** One harvest week: the farmer's items, draft or published. */
+export const HarvestWeekEntity = new Entity({
+  model: { entity: "harvestWeek", version: "1", service },
+  attributes: {
+    farmID,
+    week: { type: "string", required: true, readOnly: true },
+    status: { type: ["draft", "published"] as const, required: true },
+    items: {
+      type: "list",
+      required: true,
+      items: {
+        type: "map",
+        properties: {
+          crop: { type: "string", required: true },
+          unit: { type: ["kg", "piece", "bunch"] as const, required: true },
+          quantity: { type: "number", required: true },
+          step: { type: "number" },
+          meat: { type: "boolean" },
+        },
+      },
+    },
+    note: { type: "string" },
+    /** How often it was published: 0 for a draft, 2+ when corrected after publishing. */
+    version: { type: "number", required: true, default: 0 },
+    /** Edited since the last publish: the members still see the published split. */
+    dirty: { type: "boolean", required: true, default: false },
+    publishedAt: { type: "string" },
+    leftovers: harvestLine,
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byWeek: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["week"] },
+    },
+  },
+});
+
+/** A household's published share of a week, with the balances it carries on. */
+export const HarvestShareEntity = new Entity({
+  model: { entity: "harvestShare", version: "1", service },
+  attributes: {
+    farmID,
+    week: { type: "string", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    lines: { ...harvestLine, required: true },
+    version: { type: "number", required: true },
+    /** Received minus exact share per crop, after this week (see harvest/allocate.ts). */
+    balances: { type: "any", required: true },
+  },
+  indexes: {
+    byWeek: {
+      pk: { field: "pk", composite: ["farmID", "week"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+    byHousehold: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "householdID"] },
+      sk: { field: "gsi1sk", composite: ["week"] },
+    },
+  },
+});
+
+/** A household skipping a week (afmelden): its portion goes to the others. */
+export const HarvestOptOutEntity = new Entity({
+  model: { entity: "harvestOptOut", version: "1", service },
+  attributes: {
+    farmID,
+    week: { type: "string", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true },
+    createdAt,
+  },
+  indexes: {
+    byWeek: {
+      pk: { field: "pk", composite: ["farmID", "week"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
 const entities = {
   farm: FarmEntity,
   household: HouseholdEntity,
@@ -261,6 +359,9 @@ const entities = {
   outbox: OutboxEntity,
   audit: AuditEntity,
   rateLimit: RateLimitEntity,
+  harvestWeek: HarvestWeekEntity,
+  harvestShare: HarvestShareEntity,
+  harvestOptOut: HarvestOptOutEntity,
 };
 
 function build(client: DynamoDBDocumentClient, table: string) {

@@ -8,6 +8,9 @@ export namespace Farm {
     /** How much a child counts as a mouth; two children make one mouth by default. */
     childFactor: z.number().min(0).max(1),
     defaultLocale: z.enum(["nl", "en"]),
+    /** Opting out of a harvest week closes `optOutDaysBefore` days before its Monday at `optOutTime` (Amsterdam). */
+    optOutDaysBefore: z.number().int().min(0).max(14),
+    optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   });
 
   export const Info = z
@@ -15,19 +18,28 @@ export namespace Farm {
     .extend(Settings.shape);
   export type Info = z.infer<typeof Info>;
 
-  export const defaults: z.infer<typeof Settings> = { childFactor: 0.5, defaultLocale: "nl" };
+  export const defaults: z.infer<typeof Settings> = {
+    childFactor: 0.5,
+    defaultLocale: "nl",
+    optOutDaysBefore: 4,
+    optOutTime: "18:00",
+  };
 
   function serialize(item: {
     farmID: string;
     name: string;
     childFactor: number;
     defaultLocale: "nl" | "en";
+    optOutDaysBefore: number;
+    optOutTime: string;
   }): Info {
     return {
       id: item.farmID,
       name: item.name,
       childFactor: item.childFactor,
       defaultLocale: item.defaultLocale,
+      optOutDaysBefore: item.optOutDaysBefore,
+      optOutTime: item.optOutTime,
     };
   }
 

@@ -1,0 +1,139 @@
+import type { Context } from "hono";
+import * as z from "zod";
+import { VisibleError } from "@akker/core/error";
+import { toIssues } from "@akker/core/fn";
+import { Harvest } from "@akker/core/harvest/harvest";
+import { route, type App } from "../route";
+
+const farmer = ["farmer"] as const;
+const tag = "harvest";
+
+function week(c: Context) {
+  const parsed = Harvest.Week.safeParse(c.req.param("week"));
+  if (!parsed.success)
+    throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error).map((i) => ({ ...i, path: "week" })));
+  return parsed.data;
+}
+
+export function harvestRoutes(app: App) {
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/harvests",
+      summary: "Published weeks, newest first, with the caller's own lines",
+      tag,
+      access: "session",
+      responses: {
+        200: {
+          description: "Weeks",
+          schema: z.object({
+            harvests: z.array(
+              z.object({
+                week: z.string(),
+                publishedAt: z.string().nullable(),
+                changed: z.boolean(),
+                note: z.string().nullable(),
+                lines: z.array(Harvest.LineInfo).nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (c) => c.json({ harvests: await Harvest.list() }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/harvests/:week",
+      summary: "Enter or edit the week's items; answers the draft with a preview of the split",
+      tag,
+      access: farmer,
+      body: Harvest.SaveInput,
+      responses: { 200: { description: "The week with its preview", schema: Harvest.Overview } },
+    },
+    async (c, { body }) => c.json(await Harvest.save(week(c), body)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/harvests/:week",
+      summary: "The week: items, the split per household, leftovers",
+      tag,
+      access: ["farmer", "board"],
+      responses: { 200: { description: "The week", schema: Harvest.Overview }, 404: { description: "No such week" } },
+    },
+    async (c) => c.json(await Harvest.overview(week(c))),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/harvests/:week/publish",
+      summary: "Freeze the split, show it to the members and mail them; again after an edit to correct it",
+      tag,
+      access: farmer,
+      responses: {
+        200: { description: "Published", schema: Harvest.Overview },
+        404: { description: "No such week" },
+        409: { description: "A later week is already published" },
+      },
+    },
+    async (c) => c.json(await Harvest.publish(week(c))),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/harvests/:week/mine",
+      summary: "The caller's household's share of the week, and its opt-out",
+      tag,
+      access: "session",
+      responses: { 200: { description: "The share", schema: Harvest.Mine } },
+    },
+    async (c) => c.json(await Harvest.mine(week(c))),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/harvests/:week/opt-out",
+      summary: "Opt the household out of the week (or back in) until the deadline",
+      tag,
+      access: "session",
+      body: z.object({ optedOut: z.boolean() }),
+      responses: {
+        200: { description: "The share", schema: Harvest.Mine },
+        409: { description: "harvest.deadline_passed" },
+      },
+    },
+    async (c, { body }) => c.json(await Harvest.setOptOut(week(c), body.optedOut)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/harvests/:week/households/:householdID",
+      summary: "One household's published share: farmer, board, or that household",
+      tag,
+      access: "session",
+      responses: {
+        200: {
+          description: "The share",
+          schema: z.object({ week: z.string(), householdID: z.string(), lines: z.array(Harvest.LineInfo) }),
+        },
+        404: { description: "Unknown, unpublished, or another household" },
+      },
+    },
+    async (c) => c.json(await Harvest.householdShare(week(c), c.req.param("householdID")!)),
+  );
+}

@@ -1,0 +1,360 @@
+import * as z from "zod";
+import { hasRole, useActor, useFarmID, usePerson } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { Household } from "../household/household";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
+import { amsterdamISO, deadlineBefore, isWeek } from "../week";
+import { allocate, Item, type Balances, type Line, type Participant } from "./allocate";
+
+export namespace Harvest {
+  export const Week = z.string().refine(isWeek, { message: "Not an ISO week such as 2027-W14." });
+
+  export const LineInfo = z.object({ crop: z.string(), unit: z.enum(["kg", "piece", "bunch"]), quantity: z.number() });
+
+  export const SaveInput = z.object({
+    items: z.array(Item).min(1).max(200),
+    note: z.string().trim().max(2000).optional(),
+  });
+
+  export const Overview = z.object({
+    week: z.string(),
+    status: z.enum(["draft", "published"]),
+    version: z.number(),
+    /** Edited since publishing: the members still see the last published split. */
+    dirty: z.boolean(),
+    note: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    optOutDeadline: z.string(),
+    items: z.array(Item),
+    participants: z.number(),
+    mouths: z.number(),
+    optedOut: z.number(),
+    allocations: z.array(
+      z.object({ householdID: z.string(), name: z.string(), mouths: z.number(), vegetarian: z.boolean(), lines: z.array(LineInfo) }),
+    ),
+    leftovers: z.array(LineInfo),
+  });
+  export type Overview = z.infer<typeof Overview>;
+
+  export const Mine = z.object({
+    week: z.string(),
+    /** `pending` until the farmer publishes the week. */
+    status: z.enum(["pending", "published"]),
+    optedOut: z.boolean(),
+    optOutDeadline: z.string(),
+    canOptOut: z.boolean(),
+    /** Published more than once: something was corrected. */
+    changed: z.boolean(),
+    publishedAt: z.string().nullable(),
+    note: z.string().nullable(),
+    lines: z.array(LineInfo),
+  });
+  export type Mine = z.infer<typeof Mine>;
+
+  const notFound = () => new VisibleError("not_found", "harvest.not_found", "This week has no harvest yet.");
+
+  async function deadline(week: string) {
+    const farm = await Farm.current();
+    return deadlineBefore(week, { daysBefore: farm.optOutDaysBefore, time: farm.optOutTime });
+  }
+
+  async function getWeek(week: string) {
+    return (await useDB().entities.harvestWeek.get({ farmID: useFarmID(), week }).go()).data ?? undefined;
+  }
+
+  async function optOuts(week: string) {
+    const res = await useDB().entities.harvestOptOut.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all" });
+    return new Set(res.data.map((o) => o.householdID));
+  }
+
+  /** Active households that have not opted out of the week, with their names for overviews. */
+  async function participants(week: string) {
+    const [households, out] = await Promise.all([Household.list(), optOuts(week)]);
+    const taking = households.filter((h) => h.status === "active" && !out.has(h.id));
+    return { households: taking, optedOut: out.size };
+  }
+
+  /**
+   * What each household carries into `week`: the balances stored with its
+   * latest published share before that week (none for a household's first week).
+   */
+  async function balancesBefore(week: string, householdIDs: string[]): Promise<Balances> {
+    const farmID = useFarmID();
+    const out: Balances = {};
+    const db = useDB().entities.harvestShare;
+    for (let i = 0; i < householdIDs.length; i += 25) {
+      await Promise.all(
+        householdIDs.slice(i, i + 25).map(async (householdID) => {
+          const res = await db.query.byHousehold({ farmID, householdID }).lt({ week }).go({ order: "desc", limit: 1 });
+          const last = res.data[0];
+          if (last) out[householdID] = last.balances as Balances[string];
+        }),
+      );
+    }
+    return out;
+  }
+
+  async function split(week: string, items: Item[]) {
+    const { households, optedOut } = await participants(week);
+    const list: Participant[] = households.map((h) => ({ id: h.id, mouths: h.mouths, vegetarian: h.vegetarian }));
+    const result = allocate(items, list, await balancesBefore(week, list.map((p) => p.id)));
+    return { households, optedOut, result };
+  }
+
+  function toItems(stored: { crop: string; unit: Item["unit"]; quantity: number; step?: number; meat?: boolean }[]): Item[] {
+    return stored.map((i) => ({
+      crop: i.crop,
+      unit: i.unit,
+      quantity: i.quantity,
+      ...(i.step !== undefined ? { step: i.step } : {}),
+      ...(i.meat ? { meat: true } : {}),
+    }));
+  }
+
+  /** Creates or edits a week's items. A published week stays visible as published until it is published again. */
+  export async function save(week: string, input: z.infer<typeof SaveInput>): Promise<Overview> {
+    const farmID = useFarmID();
+    const current = await getWeek(week);
+    const items = input.items;
+    if (!current) {
+      await useDB()
+        .entities.harvestWeek.create({ farmID, week, status: "draft", items, note: input.note, version: 0, dirty: false })
+        .go()
+        .catch((e: unknown) => {
+          if (isConditionFailure(e)) throw new VisibleError("conflict", "harvest.changed", "Someone saved this week meanwhile; try again.");
+          throw e;
+        });
+    } else {
+      await useDB()
+        .entities.harvestWeek.patch({ farmID, week })
+        .set({ items, note: input.note ?? "", dirty: current.status === "published" })
+        .go();
+    }
+    await Audit.record("harvest.saved", week, { items: items.length });
+    return overview(week);
+  }
+
+  /** The whole week for the farmer and the board: items, the split per household, leftovers. */
+  export async function overview(week: string): Promise<Overview> {
+    const stored = await getWeek(week);
+    if (!stored) throw notFound();
+    const items = toItems(stored.items);
+    const optOutDeadline = amsterdamISO(await deadline(week));
+    const base = {
+      week,
+      status: stored.status,
+      version: stored.version,
+      dirty: stored.dirty,
+      note: stored.note || null,
+      publishedAt: stored.publishedAt ?? null,
+      optOutDeadline,
+      items,
+    };
+    if (stored.status === "published" && !stored.dirty) {
+      const [households, shares, out] = await Promise.all([
+        Household.list(),
+        useDB().entities.harvestShare.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all" }),
+        optOuts(week),
+      ]);
+      const byID = new Map(households.map((h) => [h.id, h]));
+      const allocations = shares.data
+        .filter((s) => s.version === stored.version)
+        .map((s) => {
+          const h = byID.get(s.householdID);
+          return { householdID: s.householdID, name: h?.name ?? "?", mouths: h?.mouths ?? 0, vegetarian: h?.vegetarian ?? false, lines: s.lines };
+        });
+      return {
+        ...base,
+        participants: allocations.length,
+        mouths: sumMouths(allocations),
+        optedOut: out.size,
+        allocations,
+        leftovers: stored.leftovers ?? [],
+      };
+    }
+    const { households, optedOut, result } = await split(week, items);
+    const byID = new Map(households.map((h) => [h.id, h]));
+    const allocations = result.allocations.map((a) => {
+      const h = byID.get(a.householdID)!;
+      return { householdID: a.householdID, name: h.name, mouths: h.mouths, vegetarian: h.vegetarian, lines: a.lines };
+    });
+    return { ...base, participants: allocations.length, mouths: sumMouths(allocations), optedOut, allocations, leftovers: result.leftovers };
+  }
+
+  function sumMouths(list: { mouths: number }[]) {
+    return Math.round(list.reduce((n, a) => n + a.mouths, 0) * 1000) / 1000;
+  }
+
+  /**
+   * Freezes the split, makes it visible and mails every participating
+   * household its share. Publishing again after an edit (a crop came in
+   * short) replaces the split and mails a "changed" notice.
+   */
+  export async function publish(week: string): Promise<Overview> {
+    const farmID = useFarmID();
+    const stored = await getWeek(week);
+    if (!stored) throw notFound();
+    if (stored.status === "published" && !stored.dirty) return overview(week);
+    // Balances run forward from week to week: only the newest published week can be redone.
+    const later = await useDB()
+      .entities.harvestWeek.query.byWeek({ farmID })
+      .gt({ week })
+      .where((a, op) => op.eq(a.status, "published"))
+      .go({ limit: 1, pages: "all" });
+    if (later.data.length)
+      throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.data[0]!.week}) is already published.`);
+
+    const items = toItems(stored.items);
+    const { households, result } = await split(week, items);
+    const version = stored.version + 1;
+    const shares = useDB().entities.harvestShare;
+    const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all" });
+    const taking = new Set(result.allocations.map((a) => a.householdID));
+    await shares
+      .put(
+        result.allocations.map((a) => ({
+          farmID,
+          week,
+          householdID: a.householdID,
+          lines: a.lines,
+          version,
+          balances: result.balances[a.householdID] ?? {},
+        })),
+      )
+      .go();
+    const gone = existing.data.filter((s) => !taking.has(s.householdID));
+    if (gone.length) await shares.delete(gone.map((s) => ({ farmID, week, householdID: s.householdID }))).go();
+    try {
+      await useDB()
+        .entities.harvestWeek.patch({ farmID, week })
+        .set({ status: "published", version, dirty: false, publishedAt: Clock.iso(), leftovers: result.leftovers })
+        .where((a, op) => op.eq(a.version, stored.version))
+        .go();
+    } catch (e) {
+      if (isConditionFailure(e)) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
+      throw e;
+    }
+    await Audit.record("harvest.published", week, { version, households: taking.size });
+    await mailShares(week, version > 1, stored.note || null, households, result.allocations);
+    return overview(week);
+  }
+
+  async function mailShares(
+    week: string,
+    changed: boolean,
+    note: string | null,
+    households: { id: string }[],
+    allocations: { householdID: string; lines: Line[] }[],
+  ) {
+    const farm = await Farm.current();
+    const lines = new Map(allocations.map((a) => [a.householdID, a.lines]));
+    for (let i = 0; i < households.length; i += 20) {
+      await Promise.all(
+        households.slice(i, i + 20).map(async (h) => {
+          const people = await Person.byHousehold(h.id);
+          for (const p of people)
+            await Mail.send("harvestPublished", p.email, p.locale, {
+              farm: farm.name,
+              week,
+              changed,
+              note,
+              lines: lines.get(h.id) ?? [],
+            });
+        }),
+      );
+    }
+  }
+
+  function ownHousehold() {
+    const person = usePerson();
+    if (!person.householdID || !hasRole("member"))
+      throw new VisibleError("forbidden", "harvest.no_household", "Only member households have a harvest share.");
+    return person.householdID;
+  }
+
+  /** The caller's household's share of a week, and whether it opted out. */
+  export async function mine(week: string): Promise<Mine> {
+    const householdID = ownHousehold();
+    const farmID = useFarmID();
+    const [stored, share, optOut, closes] = await Promise.all([
+      getWeek(week),
+      useDB().entities.harvestShare.get({ farmID, week, householdID }).go(),
+      useDB().entities.harvestOptOut.get({ farmID, week, householdID }).go(),
+      deadline(week),
+    ]);
+    const published = stored?.status === "published" && stored.version > 0;
+    const visible = published && share.data && share.data.version === stored.version ? share.data.lines : [];
+    return {
+      week,
+      status: published ? "published" : "pending",
+      optedOut: !!optOut.data,
+      optOutDeadline: amsterdamISO(closes),
+      canOptOut: Clock.now() < closes,
+      changed: published ? stored.version > 1 : false,
+      publishedAt: published ? (stored.publishedAt ?? null) : null,
+      note: published ? stored.note || null : null,
+      lines: visible,
+    };
+  }
+
+  /** Opt the caller's household out of a week (or back in), until the deadline. */
+  export async function setOptOut(week: string, optedOut: boolean): Promise<Mine> {
+    const householdID = ownHousehold();
+    const farmID = useFarmID();
+    if (Clock.now() >= (await deadline(week)))
+      throw new VisibleError("conflict", "harvest.deadline_passed", "The deadline to opt out of this week has passed.");
+    const db = useDB().entities.harvestOptOut;
+    if (optedOut) await db.put({ farmID, week, householdID, personID: usePerson().personID }).go();
+    else await db.delete({ farmID, week, householdID }).go();
+    // A published split no longer matches: the farmer publishes again.
+    const stored = await getWeek(week);
+    if (stored?.status === "published")
+      await useDB().entities.harvestWeek.patch({ farmID, week }).set({ dirty: true }).go();
+    return mine(week);
+  }
+
+  /** Published weeks, newest first, with the caller's own lines where it has a household. */
+  export async function list() {
+    const farmID = useFarmID();
+    const actor = useActor();
+    const householdID = actor.type === "person" ? actor.householdID : null;
+    const [weeks, shares] = await Promise.all([
+      useDB()
+        .entities.harvestWeek.query.byWeek({ farmID })
+        .where((a, op) => op.eq(a.status, "published"))
+        .go({ order: "desc", pages: "all" }),
+      householdID
+        ? useDB().entities.harvestShare.query.byHousehold({ farmID, householdID }).go({ order: "desc", pages: "all" })
+        : Promise.resolve({ data: [] }),
+    ]);
+    const mineByWeek = new Map(shares.data.map((s) => [s.week, s]));
+    return weeks.data.map((w) => {
+      const share = mineByWeek.get(w.week);
+      return {
+        week: w.week,
+        publishedAt: w.publishedAt ?? null,
+        changed: w.version > 1,
+        note: w.note || null,
+        lines: share && share.version === w.version ? share.lines : null,
+      };
+    });
+  }
+
+  /** One household's published share: for the farmer and board, or that household itself; 404 otherwise. */
+  export async function householdShare(week: string, householdID: string) {
+    const actor = usePerson();
+    if (actor.householdID !== householdID && !hasRole("farmer", "board")) throw notFound();
+    const [stored, share] = await Promise.all([
+      getWeek(week),
+      useDB().entities.harvestShare.get({ farmID: useFarmID(), week, householdID }).go(),
+    ]);
+    if (!stored || stored.status !== "published" || !share.data || share.data.version !== stored.version) throw notFound();
+    return { week, householdID, lines: share.data.lines };
+  }
+}
