@@ -1,6 +1,7 @@
 import { printTable } from "./lib";
 import { sizes } from "./size";
 import { startup } from "./startup";
+import { harvestMine } from "./harvest-mine";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -11,6 +12,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Sizes", sizes],
   ["Local start", startup],
+  ["Harvest: my share under load", harvestMine],
 ];
 
 const only = process.argv[2];

@@ -115,20 +115,25 @@ export namespace Auth {
     }
     const person = await Person.byEmail(email);
     if (!person) throw invalidCode();
+    return { token: await openSession(person.id), person };
+  });
+
+  /** Starts a session for a person whose identity is proven; returns the token for the cookie. */
+  export async function openSession(personID: string) {
     const token = randomBytes(32).toString("base64url");
     const now = Clock.now();
     await useDB()
       .entities.session.create({
-        farmID,
+        farmID: useFarmID(),
         tokenHash: hashToken(token),
-        personID: person.id,
+        personID,
         createdAt: now,
         lastSeenAt: now,
         expiresAtEpoch: Math.ceil(Math.min(now + idleMs, now + absoluteMs) / 1000),
       })
       .go();
-    return { token, person };
-  });
+    return token;
+  }
 
   /** The session behind a cookie token, or undefined when unknown, idle too long or too old. */
   export async function session(token: string) {

@@ -1,0 +1,111 @@
+import { pathToFileURL } from "node:url";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { withActor } from "@akker/core/actor";
+import { Auth } from "@akker/core/auth/auth";
+import { demoFarm, seedDemo } from "@akker/core/demo/seed";
+import { useDynamo } from "@akker/core/dynamo";
+import { useDB } from "@akker/core/entities";
+import { Harvest } from "@akker/core/harvest/harvest";
+import { Household } from "@akker/core/household/household";
+import { Person } from "@akker/core/person/person";
+import { weekOf } from "@akker/core/week";
+import { benchDatabase, benchServer, summary, timedRequest } from "./fixture";
+import { printTable, type Figure } from "./lib";
+
+const rounds = 25;
+
+/**
+ * GET /api/harvests/{week}/mine with the 200 demo households asking at once,
+ * round after round, against the local server in its own process; beside it
+ * the same DynamoDB reads issued raw, 200 at once, as the floor.
+ */
+export async function harvestMine(): Promise<Figure[]> {
+  const db = await benchDatabase();
+  try {
+    await seedDemo();
+    const week = weekOf(Date.now());
+    const farmID = demoFarm.id;
+    const setup = await withActor({ type: "system", farmID }, async () => {
+      await Harvest.save(week, {
+        items: [
+          { crop: "courgette", unit: "piece", quantity: 370 },
+          { crop: "spinazie", unit: "kg", quantity: 60.35 },
+          { crop: "radijs", unit: "bunch", quantity: 150 },
+          { crop: "aardappel", unit: "kg", quantity: 180 },
+          { crop: "gehakt", unit: "kg", quantity: 40, step: 0.5, meat: true },
+        ],
+      });
+      await Harvest.publish(week);
+      const households = await Household.list();
+      return Promise.all(
+        households.map(async (h) => {
+          const person = (await Person.byHousehold(h.id))[0]!;
+          return { household: h, person, token: await Auth.openSession(person.id) };
+        }),
+      );
+    });
+
+    const server = await benchServer(db.endpoint, db.tableName);
+    const http: number[] = [];
+    let errors = 0;
+    try {
+      for (let r = 0; r < rounds + 2; r++) {
+        const results = await Promise.all(
+          setup.map((s) =>
+            timedRequest(server.port, "GET", `/api/harvests/${week}/mine`, { cookie: `akker_session=${s.token}` }),
+          ),
+        );
+        if (r < 2) continue; // warm-up
+        for (const res of results) {
+          if (res.status !== 200) errors++;
+          http.push(res.ms);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+
+    // The same reads, straight to DynamoDB, in the order the server needs them.
+    const { client } = useDynamo();
+    const e = useDB().entities;
+    const reads = setup.map((s) => ({
+      session: e.session.get({ farmID, tokenHash: Auth.hashToken(s.token) }).params(),
+      person: e.person.get({ farmID, personID: s.person.id }).params(),
+      household: e.household.get({ farmID, householdID: s.household.id }).params(),
+      roles: e.roleGrant.query.byPerson({ farmID, personID: s.person.id }).params(),
+      week: e.harvestWeek.get({ farmID, week }).params(),
+      share: e.harvestShare.get({ farmID, week, householdID: s.household.id }).params(),
+      optOut: e.harvestOptOut.get({ farmID, week, householdID: s.household.id }).params(),
+    }));
+    const raw: number[] = [];
+    for (let r = 0; r < rounds + 2; r++) {
+      const times = await Promise.all(
+        reads.map(async (p) => {
+          const started = performance.now();
+          await client.send(new GetCommand(p.session));
+          await client.send(new GetCommand(p.person));
+          await client.send(new GetCommand(p.household));
+          await client.send(new QueryCommand(p.roles));
+          await Promise.all([client.send(new GetCommand(p.week)), client.send(new GetCommand(p.share)), client.send(new GetCommand(p.optOut))]);
+          return performance.now() - started;
+        }),
+      );
+      if (r >= 2) raw.push(...times);
+    }
+
+    const h = summary(http);
+    const d = summary(raw);
+    return [
+      { name: `GET …/mine, 200 households at once × ${rounds}: p50`, value: `${h.p50.toFixed(1)} ms` },
+      { name: "GET …/mine p99", value: `${h.p99.toFixed(1)} ms`, target: "≤ 25 ms", ok: h.p99 <= 25 },
+      { name: "GET …/mine errors", value: `${errors} of ${h.n}`, target: "0", ok: errors === 0 },
+      { name: "raw DynamoDB reads it needs (7 reads, 5 round trips): p50", value: `${d.p50.toFixed(1)} ms` },
+      { name: "raw DynamoDB reads it needs: p99", value: `${d.p99.toFixed(1)} ms` },
+      { name: "overhead ratio p99 (API / raw reads)", value: `${(h.p99 / d.p99).toFixed(2)}×` },
+    ];
+  } finally {
+    await db.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) printTable("Harvest: my share under load", await harvestMine());

@@ -1,0 +1,19 @@
+import { join } from "node:path";
+import { startLocalServer } from "../functions/src/local/server";
+
+/*
+ * The local server in its own process, over a given DynamoDB Local and
+ * table, so a bench's load generator does not share its event loop.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench";
+const root = new URL("..", import.meta.url).pathname;
+const server = await startLocalServer({
+  port: Number(process.env.PORT),
+  endpoint: process.env.DYNAMO_ENDPOINT!,
+  tableName: process.env.TABLE_NAME!,
+  webDir: join(root, "web/dist"),
+  hostname: "127.0.0.1",
+});
+console.log(`ready ${server.url}`);
+process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
