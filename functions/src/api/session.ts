@@ -2,8 +2,7 @@ import type { Context } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { Actor } from "@akker/core/actor";
 import { Auth } from "@akker/core/auth/auth";
-import { Household } from "@akker/core/household/household";
-import { Person } from "@akker/core/person/person";
+import { Identity } from "@akker/core/person/identity";
 import { withActor } from "@akker/core/actor";
 
 export const cookieName = "akker_session";
@@ -33,16 +32,14 @@ export async function resolveActor(c: Context, farmID: string): Promise<Actor> {
   return withActor({ type: "public", farmID }, async () => {
     const session = await Auth.session(token);
     if (!session) return { type: "public", farmID } as Actor;
-    const person = await Person.get(session.personID);
-    if (!person) return { type: "public", farmID } as Actor;
-    const household = person.householdID ? await Household.get(person.householdID) : undefined;
-    const active = household?.status === "active";
+    const identity = await Identity.get(session.personID);
+    if (!identity) return { type: "public", farmID } as Actor;
     return {
       type: "person",
       farmID,
-      personID: person.id,
-      householdID: household ? household.id : null,
-      roles: await Person.roles(person, active),
+      personID: identity.personID,
+      householdID: identity.householdID,
+      roles: identity.roles,
       sessionID: session.id,
     } as Actor;
   });

@@ -6,6 +6,7 @@ import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { createID } from "../id";
+import { identityChanged } from "../person/changes";
 import { Person } from "../person/person";
 import { checkComposition, mouths } from "./mouths";
 
@@ -142,6 +143,7 @@ export namespace Household {
             throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
           throw e;
         });
+      identityChanged();
       await Audit.record("household.updated", id, changes);
       return (await get(id))!;
     },

@@ -4,6 +4,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { fn } from "../fn";
 import { createID } from "../id";
+import { identityChanged } from "./changes";
 
 const noHousehold = "none";
 
@@ -70,6 +71,7 @@ export namespace Person {
       .go();
     if (res.canceled)
       throw new VisibleError("conflict", "person.email_taken", "This email address is already in use.");
+    identityChanged();
     return (await get(personID))!;
   });
 
@@ -95,6 +97,7 @@ export namespace Person {
 
   export async function setLocale(personID: string, locale: "nl" | "en") {
     await useDB().entities.person.patch({ farmID: useFarmID(), personID }).set({ locale }).go();
+    identityChanged();
   }
 
   /**
@@ -112,5 +115,6 @@ export namespace Person {
 
   export async function grantRole(personID: string, role: Exclude<Role, "member">) {
     await useDB().entities.roleGrant.put({ farmID: useFarmID(), personID, role }).go();
+    identityChanged();
   }
 }
