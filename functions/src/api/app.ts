@@ -12,6 +12,7 @@ import { householdRoutes } from "./routes/households";
 import { meRoutes } from "./routes/me";
 import { healthRoutes } from "./routes/health";
 import { harvestRoutes } from "./routes/harvest";
+import { workdayRoutes } from "./routes/workdays";
 import { devRoutes } from "./routes/dev";
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export function createApp(opts: AppOptions) {
   meRoutes(app);
   householdRoutes(app);
   harvestRoutes(app);
+  workdayRoutes(app);
   if (opts.stage === "local") devRoutes(app);
 
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));

@@ -1,3 +1,5 @@
+import { Reminders } from "@akker/core/workday/reminders";
+
 /**
  * A scheduled job. The tick (./tick.ts) calls `run` every five minutes once
  * for every farm, inside that farm's system actor, so core functions work as
@@ -19,4 +21,4 @@ export interface Job {
  * Every job the tick runs, in this order. A feature adds its job by
  * importing it here and listing it.
  */
-export const jobs: readonly Job[] = [];
+export const jobs: readonly Job[] = [{ name: "workday-reminders", run: (now) => Reminders.run(now) }];

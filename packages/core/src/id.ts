@@ -9,6 +9,9 @@ const prefixes = {
   household: "hh",
   message: "msg",
   event: "evt",
+  workday: "wd",
+  series: "ser",
+  hours: "hr",
 } as const;
 
 export type IDKind = keyof typeof prefixes;

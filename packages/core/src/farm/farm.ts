@@ -11,6 +11,8 @@ export namespace Farm {
     /** Opting out of a harvest week closes `optOutDaysBefore` days before its Monday at `optOutTime` (Amsterdam). */
     optOutDaysBefore: z.number().int().min(0).max(14),
     optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    /** Hours of help per household per season, shown as progress. */
+    targetHours: z.number().min(0).max(1000),
   });
 
   export const Info = z
@@ -23,6 +25,7 @@ export namespace Farm {
     defaultLocale: "nl",
     optOutDaysBefore: 4,
     optOutTime: "18:00",
+    targetHours: 20,
   };
 
   function serialize(item: {
@@ -32,6 +35,7 @@ export namespace Farm {
     defaultLocale: "nl" | "en";
     optOutDaysBefore: number;
     optOutTime: string;
+    targetHours: number;
   }): Info {
     return {
       id: item.farmID,
@@ -40,6 +44,7 @@ export namespace Farm {
       defaultLocale: item.defaultLocale,
       optOutDaysBefore: item.optOutDaysBefore,
       optOutTime: item.optOutTime,
+      targetHours: item.targetHours,
     };
   }
 

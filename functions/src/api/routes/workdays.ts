@@ -1,0 +1,318 @@
+import type { Context } from "hono";
+import * as z from "zod";
+import { VisibleError } from "@akker/core/error";
+import { Calendar } from "@akker/core/workday/calendar";
+import { Hours } from "@akker/core/workday/hours";
+import { Workday } from "@akker/core/workday/workday";
+import { route, type App } from "../route";
+
+const organisers = ["farmer", "coordinator"] as const;
+const tag = "workdays";
+const Workdays = z.object({ workdays: z.array(Workday.Info) });
+const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
+const forPerson = z.object({ personID: z.string().max(100).optional() });
+
+function calendarURL(c: Context, token: string) {
+  const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? "localhost";
+  const proto = c.get("secure") ? "https" : "http";
+  return `${proto}://${host}/api/calendar/${token}.ics`;
+}
+
+export function workdayRoutes(app: App) {
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/workdays",
+      summary: "Create a work day, or a weekly series (repeatWeeks)",
+      tag,
+      access: organisers,
+      body: Workday.CreateInput,
+      responses: { 201: { description: "Created", schema: z.object({ workday: Workday.Info, workdays: z.array(Workday.Info) }) } },
+    },
+    async (c, { body }) => {
+      const created = await Workday.create(body);
+      return c.json({ workday: created[0]!, workdays: created }, 201);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays",
+      summary: "Work days in a period (default: from now on) with free places and the caller's sign-up",
+      tag,
+      access: "session",
+      query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+      responses: { 200: { description: "Work days", schema: Workdays } },
+    },
+    async (c, { query }) => c.json({ workdays: await Workday.list(query) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays/mine",
+      summary: "The caller's own work days",
+      tag,
+      access: "session",
+      responses: { 200: { description: "Work days", schema: Workdays } },
+    },
+    async (c) => c.json({ workdays: await Workday.mine() }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays/:id",
+      summary: "One work day",
+      tag,
+      access: "session",
+      responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+    },
+    async (c) => c.json({ workday: await Workday.get(c.req.param("id")!) }),
+  );
+
+  route(
+    app,
+    {
+      method: "patch",
+      path: "/api/workdays/:id",
+      summary: "Edit a work day",
+      tag,
+      access: organisers,
+      body: Workday.UpdateInput,
+      responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+    },
+    async (c, { body }) => c.json({ workday: await Workday.update(c.req.param("id")!, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/workdays/:id/cancel",
+      summary: "Cancel a work day; everyone signed up is mailed",
+      tag,
+      access: organisers,
+      responses: { 200: { description: "Cancelled", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+    },
+    async (c) => c.json({ workday: await Workday.cancel(c.req.param("id")!) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/workdays/:id/signup",
+      summary: "Sign up one person of the household (the caller, or ?personID=); repeating it changes nothing",
+      tag,
+      access: "session",
+      query: forPerson,
+      responses: {
+        200: { description: "Signed up", schema: z.object({ status: z.enum(["confirmed", "waitlisted"]) }) },
+        404: { description: "Unknown or cancelled" },
+        409: { description: "Already started" },
+      },
+    },
+    async (c, { query }) => c.json(await Workday.signup(c.req.param("id")!, query.personID)),
+  );
+
+  route(
+    app,
+    {
+      method: "delete",
+      path: "/api/workdays/:id/signup",
+      summary: "Cancel a sign-up; the first on the waiting list moves up and is mailed",
+      tag,
+      access: "session",
+      query: forPerson,
+      responses: { 204: { description: "Cancelled" }, 409: { description: "Already started" } },
+    },
+    async (c, { query }) => {
+      await Workday.cancelSignup(c.req.param("id")!, query.personID);
+      return c.body(null, 204);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays/:id/roster",
+      summary: "Who is confirmed and who waits, with attendance",
+      tag,
+      access: organisers,
+      responses: { 200: { description: "Roster", schema: Roster }, 404: { description: "Unknown" } },
+    },
+    async (c) => c.json(await Workday.roster(c.req.param("id")!)),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/workdays/:id/attendance",
+      summary: "Mark who came; credits the day's hours to their households",
+      tag,
+      access: organisers,
+      body: z.object({ present: z.array(z.string().max(100)).max(500) }),
+      responses: { 200: { description: "Roster", schema: Roster }, 409: { description: "Not started yet" } },
+    },
+    async (c, { body }) => c.json(await Workday.attendance(c.req.param("id")!, body.present)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/me/hours",
+      summary: "The caller's household's hours this season against the target",
+      tag,
+      access: "session",
+      query: z.object({ season: z.string().regex(/^\d{4}$/).optional() }),
+      responses: {
+        200: {
+          description: "Hours",
+          schema: z.object({
+            season: z.string(),
+            targetHours: z.number(),
+            confirmedHours: z.number(),
+            pendingHours: z.number(),
+            entries: z.array(Hours.Entry),
+          }),
+        },
+      },
+    },
+    async (c, { query }) => c.json(await Hours.mine(query.season)),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/me/hours",
+      summary: "Report hours of flexible work (counted once a coordinator approves)",
+      tag,
+      access: "session",
+      body: Hours.ReportInput,
+      responses: { 201: { description: "Reported", schema: z.object({ entry: Hours.Entry }) } },
+    },
+    async (c, { body }) => c.json({ entry: await Hours.report(body) }, 201),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/hours/pending",
+      summary: "Reported hours waiting for approval",
+      tag,
+      access: organisers,
+      responses: { 200: { description: "Entries", schema: z.object({ entries: z.array(Hours.Entry) }) } },
+    },
+    async (c) => c.json({ entries: await Hours.pending() }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/hours/:id/decision",
+      summary: "Approve or decline reported hours",
+      tag,
+      access: organisers,
+      body: z.object({ decision: z.enum(["approved", "declined"]) }),
+      responses: { 200: { description: "Decided", schema: z.object({ entry: Hours.Entry }) }, 404: { description: "Unknown" } },
+    },
+    async (c, { body }) => c.json({ entry: await Hours.decide(c.req.param("id")!, body.decision) }),
+  );
+
+  const Totals = z.object({
+    season: z.string(),
+    targetHours: z.number(),
+    households: z.array(z.object({ householdID: z.string(), name: z.string(), hours: z.number() })),
+    tasks: z.array(z.object({ task: z.string(), hours: z.number() })),
+    total: z.number(),
+  });
+  const season = z.object({ season: z.string().regex(/^\d{4}$/).optional() });
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/hours/totals",
+      summary: "Approved hours per household and per task type",
+      tag,
+      access: ["board", "coordinator"],
+      query: season,
+      responses: { 200: { description: "Totals", schema: Totals } },
+    },
+    async (c, { query }) => c.json(await Hours.totals(query.season)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/hours/totals.csv",
+      summary: "The totals as CSV",
+      tag,
+      access: ["board", "coordinator"],
+      query: season,
+      responses: { 200: { description: "CSV (text/csv)" } },
+    },
+    async (c, { query }) => {
+      const totals = await Hours.totals(query.season);
+      c.header("Content-Disposition", `attachment; filename="uren-${totals.season}.csv"`);
+      return c.body(Hours.toCSV(totals), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/me/calendar",
+      summary: "The caller's secret calendar link (iCalendar)",
+      tag,
+      access: "session",
+      responses: { 200: { description: "Link", schema: z.object({ url: z.string() }) } },
+    },
+    async (c) => c.json({ url: calendarURL(c, await Calendar.token()) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/me/calendar/renew",
+      summary: "A new calendar link; the old one stops working",
+      tag,
+      access: "session",
+      responses: { 200: { description: "Link", schema: z.object({ url: z.string() }) } },
+    },
+    async (c) => c.json({ url: calendarURL(c, await Calendar.renew()) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/calendar/:file",
+      summary: "A person's work days as iCalendar, at the secret link {token}.ics",
+      tag,
+      access: "public",
+      responses: { 200: { description: "text/calendar" }, 404: { description: "Unknown or renewed link" } },
+    },
+    async (c) => {
+      const file = c.req.param("file")!;
+      const text = file.endsWith(".ics") ? await Calendar.feed(file.slice(0, -4)) : undefined;
+      if (!text) throw new VisibleError("not_found", "calendar.not_found", "This calendar link does not exist (any more).");
+      return c.body(text, 200, { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=300" });
+    },
+  );
+}

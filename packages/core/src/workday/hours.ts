@@ -1,0 +1,175 @@
+import * as z from "zod";
+import { useFarmID, usePerson } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { useDB, workdayTasks } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { Household } from "../household/household";
+import { createID } from "../id";
+import { amsterdamParts } from "../week";
+
+/**
+ * Hours households helped, made visible, never policed: attendance on a
+ * work day counts at once, flexible work (a tour, a workshop, washing crates)
+ * counts once a coordinator approves it. Seasons are calendar years.
+ */
+export namespace Hours {
+  export const ReportInput = z.object({
+    date: z.iso.date(),
+    hours: z.number().min(0.25).max(24).multipleOf(0.25),
+    task: z.enum(workdayTasks),
+    note: z.string().trim().max(500).optional(),
+  });
+
+  export const Entry = z.object({
+    id: z.string(),
+    householdID: z.string(),
+    personID: z.string(),
+    workdayID: z.string().nullable(),
+    task: z.enum(workdayTasks),
+    date: z.string(),
+    hours: z.number(),
+    note: z.string().nullable(),
+    status: z.enum(["pending", "approved", "declined"]),
+  });
+  export type Entry = z.infer<typeof Entry>;
+
+  type Item = {
+    entryID: string;
+    householdID: string;
+    personID: string;
+    workdayID?: string;
+    task: Entry["task"];
+    date: string;
+    hours: number;
+    note?: string;
+    status: Entry["status"];
+  };
+
+  function serialize(e: Item): Entry {
+    return {
+      id: e.entryID,
+      householdID: e.householdID,
+      personID: e.personID,
+      workdayID: e.workdayID ?? null,
+      task: e.task,
+      date: e.date,
+      hours: e.hours,
+      note: e.note || null,
+      status: e.status,
+    };
+  }
+
+  export function currentSeason() {
+    return String(amsterdamParts(Clock.now()).year);
+  }
+
+  /** A member reports hours of flexible work; they count once approved. */
+  export async function report(input: z.infer<typeof ReportInput>): Promise<Entry> {
+    const person = usePerson();
+    if (!person.householdID) throw new VisibleError("forbidden", "workday.no_household", "Only members of a household report hours.");
+    const today = currentSeasonDate();
+    if (input.date > today)
+      throw new VisibleError("input", "input.invalid", "Hours are reported after the work.", [{ path: "date", message: "The date cannot be in the future." }]);
+    const item = {
+      farmID: useFarmID(),
+      entryID: createID("hours"),
+      householdID: person.householdID,
+      personID: person.personID,
+      season: input.date.slice(0, 4),
+      task: input.task,
+      date: input.date,
+      hours: input.hours,
+      note: input.note,
+      status: "pending" as const,
+    };
+    await useDB().entities.hours.create(item).go();
+    return serialize(item);
+  }
+
+  function currentSeasonDate() {
+    const p = amsterdamParts(Clock.now());
+    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  }
+
+  /** A coordinator approves or declines reported hours. */
+  export async function decide(entryID: string, decision: "approved" | "declined") {
+    const farmID = useFarmID();
+    const entry = (await recentEntries()).find((e) => e.entryID === entryID);
+    if (!entry) throw new VisibleError("not_found", "hours.not_found", "No such hours entry.");
+    await useDB()
+      .entities.hours.patch({ farmID, householdID: entry.householdID, entryID })
+      .composite({ season: entry.season })
+      .set({ status: decision, decidedBy: usePerson().personID })
+      .go();
+    await Audit.record(`hours.${decision}`, entryID, { hours: entry.hours });
+    return serialize({ ...entry, status: decision });
+  }
+
+  async function seasonEntries(season = currentSeason()) {
+    const res = await useDB().entities.hours.query.bySeason({ farmID: useFarmID(), season }).go({ pages: "all" });
+    return res.data;
+  }
+
+  /** This season's and last season's entries: reports from late December are decided in January. */
+  async function recentEntries() {
+    const [previous, current] = await Promise.all([seasonEntries(String(Number(currentSeason()) - 1)), seasonEntries()]);
+    return [...previous, ...current];
+  }
+
+  /** Reported hours waiting for a coordinator, oldest first. */
+  export async function pending() {
+    return (await recentEntries()).filter((e) => e.status === "pending").map(serialize);
+  }
+
+  /** The caller's household: hours this season against the farm's target. */
+  export async function mine(season = currentSeason()) {
+    const person = usePerson();
+    if (!person.householdID) throw new VisibleError("forbidden", "workday.no_household", "Only members of a household have hours.");
+    const [farm, res] = await Promise.all([
+      Farm.current(),
+      useDB().entities.hours.query.byHousehold({ farmID: useFarmID(), householdID: person.householdID }).go({ pages: "all" }),
+    ]);
+    const entries = res.data.filter((e) => e.season === season);
+    const sum = (status: Entry["status"]) => entries.filter((e) => e.status === status).reduce((n, e) => n + e.hours, 0);
+    return {
+      season,
+      targetHours: farm.targetHours,
+      confirmedHours: sum("approved"),
+      pendingHours: sum("pending"),
+      entries: entries.sort((a, b) => b.date.localeCompare(a.date)).map(serialize),
+    };
+  }
+
+  /** For the board: approved hours per household and per task type. */
+  export async function totals(season = currentSeason()) {
+    const [entries, households, farm] = await Promise.all([seasonEntries(season), Household.list(), Farm.current()]);
+    const approved = entries.filter((e) => e.status === "approved");
+    const perHousehold = new Map<string, number>();
+    const perTask = new Map<string, number>();
+    for (const e of approved) {
+      perHousehold.set(e.householdID, (perHousehold.get(e.householdID) ?? 0) + e.hours);
+      perTask.set(e.task, (perTask.get(e.task) ?? 0) + e.hours);
+    }
+    return {
+      season,
+      targetHours: farm.targetHours,
+      households: households.map((h) => ({ householdID: h.id, name: h.name, hours: perHousehold.get(h.id) ?? 0 })),
+      tasks: workdayTasks.map((task) => ({ task, hours: perTask.get(task) ?? 0 })),
+      total: approved.reduce((n, e) => n + e.hours, 0),
+    };
+  }
+
+  /** The totals as CSV (semicolon-separated, as Dutch spreadsheets expect). */
+  export function toCSV(t: Awaited<ReturnType<typeof totals>>) {
+    const cell = (v: string | number) => {
+      const s = String(v);
+      // quote, and defuse spreadsheet formulas in names
+      return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+    };
+    const rows = [["huishouden", "uren", "doel"], ...t.households.map((h) => [h.name, h.hours, t.targetHours])];
+    rows.push([], ["taak", "uren"], ...t.tasks.map((x) => [x.task, x.hours]));
+    return rows.map((r) => r.map((v) => cell(v as string | number)).join(";")).join("\r\n") + "\r\n";
+  }
+}

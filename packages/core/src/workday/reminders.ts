@@ -1,0 +1,106 @@
+import { useFarmID } from "../actor";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { Farm } from "../farm/farm";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
+import { amsterdamParts } from "../week";
+import { Workday } from "./workday";
+
+/**
+ * The scheduled part of work days. Each mail is claimed with a conditional
+ * write before it is sent, so a job that runs twice (or on two instances)
+ * sends it once.
+ */
+export namespace Reminders {
+  const hour = 3600_000;
+
+  /** Claims a flag on an item; false when someone already claimed it. */
+  async function claim(write: () => Promise<unknown>) {
+    try {
+      await write();
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  function dateOf(instant: number) {
+    const p = amsterdamParts(instant);
+    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  }
+
+  export async function run(now: Date) {
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const t = now.getTime();
+    const db = useDB().entities;
+    const soon = await db.workday.query
+      .byStart({ farmID })
+      .between({ start: new Date(t).toISOString() }, { start: new Date(t + 48 * hour).toISOString() })
+      .go({ pages: "all" });
+    const tomorrow = dateOf(t + 24 * hour);
+    let coordinators: Awaited<ReturnType<typeof Person.get>>[] | undefined;
+
+    for (const w of soon.data) {
+      if (w.status !== "scheduled") continue;
+      const signups = await db.signup.query.byWorkday({ farmID, workdayID: w.workdayID }).go({ pages: "all" });
+
+      // 48 hours before: every confirmed person, once.
+      for (const s of signups.data) {
+        if (s.status !== "confirmed" || s.reminded) continue;
+        const mine = await claim(() =>
+          db.signup
+            .patch({ farmID, workdayID: w.workdayID, personID: s.personID })
+            .set({ reminded: true })
+            .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.status, "confirmed")}`)
+            .go(),
+        );
+        if (!mine) continue;
+        const p = await Person.get(s.personID);
+        if (p)
+          await Mail.send("workdayReminder", p.email, p.locale, {
+            farm: farm.name,
+            title: w.title,
+            when: Workday.when(w, p.locale),
+            location: w.location || null,
+          });
+      }
+
+      // The day before: the roster to the coordinators, once.
+      if (dateOf(Date.parse(w.start)) !== tomorrow || w.rosterSent) continue;
+      const mine = await claim(() =>
+        db.workday
+          .patch({ farmID, workdayID: w.workdayID })
+          .set({ rosterSent: true })
+          .where((a, op) => op.notExists(a.rosterSent))
+          .go(),
+      );
+      if (!mine) continue;
+      coordinators ??= await coordinatorsOf(farmID);
+      const people = await Promise.all(signups.data.map((s) => Person.get(s.personID)));
+      const names = (status: "confirmed" | "waitlisted") =>
+        signups.data
+          .map((s, i) => ({ s, name: people[i]?.name ?? "?" }))
+          .filter((x) => x.s.status === status)
+          .sort((a, b) => a.s.position - b.s.position)
+          .map((x) => x.name);
+      for (const c of coordinators)
+        if (c)
+          await Mail.send("workdayRoster", c.email, c.locale, {
+            farm: farm.name,
+            title: w.title,
+            when: Workday.when(w, c.locale),
+            confirmed: names("confirmed"),
+            waitlisted: names("waitlisted"),
+          });
+    }
+  }
+
+  async function coordinatorsOf(farmID: string) {
+    const grants = await useDB().entities.roleGrant.query.byPerson({ farmID }).go({ pages: "all" });
+    const ids = [...new Set(grants.data.filter((g) => g.role === "coordinator").map((g) => g.personID))];
+    return Promise.all(ids.map((id) => Person.get(id)));
+  }
+}

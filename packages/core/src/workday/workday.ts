@@ -1,0 +1,468 @@
+import * as z from "zod";
+import { hasRole, useFarmID, usePerson } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB, workdayTasks } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { createID } from "../id";
+import { Mail } from "../mail/mail";
+import type { Locale } from "../mail/templates";
+import { Person } from "../person/person";
+import { amsterdamISO, amsterdamParts, amsterdamTime } from "../week";
+
+export namespace Workday {
+  export const tasks = workdayTasks;
+  const instant = z.iso.datetime({ offset: true });
+
+  export const CreateInput = z
+    .object({
+      title: z.string().trim().min(1).max(120),
+      task: z.enum(workdayTasks),
+      start: instant,
+      end: instant,
+      capacity: z.number().int().min(1).max(500),
+      location: z.string().trim().max(200).optional(),
+      description: z.string().trim().max(4000).optional(),
+      /** Make the same day this many weeks in a row (same wall-clock time), e.g. every Saturday in May. */
+      repeatWeeks: z.number().int().min(1).max(52).default(1),
+    })
+    .refine((w) => Date.parse(w.end) > Date.parse(w.start), { message: "The end must be after the start.", path: ["end"] })
+    .refine((w) => Date.parse(w.end) - Date.parse(w.start) <= 24 * 3600_000, { message: "A work day lasts at most 24 hours.", path: ["end"] });
+
+  export const UpdateInput = z
+    .object({
+      title: z.string().trim().min(1).max(120),
+      task: z.enum(workdayTasks),
+      start: instant,
+      end: instant,
+      capacity: z.number().int().min(1).max(500),
+      location: z.string().trim().max(200),
+      description: z.string().trim().max(4000),
+    })
+    .partial()
+    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+
+  export const Info = z.object({
+    id: z.string(),
+    title: z.string(),
+    task: z.enum(workdayTasks),
+    start: z.string(),
+    end: z.string(),
+    capacity: z.number(),
+    confirmed: z.number(),
+    waitlisted: z.number(),
+    location: z.string().nullable(),
+    description: z.string().nullable(),
+    status: z.enum(["scheduled", "cancelled"]),
+    /** The caller's own sign-up on this day. */
+    mine: z.enum(["confirmed", "waitlisted"]).nullable(),
+    /** Place in the waiting line (1 = next), when waitlisted. */
+    waitlistPlace: z.number().nullable(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  type Item = {
+    workdayID: string;
+    title: string;
+    task: Info["task"];
+    start: string;
+    end: string;
+    capacity: number;
+    confirmed: number;
+    waitlisted: number;
+    location?: string;
+    description?: string;
+    status: Info["status"];
+    version: number;
+    seq: number;
+  };
+
+  function serialize(w: Item, mine: { status: "confirmed" | "waitlisted"; place: number | null } | null = null): Info {
+    return {
+      id: w.workdayID,
+      title: w.title,
+      task: w.task,
+      start: amsterdamISO(Date.parse(w.start)),
+      end: amsterdamISO(Date.parse(w.end)),
+      capacity: w.capacity,
+      confirmed: w.confirmed,
+      waitlisted: w.waitlisted,
+      location: w.location || null,
+      description: w.description || null,
+      status: w.status,
+      mine: mine?.status ?? null,
+      waitlistPlace: mine?.place ?? null,
+    };
+  }
+
+  const notFound = () => new VisibleError("not_found", "workday.not_found", "No such work day.");
+  const started = () => new VisibleError("conflict", "workday.started", "This work day has already started.");
+
+  /** The same wall-clock time `weeks` weeks later, across summer and winter time. */
+  function weeksLater(iso: string, weeks: number) {
+    const p = amsterdamParts(Date.parse(iso));
+    const day = new Date(Date.UTC(p.year, p.month - 1, p.day + 7 * weeks));
+    return new Date(amsterdamTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), p.hour, p.minute)).toISOString();
+  }
+
+  /** Creates a work day, or a weekly series of them in one go. */
+  export async function create(input: z.infer<typeof CreateInput>): Promise<Info[]> {
+    const farmID = useFarmID();
+    if (Date.parse(input.start) <= Clock.now())
+      throw new VisibleError("input", "input.invalid", "The work day must be in the future.", [
+        { path: "start", message: "The start must be in the future." },
+      ]);
+    const seriesID = input.repeatWeeks > 1 ? createID("series") : undefined;
+    const items = Array.from({ length: input.repeatWeeks }, (_, i) => ({
+      farmID,
+      workdayID: createID("workday"),
+      title: input.title,
+      task: input.task,
+      start: weeksLater(input.start, i),
+      end: weeksLater(input.end, i),
+      capacity: input.capacity,
+      location: input.location,
+      description: input.description,
+      seriesID,
+      createdBy: usePerson().personID,
+    }));
+    const res = await useDB().entities.workday.put(items).go();
+    if (res.unprocessed.length) throw new Error("work days not written");
+    await Audit.record("workday.created", items[0]!.workdayID, { count: items.length, title: input.title });
+    return items.map((w) => serialize({ ...w, status: "scheduled", confirmed: 0, waitlisted: 0, version: 0, seq: 0 }));
+  }
+
+  async function load(workdayID: string) {
+    const res = await useDB().entities.workday.get({ farmID: useFarmID(), workdayID }).go({ consistent: true });
+    return res.data ?? undefined;
+  }
+
+  async function signups(workdayID: string) {
+    const res = await useDB()
+      .entities.signup.query.byWorkday({ farmID: useFarmID(), workdayID })
+      .go({ pages: "all", consistent: true });
+    return res.data;
+  }
+
+  function placeOf(all: { status: string; position: number; personID: string }[], personID: string) {
+    const queue = all.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position);
+    const i = queue.findIndex((s) => s.personID === personID);
+    return i < 0 ? null : i + 1;
+  }
+
+  export async function get(workdayID: string): Promise<Info> {
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    const person = usePerson();
+    const all = await signups(workdayID);
+    const own = all.find((s) => s.personID === person.personID);
+    return serialize(w, own ? { status: own.status, place: placeOf(all, own.personID) } : null);
+  }
+
+  /** Work days between two instants (default: from now on), with the caller's own sign-ups. */
+  export async function list(range: { from?: string; to?: string }): Promise<Info[]> {
+    const farmID = useFarmID();
+    const from = new Date(range.from ? Date.parse(range.from) : Clock.now() - 12 * 3600_000).toISOString();
+    const to = new Date(range.to ? Date.parse(range.to) : Clock.now() + 366 * 24 * 3600_000).toISOString();
+    const person = usePerson();
+    const [days, mine] = await Promise.all([
+      useDB().entities.workday.query.byStart({ farmID }).between({ start: from }, { start: to }).go({ pages: "all" }),
+      useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" }),
+    ]);
+    const own = new Map(mine.data.map((s) => [s.workdayID, s]));
+    return days.data.map((w) => {
+      const s = own.get(w.workdayID);
+      return serialize(w, s ? { status: s.status, place: null } : null);
+    });
+  }
+
+  /** The caller's work days from now on (and the last month), in date order. */
+  export async function mine(): Promise<Info[]> {
+    const farmID = useFarmID();
+    const person = usePerson();
+    const from = new Date(Clock.now() - 31 * 24 * 3600_000).toISOString();
+    const res = await useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" });
+    const days = await Promise.all(res.data.map((s) => load(s.workdayID)));
+    return days.flatMap((w, i) => (w ? [serialize(w, { status: res.data[i]!.status, place: null })] : []));
+  }
+
+  export const stats = { retries: 0 };
+
+  async function backoff(attempt: number) {
+    stats.retries++;
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+  }
+
+  /**
+   * Signs one person of the caller's household up. Every change to a day's
+   * sign-ups is one transaction that also bumps the day's version, on the
+   * condition that nobody else did meanwhile: so capacity is never exceeded,
+   * counts always equal the sign-up items, and the waiting line has one order.
+   * On a conflict it reads again and retries.
+   */
+  export async function signup(workdayID: string, forPersonID?: string): Promise<{ status: "confirmed" | "waitlisted" }> {
+    const farmID = useFarmID();
+    const actor = usePerson();
+    const personID = await personOfHousehold(forPersonID);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const w = await load(workdayID);
+      if (!w || w.status === "cancelled") throw notFound();
+      if (Date.parse(w.start) <= Clock.now()) throw started();
+      const existing = await useDB().entities.signup.get({ farmID, workdayID, personID }).go({ consistent: true });
+      if (existing.data) return { status: existing.data.status };
+      const status = w.confirmed < w.capacity ? "confirmed" : "waitlisted";
+      const res = await useDB()
+        .transaction.write(({ workday, signup }) => [
+          workday
+            .patch({ farmID, workdayID })
+            .set({
+              version: w.version + 1,
+              seq: w.seq + 1,
+              ...(status === "confirmed" ? { confirmed: w.confirmed + 1 } : { waitlisted: w.waitlisted + 1 }),
+            })
+            .where((a, op) => `${op.eq(a.version, w.version)} AND ${op.eq(a.status, "scheduled")}`)
+            .commit(),
+          signup
+            .create({ farmID, workdayID, personID, householdID: actor.householdID!, status, position: w.seq + 1, start: w.start })
+            .commit(),
+        ])
+        .go();
+      if (!res.canceled) return { status };
+      await backoff(attempt);
+    }
+    throw new VisibleError("conflict", "workday.busy", "Too many people are signing up right now; try again.");
+  }
+
+  /** The person to sign up or off: the caller, or another person of the caller's household. */
+  async function personOfHousehold(personID?: string) {
+    const actor = usePerson();
+    if (!actor.householdID || !hasRole("member"))
+      throw new VisibleError("forbidden", "workday.no_household", "Only members of a household can sign up.");
+    if (!personID || personID === actor.personID) return actor.personID;
+    const other = await Person.get(personID);
+    if (!other || other.householdID !== actor.householdID)
+      throw new VisibleError("not_found", "person.not_found", "No such person in your household.");
+    return other.id;
+  }
+
+  /**
+   * Cancels a sign-up. When a confirmed place frees up, the first in the
+   * waiting line gets it in the same transaction, and is mailed.
+   */
+  export async function cancelSignup(workdayID: string, forPersonID?: string) {
+    const farmID = useFarmID();
+    const personID = await personOfHousehold(forPersonID);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const w = await load(workdayID);
+      if (!w) throw notFound();
+      if (Date.parse(w.start) <= Clock.now()) throw started();
+      const all = await signups(workdayID);
+      const own = all.find((s) => s.personID === personID);
+      if (!own) return;
+      const next =
+        own.status === "confirmed"
+          ? all.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position)[0]
+          : undefined;
+      const res = await useDB()
+        .transaction.write(({ workday, signup }) => [
+          workday
+            .patch({ farmID, workdayID })
+            .set({
+              version: w.version + 1,
+              confirmed: w.confirmed - (own.status === "confirmed" && !next ? 1 : 0),
+              waitlisted: w.waitlisted - (own.status === "waitlisted" || next ? 1 : 0),
+            })
+            .where((a, op) => op.eq(a.version, w.version))
+            .commit(),
+          signup.delete({ farmID, workdayID, personID }).commit(),
+          ...(next
+            ? [
+                signup
+                  .patch({ farmID, workdayID, personID: next.personID })
+                  .set({ status: "confirmed" })
+                  .where((a, op) => op.eq(a.status, "waitlisted"))
+                  .commit(),
+              ]
+            : []),
+        ])
+        .go();
+      if (!res.canceled) {
+        if (next && w.status === "scheduled") await mailPeople([next.personID], "workdayPromoted", w);
+        return;
+      }
+      await backoff(attempt);
+    }
+    throw new VisibleError("conflict", "workday.busy", "Too many changes at once; try again.");
+  }
+
+  /** "za 9 mei 09:00–12:00" on the farm's clock. */
+  export function when(w: { start: string; end: string }, locale: Locale) {
+    const tag = locale === "nl" ? "nl-NL" : "en-GB";
+    const day = new Intl.DateTimeFormat(tag, { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "long" }).format(new Date(w.start));
+    const time = new Intl.DateTimeFormat(tag, { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    return `${day} ${time.format(new Date(w.start))}–${time.format(new Date(w.end))}`;
+  }
+
+  async function mailPeople(personIDs: string[], template: "workdayPromoted" | "workdayCancelled" | "workdayReminder", w: Item) {
+    const farm = await Farm.current();
+    for (const id of personIDs) {
+      const p = await Person.get(id);
+      if (p) await Mail.send(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null });
+    }
+  }
+
+  /** Edits a work day; capacity cannot drop below the confirmed count (cancel people first). */
+  export async function update(workdayID: string, changes: z.infer<typeof UpdateInput>) {
+    const farmID = useFarmID();
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    const next = { ...w, ...changes };
+    if (Date.parse(next.end) <= Date.parse(next.start))
+      throw new VisibleError("input", "input.invalid", "The end must be after the start.", [{ path: "end", message: "The end must be after the start." }]);
+    if (changes.start && Date.parse(changes.start) <= Clock.now())
+      throw new VisibleError("input", "input.invalid", "The work day must be in the future.", [{ path: "start", message: "The start must be in the future." }]);
+    if (next.capacity < w.confirmed)
+      throw new VisibleError("conflict", "workday.capacity_below_confirmed", `${w.confirmed} people are already confirmed.`);
+    const set = {
+      ...changes,
+      ...(changes.start ? { start: new Date(changes.start).toISOString() } : {}),
+      ...(changes.end ? { end: new Date(changes.end).toISOString() } : {}),
+      version: w.version + 1,
+    };
+    await useDB()
+      .entities.workday.patch({ farmID, workdayID })
+      .set(set)
+      .where((a, op) => op.eq(a.version, w.version))
+      .go()
+      .catch((e: unknown) => {
+        throw isConditionFailure(e) ? new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.") : e;
+      });
+    // A later start must be copied to the sign-ups' date index.
+    if (changes.start) {
+      const start = new Date(changes.start).toISOString();
+      for (const s of await signups(workdayID))
+        await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
+    }
+    await Audit.record("workday.updated", workdayID, changes);
+    return get(workdayID);
+  }
+
+  /** Cancels a work day: everyone signed up is mailed. */
+  export async function cancel(workdayID: string) {
+    const farmID = useFarmID();
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    if (w.status === "cancelled") return get(workdayID);
+    await useDB().entities.workday.patch({ farmID, workdayID }).set({ status: "cancelled", version: w.version + 1 }).go();
+    await Audit.record("workday.cancelled", workdayID);
+    const all = await signups(workdayID);
+    await mailPeople(all.map((s) => s.personID), "workdayCancelled", w);
+    return get(workdayID);
+  }
+
+  export const RosterEntry = z.object({
+    personID: z.string(),
+    name: z.string(),
+    householdID: z.string(),
+    status: z.enum(["confirmed", "waitlisted"]),
+    position: z.number(),
+    present: z.boolean(),
+  });
+
+  /** Who is confirmed and who waits, in order, with attendance once marked. */
+  export async function roster(workdayID: string) {
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    const all = (await signups(workdayID)).sort((a, b) =>
+      a.status === b.status ? a.position - b.position : a.status === "confirmed" ? -1 : 1,
+    );
+    const [people, credited] = await Promise.all([
+      Promise.all(all.map((s) => Person.get(s.personID))),
+      attendanceOf(workdayID, all.map((s) => s.householdID)),
+    ]);
+    return {
+      workday: serialize(w),
+      entries: all.map((s, i) => ({
+        personID: s.personID,
+        name: people[i]?.name ?? "?",
+        householdID: s.householdID,
+        status: s.status,
+        position: s.position,
+        present: credited.has(s.personID),
+      })),
+    };
+  }
+
+  function attendanceID(workdayID: string, personID: string) {
+    return `att_${workdayID}_${personID}`;
+  }
+
+  async function attendanceOf(workdayID: string, householdIDs: string[]) {
+    const farmID = useFarmID();
+    const present = new Set<string>();
+    for (const householdID of new Set(householdIDs)) {
+      const res = await useDB()
+        .entities.hours.query.byHousehold({ farmID, householdID })
+        .begins({ entryID: `att_${workdayID}_` })
+        .go({ pages: "all" });
+      for (const e of res.data) present.add(e.personID);
+    }
+    return present;
+  }
+
+  /**
+   * Marks who came (replacing an earlier marking) and credits each of them
+   * the day's hours, approved. Marking twice credits once.
+   */
+  export async function attendance(workdayID: string, present: string[]) {
+    const farmID = useFarmID();
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    if (Date.parse(w.start) > Clock.now())
+      throw new VisibleError("conflict", "workday.not_started", "Attendance can be marked once the work day has started.");
+    const all = await signups(workdayID);
+    const byPerson = new Map(all.map((s) => [s.personID, s]));
+    const unknown = present.filter((p) => byPerson.get(p)?.status !== "confirmed");
+    if (unknown.length)
+      throw new VisibleError("input", "input.invalid", "Only confirmed people can be marked present.", unknown.map((p) => ({ path: "present", message: `${p} is not confirmed on this day.` })));
+    const hours = Math.round(((Date.parse(w.end) - Date.parse(w.start)) / 3600_000) * 4) / 4;
+    const date = dateOf(w.start);
+    const season = date.slice(0, 4);
+    const wanted = new Set(present);
+    const already = await attendanceOf(workdayID, all.map((s) => s.householdID));
+    const add = present.filter((p) => !already.has(p));
+    const remove = [...already].filter((p) => !wanted.has(p));
+    if (add.length)
+      await useDB()
+        .entities.hours.put(
+          add.map((personID) => ({
+            farmID,
+            entryID: attendanceID(workdayID, personID),
+            householdID: byPerson.get(personID)!.householdID,
+            personID,
+            season,
+            workdayID,
+            task: w.task,
+            date,
+            hours,
+            status: "approved" as const,
+            decidedBy: usePerson().personID,
+          })),
+        )
+        .go();
+    for (const personID of remove) {
+      const householdID = all.find((s) => s.personID === personID)?.householdID;
+      if (householdID) await useDB().entities.hours.delete({ farmID, householdID, entryID: attendanceID(workdayID, personID) }).go();
+    }
+    await Audit.record("workday.attendance", workdayID, { present: present.length });
+    return roster(workdayID);
+  }
+
+  /** YYYY-MM-DD on the farm's clock. */
+  export function dateOf(iso: string) {
+    const p = amsterdamParts(Date.parse(iso));
+    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  }
+}
