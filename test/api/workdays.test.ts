@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ICAL from "ical.js";
+import { createApp } from "../../functions/src/api/app";
+import { runJobs } from "../../functions/src/jobs/tick";
+import { jobs } from "../../functions/src/jobs/registry";
+import { Clock } from "@akker/core/clock";
+import { useDB } from "@akker/core/entities";
+import { createTestFarm, useTestTable } from "../setup/table";
+import { login, makeHousehold, makePerson } from "./helpers";
+
+let app: ReturnType<typeof createApp>;
+let farmID: string;
+let coordinator: Awaited<ReturnType<typeof login>>;
+let member: Awaited<ReturnType<typeof login>>;
+let other: Awaited<ReturnType<typeof login>>;
+const members: Awaited<ReturnType<typeof login>>[] = [];
+const hour = 3600_000;
+// Wednesday 6 January 2027, 10:00 in Amsterdam (winter time)
+const now = Date.parse("2027-01-06T09:00:00Z");
+
+async function outbox(email: string) {
+  return ((await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as any).messages as { subject: string; text: string }[];
+}
+
+async function createDay(body: Record<string, unknown>) {
+  const res = await coordinator.post("/api/workdays", {
+    title: "Wieden",
+    task: "weeding",
+    start: "2027-01-09T09:00:00+01:00",
+    end: "2027-01-09T12:00:00+01:00",
+    capacity: 10,
+    ...body,
+  });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return res.body.workday.id as string;
+}
+
+async function countsAgree(id: string) {
+  const w = (await useDB().entities.workday.get({ farmID, workdayID: id }).go({ consistent: true })).data!;
+  const s = (await useDB().entities.signup.query.byWorkday({ farmID, workdayID: id }).go({ pages: "all", consistent: true })).data;
+  expect(w.confirmed).toBe(s.filter((x) => x.status === "confirmed").length);
+  expect(w.waitlisted).toBe(s.filter((x) => x.status === "waitlisted").length);
+  expect(w.confirmed).toBeLessThanOrEqual(w.capacity);
+  return { w, s };
+}
+
+beforeAll(async () => {
+  Clock.set(now);
+  await useTestTable();
+  farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  app = createApp({ stage: "local" });
+  await makePerson(farmID, { name: "Sara Klus", email: "coordinator@example.nl", roles: ["coordinator"] });
+  coordinator = await login(app, "coordinator@example.nl", "10.7.0.1");
+  await makeHousehold(farmID, { name: "Jansen", email: "jansen@example.nl" });
+  await makeHousehold(farmID, { name: "Visser", email: "visser@example.nl" });
+  member = await login(app, "jansen@example.nl", "10.7.0.2");
+  other = await login(app, "visser@example.nl", "10.7.0.3");
+  for (let i = 0; i < 50; i++) {
+    const email = `lid${i}@example.nl`;
+    await makeHousehold(farmID, { name: `Lid ${i}`, email });
+    members.push(await login(app, email, `10.8.${i}.1`));
+  }
+});
+
+afterAll(() => Clock.set(undefined));
+
+describe("work days", () => {
+  it("50 simultaneous sign-ups for 10 places: 10 confirmed, 40 waitlisted in one order, nobody lost", async () => {
+    const id = await createDay({ title: "Drukte" });
+    const results = await Promise.all(members.map((m) => m.post(`/api/workdays/${id}/signup`)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.status === "confirmed")).toHaveLength(10);
+    expect(results.filter((r) => r.body.status === "waitlisted")).toHaveLength(40);
+    const { s } = await countsAgree(id);
+    expect(s).toHaveLength(50);
+    const positions = s.map((x) => x.position).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    // the confirmed are exactly the first ten in line
+    expect(s.filter((x) => x.status === "confirmed").every((x) => x.position <= 10)).toBe(true);
+
+    // signing up twice changes nothing
+    const again = await members[0]!.post(`/api/workdays/${id}/signup`);
+    expect(again.body.status).toBe(results[0]!.body.status);
+    await countsAgree(id);
+
+    // concurrent cancels of confirmed places each promote exactly one, in order
+    const confirmed = members.filter((_, i) => results[i]!.body.status === "confirmed").slice(0, 4);
+    const cancels = await Promise.all(confirmed.map((m) => m.delete(`/api/workdays/${id}/signup`)));
+    expect(cancels.every((r) => r.status === 204)).toBe(true);
+    const after = await countsAgree(id);
+    expect(after.w.confirmed).toBe(10);
+    expect(after.w.waitlisted).toBe(36);
+    expect(after.s.filter((x) => x.status === "confirmed").every((x) => x.position <= 14)).toBe(true);
+    // the promoted were mailed
+    const promotedPositions = [11, 12, 13, 14];
+    const promoted = after.s.filter((x) => promotedPositions.includes(x.position));
+    expect(promoted.every((x) => x.status === "confirmed")).toBe(true);
+  });
+
+  it("the list shows free places and my sign-up; my work days lists it", async () => {
+    const id = await createDay({ title: "Oogsten", task: "harvest", capacity: 2 });
+    expect((await member.post(`/api/workdays/${id}/signup`)).body.status).toBe("confirmed");
+    const list = await member.get("/api/workdays");
+    const day = list.body.workdays.find((w: any) => w.id === id);
+    expect(day).toMatchObject({ title: "Oogsten", capacity: 2, confirmed: 1, waitlisted: 0, mine: "confirmed" });
+    expect(day.start).toBe("2027-01-09T09:00:00+01:00");
+    const mine = await member.get("/api/workdays/mine");
+    expect(mine.body.workdays.map((w: any) => w.id)).toContain(id);
+    const seenByOther = (await other.get("/api/workdays")).body.workdays.find((w: any) => w.id === id);
+    expect(seenByOther.mine).toBeNull();
+  });
+
+  it("cancelling a confirmed place moves the first waiting person up and mails them", async () => {
+    const id = await createDay({ title: "Kippenhok", capacity: 1 });
+    await member.post(`/api/workdays/${id}/signup`);
+    expect((await other.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+    expect((await member.delete(`/api/workdays/${id}/signup`)).status).toBe(204);
+    expect((await other.get(`/api/workdays/${id}`)).body.workday.mine).toBe("confirmed");
+    expect((await outbox("visser@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Kippenhok/);
+    await countsAgree(id);
+  });
+
+  it("bad input is a 400 that changes nothing; members cannot create or see rosters", async () => {
+    const before = (await useDB().entities.workday.query.byID({ farmID }).go({ pages: "all" })).data.length;
+    const base = { title: "X", task: "other", start: "2027-02-01T09:00:00+01:00", end: "2027-02-01T12:00:00+01:00", capacity: 5 };
+    for (const body of [
+      { ...base, end: "2027-02-01T08:00:00+01:00" },
+      { ...base, capacity: 0 },
+      { ...base, start: "2026-12-01T09:00:00+01:00", end: "2026-12-01T12:00:00+01:00" },
+      { ...base, task: "dancing" },
+      { ...base, start: "tomorrow" },
+      { ...base, title: "" },
+    ]) {
+      const res = await coordinator.post("/api/workdays", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe("input.invalid");
+    }
+    expect((await member.post("/api/workdays", base)).status).toBe(403);
+    expect((await useDB().entities.workday.query.byID({ farmID }).go({ pages: "all" })).data.length).toBe(before);
+    const id = await createDay({});
+    expect((await member.get(`/api/workdays/${id}/roster`)).status).toBe(403);
+    expect((await member.post(`/api/workdays/${id}/attendance`, { present: [] })).status).toBe(403);
+    expect((await member.get("/api/hours/totals")).status).toBe(403);
+    expect((await member.get("/api/workdays/wd_nope")).status).toBe(404);
+  });
+
+  it("repeats a day weekly at the same wall-clock time, across the change to summer time", async () => {
+    const res = await coordinator.post("/api/workdays", {
+      title: "Zaterdagochtend",
+      task: "weeding",
+      start: "2027-03-20T09:00:00+01:00",
+      end: "2027-03-20T12:00:00+01:00",
+      capacity: 8,
+      repeatWeeks: 3,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.workdays.map((w: any) => w.start)).toEqual([
+      "2027-03-20T09:00:00+01:00",
+      "2027-03-27T09:00:00+01:00",
+      "2027-04-03T09:00:00+02:00",
+    ]);
+  });
+
+  it("no sign-up or cancel after the start", async () => {
+    const id = await createDay({ title: "Vroeg", start: "2027-01-06T11:00:00+01:00", end: "2027-01-06T13:00:00+01:00" });
+    await member.post(`/api/workdays/${id}/signup`);
+    Clock.set(Date.parse("2027-01-06T10:30:00Z"));
+    try {
+      const late = await other.post(`/api/workdays/${id}/signup`);
+      expect(late.status).toBe(409);
+      expect(late.body.error.code).toBe("workday.started");
+      expect((await member.delete(`/api/workdays/${id}/signup`)).status).toBe(409);
+    } finally {
+      Clock.set(now);
+    }
+  });
+
+  it("attendance credits the hours once; reported hours count after approval", async () => {
+    const id = await createDay({ title: "Afwassen", task: "cleaning", start: "2027-01-06T14:00:00+01:00", end: "2027-01-06T16:30:00+01:00" });
+    await member.post(`/api/workdays/${id}/signup`);
+    const me = (await member.get("/api/me")).body.person.id;
+    expect((await coordinator.post(`/api/workdays/${id}/attendance`, { present: [me] })).status).toBe(409);
+    Clock.set(Date.parse("2027-01-06T16:00:00Z"));
+    try {
+      const r1 = await coordinator.post(`/api/workdays/${id}/attendance`, { present: [me] });
+      expect(r1.status).toBe(200);
+      expect(r1.body.entries[0]).toMatchObject({ personID: me, present: true });
+      await coordinator.post(`/api/workdays/${id}/attendance`, { present: [me] });
+      const hours = await member.get("/api/me/hours");
+      expect(hours.body).toMatchObject({ season: "2027", targetHours: 20, confirmedHours: 2.5, pendingHours: 0 });
+
+      const reported = await member.post("/api/me/hours", { date: "2027-01-05", hours: 1.5, task: "tour", note: "Rondleiding basisschool" });
+      expect(reported.status).toBe(201);
+      expect((await member.get("/api/me/hours")).body).toMatchObject({ confirmedHours: 2.5, pendingHours: 1.5 });
+      expect((await member.post("/api/me/hours", { date: "2027-01-05", hours: 0.3, task: "tour" })).status).toBe(400);
+      expect((await member.post(`/api/hours/${reported.body.entry.id}/decision`, { decision: "approved" })).status).toBe(403);
+      const pending = await coordinator.get("/api/hours/pending");
+      expect(pending.body.entries.map((e: any) => e.id)).toContain(reported.body.entry.id);
+      await coordinator.post(`/api/hours/${reported.body.entry.id}/decision`, { decision: "approved" });
+      expect((await member.get("/api/me/hours")).body).toMatchObject({ confirmedHours: 4, pendingHours: 0 });
+
+      const totals = await coordinator.get("/api/hours/totals?season=2027");
+      expect(totals.body.households.find((h: any) => h.name === "Jansen").hours).toBe(4);
+      expect(totals.body.tasks.find((t: any) => t.task === "tour").hours).toBe(1.5);
+      const csv = await coordinator.get("/api/hours/totals.csv?season=2027");
+      expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+      expect(csv.body).toContain('"Jansen";"4";"20"');
+    } finally {
+      Clock.set(now);
+    }
+  });
+
+  it("the reminder job mails each confirmed person once, and the roster to coordinators the day before", async () => {
+    const id = await createDay({ title: "Herinnering", start: "2027-01-07T13:00:00+01:00", end: "2027-01-07T15:00:00+01:00", capacity: 1 });
+    await member.post(`/api/workdays/${id}/signup`);
+    await other.post(`/api/workdays/${id}/signup`);
+    await runJobs({ jobs, farmIDs: [farmID], now: new Date(now) });
+    await runJobs({ jobs, farmIDs: [farmID], now: new Date(now + hour) });
+    const reminders = (await outbox("jansen@example.nl")).filter((m) => m.subject.startsWith("Tot binnenkort: Herinnering"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.subject).toContain("13:00");
+    expect((await outbox("visser@example.nl")).filter((m) => m.subject.includes("Tot binnenkort: Herinnering"))).toHaveLength(0);
+    const rosters = (await outbox("coordinator@example.nl")).filter((m) => m.subject.includes("Rooster voor morgen: Herinnering"));
+    expect(rosters).toHaveLength(1);
+    expect(rosters[0]!.text).toContain("Jansen");
+  });
+
+  it("cancelling a work day mails everyone signed up", async () => {
+    const id = await createDay({ title: "Afgelast" });
+    await member.post(`/api/workdays/${id}/signup`);
+    const res = await coordinator.post(`/api/workdays/${id}/cancel`);
+    expect(res.body.workday.status).toBe("cancelled");
+    expect((await outbox("jansen@example.nl"))[0]!.subject).toMatch(/^Gaat niet door: Afgelast/);
+    expect((await other.post(`/api/workdays/${id}/signup`)).status).toBe(404);
+  });
+
+  it("the calendar link is valid iCalendar in Amsterdam time; renewing kills the old link", async () => {
+    const winter = await createDay({ title: "Winterwerk", start: "2027-01-16T09:30:00+01:00", end: "2027-01-16T12:00:00+01:00" });
+    const summer = await createDay({ title: "Zomerwerk", start: "2027-07-03T09:30:00+02:00", end: "2027-07-03T12:00:00+02:00" });
+    await member.post(`/api/workdays/${winter}/signup`);
+    await member.post(`/api/workdays/${summer}/signup`);
+    const { url } = (await member.get("/api/me/calendar")).body;
+    expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const path = new URL(url).pathname;
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/calendar/);
+    const cal = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = cal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    const amsterdam = (t: ICAL.Time) =>
+      new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" }).format(t.toJSDate());
+    const w = events.find((e) => e.summary === "Winterwerk")!;
+    const s = events.find((e) => e.summary === "Zomerwerk")!;
+    expect(amsterdam(w.startDate)).toBe("09:30");
+    expect(amsterdam(s.startDate)).toBe("09:30");
+    expect(amsterdam(s.endDate)).toBe("12:00");
+    expect(w.startDate.toJSDate().toISOString()).toBe("2027-01-16T08:30:00.000Z");
+    expect(s.startDate.toJSDate().toISOString()).toBe("2027-07-03T07:30:00.000Z");
+
+    const renewed = (await member.post("/api/me/calendar/renew")).body.url;
+    expect(renewed).not.toBe(url);
+    expect((await app.request(path)).status).toBe(404);
+    expect((await app.request(new URL(renewed).pathname)).status).toBe(200);
+    expect((await app.request("/api/calendar/nonsense.ics")).status).toBe(404);
+  });
+
+  it("a member cannot see another household's hours", async () => {
+    const theirs = await other.get("/api/me/hours");
+    expect(theirs.body.confirmedHours).toBe(0);
+    expect(theirs.body.entries).toEqual([]);
+  });
+});
