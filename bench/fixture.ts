@@ -24,7 +24,7 @@ export async function benchServer(endpoint: string, tableName: string) {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/serve.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DYNAMO_ENDPOINT: endpoint, TABLE_NAME: tableName, POWERTOOLS_LOG_LEVEL: "ERROR" },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
@@ -33,6 +33,12 @@ export async function benchServer(endpoint: string, tableName: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    /** Counters from inside the server process. */
+    stats: () =>
+      new Promise<{ workdayRetries: number }>((resolve) => {
+        child.once("message", (m) => resolve(m as { workdayRetries: number }));
+        child.send("stats");
+      }),
     stop: () =>
       new Promise<void>((r) => {
         child.once("exit", () => r());

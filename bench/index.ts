@@ -2,6 +2,7 @@ import { printTable } from "./lib";
 import { sizes } from "./size";
 import { startup } from "./startup";
 import { harvestMine } from "./harvest-mine";
+import { workdaySignup } from "./workday-signup";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Sizes", sizes],
   ["Local start", startup],
   ["Harvest: my share under load", harvestMine],
+  ["Work days: sign-up rush", workdaySignup],
 ];
 
 const only = process.argv[2];

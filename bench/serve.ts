@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { Workday } from "@akker/core/workday/workday";
 import { startLocalServer } from "../functions/src/local/server";
 
 /*
@@ -16,4 +17,8 @@ const server = await startLocalServer({
   hostname: "127.0.0.1",
 });
 console.log(`ready ${server.url}`);
+// A bench asks over IPC for counters only the server process knows.
+process.on("message", (m) => {
+  if (m === "stats") process.send?.({ workdayRetries: Workday.stats.retries });
+});
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { Agent } from "node:http";
 
 /**
  * The one table, described once. The SST stack, the local server and the
@@ -62,6 +64,8 @@ export function configureDynamo(opts: { tableName: string; endpoint?: string }) 
             region: "eu-west-1",
             credentials: { accessKeyId: "local", secretAccessKey: "local" },
             maxAttempts: 5,
+            // many requests at once locally: do not queue behind 50 sockets
+            requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 512 }) }),
           }
         : {},
     ),

@@ -10,6 +10,7 @@ import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import type { Locale } from "../mail/templates";
 import { Person } from "../person/person";
+import { oneAtATime } from "../one-at-a-time";
 import { amsterdamISO, amsterdamParts, amsterdamTime } from "../week";
 
 export namespace Workday {
@@ -190,9 +191,10 @@ export namespace Workday {
 
   export const stats = { retries: 0 };
 
+  /** Full jitter, growing with the attempts: colliding writers spread out instead of colliding again. */
   async function backoff(attempt: number) {
     stats.retries++;
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
   }
 
   /**
@@ -203,15 +205,22 @@ export namespace Workday {
    * On a conflict it reads again and retries.
    */
   export async function signup(workdayID: string, forPersonID?: string): Promise<{ status: "confirmed" | "waitlisted" }> {
+    const personID = await personOfHousehold(forPersonID);
+    return oneAtATime(`workday:${useFarmID()}:${workdayID}`, () => trySignup(workdayID, personID));
+  }
+
+  async function existingStatus(workdayID: string, personID: string) {
+    const res = await useDB().entities.signup.get({ farmID: useFarmID(), workdayID, personID }).go({ consistent: true });
+    return res.data?.status;
+  }
+
+  async function trySignup(workdayID: string, personID: string): Promise<{ status: "confirmed" | "waitlisted" }> {
     const farmID = useFarmID();
     const actor = usePerson();
-    const personID = await personOfHousehold(forPersonID);
     for (let attempt = 0; attempt < 200; attempt++) {
       const w = await load(workdayID);
       if (!w || w.status === "cancelled") throw notFound();
       if (Date.parse(w.start) <= Clock.now()) throw started();
-      const existing = await useDB().entities.signup.get({ farmID, workdayID, personID }).go({ consistent: true });
-      if (existing.data) return { status: existing.data.status };
       const status = w.confirmed < w.capacity ? "confirmed" : "waitlisted";
       const res = await useDB()
         .transaction.write(({ workday, signup }) => [
@@ -230,6 +239,9 @@ export namespace Workday {
         ])
         .go();
       if (!res.canceled) return { status };
+      // Signed up already (repeating it changes nothing), or someone else changed the day first.
+      const existing = await existingStatus(workdayID, personID);
+      if (existing) return { status: existing };
       await backoff(attempt);
     }
     throw new VisibleError("conflict", "workday.busy", "Too many people are signing up right now; try again.");
@@ -252,8 +264,12 @@ export namespace Workday {
    * waiting line gets it in the same transaction, and is mailed.
    */
   export async function cancelSignup(workdayID: string, forPersonID?: string) {
-    const farmID = useFarmID();
     const personID = await personOfHousehold(forPersonID);
+    return oneAtATime(`workday:${useFarmID()}:${workdayID}`, () => tryCancel(workdayID, personID));
+  }
+
+  async function tryCancel(workdayID: string, personID: string) {
+    const farmID = useFarmID();
     for (let attempt = 0; attempt < 200; attempt++) {
       const w = await load(workdayID);
       if (!w) throw notFound();
