@@ -6,6 +6,8 @@ import { seedDemo } from "@akker/core/demo/seed";
 import { configureDynamo } from "@akker/core/dynamo";
 import { ensureTable, portInUse, startDynamoLocal } from "./dynamo-local";
 import { startLocalServer } from "./server";
+import { jobs } from "../jobs/registry";
+import { runJobs } from "../jobs/tick";
 
 /*
  * `npm start`: DynamoDB Local with its data under .data/, the table, the
@@ -56,6 +58,13 @@ async function main() {
     configureDynamo({ tableName, endpoint: ddb.endpoint });
     const seeded = await seedDemo();
     server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist") });
+    // The scheduled jobs (reminders …), as the cron runs them when deployed.
+    const tick = async () => {
+      for (const r of await runJobs({ jobs, farmIDs: [process.env.DEFAULT_FARM_ID ?? "demo"], now: new Date() }))
+        if (!r.ok) console.error(`job ${r.job} failed: ${r.error}`);
+    };
+    setInterval(() => void tick(), 5 * 60_000).unref();
+    void tick();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       [
