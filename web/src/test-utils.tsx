@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { App } from "./app";
-import type { HouseholdInfo, HouseholdWithPeople, MeInfo } from "./lib/api";
+import type { HarvestItem, HarvestMine, HarvestOverview, HouseholdInfo, HouseholdWithPeople, MeInfo } from "./lib/api";
 
 /*
  * Component tests talk to a fake API through a mocked fetch: a handler
@@ -92,6 +92,86 @@ export const devries: HouseholdWithPeople = {
     { id: "person_kees", name: "Kees de Vries", email: "kees@demo.test", householdID: "hh_devries", locale: "en" },
   ],
 };
+
+/** What the farmer harvested in the example week: spinach that does not divide into whole steps, and meat. */
+export const harvestItems: HarvestItem[] = [
+  { crop: "Spinazie", unit: "kg", quantity: 12.37 },
+  { crop: "Courgette", unit: "piece", quantity: 40 },
+  { crop: "Gehakt", unit: "kg", quantity: 5, step: 0.5, meat: true },
+];
+
+/** A week as the API answers it to the farmer and the board: a draft unless told otherwise. */
+export function harvestOverview(week: string, changes: Partial<HarvestOverview> = {}): HarvestOverview {
+  return {
+    week,
+    status: "draft",
+    version: 0,
+    dirty: false,
+    note: null,
+    publishedAt: null,
+    optOutDeadline: "2027-04-08T18:00:00+02:00",
+    items: harvestItems,
+    participants: 3,
+    mouths: 6.5,
+    optedOut: 1,
+    allocations: [
+      {
+        householdID: "hh_devries",
+        name: "Familie De Vries",
+        mouths: 2.5,
+        vegetarian: false,
+        lines: [
+          { crop: "Spinazie", unit: "kg", quantity: 4.75 },
+          { crop: "Courgette", unit: "piece", quantity: 15 },
+          { crop: "Gehakt", unit: "kg", quantity: 2.5 },
+        ],
+      },
+      {
+        householdID: "hh_jansen",
+        name: "Familie Jansen",
+        mouths: 1,
+        vegetarian: true,
+        lines: [
+          { crop: "Spinazie", unit: "kg", quantity: 1.9 },
+          { crop: "Courgette", unit: "piece", quantity: 6 },
+        ],
+      },
+      {
+        householdID: "hh_ozturk",
+        name: "Öztürk",
+        mouths: 3,
+        vegetarian: false,
+        lines: [
+          { crop: "Spinazie", unit: "kg", quantity: 5.7 },
+          { crop: "Courgette", unit: "piece", quantity: 19 },
+          { crop: "Gehakt", unit: "kg", quantity: 2.5 },
+        ],
+      },
+    ],
+    leftovers: [
+      { crop: "Spinazie", unit: "kg", quantity: 0.02 },
+      { crop: "Courgette", unit: "piece", quantity: 0 },
+      { crop: "Gehakt", unit: "kg", quantity: 0 },
+    ],
+    ...changes,
+  };
+}
+
+/** A household's share of a week, as a member sees it: not yet published unless told otherwise. */
+export function harvestMine(week: string, changes: Partial<HarvestMine> = {}): HarvestMine {
+  return {
+    week,
+    status: "pending",
+    optedOut: false,
+    optOutDeadline: "2027-04-08T18:00:00+02:00",
+    canOptOut: true,
+    changed: false,
+    publishedAt: null,
+    note: null,
+    lines: [],
+    ...changes,
+  };
+}
 
 /** Waits until a live alert region says the text: that is what a screen reader announces. */
 export async function findAlert(text: string) {

@@ -58,6 +58,7 @@ type SelectProps = Described & {
   name: string;
   value?: string;
   options: { value: string; label: string }[];
+  onChange?: (value: string) => void;
 };
 
 export function SelectField(props: SelectProps) {
@@ -71,6 +72,7 @@ export function SelectField(props: SelectProps) {
         name={props.name}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(id, props)}
+        onChange={(e) => props.onChange?.(e.currentTarget.value)}
       >
         <For each={props.options}>
           {(o) => (
@@ -84,7 +86,14 @@ export function SelectField(props: SelectProps) {
   );
 }
 
-export function CheckboxField(props: Described & { name: string; checked?: boolean }) {
+export function CheckboxField(
+  props: Described & {
+    name: string;
+    checked?: boolean;
+    disabled?: boolean;
+    onChange?: (checked: boolean, input: HTMLInputElement) => void;
+  },
+) {
   const id = createUniqueId();
   return (
     <div class="field check" classList={{ invalid: !!props.error }}>
@@ -93,6 +102,8 @@ export function CheckboxField(props: Described & { name: string; checked?: boole
         id={id}
         name={props.name}
         checked={props.checked ?? false}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange?.(e.currentTarget.checked, e.currentTarget)}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(id, props)}
       />

@@ -2,7 +2,8 @@ import { createSignal, Show, type JSX } from "solid-js";
 import { A, query, useNavigate } from "@solidjs/router";
 import { errorText, useI18n } from "../i18n";
 import { ApiError, api, type MeInfo } from "../lib/api";
-import { canManageHouseholds } from "../lib/queries";
+import { canEnterHarvest, canManageHouseholds, canViewHarvest, hasHarvestShare } from "../lib/queries";
+import { currentWeek } from "../lib/week";
 import { LanguageSwitch } from "./language-switch";
 
 /**
@@ -60,6 +61,13 @@ function Menu(props: { me: MeInfo }) {
             {t().nav.home}
           </A>
         </li>
+        <Show when={hasHarvestShare(props.me)}>
+          <li>
+            <A href="/harvest" end>
+              {t().nav.harvest}
+            </A>
+          </li>
+        </Show>
         <Show when={props.me.household}>
           {(household) => (
             <li>
@@ -68,6 +76,13 @@ function Menu(props: { me: MeInfo }) {
               </A>
             </li>
           )}
+        </Show>
+        <Show when={canViewHarvest(props.me)}>
+          <li>
+            <A href={`/harvest/${currentWeek()}`} end>
+              {canEnterHarvest(props.me) ? t().nav.harvestEntry : t().nav.harvestOverview}
+            </A>
+          </li>
         </Show>
         <Show when={canManageHouseholds(props.me)}>
           <li>

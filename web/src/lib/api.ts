@@ -1,3 +1,4 @@
+import type { Harvest } from "@akker/core/harvest/harvest";
 import type { Household } from "@akker/core/household/household";
 import type { Me } from "@akker/core/person/me";
 import type { Person } from "@akker/core/person/person";
@@ -19,6 +20,13 @@ export type HouseholdStatus = Household.Info["status"];
 export type CreateHouseholdInput = Parameters<typeof Household.create>[0];
 export type UpdateHouseholdInput = Parameters<typeof Household.update>[0]["changes"];
 export type CreatePersonInput = Omit<Parameters<typeof Person.create>[0], "householdID">;
+export type HarvestOverview = Harvest.Overview;
+export type HarvestMine = Harvest.Mine;
+export type HarvestItem = Harvest.Overview["items"][number];
+export type HarvestLine = Harvest.Overview["leftovers"][number];
+export type HarvestUnit = HarvestItem["unit"];
+export type HarvestSaveInput = Parameters<typeof Harvest.save>[1];
+export type PublishedHarvest = Awaited<ReturnType<typeof Harvest.list>>[number];
 
 export interface Issue {
   path: string;
@@ -120,5 +128,15 @@ export const api = {
       request<{ person: PersonInfo }>("POST", `/households/${id(householdID)}/people`, input).then(
         (r) => r.person,
       ),
+  },
+  harvests: {
+    /** Published weeks, newest first, with the caller household's own lines. */
+    list: () => request<{ harvests: PublishedHarvest[] }>("GET", "/harvests").then((r) => r.harvests),
+    get: (week: string) => request<HarvestOverview>("GET", `/harvests/${id(week)}`),
+    save: (week: string, input: HarvestSaveInput) => request<HarvestOverview>("PUT", `/harvests/${id(week)}`, input),
+    publish: (week: string) => request<HarvestOverview>("POST", `/harvests/${id(week)}/publish`),
+    mine: (week: string) => request<HarvestMine>("GET", `/harvests/${id(week)}/mine`),
+    setOptOut: (week: string, optedOut: boolean) =>
+      request<HarvestMine>("PUT", `/harvests/${id(week)}/opt-out`, { optedOut }),
   },
 };

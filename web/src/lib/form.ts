@@ -1,7 +1,10 @@
 import { onCleanup } from "solid-js";
-import { useAction, useSubmissions, type Action } from "@solidjs/router";
+import { useAction, useSubmissions, type Action, type CustomResponse } from "@solidjs/router";
 import { issueText, useI18n } from "../i18n";
 import { ApiError } from "./api";
+
+/** What an action resolves with: the data of a `json()` answer, else the value itself. */
+type Settled<U> = U extends CustomResponse<infer V> ? V : U;
 
 /**
  * Runs a router action from a form and exposes the state of its latest
@@ -10,7 +13,7 @@ import { ApiError } from "./api";
  */
 export function useActionForm<T extends unknown[], U>(act: Action<T, U>) {
   const submissions = useSubmissions(act);
-  const run = useAction(act) as unknown as (...args: T) => Promise<U>;
+  const run = useAction(act) as unknown as (...args: T) => Promise<Settled<U>>;
   const latest = () => submissions[submissions.length - 1];
   const forget = () => {
     for (const s of [...submissions]) s.clear();
@@ -18,13 +21,13 @@ export function useActionForm<T extends unknown[], U>(act: Action<T, U>) {
   onCleanup(forget);
   return {
     /** Resolves with the result, or undefined when the action failed (its error is in `error()`). */
-    submit: (...args: T): Promise<U | undefined> => {
+    submit: (...args: T): Promise<Settled<U> | undefined> => {
       forget();
       return run(...args).catch(() => undefined);
     },
     pending: () => latest()?.pending ?? false,
     error: (): unknown => latest()?.error,
-    result: () => latest()?.result as U | undefined,
+    result: () => latest()?.result as Settled<U> | undefined,
     clear: forget,
   };
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { currentWeek } from "../lib/week";
 import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 describe("home", () => {
@@ -11,7 +12,7 @@ describe("home", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
     expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Mijn huishouden"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Oogst", "Mijn huishouden"]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
     expect(screen.queryByRole("link", { name: "Huishoudens beheren" })).not.toBeInTheDocument();
     expect(document.title).toBe("Start · Akker");
@@ -27,21 +28,27 @@ describe("home", () => {
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
       "Start",
+      "Oogst",
       "Mijn huishouden",
+      "Oogstverdeling",
       "Huishoudens",
     ]);
   });
 
-  it("shows a farmer their role and farm, without links to screens that do not exist", async () => {
+  it("shows a farmer their role and farm, with the way to this week's harvest and no member screens", async () => {
     mockApi((call) => (call.path === "/api/me" ? ok(farmerMe) : undefined));
     renderApp("/");
 
     const farmer = await screen.findByRole("region", { name: "Boer" });
     expect(farmer).toHaveTextContent("Je bent boer op Herenboeren Het Zandpad.");
-    expect(within(farmer).queryAllByRole("link")).toHaveLength(0);
+    expect(within(farmer).getByRole("link", { name: "Oogst invoeren" })).toHaveAttribute(
+      "href",
+      `/harvest/${currentWeek()}`,
+    );
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Oogst invoeren"]);
   });
 
   it("moves focus to the heading of the next screen", async () => {

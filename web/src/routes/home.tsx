@@ -1,9 +1,14 @@
-import { For, Show, type JSX } from "solid-js";
+import { For, lazy, Show, Suspense, type JSX } from "solid-js";
 import { A, createAsync, type RouteDefinition } from "@solidjs/router";
+import { Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import type { HouseholdStatus, MeInfo, Role } from "../lib/api";
-import { canManageHouseholds, getMe } from "../lib/queries";
+import { canEnterHarvest, canManageHouseholds, canViewHarvest, getMe, hasHarvestShare } from "../lib/queries";
+import { currentWeek } from "../lib/week";
+
+// The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
+const HarvestShares = lazy(() => import("../components/harvest-share"));
 
 export const route = {
   preload: () => getMe(),
@@ -27,6 +32,11 @@ export default function Home() {
             </div>
           </Show>
           <div class="cards">
+            <Show when={hasHarvestShare(me())}>
+              <Suspense fallback={<Loading />}>
+                <HarvestShares />
+              </Suspense>
+            </Show>
             <HouseholdCard me={me()} />
             <RoleCards me={me()} />
             <Show when={!me().household && me().roles.length === 0}>
@@ -69,7 +79,11 @@ function RoleCards(props: { me: MeInfo }) {
   return (
     <>
       <Show when={has("farmer")}>
-        <RoleCard role="farmer" text={t().home.farmer(farm())} />
+        <RoleCard role="farmer" text={t().home.farmer(farm())}>
+          <A class="button" href={`/harvest/${currentWeek()}`}>
+            {t().home.enterHarvest}
+          </A>
+        </RoleCard>
       </Show>
       <Show when={has("coordinator")}>
         <RoleCard role="coordinator" text={t().home.coordinator(farm())} />
@@ -82,9 +96,16 @@ function RoleCards(props: { me: MeInfo }) {
       </Show>
       <Show when={canManageHouseholds(props.me)}>
         <RoleCard role="board" text={t().home.board}>
-          <A class="button" href="/households">
-            {t().home.manageHouseholds}
-          </A>
+          <div class="actions">
+            <A class="button" href="/households">
+              {t().home.manageHouseholds}
+            </A>
+            <Show when={canViewHarvest(props.me) && !canEnterHarvest(props.me)}>
+              <A class="button" href={`/harvest/${currentWeek()}`}>
+                {t().home.viewHarvest}
+              </A>
+            </Show>
+          </div>
         </RoleCard>
       </Show>
     </>

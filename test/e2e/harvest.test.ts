@@ -1,0 +1,82 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weekOf } from "@akker/core/week";
+import { startE2E } from "./harness";
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe("the weekly harvest in Chromium", () => {
+  it("the farmer enters and publishes this week's harvest; a member sees the share at home", async () => {
+    // This week on the Amsterdam clock, as the browser works it out.
+    const week = weekOf(Date.now());
+    const n = Number(week.slice(-2));
+
+    const farmer = await e2e.phone();
+    await farmer.goto(e2e.url);
+    await logIn(farmer, "boer@demo.test");
+    await farmer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oogst invoeren" }).click();
+    await farmer.getByRole("heading", { level: 1, name: `Oogst week ${n}` }).waitFor();
+    expect(new URL(farmer.url()).pathname).toBe(`/harvest/${week}`);
+
+    await farmer.getByLabel("Gewas", { exact: true }).fill("Spinazie");
+    await farmer.getByLabel("Hoeveelheid").fill("12,5");
+    await farmer.getByRole("button", { name: "Gewas toevoegen" }).click();
+    const second = farmer.getByRole("group", { name: "Gewas 2" });
+    await second.getByLabel("Gewas", { exact: true }).fill("Courgette");
+    await second.getByLabel("Eenheid").selectOption("piece");
+    await second.getByLabel("Hoeveelheid").fill("40");
+    await farmer.getByLabel("Bericht aan de leden").fill("De eerste courgettes van het jaar!");
+    await farmer.getByRole("button", { name: "Opslaan en verdeling bekijken" }).click();
+
+    const split = farmer.getByRole("region", { name: "Voorbeeld van de verdeling" });
+    await split.getByRole("table", { name: "Per huishouden" }).waitFor();
+    expect(await split.getByRole("row").count()).toBe(7); // a header and the demo farm's 6 households
+    await split.getByRole("button", { name: "Publiceren" }).click();
+    await farmer.getByRole("button", { name: "Ja, publiceren" }).click();
+    await farmer.getByText("Gepubliceerd. De leden krijgen een mail met hun aandeel.").waitFor();
+    await farmer.getByRole("region", { name: "Verdeling" }).getByText(/^Gepubliceerd op /).waitFor();
+    // The one failed request is the API saying the week had nothing entered yet.
+    expect(farmer.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+
+    const member = await e2e.phone();
+    await member.goto(e2e.url);
+    await logIn(member, "lid001@demo.test");
+    const share = member.getByRole("region", { name: `Deze week (week ${n})` });
+    const lines = share.getByRole("list", { name: "Jullie aandeel" });
+    await lines.waitFor();
+    expect(await lines.getByRole("listitem").allInnerTexts()).toEqual([
+      expect.stringMatching(/^\d+(,\d+)? kg Spinazie$/),
+      expect.stringMatching(/^\d+ stuks Courgette$/),
+    ]);
+    expect(await share.innerText()).toContain("De eerste courgettes van het jaar!");
+    expect(member.errors).toEqual([]);
+  });
+});
+
+async function logIn(page: Page, email: string) {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await page.getByLabel("Code uit de e-mail").fill(await waitForCode(email));
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
+}
+
+/** The code mail may land a moment after the button's request returns. */
+async function waitForCode(email: string) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      return await e2e.code(email);
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`no code for ${email}`);
+}

@@ -1,0 +1,479 @@
+import {
+  createSignal,
+  createUniqueId,
+  ErrorBoundary,
+  For,
+  Show,
+  Suspense,
+  untrack,
+  type Accessor,
+  type JSX,
+  type Setter,
+} from "solid-js";
+import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { CheckboxField, SelectField, TextField } from "../components/field";
+import { FarmerNote } from "../components/harvest-share";
+import { HouseholdTable, Leftovers, SplitTotals } from "../components/harvest-split";
+import { Page } from "../components/page";
+import { WeekPicker } from "../components/week-picker";
+import { useI18n } from "../i18n";
+import { api, type HarvestItem, type HarvestOverview, type HarvestSaveInput, type HarvestUnit } from "../lib/api";
+import { useActionForm, useFieldError } from "../lib/form";
+import { defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest";
+import { canEnterHarvest, getHarvest, getMe, settle } from "../lib/queries";
+import { addWeeks, isWeek, weekNumber } from "../lib/week";
+import NotFound from "./not-found";
+
+const saveHarvest = action(
+  async (week: string, input: HarvestSaveInput) =>
+    settle(getHarvest.keyFor(week), await api.harvests.save(week, input)),
+  "save-harvest",
+);
+
+const publishHarvest = action(
+  async (week: string) => settle(getHarvest.keyFor(week), await api.harvests.publish(week)),
+  "publish-harvest",
+);
+
+/** How far back "use last week's crops" looks: a week off (holiday, frost) should not leave the farmer typing. */
+const weeksToCopyFrom = 4;
+
+/**
+ * A harvest week. The farmer enters the crops, saves to see the split and
+ * publishes it; the board sees the same split without the controls.
+ */
+export default function HarvestWeek(props: RouteSectionProps) {
+  const { t } = useI18n();
+  const me = createAsync(() => getMe());
+  const week = () => props.params.week ?? "";
+  const editable = () => canEnterHarvest(me());
+  return (
+    <Show when={isWeek(week())} fallback={<NotFound />}>
+      <Page title={editable() ? t().entry.title : t().entry.viewTitle} heading={t().entry.heading(weekNumber(week()))}>
+        <WeekPicker week={week()} href={(w) => `/harvest/${w}`} />
+        <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+          <Suspense fallback={<Loading />}>
+            <Show when={me()}>
+              {/* Each week its own form, filled once from what was saved for that week. */}
+              <Show when={week()} keyed>
+                {(w) => <WeekContent week={w} editable={editable()} />}
+              </Show>
+            </Show>
+          </Suspense>
+        </ErrorBoundary>
+      </Page>
+    </Show>
+  );
+}
+
+function WeekContent(props: { week: string; editable: boolean }) {
+  const { t } = useI18n();
+  const overview = createAsync(() => getHarvest(props.week));
+  return (
+    <Show when={overview() !== undefined}>
+      <Show
+        when={props.editable}
+        fallback={
+          <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(props.week))}</p>}>
+            {(o) => <Split overview={o()} />}
+          </Show>
+        }
+      >
+        {/* Filled once from what was saved; later answers only update the split below it. */}
+        <Entry week={props.week} initial={untrack(overview) ?? null} overview={overview() ?? null} />
+      </Show>
+    </Show>
+  );
+}
+
+/** A value a row's field shows and changes. */
+interface Cell<T> {
+  get: Accessor<T>;
+  set: Setter<T>;
+}
+
+function cell<T>(value: T): Cell<T> {
+  const [get, set] = createSignal(value);
+  return { get, set };
+}
+
+/** One crop as typed: text as it stands in the fields, read into numbers only when saving. */
+interface Row {
+  key: number;
+  crop: Cell<string>;
+  unit: Cell<HarvestUnit>;
+  quantity: Cell<string>;
+  step: Cell<string>;
+  meat: Cell<boolean>;
+}
+
+const rowFields = ["crop", "unit", "quantity", "step", "meat"] as const;
+
+/** The same crop in the same unit, whatever the case or spacing. */
+function sameCrop(crop: string, unit: HarvestUnit) {
+  return `${crop.trim().toLowerCase().replace(/\s+/g, " ")}|${unit}`;
+}
+
+function Entry(props: { week: string; initial: HarvestOverview | null; overview: HarvestOverview | null }) {
+  const { t, locale, number } = useI18n();
+  const fieldError = useFieldError();
+  const saving = useActionForm(saveHarvest);
+  let nextKey = 0;
+  let form: HTMLFormElement | undefined;
+  let addButton: HTMLButtonElement | undefined;
+  let splitHeading: HTMLHeadingElement | undefined;
+  // After saving, reading carries on at the split, which may only now appear.
+  let focusSplit = false;
+  const splitRef = (el: HTMLHeadingElement) => {
+    splitHeading = el;
+    if (!focusSplit) return;
+    focusSplit = false;
+    queueMicrotask(() => el.focus());
+  };
+
+  /** A number for a field, as it would be typed: "0,05" in Dutch, no thousands separator. */
+  const typed = (n: number) => (locale() === "nl" ? String(n).replace(".", ",") : String(n));
+  const toRow = (item?: HarvestItem, withQuantity = true): Row => ({
+    key: nextKey++,
+    crop: cell(item?.crop ?? ""),
+    unit: cell<HarvestUnit>(item?.unit ?? "kg"),
+    quantity: cell(item && withQuantity ? typed(item.quantity) : ""),
+    step: cell(item?.step !== undefined ? typed(item.step) : ""),
+    meat: cell(item?.meat ?? false),
+  });
+
+  const [rows, setRows] = createSignal<Row[]>(props.initial ? props.initial.items.map((i) => toRow(i)) : [toRow()]);
+  const [note, setNote] = createSignal(props.initial?.note ?? "");
+  const [edited, setEdited] = createSignal(false);
+  const [saved, setSaved] = createSignal<string>();
+  /** The rows as sent, in order: the API's issue `items.2.quantity` is about the third of them. */
+  const [sent, setSent] = createSignal<number[]>([]);
+  const [copying, setCopying] = createSignal(false);
+  const [copied, setCopied] = createSignal<string>();
+  const [copyError, setCopyError] = createSignal<unknown>();
+
+  const blank = (r: Row) => !r.crop.get().trim() && !r.quantity.get().trim() && !r.step.get().trim() && !r.meat.get();
+  const errorAt = (key: number, field: (typeof rowFields)[number]) => {
+    const index = sent().indexOf(key);
+    return index < 0 ? undefined : fieldError(saving.error(), `items.${index}.${field}`);
+  };
+  const shownFields = () => [...sent().flatMap((_, i) => rowFields.map((f) => `items.${i}.${f}`)), "note"];
+
+  function change<T>(field: Cell<T>, value: T) {
+    field.set(() => value);
+    setEdited(true);
+    setSaved(undefined);
+  }
+
+  function addRow() {
+    setRows((list) => [...list, toRow()]);
+    form?.querySelector<HTMLInputElement>(`input[name="items.${rows().length - 1}.crop"]`)?.focus();
+  }
+
+  function removeRow(key: number) {
+    setRows((list) => list.filter((r) => r.key !== key));
+    setEdited(true);
+    addButton?.focus();
+  }
+
+  async function copyLastWeek() {
+    setCopied(undefined);
+    setCopyError(undefined);
+    setCopying(true);
+    try {
+      for (let back = 1; back <= weeksToCopyFrom; back++) {
+        const week = addWeeks(props.week, -back);
+        const found = await getHarvest(week);
+        if (!found) continue;
+        const have = new Set(
+          rows()
+            .filter((r) => r.crop.get().trim())
+            .map((r) => sameCrop(r.crop.get(), r.unit.get())),
+        );
+        const fresh = found.items.filter((i) => !have.has(sameCrop(i.crop, i.unit))).map((i) => toRow(i, false));
+        if (!fresh.length) {
+          setCopied(t().entry.nothingNew);
+          return;
+        }
+        const kept = rows().filter((r) => !blank(r)).length;
+        setRows((list) => [...list.filter((r) => !blank(r)), ...fresh]);
+        setEdited(true);
+        setCopied(t().entry.copied(fresh.length, weekNumber(week)));
+        form?.querySelector<HTMLInputElement>(`input[name="items.${kept}.quantity"]`)?.focus();
+        return;
+      }
+      setCopied(t().entry.nothingToCopy);
+    } catch (e) {
+      setCopyError(e);
+    } finally {
+      setCopying(false);
+    }
+  }
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const filled = rows().filter((r) => !blank(r));
+    setSent(filled.map((r) => r.key));
+    const items = filled.map((r) => ({
+      crop: r.crop.get().trim(),
+      unit: r.unit.get(),
+      quantity: parseDecimal(r.quantity.get()),
+      ...(r.step.get().trim() ? { step: parseDecimal(r.step.get()) } : {}),
+      ...(r.meat.get() ? { meat: true } : {}),
+    }));
+    if (!(await saving.submit(props.week, { items, note: note().trim() }))) return;
+    setEdited(false);
+    setSaved(t().entry.saved);
+    if (splitHeading?.isConnected) splitHeading.focus();
+    else focusSplit = true;
+  }
+
+  return (
+    <>
+      <section class="card" aria-labelledby="items-heading">
+        <h2 id="items-heading">{t().entry.items}</h2>
+        <form ref={form} class="stack" onSubmit={submit} novalidate>
+          <For each={rows()}>
+            {(row, i) => (
+              <fieldset class="harvest-row">
+                <legend>{t().entry.row(i() + 1)}</legend>
+                <div class="harvest-fields">
+                  <TextField
+                    label={t().entry.crop}
+                    name={`items.${i()}.crop`}
+                    autocomplete="off"
+                    value={row.crop.get()}
+                    onInput={(e) => change(row.crop, e.currentTarget.value)}
+                    error={errorAt(row.key, "crop")}
+                  />
+                  <SelectField
+                    label={t().entry.unit}
+                    name={`items.${i()}.unit`}
+                    value={row.unit.get()}
+                    options={units.map((u) => ({ value: u, label: t().units[u] }))}
+                    onChange={(value) => change(row.unit, value as HarvestUnit)}
+                    error={errorAt(row.key, "unit")}
+                  />
+                  <TextField
+                    label={t().entry.quantity}
+                    name={`items.${i()}.quantity`}
+                    inputmode="decimal"
+                    autocomplete="off"
+                    value={row.quantity.get()}
+                    onInput={(e) => change(row.quantity, e.currentTarget.value)}
+                    error={errorAt(row.key, "quantity")}
+                  />
+                  <TextField
+                    label={t().entry.step}
+                    hint={t().entry.stepHint(number(defaultStep[row.unit.get()]))}
+                    name={`items.${i()}.step`}
+                    inputmode="decimal"
+                    autocomplete="off"
+                    placeholder={typed(defaultStep[row.unit.get()])}
+                    value={row.step.get()}
+                    onInput={(e) => change(row.step, e.currentTarget.value)}
+                    error={errorAt(row.key, "step")}
+                  />
+                  <CheckboxField
+                    label={t().entry.meat}
+                    name={`items.${i()}.meat`}
+                    checked={row.meat.get()}
+                    onChange={(checked) => change(row.meat, checked)}
+                    error={errorAt(row.key, "meat")}
+                  />
+                </div>
+                <button type="button" class="secondary remove" onClick={() => removeRow(row.key)}>
+                  {t().entry.remove(i() + 1)}
+                </button>
+              </fieldset>
+            )}
+          </For>
+          <div class="actions">
+            <button ref={addButton} type="button" class="secondary" onClick={addRow}>
+              {t().entry.add}
+            </button>
+            <button type="button" class="secondary" disabled={copying()} onClick={() => void copyLastWeek()}>
+              {copying() ? t().entry.copying : t().entry.copy}
+            </button>
+          </div>
+          <Status message={copied()} tone="info" />
+          <FormError error={copyError()} />
+          <NoteField
+            value={note()}
+            error={fieldError(saving.error(), "note")}
+            onInput={(value) => {
+              setNote(value);
+              setEdited(true);
+              setSaved(undefined);
+            }}
+          />
+          <FormError error={saving.error()} fields={shownFields()} />
+          <Status message={saved()} />
+          <button type="submit" class="primary" disabled={saving.pending()}>
+            {saving.pending() ? t().entry.saving : t().entry.save}
+          </button>
+        </form>
+      </section>
+      <Show when={props.overview}>
+        {(o) => (
+          <Split overview={o()} editable headingRef={splitRef}>
+            <Publish week={props.week} overview={o()} unsaved={edited()} />
+          </Split>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function NoteField(props: { value: string; error?: string; onInput: (value: string) => void }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const described = () => [`${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div class="field" classList={{ invalid: !!props.error }}>
+      <label for={id}>{t().entry.note}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {t().entry.noteHint}
+      </p>
+      <Show when={props.error}>
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      </Show>
+      <textarea
+        id={id}
+        name="note"
+        rows="3"
+        maxlength="2000"
+        value={props.value}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={described()}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** The split: its state, the totals, per household, and what is left over. */
+function Split(props: {
+  overview: HarvestOverview;
+  /** The farmer's view: the notices say what to do. */
+  editable?: boolean;
+  headingRef?: (el: HTMLHeadingElement) => void;
+  children?: JSX.Element;
+}) {
+  const { t } = useI18n();
+  const format = useHarvestFormat();
+  const o = () => props.overview;
+  const final = () => o().status === "published" && !o().dirty;
+  return (
+    <section class="card split" aria-labelledby="split-heading">
+      <h2 id="split-heading" ref={props.headingRef} tabindex="-1">
+        {final() ? t().overview.split : t().overview.preview}
+      </h2>
+      <div class="notice-slot">
+        <Show
+          when={o().status === "published"}
+          fallback={<p class="notice info">{t().publish.draft}</p>}
+        >
+          <Show when={o().publishedAt}>
+            {(at) => <p class="notice success">{t().publish.published(format.at(at()))}</p>}
+          </Show>
+          <Show when={o().dirty}>
+            <p class="notice warning">{props.editable ? t().publish.dirty : t().publish.dirtyView}</p>
+          </Show>
+        </Show>
+      </div>
+      {props.children}
+      <SplitTotals overview={o()} />
+      <p class="muted">{t().overview.deadline(format.at(o().optOutDeadline))}</p>
+      <Show when={o().note}>{(note) => <FarmerNote note={note()} />}</Show>
+      <Leftovers overview={o()} />
+      <HouseholdTable overview={o()} />
+      <p>
+        <A class="button secondary" href={`/harvest/${o().week}/picklist`}>
+          {t().entry.picklist}
+        </A>
+      </p>
+    </section>
+  );
+}
+
+/** Publishing mails every household taking part, so it asks first, saying how many. */
+function Publish(props: { week: string; overview: HarvestOverview; unsaved: boolean }) {
+  const { t } = useI18n();
+  const publishing = useActionForm(publishHarvest);
+  const [confirming, setConfirming] = createSignal(false);
+  const [done, setDone] = createSignal<string>();
+  let publishButton: HTMLButtonElement | undefined;
+  let yesButton: HTMLButtonElement | undefined;
+  const again = () => props.overview.status === "published";
+  const needed = () => props.overview.status === "draft" || props.overview.dirty;
+  const households = () => t().count.households(props.overview.participants);
+
+  function ask() {
+    publishing.clear();
+    setDone(undefined);
+    setConfirming(true);
+    yesButton?.focus();
+  }
+
+  function cancel() {
+    setConfirming(false);
+    publishButton?.focus();
+  }
+
+  async function publish() {
+    const result = await publishing.submit(props.week);
+    setConfirming(false);
+    if (!result) {
+      publishButton?.focus();
+      return;
+    }
+    setDone(t().publish.done);
+    // The button is gone now; carry on reading at the split, which says it is published.
+    document.getElementById("split-heading")?.focus();
+  }
+
+  return (
+    <div class="publish">
+      <Status message={needed() ? undefined : done()} />
+      <Show when={needed()}>
+        <Show when={!props.unsaved} fallback={<p class="notice info">{t().entry.unsaved}</p>}>
+          <Show
+            when={confirming()}
+            fallback={
+              <button ref={publishButton} type="button" class="primary" onClick={ask}>
+                {again() ? t().publish.again : t().publish.button}
+              </button>
+            }
+          >
+            <div class="confirm">
+              <p id="publish-confirm">
+                {again() ? t().publish.confirmAgain(households()) : t().publish.confirm(households())}
+              </p>
+              <div class="actions">
+                <button
+                  ref={yesButton}
+                  type="button"
+                  class="primary"
+                  aria-describedby="publish-confirm"
+                  disabled={publishing.pending()}
+                  onClick={() => void publish()}
+                >
+                  {publishing.pending() ? t().publish.publishing : t().publish.yes}
+                </button>
+                <button type="button" class="secondary" onClick={cancel}>
+                  {t().publish.cancel}
+                </button>
+              </div>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+      <FormError error={publishing.error()} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { ErrorBoundary, Show, Suspense } from "solid-js";
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { LoadError, Loading } from "../components/feedback";
+import { CropTable, HouseholdTable } from "../components/harvest-split";
+import { Page } from "../components/page";
+import { useI18n } from "../i18n";
+import { useHarvestFormat } from "../lib/harvest";
+import { getHarvest } from "../lib/queries";
+import { isWeek, weekNumber } from "../lib/week";
+import NotFound from "./not-found";
+
+/** The week on paper, for the people packing the shares: per crop, then per household. */
+export default function PickList(props: RouteSectionProps) {
+  const { t } = useI18n();
+  const format = useHarvestFormat();
+  const week = () => props.params.week ?? "";
+  const overview = createAsync(() => getHarvest(week()));
+  return (
+    <Show when={isWeek(week())} fallback={<NotFound />}>
+      <Page title={t().picklist.title} heading={t().picklist.heading(weekNumber(week()))}>
+        <p class="no-print">
+          <A href={`/harvest/${week()}`}>{t().picklist.back(weekNumber(week()))}</A>
+        </p>
+        <p class="muted">{format.week(week())}</p>
+        <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+          <Suspense fallback={<Loading />}>
+            <Show when={overview() !== undefined}>
+              <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(week()))}</p>}>
+                {(o) => (
+                  <>
+                    <Show when={o().status === "draft"}>
+                      <p class="notice info">{t().picklist.draft}</p>
+                    </Show>
+                    <Show when={o().dirty}>
+                      <p class="notice warning">{t().picklist.dirty}</p>
+                    </Show>
+                    <div class="actions no-print">
+                      <button type="button" class="primary" onClick={() => window.print()}>
+                        {t().picklist.print}
+                      </button>
+                    </div>
+                    <CropTable overview={o()} />
+                    <HouseholdTable overview={o()} />
+                  </>
+                )}
+              </Show>
+            </Show>
+          </Suspense>
+        </ErrorBoundary>
+      </Page>
+    </Show>
+  );
+}
