@@ -13,6 +13,7 @@ import { meRoutes } from "./routes/me";
 import { healthRoutes } from "./routes/health";
 import { harvestRoutes } from "./routes/harvest";
 import { workdayRoutes } from "./routes/workdays";
+import { electionRoutes } from "./routes/elections";
 import { devRoutes } from "./routes/dev";
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ export function createApp(opts: AppOptions) {
   householdRoutes(app);
   harvestRoutes(app);
   workdayRoutes(app);
+  electionRoutes(app);
   if (opts.stage === "local") devRoutes(app);
 
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));

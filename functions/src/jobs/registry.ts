@@ -1,3 +1,4 @@
+import { Election } from "@akker/core/election/election";
 import { Reminders } from "@akker/core/workday/reminders";
 
 /**
@@ -21,4 +22,7 @@ export interface Job {
  * Every job the tick runs, in this order. A feature adds its job by
  * importing it here and listing it.
  */
-export const jobs: readonly Job[] = [{ name: "workday-reminders", run: (now) => Reminders.run(now) }];
+export const jobs: readonly Job[] = [
+  { name: "workday-reminders", run: (now) => Reminders.run(now) },
+  { name: "elections", run: (now) => Election.tick(now) },
+];

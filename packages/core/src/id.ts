@@ -12,6 +12,7 @@ const prefixes = {
   workday: "wd",
   series: "ser",
   hours: "hr",
+  election: "el",
 } as const;
 
 export type IDKind = keyof typeof prefixes;

@@ -13,6 +13,8 @@ export namespace Farm {
     optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     /** Hours of help per household per season, shown as progress. */
     targetHours: z.number().min(0).max(1000),
+    /** Proxies (volmachten) one household may hold in an election. */
+    maxProxies: z.number().int().min(0).max(10),
   });
 
   export const Info = z
@@ -26,6 +28,7 @@ export namespace Farm {
     optOutDaysBefore: 4,
     optOutTime: "18:00",
     targetHours: 20,
+    maxProxies: 1,
   };
 
   function serialize(item: {
@@ -36,6 +39,7 @@ export namespace Farm {
     optOutDaysBefore: number;
     optOutTime: string;
     targetHours: number;
+    maxProxies: number;
   }): Info {
     return {
       id: item.farmID,
@@ -45,6 +49,7 @@ export namespace Farm {
       optOutDaysBefore: item.optOutDaysBefore,
       optOutTime: item.optOutTime,
       targetHours: item.targetHours,
+      maxProxies: item.maxProxies,
     };
   }
 

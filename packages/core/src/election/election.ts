@@ -1,0 +1,529 @@
+import { randomBytes } from "node:crypto";
+import * as z from "zod";
+import { hasRole, useFarmID, usePerson } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { Household } from "../household/household";
+import { createID } from "../id";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
+import { amsterdamISO, amsterdamParts } from "../week";
+import { tallyBoard, tallyMotion, type Result } from "./tally";
+
+/**
+ * Board elections and ALV votes: one household, one vote, secret ballot.
+ *
+ * A vote is one transaction of three writes: the household's roll entry is
+ * marked voted (on the condition it was not), the ballot is stored under a
+ * random tracker with the choices and the day only, and the election is
+ * checked to be open. So a ballot never exists without its mark or the
+ * other way round, and a second ballot of a household cannot get in, however
+ * many arrive at once.
+ */
+export namespace Election {
+  const instant = z.iso.datetime({ offset: true });
+
+  const Candidate = z.object({ name: z.string().trim().min(1).max(100), statement: z.string().trim().max(2000).default("") });
+
+  const fields = {
+    title: z.string().trim().min(1).max(160),
+    description: z.string().trim().max(4000).optional(),
+    seats: z.number().int().min(1).max(20).optional(),
+    candidates: z.array(Candidate).max(40).optional(),
+    opensAt: instant,
+    closesAt: instant,
+    quorumPercent: z.number().int().min(0).max(100).optional(),
+    majority: z.enum(["simple", "two-thirds"]).optional(),
+  };
+
+  export const CreateInput = z
+    .object({ kind: z.enum(["board", "motion"]), ...fields })
+    .refine((e) => Date.parse(e.closesAt) > Date.parse(e.opensAt), { message: "Closing must be after opening.", path: ["closesAt"] })
+    .refine((e) => e.kind !== "board" || (e.candidates?.length ?? 0) >= 1, { message: "A board election needs candidates.", path: ["candidates"] })
+    .refine((e) => e.kind !== "board" || (e.seats ?? 1) <= (e.candidates?.length ?? 0), { message: "More seats than candidates.", path: ["seats"] });
+
+  export const UpdateInput = z
+    .object(fields)
+    .partial()
+    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+
+  export const BallotInput = z
+    .object({
+      choices: z.array(z.string().max(20)).max(40).optional(),
+      vote: z.enum(["yes", "no", "abstain"]).optional(),
+      onBehalfOf: z.string().max(100).optional(),
+    })
+    .refine((b) => (b.choices === undefined) !== (b.vote === undefined), { message: "Give either choices or a vote." });
+
+  export const Info = z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    kind: z.enum(["board", "motion"]),
+    seats: z.number().nullable(),
+    candidates: z.array(z.object({ id: z.string(), name: z.string(), statement: z.string() })),
+    majority: z.enum(["simple", "two-thirds"]).nullable(),
+    quorumPercent: z.number().nullable(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    status: z.enum(["draft", "open", "closed"]),
+    turnout: z.object({ eligible: z.number(), voted: z.number(), byProxy: z.number() }),
+    me: z.object({
+      eligible: z.boolean(),
+      voted: z.boolean(),
+      canVoteFor: z.array(z.string()),
+      proxyTo: z.string().nullable(),
+    }),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  type Stored = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+  const notFound = () => new VisibleError("not_found", "election.not_found", "No such election.");
+
+  async function load(electionID: string) {
+    return (await useDB().entities.election.get({ farmID: useFarmID(), electionID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  async function roll(electionID: string) {
+    return (await useDB().entities.roll.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
+  }
+
+  async function proxies(electionID: string) {
+    return (await useDB().entities.proxy.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
+  }
+
+  function candidatesOf(e: Stored) {
+    return (e.candidates ?? []).map((c) => ({ id: c.id, name: c.name, statement: c.statement ?? "" }));
+  }
+
+  async function info(e: Stored): Promise<Info> {
+    const person = usePerson();
+    const [entries, given] = e.status === "draft" ? [[], []] : await Promise.all([roll(e.electionID), proxies(e.electionID)]);
+    const own = entries.find((r) => r.householdID === person.householdID);
+    return {
+      id: e.electionID,
+      title: e.title,
+      description: e.description || null,
+      kind: e.kind,
+      seats: e.kind === "board" ? (e.seats ?? 1) : null,
+      candidates: candidatesOf(e),
+      majority: e.kind === "motion" ? (e.majority ?? "simple") : null,
+      quorumPercent: e.quorumPercent ?? null,
+      opensAt: amsterdamISO(Date.parse(e.opensAt)),
+      closesAt: amsterdamISO(Date.parse(e.closesAt)),
+      status: e.status,
+      turnout: {
+        eligible: e.status === "draft" ? 0 : e.eligible,
+        voted: entries.filter((r) => r.voted).length,
+        byProxy: entries.filter((r) => r.voted && r.via === "proxy").length,
+      },
+      me: {
+        eligible: !!own,
+        voted: !!own?.voted,
+        canVoteFor: given
+          .filter((p) => p.toHouseholdID === person.householdID && p.status === "active")
+          .map((p) => p.fromHouseholdID),
+        proxyTo: own?.proxyTo ?? null,
+      },
+    };
+  }
+
+  export async function create(input: z.infer<typeof CreateInput>) {
+    const farmID = useFarmID();
+    const electionID = createID("election");
+    await useDB()
+      .entities.election.create({
+        farmID,
+        electionID,
+        title: input.title,
+        description: input.description,
+        kind: input.kind,
+        seats: input.kind === "board" ? (input.seats ?? 1) : undefined,
+        candidates: input.kind === "board" ? (input.candidates ?? []).map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) : undefined,
+        majority: input.kind === "motion" ? (input.majority ?? "simple") : undefined,
+        quorumPercent: input.quorumPercent,
+        opensAt: new Date(input.opensAt).toISOString(),
+        closesAt: new Date(input.closesAt).toISOString(),
+      })
+      .go();
+    await Audit.record("election.created", electionID, { title: input.title, kind: input.kind });
+    return get(electionID);
+  }
+
+  export async function get(electionID: string) {
+    const e = await load(electionID);
+    if (!e) throw notFound();
+    // Drafts are the board's work in progress.
+    if (e.status === "draft" && !hasRole("board")) throw notFound();
+    return info(e);
+  }
+
+  export async function list() {
+    const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
+    const visible = res.data.filter((e) => e.status !== "draft" || hasRole("board"));
+    const all = await Promise.all(visible.map(info));
+    return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+  }
+
+  /** Edits a draft; an election that opened cannot change. */
+  export async function update(electionID: string, changes: z.infer<typeof UpdateInput>) {
+    const e = await load(electionID);
+    if (!e) throw notFound();
+    if (e.status !== "draft") throw new VisibleError("conflict", "election.not_draft", "Only a draft can be changed.");
+    const next = { ...e, ...changes };
+    if (Date.parse(next.closesAt) <= Date.parse(next.opensAt))
+      throw new VisibleError("input", "input.invalid", "Closing must be after opening.", [{ path: "closesAt", message: "Closing must be after opening." }]);
+    const { candidates, opensAt, closesAt, ...rest } = changes;
+    await useDB()
+      .entities.election.patch({ farmID: useFarmID(), electionID })
+      .set({
+        ...rest,
+        ...(opensAt ? { opensAt: new Date(opensAt).toISOString() } : {}),
+        ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
+        ...(candidates && e.kind === "board"
+          ? { candidates: candidates.map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) }
+          : {}),
+      })
+      .where((a, op) => op.eq(a.status, "draft"))
+      .go();
+    await Audit.record("election.edited", electionID, { fields: Object.keys(changes) });
+    return get(electionID);
+  }
+
+  /**
+   * Opens voting and freezes the voter roll: the households active now.
+   * Safe to run twice: the roll is written before the status flips.
+   */
+  export async function open(electionID: string) {
+    const farmID = useFarmID();
+    const e = await load(electionID);
+    if (!e) throw notFound();
+    if (e.status !== "draft") return get(electionID);
+    const households = (await Household.list()).filter((h) => h.status === "active");
+    await useDB()
+      .entities.roll.put(households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0 })))
+      .go();
+    try {
+      await useDB()
+        .entities.election.patch({ farmID, electionID })
+        .set({ status: "open", eligible: households.length })
+        .where((a, op) => op.eq(a.status, "draft"))
+        .go();
+    } catch (e) {
+      if (isConditionFailure(e)) return get(electionID);
+      throw e;
+    }
+    await Audit.record("election.opened", electionID, { eligible: households.length });
+    await mailOpened(electionID);
+    return get(electionID);
+  }
+
+  async function mailOpened(electionID: string) {
+    const farmID = useFarmID();
+    try {
+      await useDB().entities.election.patch({ farmID, electionID }).set({ openedMailSent: true }).where((a, op) => op.notExists(a.openedMailSent)).go();
+    } catch (e) {
+      if (isConditionFailure(e)) return;
+      throw e;
+    }
+    const e = (await load(electionID))!;
+    await mailRoll(electionID, (p) => ({
+      template: "electionOpened" as const,
+      data: { farm: "", title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${electionID}` },
+    }));
+  }
+
+  function when(iso: string, locale: "nl" | "en") {
+    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+      timeZone: "Europe/Amsterdam",
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(iso));
+  }
+
+  async function mailRoll(
+    electionID: string,
+    make: (p: { locale: "nl" | "en" }) => { template: "electionOpened" | "electionReminder" | "electionResults"; data: Record<string, unknown> },
+    only?: (r: { householdID: string; voted: boolean }) => boolean,
+  ) {
+    const farm = await Farm.current();
+    const entries = (await roll(electionID)).filter((r) => !only || only(r));
+    for (let i = 0; i < entries.length; i += 20)
+      await Promise.all(
+        entries.slice(i, i + 20).map(async (r) => {
+          for (const p of await Person.byHousehold(r.householdID)) {
+            const { template, data } = make(p);
+            await Mail.send(template, p.email, p.locale, { ...data, farm: farm.name } as never);
+          }
+        }),
+      );
+  }
+
+  /** Closes voting, counts and stores the result, and mails it. Safe to run twice. */
+  export async function close(electionID: string) {
+    const farmID = useFarmID();
+    const e = await load(electionID);
+    if (!e) throw notFound();
+    if (e.status === "draft") throw new VisibleError("conflict", "election.not_open", "This election has not opened.");
+    if (e.status === "closed") return get(electionID);
+    try {
+      await useDB().entities.election.patch({ farmID, electionID }).set({ status: "closed" }).where((a, op) => op.eq(a.status, "open")).go();
+    } catch (err) {
+      if (isConditionFailure(err)) return get(electionID);
+      throw err;
+    }
+    const result = await count({ ...e, status: "closed" });
+    await useDB().entities.election.patch({ farmID, electionID }).set({ result }).go();
+    await Audit.record("election.closed", electionID, { voted: result.voted, eligible: result.eligible });
+    const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
+    await mailRoll(electionID, (p) => ({
+      template: "electionResults",
+      data: {
+        title: e.title,
+        link: `/elections/${electionID}`,
+        summary:
+          e.kind === "board"
+            ? result.winners.map((w) => names.get(w) ?? w).join(", ") || (p.locale === "nl" ? "niemand" : "nobody")
+            : result.passed
+              ? p.locale === "nl" ? "aangenomen" : "carried"
+              : p.locale === "nl" ? "verworpen" : "not carried",
+      },
+    }));
+    return get(electionID);
+  }
+
+  async function ballots(electionID: string) {
+    return (await useDB().entities.ballot.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
+  }
+
+  async function count(e: Stored): Promise<Result> {
+    const all = await ballots(e.electionID);
+    const rollInfo = { eligible: e.eligible, quorumPercent: e.quorumPercent ?? null };
+    return e.kind === "board"
+      ? tallyBoard(candidatesOf(e).map((c) => c.id), e.seats ?? 1, all.map((b) => ({ choices: b.choices ?? [] })), rollInfo)
+      : tallyMotion(all.filter((b) => b.vote).map((b) => ({ vote: b.vote! })), e.majority ?? "simple", rollInfo);
+  }
+
+  /** After closing: the counts, winners, ties, majority and quorum. */
+  export async function results(electionID: string) {
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    if (e.status !== "closed") throw new VisibleError("conflict", "election.not_closed", "Results are published when voting closes.");
+    const result = (e.result as Result | undefined) ?? (await count(e));
+    const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
+    return { ...result, tally: result.tally.map((r) => ({ ...r, name: names.get(r.option) ?? r.option })) };
+  }
+
+  /** After closing: every counted ballot as tracker and choices, so each voter can find their own. */
+  export async function trackers(electionID: string) {
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    if (e.status !== "closed") throw new VisibleError("conflict", "election.not_closed", "Trackers are published when voting closes.");
+    return (await ballots(electionID))
+      .map((b) => ({ tracker: b.tracker, choices: b.choices ?? (b.vote ? [b.vote] : []) }))
+      .sort((a, b) => a.tracker.localeCompare(b.tracker));
+  }
+
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+  /** 60 random bits in Crockford base32, grouped for reading aloud: `7K2M-QX9D-3FTR`. */
+  function newTracker() {
+    const bytes = randomBytes(12);
+    let out = "";
+    for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! & 31];
+    return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+  }
+
+  /** Casts the household's ballot (or, with onBehalfOf, the ballot of a household whose proxy it holds). */
+  export async function cast(electionID: string, input: z.infer<typeof BallotInput>) {
+    const farmID = useFarmID();
+    const person = usePerson();
+    if (!person.householdID || !hasRole("member"))
+      throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    if (e.status !== "open") throw new VisibleError("conflict", "election.not_open", "Voting is not open.");
+    const ballot = validBallot(e, input);
+    const voter = input.onBehalfOf ?? person.householdID;
+    const entry = (await useDB().entities.roll.get({ farmID, electionID, householdID: voter }).go({ consistent: true })).data;
+    if (!entry) throw new VisibleError("forbidden", "election.not_eligible", "This household is not on the voter roll.");
+    if (entry.voted) throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
+    if (input.onBehalfOf) {
+      const ownEntry = (await useDB().entities.roll.get({ farmID, electionID, householdID: person.householdID }).go()).data;
+      if (!ownEntry) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
+      if (entry.proxyTo !== person.householdID)
+        throw new VisibleError("forbidden", "election.no_proxy", "You hold no proxy for this household.");
+    } else if (entry.proxyTo)
+      throw new VisibleError("conflict", "election.proxy_given", "Your household gave its vote by proxy; withdraw the proxy to vote yourself.");
+
+    const tracker = newTracker();
+    const p = amsterdamParts(Clock.now());
+    const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+    const res = await useDB()
+      .transaction.write(({ roll: rollEntity, ballot: ballotEntity, election, proxy }) => [
+        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
+        rollEntity
+          .patch({ farmID, electionID, householdID: voter })
+          .set({ voted: true, via: input.onBehalfOf ? "proxy" : "self" })
+          .where((a, op) =>
+            input.onBehalfOf
+              ? `${op.eq(a.voted, false)} AND ${op.eq(a.proxyTo, person.householdID!)}`
+              : `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)}`,
+          )
+          .commit(),
+        ballotEntity.create({ farmID, electionID, tracker, day, ...ballot }).commit(),
+        ...(input.onBehalfOf
+          ? [
+              proxy
+                .patch({ farmID, electionID, fromHouseholdID: voter })
+                .set({ status: "used" })
+                .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.toHouseholdID, person.householdID!)}`)
+                .commit(),
+            ]
+          : []),
+      ])
+      .go();
+    if (res.canceled) {
+      const now = await load(electionID);
+      if (now?.status !== "open") throw new VisibleError("conflict", "election.not_open", "Voting is not open.");
+      throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
+    }
+    return { tracker };
+  }
+
+  function validBallot(e: Stored, input: z.infer<typeof BallotInput>) {
+    if (e.kind === "motion") {
+      if (!input.vote) throw new VisibleError("input", "input.invalid", "Vote yes, no or abstain.", [{ path: "vote", message: "Required for a motion." }]);
+      return { vote: input.vote };
+    }
+    const ids = new Set(candidatesOf(e).map((c) => c.id));
+    const choices = [...new Set(input.choices ?? [])];
+    if (!input.choices) throw new VisibleError("input", "input.invalid", "Choose candidates.", [{ path: "choices", message: "Required for a board election." }]);
+    if (choices.some((c) => !ids.has(c)))
+      throw new VisibleError("input", "input.invalid", "Unknown candidate.", [{ path: "choices", message: "Choose from the candidates." }]);
+    if (choices.length > (e.seats ?? 1))
+      throw new VisibleError("input", "input.invalid", `Choose at most ${e.seats ?? 1}.`, [{ path: "choices", message: `At most ${e.seats ?? 1} candidates.` }]);
+    return { choices };
+  }
+
+  /** Hands the caller's household's vote to another household on the roll. */
+  export async function grantProxy(electionID: string, toHouseholdID: string) {
+    const farmID = useFarmID();
+    const person = usePerson();
+    const from = person.householdID;
+    if (!from || !hasRole("member")) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
+    if (from === toHouseholdID) throw new VisibleError("input", "input.invalid", "A household cannot hold its own proxy.", [{ path: "toHouseholdID", message: "Choose another household." }]);
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    if (e.status !== "open") throw new VisibleError("conflict", "election.not_open", "Proxies can be given while voting is open.");
+    const farm = await Farm.current();
+    const [mine, theirs] = await Promise.all([
+      useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
+      useDB().entities.roll.get({ farmID, electionID, householdID: toHouseholdID }).go({ consistent: true }),
+    ]);
+    if (!mine.data) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
+    if (!theirs.data) throw new VisibleError("not_found", "election.not_on_roll", "That household is not on the voter roll.");
+    if (mine.data.voted) throw new VisibleError("conflict", "election.already_voted", "Your household has already voted.");
+    if (mine.data.proxyTo) throw new VisibleError("conflict", "election.proxy_given", "Your household already gave a proxy.");
+    if (theirs.data.proxiesHeld >= farm.maxProxies) throw new VisibleError("conflict", "election.proxy_limit", "That household already holds the maximum number of proxies.");
+    const res = await useDB()
+      .transaction.write(({ roll: r, proxy, election }) => [
+        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
+        r.patch({ farmID, electionID, householdID: from }).set({ proxyTo: toHouseholdID }).where((a, op) => `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)}`).commit(),
+        r.patch({ farmID, electionID, householdID: toHouseholdID }).add({ proxiesHeld: 1 }).where((a, op) => op.lt(a.proxiesHeld, farm.maxProxies)).commit(),
+        proxy.put({ farmID, electionID, fromHouseholdID: from, toHouseholdID, status: "active" }).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "election.proxy_limit", "The proxy could not be given: the other household is full, or yours voted meanwhile.");
+    await Audit.record("election.proxy_granted", electionID, { from, to: toHouseholdID });
+    return get(electionID);
+  }
+
+  /** Takes a proxy back, as long as it was not used. */
+  export async function withdrawProxy(electionID: string) {
+    const farmID = useFarmID();
+    const from = usePerson().householdID;
+    if (!from) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
+    const given = (await useDB().entities.proxy.get({ farmID, electionID, fromHouseholdID: from }).go({ consistent: true })).data;
+    if (!given) throw new VisibleError("not_found", "election.no_proxy", "Your household gave no proxy.");
+    if (given.status === "used") throw new VisibleError("conflict", "election.proxy_used", "The proxy has already been used.");
+    const res = await useDB()
+      .transaction.write(({ roll: r, proxy, election }) => [
+        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
+        proxy.delete({ farmID, electionID, fromHouseholdID: from }).where((a, op) => op.eq(a.status, "active")).commit(),
+        r.patch({ farmID, electionID, householdID: from }).remove(["proxyTo"]).commit(),
+        r.patch({ farmID, electionID, householdID: given.toHouseholdID }).subtract({ proxiesHeld: 1 }).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "election.proxy_used", "The proxy has just been used, or voting closed.");
+    await Audit.record("election.proxy_withdrawn", electionID, { from, to: given.toHouseholdID });
+    return get(electionID);
+  }
+
+  /** The board's audit log of an election: who did what, never how anyone voted. */
+  export async function audit(electionID: string) {
+    if (!(await load(electionID))) throw notFound();
+    return Audit.forSubject(electionID);
+  }
+
+  /**
+   * The scheduled part: open and close on time, and remind the households
+   * that have not voted 48 hours before closing (each once).
+   */
+  export async function tick(now: Date) {
+    const t = now.getTime();
+    const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
+    for (const e of res.data) {
+      if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await open(e.electionID);
+      else if (e.status === "open" && Date.parse(e.closesAt) <= t) await close(e.electionID);
+      else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
+    }
+  }
+
+  async function remind(e: Stored) {
+    const farmID = useFarmID();
+    const waiting = (await roll(e.electionID)).filter((r) => !r.voted && !r.proxyTo && !r.reminded);
+    const claimed: string[] = [];
+    for (const r of waiting) {
+      try {
+        await useDB()
+          .entities.roll.patch({ farmID, electionID: e.electionID, householdID: r.householdID })
+          .set({ reminded: true })
+          .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.voted, false)}`)
+          .go();
+        claimed.push(r.householdID);
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+    const set = new Set(claimed);
+    if (set.size)
+      await mailRoll(
+        e.electionID,
+        (p) => ({ template: "electionReminder", data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
+        (r) => set.has(r.householdID),
+      );
+  }
+}
+
+export namespace Election {
+  /** The households on the roll, by name: to choose whom to give a proxy. */
+  export async function rollHouseholds(electionID: string) {
+    const e = await useDB().entities.election.get({ farmID: useFarmID(), electionID }).go();
+    if (!e.data || e.data.status === "draft") throw new VisibleError("not_found", "election.not_found", "No such election.");
+    const [entries, households] = await Promise.all([
+      useDB().entities.roll.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" }),
+      Household.list(),
+    ]);
+    const names = new Map(households.map((h) => [h.id, h.name]));
+    return entries.data.map((r) => ({ id: r.householdID, name: names.get(r.householdID) ?? "?" })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  }
+}
