@@ -19,11 +19,11 @@ export async function benchDatabase() {
 }
 
 /** The local server in a child process; resolves once it listens. */
-export async function benchServer(endpoint: string, tableName: string) {
+export async function benchServer(endpoint: string, tableName: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/serve.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DYNAMO_ENDPOINT: endpoint, TABLE_NAME: tableName, POWERTOOLS_LOG_LEVEL: "ERROR" },
+    env: { ...process.env, PORT: String(port), DYNAMO_ENDPOINT: endpoint, TABLE_NAME: tableName, POWERTOOLS_LOG_LEVEL: "ERROR", ...env },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,9 @@ import { printTable } from "./lib";
 import { sizes } from "./size";
 import { startup } from "./startup";
 import { harvestMine } from "./harvest-mine";
+import { harvestSplit } from "./harvest-split";
 import { workdaySignup } from "./workday-signup";
+import { electionBallots } from "./election-ballots";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -13,8 +15,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Sizes", sizes],
   ["Local start", startup],
+  ["Harvest split", harvestSplit],
   ["Harvest: my share under load", harvestMine],
   ["Work days: sign-up rush", workdaySignup],
+  ["Elections: 10,000 ballots", electionBallots],
 ];
 
 const only = process.argv[2];

@@ -312,6 +312,13 @@ export namespace Election {
       : tallyMotion(all.filter((b) => b.vote).map((b) => ({ vote: b.vote! })), e.majority ?? "simple", rollInfo);
   }
 
+  /** Counts the stored ballots again from scratch: a check anyone on the board can run after closing. */
+  export async function recount(electionID: string) {
+    const e = await load(electionID);
+    if (!e || e.status !== "closed") throw new VisibleError("conflict", "election.not_closed", "Only a closed election can be recounted.");
+    return count(e);
+  }
+
   /** After closing: the counts, winners, ties, majority and quorum. */
   export async function results(electionID: string) {
     const e = await load(electionID);
