@@ -17,20 +17,8 @@ import { StaticSite, use, type StackContext } from "sst/constructs";
 import { originHeader } from "../functions/src/api/origin";
 import { Api } from "./api";
 import { siteDomain } from "./settings";
+import { webCSP } from "../functions/src/csp";
 
-/** The web app's CSP: no inline scripts, no framing, only this origin. */
-export const webCSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join("; ");
 
 /**
  * The web app on S3 and the API under `/api/*`, both behind one CloudFront

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webCSP } from "../../functions/src/csp";
 import { startE2E } from "./harness";
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
@@ -14,7 +15,9 @@ afterAll(async () => {
 describe("in Chromium", () => {
   it("a member logs in with the mailed code, sees the household in Dutch, and switches to English", async () => {
     const page = await e2e.phone();
-    await page.goto(e2e.url);
+    const response = await page.goto(e2e.url);
+    // the same CSP as CloudFront sends; the app runs under it without errors
+    expect(response?.headers()["content-security-policy"]).toBe(webCSP);
     await page.getByLabel("E-mailadres").fill("lid001@demo.test");
     await page.getByRole("button", { name: "Stuur mij een code" }).click();
     await page.getByLabel("Code uit de e-mail").fill(await waitForCode("lid001@demo.test"));

@@ -5,20 +5,8 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { configureDynamo } from "@akker/core/dynamo";
 import { createApp } from "../api/app";
+import { webCSP } from "../csp";
 
-/** The web app's CSP: no inline scripts, no framing, only this origin. */
-export const webCSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join("; ");
 
 export interface LocalServerOptions {
   port: number;

@@ -1,0 +1,17 @@
+/**
+ * The web app's Content Security Policy, one definition for both places
+ * that serve the app: CloudFront's response headers policy (infra/web.ts)
+ * and the local server. No inline scripts or styles, no framing, only this origin.
+ */
+export const webCSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join("; ");
