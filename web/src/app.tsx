@@ -9,11 +9,29 @@ import HouseholdEdit, { route as householdEditRoute } from "./routes/household-e
 import Households, { route as householdsRoute } from "./routes/households";
 import Login from "./routes/login";
 import NotFound from "./routes/not-found";
+import {
+  hourTotalsRoute,
+  hoursRoute,
+  myWorkdaysRoute,
+  pendingHoursRoute,
+  rosterRoute,
+  workdayRoute,
+  workdaysRoute,
+} from "./routes/workday-routes";
 
 // Screens for a role or for once a week: their code loads when first opened.
 const HarvestPage = lazy(() => import("./routes/harvest"));
 const HarvestWeek = lazy(() => import("./routes/harvest-week"));
 const PickList = lazy(() => import("./routes/pick-list"));
+const Workdays = lazy(() => import("./routes/workdays"));
+const MyWorkdays = lazy(() => import("./routes/my-workdays"));
+const WorkdayNew = lazy(() => import("./routes/workday-new"));
+const WorkdayPage = lazy(() => import("./routes/workday"));
+const WorkdayEdit = lazy(() => import("./routes/workday-edit"));
+const Roster = lazy(() => import("./routes/roster"));
+const Hours = lazy(() => import("./routes/hours"));
+const PendingHours = lazy(() => import("./routes/hours-pending"));
+const HourTotals = lazy(() => import("./routes/hour-totals"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -32,6 +50,15 @@ export function App() {
           <Route path="/harvest" component={HarvestPage} {...harvestRoute} />
           <Route path="/harvest/:week" component={HarvestWeek} {...harvestWeekRoute} />
           <Route path="/harvest/:week/picklist" component={PickList} {...harvestWeekRoute} />
+          <Route path="/workdays" component={Workdays} {...workdaysRoute} />
+          <Route path="/workdays/mine" component={MyWorkdays} {...myWorkdaysRoute} />
+          <Route path="/workdays/new" component={WorkdayNew} />
+          <Route path="/workdays/:id" component={WorkdayPage} {...workdayRoute} />
+          <Route path="/workdays/:id/edit" component={WorkdayEdit} {...workdayRoute} />
+          <Route path="/workdays/:id/roster" component={Roster} {...rosterRoute} />
+          <Route path="/hours" component={Hours} {...hoursRoute} />
+          <Route path="/hours/pending" component={PendingHours} {...pendingHoursRoute} />
+          <Route path="/hours/totals" component={HourTotals} {...hourTotalsRoute} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

@@ -1,7 +1,15 @@
 import { render, screen, waitFor } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { App } from "./app";
-import type { HarvestItem, HarvestMine, HarvestOverview, HouseholdInfo, HouseholdWithPeople, MeInfo } from "./lib/api";
+import type {
+  HarvestItem,
+  HarvestMine,
+  HarvestOverview,
+  HouseholdInfo,
+  HouseholdWithPeople,
+  MeInfo,
+  WorkdayInfo,
+} from "./lib/api";
 
 /*
  * Component tests talk to a fake API through a mocked fetch: a handler
@@ -76,6 +84,13 @@ export const farmerMe: MeInfo = {
   person: { id: "person_boer", name: "Bram Boer", email: "boer@demo.test", locale: "nl" },
   household: null,
   roles: ["farmer"],
+  farm,
+};
+
+export const coordinatorMe: MeInfo = {
+  person: { id: "person_sara", name: "Sara Klus", email: "coordinator@demo.test", locale: "nl" },
+  household: { id: "hh_klus", name: "Huishouden Klus", mouths: 2, status: "active" },
+  roles: ["member", "coordinator"],
   farm,
 };
 
@@ -171,6 +186,34 @@ export function harvestMine(week: string, changes: Partial<HarvestMine> = {}): H
     lines: [],
     ...changes,
   };
+}
+
+/**
+ * A work day as the API answers it: Saturday 9 May 2099, 09:00–12:00 in
+ * Amsterdam (far enough ahead to stay in the future), 3 places of which 1 taken.
+ */
+export function workday(changes: Partial<WorkdayInfo> = {}): WorkdayInfo {
+  return {
+    id: "wd_weeding",
+    title: "Wieden in de kas",
+    task: "weeding",
+    start: "2099-05-09T09:00:00+02:00",
+    end: "2099-05-09T12:00:00+02:00",
+    capacity: 3,
+    confirmed: 1,
+    waitlisted: 0,
+    location: "Kas 2",
+    description: null,
+    status: "scheduled",
+    mine: null,
+    waitlistPlace: null,
+    ...changes,
+  };
+}
+
+/** An instant `hours` from now as the API writes it (negative: in the past). */
+export function hoursFromNow(hours: number): string {
+  return new Date(Date.now() + hours * 3_600_000).toISOString();
 }
 
 /** Waits until a live alert region says the text: that is what a screen reader announces. */

@@ -1,6 +1,6 @@
 import { For, Show, type JSX } from "solid-js";
 import { A, revalidate } from "@solidjs/router";
-import { errorText, issueText, useI18n } from "../i18n";
+import { useI18n, useMessages } from "../i18n";
 import { ApiError } from "../lib/api";
 
 export function Loading() {
@@ -18,7 +18,7 @@ export function Loading() {
  * no problem goes unmentioned.
  */
 export function FormError(props: { error: unknown; fields?: string[] }) {
-  const { t } = useI18n();
+  const messages = useMessages();
   const elsewhere = () =>
     props.error instanceof ApiError
       ? props.error.issues.filter((i) => !(props.fields ?? []).includes(i.path))
@@ -27,10 +27,10 @@ export function FormError(props: { error: unknown; fields?: string[] }) {
     <div role="alert" class="alert-region">
       <Show when={props.error}>
         <div class="notice error">
-          <p>{errorText(t(), props.error)}</p>
+          <p>{messages.error(props.error)}</p>
           <Show when={elsewhere().length}>
             <ul>
-              <For each={elsewhere()}>{(issue) => <li>{issueText(t(), issue)}</li>}</For>
+              <For each={elsewhere()}>{(issue) => <li>{messages.issue(issue)}</li>}</For>
             </ul>
           </Show>
         </div>
@@ -56,11 +56,12 @@ export function Status(props: { message?: string; tone?: "success" | "info"; chi
 /** What a screen shows when its data could not be loaded. */
 export function LoadError(props: { error: unknown; reset: () => void }) {
   const { t } = useI18n();
+  const messages = useMessages();
   const retryable = () =>
     !(props.error instanceof ApiError) || props.error.status === 0 || props.error.status >= 500;
   return (
     <div class="notice error" role="alert">
-      <p>{errorText(t(), props.error)}</p>
+      <p>{messages.error(props.error)}</p>
       <Show
         when={retryable()}
         fallback={

@@ -6,18 +6,18 @@ import { createUniqueId, For, Show, splitProps, type JSX } from "solid-js";
  * aria-describedby, so a screen reader reads them with the field.
  */
 
-interface Described {
+export interface Described {
   label: string;
   hint?: string;
   error?: string;
 }
 
-function describedBy(id: string, props: Described) {
+export function describedBy(id: string, props: Described) {
   const ids = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Messages(props: { id: string; hint?: string; error?: string }) {
+export function Messages(props: { id: string; hint?: string; error?: string }) {
   return (
     <>
       <Show when={props.hint}>

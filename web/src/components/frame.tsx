@@ -2,7 +2,15 @@ import { createSignal, Show, type JSX } from "solid-js";
 import { A, query, useNavigate } from "@solidjs/router";
 import { errorText, useI18n } from "../i18n";
 import { ApiError, api, type MeInfo } from "../lib/api";
-import { canEnterHarvest, canManageHouseholds, canViewHarvest, hasHarvestShare } from "../lib/queries";
+import {
+  canEnterHarvest,
+  canManageHouseholds,
+  canOrganiseWorkdays,
+  canSeeHourTotals,
+  canSignUp,
+  canViewHarvest,
+  hasHarvestShare,
+} from "../lib/queries";
 import { currentWeek } from "../lib/week";
 import { LanguageSwitch } from "./language-switch";
 
@@ -65,6 +73,13 @@ function Menu(props: { me: MeInfo }) {
           <li>
             <A href="/harvest" end>
               {t().nav.harvest}
+            </A>
+          </li>
+        </Show>
+        <Show when={canSignUp(props.me) || canOrganiseWorkdays(props.me) || canSeeHourTotals(props.me)}>
+          <li>
+            <A href="/workdays" end>
+              {t().nav.workdays}
             </A>
           </li>
         </Show>

@@ -14,6 +14,7 @@ export const en: Dictionary = {
     home: "Home",
     myHousehold: "My household",
     households: "Households",
+    workdays: "Helping out",
     harvest: "Harvest",
     harvestEntry: "Enter harvest",
     harvestOverview: "Harvest split",
@@ -86,6 +87,8 @@ export const en: Dictionary = {
     manageHouseholds: "Manage households",
     enterHarvest: "Enter the harvest",
     viewHarvest: "View the harvest split",
+    planWorkdays: "Plan work days",
+    hourTotals: "Hours overview",
   },
   household: {
     title: "Household",

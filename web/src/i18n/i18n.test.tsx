@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { apiError, memberMe, mockApi, ok, renderApp } from "../test-utils";
 import { en } from "./en";
 import { nl } from "./nl";
+import { workdaysEn } from "./workdays/en";
+import { workdaysNl } from "./workdays/nl";
 
 describe("language switch", () => {
   it("changes the screen to English and saves the choice with the person", async () => {
@@ -80,5 +82,7 @@ describe("dictionaries", () => {
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
         : typeof value;
     expect(shape(en)).toEqual(shape(nl));
+    // The work-day screens' own strings, which load with those screens.
+    expect(shape(workdaysEn)).toEqual(shape(workdaysNl));
   });
 });

@@ -68,14 +68,46 @@ export function useI18n(): I18n {
   return i18n;
 }
 
-function lookup(table: Record<string, string>, key: string): string | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
+/**
+ * The strings of screens that load on first use travel with those screens,
+ * not with the first screen: a section is a dictionary per language, read
+ * in the language shown.
+ */
+export function useSection<T>(dictionaries: Record<Locale, T>): () => T {
+  const { locale } = useI18n();
+  return () => dictionaries[locale()];
+}
+
+/** A section's messages for the API's error codes and for invalid fields; they win over the general ones. */
+export interface Messages {
+  errors: Record<string, string>;
+  fields: Record<string, string>;
+}
+
+const MessagesContext = createContext<() => Messages | undefined>(() => undefined);
+
+export function MoreMessages(props: { messages: () => Messages; children: JSX.Element }) {
+  return <MessagesContext.Provider value={props.messages}>{props.children}</MessagesContext.Provider>;
+}
+
+/** What to tell people about an error or an invalid field, with the messages of the section around it. */
+export function useMessages() {
+  const { t } = useI18n();
+  const more = useContext(MessagesContext);
+  return {
+    error: (error: unknown) => errorText(t(), error, more()),
+    issue: (issue: Issue) => issueText(t(), issue, more()),
+  };
+}
+
+function lookup(table: Record<string, string> | undefined, key: string): string | undefined {
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** What to tell people about a failed call: by the API's error code, else by its status. */
-export function errorText(t: Dictionary, error: unknown): string {
+export function errorText(t: Dictionary, error: unknown, more?: Messages): string {
   if (!(error instanceof ApiError)) return t.errors.fallback;
-  const known = lookup(t.errors, error.code);
+  const known = lookup(more?.errors, error.code) ?? lookup(t.errors, error.code);
   if (known) return known;
   if (error.status === 404) return t.errors.not_found;
   if (error.status >= 500) return t.errors.internal;
@@ -83,7 +115,7 @@ export function errorText(t: Dictionary, error: unknown): string {
 }
 
 /** What to tell people about one invalid field, by the last part of its path (`people.0.email` → email). */
-export function issueText(t: Dictionary, issue: Issue): string {
+export function issueText(t: Dictionary, issue: Issue, more?: Messages): string {
   const field = issue.path.split(".").pop() ?? "";
-  return lookup(t.fields, field) ?? t.fields.fallback;
+  return lookup(more?.fields, field) ?? lookup(t.fields, field) ?? t.fields.fallback;
 }

@@ -17,6 +17,7 @@ export const nl = {
     home: "Start",
     myHousehold: "Mijn huishouden",
     households: "Huishoudens",
+    workdays: "Meewerken",
     harvest: "Oogst",
     harvestEntry: "Oogst invoeren",
     harvestOverview: "Oogstverdeling",
@@ -89,6 +90,8 @@ export const nl = {
     manageHouseholds: "Huishoudens beheren",
     enterHarvest: "Oogst invoeren",
     viewHarvest: "Oogstverdeling bekijken",
+    planWorkdays: "Meewerkdagen plannen",
+    hourTotals: "Urenoverzicht",
   },
   household: {
     title: "Huishouden",

@@ -2,6 +2,8 @@ import type { Harvest } from "@akker/core/harvest/harvest";
 import type { Household } from "@akker/core/household/household";
 import type { Me } from "@akker/core/person/me";
 import type { Person } from "@akker/core/person/person";
+import type { Hours } from "@akker/core/workday/hours";
+import type { Workday } from "@akker/core/workday/workday";
 
 /*
  * The typed client of the HTTP API (see the contract in API.md). The web app
@@ -27,6 +29,19 @@ export type HarvestLine = Harvest.Overview["leftovers"][number];
 export type HarvestUnit = HarvestItem["unit"];
 export type HarvestSaveInput = Parameters<typeof Harvest.save>[1];
 export type PublishedHarvest = Awaited<ReturnType<typeof Harvest.list>>[number];
+export type WorkdayInfo = Workday.Info;
+export type WorkdayTask = Workday.Info["task"];
+export type SignupStatus = NonNullable<Workday.Info["mine"]>;
+/** As the API takes it: without `repeatWeeks` it is one day. */
+export type WorkdayCreateInput = Omit<Parameters<typeof Workday.create>[0], "repeatWeeks"> & { repeatWeeks?: number };
+export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
+export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
+export type RosterEntry = WorkdayRoster["entries"][number];
+export type HoursEntry = Hours.Entry;
+export type HoursReportInput = Parameters<typeof Hours.report>[0];
+export type HoursDecision = Parameters<typeof Hours.decide>[1];
+export type MyHours = Awaited<ReturnType<typeof Hours.mine>>;
+export type HourTotals = Awaited<ReturnType<typeof Hours.totals>>;
 
 export interface Issue {
   path: string;
@@ -98,6 +113,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 const id = (value: string) => encodeURIComponent(value);
+/** `?personID=…` to act for another person of the household; nothing for oneself. */
+const forPerson = (personID?: string) => (personID ? `?personID=${id(personID)}` : "");
 
 export const api = {
   auth: {
@@ -138,5 +155,43 @@ export const api = {
     mine: (week: string) => request<HarvestMine>("GET", `/harvests/${id(week)}/mine`),
     setOptOut: (week: string, optedOut: boolean) =>
       request<HarvestMine>("PUT", `/harvests/${id(week)}/opt-out`, { optedOut }),
+  },
+  workdays: {
+    /** From now on (and the last 12 hours), with the caller's own sign-up on each. */
+    list: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays").then((r) => r.workdays),
+    mine: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays/mine").then((r) => r.workdays),
+    get: (workdayID: string) =>
+      request<{ workday: WorkdayInfo }>("GET", `/workdays/${id(workdayID)}`).then((r) => r.workday),
+    signup: (workdayID: string, personID?: string) =>
+      request<{ status: SignupStatus }>("POST", `/workdays/${id(workdayID)}/signup${forPerson(personID)}`).then(
+        (r) => r.status,
+      ),
+    cancelSignup: (workdayID: string, personID?: string) =>
+      request<void>("DELETE", `/workdays/${id(workdayID)}/signup${forPerson(personID)}`),
+    /** Every day made: one, or a weekly series. */
+    create: (input: WorkdayCreateInput) =>
+      request<{ workdays: WorkdayInfo[] }>("POST", "/workdays", input).then((r) => r.workdays),
+    update: (workdayID: string, changes: WorkdayUpdateInput) =>
+      request<{ workday: WorkdayInfo }>("PATCH", `/workdays/${id(workdayID)}`, changes).then((r) => r.workday),
+    cancel: (workdayID: string) =>
+      request<{ workday: WorkdayInfo }>("POST", `/workdays/${id(workdayID)}/cancel`).then((r) => r.workday),
+    roster: (workdayID: string) => request<WorkdayRoster>("GET", `/workdays/${id(workdayID)}/roster`),
+    attendance: (workdayID: string, present: string[]) =>
+      request<WorkdayRoster>("POST", `/workdays/${id(workdayID)}/attendance`, { present }),
+  },
+  hours: {
+    mine: () => request<MyHours>("GET", "/me/hours"),
+    report: (input: HoursReportInput) =>
+      request<{ entry: HoursEntry }>("POST", "/me/hours", input).then((r) => r.entry),
+    pending: () => request<{ entries: HoursEntry[] }>("GET", "/hours/pending").then((r) => r.entries),
+    decide: (entryID: string, decision: HoursDecision) =>
+      request<{ entry: HoursEntry }>("POST", `/hours/${id(entryID)}/decision`, { decision }).then((r) => r.entry),
+    totals: (season: string) => request<HourTotals>("GET", `/hours/totals?season=${id(season)}`),
+    /** A download, so a link and not a call. */
+    totalsCsv: (season: string) => `/api/hours/totals.csv?season=${id(season)}`,
+  },
+  calendar: {
+    link: () => request<{ url: string }>("GET", "/me/calendar").then((r) => r.url),
+    renew: () => request<{ url: string }>("POST", "/me/calendar/renew").then((r) => r.url),
   },
 };

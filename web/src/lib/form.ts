@@ -1,6 +1,6 @@
 import { onCleanup } from "solid-js";
 import { useAction, useSubmissions, type Action, type CustomResponse } from "@solidjs/router";
-import { issueText, useI18n } from "../i18n";
+import { useMessages } from "../i18n";
 import { ApiError } from "./api";
 
 /** What an action resolves with: the data of a `json()` answer, else the value itself. */
@@ -9,10 +9,11 @@ type Settled<U> = U extends CustomResponse<infer V> ? V : U;
 /**
  * Runs a router action from a form and exposes the state of its latest
  * run. Runs are forgotten when the form goes away, so an old error does not
- * greet someone who comes back to the screen.
+ * greet someone who comes back to the screen. With a filter, only the runs
+ * it accepts count: one list item's runs, not its neighbours'.
  */
-export function useActionForm<T extends unknown[], U>(act: Action<T, U>) {
-  const submissions = useSubmissions(act);
+export function useActionForm<T extends unknown[], U>(act: Action<T, U>, filter?: (input: T) => boolean) {
+  const submissions = useSubmissions(act, filter);
   const run = useAction(act) as unknown as (...args: T) => Promise<Settled<U>>;
   const latest = () => submissions[submissions.length - 1];
   const forget = () => {
@@ -50,9 +51,9 @@ export function issueAt(error: unknown, path: string) {
 
 /** The error the API gave for one field, in the reader's language. */
 export function useFieldError() {
-  const { t } = useI18n();
+  const messages = useMessages();
   return (error: unknown, path: string) => {
     const issue = issueAt(error, path);
-    return issue && issueText(t(), issue);
+    return issue && messages.issue(issue);
   };
 }

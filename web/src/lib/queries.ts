@@ -47,6 +47,23 @@ export const getMyHarvest = query((week: string) => loggedIn(() => api.harvests.
 
 export const getHarvests = query(() => loggedIn(() => api.harvests.list()), "harvests");
 
+/** Work days from now on, each with the caller's own sign-up. */
+export const getWorkdays = query(() => loggedIn(() => api.workdays.list()), "workdays");
+
+export const getMyWorkdays = query(() => loggedIn(() => api.workdays.mine()), "workdays-mine");
+
+export const getWorkday = query((workdayID: string) => loggedIn(() => api.workdays.get(workdayID)), "workday");
+
+export const getRoster = query((workdayID: string) => loggedIn(() => api.workdays.roster(workdayID)), "roster");
+
+export const getMyHours = query(() => loggedIn(() => api.hours.mine()), "hours-mine");
+
+export const getPendingHours = query(() => loggedIn(() => api.hours.pending()), "hours-pending");
+
+export const getHourTotals = query((season: string) => loggedIn(() => api.hours.totals(season)), "hours-totals");
+
+export const getCalendarLink = query(() => loggedIn(() => api.calendar.link()), "calendar-link");
+
 /** Member households have a share of the harvest; the farmer, without one, has none. */
 export function hasHarvestShare(me: MeInfo | undefined): boolean {
   return !!me?.household && me.roles.includes("member");
@@ -70,6 +87,21 @@ export function settle<T>(key: string, value: T) {
   query.set<unknown>(key, value);
   void revalidate(key, false);
   return json(value, { revalidate: [] });
+}
+
+/** People of a member household sign up for work days and report hours: the same people who share the harvest. */
+export function canSignUp(me: MeInfo | undefined): boolean {
+  return hasHarvestShare(me);
+}
+
+/** Farmers and coordinators plan work days, keep the roster and approve reported hours. */
+export function canOrganiseWorkdays(me: MeInfo | undefined): boolean {
+  return !!me && (me.roles.includes("farmer") || me.roles.includes("coordinator") || me.roles.includes("admin"));
+}
+
+/** The board and the coordinators see the hours per household and per task. */
+export function canSeeHourTotals(me: MeInfo | undefined): boolean {
+  return !!me && (me.roles.includes("board") || me.roles.includes("coordinator") || me.roles.includes("admin"));
 }
 
 /** Board members manage households; an admin may do whatever the board may. */

@@ -62,3 +62,8 @@ export function addWeeks(week: string, n: number): string {
 export function weekNumber(week: string): number {
   return Number(week.slice(-2));
 }
+
+/** The season an instant falls in: the calendar year on the Amsterdam clock, "2027". */
+export function currentSeason(now: number = Date.now()): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: farmTimeZone, year: "numeric" }).format(new Date(now));
+}

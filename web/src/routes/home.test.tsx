@@ -12,7 +12,12 @@ describe("home", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
     expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Oogst", "Mijn huishouden"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
+      "Start",
+      "Oogst",
+      "Meewerken",
+      "Mijn huishouden",
+    ]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
     expect(screen.queryByRole("link", { name: "Huishoudens beheren" })).not.toBeInTheDocument();
     expect(document.title).toBe("Start · Akker");
@@ -29,6 +34,7 @@ describe("home", () => {
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
       "Start",
       "Oogst",
+      "Meewerken",
       "Mijn huishouden",
       "Oogstverdeling",
       "Huishoudens",
@@ -48,7 +54,7 @@ describe("home", () => {
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Oogst invoeren"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Oogst invoeren"]);
   });
 
   it("moves focus to the heading of the next screen", async () => {

@@ -4,11 +4,20 @@ import { Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import type { HouseholdStatus, MeInfo, Role } from "../lib/api";
-import { canEnterHarvest, canManageHouseholds, canViewHarvest, getMe, hasHarvestShare } from "../lib/queries";
+import {
+  canEnterHarvest,
+  canManageHouseholds,
+  canSeeHourTotals,
+  canSignUp,
+  canViewHarvest,
+  getMe,
+  hasHarvestShare,
+} from "../lib/queries";
 import { currentWeek } from "../lib/week";
 
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
 const HarvestShares = lazy(() => import("../components/harvest-share"));
+const WorkdayCard = lazy(() => import("../components/workday-card"));
 
 export const route = {
   preload: () => getMe(),
@@ -35,6 +44,11 @@ export default function Home() {
             <Show when={hasHarvestShare(me())}>
               <Suspense fallback={<Loading />}>
                 <HarvestShares />
+              </Suspense>
+            </Show>
+            <Show when={canSignUp(me())}>
+              <Suspense fallback={<Loading />}>
+                <WorkdayCard />
               </Suspense>
             </Show>
             <HouseholdCard me={me()} />
@@ -80,13 +94,22 @@ function RoleCards(props: { me: MeInfo }) {
     <>
       <Show when={has("farmer")}>
         <RoleCard role="farmer" text={t().home.farmer(farm())}>
-          <A class="button" href={`/harvest/${currentWeek()}`}>
-            {t().home.enterHarvest}
-          </A>
+          <div class="actions">
+            <A class="button" href={`/harvest/${currentWeek()}`}>
+              {t().home.enterHarvest}
+            </A>
+            <A class="button secondary" href="/workdays">
+              {t().home.planWorkdays}
+            </A>
+          </div>
         </RoleCard>
       </Show>
       <Show when={has("coordinator")}>
-        <RoleCard role="coordinator" text={t().home.coordinator(farm())} />
+        <RoleCard role="coordinator" text={t().home.coordinator(farm())}>
+          <A class="button" href="/workdays">
+            {t().home.planWorkdays}
+          </A>
+        </RoleCard>
       </Show>
       <Show when={has("treasurer")}>
         <RoleCard role="treasurer" text={t().home.treasurer(farm())} />
@@ -103,6 +126,11 @@ function RoleCards(props: { me: MeInfo }) {
             <Show when={canViewHarvest(props.me) && !canEnterHarvest(props.me)}>
               <A class="button" href={`/harvest/${currentWeek()}`}>
                 {t().home.viewHarvest}
+              </A>
+            </Show>
+            <Show when={canSeeHourTotals(props.me)}>
+              <A class="button" href="/hours/totals">
+                {t().home.hourTotals}
               </A>
             </Show>
           </div>

@@ -1,0 +1,108 @@
+import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { action, createAsync, json } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { WorkdayScreen } from "../components/workday-screen";
+import { useI18n } from "../i18n";
+import { useWorkdayText } from "../i18n/workdays";
+import { api, type HoursDecision, type HoursEntry } from "../lib/api";
+import { useActionForm } from "../lib/form";
+import { canOrganiseWorkdays, getMe, getPendingHours, settle } from "../lib/queries";
+import { peek, useWorkdayFormat } from "../lib/workday";
+import NotFound from "./not-found";
+
+/** A decided entry leaves the list of pending ones; nothing is fetched again. */
+const decideHours = action(async (entry: HoursEntry, decision: HoursDecision) => {
+  const decided = await api.hours.decide(entry.id, decision);
+  const key = getPendingHours.keyFor();
+  settle(key, (peek<HoursEntry[]>(key) ?? []).filter((e) => e.id !== decided.id));
+  return json(decided, { revalidate: [] });
+}, "decide-hours");
+
+/** For the farmer and the coordinators: hours members reported for flexible work, to approve or not count. */
+export default function PendingHours() {
+  const w = useWorkdayText();
+  const me = createAsync(() => getMe());
+  const entries = createAsync(() => getPendingHours());
+  return (
+    <Show when={me()}>
+      <Show when={canOrganiseWorkdays(me())} fallback={<NotFound />}>
+        <WorkdayScreen title={w().pending.title}>
+          <p>{w().pending.intro}</p>
+          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <Show when={entries()}>{(list) => <Entries entries={list()} />}</Show>
+            </Suspense>
+          </ErrorBoundary>
+        </WorkdayScreen>
+      </Show>
+    </Show>
+  );
+}
+
+function Entries(props: { entries: HoursEntry[] }) {
+  const w = useWorkdayText();
+  const { number } = useI18n();
+  const format = useWorkdayFormat();
+  const deciding = useActionForm(decideHours);
+  const [message, setMessage] = createSignal<string>();
+  const amount = (e: HoursEntry) => w().count.hours(e.hours, number(e.hours));
+  const label = (action: string, e: HoursEntry) =>
+    w().day.meta([action, w().pending.entry(w().tasks[e.task], format.date(e.date, true), amount(e))]);
+
+  async function decide(entry: HoursEntry, decision: HoursDecision) {
+    if (deciding.pending()) return;
+    setMessage(undefined);
+    const index = props.entries.findIndex((e) => e.id === entry.id);
+    const decided = await deciding.submit(entry, decision);
+    if (!decided) return;
+    setMessage(decision === "approved" ? w().pending.approved(amount(entry)) : w().pending.declined(amount(entry)));
+    // Carry on with the next entry, where the decided one was; or at the heading when none are left.
+    const next = props.entries[Math.min(index, props.entries.length - 1)];
+    (next ? document.getElementById(`approve-${next.id}`) : document.querySelector("h1"))?.focus();
+  }
+
+  return (
+    <>
+      <Status message={message()} />
+      <FormError error={deciding.error()} />
+      <Show when={props.entries.length} fallback={<p>{w().pending.none}</p>}>
+        <ul class="pending-list">
+          <For each={props.entries}>
+            {(entry) => (
+              <li class="card">
+                <p class="card-title">
+                  {w().tasks[entry.task]} · {amount(entry)}
+                </p>
+                <p class="workday-meta">{format.date(entry.date)}</p>
+                <Show when={entry.note}>
+                  {(note) => <p class="description">{note()}</p>}
+                </Show>
+                <div class="actions">
+                  <button
+                    id={`approve-${entry.id}`}
+                    type="button"
+                    class="primary"
+                    aria-label={label(w().pending.approve, entry)}
+                    aria-disabled={deciding.pending() ? "true" : undefined}
+                    onClick={() => void decide(entry, "approved")}
+                  >
+                    {w().pending.approve}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={label(w().pending.decline, entry)}
+                    aria-disabled={deciding.pending() ? "true" : undefined}
+                    onClick={() => void decide(entry, "declined")}
+                  >
+                    {w().pending.decline}
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}

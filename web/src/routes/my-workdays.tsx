@@ -1,0 +1,199 @@
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { A, action, createAsync } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { DayItem } from "../components/workday-day";
+import { WorkdayScreen } from "../components/workday-screen";
+import { useWorkdayText } from "../i18n/workdays";
+import { api, type WorkdayInfo } from "../lib/api";
+import { useActionForm } from "../lib/form";
+import { getCalendarLink, getMyWorkdays, settle } from "../lib/queries";
+
+const renewCalendar = action(
+  async () => settle(getCalendarLink.keyFor(), await api.calendar.renew()),
+  "renew-calendar",
+);
+
+/** The days the member signed up for, coming and past, and the link that puts them in a phone's calendar. */
+export default function MyWorkdays() {
+  const w = useWorkdayText();
+  const days = createAsync(() => getMyWorkdays());
+  return (
+    <WorkdayScreen title={w().mine.title}>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={days()}>{(list) => <Days days={list()} />}</Show>
+        </Suspense>
+      </ErrorBoundary>
+      <CalendarLink />
+    </WorkdayScreen>
+  );
+}
+
+function Days(props: { days: WorkdayInfo[] }) {
+  const w = useWorkdayText();
+  const byID = createMemo(() => new Map(props.days.map((d) => [d.id, d])));
+  // Keyed by ID, so signing off here changes the item's text and keeps focus on its button.
+  const coming = () => props.days.filter((d) => Date.parse(d.end) > Date.now()).map((d) => d.id);
+  const past = () =>
+    props.days
+      .filter((d) => Date.parse(d.end) <= Date.now())
+      .reverse()
+      .map((d) => d.id);
+  const item = (id: string) => (
+    <Show when={byID().get(id)}>{(day) => <DayItem day={day()} canSignUp level={3} withDate />}</Show>
+  );
+  return (
+    <>
+      <section aria-labelledby="coming">
+        <h2 id="coming">{w().mine.coming}</h2>
+        <Show
+          when={coming().length}
+          fallback={
+            <>
+              <p>{w().mine.none}</p>
+              <p>
+                <A class="button" href="/workdays">
+                  {w().mine.find}
+                </A>
+              </p>
+            </>
+          }
+        >
+          <ul class="workday-list">
+            <For each={coming()}>{item}</For>
+          </ul>
+        </Show>
+      </section>
+      <Show when={past().length}>
+        <section aria-labelledby="past">
+          <h2 id="past">{w().mine.past}</h2>
+          <ul class="workday-list past">
+            <For each={past()}>{item}</For>
+          </ul>
+        </section>
+      </Show>
+    </>
+  );
+}
+
+/**
+ * The secret calendar link: copy it, open it in the phone's calendar, or
+ * renew it when it got into the wrong hands (after a confirmation, as the
+ * old link stops working).
+ */
+function CalendarLink() {
+  const w = useWorkdayText();
+  const url = createAsync(() => getCalendarLink());
+  const renewing = useActionForm(renewCalendar);
+  const [copied, setCopied] = createSignal<"yes" | "no">();
+  const [confirming, setConfirming] = createSignal(false);
+  const renewed = () => (renewing.result() ? w().calendar.renewed : undefined);
+  let input: HTMLInputElement | undefined;
+  let renewButton: HTMLButtonElement | undefined;
+  let yesButton: HTMLButtonElement | undefined;
+
+  async function copy() {
+    setCopied(undefined);
+    try {
+      await navigator.clipboard.writeText(url() ?? "");
+      setCopied("yes");
+    } catch {
+      // No clipboard (an old browser, or permission refused): select it, so copying by hand is one step.
+      input?.focus();
+      input?.select();
+      setCopied("no");
+    }
+  }
+
+  function ask() {
+    renewing.clear();
+    setCopied(undefined);
+    setConfirming(true);
+    yesButton?.focus();
+  }
+
+  function keep() {
+    setConfirming(false);
+    renewButton?.focus();
+  }
+
+  async function renew() {
+    const result = await renewing.submit();
+    setConfirming(false);
+    if (result) input?.focus();
+    else renewButton?.focus();
+  }
+
+  return (
+    <section class="card calendar" aria-labelledby="calendar">
+      <h2 id="calendar">{w().calendar.title}</h2>
+      <p>{w().calendar.intro}</p>
+      <p class="hint">{w().calendar.secret}</p>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={url()}>
+            {(link) => (
+              <>
+                <div class="field">
+                  <label for="calendar-link">{w().calendar.link}</label>
+                  <input
+                    ref={input}
+                    id="calendar-link"
+                    type="text"
+                    readOnly
+                    value={link()}
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                </div>
+                <div class="actions">
+                  <button type="button" class="primary" onClick={() => void copy()}>
+                    {w().calendar.copy}
+                  </button>
+                  <a class="button secondary" href={link().replace(/^https?:/, "webcal:")} rel="external">
+                    {w().calendar.subscribe}
+                  </a>
+                </div>
+                <Status message={copied() === "yes" ? w().calendar.copied : renewed()} />
+                <div role="alert" class="alert-region">
+                  <Show when={copied() === "no"}>
+                    <p class="notice error">{w().calendar.copyFailed}</p>
+                  </Show>
+                </div>
+              </>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+      <h3>{w().calendar.renew}</h3>
+      <p>{w().calendar.renewIntro}</p>
+      <Show
+        when={confirming()}
+        fallback={
+          <button ref={renewButton} type="button" class="secondary" onClick={ask}>
+            {w().calendar.renew}
+          </button>
+        }
+      >
+        <div class="confirm">
+          <p id="renew-confirm">{w().calendar.renewConfirm}</p>
+          <div class="actions">
+            <button
+              ref={yesButton}
+              type="button"
+              class="primary"
+              aria-describedby="renew-confirm"
+              disabled={renewing.pending()}
+              onClick={() => void renew()}
+            >
+              {renewing.pending() ? w().calendar.renewing : w().calendar.renewYes}
+            </button>
+            <button type="button" class="secondary" onClick={keep}>
+              {w().calendar.renewNo}
+            </button>
+          </div>
+        </div>
+      </Show>
+      <FormError error={renewing.error()} />
+    </section>
+  );
+}

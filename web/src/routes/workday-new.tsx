@@ -1,0 +1,81 @@
+import { createSignal, For, Show } from "solid-js";
+import { A, action, createAsync, json } from "@solidjs/router";
+import { FormError, Status } from "../components/feedback";
+import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
+import { WorkdayScreen } from "../components/workday-screen";
+import { useWorkdayText } from "../i18n/workdays";
+import { api, type WorkdayCreateInput, type WorkdayInfo } from "../lib/api";
+import { useActionForm, whole } from "../lib/form";
+import { canOrganiseWorkdays, getMe } from "../lib/queries";
+import { putWorkdays, useWorkdayFormat } from "../lib/workday";
+import NotFound from "./not-found";
+
+const createWorkdays = action(async (input: WorkdayCreateInput) => {
+  const days = await api.workdays.create(input);
+  await putWorkdays(days, { added: true });
+  return json(days, { revalidate: [] });
+}, "create-workdays");
+
+/** For the farmer and the coordinators: a new work day, or the same day for several weeks in a row. */
+export default function WorkdayNew() {
+  const w = useWorkdayText();
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()}>
+      <Show when={canOrganiseWorkdays(me())} fallback={<NotFound />}>
+        <WorkdayScreen title={w().form.newTitle}>
+          <CreateForm />
+        </WorkdayScreen>
+      </Show>
+    </Show>
+  );
+}
+
+function CreateForm() {
+  const w = useWorkdayText();
+  const format = useWorkdayFormat();
+  const saving = useActionForm(createWorkdays);
+  // The form keeps what was typed: the next day is often much the same.
+  const [created, setCreated] = createSignal<WorkdayInfo[]>([]);
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setCreated([]);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const { location, description, ...day } = readWorkday(data);
+    const input: WorkdayCreateInput = {
+      ...day,
+      ...(location ? { location } : {}),
+      ...(description ? { description } : {}),
+      repeatWeeks: whole(data, "repeatWeeks"),
+    };
+    const days = await saving.submit(input);
+    if (!days) return;
+    setCreated(days);
+  }
+
+  return (
+    <section class="card">
+      <form onSubmit={submit} novalidate>
+        <WorkdayFields error={saving.error()} repeat />
+        <FormError error={saving.error()} fields={workdayFields} />
+        <button type="submit" class="primary" disabled={saving.pending()}>
+          {saving.pending() ? w().form.creating : w().form.create}
+        </button>
+      </form>
+      <Status message={created().length ? w().form.created(w().count.days(created().length)) : undefined}>
+        <ul class="created">
+          <For each={created()}>
+            {(day) => (
+              <li>
+                <A href={`/workdays/${day.id}`}>
+                  {day.title}, {format.when(day)}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Status>
+    </section>
+  );
+}

@@ -1,0 +1,274 @@
+import { createSignal, ErrorBoundary, Show, Suspense } from "solid-js";
+import { A, action, createAsync, json, type RouteSectionProps } from "@solidjs/router";
+import { FormError, LoadError, Status } from "../components/feedback";
+import { SelectField } from "../components/field";
+import { SignupControls, spots, useShownDay } from "../components/workday-day";
+import { WorkdayScreen } from "../components/workday-screen";
+import { useWorkdayText } from "../i18n/workdays";
+import { ApiError, api, type MeInfo, type PersonInfo, type WorkdayInfo } from "../lib/api";
+import { useActionForm } from "../lib/form";
+import { canOrganiseWorkdays, canSignUp, getHousehold, getMe, getWorkday } from "../lib/queries";
+import { isOpen, putWorkdays, reloadWorkdays, useWorkdayFormat } from "../lib/workday";
+
+/** Someone else of the household: the API answers only with the status, so the day is fetched again for its counts. */
+const signupOther = action(async (day: WorkdayInfo, person: PersonInfo, change: "signup" | "cancel") => {
+  let status: "confirmed" | "waitlisted" | null = null;
+  try {
+    if (change === "signup") status = await api.workdays.signup(day.id, person.id);
+    else await api.workdays.cancelSignup(day.id, person.id);
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
+    throw e;
+  }
+  const fresh = await api.workdays.get(day.id).catch(() => undefined);
+  if (fresh) await putWorkdays([fresh]);
+  else await reloadWorkdays();
+  return json({ change, status, name: person.name }, { revalidate: [] });
+}, "workday-signup-other");
+
+const cancelWorkday = action(async (workdayID: string) => {
+  const day = await api.workdays.cancel(workdayID);
+  await putWorkdays([day]);
+  return json(day, { revalidate: [] });
+}, "cancel-workday");
+
+/**
+ * One work day: what, when and where, the description, and signing up;
+ * for the organisers also the roster, editing and cancelling.
+ */
+export default function WorkdayPage(props: RouteSectionProps) {
+  const w = useWorkdayText();
+  const me = createAsync(() => getMe());
+  const day = createAsync(() => getWorkday(props.params.id!));
+  const back = () => (
+    <p>
+      <A href="/workdays">{w().detail.back}</A>
+    </p>
+  );
+  // The heading is the day's title, so the whole screen waits for the day, and says so when it cannot have it.
+  return (
+    <ErrorBoundary
+      fallback={(error, reset) => (
+        <WorkdayScreen title={w().detail.title}>
+          {back()}
+          <LoadError error={error} reset={reset} />
+        </WorkdayScreen>
+      )}
+    >
+      <WorkdayScreen title={day()?.title ?? w().detail.title}>
+        {back()}
+        <Show when={day()}>{(d) => <Details day={d()} me={me()} />}</Show>
+      </WorkdayScreen>
+    </ErrorBoundary>
+  );
+}
+
+function Details(props: { day: WorkdayInfo; me?: MeInfo }) {
+  const w = useWorkdayText();
+  const format = useWorkdayFormat();
+  const d = useShownDay(() => props.day);
+  return (
+    <>
+      <Show when={d().status === "cancelled"}>
+        <p class="notice warning">{w().detail.cancelled}</p>
+      </Show>
+      <div class="card">
+        <dl class="facts">
+          <div>
+            <dt>{w().detail.what}</dt>
+            <dd>{w().tasks[d().task]}</dd>
+          </div>
+          <div>
+            <dt>{w().detail.when}</dt>
+            <dd>{format.when(d())}</dd>
+          </div>
+          <Show when={d().location}>
+            {(location) => (
+              <div>
+                <dt>{w().detail.where}</dt>
+                <dd>{location()}</dd>
+              </div>
+            )}
+          </Show>
+          <div>
+            <dt>{w().detail.places}</dt>
+            <dd>
+              {spots(w(), d())}
+              <span class="hint">
+                {w().detail.taken(d().confirmed, d().capacity)}
+                <Show when={d().waitlisted}> · {w().detail.waiting(d().waitlisted)}</Show>
+              </span>
+            </dd>
+          </div>
+        </dl>
+        <Show when={canSignUp(props.me)}>
+          <SignupControls day={props.day} />
+        </Show>
+      </div>
+      <Show when={d().description}>
+        {(text) => (
+          <section class="card" aria-labelledby="day-description">
+            <h2 id="day-description">{w().detail.description}</h2>
+            {/* Plain text, as typed: shown as text, never read as HTML. */}
+            <p class="description">{text()}</p>
+          </section>
+        )}
+      </Show>
+      <Show when={canSignUp(props.me) && isOpen(d()) && props.me?.household}>
+        {(household) => (
+          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+            <Suspense>
+              <OtherPerson day={props.day} householdID={household().id} personID={props.me!.person.id} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </Show>
+      <Show when={canOrganiseWorkdays(props.me)}>
+        <Organise day={d()} />
+      </Show>
+    </>
+  );
+}
+
+/**
+ * Signing up or off another person of the household. The API does not say
+ * whether they are signed up, so both buttons are there.
+ */
+function OtherPerson(props: { day: WorkdayInfo; householdID: string; personID: string }) {
+  const w = useWorkdayText();
+  const household = createAsync(() => getHousehold(props.householdID));
+  const others = () => (household()?.people ?? []).filter((p) => p.id !== props.personID);
+  const [chosen, setChosen] = createSignal<string>();
+  const person = () => others().find((p) => p.id === chosen()) ?? others()[0];
+  const saving = useActionForm(signupOther);
+  const message = () => {
+    const r = saving.result();
+    if (!r) return undefined;
+    if (r.change === "cancel") return w().detail.otherCancelled(r.name);
+    return r.status === "waitlisted" ? w().detail.otherWaitlisted(r.name) : w().detail.otherConfirmed(r.name);
+  };
+  const run = (change: "signup" | "cancel") => {
+    const p = person();
+    if (p && !saving.pending()) void saving.submit(props.day, p, change);
+  };
+  return (
+    <Show when={others().length}>
+      <section class="card" aria-labelledby="other-person">
+        <h2 id="other-person">{w().detail.other}</h2>
+        <p class="hint">{w().detail.otherIntro}</p>
+        <SelectField
+          label={w().detail.person}
+          name="person"
+          value={person()?.id}
+          options={others().map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(id) => {
+            saving.clear();
+            setChosen(id);
+          }}
+        />
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            aria-disabled={saving.pending() ? "true" : undefined}
+            onClick={() => run("signup")}
+          >
+            {w().detail.otherSignUp}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            aria-disabled={saving.pending() ? "true" : undefined}
+            onClick={() => run("cancel")}
+          >
+            {w().detail.otherCancel}
+          </button>
+        </div>
+        <FormError error={saving.error()} />
+        <Status message={message()} />
+      </section>
+    </Show>
+  );
+}
+
+/** The roster, editing, and cancelling after a confirmation that says who will be mailed. */
+function Organise(props: { day: WorkdayInfo }) {
+  const w = useWorkdayText();
+  const cancelling = useActionForm(cancelWorkday);
+  const [confirming, setConfirming] = createSignal(false);
+  let cancelButton: HTMLButtonElement | undefined;
+  let yesButton: HTMLButtonElement | undefined;
+  const people = () => props.day.confirmed + props.day.waitlisted;
+  const scheduled = () => props.day.status === "scheduled";
+
+  function ask() {
+    cancelling.clear();
+    setConfirming(true);
+    yesButton?.focus();
+  }
+
+  function keep() {
+    setConfirming(false);
+    cancelButton?.focus();
+  }
+
+  async function cancel() {
+    const result = await cancelling.submit(props.day.id);
+    setConfirming(false);
+    if (!result) cancelButton?.focus();
+    else document.getElementById("organise")?.focus();
+  }
+
+  return (
+    <section class="card" aria-labelledby="organise">
+      <h2 id="organise" tabindex="-1">
+        {w().detail.organise}
+      </h2>
+      <div class="actions">
+        <A class="button" href={`/workdays/${props.day.id}/roster`}>
+          {w().detail.roster}
+        </A>
+        <Show when={scheduled()}>
+          <A class="button secondary" href={`/workdays/${props.day.id}/edit`}>
+            {w().detail.edit}
+          </A>
+        </Show>
+      </div>
+      <Status message={cancelling.result() ? w().detail.cancelledNow : undefined} />
+      <Show when={scheduled()}>
+        <Show
+          when={confirming()}
+          fallback={
+            <div class="actions">
+              <button ref={cancelButton} type="button" class="secondary danger" onClick={ask}>
+                {w().detail.cancelDay}
+              </button>
+            </div>
+          }
+        >
+          <div class="confirm">
+            <p id="cancel-confirm">
+              {people() ? w().detail.cancelConfirm(people()) : w().detail.cancelConfirmEmpty}
+            </p>
+            <div class="actions">
+              <button
+                ref={yesButton}
+                type="button"
+                class="primary"
+                aria-describedby="cancel-confirm"
+                disabled={cancelling.pending()}
+                onClick={() => void cancel()}
+              >
+                {cancelling.pending() ? w().detail.cancelling : w().detail.cancelYes}
+              </button>
+              <button type="button" class="secondary" onClick={keep}>
+                {w().detail.cancelNo}
+              </button>
+            </div>
+          </div>
+        </Show>
+      </Show>
+      <FormError error={cancelling.error()} />
+    </section>
+  );
+}
