@@ -115,6 +115,9 @@ describe("work days", () => {
     const id = await createDay({ title: "Kippenhok", capacity: 1 });
     await member.post(`/api/workdays/${id}/signup`);
     expect((await other.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+    const waiting = (await other.get("/api/workdays")).body.workdays.find((w: any) => w.id === id);
+    expect(waiting).toMatchObject({ mine: "waitlisted", waitlistPlace: 1 });
+    expect((await other.get("/api/workdays/mine")).body.workdays.find((w: any) => w.id === id).waitlistPlace).toBe(1);
     expect((await member.delete(`/api/workdays/${id}/signup`)).status).toBe(204);
     expect((await other.get(`/api/workdays/${id}`)).body.workday.mine).toBe("confirmed");
     expect((await outbox("visser@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Kippenhok/);
@@ -196,7 +199,7 @@ describe("work days", () => {
       expect((await member.post("/api/me/hours", { date: "2027-01-05", hours: 0.3, task: "tour" })).status).toBe(400);
       expect((await member.post(`/api/hours/${reported.body.entry.id}/decision`, { decision: "approved" })).status).toBe(403);
       const pending = await coordinator.get("/api/hours/pending");
-      expect(pending.body.entries.map((e: any) => e.id)).toContain(reported.body.entry.id);
+      expect(pending.body.entries.find((e: any) => e.id === reported.body.entry.id)).toMatchObject({ personName: "Jansen", householdName: "Jansen", hours: 1.5 });
       await coordinator.post(`/api/hours/${reported.body.entry.id}/decision`, { decision: "approved" });
       expect((await member.get("/api/me/hours")).body).toMatchObject({ confirmedHours: 4, pendingHours: 0 });
 

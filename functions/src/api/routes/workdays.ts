@@ -212,7 +212,7 @@ export function workdayRoutes(app: App) {
       summary: "Reported hours waiting for approval",
       tag,
       access: organisers,
-      responses: { 200: { description: "Entries", schema: z.object({ entries: z.array(Hours.Entry) }) } },
+      responses: { 200: { description: "Entries", schema: z.object({ entries: z.array(Hours.PendingEntry) }) } },
     },
     async (c) => c.json({ entries: await Hours.pending() }),
   );

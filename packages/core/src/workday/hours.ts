@@ -6,6 +6,7 @@ import { useDB, workdayTasks } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
+import { Person } from "../person/person";
 import { createID } from "../id";
 import { amsterdamParts } from "../week";
 
@@ -118,9 +119,22 @@ export namespace Hours {
     return [...previous, ...current];
   }
 
-  /** Reported hours waiting for a coordinator, oldest first. */
+  export const PendingEntry = Entry.extend({ personName: z.string(), householdName: z.string() });
+
+  /** Reported hours waiting for a coordinator, oldest first, with who reported them. */
   export async function pending() {
-    return (await recentEntries()).filter((e) => e.status === "pending").map(serialize);
+    const waiting = (await recentEntries()).filter((e) => e.status === "pending");
+    const [households, people] = await Promise.all([
+      Household.list(),
+      Promise.all([...new Set(waiting.map((e) => e.personID))].map((id) => Person.get(id))),
+    ]);
+    const householdNames = new Map(households.map((h) => [h.id, h.name]));
+    const personNames = new Map(people.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+    return waiting.map((e) => ({
+      ...serialize(e),
+      personName: personNames.get(e.personID) ?? "?",
+      householdName: householdNames.get(e.householdID) ?? "?",
+    }));
   }
 
   /** The caller's household: hours this season against the farm's target. */

@@ -173,10 +173,18 @@ export namespace Workday {
       useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" }),
     ]);
     const own = new Map(mine.data.map((s) => [s.workdayID, s]));
+    const places = await waitlistPlaces(mine.data, person.personID);
     return days.data.map((w) => {
       const s = own.get(w.workdayID);
-      return serialize(w, s ? { status: s.status, place: null } : null);
+      return serialize(w, s ? { status: s.status, place: places.get(w.workdayID) ?? null } : null);
     });
+  }
+
+  /** The caller's place in line on each day where it waits (few days: one query each). */
+  async function waitlistPlaces(own: { workdayID: string; status: string }[], personID: string) {
+    const waiting = own.filter((s) => s.status === "waitlisted");
+    const places = await Promise.all(waiting.map(async (s) => [s.workdayID, placeOf(await signups(s.workdayID), personID)] as const));
+    return new Map(places);
   }
 
   /** The caller's work days from now on (and the last month), in date order. */
@@ -185,8 +193,8 @@ export namespace Workday {
     const person = usePerson();
     const from = new Date(Clock.now() - 31 * 24 * 3600_000).toISOString();
     const res = await useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" });
-    const days = await Promise.all(res.data.map((s) => load(s.workdayID)));
-    return days.flatMap((w, i) => (w ? [serialize(w, { status: res.data[i]!.status, place: null })] : []));
+    const [days, places] = await Promise.all([Promise.all(res.data.map((s) => load(s.workdayID))), waitlistPlaces(res.data, person.personID)]);
+    return days.flatMap((w, i) => (w ? [serialize(w, { status: res.data[i]!.status, place: places.get(w.workdayID) ?? null })] : []));
   }
 
   export const stats = { retries: 0 };
