@@ -38,6 +38,8 @@ export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
 export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
 export type RosterEntry = WorkdayRoster["entries"][number];
 export type HoursEntry = Hours.Entry;
+/** A reported entry waiting for approval, with who reported it. */
+export type PendingHoursEntry = HoursEntry & { personName: string; householdName: string };
 export type HoursReportInput = Parameters<typeof Hours.report>[0];
 export type HoursDecision = Parameters<typeof Hours.decide>[1];
 export type MyHours = Awaited<ReturnType<typeof Hours.mine>>;
@@ -183,7 +185,7 @@ export const api = {
     mine: () => request<MyHours>("GET", "/me/hours"),
     report: (input: HoursReportInput) =>
       request<{ entry: HoursEntry }>("POST", "/me/hours", input).then((r) => r.entry),
-    pending: () => request<{ entries: HoursEntry[] }>("GET", "/hours/pending").then((r) => r.entries),
+    pending: () => request<{ entries: PendingHoursEntry[] }>("GET", "/hours/pending").then((r) => r.entries),
     decide: (entryID: string, decision: HoursDecision) =>
       request<{ entry: HoursEntry }>("POST", `/hours/${id(entryID)}/decision`, { decision }).then((r) => r.entry),
     totals: (season: string) => request<HourTotals>("GET", `/hours/totals?season=${id(season)}`),

@@ -4,7 +4,7 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type HoursDecision, type HoursEntry } from "../lib/api";
+import { api, type HoursDecision, type HoursEntry, type PendingHoursEntry } from "../lib/api";
 import { useActionForm } from "../lib/form";
 import { canOrganiseWorkdays, getMe, getPendingHours, settle } from "../lib/queries";
 import { peek, useWorkdayFormat } from "../lib/workday";
@@ -14,7 +14,7 @@ import NotFound from "./not-found";
 const decideHours = action(async (entry: HoursEntry, decision: HoursDecision) => {
   const decided = await api.hours.decide(entry.id, decision);
   const key = getPendingHours.keyFor();
-  settle(key, (peek<HoursEntry[]>(key) ?? []).filter((e) => e.id !== decided.id));
+  settle(key, (peek<PendingHoursEntry[]>(key) ?? []).filter((e) => e.id !== decided.id));
   return json(decided, { revalidate: [] });
 }, "decide-hours");
 
@@ -39,7 +39,7 @@ export default function PendingHours() {
   );
 }
 
-function Entries(props: { entries: HoursEntry[] }) {
+function Entries(props: { entries: PendingHoursEntry[] }) {
   const w = useWorkdayText();
   const { number } = useI18n();
   const format = useWorkdayFormat();
@@ -73,7 +73,9 @@ function Entries(props: { entries: HoursEntry[] }) {
                 <p class="card-title">
                   {w().tasks[entry.task]} · {amount(entry)}
                 </p>
-                <p class="workday-meta">{format.date(entry.date)}</p>
+                <p class="workday-meta">
+                  {entry.personName} ({entry.householdName}) · {format.date(entry.date)}
+                </p>
                 <Show when={entry.note}>
                   {(note) => <p class="description">{note()}</p>}
                 </Show>

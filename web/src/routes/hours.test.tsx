@@ -151,8 +151,8 @@ describe("my hours", () => {
 
 describe("approving hours", () => {
   const pending = [
-    hoursEntry({ id: "hours_a", task: "tour", date: "2027-05-02", hours: 2, status: "pending", note: "Buurtschool" }),
-    hoursEntry({ id: "hours_b", task: "workshop", date: "2027-05-03", hours: 1.5, status: "pending" }),
+    { ...hoursEntry({ id: "hours_a", task: "tour", date: "2027-05-02", hours: 2, status: "pending", note: "Buurtschool" }), personName: "Eva de Vries", householdName: "De Vries" },
+    { ...hoursEntry({ id: "hours_b", task: "workshop", date: "2027-05-03", hours: 1.5, status: "pending" }), personName: "Bram Bos", householdName: "Bos" },
   ];
 
   function pendingApi() {
@@ -179,6 +179,7 @@ describe("approving hours", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Uren goedkeuren" })).toBeInTheDocument();
     const approve = await screen.findByRole("button", { name: "Goedkeuren · Rondleiding, zo 2 mei, 2 uur" });
     expect(screen.getByText("Buurtschool")).toBeInTheDocument();
+    expect(screen.getByText(/Eva de Vries \(De Vries\)/)).toBeInTheDocument();
     await user.click(approve);
 
     expect(await screen.findByText("2 uur goedgekeurd.")).toBeInTheDocument();
