@@ -5,6 +5,7 @@ import { harvestMine } from "./harvest-mine";
 import { harvestSplit } from "./harvest-split";
 import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
+import { contribution } from "./contribution";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Harvest: my share under load", harvestMine],
   ["Work days: sign-up rush", workdaySignup],
   ["Elections: 10,000 ballots", electionBallots],
+  ["Contribution: statements and SEPA for 200 households", contribution],
 ];
 
 const only = process.argv[2];

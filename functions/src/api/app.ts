@@ -14,6 +14,8 @@ import { healthRoutes } from "./routes/health";
 import { harvestRoutes } from "./routes/harvest";
 import { workdayRoutes } from "./routes/workdays";
 import { electionRoutes } from "./routes/elections";
+import { membershipRoutes } from "./routes/membership";
+import { contributionRoutes } from "./routes/contribution";
 import { devRoutes } from "./routes/dev";
 
 export interface AppOptions {
@@ -68,6 +70,8 @@ export function createApp(opts: AppOptions) {
   harvestRoutes(app);
   workdayRoutes(app);
   electionRoutes(app);
+  membershipRoutes(app);
+  contributionRoutes(app);
   if (opts.stage === "local") devRoutes(app);
 
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
@@ -77,7 +81,7 @@ export function createApp(opts: AppOptions) {
   app.onError((err, c) => {
     if (err instanceof VisibleError) {
       return c.json(
-        { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
+        { error: { ...err.details, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
         err.status,
       );
     }

@@ -1,4 +1,5 @@
 import { Election } from "@akker/core/election/election";
+import { Membership } from "@akker/core/membership/membership";
 import { Reminders } from "@akker/core/workday/reminders";
 
 /**
@@ -25,4 +26,5 @@ export interface Job {
 export const jobs: readonly Job[] = [
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "elections", run: (now) => Election.tick(now) },
+  { name: "membership", run: (now) => Membership.tick(now) },
 ];

@@ -1,6 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent } from "node:http";
 
 /**
@@ -65,7 +64,7 @@ export function configureDynamo(opts: { tableName: string; endpoint?: string }) 
             credentials: { accessKeyId: "local", secretAccessKey: "local" },
             maxAttempts: 5,
             // many requests at once locally: do not queue behind 50 sockets
-            requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 512 }) }),
+            requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 512 }) },
           }
         : {},
     ),

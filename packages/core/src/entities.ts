@@ -2,6 +2,8 @@ import { Entity, Service } from "electrodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Clock } from "./clock";
 import { useDynamo } from "./dynamo";
+import { ApplicationEmailEntity, ApplicationEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
+import { CompositionPeriodEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 
 /*
  * The data model, in one place. Every entity's partition key starts with the
@@ -46,6 +48,20 @@ export const FarmEntity = new Entity({
     targetHours: { type: "number", required: true, default: 20 },
     /** How many proxies (volmachten) one household may hold in an election. */
     maxProxies: { type: "number", required: true, default: 1 },
+    /** Membership (see membership/): optional here, so farms made before them read the defaults in farm/farm.ts. */
+    depositFullCents: { type: "number" },
+    depositHalfCents: { type: "number" },
+    depositInstalments: { type: "number" },
+    minimumTermYears: { type: "number" },
+    capacityMouths: { type: "number" },
+    offerDays: { type: "number" },
+    /** Contribution (see contribution/): the vegetarian price is the price less this, per mouth per week. */
+    vegetarianDiscountCents: { type: "number" },
+    /** The farm as SEPA creditor (incassant), for direct-debit files. */
+    creditorName: { type: "string" },
+    creditorIBAN: { type: "string" },
+    creditorBIC: { type: "string" },
+    creditorID: { type: "string" },
     createdAt,
     updatedAt,
   },
@@ -618,6 +634,19 @@ const entities = {
   roll: RollEntity,
   ballot: BallotEntity,
   proxy: ProxyEntity,
+  season: SeasonEntity,
+  ledgerEntry: LedgerEntryEntity,
+  paymentClaim: PaymentClaimEntity,
+  compositionPeriod: CompositionPeriodEntity,
+  mandate: MandateEntity,
+  solidarityChoice: SolidarityChoiceEntity,
+  solidarityPot: SolidarityPotEntity,
+  certificate: CertificateEntity,
+  depositPayment: DepositPaymentEntity,
+  application: ApplicationEntity,
+  applicationToken: ApplicationTokenEntity,
+  applicationEmail: ApplicationEmailEntity,
+  waitlist: WaitlistEntity,
 };
 
 function build(client: DynamoDBDocumentClient, table: string) {

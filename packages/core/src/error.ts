@@ -30,6 +30,8 @@ export class VisibleError extends Error {
     public readonly code: string,
     message: string,
     public readonly issues?: Issue[],
+    /** Extra fields for the answer's `error` object, e.g. the first date something becomes possible. */
+    public readonly details?: Record<string, string | number | boolean | null>,
   ) {
     super(message);
     this.name = "VisibleError";

@@ -13,6 +13,8 @@ const prefixes = {
   series: "ser",
   hours: "hr",
   election: "el",
+  payment: "pay",
+  application: "app",
 } as const;
 
 export type IDKind = keyof typeof prefixes;

@@ -3,6 +3,7 @@ import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { checkComposition } from "../household/mouths";
 import { Household } from "../household/household";
+import { Certificate } from "../membership/certificate";
 import { Person } from "../person/person";
 
 const firstNames = [
@@ -96,7 +97,8 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
     if (farm.data && (await Person.byEmail("boer@demo.test"))) return false;
     if (farm.data)
       throw new Error("The demo data is incomplete (an earlier start was interrupted): delete .data/ and start again.");
-    await Farm.create(demoFarm);
+    // the demo farm collects the contribution by direct debit (example account and creditor ID)
+    await Farm.create({ ...demoFarm, creditorName: demoFarm.name, creditorIBAN: "NL91ABNA0417164300", creditorID: "NL64ZZZ409876540000", vegetarianDiscountCents: 200 });
     const list = demoHouseholds(opts.households ?? 200);
     const ids: string[] = [];
     await inBatches(
@@ -114,6 +116,15 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
         });
         ids[i] = created.id;
       },
+    );
+    // every demo household paid its deposit; members joined over 2024–2026
+    await Certificate.seedPaid(
+      list.map((h, i) => ({
+        householdID: ids[i]!,
+        certificate: h.certificate,
+        memberSince: `${2024 + (i % 3)}-${String(1 + ((i * 5) % 10)).padStart(2, "0")}-01`,
+        reference: `INLEG-${String(i + 1).padStart(3, "0")}`,
+      })),
     );
     for (const s of staff) {
       const person = await Person.create({

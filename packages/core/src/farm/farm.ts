@@ -15,6 +15,24 @@ export namespace Farm {
     targetHours: z.number().min(0).max(1000),
     /** Proxies (volmachten) one household may hold in an election. */
     maxProxies: z.number().int().min(0).max(10),
+    /** Deposit (inleg) of a full and a half certificate, in cents. */
+    depositFullCents: z.number().int().min(0).max(10_000_000),
+    depositHalfCents: z.number().int().min(0).max(10_000_000),
+    /** A deposit may be paid at once or in this many instalments. */
+    depositInstalments: z.number().int().min(1).max(60),
+    /** Membership runs at least this many calendar years, counting the year it starts. */
+    minimumTermYears: z.number().int().min(1).max(10),
+    /** How many mouths the farm feeds: the waiting list offers places up to this. */
+    capacityMouths: z.number().int().min(1).max(10_000),
+    /** Days an applicant has to accept an offered place. */
+    offerDays: z.number().int().min(1).max(90),
+    /** Contribution: the vegetarian price per mouth per week is the price less this (the meat part). */
+    vegetarianDiscountCents: z.number().int().min(0).max(100_000),
+    /** The farm as SEPA creditor; direct-debit files need all but the BIC. */
+    creditorName: z.string().trim().min(1).max(70).optional(),
+    creditorIBAN: z.string().trim().max(34).optional(),
+    creditorBIC: z.string().trim().max(11).optional(),
+    creditorID: z.string().trim().max(35).optional(),
   });
 
   export const Info = z
@@ -29,6 +47,13 @@ export namespace Farm {
     optOutTime: "18:00",
     targetHours: 20,
     maxProxies: 1,
+    depositFullCents: 200_000,
+    depositHalfCents: 100_000,
+    depositInstalments: 8,
+    minimumTermYears: 3,
+    capacityMouths: 500,
+    offerDays: 14,
+    vegetarianDiscountCents: 0,
   };
 
   function serialize(item: {
@@ -40,6 +65,17 @@ export namespace Farm {
     optOutTime: string;
     targetHours: number;
     maxProxies: number;
+    depositFullCents?: number;
+    depositHalfCents?: number;
+    depositInstalments?: number;
+    minimumTermYears?: number;
+    capacityMouths?: number;
+    offerDays?: number;
+    vegetarianDiscountCents?: number;
+    creditorName?: string;
+    creditorIBAN?: string;
+    creditorBIC?: string;
+    creditorID?: string;
   }): Info {
     return {
       id: item.farmID,
@@ -50,6 +86,17 @@ export namespace Farm {
       optOutTime: item.optOutTime,
       targetHours: item.targetHours,
       maxProxies: item.maxProxies,
+      depositFullCents: item.depositFullCents ?? defaults.depositFullCents,
+      depositHalfCents: item.depositHalfCents ?? defaults.depositHalfCents,
+      depositInstalments: item.depositInstalments ?? defaults.depositInstalments,
+      minimumTermYears: item.minimumTermYears ?? defaults.minimumTermYears,
+      capacityMouths: item.capacityMouths ?? defaults.capacityMouths,
+      offerDays: item.offerDays ?? defaults.offerDays,
+      vegetarianDiscountCents: item.vegetarianDiscountCents ?? defaults.vegetarianDiscountCents,
+      creditorName: item.creditorName,
+      creditorIBAN: item.creditorIBAN,
+      creditorBIC: item.creditorBIC,
+      creditorID: item.creditorID,
     };
   }
 
@@ -81,6 +128,15 @@ export namespace Farm {
       .go();
     cache.delete(input.id);
     return (await get(input.id))!;
+  }
+
+  /** Changes settings of the current farm; this process sees them at once, others within the cache time. */
+  export async function update(changes: Partial<z.infer<typeof Settings>>) {
+    const farmID = useFarmID();
+    const valid = Settings.partial().parse(changes);
+    await useDB().entities.farm.patch({ farmID }).set(valid).go();
+    cache.delete(farmID);
+    return (await get(farmID))!;
   }
 
   export function forgetCache() {

@@ -196,7 +196,170 @@ export const templates = {
       text: [`Hello,`, ``, `Voting on "${d.title}" has closed. Result: ${d.summary}.`, `Every counted ballot is listed online with its code, so you can find yours:`, siteURL(d.link), ``, `Regards, ${d.farm}`].join("\n"),
     }),
   } satisfies Template<ElectionResultData>,
+
+  applicationReceived: {
+    nl: (d: ApplicationData) => ({
+      subject: d.again ? `Je staat al op de wachtlijst van ${d.farm}` : `Je staat op de wachtlijst van ${d.farm}`,
+      text: [
+        `Hallo ${d.name},`,
+        ``,
+        d.again
+          ? `Dit adres staat al op de wachtlijst; je aanmelding van eerder blijft gewoon staan.`
+          : `Dank je wel voor je aanmelding! Je staat op de wachtlijst voor ${d.mouths === 1 ? "1 mond" : `${fmtNumber(d.mouths, "nl")} monden`}.`,
+        `Je plek op de lijst: ${d.position ?? "-"}.`,
+        ``,
+        `Via deze persoonlijke link zie je altijd je actuele plek:`,
+        siteURL(d.link),
+        ``,
+        `Komt er ruimte, dan krijg je een mail met een aanbod.`,
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: ApplicationData) => ({
+      subject: d.again ? `You are already on the waiting list of ${d.farm}` : `You are on the waiting list of ${d.farm}`,
+      text: [
+        `Hello ${d.name},`,
+        ``,
+        d.again
+          ? `This address is already on the waiting list; your earlier application stays as it is.`
+          : `Thank you for applying! You are on the waiting list for ${d.mouths === 1 ? "1 mouth" : `${fmtNumber(d.mouths, "en")} mouths`}.`,
+        `Your place on the list: ${d.position ?? "-"}.`,
+        ``,
+        `This personal link always shows your current place:`,
+        siteURL(d.link),
+        ``,
+        `When there is room, we will mail you an offer.`,
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<ApplicationData>,
+
+  applicationOffer: {
+    nl: (d: OfferData) => ({
+      subject: `Er is plek voor je bij ${d.farm}`,
+      text: [
+        `Hallo ${d.name},`,
+        ``,
+        `Goed nieuws: er is plek voor je huishouden (${d.mouths === 1 ? "1 mond" : `${fmtNumber(d.mouths, "nl")} monden`}, ${d.certificate === "full" ? "een heel" : "een half"} certificaat).`,
+        `De inleg is ${fmtMoney(d.depositCents, "nl")}; die krijg je terug als je stopt.`,
+        ``,
+        `Neem de plek aan vóór ${d.deadline} via deze link:`,
+        siteURL(d.link),
+        ``,
+        `Neem je de plek niet aan, dan gaat het aanbod naar de volgende op de lijst.`,
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: OfferData) => ({
+      subject: `There is a place for you at ${d.farm}`,
+      text: [
+        `Hello ${d.name},`,
+        ``,
+        `Good news: there is a place for your household (${d.mouths === 1 ? "1 mouth" : `${fmtNumber(d.mouths, "en")} mouths`}, a ${d.certificate} certificate).`,
+        `The deposit is ${fmtMoney(d.depositCents, "en")}; you get it back when you leave.`,
+        ``,
+        `Accept the place before ${d.deadline} with this link:`,
+        siteURL(d.link),
+        ``,
+        `If you do not accept it, the offer goes to the next in line.`,
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<OfferData>,
+
+  applicationAccepted: {
+    nl: (d: AcceptedData) => ({
+      subject: `Welkom bij ${d.farm}!`,
+      text: [
+        `Hallo ${d.name},`,
+        ``,
+        `Welkom! Je huishouden is nu lid van ${d.farm}.`,
+        `Log in met je e-mailadres (${d.email}); je krijgt dan een inlogcode per mail:`,
+        siteURL(d.link),
+        ``,
+        `De penningmeester laat je weten hoe je de inleg van ${fmtMoney(d.depositCents, "nl")} betaalt.`,
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: AcceptedData) => ({
+      subject: `Welcome to ${d.farm}!`,
+      text: [
+        `Hello ${d.name},`,
+        ``,
+        `Welcome! Your household is now a member of ${d.farm}.`,
+        `Log in with your email address (${d.email}); a login code will be mailed to you:`,
+        siteURL(d.link),
+        ``,
+        `The treasurer will tell you how to pay the deposit of ${fmtMoney(d.depositCents, "en")}.`,
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<AcceptedData>,
+
+  applicationExpired: {
+    nl: (d: { farm: string; name: string }) => ({
+      subject: `Je aanbod van ${d.farm} is verlopen`,
+      text: [`Hallo ${d.name},`, ``, `Je hebt de aangeboden plek niet op tijd aangenomen; het aanbod is naar de volgende op de wachtlijst gegaan.`, `Wil je later toch meedoen? Meld je dan opnieuw aan.`, ``, `Groet, ${d.farm}`].join("\n"),
+    }),
+    en: (d: { farm: string; name: string }) => ({
+      subject: `Your offer from ${d.farm} has expired`,
+      text: [`Hello ${d.name},`, ``, `You did not accept the offered place in time; the offer went to the next on the waiting list.`, `Want to join later after all? Then apply again.`, ``, `Regards, ${d.farm}`].join("\n"),
+    }),
+  } satisfies Template<{ farm: string; name: string }>,
+
+  membershipNotice: {
+    nl: (d: NoticeData) => ({
+      subject: `Opzegging ontvangen: lidmaatschap tot en met ${fmtDate(d.endDate, "nl")}`,
+      text: [
+        `Hallo,`,
+        ``,
+        `We hebben de opzegging van ${d.household} ontvangen. Het lidmaatschap loopt tot en met ${fmtDate(d.endDate, "nl")}.`,
+        `Daarna betalen we de inleg terug (tot nu toe betaald: ${fmtMoney(d.depositCents, "nl")}).`,
+        `Bedenk je je? Tot die datum kun je de opzegging intrekken:`,
+        siteURL(d.link),
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: NoticeData) => ({
+      subject: `Notice received: membership until ${fmtDate(d.endDate, "en")}`,
+      text: [
+        `Hello,`,
+        ``,
+        `We received the notice of ${d.household}. The membership runs until ${fmtDate(d.endDate, "en")} inclusive.`,
+        `After that we refund the deposit (paid so far: ${fmtMoney(d.depositCents, "en")}).`,
+        `Changed your mind? Until that date you can withdraw the notice:`,
+        siteURL(d.link),
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<NoticeData>,
 };
+
+type ApplicationData = { farm: string; name: string; mouths: number; position: number | null; link: string; again: boolean };
+type OfferData = { farm: string; name: string; mouths: number; certificate: "full" | "half"; depositCents: number; deadline: string; link: string };
+type AcceptedData = { farm: string; name: string; email: string; depositCents: number; link: string };
+type NoticeData = { farm: string; household: string; endDate: string; depositCents: number; link: string };
+
+const localeTag = (l: Locale) => (l === "nl" ? "nl-NL" : "en-GB");
+function fmtNumber(n: number, l: Locale) {
+  return new Intl.NumberFormat(localeTag(l), { maximumFractionDigits: 2 }).format(n);
+}
+/** Cents as "€ 2.000,00" / "€2,000.00". */
+function fmtMoney(cents: number, l: Locale) {
+  return new Intl.NumberFormat(localeTag(l), { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+/** "31 december 2029" from YYYY-MM-DD. */
+function fmtDate(date: string, l: Locale) {
+  return new Intl.DateTimeFormat(localeTag(l), { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
+}
 
 export type TemplateName = keyof typeof templates;
 export type TemplateData<N extends TemplateName> = Parameters<(typeof templates)[N]["nl"]>[0];

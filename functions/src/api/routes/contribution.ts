@@ -1,0 +1,368 @@
+import type { Context } from "hono";
+import * as z from "zod";
+import { Clock } from "@akker/core/clock";
+import { VisibleError } from "@akker/core/error";
+import { toIssues } from "@akker/core/fn";
+import { Mandate } from "@akker/core/contribution/mandate";
+import { Payment } from "@akker/core/contribution/payment";
+import { dateOf } from "@akker/core/contribution/rules";
+import { Season } from "@akker/core/contribution/season";
+import { Sepa } from "@akker/core/contribution/sepa";
+import { Solidarity } from "@akker/core/contribution/solidarity";
+import { Statement } from "@akker/core/contribution/statement";
+import { route, type App, type Env } from "../route";
+
+const treasurer = ["treasurer"] as const;
+const tag = "contribution";
+const yearQuery = z.object({ year: Season.year.optional() });
+const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
+
+function invalid(message: string, path = "") {
+  return new VisibleError("input", "input.invalid", message, [{ path, message }]);
+}
+
+function yearParam(c: Context<Env>) {
+  const parsed = Season.year.safeParse(c.req.param("year"));
+  if (!parsed.success) throw invalid("The year must be between 2000 and 2200.", "year");
+  return parsed.data;
+}
+
+/** A body that may be left out (then `{}`), but when sent must be JSON. */
+async function optionalBody<S extends z.ZodType>(c: Context<Env>, schema: S): Promise<z.output<S>> {
+  const type = c.req.header("content-type") ?? "";
+  const text = await c.req.text();
+  if (!text.trim()) return schema.parse({});
+  if (!type.toLowerCase().startsWith("application/json"))
+    throw new VisibleError("input", "input.content_type", "Send the body as application/json.");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid("The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
+  return parsed.data;
+}
+
+const maxCSV = 1024 * 1024;
+
+/** The bank statement: a text/csv body, or JSON `{csv}`. Other types are refused (no form posts from other sites). */
+async function csvBody(c: Context<Env>): Promise<string> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  const text = await c.req.text();
+  if (text.length > maxCSV) throw invalid("The file is larger than 1 MB.", "csv");
+  if (type.startsWith("text/csv")) return text;
+  if (type.startsWith("application/json")) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw invalid("The body is not valid JSON.");
+    }
+    const parsed = z.object({ csv: z.string().min(1) }).safeParse(raw);
+    if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
+    return parsed.data.csv;
+  }
+  throw new VisibleError("input", "input.content_type", "Send the bank statement as text/csv, or as JSON {csv}.");
+}
+
+export function contributionRoutes(app: App) {
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/seasons/:year",
+      summary: "A year's contribution: budget, weeks, proposed and confirmed price per mouth per week, price versions, farm settings",
+      tag,
+      access: ["board", "treasurer"],
+      responses: { 200: { description: "The season", schema: z.object({ season: Season.Info }) }, 404: { description: "Not entered yet" } },
+    },
+    async (c) => c.json({ season: await Season.get(yearParam(c)) }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/seasons/:year",
+      summary:
+        "Enter the ALV's budget and weeks; the price per mouth per week is proposed from the active households' mouths (rounded up to the cent); child factor, deposits, opt-out deadline and target hours are saved as farm settings",
+      tag,
+      access: ["board", "treasurer"],
+      body: Season.Input,
+      responses: { 200: { description: "The season with its proposal", schema: z.object({ season: Season.Info }) } },
+    },
+    async (c, { body }) => c.json({ season: await Season.save(yearParam(c), body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/seasons/:year/confirm",
+      summary:
+        "Confirm the proposed price (body optional: {rateCents?, vegetarianRateCents?, effectiveFrom?}); the first version applies from 1 January, a change from effectiveFrom (default: the first of next month)",
+      tag,
+      access: treasurer,
+      responses: {
+        200: { description: "The season", schema: z.object({ season: Season.Info }) },
+        409: { description: "Nothing to confirm, or no mouths to price" },
+      },
+    },
+    async (c) => c.json({ season: await Season.confirm(yearParam(c), await optionalBody(c, Season.ConfirmInput)) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/households/:id/statement",
+      summary: "A household's statement for a year: the treasurer, or its own members",
+      tag,
+      access: "session",
+      query: yearQuery,
+      responses: {
+        200: { description: "The statement", schema: Statement.Info },
+        404: { description: "Unknown, or another household" },
+        409: { description: "The year's price is not confirmed yet" },
+      },
+    },
+    async (c, { query }) => c.json(await Statement.forHousehold(c.req.param("id")!, query.year ?? thisYear())),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/contribution/overview",
+      summary: "Per household what is due, paid and late, with totals",
+      tag,
+      access: treasurer,
+      query: yearQuery,
+      responses: { 200: { description: "Overview", schema: Statement.Overview } },
+    },
+    async (c, { query }) => c.json(await Statement.overview(query.year ?? thisYear())),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/contribution/overview.csv",
+      summary: "The overview as CSV (semicolons, euros with a decimal comma)",
+      tag,
+      access: treasurer,
+      query: yearQuery,
+      responses: { 200: { description: "CSV (text/csv)" } },
+    },
+    async (c, { query }) => {
+      const overview = await Statement.overview(query.year ?? thisYear());
+      c.header("Content-Disposition", `attachment; filename="bijdragen-${overview.year}.csv"`);
+      return c.body(Statement.toCSV(overview), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/payments",
+      summary:
+        "Record a payment. 201 when recorded; the same reference again answers 200 with the payment already recorded (duplicate: true), or 409 payment.reference_taken when it belongs to another payment",
+      tag,
+      access: treasurer,
+      body: Payment.Input,
+      responses: {
+        201: { description: "Recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
+        200: { description: "Already recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
+        404: { description: "Unknown household" },
+        409: { description: "Reference taken by another payment" },
+      },
+    },
+    async (c, { body }) => {
+      const { payment, created } = await Payment.record(body);
+      return c.json({ payment, duplicate: !created }, created ? 201 : 200);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/payments",
+      summary: "The ledger of a year (payments and reversals), optionally of one household",
+      tag,
+      access: treasurer,
+      query: yearQuery.extend({ householdID: z.string().max(100).optional() }),
+      responses: { 200: { description: "Entries", schema: z.object({ payments: z.array(Payment.Info), totalCents: z.number() }) } },
+    },
+    async (c, { query }) => {
+      const year = query.year ?? thisYear();
+      const payments = query.householdID ? await Payment.ofHousehold(query.householdID, year) : await Payment.ofYear(year);
+      return c.json({ payments, totalCents: payments.reduce((n, p) => n + p.amountCents, 0) });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/payments/:id/reverse",
+      summary: "Reverse a payment with a counter-entry (nothing is deleted); a payment is reversed once",
+      tag,
+      access: treasurer,
+      responses: {
+        201: { description: "The counter-entry", schema: z.object({ reversal: Payment.Info }) },
+        404: { description: "Unknown payment" },
+        409: { description: "Already reversed, or a reversal" },
+      },
+    },
+    async (c) => c.json({ reversal: await Payment.reverse(c.req.param("id")!, await optionalBody(c, Payment.ReverseInput)) }, 201),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/payments/import",
+      summary:
+        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN. A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
+      tag,
+      access: treasurer,
+      responses: { 200: { description: "Report", schema: Payment.ImportReport } },
+    },
+    async (c) => c.json(await Payment.importCSV(await csvBody(c))),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/households/:id/mandate",
+      summary: "The household's SEPA mandate: its own members, or the treasurer",
+      tag,
+      access: "session",
+      responses: { 200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },
+    },
+    async (c) => c.json({ mandate: await Mandate.get(c.req.param("id")!) }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/households/:id/mandate",
+      summary: "Give or replace the SEPA mandate (IBAN checked: 400 when invalid); its own members, or the treasurer",
+      tag,
+      access: "session",
+      body: Mandate.Input,
+      responses: { 200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "Another household" } },
+    },
+    async (c, { body }) => c.json({ mandate: await Mandate.put(c.req.param("id")!, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "delete",
+      path: "/api/households/:id/mandate",
+      summary: "Revoke the mandate (it stays on record; no file collects on it)",
+      tag,
+      access: "session",
+      responses: { 200: { description: "The revoked mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },
+    },
+    async (c) => c.json({ mandate: await Mandate.revoke(c.req.param("id")!) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/sepa/:file",
+      summary:
+        "{year}-{month}.xml: the month's pain.008.001.02 direct-debit file (what is open of that month's instalment, per household with a mandate; FRST for a mandate's first collection, RCUR after); {year}-{month}.json: what it would hold",
+      tag,
+      access: treasurer,
+      responses: {
+        200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary },
+        409: { description: "Creditor not configured, or nothing to collect" },
+      },
+    },
+    async (c) => {
+      const m = /^(\d{4})-(\d{2})\.(xml|json)$/.exec(c.req.param("file")!);
+      const month = Number(m?.[2]);
+      if (!m || month < 1 || month > 12 || !Season.year.safeParse(m[1]).success)
+        throw invalid("Ask for a month as YYYY-MM.xml (or .json).", "file");
+      const year = Number(m[1]);
+      if (m[3] === "json") return c.json(await Sepa.preview(year, month));
+      const { xml } = await Sepa.file(year, month);
+      c.header("Content-Disposition", `attachment; filename="incasso-${m[1]}-${m[2]}.xml"`);
+      return c.body(xml, 200, { "Content-Type": "application/xml; charset=utf-8" });
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/households/:id/solidarity",
+      summary: "The household's solidarity choice: its own members, or the treasurer",
+      tag,
+      access: "session",
+      query: yearQuery,
+      responses: { 200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) }, 404: { description: "Another household" } },
+    },
+    async (c, { query }) => c.json({ solidarity: await Solidarity.mine(c.req.param("id")!, query.year ?? thisYear()) }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/households/:id/solidarity",
+      summary:
+        "Choose standard, supporter (pay percent more) or reduced (pay percent less, with a reason for the treasurer); its own members only; 409 solidarity.pot_exhausted when the supporters' extra does not cover a reduction",
+      tag,
+      access: "session",
+      body: Solidarity.Input,
+      responses: {
+        200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) },
+        404: { description: "Another household" },
+        409: { description: "The pot cannot carry the reduction, or the year's price is not confirmed" },
+      },
+    },
+    async (c, { body }) => c.json({ solidarity: await Solidarity.choose(c.req.param("id")!, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/solidarity",
+      summary: "The solidarity pot's totals (never who)",
+      tag,
+      access: ["member", "board", "treasurer"],
+      query: yearQuery,
+      responses: { 200: { description: "Totals", schema: Solidarity.Totals } },
+    },
+    async (c, { query }) => c.json(await Solidarity.totals(query.year ?? thisYear())),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/solidarity/households",
+      summary: "Who supports and who has a reduction, with reasons: the treasurer only",
+      tag,
+      access: treasurer,
+      query: yearQuery,
+      responses: { 200: { description: "Choices", schema: z.object({ year: z.number(), households: z.array(Solidarity.Entry) }) } },
+    },
+    async (c, { query }) => {
+      const year = query.year ?? thisYear();
+      return c.json({ year, households: await Solidarity.list(year) });
+    },
+  );
+}

@@ -1,0 +1,261 @@
+import { Entity } from "electrodb";
+import { Clock } from "../clock";
+
+/*
+ * The contribution's data: seasons with their price versions, the ledger,
+ * mandates, the solidarity choices and pot, and the composition history the
+ * statements are pro-rated on. Registered in the one Service in ../entities.ts;
+ * every partition key starts with the farm, as everywhere.
+ */
+
+const service = "akker";
+
+const farmID = { type: "string", required: true, readOnly: true } as const;
+const createdAt = {
+  type: "string",
+  required: true,
+  readOnly: true,
+  default: () => Clock.iso(),
+} as const;
+const updatedAt = {
+  type: "string",
+  required: true,
+  default: () => Clock.iso(),
+  set: () => Clock.iso(),
+  watch: "*",
+} as const;
+
+const priceVersion = {
+  type: "list",
+  items: {
+    type: "map",
+    properties: {
+      version: { type: "number", required: true },
+      rateCents: { type: "number", required: true },
+      vegetarianRateCents: { type: "number", required: true },
+      /** YYYY-MM-DD: a month pays the version in effect on its first day. */
+      effectiveFrom: { type: "string", required: true },
+      confirmedAt: { type: "string", required: true },
+      confirmedBy: { type: "string", required: true },
+    },
+  },
+} as const;
+
+/** One year's contribution: the board's budget and the price versions the treasurer confirmed. */
+export const SeasonEntity = new Entity({
+  model: { entity: "season", version: "1", service },
+  attributes: {
+    farmID,
+    year: { type: "number", required: true, readOnly: true },
+    budgetCents: { type: "number", required: true },
+    weeks: { type: "number", required: true },
+    vegetarianDiscountCents: { type: "number", required: true },
+    /** The child factor this year's statements count with (the farm's when the season was saved). */
+    childFactor: { type: "number", required: true },
+    /** The platform's proposal, made from the budget and the mouths when the season was last saved. */
+    proposal: {
+      type: "map",
+      required: true,
+      properties: {
+        rateCents: { type: "number" },
+        vegetarianRateCents: { type: "number" },
+        averageCents: { type: "number" },
+        mouths: { type: "number", required: true },
+        vegetarianMouths: { type: "number", required: true },
+        households: { type: "number", required: true },
+      },
+    },
+    versions: { ...priceVersion, required: true, default: () => [] },
+    /** Saved since the last confirmation: the proposal waits for the treasurer. */
+    pending: { type: "boolean", required: true, default: true },
+    /** Bumped by every write: the optimistic lock between board and treasurer. */
+    revision: { type: "number", required: true, default: 0 },
+    updatedBy: { type: "string" },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byYear: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["year"] },
+    },
+  },
+});
+
+/**
+ * One line of the ledger: a payment, or the counter-entry that reverses one.
+ * Entries are only ever added; the balance is their sum minus what is due.
+ */
+export const LedgerEntryEntity = new Entity({
+  model: { entity: "ledgerEntry", version: "1", service },
+  attributes: {
+    farmID,
+    householdID: { type: "string", required: true, readOnly: true },
+    entryID: { type: "string", required: true, readOnly: true },
+    /** The contribution year the money counts for. */
+    year: { type: "number", required: true, readOnly: true },
+    kind: { type: ["payment", "reversal"] as const, required: true, readOnly: true },
+    /** Signed: a reversal is the negative of the payment it reverses. */
+    amountCents: { type: "number", required: true, readOnly: true },
+    /** YYYY-MM-DD, the booking date on the bank statement. */
+    date: { type: "string", required: true, readOnly: true },
+    reference: { type: "string", required: true, readOnly: true },
+    source: { type: ["manual", "import"] as const, required: true, readOnly: true },
+    /** For a reversal: the payment it reverses. */
+    reverses: { type: "string", readOnly: true },
+    note: { type: "string", readOnly: true },
+    createdBy: { type: "string", required: true, readOnly: true },
+    createdAt,
+  },
+  indexes: {
+    byHousehold: {
+      pk: { field: "pk", composite: ["farmID", "householdID"] },
+      sk: { field: "sk", composite: ["year", "entryID"] },
+    },
+    byID: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "entryID"] },
+      sk: { field: "gsi1sk", composite: [] },
+    },
+    byYear: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["farmID", "year"] },
+      sk: { field: "gsi2sk", composite: ["householdID", "entryID"] },
+    },
+  },
+});
+
+/**
+ * Claims a bank reference (or "reversal of X") for one ledger entry, written
+ * in the same transaction as the entry: however often a reference arrives,
+ * one entry gets it.
+ */
+export const PaymentClaimEntity = new Entity({
+  model: { entity: "paymentClaim", version: "1", service },
+  attributes: {
+    farmID,
+    claim: { type: "string", required: true, readOnly: true },
+    entryID: { type: "string", required: true },
+    householdID: { type: "string", required: true },
+    year: { type: "number", required: true },
+    /** The entry was reversed: the treasurer may record the reference again (an import still sees a duplicate). */
+    reversed: { type: "boolean", required: true, default: false },
+    createdAt,
+  },
+  indexes: {
+    byClaim: {
+      pk: { field: "pk", composite: ["farmID", "claim"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+/**
+ * A household's composition from a date on, as the contribution saw it. The
+ * statement records a new period when the household no longer matches the last.
+ */
+export const CompositionPeriodEntity = new Entity({
+  model: { entity: "compositionPeriod", version: "1", service },
+  attributes: {
+    farmID,
+    householdID: { type: "string", required: true, readOnly: true },
+    /** YYYY-MM-DD on the farm's clock. */
+    from: { type: "string", required: true, readOnly: true },
+    adults: { type: "number", required: true },
+    children: { type: "number", required: true },
+    vegetarian: { type: "boolean", required: true },
+    active: { type: "boolean", required: true },
+    createdAt,
+  },
+  indexes: {
+    byFarm: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["householdID", "from"] },
+    },
+  },
+});
+
+/** A household's SEPA direct-debit mandate (machtiging). */
+export const MandateEntity = new Entity({
+  model: { entity: "mandate", version: "1", service },
+  attributes: {
+    farmID,
+    householdID: { type: "string", required: true, readOnly: true },
+    mandateID: { type: "string", required: true },
+    /** Electronic format: no spaces, upper case. */
+    iban: { type: "string", required: true },
+    bic: { type: "string" },
+    accountHolder: { type: "string", required: true },
+    /** YYYY-MM-DD. */
+    signedOn: { type: "string", required: true },
+    status: { type: ["active", "revoked"] as const, required: true },
+    /** YYYY-MM of the first collection file that held this mandate: that one is FRST, later ones RCUR. */
+    firstCollection: { type: "string" },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byHousehold: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+/** A household's solidarity choice for a year: the reason is for the treasurer's eyes only. */
+export const SolidarityChoiceEntity = new Entity({
+  model: { entity: "solidarityChoice", version: "1", service },
+  attributes: {
+    farmID,
+    year: { type: "number", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    choice: { type: ["standard", "supporter", "reduced"] as const, required: true },
+    percent: { type: "number", required: true },
+    reason: { type: "string" },
+    /** What the choice adds to (supporter) or takes from (reduced) the pot, in cents, when it was made. */
+    potCents: { type: "number", required: true },
+    mouths: { type: "number", required: true },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byYear: {
+      pk: { field: "pk", composite: ["farmID", "year"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+/** The year's solidarity pot: the supporters' extra and the reductions it carries, kept with the choices. */
+export const SolidarityPotEntity = new Entity({
+  model: { entity: "solidarityPot", version: "1", service },
+  attributes: {
+    farmID,
+    year: { type: "number", required: true, readOnly: true },
+    supportCents: { type: "number", required: true, default: 0 },
+    grantedCents: { type: "number", required: true, default: 0 },
+    supporters: { type: "number", required: true, default: 0 },
+    supporterMouths: { type: "number", required: true, default: 0 },
+    reduced: { type: "number", required: true, default: 0 },
+    reducedMouths: { type: "number", required: true, default: 0 },
+    /** Bumped by every change: the lock that serialises choices. */
+    version: { type: "number", required: true, default: 0 },
+    updatedAt,
+  },
+  indexes: {
+    byYear: {
+      pk: { field: "pk", composite: ["farmID", "year"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+export const contributionEntities = {
+  season: SeasonEntity,
+  ledgerEntry: LedgerEntryEntity,
+  paymentClaim: PaymentClaimEntity,
+  compositionPeriod: CompositionPeriodEntity,
+  mandate: MandateEntity,
+  solidarityChoice: SolidarityChoiceEntity,
+  solidarityPot: SolidarityPotEntity,
+};

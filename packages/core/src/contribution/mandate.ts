@@ -1,0 +1,163 @@
+import * as z from "zod";
+import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from "ibantools";
+import { ulid } from "ulid";
+import { useFarmID } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { amsterdamISO } from "../week";
+import { assertOwnOrTreasurer } from "./access";
+import { Composition } from "./composition";
+import { dateOf, isDate } from "./rules";
+
+/** The characters SEPA allows in IDs such as the mandate reference. */
+export const sepaID = /^[A-Za-z0-9+?/:().,' -]{1,35}$/;
+
+/**
+ * A household's SEPA direct-debit mandate: the IBAN (checked with ibantools:
+ * checksum, length and format of its country, a SEPA country), the account
+ * holder, the mandate reference and the day it was signed.
+ */
+export namespace Mandate {
+  export const iban = z
+    .string()
+    .trim()
+    .max(50)
+    .transform((v) => electronicFormatIBAN(v) ?? "")
+    .refine((v) => isValidIBAN(v), { message: "This is not a valid IBAN." })
+    .refine((v) => isSEPACountry(v.slice(0, 2)), { message: "Direct debit needs an account in a SEPA country." });
+
+  export const Input = z.object({
+    iban,
+    accountHolder: z.string().trim().min(1).max(70),
+    signedOn: z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." }),
+    /** The mandate reference; made up by the platform when left out. */
+    mandateID: z.string().trim().regex(sepaID, { message: "Up to 35 letters, digits and + ? / : ( ) . , ' - or spaces." }).optional(),
+    bic: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .refine((v) => isValidBIC(v), { message: "This is not a valid BIC." })
+      .optional(),
+  });
+
+  export const Info = z.object({
+    householdID: z.string(),
+    mandateID: z.string(),
+    iban: z.string(),
+    bic: z.string().nullable(),
+    accountHolder: z.string(),
+    signedOn: z.string(),
+    status: z.enum(["active", "revoked"]),
+    /** The month of the first collection (FRST); null until a collection file held it. */
+    firstCollection: z.string().nullable(),
+    updatedAt: z.string(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  type Item = {
+    householdID: string;
+    mandateID: string;
+    iban: string;
+    bic?: string;
+    accountHolder: string;
+    signedOn: string;
+    status: Info["status"];
+    firstCollection?: string;
+    updatedAt: string;
+  };
+
+  function serialize(m: Item): Info {
+    return {
+      householdID: m.householdID,
+      mandateID: m.mandateID,
+      iban: friendlyFormatIBAN(m.iban) ?? m.iban,
+      bic: m.bic ?? null,
+      accountHolder: m.accountHolder,
+      signedOn: m.signedOn,
+      status: m.status,
+      firstCollection: m.firstCollection ?? null,
+      updatedAt: amsterdamISO(Date.parse(m.updatedAt)),
+    };
+  }
+
+  const notFound = () => new VisibleError("not_found", "household.not_found", "No such household.");
+
+  async function load(householdID: string) {
+    return (await useDB().entities.mandate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  export async function get(householdID: string): Promise<Info> {
+    assertOwnOrTreasurer(householdID);
+    const m = await load(householdID);
+    if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
+    return serialize(m);
+  }
+
+  /**
+   * Gives or replaces the mandate. A new reference or another IBAN is a new
+   * mandate, whose first collection is FRST again; the same mandate keeps
+   * its collection history.
+   */
+  export async function put(householdID: string, input: z.infer<typeof Input>): Promise<Info> {
+    assertOwnOrTreasurer(householdID);
+    if (!(await Composition.household(householdID))) throw notFound();
+    if (input.signedOn > dateOf(Clock.now()))
+      throw new VisibleError("input", "input.invalid", "A mandate cannot be signed in the future.", [
+        { path: "signedOn", message: "A mandate cannot be signed in the future." },
+      ]);
+    const existing = await load(householdID);
+    const same = existing && existing.status === "active" && existing.iban === input.iban && (!input.mandateID || input.mandateID === existing.mandateID);
+    const mandateID = input.mandateID ?? (same ? existing.mandateID : `AKKER-${ulid(Clock.now())}`);
+    await useDB()
+      .entities.mandate.put({
+        farmID: useFarmID(),
+        householdID,
+        mandateID,
+        iban: input.iban,
+        bic: input.bic,
+        accountHolder: input.accountHolder,
+        signedOn: input.signedOn,
+        status: "active",
+        firstCollection: same ? existing.firstCollection : undefined,
+      })
+      .go();
+    await Audit.record("mandate.given", householdID, { mandateID, renewed: !same });
+    return serialize((await load(householdID))!);
+  }
+
+  /** Revokes the mandate: it stays on record, and no file collects on it any more. */
+  export async function revoke(householdID: string): Promise<Info> {
+    assertOwnOrTreasurer(householdID);
+    const m = await load(householdID);
+    if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
+    await useDB().entities.mandate.patch({ farmID: useFarmID(), householdID }).set({ status: "revoked" }).go();
+    await Audit.record("mandate.revoked", householdID, { mandateID: m.mandateID });
+    return serialize((await load(householdID))!);
+  }
+
+  /** Every mandate of the farm (for collection files and matching bank lines). */
+  export async function all() {
+    return (await useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" })).data;
+  }
+
+  /** Marks mandates as collected from `month` on: a later month is RCUR. Keeps the earliest month. */
+  export async function markCollected(householdIDs: string[], month: string) {
+    const farmID = useFarmID();
+    await Promise.all(
+      householdIDs.map((householdID) =>
+        useDB()
+          .entities.mandate.patch({ farmID, householdID })
+          .set({ firstCollection: month })
+          .where((a, op) => `${op.notExists(a.firstCollection)} OR ${op.gt(a.firstCollection, month)}`)
+          .go()
+          .catch((e: unknown) => {
+            // already collected earlier: nothing to mark
+            if (!isConditionFailure(e)) throw e;
+          }),
+      ),
+    );
+  }
+}

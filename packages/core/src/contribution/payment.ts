@@ -1,0 +1,285 @@
+import * as z from "zod";
+import { useActor, useFarmID } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { toIssues } from "../fn";
+import { createID } from "../id";
+import { amsterdamISO } from "../week";
+import { parseBankCSV } from "./bank-csv";
+import { Composition } from "./composition";
+import { dateOf, isDate } from "./rules";
+
+/**
+ * The ledger: payments the treasurer records or imports, and counter-entries
+ * that reverse them. Nothing is changed or deleted, so the ledger always adds
+ * up. A bank reference is claimed by one entry in the same transaction that
+ * writes the entry, so the same reference arriving twice, or twenty times at
+ * once, records one payment.
+ */
+export namespace Payment {
+  const date = z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." });
+
+  export const Input = z.object({
+    householdID: z.string().trim().min(1).max(100),
+    amountCents: z.number().int().min(1).max(100_000_000),
+    date,
+    reference: z.string().trim().min(1).max(140),
+    /** The contribution year the money counts for; by default the year of `date`. */
+    year: z.number().int().min(2000).max(2200).optional(),
+    note: z.string().trim().max(500).optional(),
+  });
+
+  export const ReverseInput = z.object({ note: z.string().trim().max(500).optional() });
+
+  export const Info = z.object({
+    id: z.string(),
+    householdID: z.string(),
+    year: z.number(),
+    kind: z.enum(["payment", "reversal"]),
+    amountCents: z.number(),
+    date: z.string(),
+    reference: z.string(),
+    source: z.enum(["manual", "import"]),
+    /** For a reversal: the payment it reverses. */
+    reverses: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  type Entry = {
+    householdID: string;
+    entryID: string;
+    year: number;
+    kind: Info["kind"];
+    amountCents: number;
+    date: string;
+    reference: string;
+    source: Info["source"];
+    reverses?: string;
+    note?: string;
+    createdAt: string;
+  };
+
+  export function serialize(e: Entry): Info {
+    return {
+      id: e.entryID,
+      householdID: e.householdID,
+      year: e.year,
+      kind: e.kind,
+      amountCents: e.amountCents,
+      date: e.date,
+      reference: e.reference,
+      source: e.source,
+      reverses: e.reverses ?? null,
+      note: e.note ?? null,
+      createdAt: amsterdamISO(Date.parse(e.createdAt)),
+    };
+  }
+
+  /** One key per bank reference: spaces and case do not make another payment. */
+  export function claimOf(reference: string) {
+    return `ref:${reference.trim().replace(/\s+/g, " ").toLowerCase()}`;
+  }
+
+  const reversalClaim = (entryID: string) => `reversal:${entryID}`;
+
+  function actorID() {
+    const a = useActor();
+    return a.type === "person" ? a.personID : a.type;
+  }
+
+  async function backoff(attempt: number) {
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
+  }
+
+  async function claim(key: string) {
+    const res = await useDB().entities.paymentClaim.get({ farmID: useFarmID(), claim: key }).go({ consistent: true });
+    return res.data ?? undefined;
+  }
+
+  async function entry(householdID: string, year: number, entryID: string) {
+    const res = await useDB().entities.ledgerEntry.get({ farmID: useFarmID(), householdID, year, entryID }).go({ consistent: true });
+    return res.data ?? undefined;
+  }
+
+  export type Recorded = { payment: Info; created: boolean };
+
+  /**
+   * Records a payment. The same reference again answers with the payment
+   * already recorded (`created: false`) when it is the same payment, and 409
+   * `payment.reference_taken` when the reference belongs to another one.
+   * A reversed payment's reference may be recorded anew by hand (to book it
+   * on the right household); an import still counts it as a duplicate.
+   */
+  export async function record(input: z.input<typeof Input>, source: Info["source"] = "manual"): Promise<Recorded> {
+    const parsed = Input.safeParse(input);
+    if (!parsed.success)
+      throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
+    const p = parsed.data;
+    const farmID = useFarmID();
+    if (!(await Composition.household(p.householdID)))
+      throw new VisibleError("not_found", "household.not_found", "No such household.");
+    const key = claimOf(p.reference);
+    const year = p.year ?? Number(p.date.slice(0, 4));
+    const entryID = createID("payment");
+    const item = {
+      farmID,
+      householdID: p.householdID,
+      entryID,
+      year,
+      kind: "payment" as const,
+      amountCents: p.amountCents,
+      date: p.date,
+      reference: p.reference,
+      source,
+      note: p.note,
+      createdBy: actorID(),
+    };
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const existing = await claim(key);
+      if (existing && !(existing.reversed && source === "manual")) {
+        const e = await entry(existing.householdID, existing.year, existing.entryID);
+        if (!e) throw new Error(`claim ${key} without its entry`);
+        if (e.householdID === p.householdID && e.amountCents === p.amountCents && e.date === p.date && e.year === year)
+          return { payment: serialize(e), created: false };
+        throw new VisibleError("conflict", "payment.reference_taken", "This reference is already recorded for another payment.");
+      }
+      const res = await useDB()
+        .transaction.write(({ paymentClaim, ledgerEntry }) => [
+          existing
+            ? paymentClaim
+                .put({ farmID, claim: key, entryID, householdID: p.householdID, year, reversed: false })
+                .where((a, op) => `${op.eq(a.entryID, existing.entryID)} AND ${op.eq(a.reversed, true)}`)
+                .commit()
+            : paymentClaim.create({ farmID, claim: key, entryID, householdID: p.householdID, year }).commit(),
+          ledgerEntry.create(item).commit(),
+        ])
+        .go();
+      if (!res.canceled) {
+        await Audit.record("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source });
+        return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
+      }
+      // Someone claimed it first (read it on the next round), or two transactions collided: try again.
+      await backoff(attempt);
+    }
+    throw new VisibleError("conflict", "payment.busy", "Too many payments at once; try again.");
+  }
+
+  async function byID(entryID: string) {
+    const res = await useDB().entities.ledgerEntry.query.byID({ farmID: useFarmID(), entryID }).go();
+    return res.data[0];
+  }
+
+  /** Reverses a payment with a counter-entry of the opposite amount; a payment is reversed once. */
+  export async function reverse(entryID: string, input: z.infer<typeof ReverseInput> = {}): Promise<Info> {
+    const farmID = useFarmID();
+    const original = await byID(entryID);
+    if (!original) throw new VisibleError("not_found", "payment.not_found", "No such payment.");
+    if (original.kind !== "payment") throw new VisibleError("conflict", "payment.not_reversible", "A reversal cannot be reversed; record the payment again.");
+    const item = {
+      farmID,
+      householdID: original.householdID,
+      entryID: createID("payment"),
+      year: original.year,
+      kind: "reversal" as const,
+      amountCents: -original.amountCents,
+      date: dateOf(Clock.now()),
+      reference: `reversal of ${original.reference}`.slice(0, 140),
+      source: "manual" as const,
+      reverses: original.entryID,
+      note: input.note,
+      createdBy: actorID(),
+    };
+    const refKey = claimOf(original.reference);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const res = await useDB()
+        .transaction.write(({ paymentClaim, ledgerEntry }) => [
+          paymentClaim.create({ farmID, claim: reversalClaim(entryID), entryID: item.entryID, householdID: item.householdID, year: item.year }).commit(),
+          ledgerEntry.create(item).commit(),
+          paymentClaim
+            .patch({ farmID, claim: refKey })
+            .set({ reversed: true })
+            .where((a, op) => op.eq(a.entryID, entryID))
+            .commit(),
+        ])
+        .go();
+      if (!res.canceled) {
+        await Audit.record("payment.reversed", original.householdID, { entryID, reversal: item.entryID, amountCents: original.amountCents });
+        return serialize({ ...item, createdAt: Clock.iso() });
+      }
+      if (await claim(reversalClaim(entryID)))
+        throw new VisibleError("conflict", "payment.already_reversed", "This payment has already been reversed.");
+      await backoff(attempt);
+    }
+    throw new VisibleError("conflict", "payment.busy", "Too many changes at once; try again.");
+  }
+
+  /** A household's ledger entries for a year, oldest first (consistent: a statement shows a payment just recorded). */
+  export async function ofHousehold(householdID: string, year: number): Promise<Info[]> {
+    const res = await useDB()
+      .entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year })
+      .go({ pages: "all", consistent: true });
+    return res.data.map(serialize).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Every ledger entry of a year, oldest first. */
+  export async function ofYear(year: number): Promise<Info[]> {
+    const res = await useDB().entities.ledgerEntry.query.byYear({ farmID: useFarmID(), year }).go({ pages: "all" });
+    return res.data.map(serialize).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  export const ImportReport = z.object({
+    imported: z.number(),
+    duplicates: z.number(),
+    payments: z.array(Info),
+    unmatched: z.array(z.object({ line: z.number(), reference: z.string(), reason: z.string() })),
+    skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
+  });
+  export type ImportReport = z.infer<typeof ImportReport>;
+
+  /**
+   * Imports a bank statement (format in bank-csv.ts). A file with a line
+   * that cannot be read is refused whole (400, nothing recorded); lines that
+   * match no household are reported; a reference already recorded counts as
+   * a duplicate, so importing the same file twice records nothing new.
+   */
+  export async function importCSV(text: string): Promise<ImportReport> {
+    const parsed = parseBankCSV(text);
+    if (parsed.issues.length)
+      throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be read.", parsed.issues.slice(0, 50));
+    if (!parsed.lines.length && !parsed.skipped.length)
+      throw new VisibleError("input", "input.invalid", "The bank statement has no lines.", [{ path: "csv", message: "No lines." }]);
+    const [mandates, households] = await Promise.all([
+      useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" }),
+      Composition.households(),
+    ]);
+    const byIBAN = new Map(mandates.data.map((m) => [m.iban, m.householdID]));
+    const known = new Set(households.map((h) => h.householdID));
+    const report: ImportReport = { imported: 0, duplicates: 0, payments: [], unmatched: [], skipped: parsed.skipped };
+    for (const line of parsed.lines) {
+      const householdID = line.householdID ?? byIBAN.get(line.iban!);
+      if (!householdID || !known.has(householdID)) {
+        report.unmatched.push({
+          line: line.line,
+          reference: line.reference,
+          reason: line.householdID ? "unknown household" : "no household has a mandate with this IBAN",
+        });
+        continue;
+      }
+      try {
+        const res = await record({ householdID, amountCents: line.amountCents, date: line.date, reference: line.reference }, "import");
+        if (res.created) {
+          report.imported++;
+          report.payments.push(res.payment);
+        } else report.duplicates++;
+      } catch (e) {
+        if (e instanceof VisibleError && e.code === "payment.reference_taken") report.duplicates++;
+        else throw e;
+      }
+    }
+    return report;
+  }
+}

@@ -1,0 +1,592 @@
+import { createHash, randomBytes } from "node:crypto";
+import * as z from "zod";
+import { useActor, useFarmID } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { certificates, useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { checkComposition, mouths } from "../household/mouths";
+import { createID } from "../id";
+import { Mail } from "../mail/mail";
+import { oneAtATime } from "../one-at-a-time";
+import { identityChanged } from "../person/changes";
+import { Person } from "../person/person";
+import { RateLimit } from "../ratelimit/ratelimit";
+import { Certificate } from "./certificate";
+import { applicationStatuses } from "./entities";
+import { dateOf, freeMouths, planOffers } from "./rules";
+
+/**
+ * The waiting list (wachtlijst). Anyone can apply; applications wait in the
+ * order they came in. When mouths are free the board offers places in that
+ * order wherever an application fits; the applicant accepts with the link
+ * from the offer mail before the deadline, and becomes a member household
+ * with a pending certificate. An offer that expires, or is declined, moves
+ * on to the next in line.
+ *
+ * Every offer and every acceptance bumps the list's version in the same
+ * transaction, on the condition (for offers) that nobody else did
+ * meanwhile, so two rounds of offers never hand out the same free mouths.
+ * An acceptance is one transaction that flips the application from offered
+ * to accepted and writes the household, its person and its certificate, so
+ * it happens once however often the link is used.
+ */
+export namespace Application {
+  export const statuses = applicationStatuses;
+  const count = z.number().int().min(0).max(20);
+
+  export const ApplyInput = z.object({
+    name: z.string().trim().min(1).max(100),
+    email: Person.email,
+    adults: count.min(1),
+    children: count.default(0),
+    vegetarian: z.boolean().default(false),
+    /** Left out: half for one mouth, full otherwise. */
+    certificate: z.enum(certificates).optional(),
+    /** How the deposit will be paid: at once (default) or in instalments. */
+    plan: z.enum(Certificate.plans).default("once"),
+    locale: z.enum(["nl", "en"]).optional(),
+  });
+
+  export const TokenInput = z.object({ token: z.string().trim().min(16).max(200) });
+
+  /** What the board sees. */
+  export const Info = z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    adults: z.number().int(),
+    children: z.number().int(),
+    mouths: z.number(),
+    vegetarian: z.boolean(),
+    certificate: z.enum(certificates),
+    plan: z.enum(Certificate.plans),
+    locale: z.enum(["nl", "en"]),
+    status: z.enum(applicationStatuses),
+    /** Place among the waiting (1 = next), null when not waiting. */
+    position: z.number().int().nullable(),
+    appliedAt: z.string(),
+    offeredAt: z.string().nullable(),
+    offerExpiresAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    householdID: z.string().nullable(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  /** What the applicant sees with the private link: their own application, never anyone else's. */
+  export const Status = z.object({
+    id: z.string(),
+    name: z.string(),
+    adults: z.number().int(),
+    children: z.number().int(),
+    mouths: z.number(),
+    certificate: z.enum(certificates),
+    status: z.enum(applicationStatuses),
+    position: z.number().int().nullable(),
+    /** How many applications wait in all. */
+    waiting: z.number().int(),
+    appliedAt: z.string(),
+    offerExpiresAt: z.string().nullable(),
+  });
+  export type Status = z.infer<typeof Status>;
+
+  export const Capacity = z.object({
+    capacityMouths: z.number(),
+    /** Mouths of active and pending households. */
+    memberMouths: z.number(),
+    /** Mouths of offers not yet accepted. */
+    offeredMouths: z.number(),
+    freeMouths: z.number(),
+    /** Mouths of households that gave notice and have not left yet: free after their end date. */
+    leavingMouths: z.number(),
+  });
+  export type Capacity = z.infer<typeof Capacity>;
+
+  export const limits = {
+    perClient: { limit: 10, windowSeconds: 3600 },
+    perAddress: { limit: 3, windowSeconds: 3600 },
+  };
+
+  type Stored = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+  const notFound = () => new VisibleError("not_found", "application.not_found", "No such application.");
+  const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
+  const newToken = () => randomBytes(32).toString("base64url");
+  const open = (a: { status: string }) => a.status === "waiting" || a.status === "offered";
+
+  async function load(applicationID: string) {
+    return (await useDB().entities.application.get({ farmID: useFarmID(), applicationID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  /** Every application, in the list's order (the order they came in). */
+  async function all() {
+    const res = await useDB().entities.application.query.byID({ farmID: useFarmID() }).go({ pages: "all", consistent: true });
+    return res.data.sort((a, b) => (a.applicationID < b.applicationID ? -1 : 1));
+  }
+
+  function positions(list: Stored[]) {
+    const map = new Map<string, number>();
+    for (const a of list) if (a.status === "waiting") map.set(a.applicationID, map.size + 1);
+    return map;
+  }
+
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+  function serialize(a: Stored, childFactor: number, position: number | null): Info {
+    return {
+      id: a.applicationID,
+      name: a.name,
+      email: a.email,
+      adults: a.adults,
+      children: a.children,
+      mouths: mouths(a.adults, a.children, childFactor),
+      vegetarian: a.vegetarian,
+      certificate: a.certificate,
+      plan: a.plan,
+      locale: a.locale,
+      status: a.status,
+      position,
+      appliedAt: a.createdAt,
+      offeredAt: a.offeredAt ?? null,
+      offerExpiresAt: iso(a.offerExpiresAt),
+      closedAt: a.closedAt ?? null,
+      householdID: a.householdID ?? null,
+    };
+  }
+
+  async function waitlistVersion() {
+    const farmID = useFarmID();
+    const got = await useDB().entities.waitlist.get({ farmID }).go({ consistent: true });
+    if (got.data) return got.data.version;
+    try {
+      await useDB().entities.waitlist.create({ farmID, version: 0 }).go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+    return (await useDB().entities.waitlist.get({ farmID }).go({ consistent: true })).data!.version;
+  }
+
+  async function backoff(attempt: number) {
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+  }
+
+  function actorName() {
+    const actor = useActor();
+    return actor.type === "person" ? actor.personID : actor.type;
+  }
+
+  /**
+   * Joins the waiting list (anyone, no login). Rate-limited per client and
+   * per address. An address with an open application keeps it: the answer
+   * is the same, without a new status link, and the link is mailed again.
+   */
+  export async function apply(input: z.infer<typeof ApplyInput>, client: string) {
+    const farmID = useFarmID();
+    await RateLimit.hit(`apply-client:${client}`, limits.perClient.limit, limits.perClient.windowSeconds);
+    await RateLimit.hit(`apply-address:${input.email}`, limits.perAddress.limit, limits.perAddress.windowSeconds);
+    const farm = await Farm.current();
+    const m = mouths(input.adults, input.children, farm.childFactor);
+    const certificate = input.certificate ?? (m === 1 ? "half" : "full");
+    const issues = checkComposition({ ...input, certificate }, farm.childFactor);
+    if (issues.length) throw new VisibleError("input", "household.composition", issues[0]!.message, issues);
+    const locale = input.locale ?? farm.defaultLocale;
+    const applicationID = createID("application");
+    const token = newToken();
+    const res = await useDB()
+      .transaction.write(({ application, applicationEmail, applicationToken }) => [
+        applicationEmail.create({ farmID, email: input.email, applicationID }).commit(),
+        application
+          .create({
+            farmID,
+            applicationID,
+            name: input.name,
+            email: input.email,
+            adults: input.adults,
+            children: input.children,
+            vegetarian: input.vegetarian,
+            certificate,
+            plan: input.plan,
+            locale,
+            status: "waiting",
+          })
+          .commit(),
+        applicationToken.create({ farmID, tokenHash: hash(token), applicationID, purpose: "status" }).commit(),
+      ])
+      .go();
+    if (res.canceled) return applyAgain(input.email);
+    const position = positions(await all()).get(applicationID) ?? null;
+    await Mail.send("applicationReceived", input.email, locale, {
+      farm: farm.name,
+      name: input.name,
+      mouths: m,
+      position,
+      link: `/apply/status/${token}`,
+      again: false,
+    });
+    return { application: { id: applicationID, position, statusToken: token } };
+  }
+
+  /** The address already waits: mail a fresh status link to it (not to whoever asked). */
+  async function applyAgain(email: string) {
+    const farmID = useFarmID();
+    const claim = (await useDB().entities.applicationEmail.get({ farmID, email }).go({ consistent: true })).data;
+    const existing = claim ? await load(claim.applicationID) : undefined;
+    if (!existing) throw new VisibleError("conflict", "application.busy", "Please try again.");
+    const farm = await Farm.current();
+    const token = newToken();
+    await useDB().entities.applicationToken.create({ farmID, tokenHash: hash(token), applicationID: existing.applicationID, purpose: "status" }).go();
+    const position = positions(await all()).get(existing.applicationID) ?? null;
+    await Mail.send("applicationReceived", email, existing.locale, {
+      farm: farm.name,
+      name: existing.name,
+      mouths: mouths(existing.adults, existing.children, farm.childFactor),
+      position,
+      link: `/apply/status/${token}`,
+      again: true,
+    });
+    return { application: { id: existing.applicationID, position } };
+  }
+
+  async function byToken(token: string, purpose: "status" | "offer") {
+    const found = (await useDB().entities.applicationToken.get({ farmID: useFarmID(), tokenHash: hash(token) }).go({ consistent: true })).data;
+    if (!found || found.purpose !== purpose) return undefined;
+    return load(found.applicationID);
+  }
+
+  /** The applicant's own view, with the private link's token. */
+  export async function status(token: string): Promise<Status> {
+    const a = await byToken(token, "status");
+    if (!a) throw notFound();
+    const [farm, list] = await Promise.all([Farm.current(), all()]);
+    const place = positions(list);
+    return {
+      id: a.applicationID,
+      name: a.name,
+      adults: a.adults,
+      children: a.children,
+      mouths: mouths(a.adults, a.children, farm.childFactor),
+      certificate: a.certificate,
+      status: a.status,
+      position: place.get(a.applicationID) ?? null,
+      waiting: place.size,
+      appliedAt: a.createdAt,
+      offerExpiresAt: a.status === "offered" ? iso(a.offerExpiresAt) : null,
+    };
+  }
+
+  async function capacityOf(list: Stored[]): Promise<Capacity> {
+    const farmID = useFarmID();
+    const [farm, households, certs] = await Promise.all([
+      Farm.current(),
+      useDB().entities.household.query.byID({ farmID }).go({ pages: "all", consistent: true }),
+      useDB().entities.certificate.query.byHousehold({ farmID }).go({ pages: "all" }),
+    ]);
+    const hh = households.data.map((h) => ({ id: h.householdID, status: h.status, mouths: mouths(h.adults, h.children, farm.childFactor) }));
+    const offers = list.filter((a) => a.status === "offered").map((a) => ({ mouths: mouths(a.adults, a.children, farm.childFactor) }));
+    const free = freeMouths({ capacityMouths: farm.capacityMouths, households: hh, openOffers: offers });
+    const leaving = new Set(certs.data.filter((c) => c.endDate).map((c) => c.householdID));
+    const round = (n: number) => Math.round(n * 1000) / 1000;
+    return {
+      capacityMouths: farm.capacityMouths,
+      memberMouths: round(hh.filter((h) => h.status !== "left").reduce((n, h) => n + h.mouths, 0)),
+      offeredMouths: round(offers.reduce((n, o) => n + o.mouths, 0)),
+      freeMouths: free,
+      leavingMouths: round(hh.filter((h) => h.status !== "left" && leaving.has(h.id)).reduce((n, h) => n + h.mouths, 0)),
+    };
+  }
+
+  /** The board's list: open applications in order (or all with `all`), with mouths and the farm's free mouths. */
+  export async function list(opts: { all?: boolean } = {}) {
+    await expireOverdue(new Date(Clock.now()));
+    const [farm, stored] = await Promise.all([Farm.current(), all()]);
+    const place = positions(stored);
+    return {
+      applications: stored.filter((a) => opts.all || open(a)).map((a) => serialize(a, farm.childFactor, place.get(a.applicationID) ?? null)),
+      capacity: await capacityOf(stored),
+    };
+  }
+
+  export async function get(applicationID: string): Promise<Info> {
+    const farm = await Farm.current();
+    const a = await load(applicationID);
+    if (!a) throw notFound();
+    return serialize(a, farm.childFactor, positions(await all()).get(applicationID) ?? null);
+  }
+
+  /**
+   * Makes offers in list order wherever an application fits the free mouths
+   * (and `limitMouths`, when the offers replace ones that ended), in rounds
+   * small enough for one transaction each. Returns the applications offered.
+   */
+  async function makeOffers(opts: { only?: string; limitMouths?: number }): Promise<string[]> {
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const offered: string[] = [];
+    let budget = opts.limitMouths;
+    for (let attempt = 0, rounds = 0; attempt < 100 && rounds < 50; attempt++) {
+      const version = await waitlistVersion();
+      const stored = await all();
+      const cap = await capacityOf(stored);
+      const free = budget === undefined ? cap.freeMouths : Math.min(budget, cap.freeMouths);
+      const waiting = stored
+        .filter((a) => a.status === "waiting" && (!opts.only || a.applicationID === opts.only))
+        .map((a) => ({ id: a.applicationID, mouths: mouths(a.adults, a.children, farm.childFactor), a }));
+      if (opts.only && !waiting.length) {
+        const a = stored.find((x) => x.applicationID === opts.only);
+        if (!a) throw notFound();
+        throw new VisibleError("conflict", "application.not_waiting", "This application is not waiting for a place.");
+      }
+      const picks = planOffers(waiting, free).slice(0, 30);
+      if (!picks.length) {
+        if (opts.only) {
+          const m = waiting[0]!.mouths;
+          throw new VisibleError("conflict", "application.does_not_fit", `This application needs ${m} mouths; ${free} are free.`, undefined, {
+            mouths: m,
+            freeMouths: free,
+          });
+        }
+        return offered;
+      }
+      const now = Clock.now();
+      const expiresAt = now + farm.offerDays * 24 * 3600_000;
+      const chosen = picks.map((id) => ({ ...waiting.find((w) => w.id === id)!, token: newToken() }));
+      const res = await useDB()
+        .transaction.write(({ waitlist, application, applicationToken }) => [
+          waitlist
+            .patch({ farmID })
+            .set({ version: version + 1 })
+            .where((a, op) => op.eq(a.version, version))
+            .commit(),
+          ...chosen.flatMap((c) => [
+            application
+              .patch({ farmID, applicationID: c.id })
+              .set({ status: "offered", offerTokenHash: hash(c.token), offeredAt: new Date(now).toISOString(), offerExpiresAt: expiresAt, offeredBy: actorName() })
+              .where((a, op) => op.eq(a.status, "waiting"))
+              .commit(),
+            applicationToken
+              .create({ farmID, tokenHash: hash(c.token), applicationID: c.id, purpose: "offer", expiresAtEpoch: Math.ceil(expiresAt / 1000) + 30 * 24 * 3600 })
+              .commit(),
+          ]),
+        ])
+        .go();
+      if (res.canceled) {
+        await backoff(attempt);
+        continue;
+      }
+      rounds++;
+      for (const c of chosen) {
+        offered.push(c.id);
+        await Audit.record("application.offered", c.id, { mouths: c.mouths, expiresAt: new Date(expiresAt).toISOString() });
+        await Mail.send("applicationOffer", c.a.email, c.a.locale, {
+          farm: farm.name,
+          name: c.a.name,
+          mouths: c.mouths,
+          certificate: c.a.certificate,
+          depositCents: Certificate.depositFor(farm, c.a.certificate),
+          deadline: when(expiresAt, c.a.locale),
+          link: `/apply/accept/${c.token}`,
+        });
+      }
+      if (opts.only) return offered;
+      if (budget !== undefined) budget = Math.round((budget - chosen.reduce((n, c) => n + c.mouths, 0)) * 1000) / 1000;
+    }
+    if (!offered.length) throw new VisibleError("conflict", "application.busy", "The waiting list is changing right now; try again.");
+    return offered;
+  }
+
+  /** "maandag 15 maart 2027 10:00" on the farm's clock. */
+  function when(instant: number, locale: "nl" | "en") {
+    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+      timeZone: "Europe/Amsterdam",
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(instant));
+  }
+
+  const serialized = <T>(task: () => Promise<T>) => oneAtATime(`waitlist:${useFarmID()}`, task);
+
+  /** The board offers places: in list order, to every application that fits the free mouths. */
+  export async function offerInOrder() {
+    await expireOverdue(new Date(Clock.now()));
+    const ids = await serialized(() => makeOffers({}));
+    const farm = await Farm.current();
+    const stored = await all();
+    return {
+      offers: ids.map((id) => serialize(stored.find((a) => a.applicationID === id)!, farm.childFactor, null)),
+      capacity: await capacityOf(stored),
+    };
+  }
+
+  /** The board offers a place to one application: 409 when it does not fit the free mouths. */
+  export async function offer(applicationID: string) {
+    await expireOverdue(new Date(Clock.now()));
+    await serialized(() => makeOffers({ only: applicationID }));
+    return get(applicationID);
+  }
+
+  /**
+   * Accepts an offer with the link's token: makes the household (active,
+   * with a pending certificate) and its person, who can then log in with a
+   * code. Accepting again, or many times at once, makes one household and
+   * answers the same.
+   */
+  export async function accept(token: string) {
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const tokenHash = hash(token);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const a = await byToken(token, "offer");
+      if (!a || a.offerTokenHash !== tokenHash) throw new VisibleError("not_found", "application.offer_not_found", "This offer link does not exist (any more).");
+      if (a.status === "accepted") return accepted(a);
+      if (a.status === "expired" || (a.status === "offered" && (a.offerExpiresAt ?? 0) <= Clock.now()))
+        throw new VisibleError("conflict", "application.offer_expired", "This offer has expired.");
+      if (a.status !== "offered") throw new VisibleError("conflict", "application.not_offered", "This offer is no longer open.");
+
+      const person = await Person.byEmail(a.email);
+      if (person?.householdID) {
+        const current = (await useDB().entities.household.get({ farmID, householdID: person.householdID }).go()).data;
+        if (current && current.status !== "left") {
+          // this very acceptance may have made that household a moment ago
+          const now = await load(a.applicationID);
+          if (now?.status === "accepted") return accepted(now);
+          throw new VisibleError("conflict", "application.already_member", "This email address already belongs to a member household.");
+        }
+      }
+      const householdID = createID("household");
+      const personID = person?.id ?? createID("person");
+      const memberSince = dateOf(Clock.now());
+      const now = Clock.now();
+      const res = await useDB()
+        .transaction.write(({ application, applicationEmail, waitlist, household, person: personEntity, emailClaim, certificate }) => [
+          application
+            .patch({ farmID, applicationID: a.applicationID })
+            .set({ status: "accepted", householdID, closedAt: new Date(now).toISOString() })
+            .where((x, op) => `${op.eq(x.status, "offered")} AND ${op.eq(x.offerTokenHash, tokenHash)} AND ${op.gt(x.offerExpiresAt, now)}`)
+            .commit(),
+          applicationEmail.delete({ farmID, email: a.email }).commit(),
+          // not conditional: only makes a concurrent round of offers read again
+          waitlist.patch({ farmID }).add({ version: 1 }).commit(),
+          household
+            .create({
+              farmID,
+              householdID,
+              name: a.name,
+              adults: a.adults,
+              children: a.children,
+              vegetarian: a.vegetarian,
+              certificate: a.certificate,
+              status: "active",
+            })
+            .commit(),
+          certificate.create(Certificate.issue(farm, { householdID, certificate: a.certificate, plan: a.plan, memberSince })).commit(),
+          ...(person
+            ? [
+                personEntity
+                  .patch({ farmID, personID })
+                  .set({ householdID })
+                  .where((x, op) => op.eq(x.householdID, person.householdID ?? "none"))
+                  .commit(),
+              ]
+            : [
+                emailClaim.create({ farmID, email: a.email, personID }).commit(),
+                personEntity.create({ farmID, personID, name: a.name, email: a.email, householdID, locale: a.locale }).commit(),
+              ]),
+        ])
+        .go();
+      if (res.canceled) {
+        // accepted meanwhile (then the loop answers with it), expired, or the address was taken: look again
+        await backoff(attempt);
+        continue;
+      }
+      identityChanged();
+      await Audit.record("application.accepted", a.applicationID, { householdID });
+      await Mail.send("applicationAccepted", a.email, a.locale, {
+        farm: farm.name,
+        name: a.name,
+        email: a.email,
+        depositCents: Certificate.depositFor(farm, a.certificate),
+        link: "/login",
+      });
+      return accepted({ ...a, householdID });
+    }
+    throw new VisibleError("conflict", "application.busy", "Please try again.");
+  }
+
+  function accepted(a: { applicationID: string; householdID?: string; email: string; name: string }) {
+    return { application: { id: a.applicationID, status: "accepted" as const }, household: { id: a.householdID!, name: a.name }, email: a.email };
+  }
+
+  /**
+   * Ends an open application (declined by the applicant, expired, withdrawn);
+   * when it held an offer, its mouths move on to the next in line.
+   */
+  async function close(a: Stored, status: "declined" | "expired" | "withdrawn") {
+    const farmID = useFarmID();
+    const wasOffered = a.status === "offered";
+    const res = await useDB()
+      .transaction.write(({ application, applicationEmail, waitlist }) => [
+        application
+          .patch({ farmID, applicationID: a.applicationID })
+          .set({ status, closedAt: Clock.iso() })
+          .where((x, op) => (wasOffered ? `${op.eq(x.status, "offered")} AND ${op.eq(x.offerTokenHash, a.offerTokenHash!)}` : op.eq(x.status, "waiting")))
+          .commit(),
+        applicationEmail.delete({ farmID, email: a.email }).commit(),
+        waitlist.patch({ farmID }).add({ version: 1 }).commit(),
+      ])
+      .go();
+    if (res.canceled) return false;
+    await Audit.record(`application.${status}`, a.applicationID);
+    if (wasOffered) {
+      const farm = await Farm.current();
+      await serialized(() => makeOffers({ limitMouths: mouths(a.adults, a.children, farm.childFactor) }));
+    }
+    return true;
+  }
+
+  /** The applicant declines an offer with its link; the place goes to the next in line. */
+  export async function decline(token: string) {
+    const a = await byToken(token, "offer");
+    if (!a || a.offerTokenHash !== hash(token)) throw new VisibleError("not_found", "application.offer_not_found", "This offer link does not exist (any more).");
+    if (a.status === "declined") return { application: { id: a.applicationID, status: a.status } };
+    if (a.status !== "offered") throw new VisibleError("conflict", "application.not_offered", "This offer is no longer open.");
+    await waitlistVersion();
+    if (!(await close(a, "declined"))) throw new VisibleError("conflict", "application.not_offered", "This offer is no longer open.");
+    return { application: { id: a.applicationID, status: "declined" as const } };
+  }
+
+  /** Leaves the waiting list: by the applicant (status link) or the board. */
+  export async function withdraw(ref: { token: string } | { applicationID: string }) {
+    const a = "token" in ref ? await byToken(ref.token, "status") : await load(ref.applicationID);
+    if (!a) throw notFound();
+    if (a.status === "withdrawn") return { application: { id: a.applicationID, status: a.status } };
+    if (!open(a)) throw new VisibleError("conflict", "application.closed", "This application is no longer on the list.");
+    await waitlistVersion();
+    if (!(await close(a, "withdrawn"))) throw new VisibleError("conflict", "application.changed", "The application changed meanwhile; try again.");
+    return { application: { id: a.applicationID, status: "withdrawn" as const } };
+  }
+
+  /**
+   * Offers past their deadline expire (the applicant is mailed) and their
+   * mouths move on to the next in line. Run by the scheduled job, and
+   * before the board reads or changes the list; safe to run twice.
+   */
+  export async function expireOverdue(now: Date) {
+    const overdue = (await all()).filter((a) => a.status === "offered" && (a.offerExpiresAt ?? 0) <= now.getTime());
+    if (!overdue.length) return 0;
+    const farm = await Farm.current();
+    await waitlistVersion();
+    let expired = 0;
+    for (const a of overdue) {
+      if (!(await close(a, "expired"))) continue;
+      expired++;
+      await Mail.send("applicationExpired", a.email, a.locale, { farm: farm.name, name: a.name });
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,479 @@
+import * as z from "zod";
+import { hasRole, useActor, useFarmID, usePerson, type Role } from "../actor";
+import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { certificates, useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { Household } from "../household/household";
+import { mouths } from "../household/mouths";
+import { Mail } from "../mail/mail";
+import { oneAtATime } from "../one-at-a-time";
+import { Person } from "../person/person";
+import {
+  certificateStatus,
+  dateOf,
+  depositSchedule,
+  euros,
+  firstPossibleEnd,
+  isDate,
+  noticeEnd,
+  toCSV,
+} from "./rules";
+
+/**
+ * Certificates (certificaten) and their deposits (inleg): one per member
+ * household, full or half, with a deposit paid at once or in instalments
+ * and refunded when the membership ends.
+ *
+ * A payment and the certificate's running total change in one transaction
+ * that also bumps the certificate's version on the condition nobody else
+ * did meanwhile, so the total always equals the payments and never exceeds
+ * the deposit; the payment's key is its bank reference, so one reference is
+ * recorded once however often it is sent.
+ */
+export namespace Certificate {
+  export const statuses = ["pending", "paid", "refund_due", "refunded"] as const;
+  export const plans = ["once", "instalments"] as const;
+
+  export const Info = z.object({
+    householdID: z.string(),
+    householdName: z.string(),
+    householdStatus: z.enum(["active", "pending", "left"]),
+    certificate: z.enum(certificates),
+    mouths: z.number(),
+    depositCents: z.number().int(),
+    paidCents: z.number().int(),
+    outstandingCents: z.number().int(),
+    plan: z.enum(plans),
+    instalmentCount: z.number().int(),
+    status: z.enum(statuses),
+    /** YYYY-MM-DD */
+    memberSince: z.string(),
+    firstPossibleEndDate: z.string(),
+    noticeGivenAt: z.string().nullable(),
+    /** The last day of membership, once notice is given. */
+    endDate: z.string().nullable(),
+    refundedAt: z.string().nullable(),
+    refundedCents: z.number().int().nullable(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  export const Payment = z.object({
+    reference: z.string(),
+    householdID: z.string(),
+    amountCents: z.number().int(),
+    date: z.string(),
+  });
+  export type Payment = z.infer<typeof Payment>;
+
+  export const Detail = Info.extend({
+    instalments: z.array(z.object({ due: z.string(), amountCents: z.number().int(), status: z.enum(["paid", "open", "late"]) })),
+    payments: z.array(Payment),
+    /** The end date notice given today would have, or null while the minimum term does not allow it (or notice was given). */
+    noticeEndDate: z.string().nullable(),
+  });
+  export type Detail = z.infer<typeof Detail>;
+
+  export const Totals = z.object({
+    households: z.number().int(),
+    depositCents: z.number().int(),
+    paidCents: z.number().int(),
+    outstandingCents: z.number().int(),
+    refundDueCents: z.number().int(),
+    byStatus: z.object({ pending: z.number().int(), paid: z.number().int(), refund_due: z.number().int(), refunded: z.number().int() }),
+  });
+
+  const date = z.string().refine(isDate, "A date as YYYY-MM-DD.");
+
+  export const PaymentInput = z.object({
+    amountCents: z.number().int().min(1).max(10_000_000),
+    date,
+    reference: z.string().trim().min(1).max(140),
+  });
+
+  export const UpdateInput = z.object({ plan: z.enum(plans) });
+
+  type HouseholdItem = NonNullable<Awaited<ReturnType<typeof loadHousehold>>>;
+  type Stored = NonNullable<Awaited<ReturnType<typeof loadCertificate>>>;
+
+  const notFound = () => new VisibleError("not_found", "household.not_found", "No such household.");
+
+  /** The household's own people, or the given roles; anyone else gets the answer an unknown household gets. */
+  export function assertAccess(householdID: string, ...roles: Role[]) {
+    if (useActor().type === "system") return;
+    const person = usePerson();
+    if (person.householdID !== householdID && !hasRole(...roles)) throw notFound();
+  }
+
+  async function loadHousehold(householdID: string) {
+    return (await useDB().entities.household.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  async function loadCertificate(householdID: string) {
+    return (await useDB().entities.certificate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  export function depositFor(farm: Farm.Info, certificate: "full" | "half") {
+    return certificate === "full" ? farm.depositFullCents : farm.depositHalfCents;
+  }
+
+  /**
+   * What a certificate holds now. A household that changed certificate
+   * (full ↔ half) owes the farm's current deposit of the new one; one
+   * without a stored certificate reads as pending since it was made.
+   */
+  function effective(h: HouseholdItem, c: Stored | undefined, farm: Farm.Info) {
+    const sameKind = c && c.certificate === h.certificate;
+    return {
+      certificate: h.certificate,
+      depositCents: sameKind ? c.depositCents : depositFor(farm, h.certificate),
+      plan: c?.plan ?? "once",
+      instalments: c?.instalments ?? farm.depositInstalments,
+      paidCents: c?.paidCents ?? 0,
+      memberSince: c?.memberSince ?? dateOf(Date.parse(h.createdAt)),
+      noticeGivenAt: c?.noticeGivenAt ?? null,
+      endDate: c?.endDate ?? null,
+      refundedAt: c?.refundedAt ?? null,
+      refundedCents: c?.refundedCents ?? null,
+    };
+  }
+
+  function serialize(h: HouseholdItem, c: Stored | undefined, farm: Farm.Info, today: string): Info {
+    const e = effective(h, c, farm);
+    return {
+      householdID: h.householdID,
+      householdName: h.name,
+      householdStatus: h.status,
+      certificate: e.certificate,
+      mouths: mouths(h.adults, h.children, farm.childFactor),
+      depositCents: e.depositCents,
+      paidCents: e.paidCents,
+      outstandingCents: Math.max(0, e.depositCents - e.paidCents),
+      plan: e.plan,
+      instalmentCount: e.plan === "once" ? 1 : e.instalments,
+      status: certificateStatus({ ...e, householdLeft: h.status === "left" }, today),
+      memberSince: e.memberSince,
+      firstPossibleEndDate: firstPossibleEnd(e.memberSince, farm.minimumTermYears),
+      noticeGivenAt: e.noticeGivenAt,
+      endDate: e.endDate,
+      refundedAt: e.refundedAt,
+      refundedCents: e.refundedCents,
+    };
+  }
+
+  const today = () => dateOf(Clock.now());
+
+  /** The register: every household's certificate, by name, with totals. */
+  export async function register(): Promise<{ certificates: Info[]; totals: z.infer<typeof Totals> }> {
+    const farmID = useFarmID();
+    const [farm, households, stored] = await Promise.all([
+      Farm.current(),
+      useDB().entities.household.query.byID({ farmID }).go({ pages: "all" }),
+      useDB().entities.certificate.query.byHousehold({ farmID }).go({ pages: "all" }),
+    ]);
+    const byHousehold = new Map(stored.data.map((c) => [c.householdID, c]));
+    const day = today();
+    const list = households.data
+      .map((h) => serialize(h, byHousehold.get(h.householdID), farm, day))
+      .sort((a, b) => a.householdName.localeCompare(b.householdName, "nl"));
+    const sum = (f: (c: Info) => number) => list.reduce((n, c) => n + f(c), 0);
+    const count = (s: Info["status"]) => list.filter((c) => c.status === s).length;
+    return {
+      certificates: list,
+      totals: {
+        households: list.length,
+        depositCents: sum((c) => c.depositCents),
+        paidCents: sum((c) => (c.status === "refunded" ? 0 : c.paidCents)),
+        outstandingCents: sum((c) => (c.status === "pending" ? c.outstandingCents : 0)),
+        refundDueCents: sum((c) => (c.status === "refund_due" ? c.paidCents : 0)),
+        byStatus: { pending: count("pending"), paid: count("paid"), refund_due: count("refund_due"), refunded: count("refunded") },
+      },
+    };
+  }
+
+  /** The register as CSV, for the treasurer's spreadsheet. */
+  export function registerCSV(list: Info[]) {
+    const statusNames: Record<Info["status"], string> = { pending: "openstaand", paid: "betaald", refund_due: "terug te betalen", refunded: "terugbetaald" };
+    return toCSV([
+      ["huishouden", "certificaat", "monden", "inleg", "betaald", "status", "lid sinds", "opgezegd per", "terugbetaald op", "terugbetaald"],
+      ...list.map((c) => [
+        c.householdName,
+        c.certificate === "full" ? "heel" : "half",
+        String(c.mouths).replace(".", ","),
+        euros(c.depositCents),
+        euros(c.paidCents),
+        statusNames[c.status],
+        c.memberSince,
+        c.endDate,
+        c.refundedAt,
+        c.refundedCents === null ? null : euros(c.refundedCents),
+      ]),
+    ]);
+  }
+
+  async function payments(householdID: string): Promise<Payment[]> {
+    const res = await useDB()
+      .entities.depositPayment.query.byHousehold({ farmID: useFarmID(), householdID })
+      .go({ pages: "all" });
+    return res.data.map((p) => ({ reference: p.reference, householdID: p.householdID, amountCents: p.amountCents, date: p.date }));
+  }
+
+  /** One household's certificate with its instalments and payments: for its own people, the board and the treasurer. */
+  export async function get(householdID: string): Promise<Detail> {
+    assertAccess(householdID, "board", "treasurer");
+    const [farm, h, c, paid] = await Promise.all([Farm.current(), loadHousehold(householdID), loadCertificate(householdID), payments(householdID)]);
+    if (!h) throw notFound();
+    const day = today();
+    const info = serialize(h, c, farm, day);
+    const e = effective(h, c, farm);
+    const notice = noticeEnd(day, info.memberSince, farm.minimumTermYears);
+    return {
+      ...info,
+      instalments: depositSchedule({ ...e, today: day }),
+      payments: paid,
+      noticeEndDate: !info.endDate && h.status !== "left" && notice.ok ? notice.endDate : null,
+    };
+  }
+
+  /** The stored certificate, made from the household when there is none yet. */
+  async function ensure(h: HouseholdItem, farm: Farm.Info): Promise<Stored> {
+    const existing = await loadCertificate(h.householdID);
+    if (existing) return existing;
+    const e = effective(h, undefined, farm);
+    try {
+      await useDB()
+        .entities.certificate.create({
+          farmID: h.farmID,
+          householdID: h.householdID,
+          certificate: e.certificate,
+          depositCents: e.depositCents,
+          plan: e.plan,
+          instalments: e.instalments,
+          paidCents: 0,
+          memberSince: e.memberSince,
+        })
+        .go();
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    return (await loadCertificate(h.householdID))!;
+  }
+
+  async function backoff(attempt: number) {
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+  }
+
+  async function paymentByReference(reference: string) {
+    return (await useDB().entities.depositPayment.get({ farmID: useFarmID(), reference }).go({ consistent: true })).data ?? undefined;
+  }
+
+  /** A reference seen before: the same payment again changes nothing; another payment under it is refused. */
+  function repeated(p: NonNullable<Awaited<ReturnType<typeof paymentByReference>>>, householdID: string, amountCents: number) {
+    if (p.householdID !== householdID || p.amountCents !== amountCents)
+      throw new VisibleError("conflict", "deposit.reference_used", "This reference was already used for another payment.");
+    return { reference: p.reference, householdID: p.householdID, amountCents: p.amountCents, date: p.date };
+  }
+
+  /**
+   * Records a deposit payment (treasurer). The same reference records one
+   * payment, however often and however concurrently it is sent; more than
+   * the outstanding deposit is refused.
+   */
+  export async function recordPayment(householdID: string, input: z.infer<typeof PaymentInput>) {
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const h = await loadHousehold(householdID);
+    if (!h) throw notFound();
+    if (input.date > today())
+      throw new VisibleError("input", "input.invalid", "The date cannot be in the future.", [{ path: "date", message: "The date cannot be in the future." }]);
+    const result = await oneAtATime(`certificate:${farmID}:${householdID}`, async () => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const seen = await paymentByReference(input.reference);
+        if (seen) return { payment: repeated(seen, householdID, input.amountCents), duplicate: true };
+        const c = await ensure(h, farm);
+        const info = serialize(h, c, farm, today());
+        if (info.status === "refund_due" || info.status === "refunded")
+          throw new VisibleError("conflict", "certificate.ended", "This membership has ended; no deposit is due.");
+        if (input.amountCents > info.outstandingCents)
+          throw new VisibleError(
+            "conflict",
+            "certificate.overpaid",
+            `This is more than the outstanding deposit (${euros(info.outstandingCents)}).`,
+            undefined,
+            { outstandingCents: info.outstandingCents },
+          );
+        const res = await useDB()
+          .transaction.write(({ certificate, depositPayment }) => [
+            depositPayment
+              .create({ farmID, reference: input.reference, householdID, amountCents: input.amountCents, date: input.date, recordedBy: actorName() })
+              .commit(),
+            certificate
+              .patch({ farmID, householdID })
+              .set({ paidCents: c.paidCents + input.amountCents, version: c.version + 1, certificate: info.certificate, depositCents: info.depositCents })
+              .where((a, op) => op.eq(a.version, c.version))
+              .commit(),
+          ])
+          .go();
+        if (!res.canceled) {
+          await Audit.record("deposit.paid", householdID, { reference: input.reference, amountCents: input.amountCents });
+          return { payment: { reference: input.reference, householdID, amountCents: input.amountCents, date: input.date }, duplicate: false };
+        }
+        await backoff(attempt);
+      }
+      throw new VisibleError("conflict", "certificate.busy", "Too many changes at once; try again.");
+    });
+    return { ...result, certificate: await get(householdID) };
+  }
+
+  function actorName() {
+    const actor = useActor();
+    return actor.type === "person" ? actor.personID : actor.type;
+  }
+
+  /** Deposit at once or in instalments (board, treasurer). */
+  export async function update(householdID: string, input: z.infer<typeof UpdateInput>) {
+    const farm = await Farm.current();
+    const h = await loadHousehold(householdID);
+    if (!h) throw notFound();
+    await ensure(h, farm);
+    await useDB().entities.certificate.patch({ farmID: useFarmID(), householdID }).set({ plan: input.plan }).go();
+    await Audit.record("certificate.updated", householdID, input);
+    return get(householdID);
+  }
+
+  /**
+   * Notice (opzegging) for the end of this year: possible once the minimum
+   * term is over by then, else 409 with the first possible end date. Giving
+   * notice again changes nothing.
+   */
+  export async function giveNotice(householdID: string) {
+    assertAccess(householdID, "board");
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const h = await loadHousehold(householdID);
+    if (!h) throw notFound();
+    if (h.status === "left") throw new VisibleError("conflict", "membership.ended", "This household is no longer a member.");
+    const c = await ensure(h, farm);
+    if (c.endDate) return get(householdID);
+    const end = noticeEnd(today(), c.memberSince, farm.minimumTermYears);
+    if (!end.ok)
+      throw new VisibleError(
+        "conflict",
+        "membership.minimum_term",
+        `The minimum term of ${farm.minimumTermYears} years is not over: the membership can end on ${end.firstPossibleEndDate} at the earliest.`,
+        undefined,
+        { firstPossibleEndDate: end.firstPossibleEndDate },
+      );
+    try {
+      await useDB()
+        .entities.certificate.patch({ farmID, householdID })
+        .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
+        .where((a, op) => op.notExists(a.endDate))
+        .go();
+    } catch (e) {
+      // given at the same moment by someone else of the household
+      if (isConditionFailure(e)) return get(householdID);
+      throw e;
+    }
+    await Audit.record("membership.notice", householdID, { endDate: end.endDate });
+    for (const p of await Person.byHousehold(householdID))
+      await Mail.send("membershipNotice", p.email, p.locale, {
+        farm: farm.name,
+        household: h.name,
+        endDate: end.endDate,
+        depositCents: c.paidCents,
+        link: `/households/${householdID}`,
+      });
+    return get(householdID);
+  }
+
+  /** Takes notice back, until the membership has ended. */
+  export async function withdrawNotice(householdID: string) {
+    assertAccess(householdID, "board");
+    const h = await loadHousehold(householdID);
+    if (!h) throw notFound();
+    const c = await loadCertificate(householdID);
+    if (!c?.endDate) return get(householdID);
+    if (today() > c.endDate || h.status === "left")
+      throw new VisibleError("conflict", "membership.ended", "The membership has already ended.");
+    await useDB()
+      .entities.certificate.patch({ farmID: useFarmID(), householdID })
+      .remove(["endDate", "noticeGivenAt", "noticeGivenBy"])
+      .where((a, op) => op.eq(a.endDate, c.endDate!))
+      .go()
+      .catch((e: unknown) => {
+        if (!isConditionFailure(e)) throw e;
+      });
+    await Audit.record("membership.notice_withdrawn", householdID, { endDate: c.endDate });
+    return get(householdID);
+  }
+
+  /** The treasurer paid the deposit back: once the refund is due; marking it again changes nothing. */
+  export async function refund(householdID: string) {
+    const farm = await Farm.current();
+    const h = await loadHousehold(householdID);
+    if (!h) throw notFound();
+    const c = await ensure(h, farm);
+    const info = serialize(h, c, farm, today());
+    if (info.status === "refunded") return get(householdID);
+    if (info.status !== "refund_due")
+      throw new VisibleError("conflict", "certificate.not_refund_due", "The deposit is refunded once the membership has ended.");
+    try {
+      await useDB()
+        .entities.certificate.patch({ farmID: useFarmID(), householdID })
+        .set({ refundedAt: today(), refundedCents: c.paidCents, version: c.version + 1 })
+        .where((a, op) => `${op.notExists(a.refundedAt)} AND ${op.eq(a.version, c.version)}`)
+        .go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      return get(householdID);
+    }
+    await Audit.record("deposit.refunded", householdID, { refundedCents: c.paidCents });
+    return get(householdID);
+  }
+
+  /** The scheduled part: a household whose membership ended (after its end date) leaves. */
+  export async function endMemberships(now: Date) {
+    const farmID = useFarmID();
+    const day = dateOf(now.getTime());
+    const stored = await useDB().entities.certificate.query.byHousehold({ farmID }).go({ pages: "all" });
+    for (const c of stored.data) {
+      if (!c.endDate || day <= c.endDate) continue;
+      const h = await loadHousehold(c.householdID);
+      if (!h || h.status === "left") continue;
+      await Household.update({ id: c.householdID, changes: { status: "left" } });
+    }
+  }
+
+  /** The stored-item fields of a new certificate, for the transaction that makes the household. */
+  export function issue(farm: Farm.Info, input: { householdID: string; certificate: "full" | "half"; plan: "once" | "instalments"; memberSince: string }) {
+    return {
+      farmID: farm.id,
+      householdID: input.householdID,
+      certificate: input.certificate,
+      depositCents: depositFor(farm, input.certificate),
+      plan: input.plan,
+      instalments: farm.depositInstalments,
+      paidCents: 0,
+      memberSince: input.memberSince,
+    };
+  }
+
+  /** Demo data: certificates paid in full, each with its one payment. */
+  export async function seedPaid(entries: { householdID: string; certificate: "full" | "half"; memberSince: string; reference: string }[]) {
+    const farm = await Farm.current();
+    const certs = entries.map((e) => ({ ...issue(farm, { ...e, plan: "once" }), paidCents: depositFor(farm, e.certificate) }));
+    const pays = entries.map((e) => ({
+      farmID: farm.id,
+      reference: e.reference,
+      householdID: e.householdID,
+      amountCents: depositFor(farm, e.certificate),
+      date: e.memberSince,
+      recordedBy: "system",
+    }));
+    const [a, b] = await Promise.all([useDB().entities.certificate.put(certs).go({ concurrency: 8 }), useDB().entities.depositPayment.put(pays).go({ concurrency: 8 })]);
+    if (a.unprocessed.length || b.unprocessed.length) throw new Error("demo certificates not written");
+  }
+}

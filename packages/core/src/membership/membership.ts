@@ -1,0 +1,43 @@
+import * as z from "zod";
+import { Audit } from "../audit/audit";
+import { Farm } from "../farm/farm";
+import { Application } from "./application";
+import { Certificate } from "./certificate";
+
+/** Membership as a whole: its farm settings and its scheduled work. */
+export namespace Membership {
+  const keys = ["depositFullCents", "depositHalfCents", "depositInstalments", "minimumTermYears", "capacityMouths", "offerDays"] as const;
+
+  export const Settings = Farm.Settings.pick({
+    depositFullCents: true,
+    depositHalfCents: true,
+    depositInstalments: true,
+    minimumTermYears: true,
+    capacityMouths: true,
+    offerDays: true,
+  });
+  export type Settings = z.infer<typeof Settings>;
+
+  export const UpdateInput = Settings.partial().refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+
+  function pick(farm: Farm.Info): Settings {
+    return Object.fromEntries(keys.map((k) => [k, farm[k]])) as Settings;
+  }
+
+  export async function settings(): Promise<Settings> {
+    return pick(await Farm.current());
+  }
+
+  /** Changes the membership settings; deposits already set on certificates stay as they are. */
+  export async function updateSettings(changes: z.infer<typeof UpdateInput>): Promise<Settings> {
+    const farm = await Farm.update(changes);
+    await Audit.record("membership.settings", farm.id, changes);
+    return pick(farm);
+  }
+
+  /** The scheduled job: expired offers move on to the next in line; ended memberships leave. */
+  export async function tick(now: Date) {
+    await Application.expireOverdue(now);
+    await Certificate.endMemberships(now);
+  }
+}

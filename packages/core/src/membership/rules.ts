@@ -1,0 +1,161 @@
+import { amsterdamParts } from "../week";
+
+/*
+ * The membership rules, without I/O: which waiting applications get an
+ * offer, how many mouths are free, when a membership can end, what a
+ * certificate's deposit status is, and how a deposit splits into instalments.
+ */
+
+/** YYYY-MM-DD of an instant on the farm's clock. */
+export function dateOf(instant: number): string {
+  const p = amsterdamParts(instant);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** True for a real calendar date written YYYY-MM-DD (no 2027-02-30). */
+export function isDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export interface Waiting {
+  id: string;
+  mouths: number;
+}
+
+/**
+ * Which waiting applications get an offer, given the free mouths: in list
+ * order, each one that fits in what is still free. One that does not fit is
+ * skipped (it keeps its place), so a smaller one behind it can still come in.
+ */
+export function planOffers(waiting: readonly Waiting[], freeMouths: number): string[] {
+  let free = freeMouths;
+  const picks: string[] = [];
+  for (const a of waiting) {
+    // mouths are multiples of the child factor: compare without float noise
+    if (a.mouths - free <= 1e-9) {
+      picks.push(a.id);
+      free = Math.round((free - a.mouths) * 1000) / 1000;
+    }
+  }
+  return picks;
+}
+
+/**
+ * Mouths the farm can still offer: its capacity minus the households that
+ * eat from it (active and pending) and minus the offers still open. Never
+ * below zero, also when the farm is over capacity.
+ */
+export function freeMouths(input: {
+  capacityMouths: number;
+  households: readonly { mouths: number; status: "active" | "pending" | "left" }[];
+  openOffers: readonly { mouths: number }[];
+}): number {
+  const taken =
+    input.households.filter((h) => h.status !== "left").reduce((n, h) => n + h.mouths, 0) +
+    input.openOffers.reduce((n, o) => n + o.mouths, 0);
+  return Math.max(0, Math.round((input.capacityMouths - taken) * 1000) / 1000);
+}
+
+/** The first day a membership can end: 31 December of the last year of the minimum term. */
+export function firstPossibleEnd(memberSince: string, minimumTermYears: number): string {
+  return `${Number(memberSince.slice(0, 4)) + minimumTermYears - 1}-12-31`;
+}
+
+/**
+ * Notice given on `today` ends the membership on 31 December of this year,
+ * provided the minimum term is over by then; otherwise it is too early, and
+ * the answer says the first end date that is possible.
+ */
+export function noticeEnd(
+  today: string,
+  memberSince: string,
+  minimumTermYears: number,
+): { ok: true; endDate: string } | { ok: false; firstPossibleEndDate: string } {
+  const first = firstPossibleEnd(memberSince, minimumTermYears);
+  const endDate = `${today.slice(0, 4)}-12-31`;
+  return endDate >= first ? { ok: true, endDate } : { ok: false, firstPossibleEndDate: first };
+}
+
+export type CertificateStatus = "pending" | "paid" | "refund_due" | "refunded";
+
+/**
+ * A certificate's deposit status: refunded once the treasurer paid it back;
+ * refund due once the membership ended (after its end date, or when the
+ * household left); otherwise paid when the deposit is in full, else pending.
+ */
+export function certificateStatus(
+  c: { depositCents: number; paidCents: number; endDate?: string | null; refundedAt?: string | null; householdLeft?: boolean },
+  today: string,
+): CertificateStatus {
+  if (c.refundedAt) return "refunded";
+  if ((c.endDate && today > c.endDate) || c.householdLeft) return "refund_due";
+  return c.paidCents >= c.depositCents ? "paid" : "pending";
+}
+
+/** Splits an amount into `count` whole-cent parts that add up exactly; the first parts take the odd cents. */
+export function splitCents(totalCents: number, count: number): number[] {
+  const n = Math.max(1, Math.floor(count));
+  const base = Math.floor(totalCents / n);
+  const rest = totalCents - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+export interface Instalment {
+  /** YYYY-MM-DD */
+  due: string;
+  amountCents: number;
+  status: "paid" | "open" | "late";
+}
+
+/**
+ * The deposit's schedule: at once on the first day of membership, or in
+ * equal monthly instalments from then on (each on the 1st of a month after
+ * the first). Payments cover the instalments in order.
+ */
+export function depositSchedule(input: {
+  depositCents: number;
+  paidCents: number;
+  plan: "once" | "instalments";
+  instalments: number;
+  memberSince: string;
+  today: string;
+}): Instalment[] {
+  const parts = input.plan === "once" ? [input.depositCents] : splitCents(input.depositCents, input.instalments);
+  const year = Number(input.memberSince.slice(0, 4));
+  const month = Number(input.memberSince.slice(5, 7));
+  let covered = input.paidCents;
+  return parts.map((amountCents, i) => {
+    const due =
+      i === 0
+        ? input.memberSince
+        : (() => {
+            const d = new Date(Date.UTC(year, month - 1 + i, 1));
+            return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-01`;
+          })();
+    const paid = covered >= amountCents;
+    covered = Math.max(0, covered - amountCents);
+    return { due, amountCents, status: paid ? "paid" : due < input.today ? "late" : "open" };
+  });
+}
+
+/** "2.000,00": euros as the Dutch write them, for CSV exports. */
+export function euros(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${sign}${whole},${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A CSV for spreadsheets set to Dutch: semicolons, every cell quoted, formulas defused. */
+export function toCSV(rows: readonly (readonly (string | number | null)[])[]): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? "" : String(v);
+    return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+  };
+  return rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+}
