@@ -4,7 +4,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret as GeneratedSecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Config, Function, use, type StackContext } from "sst/constructs";
 import { Email } from "./email";
-import { assertDeployableStage, farmSettings } from "./settings";
+import { assertDeployableStage, farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
 
 /**
@@ -39,6 +39,7 @@ export function Api({ stack, app }: StackContext) {
       MAIL_QUEUE_URL: queue.queueUrl,
       ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
       ...farmSettings(),
+      ...publicURL(app.stage),
     },
     bind: [authSecret],
     logGroup: new LogGroup(stack, "ApiLogs", { retention: RetentionDays.ONE_MONTH }),

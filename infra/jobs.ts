@@ -2,7 +2,7 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Cron, use, type StackContext } from "sst/constructs";
 import { Email } from "./email";
-import { farmSettings } from "./settings";
+import { farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
 
 /**
@@ -23,12 +23,13 @@ export function Jobs({ stack, app }: StackContext) {
         timeout: "4 minutes",
         // The next tick is the retry; an immediate one could run beside it.
         retryAttempts: 0,
-        nodejs: { format: "esm", minify: true },
+        nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"] } },
         environment: {
           STAGE: app.stage,
           TABLE_NAME: table.tableName,
           MAIL_QUEUE_URL: queue.queueUrl,
           ...farmSettings(),
+          ...publicURL(app.stage),
         },
         logGroup: new LogGroup(stack, "TickLogs", { retention: RetentionDays.ONE_MONTH }),
       },

@@ -9,6 +9,7 @@
  *   MAIL_FROM        sender address; default `noreply@<the stage's domain>`
  *   DEFAULT_FARM_ID  the farm every unknown host belongs to; default `demo`
  *   FARM_DOMAINS     JSON `{"host":"farmID"}` for a deployment hosting several farms
+ *   PUBLIC_URL       where links in mails point; default `https://<the stage's domain>`
  */
 
 /** Stages that mean something to the app itself: `local` mounts the dev routes. */
@@ -41,6 +42,17 @@ export function mailFrom(stage: string): string {
 /** The bare address of a sender like `Akker <noreply@example.nl>`, for the IAM condition. */
 export function mailFromAddress(from: string): string {
   return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
+}
+
+/**
+ * Where links in mails point (PUBLIC_URL): the stage's domain when it has
+ * one, or PUBLIC_URL given at deploy (e.g. the CloudFront address).
+ */
+export function publicURL(stage: string): { PUBLIC_URL?: string } {
+  const explicit = process.env.PUBLIC_URL?.trim();
+  if (explicit) return { PUBLIC_URL: explicit };
+  const domain = siteDomain(stage)?.domainName;
+  return domain ? { PUBLIC_URL: `https://${domain}` } : {};
 }
 
 /** The farm settings the API and the jobs share. */
