@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seedActivity } from "@akker/core/demo/activity";
 import { seedDemo } from "@akker/core/demo/seed";
 import { configureDynamo } from "@akker/core/dynamo";
 import { ensureTable, portInUse, startDynamoLocal } from "./dynamo-local";
@@ -65,6 +66,12 @@ async function main() {
     };
     setInterval(() => void tick(), 5 * 60_000).unref();
     void tick();
+    // Harvests, work days and a vote fill in a few seconds after the server is up.
+    if (seeded)
+      void seedActivity().then(
+        () => console.log("  Demo activity added: harvests, work days and an open vote.\n"),
+        (e: unknown) => console.error("Demo activity could not be added:", e instanceof Error ? e.message : e),
+      );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       [

@@ -4,6 +4,10 @@ import { Household } from "../household/household";
 import { Person } from "../person/person";
 import { useTestTable } from "../../../../test/setup/table";
 import { demoFarm, demoHouseholds, seedDemo } from "./seed";
+import { seedActivity } from "./activity";
+import { Harvest } from "../harvest/harvest";
+import { Workday } from "../workday/workday";
+import { Election } from "../election/election";
 
 beforeAll(async () => {
   await useTestTable();
@@ -37,6 +41,26 @@ describe("the demo farm", () => {
       const treasurer = (await Person.byEmail("penningmeester@demo.test"))!;
       expect(await Person.roles(treasurer, true)).toContain("treasurer");
       expect(await Person.roles((await Person.byEmail("coordinator@demo.test"))!, true)).toContain("coordinator");
+    });
+  });
+});
+
+describe("the demo farm's activity", () => {
+  it("has published harvests, work days with sign-ups and an open vote", async () => {
+    await seedActivity();
+    const board = await withActor({ type: "system", farmID: demoFarm.id }, () => Person.byEmail("bestuur@demo.test"));
+    const actor = { type: "person" as const, farmID: demoFarm.id, personID: board!.id, householdID: board!.householdID, roles: ["board" as const, "member" as const], sessionID: "t" };
+    await withActor(actor, async () => {
+      const harvests = await Harvest.list();
+      expect(harvests).toHaveLength(2);
+      expect(harvests[0]!.lines?.length).toBeGreaterThan(0);
+      const days = await Workday.list({});
+      expect(days).toHaveLength(6);
+      expect(days.find((d) => d.title === "Wieden in de moestuin")!.confirmed).toBe(10);
+      const evening = days.find((d) => d.title === "Oogstavond")!;
+      expect(evening).toMatchObject({ confirmed: 8, waitlisted: 2 });
+      const votes = await Election.list();
+      expect(votes[0]).toMatchObject({ status: "open", kind: "motion", turnout: { eligible: 200, voted: 0 } });
     });
   });
 });

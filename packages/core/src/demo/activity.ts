@@ -1,0 +1,110 @@
+import { withActor, type Actor, type Role } from "../actor";
+import { Clock } from "../clock";
+import { Election } from "../election/election";
+import { Harvest } from "../harvest/harvest";
+import { Household } from "../household/household";
+import { Person } from "../person/person";
+import { addWeeks, amsterdamParts, amsterdamTime, weekOf } from "../week";
+import { Workday } from "../workday/workday";
+import { demoFarm } from "./seed";
+
+/**
+ * Life on the demo farm, so a first `npm start` shows every screen with
+ * something in it: last week's and this week's harvest published, work days
+ * in the coming weeks (one nearly full), and an open ALV vote.
+ */
+export async function seedActivity() {
+  const farmID = demoFarm.id;
+  const system: Actor = { type: "system", farmID };
+  const as = async (email: string, roles: Role[]) => {
+    const p = (await withActor(system, () => Person.byEmail(email)))!;
+    return { type: "person", farmID, personID: p.id, householdID: p.householdID, roles, sessionID: "seed" } as Actor;
+  };
+
+  await withActor(system, async () => {
+    const thisWeek = weekOf(Clock.now());
+    const weeks = [addWeeks(thisWeek, -1), thisWeek];
+    const crops = [
+      { crop: "courgette", unit: "piece" as const, quantity: 370 },
+      { crop: "spinazie", unit: "kg" as const, quantity: 61.35 },
+      { crop: "radijs", unit: "bunch" as const, quantity: 180 },
+      { crop: "aardappel", unit: "kg" as const, quantity: 240, step: 0.25 },
+      { crop: "gehakt", unit: "kg" as const, quantity: 45, step: 0.5, meat: true },
+    ];
+    for (const [i, week] of weeks.entries()) {
+      await Harvest.save(week, {
+        items: crops.map((c) => ({ ...c, quantity: Math.round(c.quantity * (i ? 1 : 0.9) * 100) / 100 })),
+        note: i ? "De eerste radijsjes van het seizoen!" : undefined,
+      });
+      await Harvest.publish(week);
+    }
+  });
+
+  // Work days: the next four Saturday mornings, a harvest evening and a tour.
+  const coordinator = await as("coordinator@demo.test", ["coordinator", "member"]);
+  const created = await withActor(coordinator, async () => {
+    const p = amsterdamParts(Clock.now());
+    const today = new Date(Date.UTC(p.year, p.month - 1, p.day));
+    const nextSaturday = new Date(today);
+    nextSaturday.setUTCDate(today.getUTCDate() + (((6 - today.getUTCDay() + 7) % 7) || 7));
+    const at = (d: Date, days: number, hour: number) => {
+      const day = new Date(d);
+      day.setUTCDate(d.getUTCDate() + days);
+      return new Date(amsterdamTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour)).toISOString();
+    };
+    const saturdays = await Workday.create({
+      title: "Wieden in de moestuin",
+      task: "weeding",
+      start: at(nextSaturday, 0, 9),
+      end: at(nextSaturday, 0, 12),
+      capacity: 12,
+      location: "Verzamelen bij de schuur",
+      description: "Neem handschoenen mee als je die hebt. Koffie en koek staan klaar.",
+      repeatWeeks: 4,
+    });
+    const evening = await Workday.create({
+      title: "Oogstavond",
+      task: "harvest",
+      start: at(nextSaturday, 3, 18),
+      end: at(nextSaturday, 3, 20),
+      capacity: 8,
+      location: "Kas 2",
+      repeatWeeks: 1,
+    });
+    const tour = await Workday.create({
+      title: "Rondleiding voor nieuwe leden",
+      task: "tour",
+      start: at(nextSaturday, 7, 14),
+      end: at(nextSaturday, 7, 15),
+      capacity: 4,
+      repeatWeeks: 1,
+    });
+    return { first: saturdays[0]!, evening: evening[0]!, tour: tour[0]! };
+  });
+
+  // Members sign up: the first Saturday is nearly full, the harvest evening has a waiting line.
+  const households = await withActor(system, () => Household.list());
+  const people = await withActor(system, async () =>
+    Promise.all(households.slice(10, 30).map(async (h) => (await Person.byHousehold(h.id))[0])),
+  );
+  for (const [i, p] of people.entries()) {
+    if (!p?.householdID) continue;
+    const member: Actor = { type: "person", farmID, personID: p.id, householdID: p.householdID, roles: ["member"], sessionID: "seed" };
+    await withActor(member, () => Workday.signup(i < 10 ? created.first.id : created.evening.id));
+  }
+
+  // An ALV vote, open for two weeks.
+  const board = await as("bestuur@demo.test", ["board", "member"]);
+  await withActor(board, async () => {
+    const vote = await Election.create({
+      title: "Begroting en bijdrage volgend jaar",
+      description: "De ALV stelt de begroting vast. Het bestuur stelt voor de weekbijdrage met 3% te verhogen.",
+      kind: "motion",
+      majority: "simple",
+      quorumPercent: 30,
+      opensAt: new Date(Clock.now() - 60_000).toISOString(),
+      closesAt: new Date(Clock.now() + 14 * 24 * 3600_000).toISOString(),
+    });
+    await Election.open(vote.id);
+  });
+}
