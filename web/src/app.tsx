@@ -2,7 +2,9 @@ import { lazy, Suspense, type JSX } from "solid-js";
 import { Route, Router } from "@solidjs/router";
 import { I18nProvider } from "./i18n";
 import Authed, { route as authedRoute } from "./routes/authed";
+import { electionRoute, electionsRoute } from "./routes/election-routes";
 import { harvestRoute, harvestWeekRoute } from "./routes/harvest-routes";
+import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/shares-routes";
 import Home, { route as homeRoute } from "./routes/home";
 import HouseholdPage, { route as householdRoute } from "./routes/household";
 import HouseholdEdit, { route as householdEditRoute } from "./routes/household-edit";
@@ -32,6 +34,19 @@ const Roster = lazy(() => import("./routes/roster"));
 const Hours = lazy(() => import("./routes/hours"));
 const PendingHours = lazy(() => import("./routes/hours-pending"));
 const HourTotals = lazy(() => import("./routes/hour-totals"));
+const Apply = lazy(() => import("./routes/apply"));
+const ApplyStatus = lazy(() => import("./routes/apply-status"));
+const ApplyAccept = lazy(() => import("./routes/apply-accept"));
+const Waitlist = lazy(() => import("./routes/waitlist"));
+const Certificates = lazy(() => import("./routes/certificates"));
+const MyContribution = lazy(() => import("./routes/contribution"));
+const ContributionOverview = lazy(() => import("./routes/contribution-overview"));
+const SeasonPage = lazy(() => import("./routes/season"));
+const Elections = lazy(() => import("./routes/elections"));
+const ElectionNew = lazy(() => import("./routes/election-new"));
+const ElectionPage = lazy(() => import("./routes/election"));
+const ElectionEdit = lazy(() => import("./routes/election-edit"));
+const ElectionAudit = lazy(() => import("./routes/election-audit"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -42,6 +57,9 @@ export function App() {
     <I18nProvider>
       <Router root={Root}>
         <Route path="/login" component={Login} />
+        <Route path="/apply" component={Apply} />
+        <Route path="/apply/status/:token" component={ApplyStatus} {...applyStatusRoute} />
+        <Route path="/apply/accept/:token" component={ApplyAccept} />
         <Route path="/" component={Authed} {...authedRoute}>
           <Route path="/" component={Home} {...homeRoute} />
           <Route path="/households" component={Households} {...householdsRoute} />
@@ -59,6 +77,16 @@ export function App() {
           <Route path="/hours" component={Hours} {...hoursRoute} />
           <Route path="/hours/pending" component={PendingHours} {...pendingHoursRoute} />
           <Route path="/hours/totals" component={HourTotals} {...hourTotalsRoute} />
+          <Route path="/elections" component={Elections} {...electionsRoute} />
+          <Route path="/elections/new" component={ElectionNew} />
+          <Route path="/elections/:id" component={ElectionPage} {...electionRoute} />
+          <Route path="/elections/:id/edit" component={ElectionEdit} {...electionRoute} />
+          <Route path="/elections/:id/audit" component={ElectionAudit} {...electionRoute} />
+          <Route path="/contribution" component={MyContribution} />
+          <Route path="/contribution/overview" component={ContributionOverview} />
+          <Route path="/contribution/season" component={SeasonPage} />
+          <Route path="/waitlist" component={Waitlist} {...waitlistRoute} />
+          <Route path="/certificates" component={Certificates} {...registerRoute} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

@@ -6,6 +6,7 @@ import {
   canEnterHarvest,
   canManageHouseholds,
   canOrganiseWorkdays,
+  canSeeElections,
   canSeeHourTotals,
   canSignUp,
   canViewHarvest,
@@ -83,6 +84,13 @@ function Menu(props: { me: MeInfo }) {
             </A>
           </li>
         </Show>
+        <Show when={canSeeElections(props.me)}>
+          <li>
+            <A href="/elections" end>
+              {t().nav.elections}
+            </A>
+          </li>
+        </Show>
         <Show when={props.me.household}>
           {(household) => (
             <li>
@@ -106,9 +114,24 @@ function Menu(props: { me: MeInfo }) {
             </A>
           </li>
         </Show>
+        <Show when={membershipHome(props.me)}>
+          {(href) => (
+            <li>
+              <A href={href()}>{t().nav.membership}</A>
+            </li>
+          )}
+        </Show>
       </ul>
     </nav>
   );
+}
+
+/** Where the membership screens start for this person: their own contribution, else the board's or the treasurer's list. */
+function membershipHome(me: MeInfo): string | undefined {
+  if (hasHarvestShare(me)) return "/contribution";
+  if (canManageHouseholds(me)) return "/waitlist";
+  if (me.roles.includes("treasurer")) return "/certificates";
+  return undefined;
 }
 
 function Logout() {

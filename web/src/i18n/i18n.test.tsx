@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { apiError, memberMe, mockApi, ok, renderApp } from "../test-utils";
 import { en } from "./en";
 import { nl } from "./nl";
+import { electionsEn } from "./elections/en";
+import { electionsNl } from "./elections/nl";
 import { workdaysEn } from "./workdays/en";
 import { workdaysNl } from "./workdays/nl";
 
@@ -84,5 +86,6 @@ describe("dictionaries", () => {
     expect(shape(en)).toEqual(shape(nl));
     // The work-day screens' own strings, which load with those screens.
     expect(shape(workdaysEn)).toEqual(shape(workdaysNl));
+    expect(shape(electionsEn)).toEqual(shape(electionsNl));
   });
 });

@@ -8,7 +8,7 @@ import { ApiError, api, type MeInfo } from "./api";
  */
 
 /** A query answered 401: the session is gone, so log in and come back here. */
-async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
+export async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {
@@ -107,6 +107,11 @@ export function canSeeHourTotals(me: MeInfo | undefined): boolean {
 /** Board members manage households; an admin may do whatever the board may. */
 export function canManageHouseholds(me: MeInfo | undefined): boolean {
   return !!me && (me.roles.includes("board") || me.roles.includes("admin"));
+}
+
+/** One household, one vote: the people of member households vote; the board runs elections and sees them too. */
+export function canSeeElections(me: MeInfo | undefined): boolean {
+  return hasHarvestShare(me) || canManageHouseholds(me);
 }
 
 /** Where to go after logging in: only a path on this site, never another origin. */

@@ -16,7 +16,9 @@ describe("home", () => {
       "Start",
       "Oogst",
       "Meewerken",
+      "Stemmen",
       "Mijn huishouden",
+      "Lidmaatschap",
     ]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
     expect(screen.queryByRole("link", { name: "Huishoudens beheren" })).not.toBeInTheDocument();
@@ -30,14 +32,17 @@ describe("home", () => {
     expect(await screen.findByRole("region", { name: "Jouw huishouden" })).toBeInTheDocument();
     const board = screen.getByRole("region", { name: "Bestuur" });
     expect(within(board).getByRole("link", { name: "Huishoudens beheren" })).toHaveAttribute("href", "/households");
+    expect(within(board).getByRole("link", { name: "Wachtlijst" })).toHaveAttribute("href", "/waitlist");
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
       "Start",
       "Oogst",
       "Meewerken",
+      "Stemmen",
       "Mijn huishouden",
       "Oogstverdeling",
       "Huishoudens",
+      "Lidmaatschap",
     ]);
   });
 

@@ -112,7 +112,11 @@ function RoleCards(props: { me: MeInfo }) {
         </RoleCard>
       </Show>
       <Show when={has("treasurer")}>
-        <RoleCard role="treasurer" text={t().home.treasurer(farm())} />
+        <RoleCard role="treasurer" text={t().home.treasurer(farm())}>
+          <A class="button" href="/contribution/overview">
+            {t().home.contributions}
+          </A>
+        </RoleCard>
       </Show>
       <Show when={has("admin")}>
         <RoleCard role="admin" text={t().home.admin(farm())} />
@@ -133,6 +137,9 @@ function RoleCards(props: { me: MeInfo }) {
                 {t().home.hourTotals}
               </A>
             </Show>
+            <A class="button" href="/waitlist">
+              {t().home.waitlist}
+            </A>
           </div>
         </RoleCard>
       </Show>

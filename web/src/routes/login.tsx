@@ -1,5 +1,5 @@
-import { createSignal, Match, Switch } from "solid-js";
-import { action, query, useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal, Match, Show, Switch } from "solid-js";
+import { A, action, query, useNavigate, useSearchParams } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
 import { TextField } from "../components/field";
 import { Frame } from "../components/frame";
@@ -23,9 +23,10 @@ const verifyCode = action((email: string, code: string) => api.auth.verify(email
 export default function Login() {
   const { t, setLocale } = useI18n();
   const navigate = useNavigate();
-  const [params] = useSearchParams<{ next?: string }>();
+  const [params] = useSearchParams<{ next?: string; email?: string }>();
   const [step, setStep] = createSignal<"email" | "code">("email");
-  const [email, setEmail] = createSignal("");
+  // `?email=`: a new member who just accepted a place arrives with the address filled in.
+  const [email, setEmail] = createSignal(typeof params.email === "string" ? params.email : "");
   const [resent, setResent] = createSignal(false);
   const sending = useActionForm(requestCode);
   const verifying = useActionForm(verifyCode);
@@ -81,6 +82,9 @@ export default function Login() {
           <Status tone="info" message={step() === "code" ? t().login.codeSent(email()) : undefined} />
           <Switch>
             <Match when={step() === "email"}>
+              <Show when={params.email}>
+                <p class="notice success">{t().login.welcome}</p>
+              </Show>
               <p>{t().login.intro}</p>
               <form onSubmit={sendCode} novalidate>
                 <TextField
@@ -100,6 +104,9 @@ export default function Login() {
                   {sending.pending() ? t().login.sending : t().login.sendCode}
                 </button>
               </form>
+              <p>
+                <A href="/apply">{t().login.apply}</A>
+              </p>
             </Match>
             <Match when={step() === "code"}>
               <form onSubmit={verify} novalidate>

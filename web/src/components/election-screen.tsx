@@ -1,0 +1,15 @@
+import type { JSX } from "solid-js";
+import { ElectionMessages } from "../i18n/elections";
+import { Page } from "./page";
+import "./elections.css";
+
+/** An election screen: its heading, and the section's own messages for errors and fields. */
+export function ElectionScreen(props: { title: string; heading?: string; children?: JSX.Element }) {
+  return (
+    <ElectionMessages>
+      <Page title={props.title} heading={props.heading}>
+        {props.children}
+      </Page>
+    </ElectionMessages>
+  );
+}

@@ -1,0 +1,63 @@
+import { createSignal, Show } from "solid-js";
+import { action, useNavigate, useParams } from "@solidjs/router";
+import { FormError, Status } from "../components/feedback";
+import { Frame } from "../components/frame";
+import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
+import { useSharesText } from "../i18n/shares";
+import { useActionForm } from "../lib/form";
+import { sharesApi } from "../lib/shares-api";
+
+const accept = action((token: string) => sharesApi.applications.accept(token), "accept-offer");
+const decline = action((token: string) => sharesApi.applications.decline(token), "decline-offer");
+
+/**
+ * The link in the offer mail: accept the place (the household becomes a
+ * member, and logs in with its address) or decline it for the next in line.
+ */
+export default function ApplyAccept() {
+  const s = useSharesText();
+  const params = useParams<{ token: string }>();
+  const navigate = useNavigate();
+  const accepting = useActionForm(accept);
+  const declining = useActionForm(decline);
+  const [declined, setDeclined] = createSignal(false);
+
+  async function yes() {
+    declining.clear();
+    const result = await accepting.submit(params.token);
+    if (result) navigate(`/login?email=${encodeURIComponent(result.email)}`, { replace: true });
+  }
+
+  async function no() {
+    accepting.clear();
+    if (await declining.submit(params.token)) setDeclined(true);
+  }
+
+  return (
+    <Frame>
+      <PublicSharesScreen title={s().accept.title}>
+        <div class="card narrow">
+          <Status tone="info" message={declined() ? s().accept.declined : undefined} />
+          <Show when={!declined()}>
+            <p>{s().accept.intro}</p>
+            <div class="actions">
+              <button type="button" class="primary" disabled={accepting.pending()} onClick={() => void yes()}>
+                {accepting.pending() ? s().accept.accepting : s().accept.accept}
+              </button>
+              <AskFirst
+                label={s().accept.decline}
+                question={s().accept.confirm}
+                yes={s().accept.confirmYes}
+                no={s().accept.cancel}
+                pendingLabel={s().accept.declining}
+                pending={declining.pending()}
+                onYes={no}
+              />
+            </div>
+            <FormError error={accepting.error() ?? declining.error()} />
+          </Show>
+        </div>
+      </PublicSharesScreen>
+    </Frame>
+  );
+}

@@ -1,0 +1,108 @@
+import { ErrorBoundary, Match, Show, Suspense, Switch } from "solid-js";
+import { A, action, createAsync, json, useParams } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { Frame } from "../components/frame";
+import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
+import { useI18n } from "../i18n";
+import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useActionForm } from "../lib/form";
+import { getApplicationStatus, sharesApi, type ApplicationStatus } from "../lib/shares-api";
+
+const withdraw = action(async (token: string) => {
+  const closed = await sharesApi.applications.withdrawOwn(token);
+  return json(closed, { revalidate: [getApplicationStatus.keyFor(token)] });
+}, "withdraw-application");
+
+/** The applicant's place on the list, with the private link from the mail; leaving the list. */
+export default function ApplyStatus() {
+  const s = useSharesText();
+  const params = useParams<{ token: string }>();
+  const application = createAsync(() => getApplicationStatus(params.token));
+  return (
+    <Frame>
+      <PublicSharesScreen title={s().status.title}>
+        <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+          <Suspense fallback={<Loading />}>
+            <Show when={application()}>{(a) => <Application application={a()} token={params.token} />}</Show>
+          </Suspense>
+        </ErrorBoundary>
+      </PublicSharesScreen>
+    </Frame>
+  );
+}
+
+function Application(props: { application: ApplicationStatus; token: string }) {
+  const s = useSharesText();
+  const { mouths } = useI18n();
+  const format = useSharesFormat();
+  const leaving = useActionForm(withdraw);
+  const a = () => props.application;
+  return (
+    <div class="card narrow">
+      <Switch>
+        <Match when={a().status === "waiting"}>
+          <p class="lead">
+            {a().position ? s().status.waiting(a().position!, a().waiting) : s().status.waitingNoPlace}
+          </p>
+          <p>{s().status.waitingHint}</p>
+        </Match>
+        <Match when={a().status === "offered"}>
+          <p class="lead">{s().status.offered(a().offerExpiresAt ? format.instant(a().offerExpiresAt!) : "")}</p>
+        </Match>
+        <Match when={a().status === "accepted"}>
+          <p class="lead">{s().status.accepted}</p>
+          <p>
+            <A class="button" href="/login">
+              {s().status.login}
+            </A>
+          </p>
+        </Match>
+        <Match when={a().status === "declined" || a().status === "expired" || a().status === "withdrawn"}>
+          <Status
+            tone="info"
+            message={
+              a().status === "declined"
+                ? s().status.declined
+                : a().status === "expired"
+                  ? s().status.expired
+                  : s().status.withdrawn
+            }
+          />
+          <p>
+            <A href="/apply">{s().status.applyAgain}</A>
+          </p>
+        </Match>
+      </Switch>
+      <dl class="facts">
+        <div>
+          <dt>{s().status.name}</dt>
+          <dd>{a().name}</dd>
+        </div>
+        <div>
+          <dt>{s().status.mouths}</dt>
+          <dd>{mouths(a().mouths)}</dd>
+        </div>
+        <div>
+          <dt>{s().status.certificate}</dt>
+          <dd>{s().certificate[a().certificate]}</dd>
+        </div>
+        <div>
+          <dt>{s().status.applied}</dt>
+          <dd>{format.instant(a().appliedAt)}</dd>
+        </div>
+      </dl>
+      <Show when={a().status === "waiting" || a().status === "offered"}>
+        <AskFirst
+          label={s().status.withdraw}
+          question={s().status.confirm}
+          yes={s().status.confirmYes}
+          no={s().status.cancel}
+          pendingLabel={s().status.withdrawing}
+          pending={leaving.pending()}
+          onYes={() => leaving.submit(props.token)}
+        />
+        <FormError error={leaving.error()} />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { createSignal, Show } from "solid-js";
+import { A, action } from "@solidjs/router";
+import { FormError, Status } from "../components/feedback";
+import { CheckboxField, RadioGroup, TextField } from "../components/field";
+import { Frame } from "../components/frame";
+import { PublicSharesScreen } from "../components/shares-screen";
+import { useI18n } from "../i18n";
+import { useSharesText } from "../i18n/shares";
+import { text, useActionForm, useFieldError, whole } from "../lib/form";
+import { sharesApi, type Applied, type ApplyInput } from "../lib/shares-api";
+
+const apply = action((input: ApplyInput) => sharesApi.applications.apply(input), "apply");
+
+const applyFields = ["name", "email", "adults", "children", "vegetarian", "certificate"];
+
+/** Anyone can join the waiting list, without an account: the answer is the place in the list. */
+export default function Apply() {
+  const s = useSharesText();
+  const { locale } = useI18n();
+  const fieldError = useFieldError();
+  const applying = useActionForm(apply);
+  const [done, setDone] = createSignal<Applied["application"]>();
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const certificate = text(data, "certificate");
+    const result = await applying.submit({
+      name: text(data, "name"),
+      email: text(data, "email"),
+      adults: whole(data, "adults"),
+      children: whole(data, "children"),
+      vegetarian: data.get("vegetarian") === "on",
+      ...(certificate === "full" || certificate === "half" ? { certificate } : {}),
+      locale: locale(),
+    });
+    if (result) setDone(result.application);
+  }
+
+  return (
+    <Frame>
+      <PublicSharesScreen title={s().apply.title}>
+        <div class="card narrow">
+          <Status
+            message={
+              done() ? (done()!.position ? s().apply.placed(done()!.position!) : s().apply.placedNoPlace) : undefined
+            }
+          >
+            <p>{done()?.statusToken ? s().apply.mailed : s().apply.again}</p>
+            <Show when={done()?.statusToken}>
+              {(token) => (
+                <p>
+                  <A href={`/apply/status/${token()}`}>{s().apply.view}</A>
+                </p>
+              )}
+            </Show>
+          </Status>
+          <Show when={!done()}>
+            <p>{s().apply.intro}</p>
+            <form onSubmit={submit} novalidate>
+              <TextField
+                label={s().apply.name}
+                hint={s().apply.nameHint}
+                name="name"
+                autocomplete="name"
+                maxlength={100}
+                error={fieldError(applying.error(), "name")}
+              />
+              <TextField
+                label={s().apply.email}
+                hint={s().apply.emailHint}
+                name="email"
+                type="email"
+                autocomplete="email"
+                inputmode="email"
+                autocapitalize="none"
+                spellcheck={false}
+                error={fieldError(applying.error(), "email")}
+              />
+              <div class="field-row">
+                <TextField
+                  label={s().apply.adults}
+                  name="adults"
+                  type="number"
+                  inputmode="numeric"
+                  min={1}
+                  max={20}
+                  step={1}
+                  value={2}
+                  error={fieldError(applying.error(), "adults")}
+                />
+                <TextField
+                  label={s().apply.children}
+                  hint={s().apply.childrenHint}
+                  name="children"
+                  type="number"
+                  inputmode="numeric"
+                  min={0}
+                  max={20}
+                  step={1}
+                  value={0}
+                  error={fieldError(applying.error(), "children")}
+                />
+              </div>
+              <CheckboxField
+                label={s().apply.vegetarian}
+                name="vegetarian"
+                error={fieldError(applying.error(), "vegetarian")}
+              />
+              <RadioGroup
+                label={s().apply.certificate}
+                hint={s().apply.certificateHint}
+                name="certificate"
+                value="auto"
+                error={fieldError(applying.error(), "certificate")}
+                options={[
+                  { value: "auto", label: s().apply.auto, hint: s().apply.autoHint },
+                  { value: "full", label: s().certificate.full, hint: s().apply.fullHint },
+                  { value: "half", label: s().certificate.half, hint: s().apply.halfHint },
+                ]}
+              />
+              <FormError error={applying.error()} fields={applyFields} />
+              <button type="submit" class="primary" disabled={applying.pending()}>
+                {applying.pending() ? s().apply.submitting : s().apply.submit}
+              </button>
+            </form>
+            <p>
+              <A href="/login">{s().apply.login}</A>
+            </p>
+          </Show>
+        </div>
+      </PublicSharesScreen>
+    </Frame>
+  );
+}

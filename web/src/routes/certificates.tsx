@@ -1,0 +1,151 @@
+import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { action, createAsync, json } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { AskFirst, SharesScreen } from "../components/shares-screen";
+import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useActionForm } from "../lib/form";
+import { getMe } from "../lib/queries";
+import {
+  canReadRegister,
+  getRegister,
+  isTreasurer,
+  sharesApi,
+  type CertificateInfo,
+  type Register,
+} from "../lib/shares-api";
+import NotFound from "./not-found";
+
+/** The treasurer marks a deposit refunded; the register is read again, since its totals move too. */
+const refund = action(async (householdID: string) => {
+  const certificate = await sharesApi.certificates.refund(householdID);
+  return json(certificate, { revalidate: [getRegister.keyFor()] });
+}, "refund-deposit");
+
+/** The certificate register: every household's certificate and deposit, with totals and a CSV export. */
+export default function Certificates() {
+  const s = useSharesText();
+  const me = createAsync(() => getMe());
+  const register = createAsync(() => getRegister());
+  return (
+    <Show when={me()}>
+      <Show when={canReadRegister(me())} fallback={<NotFound />}>
+        <SharesScreen title={s().register.title}>
+          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <Show when={register()}>{(r) => <RegisterView register={r()} treasurer={isTreasurer(me())} />}</Show>
+            </Suspense>
+          </ErrorBoundary>
+        </SharesScreen>
+      </Show>
+    </Show>
+  );
+}
+
+function RegisterView(props: { register: Register; treasurer: boolean }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const refunding = useActionForm(refund);
+  const [news, setNews] = createSignal<string>();
+  const totals = () => props.register.totals;
+  const state = (c: CertificateInfo) => s().register.states[c.status];
+  return (
+    <>
+      <section aria-labelledby="register-totals">
+        <h2 id="register-totals">{s().register.totals}</h2>
+        <dl class="totals many">
+          <div>
+            <dt>{s().register.households}</dt>
+            <dd>{totals().households}</dd>
+          </div>
+          <div>
+            <dt>{s().register.deposits}</dt>
+            <dd>{format.money(totals().depositCents)}</dd>
+          </div>
+          <div>
+            <dt>{s().register.paid}</dt>
+            <dd>{format.money(totals().paidCents)}</dd>
+          </div>
+          <div>
+            <dt>{s().register.outstanding}</dt>
+            <dd>{format.money(totals().outstandingCents)}</dd>
+          </div>
+          <div>
+            <dt>{s().register.refundDue}</dt>
+            <dd>{format.money(totals().refundDueCents)}</dd>
+          </div>
+        </dl>
+        <p>
+          <a class="button secondary" href={sharesApi.certificates.csv} download="">
+            {s().register.csv}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="register-list">
+        <h2 id="register-list">{s().register.list}</h2>
+        <Status message={news()} />
+        <FormError error={refunding.error()} />
+        <Show when={props.register.certificates.length} fallback={<p>{s().register.empty}</p>}>
+          <div class="table-scroll">
+            <table class="data-table" aria-labelledby="register-list">
+              <thead>
+                <tr>
+                  <th scope="col">{s().register.household}</th>
+                  <th scope="col">{s().register.certificate}</th>
+                  <th scope="col" class="num">
+                    {s().register.deposits}
+                  </th>
+                  <th scope="col" class="num">
+                    {s().register.paid}
+                  </th>
+                  <th scope="col">{s().register.state}</th>
+                  <th scope="col">{s().register.since}</th>
+                  <Show when={props.treasurer}>
+                    <th scope="col">{s().register.action}</th>
+                  </Show>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.register.certificates}>
+                  {(c) => (
+                    <tr>
+                      <th scope="row">{c.householdName}</th>
+                      <td>{s().certificate[c.certificate]}</td>
+                      <td class="num">{format.money(c.depositCents)}</td>
+                      <td class="num">{format.money(c.paidCents)}</td>
+                      <td>{state(c)}</td>
+                      <td>
+                        {format.day(c.memberSince)}
+                        <Show when={c.endDate}>
+                          {(end) => <span class="meta"> {s().register.end(format.day(end()))}</span>}
+                        </Show>
+                      </td>
+                      <Show when={props.treasurer}>
+                        <td>
+                          <Show when={c.status === "refund_due"}>
+                            <AskFirst
+                              label={s().register.refund}
+                              ariaLabel={s().register.refundLabel(c.householdName)}
+                              question={s().register.refundConfirm(c.householdName, format.money(c.paidCents))}
+                              yes={s().register.refundYes}
+                              no={s().register.cancel}
+                              pendingLabel={s().register.refunding}
+                              pending={refunding.pending()}
+                              onYes={async () => {
+                                setNews(undefined);
+                                if (await refunding.submit(c.householdID)) setNews(s().register.refunded(c.householdName));
+                              }}
+                            />
+                          </Show>
+                        </td>
+                      </Show>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+    </>
+  );
+}

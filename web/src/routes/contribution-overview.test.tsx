@@ -1,0 +1,176 @@
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { MeInfo } from "../lib/api";
+import { parseEuros, thisYear, type ContributionOverview } from "../lib/shares-api";
+import { apiError, boardMe, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
+
+const year = thisYear();
+const treasurerMe: MeInfo = { ...boardMe, roles: ["member", "treasurer"] };
+
+function overview(paid: number): ContributionOverview {
+  const row = (householdID: string, name: string, paidCents: number, mandate: boolean) => ({
+    householdID,
+    name,
+    mouths: 2,
+    yearlyCents: 52052,
+    dueCents: 13014,
+    paidCents,
+    lateCents: Math.max(0, 13014 - paidCents - 4338),
+    balanceCents: paidCents - 13014,
+    late: 13014 - paidCents - 4338 > 0,
+    mandate,
+  });
+  const households = [row("hh_devries", "Familie De Vries", paid, true), row("hh_jansen", "Familie Jansen", 13014, false)];
+  return {
+    year,
+    households,
+    totals: {
+      households: 2,
+      late: households.filter((h) => h.late).length,
+      yearlyCents: 104104,
+      dueCents: 26028,
+      paidCents: paid + 13014,
+      lateCents: households.reduce((n, h) => n + h.lateCents, 0),
+      balanceCents: paid + 13014 - 26028,
+    },
+  };
+}
+
+function treasurerApi(me: MeInfo = treasurerMe) {
+  let paid = 0;
+  return mockApi((call) => {
+    if (call.path === "/api/me") return ok(me);
+    if (call.path === `/api/contribution/overview?year=${year}`) return ok(overview(paid));
+    if (call.path === "/api/payments") {
+      const body = call.body as { amountCents: number; reference: string };
+      if (!Number.isFinite(body.amountCents))
+        return apiError(400, "input.invalid", [{ path: "amountCents", message: "Expected a number." }]);
+      if (body.reference === "taken") return apiError(409, "payment.reference_taken");
+      paid += body.amountCents;
+      return {
+        status: 201,
+        body: {
+          payment: { id: "pay_1", householdID: "hh_devries", year, kind: "payment", amountCents: body.amountCents, date: "2027-03-02", reference: body.reference, source: "manual", reverses: null, note: null, createdAt: "2027-03-02T10:00:00Z" },
+          duplicate: false,
+        },
+      };
+    }
+    const sepa = /^\/api\/sepa\/(\d{4}-\d{2})\.json$/.exec(call.path);
+    if (sepa)
+      return sepa[1]!.endsWith("-03")
+        ? ok({
+            month: sepa[1],
+            collectionDate: `${year}-03-01`,
+            count: 2,
+            totalCents: 8676,
+            first: 1,
+            recurring: 1,
+            collections: [],
+          })
+        : apiError(409, "sepa.nothing_to_collect");
+    if (call.path === "/api/payments/import")
+      return ok({ imported: 3, duplicates: 1, payments: [], unmatched: [{ line: 5, reference: "Onbekend", reason: "no household" }], skipped: [] });
+    return undefined;
+  });
+}
+
+describe("amounts in euros", () => {
+  it("reads what people type as whole cents", () => {
+    expect(parseEuros("43,38")).toBe(4338);
+    expect(parseEuros("43.38")).toBe(4338);
+    expect(parseEuros("€ 1.043,50")).toBe(104350);
+    expect(parseEuros("1000")).toBe(100000);
+    expect(parseEuros("12,5")).toBe(1250);
+    expect(parseEuros("twaalf")).toBeNaN();
+    expect(parseEuros("")).toBeNaN();
+  });
+});
+
+describe("the treasurer's overview", () => {
+  it("shows what is due, paid and late per household, with CSV and the direct-debit file", async () => {
+    treasurerApi();
+    renderApp("/contribution/overview");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Bijdragen en betalingen" })).toBeInTheDocument();
+    const table = await screen.findByRole("table", { name: "Per huishouden" });
+    const cells = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent?.replace(/\s/g, " ")));
+    expect(cells).toEqual([
+      ["Familie De Vries", "€ 520,52", "€ 130,14", "€ 0,00", "€ 86,76", "ja"],
+      ["Familie Jansen", "€ 520,52", "€ 130,14", "€ 130,14", "€ 0,00", "nee"],
+    ]);
+    expect(screen.getByText("1 huishouden met achterstand")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Download als CSV (voor een spreadsheet)" })).toHaveAttribute(
+      "href",
+      `/api/contribution/overview.csv?year=${year}`,
+    );
+    const sepa = screen.getByRole("region", { name: "Incassobestand" });
+    const month = within(sepa).getByLabelText("Maand");
+    fireEvent.input(month, { target: { value: `${year}-02` } });
+    expect(await within(sepa).findByText("Voor deze maand valt niets te incasseren.")).toBeInTheDocument();
+    expect(within(sepa).queryByRole("link")).not.toBeInTheDocument();
+    fireEvent.input(month, { target: { value: `${year}-03` } });
+    expect(
+      await within(sepa).findByText(/^2 incasso's, samen € 86,76, afgeschreven op 1 maart \d{4}\. 1 voor het eerst \(FRST\), 1 herhaald \(RCUR\)\.$/),
+    ).toBeInTheDocument();
+    expect(within(sepa).getByRole("link", { name: `Download het incassobestand voor maart ${year}` })).toHaveAttribute(
+      "href",
+      `/api/sepa/${year}-03.xml`,
+    );
+  });
+
+  it("records a payment, telling a bad amount at its field", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/overview");
+
+    const form = await screen.findByRole("region", { name: "Betaling invoeren" });
+    const amount = within(form).getByLabelText("Bedrag in euro");
+    await user.type(amount, "veel");
+    await user.type(within(form).getByLabelText("Kenmerk van de bank"), "Bijdrage maart");
+    await user.click(within(form).getByRole("button", { name: "Betaling opslaan" }));
+    await findAlert("Niet alles is goed ingevuld.");
+    expect(amount).toHaveAccessibleDescription(expect.stringContaining("Vul een bedrag in van meer dan 0"));
+
+    await user.clear(amount);
+    await user.type(amount, "43,38");
+    await user.click(within(form).getByRole("button", { name: "Betaling opslaan" }));
+
+    expect(await within(form).findByText(/^€ 43,38 van Familie De Vries is opgeslagen\.$/)).toBeInTheDocument();
+    expect(api.find("POST", "/api/payments")[1]?.body).toMatchObject({
+      householdID: "hh_devries",
+      amountCents: 4338,
+      reference: "Bijdrage maart",
+      year,
+    });
+    const table = screen.getByRole("table", { name: "Per huishouden" });
+    await waitFor(() => expect(within(table).getAllByRole("row")[1]?.children[3]?.textContent?.replace(/\s/g, " ")).toBe("€ 43,38"));
+  });
+
+  it("imports a bank statement and reports what could not be matched", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/overview");
+
+    const region = await screen.findByRole("region", { name: "Bankafschrift inlezen" });
+    const file = new File(["datum;bedrag;omschrijving;rekening\n2027-03-02;43,38;Bijdrage;hh_devries\n"], "afschrift.csv", {
+      type: "text/csv",
+    });
+    await user.upload(within(region).getByLabelText("CSV-bestand"), file);
+    await user.click(within(region).getByRole("button", { name: "Inlezen" }));
+
+    expect(await within(region).findByText(/^3 ingelezen, 1 stonden er al, 1 niet te koppelen/)).toBeInTheDocument();
+    expect(within(region).getByText("Regel 5: Onbekend")).toBeInTheDocument();
+    expect((api.find("POST", "/api/payments/import")[0]?.body as { csv: string }).csv).toContain("hh_devries");
+  });
+
+  it("is not for members", async () => {
+    treasurerApi(memberMe);
+    renderApp("/contribution/overview");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeInTheDocument();
+  });
+});

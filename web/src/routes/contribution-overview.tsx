@@ -1,0 +1,344 @@
+import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { SelectField, TextField } from "../components/field";
+import { SharesScreen } from "../components/shares-screen";
+import { useMessages } from "../i18n";
+import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { text, useActionForm, useFieldError } from "../lib/form";
+import { getMe } from "../lib/queries";
+import {
+  getOverview,
+  getSepaPreview,
+  isTreasurer,
+  parseEuros,
+  sharesApi,
+  thisYear,
+  type ContributionOverview,
+  type ImportReport,
+  type PaymentInput,
+} from "../lib/shares-api";
+import NotFound from "./not-found";
+
+/** A payment changes what is paid and due: the overview is read again. */
+const recordPayment = action(async (input: PaymentInput & { year: number }) => {
+  const res = await sharesApi.contribution.pay(input);
+  return json(res, { revalidate: [getOverview.keyFor(input.year)] });
+}, "record-payment");
+
+const importStatement = action(async (csv: string, year: number) => {
+  const report = await sharesApi.contribution.importCsv(csv);
+  return json(report, { revalidate: [getOverview.keyFor(year)] });
+}, "import-statement");
+
+/** The text of a chosen file (FileReader: every browser we support has it). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    // An unreadable file reads as empty, which the API refuses with its message.
+    reader.onerror = () => resolve("");
+    reader.readAsText(file);
+  });
+}
+
+function yearParam(value: unknown): number {
+  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
+}
+
+/** For the treasurer: per household what is due, paid and late; recording and importing payments; the direct-debit file. */
+export default function ContributionOverviewPage() {
+  const s = useSharesText();
+  const me = createAsync(() => getMe());
+  const [params] = useSearchParams<{ year?: string }>();
+  const year = () => yearParam(params.year);
+  const overview = createAsync(() => getOverview(year()));
+  return (
+    <Show when={me()}>
+      <Show when={isTreasurer(me())} fallback={<NotFound />}>
+        <SharesScreen title={s().overview.title}>
+          <nav class="week-picker" aria-label={s().mine.yearPicker}>
+            <p class="week-shown">{s().overview.year(year())}</p>
+            <div class="week-steps">
+              <A class="button secondary" href={`/contribution/overview?year=${year() - 1}`}>
+                <span aria-hidden="true">← </span>
+                {s().mine.previousYear(year() - 1)}
+              </A>
+              <Show when={year() <= thisYear()}>
+                <A class="button secondary" href={`/contribution/overview?year=${year() + 1}`}>
+                  {s().mine.nextYear(year() + 1)}
+                  <span aria-hidden="true"> →</span>
+                </A>
+              </Show>
+            </div>
+          </nav>
+          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <Show when={overview() !== undefined}>
+                <Show when={overview()} fallback={<p>{s().overview.notConfirmed(year())}</p>}>
+                  {(o) => (
+                    <>
+                      <Overview overview={o()} />
+                      <PaymentEntry overview={o()} />
+                      <Import year={year()} />
+                    </>
+                  )}
+                </Show>
+              </Show>
+            </Suspense>
+          </ErrorBoundary>
+          <Sepa year={year()} />
+        </SharesScreen>
+      </Show>
+    </Show>
+  );
+}
+
+function Overview(props: { overview: ContributionOverview }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const t = () => props.overview.totals;
+  return (
+    <section aria-labelledby="overview-totals">
+      <h2 id="overview-totals">{s().overview.totals}</h2>
+      <dl class="totals many">
+        <div>
+          <dt>{s().overview.yearly}</dt>
+          <dd>{format.money(t().yearlyCents)}</dd>
+        </div>
+        <div>
+          <dt>{s().overview.due}</dt>
+          <dd>{format.money(t().dueCents)}</dd>
+        </div>
+        <div>
+          <dt>{s().overview.paid}</dt>
+          <dd>{format.money(t().paidCents)}</dd>
+        </div>
+        <div>
+          <dt>{s().overview.late}</dt>
+          <dd>{format.money(t().lateCents)}</dd>
+        </div>
+      </dl>
+      <p>{s().overview.lateCount(t().late)}</p>
+      <p>
+        <a class="button secondary" href={sharesApi.contribution.overviewCsv(props.overview.year)} download="">
+          {s().overview.csv}
+        </a>
+      </p>
+      <div class="table-scroll">
+        <table class="data-table">
+          <caption>{s().overview.list}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s().overview.household}</th>
+              <th scope="col" class="num">
+                {s().overview.yearly}
+              </th>
+              <th scope="col" class="num">
+                {s().overview.due}
+              </th>
+              <th scope="col" class="num">
+                {s().overview.paid}
+              </th>
+              <th scope="col" class="num">
+                {s().overview.late}
+              </th>
+              <th scope="col">{s().overview.mandate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.overview.households}>
+              {(h) => (
+                <tr>
+                  <th scope="row">{h.name}</th>
+                  <td class="num">{format.money(h.yearlyCents)}</td>
+                  <td class="num">{format.money(h.dueCents)}</td>
+                  <td class="num">{format.money(h.paidCents)}</td>
+                  <td class="num">{format.money(h.lateCents)}</td>
+                  <td>{h.mandate ? s().overview.yes : s().overview.no}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const paymentFields = ["householdID", "amountCents", "date", "reference"];
+
+function PaymentEntry(props: { overview: ContributionOverview }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const fieldError = useFieldError();
+  const saving = useActionForm(recordPayment);
+  const [saved, setSaved] = createSignal<string>();
+  const id = createUniqueId();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+  let form: HTMLFormElement | undefined;
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const householdID = text(data, "householdID");
+    const res = await saving.submit({
+      householdID,
+      amountCents: parseEuros(text(data, "amount")),
+      date: text(data, "date"),
+      reference: text(data, "reference"),
+      year: props.overview.year,
+    });
+    if (!res) return;
+    const name = props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID;
+    setSaved(
+      res.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(res.payment.amountCents), name),
+    );
+    for (const field of ["amount", "reference"]) {
+      const input = form?.elements.namedItem(field);
+      if (input instanceof HTMLInputElement) input.value = "";
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.payment}</h2>
+      <form ref={form} onSubmit={submit} novalidate>
+        <SelectField
+          label={s().overview.paymentHousehold}
+          name="householdID"
+          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+          error={fieldError(saving.error(), "householdID")}
+        />
+        <TextField
+          label={s().overview.paymentAmount}
+          hint={s().overview.paymentAmountHint}
+          name="amount"
+          inputmode="decimal"
+          autocomplete="off"
+          error={fieldError(saving.error(), "amountCents")}
+        />
+        <TextField
+          label={s().overview.paymentDate}
+          name="date"
+          type="date"
+          max={today}
+          value={today}
+          error={fieldError(saving.error(), "date")}
+        />
+        <TextField
+          label={s().overview.paymentReference}
+          name="reference"
+          autocomplete="off"
+          maxlength={140}
+          error={fieldError(saving.error(), "reference")}
+        />
+        <FormError error={saving.error()} fields={paymentFields} />
+        <Status message={saved()} />
+        <button type="submit" class="primary" disabled={saving.pending()}>
+          {saving.pending() ? s().overview.paymentSaving : s().overview.paymentSave}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Import(props: { year: number }) {
+  const s = useSharesText();
+  const importing = useActionForm(importStatement);
+  const [report, setReport] = createSignal<ImportReport>();
+  const id = createUniqueId();
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setReport(undefined);
+    const input = (e.currentTarget as HTMLFormElement).elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    const csv = file ? await readText(file) : "";
+    const res = await importing.submit(csv, props.year);
+    if (res) setReport(res);
+  }
+
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.import}</h2>
+      <p>{s().overview.importHint}</p>
+      <form onSubmit={submit} novalidate>
+        <TextField label={s().overview.importFile} name="file" type="file" accept=".csv,text/csv" />
+        <FormError error={importing.error()} />
+        <Status
+          message={
+            report()
+              ? s().overview.imported(report()!.imported, report()!.duplicates, report()!.unmatched.length, report()!.skipped.length)
+              : undefined
+          }
+        >
+          <Show when={report()?.unmatched.length}>
+            <ul>
+              <For each={report()!.unmatched}>{(u) => <li>{s().overview.unmatchedLine(u.line, u.reference)}</li>}</For>
+            </ul>
+          </Show>
+        </Status>
+        <button type="submit" class="primary" disabled={importing.pending()}>
+          {importing.pending() ? s().overview.importing : s().overview.importSave}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Sepa(props: { year: number }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const messages = useMessages();
+  const id = createUniqueId();
+  const current = () => {
+    const now = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now()).slice(0, 7);
+    return now.startsWith(String(props.year)) ? now : `${props.year}-01`;
+  };
+  const [month, setMonth] = createSignal<string>();
+  const shown = () => month() ?? current();
+  const preview = createAsync(() => getSepaPreview(shown()));
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.sepa}</h2>
+      <p>{s().overview.sepaHint}</p>
+      <TextField
+        label={s().overview.sepaMonth}
+        name="month"
+        type="month"
+        value={shown()}
+        onInput={(e) => /^\d{4}-\d{2}$/.test(e.currentTarget.value) && setMonth(e.currentTarget.value)}
+      />
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={preview()}>
+            {(p) => (
+              <Show when={p().summary} fallback={<p class="notice info">{messages.error(p().error)}</p>}>
+                {(summary) => (
+                  <>
+                    <p>
+                      {s().overview.sepaPreview(
+                        summary().count,
+                        format.money(summary().totalCents),
+                        format.day(summary().collectionDate),
+                      )}{" "}
+                      {s().overview.sepaSequences(summary().first, summary().recurring)}
+                    </p>
+                    <p class="hint">{s().overview.sepaCounts}</p>
+                    <p>
+                      <a class="button" href={sharesApi.contribution.sepaFile(shown())} download="">
+                        {s().overview.sepaDownload(format.month(shown()))}
+                      </a>
+                    </p>
+                  </>
+                )}
+              </Show>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}

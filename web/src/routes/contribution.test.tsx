@@ -1,0 +1,209 @@
+import { screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { CertificateDetail, MandateInfo, SolidarityMine, StatementInfo } from "../lib/shares-api";
+import { thisYear } from "../lib/shares-api";
+import { apiError, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
+
+const year = thisYear();
+
+const certificate: CertificateDetail = {
+  householdID: "hh_devries",
+  householdName: "Familie De Vries",
+  householdStatus: "active",
+  certificate: "full",
+  mouths: 2.5,
+  depositCents: 200_000,
+  paidCents: 50_000,
+  outstandingCents: 150_000,
+  plan: "instalments",
+  instalmentCount: 8,
+  status: "pending",
+  memberSince: "2026-03-01",
+  firstPossibleEndDate: "2028-12-31",
+  noticeGivenAt: null,
+  endDate: null,
+  refundedAt: null,
+  refundedCents: null,
+  instalments: [],
+  payments: [],
+  noticeEndDate: null,
+};
+
+function statement(): StatementInfo {
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  return {
+    householdID: "hh_devries",
+    name: "Familie De Vries",
+    year,
+    mouths: 2.5,
+    rateCents: 1053,
+    solidarity: { choice: "standard", percent: 0 },
+    yearlyCents: 52052,
+    instalments: months.map((month, i) => ({
+      month,
+      due: `${month}-01`,
+      mouths: 2.5,
+      rateCents: 1053,
+      amountCents: i < 8 ? 4338 : 4337,
+      paidCents: i < 2 ? (i < 8 ? 4338 : 4337) : 0,
+      status: i < 2 ? "paid" : i === 2 ? "late" : "upcoming",
+    })),
+    paidCents: 8676,
+    dueCents: 13014,
+    lateCents: 4338,
+    balanceCents: -4338,
+    payments: [],
+  };
+}
+
+const pot = {
+  year,
+  supporters: 9,
+  supporterMouths: 20,
+  reduced: 4,
+  carriesMouths: 12,
+  supportCents: 300_000,
+  grantedCents: 250_000,
+  availableCents: 50_000,
+};
+
+function contributionApi(opts: { confirmed?: boolean } = {}) {
+  let mandate: MandateInfo | null = null;
+  let mine: SolidarityMine = { year, choice: "standard", percent: 0, reason: null };
+  return mockApi((call) => {
+    if (call.path === "/api/me") return ok(memberMe);
+    if (call.path === "/api/households/hh_devries/certificate") return ok({ certificate });
+    if (call.path === `/api/households/hh_devries/statement?year=${year}`)
+      return opts.confirmed === false ? apiError(409, "season.not_confirmed") : ok(statement());
+    if (call.path === "/api/households/hh_devries/mandate" && call.method === "GET")
+      return mandate ? ok({ mandate }) : apiError(404, "mandate.not_found");
+    if (call.path === "/api/households/hh_devries/mandate" && call.method === "PUT") {
+      const body = call.body as { iban: string; accountHolder: string; signedOn: string };
+      if (body.iban !== "NL91ABNA0417164300")
+        return apiError(400, "input.invalid", [{ path: "iban", message: "This is not a valid IBAN." }]);
+      mandate = {
+        householdID: "hh_devries",
+        mandateID: "AKKER-01",
+        iban: "NL91 ABNA 0417 1643 00",
+        bic: null,
+        accountHolder: body.accountHolder,
+        signedOn: body.signedOn,
+        status: "active",
+        firstCollection: null,
+        updatedAt: "2027-03-01T10:00:00.000Z",
+      };
+      return ok({ mandate });
+    }
+    if (call.path === `/api/households/hh_devries/solidarity?year=${year}`) return ok({ solidarity: mine });
+    if (call.path === "/api/households/hh_devries/solidarity" && call.method === "PUT") {
+      const body = call.body as { choice: "reduced"; percent: number; reason?: string };
+      if (body.percent > 30) return apiError(409, "solidarity.pot_exhausted");
+      mine = { year, choice: body.choice, percent: body.percent, reason: body.reason ?? null };
+      return ok({ solidarity: mine });
+    }
+    if (call.path === `/api/solidarity?year=${year}`) return ok(pot);
+    return undefined;
+  });
+}
+
+describe("my contribution", () => {
+  it("shows the certificate and the year's instalments with their status", async () => {
+    contributionApi();
+    renderApp("/contribution");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Mijn bijdrage" })).toBeInTheDocument();
+    const cert = await screen.findByRole("region", { name: "Ons certificaat" });
+    expect(within(cert).getByText("Heel certificaat")).toBeInTheDocument();
+    expect(within(cert).getByText("Nog te betalen").nextElementSibling?.textContent?.replace(/\s/g, " ")).toBe("€ 1.500,00");
+
+    const table = await screen.findByRole("table", { name: "Termijnen" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(12);
+    expect([...rows[0]!.children].map((c) => c.textContent?.replace(/\s/g, " "))).toEqual([
+      `januari ${year}`,
+      "€ 43,38",
+      "€ 43,38",
+      "Betaald",
+    ]);
+    expect(rows[2]!.lastElementChild).toHaveTextContent("Nog open");
+    expect(rows[11]!.children[1]?.textContent?.replace(/\s/g, " ")).toBe("€ 43,37");
+    const statement = screen.getByRole("region", { name: `Jaaroverzicht ${year}` });
+    expect(within(statement).getByText("Saldo").nextElementSibling?.textContent?.replace(/\s/g, " ")).toBe(
+      "€ 43,38 nog te betalen",
+    );
+  });
+
+  it("says when the year's price is not set yet", async () => {
+    contributionApi({ confirmed: false });
+    renderApp("/contribution");
+
+    expect(await screen.findByText(`De bijdrage voor ${year} is nog niet vastgesteld.`)).toBeInTheDocument();
+  });
+
+  it("gives a mandate, with an invalid IBAN told at the field", async () => {
+    const user = userEvent.setup();
+    const api = contributionApi();
+    renderApp("/contribution");
+
+    const region = await screen.findByRole("region", { name: "Automatische incasso" });
+    await within(region).findByText("Jullie hebben nog geen machtiging gegeven.");
+    const iban = within(region).getByLabelText("IBAN");
+    await user.type(iban, "NL91 ABNA 0417 1643 01");
+    await user.type(within(region).getByLabelText("Naam rekeninghouder"), "A. de Vries");
+    await user.click(within(region).getByRole("button", { name: "Machtiging opslaan" }));
+
+    await findAlert("Niet alles is goed ingevuld.");
+    expect(iban).toHaveAttribute("aria-invalid", "true");
+    expect(iban).toHaveAccessibleDescription(expect.stringContaining("Dit is geen geldig IBAN van een SEPA-land."));
+
+    await user.clear(iban);
+    await user.type(iban, "NL91ABNA0417164300");
+    await user.click(within(region).getByRole("button", { name: "Machtiging opslaan" }));
+
+    expect(await within(region).findByText("Nu: NL91 ABNA 0417 1643 00 op naam van A. de Vries")).toBeInTheDocument();
+    expect(within(region).getByText("De machtiging is opgeslagen.")).toBeInTheDocument();
+    const put = api.find("PUT", "/api/households/hh_devries/mandate");
+    expect(put[1]?.body).toMatchObject({ iban: "NL91ABNA0417164300", accountHolder: "A. de Vries" });
+    expect((put[1]?.body as { signedOn: string }).signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("shows only the pot's totals, and asks for a reduction with a reason for the treasurer", async () => {
+    const user = userEvent.setup();
+    const api = contributionApi();
+    renderApp("/contribution");
+
+    const region = await screen.findByRole("region", { name: "Solidariteit" });
+    expect(await within(region).findByText("De pot draagt 12 monden.")).toBeInTheDocument();
+    expect(within(region).getByText("Hier staan alleen totalen, nooit wie.")).toBeInTheDocument();
+
+    await user.click(within(region).getByRole("radio", { name: /Ik vraag een lagere bijdrage/ }));
+    const reason = within(region).getByLabelText("Korte toelichting");
+    expect(reason).toHaveAccessibleDescription(
+      "Alleen de penningmeester leest dit. Het bestuur en andere leden zien het niet.",
+    );
+    const percent = within(region).getByLabelText("Percentage");
+    expect(percent).toHaveValue(25);
+    await user.clear(percent);
+    await user.type(percent, "50");
+    await user.type(reason, "Minder werk dit jaar");
+    await user.click(within(region).getByRole("button", { name: "Keuze opslaan" }));
+
+    await findAlert("De solidariteitspot kan deze verlaging nu niet dragen.");
+
+    await user.clear(percent);
+    await user.type(percent, "20");
+    await user.click(within(region).getByRole("button", { name: "Keuze opslaan" }));
+
+    expect(await within(region).findByText("Jullie keuze is opgeslagen.")).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(region).getByText("Nu gekozen: Ik vraag een lagere bijdrage (20%)")).toBeInTheDocument(),
+    );
+    expect(api.find("PUT", "/api/households/hh_devries/solidarity")[1]?.body).toEqual({
+      choice: "reduced",
+      year,
+      percent: 20,
+      reason: "Minder werk dit jaar",
+    });
+  });
+});

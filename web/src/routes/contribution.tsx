@@ -1,0 +1,446 @@
+import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
+import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
+import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { TextField } from "../components/field";
+import { SharesScreen } from "../components/shares-screen";
+import { TextAreaField } from "../components/text-area";
+import { useI18n } from "../i18n";
+import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { text, useActionForm, useFieldError, whole } from "../lib/form";
+import { getMe, settle } from "../lib/queries";
+import {
+  getMandate,
+  getMyCertificate,
+  getPot,
+  getSolidarity,
+  getStatement,
+  sharesApi,
+  thisYear,
+  type CertificateDetail,
+  type MandateInput,
+  type SolidarityChoice,
+  type SolidarityInput,
+  type SolidarityMine,
+  type StatementInfo,
+} from "../lib/shares-api";
+
+const saveMandate = action(
+  async (householdID: string, input: MandateInput) =>
+    settle(getMandate.keyFor(householdID), await sharesApi.contribution.putMandate(householdID, input)),
+  "save-mandate",
+);
+
+/** A new choice: the pot's totals and the statement move with it, so both are read again. */
+const chooseSolidarity = action(async (householdID: string, input: SolidarityInput & { year: number }) => {
+  const mine = await sharesApi.contribution.chooseSolidarity(householdID, input);
+  return json(mine, {
+    revalidate: [getPot.keyFor(input.year), getStatement.keyFor(householdID, input.year), getSolidarity.keyFor(householdID, input.year)],
+  });
+}, "choose-solidarity");
+
+/** `?year=2027`, else this year. */
+function yearParam(value: unknown): number {
+  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
+}
+
+/** "Mijn bijdrage": the household's certificate, its statement for a year, the mandate and the solidarity choice. */
+export default function MyContribution() {
+  const s = useSharesText();
+  const me = createAsync(() => getMe());
+  const [params] = useSearchParams<{ year?: string }>();
+  const year = () => yearParam(params.year);
+  return (
+    <Show when={me()}>
+      <SharesScreen title={s().mine.title}>
+        <Show when={me()?.household} fallback={<p>{s().mine.noHousehold}</p>}>
+          {(household) => (
+            <>
+              <Loads>
+                <CertificateCard householdID={household().id} />
+              </Loads>
+              <YearPicker year={year()} />
+              <Loads>
+                <StatementCard householdID={household().id} year={year()} />
+              </Loads>
+              <Loads>
+                <MandateCard householdID={household().id} />
+              </Loads>
+              <Loads>
+                <SolidarityCard householdID={household().id} year={year()} />
+              </Loads>
+            </>
+          )}
+        </Show>
+      </SharesScreen>
+    </Show>
+  );
+}
+
+/** One part of the screen that loads, or fails, on its own. */
+function Loads(props: { children: JSX.Element }) {
+  return (
+    <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+      <Suspense fallback={<Loading />}>{props.children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function CertificateCard(props: { householdID: string }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const certificate = createAsync(() => getMyCertificate(props.householdID));
+  const id = createUniqueId();
+  return (
+    <Show when={certificate()}>
+      {(c: () => CertificateDetail) => (
+        <section class="card" aria-labelledby={id}>
+          <h2 id={id}>{s().mine.certificate}</h2>
+          <dl class="facts">
+            <div>
+              <dt>{s().mine.kind}</dt>
+              <dd>{s().certificate[c().certificate]}</dd>
+            </div>
+            <div>
+              <dt>{s().mine.deposit}</dt>
+              <dd>{format.money(c().depositCents)}</dd>
+            </div>
+            <div>
+              <dt>{s().mine.paid}</dt>
+              <dd>{format.money(c().paidCents)}</dd>
+            </div>
+            <Show when={c().outstandingCents > 0}>
+              <div>
+                <dt>{s().mine.outstanding}</dt>
+                <dd>{format.money(c().outstandingCents)}</dd>
+              </div>
+            </Show>
+            <div>
+              <dt>{s().mine.state}</dt>
+              <dd>{s().register.states[c().status]}</dd>
+            </div>
+            <div>
+              <dt>{s().mine.since}</dt>
+              <dd>{format.day(c().memberSince)}</dd>
+            </div>
+            <Show when={c().endDate}>
+              {(end) => (
+                <div>
+                  <dt>{s().mine.end}</dt>
+                  <dd>{format.day(end())}</dd>
+                </div>
+              )}
+            </Show>
+          </dl>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function YearPicker(props: { year: number }) {
+  const s = useSharesText();
+  const now = thisYear();
+  return (
+    <nav class="week-picker" aria-label={s().mine.yearPicker}>
+      <p class="week-shown">{s().mine.statement(props.year)}</p>
+      <div class="week-steps">
+        <A class="button secondary" href={`/contribution?year=${props.year - 1}`}>
+          <span aria-hidden="true">← </span>
+          {s().mine.previousYear(props.year - 1)}
+        </A>
+        <Show when={props.year <= now}>
+          <A class="button secondary" href={`/contribution?year=${props.year + 1}`}>
+            {s().mine.nextYear(props.year + 1)}
+            <span aria-hidden="true"> →</span>
+          </A>
+        </Show>
+      </div>
+    </nav>
+  );
+}
+
+function StatementCard(props: { householdID: string; year: number }) {
+  const s = useSharesText();
+  const { mouths } = useI18n();
+  const format = useSharesFormat();
+  const statement = createAsync(() => getStatement(props.householdID, props.year));
+  const id = createUniqueId();
+  const balance = (st: StatementInfo) =>
+    st.balanceCents > 0
+      ? s().mine.balanceAhead(format.money(st.balanceCents))
+      : st.balanceCents < 0
+        ? s().mine.balanceBehind(format.money(-st.balanceCents))
+        : s().mine.balanceEven;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().mine.statement(props.year)}</h2>
+      <Show when={statement() !== undefined}>
+        <Show when={statement()} fallback={<p>{s().mine.notConfirmed(props.year)}</p>}>
+          {(st) => (
+            <>
+              <dl class="totals many">
+                <div>
+                  <dt>{s().mine.mouths}</dt>
+                  <dd>{mouths(st().mouths)}</dd>
+                </div>
+                <div>
+                  <dt>{s().mine.rate}</dt>
+                  <dd>{format.money(st().rateCents)}</dd>
+                </div>
+                <div>
+                  <dt>{s().mine.yearly}</dt>
+                  <dd>{format.money(st().yearlyCents)}</dd>
+                </div>
+                <div>
+                  <dt>{s().mine.balance}</dt>
+                  <dd>{balance(st())}</dd>
+                </div>
+              </dl>
+              <Show when={st().solidarity.choice !== "standard"}>
+                <p class="hint">
+                  {s().mine.withSolidarity(
+                    `${st().solidarity.choice === "supporter" ? "+" : "−"}${st().solidarity.percent}%`,
+                  )}
+                </p>
+              </Show>
+              <div class="table-scroll">
+                <table class="data-table">
+                  <caption>{s().mine.instalments}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{s().mine.month}</th>
+                      <th scope="col" class="num">
+                        {s().mine.amount}
+                      </th>
+                      <th scope="col" class="num">
+                        {s().mine.paidCol}
+                      </th>
+                      <th scope="col">{s().mine.instalmentState}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={st().instalments}>
+                      {(i) => (
+                        <tr>
+                          <th scope="row">{format.month(i.month)}</th>
+                          <td class="num">{format.money(i.amountCents)}</td>
+                          <td class="num">{format.money(i.paidCents)}</td>
+                          <td>
+                            {i.amountCents === 0 && i.paidCents === 0
+                              ? s().mine.noInstalment
+                              : s().mine.instalmentStates[i.status]}
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+const mandateFields = ["iban", "accountHolder", "signedOn"];
+
+function MandateCard(props: { householdID: string }) {
+  const s = useSharesText();
+  const fieldError = useFieldError();
+  const mandate = createAsync(() => getMandate(props.householdID));
+  const saving = useActionForm(saveMandate);
+  const [saved, setSaved] = createSignal<string>();
+  const id = createUniqueId();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const result = await saving.submit(props.householdID, {
+      iban: text(data, "iban"),
+      accountHolder: text(data, "accountHolder"),
+      signedOn: text(data, "signedOn"),
+    });
+    if (result) setSaved(s().mandate.saved);
+  }
+
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().mandate.title}</h2>
+      <p>{s().mandate.intro}</p>
+      <Show when={mandate() !== undefined}>
+        <Show when={mandate()} fallback={<p>{s().mandate.none}</p>}>
+          {(m) => (
+            <>
+              <p class="lead">{s().mandate.current(m().iban, m().accountHolder)}</p>
+              <p class="hint">{s().mandate.reference(m().mandateID)}</p>
+              <Show when={m().status === "revoked"}>
+                <p class="notice info">{s().mandate.revoked}</p>
+              </Show>
+            </>
+          )}
+        </Show>
+      </Show>
+      <Status message={saved()} />
+      <details class="disclosure" open={mandate() === null}>
+        <summary>{mandate() ? s().mandate.replace : s().mandate.give}</summary>
+        <form onSubmit={submit} novalidate>
+          <TextField
+            label={s().mandate.iban}
+            hint={s().mandate.ibanHint}
+            name="iban"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            error={fieldError(saving.error(), "iban")}
+          />
+          <TextField
+            label={s().mandate.holder}
+            name="accountHolder"
+            autocomplete="name"
+            maxlength={70}
+            error={fieldError(saving.error(), "accountHolder")}
+          />
+          <TextField
+            label={s().mandate.signedOn}
+            name="signedOn"
+            type="date"
+            max={today}
+            value={today}
+            error={fieldError(saving.error(), "signedOn")}
+          />
+          <FormError error={saving.error()} fields={mandateFields} />
+          <button type="submit" class="primary" disabled={saving.pending()}>
+            {saving.pending() ? s().mandate.saving : s().mandate.save}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+const solidarityFields = ["choice", "percent", "reason"];
+
+function SolidarityCard(props: { householdID: string; year: number }) {
+  const s = useSharesText();
+  const { mouths } = useI18n();
+  const format = useSharesFormat();
+  const pot = createAsync(() => getPot(props.year));
+  const mine = createAsync(() => getSolidarity(props.householdID, props.year));
+  const id = createUniqueId();
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().solidarity.title}</h2>
+      <p>{s().solidarity.intro}</p>
+      <Show when={pot()}>
+        {(p) => (
+          <div class="notice info">
+            <p>
+              <strong>{s().solidarity.pot(p().year)}</strong>
+            </p>
+            <p>{s().solidarity.carries(mouths(p().carriesMouths))}</p>
+            <p>{s().solidarity.supporters(p().supporters)}</p>
+            <p>{s().solidarity.available(format.money(p().availableCents))}</p>
+            <p class="hint">{s().solidarity.onlyTotals}</p>
+          </div>
+        )}
+      </Show>
+      <Show when={mine()}>
+        {(m) => <SolidarityForm householdID={props.householdID} year={props.year} mine={m()} />}
+      </Show>
+    </section>
+  );
+}
+
+function SolidarityForm(props: { householdID: string; year: number; mine: SolidarityMine }) {
+  const s = useSharesText();
+  const fieldError = useFieldError();
+  const saving = useActionForm(chooseSolidarity);
+  const [choice, setChoice] = createSignal<SolidarityChoice>(props.mine.choice);
+  const [saved, setSaved] = createSignal<string>();
+  const label = (c: SolidarityChoice) => s().solidarity[c];
+  const percentFor = (c: SolidarityChoice) =>
+    props.mine.choice === c && props.mine.percent ? props.mine.percent : c === "supporter" ? 10 : 25;
+  const options: SolidarityChoice[] = ["standard", "supporter", "reduced"];
+  const hints = { standard: s().solidarity.standardHint, supporter: s().solidarity.supporterHint, reduced: s().solidarity.reducedHint };
+  const name = createUniqueId();
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const c = choice();
+    const reason = text(data, "reason");
+    const result = await saving.submit(props.householdID, {
+      choice: c,
+      year: props.year,
+      ...(c === "standard" ? {} : { percent: whole(data, "percent") }),
+      ...(c === "reduced" && reason ? { reason } : {}),
+    });
+    if (result) setSaved(s().solidarity.saved);
+  }
+
+  return (
+    <form onSubmit={submit} novalidate>
+      <p>
+        {props.mine.choice === "standard"
+          ? s().solidarity.now(label("standard"))
+          : s().solidarity.nowPercent(label(props.mine.choice), `${props.mine.percent}%`)}
+      </p>
+      <fieldset class="field radios" classList={{ invalid: !!fieldError(saving.error(), "choice") }}>
+        <legend>{s().solidarity.choice}</legend>
+        <For each={options}>
+          {(o) => (
+            <div class="radio">
+              <input
+                type="radio"
+                id={`${name}-${o}`}
+                name="choice"
+                value={o}
+                checked={choice() === o}
+                onChange={() => setChoice(o)}
+              />
+              <label for={`${name}-${o}`}>
+                {label(o)}
+                <span class="option-hint">{hints[o]}</span>
+              </label>
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <Show when={choice() !== "standard"}>
+        <TextField
+          label={s().solidarity.percent}
+          hint={choice() === "supporter" ? s().solidarity.supporterPercentHint : s().solidarity.reducedPercentHint}
+          name="percent"
+          type="number"
+          inputmode="numeric"
+          min={5}
+          max={choice() === "supporter" ? 100 : 75}
+          step={1}
+          value={percentFor(choice())}
+          error={fieldError(saving.error(), "percent")}
+        />
+      </Show>
+      <Show when={choice() === "reduced"}>
+        <TextAreaField
+          label={s().solidarity.reason}
+          hint={s().solidarity.reasonHint}
+          name="reason"
+          rows="3"
+          maxLength={500}
+          value={props.mine.reason ?? ""}
+          error={fieldError(saving.error(), "reason")}
+        />
+      </Show>
+      <FormError error={saving.error()} fields={solidarityFields} />
+      <Status message={saved()} />
+      <button type="submit" class="primary" disabled={saving.pending()}>
+        {saving.pending() ? s().solidarity.saving : s().solidarity.save}
+      </button>
+    </form>
+  );
+}

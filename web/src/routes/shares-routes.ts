@@ -1,0 +1,30 @@
+import type { RouteDefinition } from "@solidjs/router";
+
+/*
+ * The preloads of the shares screens. The screens and their client load on
+ * first use (lazy), so the preloads import the client when they run: the
+ * data starts loading with the code, and neither is in the first screen.
+ */
+
+const shares = () => import("../lib/shares-api");
+// A failed load shows on the screen, which reads the same query; here it is only started.
+const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+export const applyStatusRoute = {
+  preload: ({ params }) => {
+    const token = params.token;
+    if (token) quietly(shares().then((m) => m.getApplicationStatus(token)));
+  },
+} satisfies RouteDefinition;
+
+export const waitlistRoute = {
+  preload: () => {
+    quietly(shares().then((m) => m.getWaitlist()));
+  },
+} satisfies RouteDefinition;
+
+export const registerRoute = {
+  preload: () => {
+    quietly(shares().then((m) => m.getRegister()));
+  },
+} satisfies RouteDefinition;
