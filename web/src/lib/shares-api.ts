@@ -53,6 +53,11 @@ export type PaymentInfo = Payment.Info;
 export type PaymentInput = { householdID: string; amountCents: number; date: string; reference: string; year?: number; note?: string };
 export type ImportReport = Payment.ImportReport;
 export type SepaSummary = Sepa.Summary;
+export type DepositInput = { amountCents: number; date: string; reference: string };
+export type DepositRecorded = { payment: Certificate.Payment; certificate: CertificateDetail; duplicate: boolean };
+export type Ledger = { payments: PaymentInfo[]; totalCents: number };
+export type SolidarityEntry = Awaited<ReturnType<typeof Solidarity.list>>[number];
+export type SolidarityList = { year: number; households: SolidarityEntry[] };
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -78,6 +83,13 @@ export const sharesApi = {
       request<{ certificate: CertificateDetail }>("POST", `/certificates/${id(householdID)}/refund`).then((r) => r.certificate),
     mine: (householdID: string) =>
       request<{ certificate: CertificateDetail }>("GET", `/households/${id(householdID)}/certificate`).then((r) => r.certificate),
+    /** 201 when recorded; the same reference again answers 200 with duplicate: true. */
+    payDeposit: (householdID: string, input: DepositInput) =>
+      request<DepositRecorded>("POST", `/certificates/${id(householdID)}/deposit-payments`, input),
+    giveNotice: (householdID: string) =>
+      request<{ certificate: CertificateDetail }>("POST", `/households/${id(householdID)}/notice`).then((r) => r.certificate),
+    withdrawNotice: (householdID: string) =>
+      request<{ certificate: CertificateDetail }>("DELETE", `/households/${id(householdID)}/notice`).then((r) => r.certificate),
   },
   contribution: {
     statement: (householdID: string, year: number) =>
@@ -86,6 +98,8 @@ export const sharesApi = {
       request<{ mandate: MandateInfo }>("GET", `/households/${id(householdID)}/mandate`).then((r) => r.mandate),
     putMandate: (householdID: string, input: MandateInput) =>
       request<{ mandate: MandateInfo }>("PUT", `/households/${id(householdID)}/mandate`, input).then((r) => r.mandate),
+    revokeMandate: (householdID: string) =>
+      request<{ mandate: MandateInfo }>("DELETE", `/households/${id(householdID)}/mandate`).then((r) => r.mandate),
     solidarity: (householdID: string, year: number) =>
       request<{ solidarity: SolidarityMine }>("GET", `/households/${id(householdID)}/solidarity?year=${year}`).then(
         (r) => r.solidarity,
@@ -95,6 +109,8 @@ export const sharesApi = {
         (r) => r.solidarity,
       ),
     pot: (year: number) => request<SolidarityTotals>("GET", `/solidarity?year=${year}`),
+    /** Who chose what, with reasons: the treasurer only. */
+    solidarityList: (year: number) => request<SolidarityList>("GET", `/solidarity/households?year=${year}`),
     season: (year: number) => request<{ season: SeasonInfo }>("GET", `/seasons/${year}`).then((r) => r.season),
     saveSeason: (year: number, input: SeasonInput) =>
       request<{ season: SeasonInfo }>("PUT", `/seasons/${year}`, input).then((r) => r.season),
@@ -103,6 +119,10 @@ export const sharesApi = {
     overview: (year: number) => request<ContributionOverview>("GET", `/contribution/overview?year=${year}`),
     overviewCsv: (year: number) => `/api/contribution/overview.csv?year=${year}`,
     pay: (input: PaymentInput) => request<{ payment: PaymentInfo; duplicate: boolean }>("POST", "/payments", input),
+    payments: (year: number, householdID: string) =>
+      request<Ledger>("GET", `/payments?year=${year}&householdID=${id(householdID)}`),
+    reverse: (paymentID: string) =>
+      request<{ reversal: PaymentInfo }>("POST", `/payments/${id(paymentID)}/reverse`).then((r) => r.reversal),
     importCsv: (csv: string) => request<ImportReport>("POST", "/payments/import", { csv }),
     /** `2027-03`: the month's direct-debit file, a download. */
     sepaFile: (month: string) => `/api/sepa/${month}.xml`,
@@ -147,6 +167,17 @@ export const getMandate = query(
 export const getSolidarity = query(
   (householdID: string, year: number) => loggedIn(() => sharesApi.contribution.solidarity(householdID, year)),
   "solidarity",
+);
+
+/** A household's ledger of a year: payments and reversals. */
+export const getPayments = query(
+  (year: number, householdID: string) => loggedIn(() => sharesApi.contribution.payments(year, householdID)),
+  "payments",
+);
+
+export const getSolidarityList = query(
+  (year: number) => loggedIn(() => sharesApi.contribution.solidarityList(year)),
+  "solidarity-households",
 );
 
 export const getPot = query((year: number) => loggedIn(() => sharesApi.contribution.pot(year)), "solidarity-pot");

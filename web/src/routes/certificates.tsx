@@ -1,16 +1,19 @@
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { SelectField, TextField } from "../components/field";
 import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
-import { useActionForm } from "../lib/form";
+import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/queries";
 import {
   canReadRegister,
   getRegister,
   isTreasurer,
+  parseEuros,
   sharesApi,
   type CertificateInfo,
+  type DepositInput,
   type Register,
 } from "../lib/shares-api";
 import NotFound from "./not-found";
@@ -20,6 +23,12 @@ const refund = action(async (householdID: string) => {
   const certificate = await sharesApi.certificates.refund(householdID);
   return json(certificate, { revalidate: [getRegister.keyFor()] });
 }, "refund-deposit");
+
+/** A deposit payment moves the household's paid amount and the register's totals: the register is read again. */
+const payDeposit = action(async (householdID: string, input: DepositInput) => {
+  const res = await sharesApi.certificates.payDeposit(householdID, input);
+  return json(res, { revalidate: [getRegister.keyFor()] });
+}, "pay-deposit");
 
 /** The certificate register: every household's certificate and deposit, with totals and a CSV export. */
 export default function Certificates() {
@@ -32,7 +41,16 @@ export default function Certificates() {
         <SharesScreen title={s().register.title}>
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
-              <Show when={register()}>{(r) => <RegisterView register={r()} treasurer={isTreasurer(me())} />}</Show>
+              <Show when={register()}>
+                {(r) => (
+                  <>
+                    <RegisterView register={r()} treasurer={isTreasurer(me())} />
+                    <Show when={isTreasurer(me())}>
+                      <DepositEntry register={r()} />
+                    </Show>
+                  </>
+                )}
+              </Show>
             </Suspense>
           </ErrorBoundary>
         </SharesScreen>
@@ -147,5 +165,83 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
         </Show>
       </section>
     </>
+  );
+}
+
+const depositFields = ["amountCents", "date", "reference"];
+
+/** The treasurer books a deposit payment that came in by bank for a household. */
+function DepositEntry(props: { register: Register }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const fieldError = useFieldError();
+  const saving = useActionForm(payDeposit);
+  const [saved, setSaved] = createSignal<string>();
+  const id = createUniqueId();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+  let form: HTMLFormElement | undefined;
+  const open = () => props.register.certificates.filter((c) => c.status === "pending" || c.status === "paid");
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const householdID = text(data, "householdID");
+    const res = await saving.submit(householdID, {
+      amountCents: parseEuros(text(data, "amount")),
+      date: text(data, "date"),
+      reference: text(data, "reference"),
+    });
+    if (!res) return;
+    const name = res.certificate.householdName;
+    setSaved(res.duplicate ? s().register.depositDuplicate(name) : s().register.depositSaved(format.money(res.payment.amountCents), name));
+    for (const field of ["amount", "reference"]) {
+      const input = form?.elements.namedItem(field);
+      if (input instanceof HTMLInputElement) input.value = "";
+    }
+  }
+
+  return (
+    <Show when={open().length}>
+      <section class="card" aria-labelledby={id}>
+        <h2 id={id}>{s().register.deposit}</h2>
+        <form ref={form} onSubmit={submit} novalidate>
+          <SelectField
+            label={s().register.depositHousehold}
+            name="householdID"
+            options={open().map((c) => ({ value: c.householdID, label: c.householdName }))}
+          />
+          <TextField
+            label={s().register.depositAmount}
+            hint={s().register.depositAmountHint}
+            name="amount"
+            inputmode="decimal"
+            autocomplete="off"
+            error={fieldError(saving.error(), "amountCents")}
+          />
+          <TextField
+            label={s().register.depositDate}
+            name="date"
+            type="date"
+            max={today}
+            value={today}
+            error={fieldError(saving.error(), "date")}
+          />
+          <TextField
+            label={s().register.depositReference}
+            hint={s().register.depositReferenceHint}
+            name="reference"
+            autocomplete="off"
+            maxlength={140}
+            error={fieldError(saving.error(), "reference")}
+          />
+          <FormError error={saving.error()} fields={depositFields} />
+          <Status message={saved()} />
+          <button type="submit" class="primary" disabled={saving.pending()}>
+            {saving.pending() ? s().register.depositSaving : s().register.depositSave}
+          </button>
+        </form>
+      </section>
+    </Show>
   );
 }

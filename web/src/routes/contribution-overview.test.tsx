@@ -37,10 +37,45 @@ function overview(paid: number): ContributionOverview {
   };
 }
 
+const entry = (id: string, amountCents: number, reference: string, reverses: string | null = null) => ({
+  id,
+  householdID: "hh_devries",
+  year,
+  kind: reverses ? ("reversal" as const) : ("payment" as const),
+  amountCents,
+  date: `${year}-03-02`,
+  reference,
+  source: "manual" as const,
+  reverses,
+  note: null,
+  createdAt: `${year}-03-02T10:00:00Z`,
+});
+
 function treasurerApi(me: MeInfo = treasurerMe) {
   let paid = 0;
+  const ledger = [entry("pay_a", 4338, "Bijdrage maart"), entry("pay_b", 4338, "Bijdrage dubbel")];
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(me);
+    if (call.path === `/api/payments?year=${year}&householdID=hh_devries`)
+      return ok({ payments: ledger, totalCents: ledger.reduce((n, p) => n + p.amountCents, 0) });
+    if (call.path === `/api/payments?year=${year}&householdID=hh_jansen`) return ok({ payments: [], totalCents: 0 });
+    const reverse = /^\/api\/payments\/([^/]+)\/reverse$/.exec(call.path);
+    if (reverse && call.method === "POST") {
+      const original = ledger.find((p) => p.id === reverse[1]);
+      if (!original) return apiError(404, "payment.not_found");
+      if (ledger.some((p) => p.reverses === original.id)) return apiError(409, "payment.already_reversed");
+      const reversal = entry("pay_r", -original.amountCents, `reversal of ${original.reference}`, original.id);
+      ledger.push(reversal);
+      return { status: 201, body: { reversal } };
+    }
+    if (call.path === `/api/solidarity/households?year=${year}`)
+      return ok({
+        year,
+        households: [
+          { householdID: "hh_jansen", name: "Familie Jansen", choice: "supporter", percent: 10, reason: null, potCents: 5205, mouths: 2, updatedAt: "2027-01-10T10:00:00Z" },
+          { householdID: "hh_devries", name: "Familie De Vries", choice: "reduced", percent: 20, reason: "Minder werk dit jaar", potCents: 10410, mouths: 2, updatedAt: "2027-01-11T10:00:00Z" },
+        ],
+      });
     if (call.path === `/api/contribution/overview?year=${year}`) return ok(overview(paid));
     if (call.path === "/api/payments") {
       const body = call.body as { amountCents: number; reference: string };
@@ -168,9 +203,57 @@ describe("the treasurer's overview", () => {
   });
 
   it("is not for members", async () => {
-    treasurerApi(memberMe);
+    const api = treasurerApi(memberMe);
     renderApp("/contribution/overview");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeInTheDocument();
+    expect(screen.queryByText("Solidariteit: wie koos wat")).not.toBeInTheDocument();
+    expect(api.calls.some((c) => c.path.startsWith("/api/solidarity/households"))).toBe(false);
+  });
+
+  it("reverses a payment from a household's ledger with a counter-entry", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/overview");
+
+    const region = await screen.findByRole("region", { name: "Betalingen van een huishouden" });
+    await user.selectOptions(within(region).getByLabelText("Huishouden"), "hh_devries");
+    await user.click(within(region).getByRole("button", { name: "Betalingen tonen" }));
+    const table = await within(region).findByRole("table", { name: "Betalingen van Familie De Vries" });
+    expect(within(table).getAllByRole("row")).toHaveLength(3);
+
+    await user.click(within(table).getByRole("button", { name: "Betaling Bijdrage dubbel terugdraaien" }));
+    const yes = within(table).getByRole("button", { name: "Ja, terugdraaien" });
+    expect(yes).toHaveAccessibleDescription(/^Betaling van €\s43,38 \(Bijdrage dubbel\) terugdraaien met een tegenboeking\?$/);
+    await user.click(yes);
+
+    expect(await within(region).findByText("De betaling van € 43,38 is teruggedraaid.")).toBeInTheDocument();
+    expect(api.find("POST", "/api/payments/pay_b/reverse")).toHaveLength(1);
+    await waitFor(() => expect(within(region).getAllByRole("row")).toHaveLength(4));
+    const rows = within(region).getAllByRole("row");
+    expect(rows[2]!.lastElementChild).toHaveTextContent("Teruggedraaid");
+    expect(rows[3]!.children[2]).toHaveTextContent("Tegenboeking");
+    expect(within(region).getByRole("button", { name: "Betaling Bijdrage maart terugdraaien" })).toBeInTheDocument();
+    expect(within(region).getByText("Totaal: € 43,38")).toBeInTheDocument();
+
+    await user.selectOptions(within(region).getByLabelText("Huishouden"), "hh_jansen");
+    await user.click(within(region).getByRole("button", { name: "Betalingen tonen" }));
+    expect(await within(region).findByText("Er zijn dit jaar nog geen betalingen van Familie Jansen.")).toBeInTheDocument();
+  });
+
+  it("shows the treasurer who chose what in solidarity, with the reasons", async () => {
+    treasurerApi();
+    renderApp("/contribution/overview");
+
+    const region = await screen.findByRole("region", { name: "Solidariteit: wie koos wat" });
+    const table = await within(region).findByRole("table", { name: "Solidariteit: wie koos wat" });
+    const cells = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent?.replace(/\s/g, " ")));
+    expect(cells).toEqual([
+      ["Familie Jansen", "Betaalt meer", "+10%", "+€ 52,05", ""],
+      ["Familie De Vries", "Betaalt minder", "−20%", "−€ 104,10", "Minder werk dit jaar"],
+    ]);
   });
 });

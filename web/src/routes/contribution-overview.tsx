@@ -2,29 +2,42 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { SelectField, TextField } from "../components/field";
-import { SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/queries";
 import {
   getOverview,
+  getPayments,
   getSepaPreview,
+  getSolidarityList,
   isTreasurer,
   parseEuros,
   sharesApi,
   thisYear,
   type ContributionOverview,
   type ImportReport,
+  type Ledger as LedgerData,
+  type PaymentInfo,
   type PaymentInput,
+  type SolidarityEntry,
 } from "../lib/shares-api";
 import NotFound from "./not-found";
 
 /** A payment changes what is paid and due: the overview is read again. */
 const recordPayment = action(async (input: PaymentInput & { year: number }) => {
   const res = await sharesApi.contribution.pay(input);
-  return json(res, { revalidate: [getOverview.keyFor(input.year)] });
+  return json(res, { revalidate: [getOverview.keyFor(input.year), getPayments.keyFor(input.year, input.householdID)] });
 }, "record-payment");
+
+/** A reversal is a counter-entry: the household's ledger and the overview move with it. */
+const reversePayment = action(async (payment: PaymentInfo) => {
+  const reversal = await sharesApi.contribution.reverse(payment.id);
+  return json(reversal, {
+    revalidate: [getOverview.keyFor(payment.year), getPayments.keyFor(payment.year, payment.householdID)],
+  });
+}, "reverse-payment");
 
 const importStatement = action(async (csv: string, year: number) => {
   const report = await sharesApi.contribution.importCsv(csv);
@@ -80,6 +93,7 @@ export default function ContributionOverviewPage() {
                     <>
                       <Overview overview={o()} />
                       <PaymentEntry overview={o()} />
+                      <Ledger overview={o()} />
                       <Import year={year()} />
                     </>
                   )}
@@ -88,6 +102,7 @@ export default function ContributionOverviewPage() {
             </Suspense>
           </ErrorBoundary>
           <Sepa year={year()} />
+          <SolidarityChoices year={year()} />
         </SharesScreen>
       </Show>
     </Show>
@@ -334,6 +349,170 @@ function Sepa(props: { year: number }) {
                     </p>
                   </>
                 )}
+              </Show>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}
+
+/** One household's payments of the year, where a wrong one is reversed with a counter-entry. */
+function Ledger(props: { overview: ContributionOverview }) {
+  const s = useSharesText();
+  const id = createUniqueId();
+  const [householdID, setHouseholdID] = createSignal<string>();
+  const name = (hh: string) => props.overview.households.find((h) => h.householdID === hh)?.name ?? hh;
+
+  function submit(e: SubmitEvent) {
+    e.preventDefault();
+    const chosen = text(new FormData(e.currentTarget as HTMLFormElement), "householdID");
+    setHouseholdID(chosen || undefined);
+  }
+
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.ledger}</h2>
+      <p>{s().overview.ledgerHint}</p>
+      <form onSubmit={submit} novalidate>
+        <SelectField
+          label={s().overview.ledgerHousehold}
+          name="householdID"
+          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+        />
+        <button type="submit" class="secondary">
+          {s().overview.ledgerShow}
+        </button>
+      </form>
+      <Show when={householdID()}>
+        {(hh) => (
+          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <LedgerTable year={props.overview.year} householdID={hh()} name={name(hh())} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function LedgerTable(props: { year: number; householdID: string; name: string }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const ledger = createAsync(() => getPayments(props.year, props.householdID));
+  const reversing = useActionForm(reversePayment);
+  const [news, setNews] = createSignal<string>();
+  const reversed = (l: LedgerData, p: PaymentInfo) => l.payments.some((r) => r.reverses === p.id);
+  return (
+    <Show when={ledger()}>
+      {(l) => (
+        <>
+          <FormError error={reversing.error()} />
+          <Status message={news()} />
+          <Show when={l().payments.length} fallback={<p>{s().overview.ledgerEmpty(props.name)}</p>}>
+            <div class="table-scroll">
+              <table class="data-table">
+                <caption>{s().overview.ledgerList(props.name)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{s().overview.ledgerDate}</th>
+                    <th scope="col">{s().overview.ledgerReference}</th>
+                    <th scope="col">{s().overview.ledgerKind}</th>
+                    <th scope="col" class="num">
+                      {s().overview.ledgerAmount}
+                    </th>
+                    <th scope="col">{s().overview.ledgerAction}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={l().payments}>
+                    {(p) => (
+                      <tr>
+                        <td>{format.day(p.date)}</td>
+                        <th scope="row">{p.reference}</th>
+                        <td>{s().overview.kinds[p.kind]}</td>
+                        <td class="num">{format.money(p.amountCents)}</td>
+                        <td>
+                          <Show when={p.kind === "payment"}>
+                            <Show when={!reversed(l(), p)} fallback={s().overview.reversed}>
+                              <AskFirst
+                                label={s().overview.reverse}
+                                ariaLabel={s().overview.reverseLabel(p.reference)}
+                                question={s().overview.reverseConfirm(format.money(p.amountCents), p.reference)}
+                                yes={s().overview.reverseYes}
+                                no={s().overview.cancel}
+                                pendingLabel={s().overview.reversing}
+                                pending={reversing.pending()}
+                                onYes={async () => {
+                                  setNews(undefined);
+                                  if (await reversing.submit(p)) setNews(s().overview.reverseDone(format.money(p.amountCents)));
+                                }}
+                              />
+                            </Show>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <p>{s().overview.ledgerTotal(format.money(l().totalCents))}</p>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** Who pays more and who pays less, with their reasons: for the treasurer's eyes only. */
+function SolidarityChoices(props: { year: number }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const list = createAsync(() => getSolidarityList(props.year));
+  const id = createUniqueId();
+  const choice = (e: SolidarityEntry) => s().overview.solidarityChoices[e.choice];
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.solidarity}</h2>
+      <p class="hint">{s().overview.solidarityHint}</p>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={list()}>
+            {(l) => (
+              <Show when={l().households.length} fallback={<p>{s().overview.solidarityEmpty}</p>}>
+                <div class="table-scroll">
+                  <table class="data-table" aria-labelledby={id}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{s().overview.solidarityHousehold}</th>
+                        <th scope="col">{s().overview.solidarityChoice}</th>
+                        <th scope="col" class="num">
+                          {s().overview.solidarityPercent}
+                        </th>
+                        <th scope="col" class="num">
+                          {s().overview.solidarityAmount}
+                        </th>
+                        <th scope="col">{s().overview.solidarityReason}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={l().households}>
+                        {(e) => (
+                          <tr>
+                            <th scope="row">{e.name}</th>
+                            <td>{choice(e)}</td>
+                            <td class="num">{`${e.choice === "supporter" ? "+" : "−"}${e.percent}%`}</td>
+                            <td class="num">{`${e.choice === "supporter" ? "+" : "−"}${format.money(e.potCents)}`}</td>
+                            <td>{e.reason ?? ""}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
               </Show>
             )}
           </Show>

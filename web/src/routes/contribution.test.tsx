@@ -68,16 +68,41 @@ const pot = {
   availableCents: 50_000,
 };
 
-function contributionApi(opts: { confirmed?: boolean } = {}) {
+function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string } = {}) {
   let mandate: MandateInfo | null = null;
+  let mineCertificate: CertificateDetail = { ...certificate, noticeEndDate: opts.noticeEndDate ?? null };
   let mine: SolidarityMine = { year, choice: "standard", percent: 0, reason: null };
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(memberMe);
-    if (call.path === "/api/households/hh_devries/certificate") return ok({ certificate });
+    if (call.path === "/api/households/hh_devries/certificate") return ok({ certificate: mineCertificate });
+    if (call.path === "/api/households/hh_devries/notice" && call.method === "POST") {
+      if (!opts.noticeEndDate)
+        return {
+          status: 409,
+          body: {
+            error: {
+              firstPossibleEndDate: "2028-12-31",
+              code: "membership.minimum_term",
+              message: "The minimum term of 3 years is not over: the membership can end on 2028-12-31 at the earliest.",
+            },
+          },
+        };
+      mineCertificate = { ...mineCertificate, noticeGivenAt: "2027-03-01T10:00:00.000Z", endDate: opts.noticeEndDate, noticeEndDate: null };
+      return ok({ certificate: mineCertificate });
+    }
+    if (call.path === "/api/households/hh_devries/notice" && call.method === "DELETE") {
+      mineCertificate = { ...mineCertificate, noticeGivenAt: null, endDate: null, noticeEndDate: opts.noticeEndDate ?? null };
+      return ok({ certificate: mineCertificate });
+    }
     if (call.path === `/api/households/hh_devries/statement?year=${year}`)
       return opts.confirmed === false ? apiError(409, "season.not_confirmed") : ok(statement());
     if (call.path === "/api/households/hh_devries/mandate" && call.method === "GET")
       return mandate ? ok({ mandate }) : apiError(404, "mandate.not_found");
+    if (call.path === "/api/households/hh_devries/mandate" && call.method === "DELETE") {
+      if (!mandate) return apiError(404, "mandate.not_found");
+      mandate = { ...mandate, status: "revoked" };
+      return ok({ mandate });
+    }
     if (call.path === "/api/households/hh_devries/mandate" && call.method === "PUT") {
       const body = call.body as { iban: string; accountHolder: string; signedOn: string };
       if (body.iban !== "NL91ABNA0417164300")
@@ -205,5 +230,73 @@ describe("my contribution", () => {
       percent: 20,
       reason: "Minder werk dit jaar",
     });
+  });
+
+  it("tells the first possible end date when notice comes before the minimum term is over", async () => {
+    const user = userEvent.setup();
+    const api = contributionApi();
+    renderApp("/contribution");
+
+    const notice = await screen.findByRole("region", { name: "Opzeggen" });
+    await user.click(within(notice).getByRole("button", { name: "Lidmaatschap opzeggen" }));
+    const yes = within(notice).getByRole("button", { name: "Ja, opzeggen" });
+    expect(yes).toHaveAccessibleDescription("Weet je zeker dat jullie willen opzeggen?");
+    await user.click(yes);
+
+    await findAlert(
+      "De minimale looptijd is nog niet voorbij. Het lidmaatschap kan op zijn vroegst eindigen op 31 december 2028.",
+    );
+    expect(api.find("POST", "/api/households/hh_devries/notice")).toHaveLength(1);
+  });
+
+  it("gives notice for the end of the year, and withdraws it", async () => {
+    const user = userEvent.setup();
+    const api = contributionApi({ noticeEndDate: "2027-12-31" });
+    renderApp("/contribution");
+
+    const notice = await screen.findByRole("region", { name: "Opzeggen" });
+    expect(within(notice).getByText("Als jullie nu opzeggen, eindigt het lidmaatschap op 31 december 2027.")).toBeInTheDocument();
+    await user.click(within(notice).getByRole("button", { name: "Lidmaatschap opzeggen" }));
+    await user.click(within(notice).getByRole("button", { name: "Ja, opzeggen" }));
+
+    expect(
+      await within(notice).findByText("De opzegging is opgeslagen. Het lidmaatschap eindigt op 31 december 2027."),
+    ).toBeInTheDocument();
+    expect(within(notice).getByText("Jullie hebben opgezegd. Het lidmaatschap eindigt op 31 december 2027.")).toBeInTheDocument();
+
+    await user.click(within(notice).getByRole("button", { name: "Opzegging intrekken" }));
+    await user.click(within(notice).getByRole("button", { name: "Ja, intrekken" }));
+    expect(await within(notice).findByText("De opzegging is ingetrokken. Het lidmaatschap loopt door.")).toBeInTheDocument();
+    expect(within(notice).getByRole("button", { name: "Lidmaatschap opzeggen" })).toBeInTheDocument();
+    expect(api.find("DELETE", "/api/households/hh_devries/notice")).toHaveLength(1);
+  });
+
+  it("revokes the mandate after asking", async () => {
+    const user = userEvent.setup();
+    const api = contributionApi();
+    renderApp("/contribution");
+
+    const region = await screen.findByRole("region", { name: "Automatische incasso" });
+    await within(region).findByText("Jullie hebben nog geen machtiging gegeven.");
+    expect(within(region).queryByRole("button", { name: "Machtiging intrekken" })).not.toBeInTheDocument();
+    await user.type(within(region).getByLabelText("IBAN"), "NL91ABNA0417164300");
+    await user.type(within(region).getByLabelText("Naam rekeninghouder"), "A. de Vries");
+    await user.click(within(region).getByRole("button", { name: "Machtiging opslaan" }));
+
+    const revoke = await within(region).findByRole("button", { name: "Machtiging intrekken" });
+    await user.click(revoke);
+    await user.click(within(region).getByRole("button", { name: "Annuleren" }));
+    expect(api.find("DELETE", "/api/households/hh_devries/mandate")).toHaveLength(0);
+    expect(within(region).getByRole("button", { name: "Machtiging intrekken" })).toHaveFocus();
+
+    await user.click(within(region).getByRole("button", { name: "Machtiging intrekken" }));
+    const yes = within(region).getByRole("button", { name: "Ja, intrekken" });
+    expect(yes).toHaveAccessibleDescription(expect.stringContaining("De boerderij schrijft dan niets meer af"));
+    await user.click(yes);
+
+    expect(await within(region).findByText("De machtiging is ingetrokken.")).toBeInTheDocument();
+    expect(within(region).getByText("Deze machtiging is ingetrokken.")).toBeInTheDocument();
+    expect(within(region).queryByRole("button", { name: "Machtiging intrekken" })).not.toBeInTheDocument();
+    expect(api.find("DELETE", "/api/households/hh_devries/mandate")).toHaveLength(1);
   });
 });

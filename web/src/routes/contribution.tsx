@@ -2,11 +2,12 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type 
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
+import { ApiError } from "../lib/api";
 import { getMe, settle } from "../lib/queries";
 import {
   getMandate,
@@ -24,10 +25,39 @@ import {
   type StatementInfo,
 } from "../lib/shares-api";
 
+const giveNotice = action(
+  async (householdID: string) =>
+    settle(getMyCertificate.keyFor(householdID), await sharesApi.certificates.giveNotice(householdID)),
+  "give-notice",
+);
+
+const withdrawNotice = action(
+  async (householdID: string) =>
+    settle(getMyCertificate.keyFor(householdID), await sharesApi.certificates.withdrawNotice(householdID)),
+  "withdraw-notice",
+);
+
+/**
+ * The first day the membership may end, from a membership.minimum_term
+ * answer. The API puts it in the error; the client keeps only its message,
+ * which names it too. The certificate's own date when neither says it.
+ */
+function firstPossibleEnd(error: unknown, certificate: CertificateDetail): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== "membership.minimum_term") return undefined;
+  return /\d{4}-\d{2}-\d{2}/.exec(error.message)?.[0] ?? certificate.firstPossibleEndDate;
+}
+
 const saveMandate = action(
   async (householdID: string, input: MandateInput) =>
     settle(getMandate.keyFor(householdID), await sharesApi.contribution.putMandate(householdID, input)),
   "save-mandate",
+);
+
+/** The mandate stays on record as revoked: no direct-debit file collects on it. */
+const revokeMandate = action(
+  async (householdID: string) =>
+    settle(getMandate.keyFor(householdID), await sharesApi.contribution.revokeMandate(householdID)),
+  "revoke-mandate",
 );
 
 /** A new choice: the pot's totals and the statement move with it, so both are read again. */
@@ -131,9 +161,90 @@ function CertificateCard(props: { householdID: string }) {
               )}
             </Show>
           </dl>
+          <Show when={c().status === "pending" || c().status === "paid"}>
+            <Notice householdID={props.householdID} certificate={c()} />
+          </Show>
         </section>
       )}
     </Show>
+  );
+}
+
+/** Giving notice for the end of the year, or withdrawing it. */
+function Notice(props: { householdID: string; certificate: CertificateDetail }) {
+  const s = useSharesText();
+  const format = useSharesFormat();
+  const giving = useActionForm(giveNotice);
+  const withdrawing = useActionForm(withdrawNotice);
+  const [news, setNews] = createSignal<string>();
+  const id = createUniqueId();
+  const error = () => giving.error() ?? withdrawing.error();
+  const tooEarly = () => firstPossibleEnd(giving.error(), props.certificate);
+  const given = () => (props.certificate.noticeGivenAt ? props.certificate.endDate : null);
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{s().mine.notice}</h3>
+      <Show
+        when={given()}
+        fallback={
+          <>
+            <p>{s().mine.noticeIntro}</p>
+            <Show when={props.certificate.noticeEndDate}>
+              {(end) => <p>{s().mine.noticeWouldEnd(format.day(end()))}</p>}
+            </Show>
+          </>
+        }
+      >
+        {(end) => <p class="lead">{s().mine.noticeGiven(format.day(end()))}</p>}
+      </Show>
+      <Show when={tooEarly()} fallback={<FormError error={error()} />}>
+        {(date) => (
+          <div role="alert" class="alert-region">
+            <div class="notice error">
+              <p>{s().mine.noticeTooEarly(format.day(date()))}</p>
+            </div>
+          </div>
+        )}
+      </Show>
+      <Status message={news()} />
+      <Show
+        when={given()}
+        fallback={
+          <AskFirst
+            label={s().mine.noticeGive}
+            question={
+              props.certificate.noticeEndDate
+                ? s().mine.noticeConfirm(format.day(props.certificate.noticeEndDate))
+                : s().mine.noticeConfirmPlain
+            }
+            yes={s().mine.noticeYes}
+            no={s().mine.cancel}
+            pendingLabel={s().mine.noticeSaving}
+            pending={giving.pending()}
+            onYes={async () => {
+              setNews(undefined);
+              withdrawing.clear();
+              const c = await giving.submit(props.householdID);
+              if (c?.endDate) setNews(s().mine.noticeDone(format.day(c.endDate)));
+            }}
+          />
+        }
+      >
+        <AskFirst
+          label={s().mine.noticeWithdraw}
+          question={s().mine.noticeWithdrawConfirm}
+          yes={s().mine.noticeWithdrawYes}
+          no={s().mine.cancel}
+          pendingLabel={s().mine.noticeSaving}
+          pending={withdrawing.pending()}
+          onYes={async () => {
+            setNews(undefined);
+            giving.clear();
+            if (await withdrawing.submit(props.householdID)) setNews(s().mine.noticeWithdrawn);
+          }}
+        />
+      </Show>
+    </section>
   );
 }
 
@@ -251,6 +362,7 @@ function MandateCard(props: { householdID: string }) {
   const fieldError = useFieldError();
   const mandate = createAsync(() => getMandate(props.householdID));
   const saving = useActionForm(saveMandate);
+  const revoking = useActionForm(revokeMandate);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
@@ -277,9 +389,26 @@ function MandateCard(props: { householdID: string }) {
             <>
               <p class="lead">{s().mandate.current(m().iban, m().accountHolder)}</p>
               <p class="hint">{s().mandate.reference(m().mandateID)}</p>
-              <Show when={m().status === "revoked"}>
+              <Show
+                when={m().status === "revoked"}
+                fallback={
+                  <AskFirst
+                    label={s().mandate.revoke}
+                    question={s().mandate.revokeConfirm}
+                    yes={s().mandate.revokeYes}
+                    no={s().mandate.cancel}
+                    pendingLabel={s().mandate.revoking}
+                    pending={revoking.pending()}
+                    onYes={async () => {
+                      setSaved(undefined);
+                      if (await revoking.submit(props.householdID)) setSaved(s().mandate.revokeDone);
+                    }}
+                  />
+                }
+              >
                 <p class="notice info">{s().mandate.revoked}</p>
               </Show>
+              <FormError error={revoking.error()} />
             </>
           )}
         </Show>
