@@ -1,5 +1,6 @@
 import { withActor, type Actor, type Role } from "../actor";
 import { Clock } from "../clock";
+import { Season } from "../contribution/season";
 import { Election } from "../election/election";
 import { Harvest } from "../harvest/harvest";
 import { Household } from "../household/household";
@@ -11,7 +12,8 @@ import { demoFarm } from "./seed";
 /**
  * Life on the demo farm, so a first `npm start` shows every screen with
  * something in it: last week's and this week's harvest published, work days
- * in the coming weeks (one nearly full), and an open ALV vote.
+ * in the coming weeks (one nearly full), this year's confirmed contribution,
+ * and an open ALV vote.
  */
 export async function seedActivity() {
   const farmID = demoFarm.id;
@@ -92,6 +94,14 @@ export async function seedActivity() {
     const member: Actor = { type: "person", farmID, personID: p.id, householdID: p.householdID, roles: ["member"], sessionID: "seed" };
     await withActor(member, () => Workday.signup(i < 10 ? created.first.id : created.evening.id));
   }
+
+  // This year's contribution: the ALV budget for about 500 mouths at €10 a week, confirmed by the treasurer.
+  const treasurer = await as("penningmeester@demo.test", ["treasurer", "board", "member"]);
+  await withActor(treasurer, async () => {
+    const year = amsterdamParts(Clock.now()).year;
+    await Season.save(year, { budgetCents: 26_000_000, weeks: 52, vegetarianDiscountCents: 200 });
+    await Season.confirm(year, {});
+  });
 
   // An ALV vote, open for two weeks.
   const board = await as("bestuur@demo.test", ["board", "member"]);

@@ -8,6 +8,8 @@ import { seedActivity } from "./activity";
 import { Harvest } from "../harvest/harvest";
 import { Workday } from "../workday/workday";
 import { Election } from "../election/election";
+import { Season } from "../contribution/season";
+import { amsterdamParts } from "../week";
 
 beforeAll(async () => {
   await useTestTable();
@@ -59,6 +61,7 @@ describe("the demo farm's activity", () => {
       expect(days.find((d) => d.title === "Wieden in de moestuin")!.confirmed).toBe(10);
       const evening = days.find((d) => d.title === "Oogstavond")!;
       expect(evening).toMatchObject({ confirmed: 8, waitlisted: 2 });
+      expect((await Season.get(amsterdamParts(Date.now()).year)).versions.length).toBe(1);
       const votes = await Election.list();
       expect(votes[0]).toMatchObject({ status: "open", kind: "motion", turnout: { eligible: 200, voted: 0 } });
     });
