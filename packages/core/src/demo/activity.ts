@@ -26,11 +26,13 @@ export async function seedActivity() {
   await withActor(system, async () => {
     const thisWeek = weekOf(Clock.now());
     const weeks = [addWeeks(thisWeek, -1), thisWeek];
+    // About two kilos of vegetables per mouth, as on a real Herenboeren week.
     const crops = [
-      { crop: "courgette", unit: "piece" as const, quantity: 370 },
-      { crop: "spinazie", unit: "kg" as const, quantity: 61.35 },
-      { crop: "radijs", unit: "bunch" as const, quantity: 180 },
-      { crop: "aardappel", unit: "kg" as const, quantity: 240, step: 0.25 },
+      { crop: "courgette", unit: "piece" as const, quantity: 620 },
+      { crop: "spinazie", unit: "kg" as const, quantity: 152.35 },
+      { crop: "radijs", unit: "bunch" as const, quantity: 480 },
+      { crop: "aardappel", unit: "kg" as const, quantity: 510, step: 0.25 },
+      { crop: "wortel", unit: "kg" as const, quantity: 190.5 },
       { crop: "gehakt", unit: "kg" as const, quantity: 45, step: 0.5, meat: true },
     ];
     for (const [i, week] of weeks.entries()) {
