@@ -9,6 +9,7 @@ import { Harvest } from "../harvest/harvest";
 import { Workday } from "../workday/workday";
 import { Election } from "../election/election";
 import { Season } from "../contribution/season";
+import { Statement } from "../contribution/statement";
 import { amsterdamParts } from "../week";
 
 beforeAll(async () => {
@@ -61,7 +62,12 @@ describe("the demo farm's activity", () => {
       expect(days.find((d) => d.title === "Wieden in de moestuin")!.confirmed).toBe(10);
       const evening = days.find((d) => d.title === "Oogstavond")!;
       expect(evening).toMatchObject({ confirmed: 8, waitlisted: 2 });
-      expect((await Season.get(amsterdamParts(Date.now()).year)).versions.length).toBe(1);
+      const year = amsterdamParts(Date.now()).year;
+      expect((await Season.get(year)).versions.length).toBe(1);
+      // households pay from their membership start (2024–2026), not from the day of the seed
+      const statement = await Statement.forHousehold(board!.householdID!, year);
+      expect(statement.yearlyCents).toBeGreaterThan(0);
+      expect(statement.instalments.filter((i) => i.amountCents > 0).length).toBeGreaterThanOrEqual(2);
       const votes = await Election.list();
       expect(votes[0]).toMatchObject({ status: "open", kind: "motion", turnout: { eligible: 200, voted: 0 } });
     });

@@ -118,14 +118,29 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
       },
     );
     // every demo household paid its deposit; members joined over 2024–2026
+    const since = (i: number) => `${2024 + (i % 3)}-${String(1 + ((i * 5) % 10)).padStart(2, "0")}-01`;
     await Certificate.seedPaid(
       list.map((h, i) => ({
         householdID: ids[i]!,
         certificate: h.certificate,
-        memberSince: `${2024 + (i % 3)}-${String(1 + ((i * 5) % 10)).padStart(2, "0")}-01`,
+        memberSince: since(i),
         reference: `INLEG-${String(i + 1).padStart(3, "0")}`,
       })),
     );
+    // … and has eaten (and paid) as it is since then: the contribution counts from that date
+    await useDB()
+      .entities.compositionPeriod.put(
+        list.map((h, i) => ({
+          farmID: demoFarm.id,
+          householdID: ids[i]!,
+          from: since(i),
+          adults: h.adults,
+          children: h.children,
+          vegetarian: h.vegetarian,
+          active: true,
+        })),
+      )
+      .go();
     for (const s of staff) {
       const person = await Person.create({
         name: s.name,
