@@ -38,6 +38,7 @@ describe("the contribution in Chromium", () => {
     const treasurer = await e2e.phone();
     await treasurer.goto(e2e.url);
     await logIn(treasurer, "penningmeester@demo.test");
+    await treasurer.getByRole("button", { name: "Menu" }).click();
     await treasurer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Lidmaatschap" }).click();
     await treasurer.getByRole("navigation", { name: "Lidmaatschap" }).getByRole("link", { name: "Seizoen en prijs" }).click();
     await treasurer.getByRole("heading", { level: 1, name: "Seizoen en prijs" }).waitFor();
@@ -54,6 +55,7 @@ describe("the contribution in Chromium", () => {
     const member = await e2e.phone();
     await member.goto(e2e.url);
     await logIn(member, "lid001@demo.test");
+    await member.getByRole("button", { name: "Menu" }).click();
     await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Lidmaatschap" }).click();
     await member.getByRole("heading", { level: 1, name: "Mijn bijdrage" }).waitFor();
     const instalments = member.getByRole("table", { name: "Termijnen" });

@@ -24,6 +24,7 @@ describe("elections in Chromium", () => {
     await logIn(member, "lid001@demo.test");
 
     // The board makes a draft with two candidates for one seat, and opens it now.
+    await board.getByRole("button", { name: "Menu" }).click();
     await board.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Stemmen" }).click();
     await board.getByRole("link", { name: "Nieuwe stemming" }).click();
     await board.getByRole("heading", { level: 1, name: "Nieuwe stemming" }).waitFor();
@@ -42,6 +43,7 @@ describe("elections in Chromium", () => {
     await manage.getByText("De stemming is open. De leden krijgen een mail.").waitFor();
 
     // The member finds it open and not yet voted, and votes on the phone.
+    await member.getByRole("button", { name: "Menu" }).click();
     await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Stemmen" }).click();
     const item = member.getByRole("region", { name: "Nu open" }).getByRole("listitem").filter({ hasText: title });
     await item.getByText("Nog niet gestemd").waitFor();

@@ -22,6 +22,7 @@ describe("the weekly harvest in Chromium", () => {
     const farmer = await e2e.phone();
     await farmer.goto(e2e.url);
     await logIn(farmer, "boer@demo.test");
+    await farmer.getByRole("button", { name: "Menu" }).click();
     await farmer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oogst invoeren" }).click();
     await farmer.getByRole("heading", { level: 1, name: `Oogst week ${n}` }).waitFor();
     expect(new URL(farmer.url()).pathname).toBe(`/harvest/${week}`);

@@ -32,6 +32,7 @@ describe("in Chromium", () => {
     expect(text).toMatch(/Certificaat/);
     expect(text).toMatch(/Monden/);
 
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Composition" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");

@@ -34,6 +34,7 @@ describe("work days in Chromium", () => {
     const coordinator = await e2e.phone();
     await coordinator.goto(e2e.url);
     await logIn(coordinator, "coordinator@demo.test");
+    await coordinator.getByRole("button", { name: "Menu" }).click();
     await coordinator.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Meewerken" }).click();
     await coordinator.getByRole("heading", { level: 1, name: "Meewerken" }).waitFor();
     await coordinator.getByRole("link", { name: "Nieuwe meewerkdag" }).click();
@@ -53,6 +54,7 @@ describe("work days in Chromium", () => {
     const member = await e2e.phone();
     await member.goto(e2e.url);
     await logIn(member, "lid001@demo.test");
+    await member.getByRole("button", { name: "Menu" }).click();
     await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Meewerken" }).click();
     const day = member.getByRole("listitem").filter({ has: member.getByRole("link", { name: title }) });
     await day.waitFor();

@@ -1,5 +1,5 @@
-import { createSignal, Show, type JSX } from "solid-js";
-import { A, query, useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, on, Show, type JSX } from "solid-js";
+import { A, query, useLocation, useNavigate } from "@solidjs/router";
 import { errorText, useI18n } from "../i18n";
 import { ApiError, api, type MeInfo } from "../lib/api";
 import {
@@ -17,11 +17,17 @@ import { LanguageSwitch } from "./language-switch";
 
 /**
  * Skip link, header and main landmark around every screen. The menu lists
- * only the screens the person can use.
+ * only the screens the person can use. On a phone the menu, language switch
+ * and logout sit behind a "Menu" button (the CSS hides the button on wide
+ * screens); it closes on navigation and on Escape.
  */
 export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
   const { t } = useI18n();
+  const location = useLocation();
+  const [open, setOpen] = createSignal(false);
+  createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
   let main: HTMLElement | undefined;
+  let button: HTMLButtonElement | undefined;
   return (
     <>
       <a
@@ -36,7 +42,15 @@ export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
         {t().nav.skip}
       </a>
       <header class="site-header">
-        <div class="header-inner">
+        <div
+          class="header-inner"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && open()) {
+              setOpen(false);
+              button?.focus();
+            }
+          }}
+        >
           <div class="brand">
             <svg class="logo" viewBox="0 0 24 24" aria-hidden="true">
               <path d="M12 21c0-6 2-11 9-14-1 8-4 12-9 14zm0 0C12 15 10 11 3 9c1 7 4 10 9 12z" />
@@ -44,12 +58,33 @@ export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
             <span class="brand-name">{t().app.name}</span>
             <Show when={props.me}>{(me) => <span class="farm-name">{me().farm.name}</span>}</Show>
           </div>
-          <Show when={props.me}>{(me) => <Menu me={me()} />}</Show>
-          <div class="tools">
-            <LanguageSwitch loggedIn={!!props.me} />
-            <Show when={props.me}>
-              <Logout />
-            </Show>
+          <Show when={props.me}>
+            <button
+              ref={button}
+              type="button"
+              class="menu-button"
+              aria-expanded={open() ? "true" : "false"}
+              aria-controls="site-menu"
+              onClick={() => setOpen(!open())}
+            >
+              {t().nav.menu}
+            </button>
+          </Show>
+          <div
+            id="site-menu"
+            class="site-menu"
+            classList={{ open: open() }}
+            onClick={(e) => {
+              if ((e.target as Element).closest("a")) setOpen(false);
+            }}
+          >
+            <Show when={props.me}>{(me) => <Menu me={me()} />}</Show>
+            <div class="tools">
+              <LanguageSwitch loggedIn={!!props.me} />
+              <Show when={props.me}>
+                <Logout />
+              </Show>
+            </div>
           </div>
         </div>
       </header>

@@ -23,6 +23,7 @@ export const nl = {
     harvestEntry: "Oogst invoeren",
     harvestOverview: "Oogstverdeling",
     membership: "Lidmaatschap",
+    menu: "Menu",
     logout: "Uitloggen",
     loggingOut: "Uitloggen…",
   },

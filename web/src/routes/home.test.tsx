@@ -21,6 +21,8 @@ describe("home", () => {
       "Lidmaatschap",
     ]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
+    expect(screen.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-controls", "site-menu");
+    expect(document.getElementById("site-menu")).toContainElement(menu);
     expect(screen.queryByRole("link", { name: "Huishoudens beheren" })).not.toBeInTheDocument();
     expect(document.title).toBe("Start · Akker");
   });
@@ -88,6 +90,32 @@ describe("home", () => {
     await user.keyboard("{Enter}");
     expect(screen.getByRole("main")).toHaveFocus();
     expect(window.location.pathname).toBe("/");
+  });
+
+  it("opens the menu with its button, closes it on Escape and on navigation", async () => {
+    const user = userEvent.setup();
+    mockApi((call) => (call.path === "/api/me" ? ok(memberMe) : undefined));
+    renderApp("/");
+    const button = await screen.findByRole("button", { name: "Menu" });
+    const panel = document.getElementById("site-menu");
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    expect(panel).not.toHaveClass("open");
+
+    await user.click(button);
+    expect(button).toHaveAttribute("aria-expanded", "true");
+    expect(panel).toHaveClass("open");
+    await user.tab();
+    expect(screen.getByRole("link", { name: "Start" })).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    expect(button).toHaveFocus();
+
+    await user.keyboard("{Enter}");
+    expect(button).toHaveAttribute("aria-expanded", "true");
+    await user.click(screen.getByRole("link", { name: "Mijn huishouden" }));
+    await waitFor(() => expect(window.location.pathname).toBe(`/households/${memberMe.household?.id}`));
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    expect(panel).not.toHaveClass("open");
   });
 
   it("logs out and goes back to the login screen", async () => {
