@@ -1,4 +1,4 @@
-import { amsterdamParts } from "../week";
+import { addDays, dateOf, isDate } from "../week";
 
 /*
  * The contribution's rules, without I/O: the proposed price, which price and
@@ -87,31 +87,10 @@ export interface StatementResult {
   balanceCents: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** YYYY-MM-DD of an instant on the farm's clock. */
-export function dateOf(instant: number): string {
-  const p = amsterdamParts(instant);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
-
-/** True for a real calendar date written YYYY-MM-DD (no 2027-02-30). */
-export function isDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** The date `days` days after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, dateOf, isDate };
 
 export function firstOfMonth(year: number, month: number): string {
-  return `${year}-${pad(month)}-01`;
+  return `${year}-${String(month).padStart(2, "0")}-01`;
 }
 
 /** n / d rounded half up, for integers (d > 0), exact for any integer within 2^53. */

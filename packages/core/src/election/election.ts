@@ -11,7 +11,7 @@ import { Household } from "../household/household";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import { Person } from "../person/person";
-import { amsterdamISO, amsterdamParts } from "../week";
+import { amsterdamISO, dateOf } from "../week";
 import { tallyBoard, tallyMotion, type Result } from "./tally";
 
 /**
@@ -372,8 +372,7 @@ export namespace Election {
       throw new VisibleError("conflict", "election.proxy_given", "Your household gave its vote by proxy; withdraw the proxy to vote yourself.");
 
     const tracker = newTracker();
-    const p = amsterdamParts(Clock.now());
-    const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+    const day = dateOf(Clock.now());
     const res = await useDB()
       .transaction.write(({ roll: rollEntity, ballot: ballotEntity, election, proxy }) => [
         election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),

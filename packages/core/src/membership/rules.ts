@@ -1,4 +1,3 @@
-import { amsterdamParts } from "../week";
 
 /*
  * The membership rules, without I/O: which waiting applications get an
@@ -6,19 +5,7 @@ import { amsterdamParts } from "../week";
  * certificate's deposit status is, and how a deposit splits into instalments.
  */
 
-/** YYYY-MM-DD of an instant on the farm's clock. */
-export function dateOf(instant: number): string {
-  const p = amsterdamParts(instant);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
-
-/** True for a real calendar date written YYYY-MM-DD (no 2027-02-30). */
-export function isDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+export { dateOf, isDate } from "../week";
 
 export interface Waiting {
   id: string;

@@ -8,7 +8,7 @@ import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { Person } from "../person/person";
 import { createID } from "../id";
-import { amsterdamParts } from "../week";
+import { amsterdamParts, dateOf } from "../week";
 
 /**
  * Hours households helped, made visible, never policed: attendance on a
@@ -70,7 +70,7 @@ export namespace Hours {
   export async function report(input: z.infer<typeof ReportInput>): Promise<Entry> {
     const person = usePerson();
     if (!person.householdID) throw new VisibleError("forbidden", "workday.no_household", "Only members of a household report hours.");
-    const today = currentSeasonDate();
+    const today = dateOf(Clock.now());
     if (input.date > today)
       throw new VisibleError("input", "input.invalid", "Hours are reported after the work.", [{ path: "date", message: "The date cannot be in the future." }]);
     const item = {
@@ -87,11 +87,6 @@ export namespace Hours {
     };
     await useDB().entities.hours.create(item).go();
     return serialize(item);
-  }
-
-  function currentSeasonDate() {
-    const p = amsterdamParts(Clock.now());
-    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
   }
 
   /** A coordinator approves or declines reported hours. */

@@ -4,7 +4,7 @@ import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
 import { Person } from "../person/person";
-import { amsterdamParts } from "../week";
+import { dateOf } from "../week";
 import { Workday } from "./workday";
 
 /**
@@ -24,11 +24,6 @@ export namespace Reminders {
       if (isConditionFailure(e)) return false;
       throw e;
     }
-  }
-
-  function dateOf(instant: number) {
-    const p = amsterdamParts(instant);
-    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
   }
 
   export async function run(now: Date) {

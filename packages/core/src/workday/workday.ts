@@ -11,7 +11,7 @@ import { Mail } from "../mail/mail";
 import type { Locale } from "../mail/templates";
 import { Person } from "../person/person";
 import { oneAtATime } from "../one-at-a-time";
-import { amsterdamISO, amsterdamParts, amsterdamTime } from "../week";
+import { amsterdamISO, amsterdamParts, amsterdamTime, dateOf } from "../week";
 
 export namespace Workday {
   export const tasks = workdayTasks;
@@ -452,7 +452,7 @@ export namespace Workday {
     if (unknown.length)
       throw new VisibleError("input", "input.invalid", "Only confirmed people can be marked present.", unknown.map((p) => ({ path: "present", message: `${p} is not confirmed on this day.` })));
     const hours = Math.round(((Date.parse(w.end) - Date.parse(w.start)) / 3600_000) * 4) / 4;
-    const date = dateOf(w.start);
+    const date = dateOf(Date.parse(w.start));
     const season = date.slice(0, 4);
     const wanted = new Set(present);
     const already = await attendanceOf(workdayID, all.map((s) => s.householdID));
@@ -482,11 +482,5 @@ export namespace Workday {
     }
     await Audit.record("workday.attendance", workdayID, { present: present.length });
     return roster(workdayID);
-  }
-
-  /** YYYY-MM-DD on the farm's clock. */
-  export function dateOf(iso: string) {
-    const p = amsterdamParts(Date.parse(iso));
-    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
   }
 }
