@@ -518,18 +518,13 @@ export namespace Election {
         (r) => set.has(r.householdID),
       );
   }
-}
 
-export namespace Election {
   /** The households on the roll, by name: to choose whom to give a proxy. */
   export async function rollHouseholds(electionID: string) {
-    const e = await useDB().entities.election.get({ farmID: useFarmID(), electionID }).go();
-    if (!e.data || e.data.status === "draft") throw new VisibleError("not_found", "election.not_found", "No such election.");
-    const [entries, households] = await Promise.all([
-      useDB().entities.roll.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" }),
-      Household.list(),
-    ]);
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    const [entries, households] = await Promise.all([roll(electionID), Household.list()]);
     const names = new Map(households.map((h) => [h.id, h.name]));
-    return entries.data.map((r) => ({ id: r.householdID, name: names.get(r.householdID) ?? "?" })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+    return entries.map((r) => ({ id: r.householdID, name: names.get(r.householdID) ?? "?" })).sort((a, b) => a.name.localeCompare(b.name, "nl"));
   }
 }
