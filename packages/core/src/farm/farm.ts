@@ -56,48 +56,14 @@ export namespace Farm {
     vegetarianDiscountCents: 0,
   };
 
-  function serialize(item: {
-    farmID: string;
-    name: string;
-    childFactor: number;
-    defaultLocale: "nl" | "en";
-    optOutDaysBefore: number;
-    optOutTime: string;
-    targetHours: number;
-    maxProxies: number;
-    depositFullCents?: number;
-    depositHalfCents?: number;
-    depositInstalments?: number;
-    minimumTermYears?: number;
-    capacityMouths?: number;
-    offerDays?: number;
-    vegetarianDiscountCents?: number;
-    creditorName?: string;
-    creditorIBAN?: string;
-    creditorBIC?: string;
-    creditorID?: string;
-  }): Info {
-    return {
-      id: item.farmID,
-      name: item.name,
-      childFactor: item.childFactor,
-      defaultLocale: item.defaultLocale,
-      optOutDaysBefore: item.optOutDaysBefore,
-      optOutTime: item.optOutTime,
-      targetHours: item.targetHours,
-      maxProxies: item.maxProxies,
-      depositFullCents: item.depositFullCents ?? defaults.depositFullCents,
-      depositHalfCents: item.depositHalfCents ?? defaults.depositHalfCents,
-      depositInstalments: item.depositInstalments ?? defaults.depositInstalments,
-      minimumTermYears: item.minimumTermYears ?? defaults.minimumTermYears,
-      capacityMouths: item.capacityMouths ?? defaults.capacityMouths,
-      offerDays: item.offerDays ?? defaults.offerDays,
-      vegetarianDiscountCents: item.vegetarianDiscountCents ?? defaults.vegetarianDiscountCents,
-      creditorName: item.creditorName,
-      creditorIBAN: item.creditorIBAN,
-      creditorBIC: item.creditorBIC,
-      creditorID: item.creditorID,
-    };
+  type Setting = keyof z.infer<typeof Settings>;
+  const settingKeys = Object.keys(Settings.shape) as Setting[];
+
+  /** The farm as the API shows it; a setting stored before it existed takes its default. */
+  function serialize(item: { farmID: string; name: string } & Partial<Record<Setting, unknown>>): Info {
+    const info: Record<string, unknown> = { id: item.farmID, name: item.name };
+    for (const key of settingKeys) info[key] = item[key] ?? defaults[key];
+    return info as Info;
   }
 
   // Farm settings are read on most requests and change a few times a year.
