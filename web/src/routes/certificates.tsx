@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { SelectField, TextField } from "../components/field";
+import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
 import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -178,7 +178,6 @@ function DepositEntry(props: { register: Register }) {
   const saving = useActionForm(payDeposit);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
   let form: HTMLFormElement | undefined;
   const open = () => props.register.certificates.filter((c) => c.status === "pending" || c.status === "paid");
 
@@ -195,10 +194,7 @@ function DepositEntry(props: { register: Register }) {
     if (!res) return;
     const name = res.certificate.householdName;
     setSaved(res.duplicate ? s().register.depositDuplicate(name) : s().register.depositSaved(format.money(res.payment.amountCents), name));
-    for (const field of ["amount", "reference"]) {
-      const input = form?.elements.namedItem(field);
-      if (input instanceof HTMLInputElement) input.value = "";
-    }
+    clearAmountAndReference(form);
   }
 
   return (
@@ -206,34 +202,17 @@ function DepositEntry(props: { register: Register }) {
       <section class="card" aria-labelledby={id}>
         <h2 id={id}>{s().register.deposit}</h2>
         <form ref={form} onSubmit={submit} novalidate>
-          <SelectField
-            label={s().register.depositHousehold}
-            name="householdID"
-            options={open().map((c) => ({ value: c.householdID, label: c.householdName }))}
-          />
-          <TextField
-            label={s().register.depositAmount}
-            hint={s().register.depositAmountHint}
-            name="amount"
-            inputmode="decimal"
-            autocomplete="off"
-            error={fieldError(saving.error(), "amountCents")}
-          />
-          <TextField
-            label={s().register.depositDate}
-            name="date"
-            type="date"
-            max={today}
-            value={today}
-            error={fieldError(saving.error(), "date")}
-          />
-          <TextField
-            label={s().register.depositReference}
-            hint={s().register.depositReferenceHint}
-            name="reference"
-            autocomplete="off"
-            maxlength={140}
-            error={fieldError(saving.error(), "reference")}
+          <BankPaymentFields
+            labels={{
+              household: s().register.depositHousehold,
+              amount: s().register.depositAmount,
+              amountHint: s().register.depositAmountHint,
+              date: s().register.depositDate,
+              reference: s().register.depositReference,
+              referenceHint: s().register.depositReferenceHint,
+            }}
+            households={open().map((c) => ({ value: c.householdID, label: c.householdName }))}
+            fieldError={(name) => fieldError(saving.error(), name)}
           />
           <FormError error={saving.error()} fields={depositFields} />
           <Status message={saved()} />

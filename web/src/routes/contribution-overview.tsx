@@ -1,6 +1,7 @@
 import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { SelectField, TextField } from "../components/field";
 import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { useMessages } from "../i18n";
@@ -190,7 +191,6 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
   const saving = useActionForm(recordPayment);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
   let form: HTMLFormElement | undefined;
 
   async function submit(e: SubmitEvent) {
@@ -210,44 +210,23 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
     setSaved(
       res.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(res.payment.amountCents), name),
     );
-    for (const field of ["amount", "reference"]) {
-      const input = form?.elements.namedItem(field);
-      if (input instanceof HTMLInputElement) input.value = "";
-    }
+    clearAmountAndReference(form);
   }
 
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{s().overview.payment}</h2>
       <form ref={form} onSubmit={submit} novalidate>
-        <SelectField
-          label={s().overview.paymentHousehold}
-          name="householdID"
-          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
-          error={fieldError(saving.error(), "householdID")}
-        />
-        <TextField
-          label={s().overview.paymentAmount}
-          hint={s().overview.paymentAmountHint}
-          name="amount"
-          inputmode="decimal"
-          autocomplete="off"
-          error={fieldError(saving.error(), "amountCents")}
-        />
-        <TextField
-          label={s().overview.paymentDate}
-          name="date"
-          type="date"
-          max={today}
-          value={today}
-          error={fieldError(saving.error(), "date")}
-        />
-        <TextField
-          label={s().overview.paymentReference}
-          name="reference"
-          autocomplete="off"
-          maxlength={140}
-          error={fieldError(saving.error(), "reference")}
+        <BankPaymentFields
+          labels={{
+            household: s().overview.paymentHousehold,
+            amount: s().overview.paymentAmount,
+            amountHint: s().overview.paymentAmountHint,
+            date: s().overview.paymentDate,
+            reference: s().overview.paymentReference,
+          }}
+          households={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+          fieldError={(name) => fieldError(saving.error(), name)}
         />
         <FormError error={saving.error()} fields={paymentFields} />
         <Status message={saved()} />
@@ -309,7 +288,7 @@ function Sepa(props: { year: number }) {
   const messages = useMessages();
   const id = createUniqueId();
   const current = () => {
-    const now = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now()).slice(0, 7);
+    const now = farmToday().slice(0, 7);
     return now.startsWith(String(props.year)) ? now : `${props.year}-01`;
   };
   const [month, setMonth] = createSignal<string>();

@@ -1,3 +1,4 @@
+import { farmToday } from "../components/bank-payment";
 import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
@@ -365,7 +366,7 @@ function MandateCard(props: { householdID: string }) {
   const revoking = useActionForm(revokeMandate);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+  const today = farmToday();
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();

@@ -1,0 +1,57 @@
+import { SelectField, TextField } from "./field";
+
+/** Today on the farm's clock, YYYY-MM-DD, for date fields. */
+export function farmToday() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+}
+
+export interface BankPaymentLabels {
+  household: string;
+  amount: string;
+  amountHint: string;
+  date: string;
+  reference: string;
+  referenceHint?: string;
+}
+
+/**
+ * The fields of a payment that came in by bank: household, amount in euros,
+ * date and the bank's reference. Shared by contribution and deposit entry.
+ */
+export function BankPaymentFields(props: {
+  labels: BankPaymentLabels;
+  households: { value: string; label: string }[];
+  fieldError: (name: string) => string | undefined;
+}) {
+  const today = farmToday();
+  return (
+    <>
+      <SelectField label={props.labels.household} name="householdID" options={props.households} error={props.fieldError("householdID")} />
+      <TextField
+        label={props.labels.amount}
+        hint={props.labels.amountHint}
+        name="amount"
+        inputmode="decimal"
+        autocomplete="off"
+        error={props.fieldError("amountCents")}
+      />
+      <TextField label={props.labels.date} name="date" type="date" max={today} value={today} error={props.fieldError("date")} />
+      <TextField
+        label={props.labels.reference}
+        hint={props.labels.referenceHint}
+        name="reference"
+        autocomplete="off"
+        maxlength={140}
+        error={props.fieldError("reference")}
+      />
+    </>
+  );
+}
+
+/** After a booking: empty amount and reference for the next one, keep household and date. */
+export function clearAmountAndReference(form: HTMLFormElement | undefined) {
+  for (const field of ["amount", "reference"]) {
+    const input = form?.elements.namedItem(field);
+    if (input instanceof HTMLInputElement) input.value = "";
+  }
+}
