@@ -1,11 +1,13 @@
 import { withActor, type Actor, type Role } from "../actor";
 import { Clock } from "../clock";
+import { Payment } from "../contribution/payment";
 import { Season } from "../contribution/season";
+import { Statement } from "../contribution/statement";
 import { Election } from "../election/election";
 import { Harvest } from "../harvest/harvest";
 import { Household } from "../household/household";
 import { Person } from "../person/person";
-import { addWeeks, amsterdamParts, amsterdamTime, weekOf } from "../week";
+import { addWeeks, amsterdamParts, amsterdamTime, dateOf, weekOf } from "../week";
 import { Workday } from "../workday/workday";
 import { demoFarm } from "./seed";
 
@@ -103,6 +105,19 @@ export async function seedActivity() {
     const year = amsterdamParts(Clock.now()).year;
     await Season.save(year, { budgetCents: 26_000_000, weeks: 52, vegetarianDiscountCents: 200 });
     await Season.confirm(year, {});
+    // Most households are paid up to this month; every twelfth is one instalment behind.
+    const today = dateOf(Clock.now());
+    const rows = await Statement.all(year);
+    for (let i = 0; i < rows.length; i += 20)
+      await Promise.all(
+        rows.slice(i, i + 20).map((r, k) => {
+          const due = r.result.instalments.filter((x) => x.due <= today);
+          const behind = (i + k) % 12 === 5 ? (due.at(-1)?.amountCents ?? 0) : 0;
+          const amountCents = r.result.dueCents - behind;
+          if (amountCents <= 0) return undefined;
+          return Payment.record({ householdID: r.household.householdID, amountCents, date: today, reference: `BIJDRAGE-${year}-${i + k + 1}` });
+        }),
+      );
   });
 
   // An ALV vote, open for two weeks.

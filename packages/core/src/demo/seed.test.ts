@@ -68,6 +68,9 @@ describe("the demo farm's activity", () => {
       const statement = await Statement.forHousehold(board!.householdID!, year);
       expect(statement.yearlyCents).toBeGreaterThan(0);
       expect(statement.instalments.filter((i) => i.amountCents > 0).length).toBeGreaterThanOrEqual(2);
+      // … and most have paid what is due so far
+      expect(statement.paidCents).toBeGreaterThan(0);
+      expect(statement.balanceCents).toBe(0);
       const votes = await Election.list();
       expect(votes[0]).toMatchObject({ status: "open", kind: "motion", turnout: { eligible: 200, voted: 0 } });
     });
