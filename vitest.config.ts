@@ -24,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: "api",
-          include: ["test/api/**/*.test.ts", "functions/src/**/*.test.ts"],
+          include: ["test/api/**/*.test.ts", "test/security/**/*.test.ts", "functions/src/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/setup/dynamo.ts"],
           setupFiles: ["test/setup/env.ts"],
