@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Agent } from "node:http";
+import { coalesceGets } from "./batch-get";
 
 /**
  * The one table, described once. The SST stack, the local server and the
@@ -55,7 +56,7 @@ let tableName: string | undefined;
  */
 export function configureDynamo(opts: { tableName: string; endpoint?: string }) {
   tableName = opts.tableName;
-  client = DynamoDBDocumentClient.from(
+  client = coalesceGets(DynamoDBDocumentClient.from(
     new DynamoDBClient(
       opts.endpoint
         ? {
@@ -69,7 +70,7 @@ export function configureDynamo(opts: { tableName: string; endpoint?: string }) 
         : {},
     ),
     { marshallOptions: { removeUndefinedValues: true } },
-  );
+  ));
 }
 
 export function useDynamo() {

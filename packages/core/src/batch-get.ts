@@ -1,0 +1,116 @@
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient, type GetCommandInput, type GetCommandOutput } from "@aws-sdk/lib-dynamodb";
+
+type Key = Record<string, unknown>;
+
+interface Waiting {
+  key: Key;
+  resolve: (out: GetCommandOutput) => void;
+  reject: (e: unknown) => void;
+}
+
+/** BatchGetItem takes at most 100 keys. */
+const batchLimit = 100;
+
+/**
+ * Coalesces the single-item reads that are issued in the same tick into
+ * BatchGetItem calls, DataLoader style. A request that reads its session,
+ * week, share and opt-out in parallel then costs one round trip instead of
+ * three, and two hundred members opening the app at once cost a handful of
+ * batches instead of hundreds of calls (DynamoDB Local, like any HTTP
+ * service, is bound by calls far more than by items). Capacity used is the
+ * same as with GetItem.
+ *
+ * Only plain reads are coalesced: a Get with a projection or other options
+ * goes out as it is. A key asked twice in a tick is read once. A failed batch
+ * is retried key by key, so one bad key fails only its own read.
+ */
+export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
+  const send = client.send.bind(client) as (command: unknown, options?: unknown) => Promise<unknown>;
+  let pending = new Map<string, Waiting[]>();
+  let scheduled = false;
+
+  const single = (input: GetCommandInput) => send(new GetCommand(input)) as Promise<GetCommandOutput>;
+
+  async function flushGroup(group: string, waiting: Waiting[]) {
+    const { table, consistent } = JSON.parse(group) as { table: string; consistent: boolean };
+    const byKey = new Map<string, Waiting[]>();
+    for (const w of waiting) {
+      const id = keyID(w.key);
+      const same = byKey.get(id);
+      if (same) same.push(w);
+      else byKey.set(id, [w]);
+    }
+    const keys = [...byKey.values()].map((ws) => ws[0]!.key);
+    const settle = (key: Key, item: Record<string, unknown> | undefined) => {
+      for (const w of byKey.get(keyID(key)) ?? []) w.resolve({ Item: item, $metadata: {} });
+    };
+    const one = (key: Key) =>
+      single({ TableName: table, Key: key, ConsistentRead: consistent || undefined }).then(
+        (out) => {
+          for (const w of byKey.get(keyID(key)) ?? []) w.resolve(out);
+        },
+        (e) => {
+          for (const w of byKey.get(keyID(key)) ?? []) w.reject(e);
+        },
+      );
+    if (keys.length === 1) return one(keys[0]!);
+
+    for (let i = 0; i < keys.length; i += batchLimit) {
+      const chunk = keys.slice(i, i + batchLimit);
+      try {
+        let ask = chunk;
+        for (let attempt = 0; ask.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 10 * 2 ** attempt)));
+          const out = (await send(
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: ask, ConsistentRead: consistent || undefined } } }),
+          )) as { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Key[] }> };
+          const found = new Map((out.Responses?.[table] ?? []).map((item) => [keyID(keyOf(item, ask[0]!)), item]));
+          const unprocessed = new Set((out.UnprocessedKeys?.[table]?.Keys ?? []).map(keyID));
+          for (const key of ask) if (!unprocessed.has(keyID(key))) settle(key, found.get(keyID(key)));
+          ask = ask.filter((k) => unprocessed.has(keyID(k)));
+          if (attempt > 8 && ask.length > 0) throw new Error("BatchGetItem kept returning unprocessed keys");
+        }
+      } catch {
+        // one bad key must not fail its neighbours: ask each on its own
+        await Promise.all(chunk.map(one));
+      }
+    }
+  }
+
+  function flush() {
+    scheduled = false;
+    const groups = pending;
+    pending = new Map();
+    for (const [group, waiting] of groups) void flushGroup(group, waiting);
+  }
+
+  const coalescing = Object.create(client) as DynamoDBDocumentClient;
+  coalescing.send = ((command: unknown, options?: unknown) => {
+    if (!(command instanceof GetCommand) || !plainGet(command.input)) return send(command, options);
+    const input = command.input;
+    const group = JSON.stringify({ table: input.TableName, consistent: input.ConsistentRead === true });
+    return new Promise<GetCommandOutput>((resolve, reject) => {
+      const waiting = pending.get(group);
+      if (waiting) waiting.push({ key: input.Key!, resolve, reject });
+      else pending.set(group, [{ key: input.Key!, resolve, reject }]);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+  }) as DynamoDBDocumentClient["send"];
+  return coalescing;
+}
+
+function plainGet(input: GetCommandInput) {
+  return Object.keys(input).every((k) => k === "TableName" || k === "Key" || k === "ConsistentRead") && !!input.Key;
+}
+
+/** Same key, same ID, whatever order its attributes came in. */
+function keyID(key: Key) {
+  return JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]));
+}
+
+function keyOf(item: Record<string, unknown>, like: Key): Key {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, item[k]]));
+}
