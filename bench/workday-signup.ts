@@ -60,7 +60,7 @@ export async function workdaySignup(): Promise<Figure[]> {
     try {
       const started = performance.now();
       results = await Promise.all(
-        requests.map((r) => timedRequest(server.port, "POST", `/api/workdays/${r.workdayID}/signup`, { cookie: `akker_session=${r.token}` })),
+        requests.map((r) => timedRequest(server.port, "POST", `/api/workdays/${r.workdayID}/signup`, { cookie: `akker_session=${r.token}`, origin: `http://127.0.0.1:${server.port}` })),
       );
       seconds = (performance.now() - started) / 1000;
       retries = (await server.stats()).workdayRetries;

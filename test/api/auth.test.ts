@@ -169,7 +169,7 @@ describe("login with a mailed code", () => {
     expect(broken.status).toBe(400);
     const form = await app.request("/api/auth/code", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
       body: "email=an@example.nl",
     });
     expect(form.status).toBe(400);

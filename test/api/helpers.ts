@@ -13,6 +13,8 @@ export function client(app: TestApp, opts: { ip?: string } = {}) {
     const res = await app.request(path, {
       method,
       headers: {
+        // as a browser does on every request that is not a GET, also to its own origin
+        ...(method !== "GET" ? { origin: "http://localhost" } : {}),
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(cookie ? { cookie } : {}),
         "x-forwarded-for": opts.ip ?? "10.0.0.1",

@@ -5,6 +5,7 @@ import { VisibleError } from "@akker/core/error";
 import { logger } from "../log";
 import { farmForHost } from "./farm";
 import { resolveActor } from "./session";
+import { sameOrigin } from "./csrf";
 import { openapiDocument } from "./openapi";
 import type { Env } from "./route";
 import { authRoutes } from "./routes/auth";
@@ -62,6 +63,8 @@ export function createApp(opts: AppOptions) {
       actor: actor.type === "person" ? actor.personID : actor.type,
     });
   });
+
+  app.use("/api/*", sameOrigin({ secure }));
 
   healthRoutes(app);
   authRoutes(app);
