@@ -36,6 +36,8 @@ export function createLocalApp(webDir: string) {
       if (c.req.path.startsWith("/assets/")) c.header("Cache-Control", "public, max-age=31536000, immutable");
     }
   });
+  // An API path no route takes is the API's JSON 404, as when deployed, not a screen of the app.
+  root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
   root.use("/*", serveStatic({ root: webDir }));
   // Any other path is a screen of the single-page app.
   root.get("*", (c) => {
