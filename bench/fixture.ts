@@ -18,10 +18,13 @@ export async function benchDatabase() {
   return { ...ddb, tableName };
 }
 
+/** Extra flags for the server process, e.g. BENCH_NODE_ARGS="--cpu-prof" to see where its time goes. */
+const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 /** The local server in a child process; resolves once it listens. */
 export async function benchServer(endpoint: string, tableName: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs(), "--import", "tsx", "bench/serve.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DYNAMO_ENDPOINT: endpoint, TABLE_NAME: tableName, POWERTOOLS_LOG_LEVEL: "ERROR", ...env },
     stdio: ["ignore", "pipe", "inherit", "ipc"],

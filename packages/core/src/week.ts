@@ -46,20 +46,24 @@ export function mondayOf(week: string): Date {
   return monday1;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: make it once.
+const amsterdamClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: farmTimeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
 /** The wall-clock parts of an instant in Amsterdam. */
 export function amsterdamParts(instant: number) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: farmTimeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(instant));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of amsterdamClock.formatToParts(new Date(instant)))
+    if (part.type in p) p[part.type as keyof typeof p] = Number(part.value);
+  return p;
 }
 
 /** The instant of a wall-clock time in Amsterdam (month 1–12). */
