@@ -1,0 +1,103 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { printTable, type Figure } from "./lib";
+
+const root = new URL("..", import.meta.url).pathname;
+const runs = 15;
+
+/** A minimal Hono + DynamoDB client handler: what any API of this stack pays at least. */
+const minimal = `
+import { Hono } from "hono/tiny";
+import { handle } from "hono/aws-lambda";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "eu-west-1" }));
+const app = new Hono();
+app.get("/api/health", (c) => c.json({ ok: !!db }));
+export const handler = handle(app);
+`;
+
+/** Bundles an entry as infra/api.ts does (ESM, minified, AWS SDK left to the runtime). */
+async function bundle(dir: string, name: string, entry: { file: string } | { source: string }) {
+  const outfile = join(dir, `${name}.mjs`);
+  await build({
+    ...("file" in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.source, resolveDir: root, loader: "ts" as const } }),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    outfile,
+    external: ["@aws-sdk/*"],
+    banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
+    logLevel: "silent",
+  });
+  return outfile;
+}
+
+/**
+ * The time a fresh Node process takes to import a handler module, the part
+ * of a Lambda cold start the code decides (the runtime's own start and the
+ * network are the same for every handler). Median of several fresh processes.
+ */
+function importMs(file: string) {
+  // the bundle resolves the AWS SDK from node_modules, as the runtime provides it
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = run(script, {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_PATH: join(root, "node_modules"),
+        STAGE: "prod",
+        TABLE_NAME: "cold-start",
+        MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/cold-start",
+        AWS_REGION: "eu-west-1",
+        // how SST hands a bound secret to the function when no SSM fetch is needed
+        SST_APP: "akker",
+        SST_STAGE: "prod",
+        SST_Secret_value_AUTH_SECRET: "cold-start-cold-start-cold-start",
+        POWERTOOLS_LOG_LEVEL: "ERROR",
+      },
+    });
+    times.push(Number(out.toString().trim().split("\n").pop()));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function run(script: string, opts: { cwd: string; env: NodeJS.ProcessEnv }) {
+  try {
+    return execFileSync(process.execPath, ["--input-type=module", "-e", script], { ...opts, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? "");
+    throw new Error(`importing the handler failed: ${stderr.slice(-600)}`);
+  }
+}
+
+export async function coldStart(): Promise<Figure[]> {
+  // inside the project, so the bundles resolve @aws-sdk/* from its node_modules
+  const dir = mkdtempSync(join(root, "node_modules", ".cold-start-"));
+  try {
+    const api = await bundle(dir, "api", { file: join(root, "functions/src/api/lambda.ts") });
+    const base = await bundle(dir, "minimal", { source: minimal });
+    const apiMs = importMs(api);
+    const baseMs = importMs(base);
+    return [
+      { name: `import the bundled API handler (median of ${runs} fresh processes)`, value: `${apiMs.toFixed(0)} ms` },
+      { name: "import a minimal Hono + DynamoDB client handler", value: `${baseMs.toFixed(0)} ms` },
+      { name: "what our code adds to a cold start", value: `${(apiMs - baseMs).toFixed(0)} ms (${(apiMs / baseMs).toFixed(2)}×)` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) printTable("Cold start (proxy)", await coldStart());
