@@ -16,7 +16,8 @@ import { dateOf, isDate } from "./rules";
  * that reverse them. Nothing is changed or deleted, so the ledger always adds
  * up. A bank reference is claimed by one entry in the same transaction that
  * writes the entry, so the same reference arriving twice, or twenty times at
- * once, records one payment.
+ * once, records one payment. The audit event goes in that transaction too:
+ * a crash right after it cannot leave a payment the log does not know.
  */
 export namespace Payment {
   const date = z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." });
@@ -148,7 +149,7 @@ export namespace Payment {
         throw new VisibleError("conflict", "payment.reference_taken", "This reference is already recorded for another payment.");
       }
       const res = await useDB()
-        .transaction.write(({ paymentClaim, ledgerEntry }) => [
+        .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
           existing
             ? paymentClaim
                 .put({ farmID, claim: key, entryID, householdID: p.householdID, year, reversed: false })
@@ -156,12 +157,10 @@ export namespace Payment {
                 .commit()
             : paymentClaim.create({ farmID, claim: key, entryID, householdID: p.householdID, year }).commit(),
           ledgerEntry.create(item).commit(),
+          audit.create(Audit.event("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source })).commit(),
         ])
         .go();
-      if (!res.canceled) {
-        await Audit.record("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source });
-        return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
-      }
+      if (!res.canceled) return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
       // Someone claimed it first (read it on the next round), or two transactions collided: try again.
       await backoff(attempt);
     }
@@ -196,7 +195,7 @@ export namespace Payment {
     const refKey = claimOf(original.reference);
     for (let attempt = 0; attempt < 50; attempt++) {
       const res = await useDB()
-        .transaction.write(({ paymentClaim, ledgerEntry }) => [
+        .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
           paymentClaim.create({ farmID, claim: reversalClaim(entryID), entryID: item.entryID, householdID: item.householdID, year: item.year }).commit(),
           ledgerEntry.create(item).commit(),
           paymentClaim
@@ -204,12 +203,10 @@ export namespace Payment {
             .set({ reversed: true })
             .where((a, op) => op.eq(a.entryID, entryID))
             .commit(),
+          audit.create(Audit.event("payment.reversed", original.householdID, { entryID, reversal: item.entryID, amountCents: original.amountCents })).commit(),
         ])
         .go();
-      if (!res.canceled) {
-        await Audit.record("payment.reversed", original.householdID, { entryID, reversal: item.entryID, amountCents: original.amountCents });
-        return serialize({ ...item, createdAt: Clock.iso() });
-      }
+      if (!res.canceled) return serialize({ ...item, createdAt: Clock.iso() });
       if (await claim(reversalClaim(entryID)))
         throw new VisibleError("conflict", "payment.already_reversed", "This payment has already been reversed.");
       await backoff(attempt);
