@@ -1,0 +1,608 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { Agent, request } from "node:http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withActor, type Actor } from "@akker/core/actor";
+import { Audit } from "@akker/core/audit/audit";
+import { Auth } from "@akker/core/auth/auth";
+import { Payment } from "@akker/core/contribution/payment";
+import { Season } from "@akker/core/contribution/season";
+import { Statement } from "@akker/core/contribution/statement";
+import { demoFarm, seedDemo } from "@akker/core/demo/seed";
+import { useDynamo } from "@akker/core/dynamo";
+import { Election } from "@akker/core/election/election";
+import { useDB } from "@akker/core/entities";
+import { VisibleError } from "@akker/core/error";
+import { Household } from "@akker/core/household/household";
+import { Identity } from "@akker/core/person/identity";
+import { Person } from "@akker/core/person/person";
+import { Workday } from "@akker/core/workday/workday";
+import { freePort } from "../../functions/src/local/dynamo-local";
+import { useTestTable } from "../setup/table";
+
+/*
+ * Crash safety. Two ways in:
+ *
+ * 1. Every crash point, one at a time, in this process: the DynamoDB client
+ *    is made to "die" right after the n-th write of a sign-up, a cancel, a
+ *    ballot and a payment, for n = 1, 2, … until the action makes fewer
+ *    writes. After each, nothing may be half-done, and doing the action
+ *    again (as a person pressing the button again would) must end right.
+ *
+ * 2. The real thing: the local server in a child process under a mixed load
+ *    of sign-ups, cancels, ballots and payments, SIGKILLed when 40% of the
+ *    requests have answered, then a new server on the same table. Whatever
+ *    answered 2xx must be there, the counts must agree, and once the clients
+ *    have resent what got no answer the end state must be exactly the one
+ *    the requests ask for.
+ */
+
+const farmID = demoFarm.id;
+const system: Actor = { type: "system", farmID };
+const households = 60;
+const days = 4;
+const capacity = 6;
+const year = new Date().getUTCFullYear();
+const root = new URL("../..", import.meta.url).pathname;
+
+interface Member {
+  n: number;
+  householdID: string;
+  personID: string;
+  token: string;
+  actor: Actor;
+}
+
+let endpoint: string;
+let tableName: string;
+let members: Member[];
+let treasurerToken: string;
+let board: Actor;
+let coordinator: Actor;
+
+async function actorOf(email: string): Promise<Actor> {
+  return withActor(system, async () => {
+    const person = (await Person.byEmail(email))!;
+    const identity = (await Identity.get(person.id))!;
+    return { type: "person", farmID, personID: person.id, householdID: identity.householdID, roles: identity.roles, sessionID: "crash-test" };
+  });
+}
+
+beforeAll(async () => {
+  ({ endpoint, tableName } = await useTestTable());
+  await seedDemo({ households });
+  board = await actorOf("bestuur@demo.test");
+  coordinator = await actorOf("coordinator@demo.test");
+  await withActor(system, async () => {
+    await Season.save(year, { budgetCents: 6_000_000, weeks: 52 });
+    await Season.confirm(year, {});
+  });
+  const list = await withActor(system, () => Household.list());
+  members = await withActor(system, () =>
+    Promise.all(
+      list.map(async (h) => {
+        const person = (await Person.byHousehold(h.id))[0]!;
+        const n = Number(/\((\d+)\)/.exec(h.name)![1]);
+        return { n, householdID: h.id, personID: person.id, token: await Auth.openSession(person.id), actor: await actorOf(person.email) };
+      }),
+    ),
+  );
+  members.sort((a, b) => a.n - b.n);
+  treasurerToken = await withActor(system, async () => Auth.openSession((await Person.byEmail("penningmeester@demo.test"))!.id));
+});
+
+// ---------------------------------------------------------------------------
+// The invariants: what must hold whenever the server is not running a request.
+// ---------------------------------------------------------------------------
+
+/** Work days: counters equal the sign-up items, capacity kept, one waiting line. */
+async function checkWorkdays(workdayIDs: string[]) {
+  const db = useDB().entities;
+  const out = new Map<string, { confirmed: Set<string>; waitlisted: Set<string> }>();
+  const read = await Promise.all(
+    workdayIDs.map(async (workdayID) => ({
+      workdayID,
+      w: (await db.workday.get({ farmID, workdayID }).go({ consistent: true })).data!,
+      items: (await db.signup.query.byWorkday({ farmID, workdayID }).go({ pages: "all", consistent: true })).data,
+    })),
+  );
+  for (const { workdayID, w, items } of read) {
+    const confirmed = items.filter((s) => s.status === "confirmed");
+    const waiting = items.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position);
+    const where = `work day ${workdayID}`;
+    expect(w.confirmed, `${where}: confirmed counter`).toBe(confirmed.length);
+    expect(w.waitlisted, `${where}: waitlisted counter`).toBe(waiting.length);
+    expect(confirmed.length, `${where}: capacity`).toBeLessThanOrEqual(w.capacity);
+    // Nobody waits while a place is free, and the line is first come, first served.
+    if (waiting.length) expect(confirmed.length, `${where}: a place free while people wait`).toBe(w.capacity);
+    const positions = items.map((s) => s.position);
+    expect(new Set(positions).size, `${where}: positions unique`).toBe(items.length);
+    for (const p of positions) expect(p, `${where}: position within the day's sequence`).toBeLessThanOrEqual(w.seq);
+    if (waiting.length && confirmed.length)
+      expect(Math.max(...confirmed.map((s) => s.position)), `${where}: promoted out of order`).toBeLessThan(waiting[0]!.position);
+    out.set(workdayID, { confirmed: new Set(confirmed.map((s) => s.personID)), waitlisted: new Set(waiting.map((s) => s.personID)) });
+  }
+  return out;
+}
+
+/** Election: ballots = households marked voted; the stored turnout agrees; every receipt is a stored ballot. */
+async function checkElection(electionID: string, receipts: Iterable<string> = []) {
+  const db = useDB().entities;
+  const ballots = (await db.ballot.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data;
+  const roll = (await db.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data;
+  const voted = roll.filter((r) => r.voted);
+  expect(ballots.length, `election ${electionID}: ballots = households marked voted`).toBe(voted.length);
+  expect(new Set(roll.map((r) => r.householdID)).size, "one roll entry per household").toBe(roll.length);
+  const trackers = new Set(ballots.map((b) => b.tracker));
+  for (const r of receipts) expect(trackers.has(r), `receipt ${r} is a stored ballot`).toBe(true);
+  const info = await withActor(board, () => Election.get(electionID));
+  expect(info.turnout.voted).toBe(voted.length);
+  return { ballots: ballots.length, voted: new Set(voted.map((r) => r.householdID)), trackers };
+}
+
+/**
+ * Payments: each ledger entry has its claim and its audit event and the
+ * other way round, no bank reference is recorded twice, and every statement's
+ * paid total is the sum of the household's entries.
+ */
+async function checkPayments() {
+  const db = useDB().entities;
+  const entries = (await db.ledgerEntry.query.byYear({ farmID, year }).go({ pages: "all" })).data;
+  const byRef = new Map<string, typeof entries>();
+  for (const e of entries) byRef.set(Payment.claimOf(e.reference), [...(byRef.get(Payment.claimOf(e.reference)) ?? []), e]);
+  for (const [ref, list] of byRef) expect(list.length, `reference ${ref} recorded once`).toBe(1);
+  const claims = await Promise.all(entries.map((e) => db.paymentClaim.get({ farmID, claim: Payment.claimOf(e.reference) }).go({ consistent: true })));
+  entries.forEach((e, i) => expect(claims[i]!.data?.entryID, `claim of ${e.reference}`).toBe(e.entryID));
+  const recorded = new Set<string>();
+  const sums = new Map<string, number>();
+  for (const e of entries) sums.set(e.householdID, (sums.get(e.householdID) ?? 0) + e.amountCents);
+  const logs = await Promise.all(members.map((m) => withActor(system, () => Audit.forSubject(m.householdID))));
+  for (const ev of logs.flat()) if (ev.action === "payment.recorded") recorded.add((ev.data as { entryID: string }).entryID);
+  expect([...recorded].sort(), "one audit event per payment, and no event without its payment").toEqual(entries.map((e) => e.entryID).sort());
+  const statements = await withActor(system, () => Statement.all(year));
+  for (const s of statements) expect(s.result.paidCents, `paid total of ${s.household.name}`).toBe(sums.get(s.household.householdID) ?? 0);
+  return { entries, sums };
+}
+
+// ---------------------------------------------------------------------------
+// 1. Every crash point, in this process.
+// ---------------------------------------------------------------------------
+
+class SimulatedCrash extends Error {
+  constructor() {
+    super("simulated crash");
+  }
+}
+
+/** ElectroDB wraps the client's error; the crash is somewhere in the causes. */
+function isCrash(e: unknown): boolean {
+  for (let c = e; c; c = (c as { cause?: unknown }).cause) if (c instanceof SimulatedCrash) return true;
+  return false;
+}
+
+const writes = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "TransactWriteItemsCommand", "BatchWriteItemCommand"]);
+
+/**
+ * Runs `action` with the DynamoDB client dying right after its n-th write
+ * has reached the table (as when the Lambda is killed at that moment).
+ * Answers whether the crash happened, i.e. the action made at least n writes.
+ */
+async function crashAfterWrite<T>(n: number, action: () => Promise<T>): Promise<boolean> {
+  const { client } = useDynamo();
+  const name = `crash-after-write-${n}`;
+  let count = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      if (writes.has(context.commandName ?? "") && ++count === n) throw new SimulatedCrash();
+      return out;
+    },
+    { step: "initialize", name },
+  );
+  try {
+    await action();
+    return false;
+  } catch (e) {
+    if (isCrash(e)) return true;
+    throw e;
+  } finally {
+    client.middlewareStack.remove(name);
+  }
+}
+
+/** Crash after write 1, 2, … of the action (each time on fresh subjects), check, do it again, check. */
+async function everyCrashPoint(run: (n: number, crash: (action: () => Promise<unknown>) => Promise<boolean>) => Promise<void>) {
+  const points: number[] = [];
+  for (let n = 1; n < 20; n++) {
+    let crashed = false;
+    await run(n, async (action) => (crashed = await crashAfterWrite(n, action)));
+    if (!crashed) break;
+    points.push(n);
+  }
+  return points;
+}
+
+async function newDay(title: string) {
+  const start = new Date(Date.now() + 14 * 24 * 3600_000).toISOString();
+  const end = new Date(Date.now() + 14 * 24 * 3600_000 + 3 * 3600_000).toISOString();
+  return (await withActor(coordinator, () => Workday.create({ title, task: "weeding", start, end, capacity: 1, repeatWeeks: 1 })))[0]!.id;
+}
+
+describe("a crash after any single write leaves nothing half-done", () => {
+  it("signing up", async () => {
+    const [a] = members;
+    const points = await everyCrashPoint(async (n, crash) => {
+      const day = await newDay(`Crash sign-up ${n}`);
+      await crash(() => withActor(a!.actor, () => Workday.signup(day)));
+      await checkWorkdays([day]);
+      expect(await withActor(a!.actor, () => Workday.signup(day))).toEqual({ status: "confirmed" });
+      const [state] = (await checkWorkdays([day])).values();
+      expect([...state!.confirmed]).toEqual([a!.personID]);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("cancelling a confirmed place, which moves the first in line up", async () => {
+    const [a, b] = members;
+    const points = await everyCrashPoint(async (n, crash) => {
+      const day = await newDay(`Crash cancel ${n}`);
+      await withActor(a!.actor, () => Workday.signup(day));
+      await withActor(b!.actor, () => Workday.signup(day));
+      await crash(() => withActor(a!.actor, () => Workday.cancelSignup(day)));
+      await checkWorkdays([day]);
+      await withActor(a!.actor, () => Workday.cancelSignup(day));
+      const [state] = (await checkWorkdays([day])).values();
+      expect([...state!.confirmed]).toEqual([b!.personID]);
+      expect(state!.waitlisted.size).toBe(0);
+    });
+    // Write 2 is the mail to the one who moved up (the local outbox; SQS when deployed), sent
+    // after the change: a crash between the two loses that mail, never the place.
+    expect(points).toEqual([1, 2]);
+  });
+
+  it("casting a ballot", async () => {
+    const electionID = await withActor(board, async () => {
+      const e = await Election.create({
+        title: "Crash: every write",
+        kind: "motion",
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      });
+      await Election.open(e.id);
+      return e.id;
+    });
+    const points = await everyCrashPoint(async (n, crash) => {
+      const voter = members[n]!;
+      await crash(() => withActor(voter.actor, () => Election.cast(electionID, { vote: "yes" })));
+      await checkElection(electionID);
+      // Again: either the first got in (already voted) or this one does.
+      await withActor(voter.actor, () => Election.cast(electionID, { vote: "yes" })).catch((e: unknown) => {
+        if (!(e instanceof VisibleError && e.code === "election.already_voted")) throw e;
+      });
+      const { voted } = await checkElection(electionID);
+      expect(voted.has(voter.householdID)).toBe(true);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("recording a payment", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const payer = members[10 + n]!;
+      const input = { householdID: payer.householdID, amountCents: 4200, date: `${year}-01-20`, reference: `CRASHPOINT-${n}` };
+      await crash(() => withActor(system, () => Payment.record(input)));
+      await checkPayments();
+      await withActor(system, () => Payment.record(input));
+      const { entries } = await checkPayments();
+      expect(entries.filter((e) => e.reference === input.reference)).toHaveLength(1);
+    });
+    expect(points).toEqual([1]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 2. SIGKILL the real server under load.
+// ---------------------------------------------------------------------------
+
+interface Server {
+  port: number;
+  agent: Agent;
+  child: ChildProcess;
+}
+
+/** The local server (bench/serve.ts) in its own process over the test's table. */
+async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/serve.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DYNAMO_ENDPOINT: endpoint, TABLE_NAME: tableName, DEFAULT_FARM_ID: farmID, POWERTOOLS_LOG_LEVEL: "ERROR" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+    child.once("exit", (code, signal) => reject(new Error(`server exited while starting (${code ?? signal})`)));
+  });
+  return { port, child, agent: new Agent({ keepAlive: true, maxSockets: 200 }) };
+}
+
+function stopServer(s: Server, signal: NodeJS.Signals) {
+  return new Promise<void>((resolve) => {
+    s.agent.destroy();
+    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+    s.child.once("exit", () => resolve());
+    s.child.kill(signal);
+  });
+}
+
+type Answer = { status: number; body: any };
+
+function send(s: Server, method: string, path: string, token: string, body?: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: s.port,
+        method,
+        path,
+        agent: s.agent,
+        timeout: 20_000,
+        // as a browser sends them: the page's own origin on every request that changes something
+        headers: {
+          cookie: `akker_session=${token}`,
+          ...(method !== "GET" ? { origin: `http://127.0.0.1:${s.port}` } : {}),
+          ...(payload ? { "content-type": "application/json" } : {}),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("error", reject);
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+type Op =
+  | { kind: "signup"; member: Member; workdayID: string }
+  | { kind: "cancel"; member: Member; workdayID: string }
+  | { kind: "ballot"; member: Member; second: boolean }
+  | { kind: "payment"; householdID: string; reference: string; amountCents: number; date: string };
+
+interface Tried {
+  op: Op;
+  /** Each attempt: the answer, or "lost" when the connection died before one came. */
+  attempts: (Answer | "lost")[];
+}
+
+/** A client works through its list one request at a time, like a phone; several clients run at once. */
+class Client {
+  done = 0;
+  constructor(readonly token: string, readonly ops: Tried[]) {}
+
+  /** Sends until the list is done or `stop()` says no more; a lost answer stays to be sent again. */
+  async run(s: Server, stop: () => boolean, answered: () => void) {
+    while (this.done < this.ops.length && !stop()) {
+      const t = this.ops[this.done]!;
+      try {
+        t.attempts.push(await send(s, ...this.request(t.op)));
+        this.done++;
+        answered();
+      } catch (e) {
+        t.attempts.push("lost");
+        // While the server is up a lost answer is rare (a kept-alive socket closing as it is reused): send it again.
+        if (!stop() && t.attempts.filter((a) => a === "lost").length > 3)
+          throw new Error(`no answer from a running server: ${JSON.stringify(t.op)}: ${String(e)}`);
+      }
+    }
+  }
+
+  private request(op: Op): [string, string, string, unknown?] {
+    switch (op.kind) {
+      case "signup":
+        return ["POST", `/api/workdays/${op.workdayID}/signup`, this.token];
+      case "cancel":
+        return ["DELETE", `/api/workdays/${op.workdayID}/signup`, this.token];
+      case "ballot":
+        return ["POST", `/api/elections/${electionID}/ballots`, this.token, { vote: op.member.n % 3 ? "yes" : "no" }];
+      case "payment":
+        return ["POST", "/api/payments", this.token, { householdID: op.householdID, amountCents: op.amountCents, date: op.date, reference: op.reference }];
+    }
+  }
+}
+
+let electionID: string;
+
+describe("SIGKILL under load, then a restart on the same table", () => {
+  it("keeps every answered write, leaves nothing half-done, and ends in the state the requests ask for", async () => {
+    const started = performance.now();
+    const workdayIDs = (
+      await withActor(coordinator, () =>
+        Workday.create({
+          title: "Oogsten onder druk",
+          task: "harvest",
+          start: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+          end: new Date(Date.now() + 7 * 24 * 3600_000 + 3 * 3600_000).toISOString(),
+          capacity,
+          repeatWeeks: days,
+        }),
+      )
+    ).map((w) => w.id);
+    electionID = await withActor(board, async () => {
+      const e = await Election.create({
+        title: "Begroting onder druk",
+        kind: "motion",
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      });
+      await Election.open(e.id);
+      return e.id;
+    });
+
+    // Each household: sign up for two days, vote, and some cancel one day or vote a second time.
+    const clients: Client[] = members.map((m) => {
+      const first = workdayIDs[m.n % days]!;
+      const second = workdayIDs[(m.n + 1) % days]!;
+      const ops: Op[] = [
+        { kind: "signup", member: m, workdayID: first },
+        { kind: "ballot", member: m, second: false },
+        { kind: "signup", member: m, workdayID: second },
+        ...(m.n % 3 === 0 ? [{ kind: "cancel" as const, member: m, workdayID: first }] : []),
+        ...(m.n % 5 === 0 ? [{ kind: "ballot" as const, member: m, second: true }] : []),
+      ];
+      return new Client(m.token, ops.map((op) => ({ op, attempts: [] })));
+    });
+    // The treasurer books two payments per household from six browser tabs; every
+    // fourth is booked in two tabs at once, as a double click would.
+    const payments = members.flatMap((m) =>
+      [1, 2].map((k) => ({ kind: "payment" as const, householdID: m.householdID, reference: `CRASH-${m.n}-${k}`, amountCents: 1000 * k + m.n, date: `${year}-0${k}-15` })),
+    );
+    const lanes: Op[][] = Array.from({ length: 6 }, () => []);
+    payments.forEach((p, i) => {
+      lanes[i % 6]!.push(p);
+      if (i % 4 === 0) lanes[(i + 3) % 6]!.push(p);
+    });
+    clients.push(...lanes.map((ops) => new Client(treasurerToken, ops.map((op) => ({ op, attempts: [] })))));
+    const all = clients.flatMap((c) => c.ops);
+    const total = all.length;
+
+    // Phase 1: load until 40% has answered, then SIGKILL.
+    let server = await startServer();
+    let answered = 0;
+    let killed = false;
+    const killAt = Math.round(total * 0.4);
+    const first = server;
+    await Promise.all(
+      clients.map((c) =>
+        c.run(first, () => killed, () => {
+          if (++answered >= killAt && !killed) {
+            killed = true;
+            first.child.kill("SIGKILL");
+          }
+        }),
+      ),
+    );
+    await stopServer(first, "SIGKILL");
+    expect(first.child.signalCode).toBe("SIGKILL");
+    const lost = all.filter((t) => t.attempts.at(-1) === "lost");
+    const answeredBefore = all.filter((t) => t.attempts.length && t.attempts.at(-1) !== "lost").length;
+
+    // Every answer before the kill was a success, or the refusal the op expects.
+    for (const t of all) checkAnswers(t);
+
+    // Phase 2: a new server on the same table; check before anyone sends anything.
+    server = await startServer();
+    const afterRestart = await checkAll(workdayIDs, all);
+
+    // Durable: what answered 2xx is in the table.
+    for (const t of all) {
+      const a = t.attempts.find((x): x is Answer => x !== "lost");
+      if (!a || a.status >= 300) continue;
+      const later = (t.op.kind === "signup" || t.op.kind === "cancel") && laterOpOnSameDay(clients, t);
+      if (t.op.kind === "signup" && !later) {
+        const state = afterRestart.days.get(t.op.workdayID)!;
+        if (a.body.status === "confirmed") expect(state.confirmed.has(t.op.member.personID), "confirmed sign-up kept").toBe(true);
+        else expect(state.confirmed.has(t.op.member.personID) || state.waitlisted.has(t.op.member.personID), "waitlisted sign-up kept").toBe(true);
+      }
+      if (t.op.kind === "cancel" && !later) {
+        const state = afterRestart.days.get(t.op.workdayID)!;
+        expect(state.confirmed.has(t.op.member.personID) || state.waitlisted.has(t.op.member.personID), "cancel kept").toBe(false);
+      }
+      if (t.op.kind === "ballot") {
+        expect(afterRestart.election.trackers.has(a.body.tracker), "answered ballot kept").toBe(true);
+        expect(afterRestart.election.voted.has(t.op.member.householdID)).toBe(true);
+      }
+      if (t.op.kind === "payment") expect(afterRestart.payments.entries.some((e) => e.entryID === a.body.payment.id), "answered payment kept").toBe(true);
+    }
+
+    // Phase 3: the clients resend what got no answer and go on with their lists.
+    await Promise.all(clients.map((c) => c.run(server, () => false, () => undefined)));
+    for (const t of all) {
+      expect(t.attempts.at(-1)).not.toBe("lost");
+      checkAnswers(t);
+    }
+    // A bank reference is "recorded" (201) once, however many tabs sent it.
+    for (const p of payments) {
+      const created = all.filter((t) => t.op === p).flatMap((t) => t.attempts.filter((a) => a !== "lost" && a.status === 201));
+      const resent = all.some((t) => t.op === p && t.attempts.includes("lost"));
+      if (resent) expect(created.length).toBeLessThanOrEqual(1);
+      else expect(created, p.reference).toHaveLength(1);
+    }
+    await stopServer(server, "SIGTERM");
+    const end = await checkAll(workdayIDs, all);
+
+    // Exactly the state the requests ask for.
+    for (const [i, workdayID] of workdayIDs.entries()) {
+      const wanted = members
+        .filter((m) => m.n % days === i || (m.n + 1) % days === i)
+        .filter((m) => !(m.n % 3 === 0 && m.n % days === i))
+        .map((m) => m.personID);
+      const state = end.days.get(workdayID)!;
+      expect(new Set([...state.confirmed, ...state.waitlisted])).toEqual(new Set(wanted));
+      expect(state.confirmed.size).toBe(Math.min(capacity, wanted.length));
+    }
+    const receipts = all.flatMap((t) => (t.op.kind === "ballot" ? t.attempts.filter((a): a is Answer => a !== "lost" && a.status === 201) : []));
+    expect(end.election.ballots).toBe(households);
+    expect(end.election.voted.size).toBe(households);
+    // No household twice: one receipt each, except where the answer was lost and the retry found the vote in.
+    const unanswered = all.filter((t) => t.op.kind === "ballot" && !t.op.second && t.attempts.includes("lost") && (t.attempts.at(-1) as Answer).status === 409);
+    expect(receipts.length + unanswered.length).toBe(households);
+    const booked = end.payments.entries.filter((e) => e.reference.startsWith("CRASH-"));
+    expect(booked).toHaveLength(payments.length);
+    for (const p of payments) expect(booked.filter((e) => e.reference === p.reference)).toHaveLength(1);
+    for (const m of members)
+      expect(booked.filter((e) => e.householdID === m.householdID).reduce((n, e) => n + e.amountCents, 0)).toBe(1000 + m.n + 2000 + m.n);
+
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `crash test: ${total} requests, SIGKILL after ${answeredBefore} answers with ${lost.length} in flight ` +
+        `(${lost.filter((t) => t.op.kind === "signup" || t.op.kind === "cancel").length} work day, ${lost.filter((t) => t.op.kind === "ballot").length} ballot, ${lost.filter((t) => t.op.kind === "payment").length} payment); ` +
+        `${unanswered.length} ballots counted whose tracker never reached the voter; ${seconds.toFixed(1)} s`,
+    );
+    expect(answeredBefore).toBeGreaterThanOrEqual(Math.round(total * 0.3));
+    expect(lost.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The answers an op may get: a second ballot is refused; a ballot resent after
+ * a lost answer may find its first attempt counted; a payment sent twice is
+ * recorded once and answered 200 (duplicate) the other time.
+ */
+function checkAnswers(t: Tried) {
+  t.attempts.forEach((a, i) => {
+    if (a === "lost") return;
+    const resent = t.attempts.slice(0, i).includes("lost");
+    const why = JSON.stringify({ op: t.op.kind, attempt: i + 1, body: a.body });
+    switch (t.op.kind) {
+      case "signup":
+        return expect(a.status, why).toBe(200);
+      case "cancel":
+        return expect(a.status, why).toBe(204);
+      case "ballot":
+        if (t.op.second) return expect(a.body?.error?.code, why).toBe("election.already_voted");
+        if (resent && a.status === 409) return expect(a.body?.error?.code, why).toBe("election.already_voted");
+        return expect(a.status, why).toBe(201);
+      case "payment":
+        expect([200, 201], why).toContain(a.status);
+        return expect(a.body.duplicate, why).toBe(a.status === 200);
+    }
+  });
+}
+
+/** Whether the same person has a later op on the same day that may have run (answered or lost). */
+function laterOpOnSameDay(clients: Client[], t: Tried) {
+  const op = t.op as Extract<Op, { workdayID: string }>;
+  const client = clients.find((c) => c.ops.includes(t))!;
+  const i = client.ops.indexOf(t);
+  return client.ops.slice(i + 1).some((o) => o.attempts.length && "workdayID" in o.op && o.op.workdayID === op.workdayID);
+}
+
+async function checkAll(workdayIDs: string[], all: Tried[]) {
+  const receipts = all.flatMap((t) => t.attempts.flatMap((a) => (a !== "lost" && t.op.kind === "ballot" && a.status === 201 ? [a.body.tracker as string] : [])));
+  const [daysState, election, payments] = await Promise.all([checkWorkdays(workdayIDs), checkElection(electionID, receipts), checkPayments()]);
+  return { days: daysState, election, payments };
+}
