@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { routesOf, type App } from "./route";
+import { maxParamLength, routesOf, type App } from "./route";
 
 const ErrorBody = z.object({
   error: z.object({
@@ -22,7 +22,7 @@ export function openapiDocument(app: App) {
       name: m[1],
       in: "path",
       required: true,
-      schema: { type: "string" },
+      schema: { type: "string", maxLength: maxParamLength },
     }));
     const queryParams = def.query
       ? Object.entries((jsonSchema(def.query, "input").properties ?? {}) as Record<string, unknown>).map(

@@ -52,6 +52,21 @@ function checkAccess(access: Access) {
   assertRole(...access);
 }
 
+/**
+ * The longest path parameter a route accepts. IDs and tokens are far
+ * shorter; a longer one names nothing, and as part of a DynamoDB key it
+ * would be refused by DynamoDB itself (keys stop at 1–2 kB), a 500.
+ */
+export const maxParamLength = 100;
+
+function checkParams(c: Context) {
+  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>))
+    if (value.length > maxParamLength)
+      throw new VisibleError("input", "input.invalid", "The input is not valid.", [
+        { path: name, message: `At most ${maxParamLength} characters.` },
+      ]);
+}
+
 function invalid(error: z.ZodError) {
   return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
 }
@@ -76,7 +91,8 @@ async function readBody(c: Context, schema: z.ZodType) {
 
 /**
  * Adds a route: access is checked first (401/403 before any 400), then the
- * body and query are parsed with their zod schemas, then the handler runs.
+ * path parameters' length, then the body and query are parsed with their
+ * zod schemas, then the handler runs.
  */
 export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   app: App,
@@ -88,6 +104,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   list.push({ def: def as Registered["def"] });
   app.on(def.method.toUpperCase(), def.path, async (c) => {
     checkAccess(def.access);
+    checkParams(c);
     const body = def.body ? await readBody(c, def.body) : undefined;
     let query: unknown;
     if (def.query) {

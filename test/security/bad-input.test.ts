@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../functions/src/api/app";
+import { createTestFarm, useTestTable } from "../setup/table";
+import { login, makeHousehold } from "../api/helpers";
+
+/*
+ * Bad input (issue 7): the cases the fuzzer (fuzz.test.ts) found, each
+ * written out, so a regression names itself.
+ */
+
+let app: ReturnType<typeof createApp>;
+let all: Awaited<ReturnType<typeof login>>;
+let household: Awaited<ReturnType<typeof makeHousehold>>;
+
+beforeAll(async () => {
+  await useTestTable();
+  const farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  app = createApp({ stage: "local" });
+  household = await makeHousehold(farmID, {
+    name: "Alles",
+    email: "alles@example.nl",
+    roles: ["farmer", "coordinator", "board", "treasurer"],
+  });
+  all = await login(app, "alles@example.nl", "10.8.0.1");
+});
+
+describe("bad input is refused, never a 500", () => {
+  it("a path parameter longer than any ID is refused with 400 before it reaches a DynamoDB key", async () => {
+    for (const path of [
+      `/api/households/${"a".repeat(2000)}`,
+      `/api/workdays/${"x".repeat(100_000)}/roster`,
+      `/api/elections/${"é".repeat(400)}/results`,
+      `/api/certificates/${"a".repeat(4000)}`,
+    ]) {
+      const res = await all.get(path);
+      expect(res.status, path.slice(0, 40)).toBe(400);
+      expect(res.body.error.code).toBe("input.invalid");
+    }
+    const post = await all.post(`/api/households/${"h".repeat(3000)}/notice`);
+    expect(post.status).toBe(400);
+    expect(post.body.error.issues).toEqual([{ path: "id", message: "At most 100 characters." }]);
+    // up to the bound, a path still reaches the handler: unknown is 404
+    expect((await all.get(`/api/workdays/${"x".repeat(100)}`)).status).toBe(404);
+    expect((await all.get(`/api/households/${household.household.id}`)).status).toBe(200);
+  });
+});
