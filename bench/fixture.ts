@@ -66,6 +66,46 @@ export function timedRequest(port: number, method: string, path: string, headers
   });
 }
 
+/**
+ * One HTTP request the way a phone makes it: from its own address (any
+ * 127.x.y.z is this machine, so each household gets its own client address
+ * for the rate limits), on a kept-alive connection, with the answer's body
+ * and session cookie.
+ */
+export function call(
+  port: number,
+  method: string,
+  path: string,
+  opts: { from?: string; cookie?: string; json?: unknown } = {},
+) {
+  return new Promise<{ status: number; ms: number; body: string; cookie?: string }>((resolve, reject) => {
+    const body = opts.json === undefined ? undefined : JSON.stringify(opts.json);
+    const headers: Record<string, string> = { origin: `http://127.0.0.1:${port}` };
+    if (body) headers["content-type"] = "application/json";
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const started = performance.now();
+    const req = request({ host: "127.0.0.1", port, method, path, agent, headers, localAddress: opts.from }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - started,
+          body: Buffer.concat(chunks).toString(),
+          cookie: res.headers["set-cookie"]?.[0]?.split(";")[0],
+        }),
+      );
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      // a kept-alive connection the server closed meanwhile: ask again on a new one
+      if (req.reusedSocket && e.code === "ECONNRESET") call(port, method, path, opts).then(resolve, reject);
+      else reject(e);
+    });
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
 export function summary(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };

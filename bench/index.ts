@@ -7,6 +7,7 @@ import { harvestSplit } from "./harvest-split";
 import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
 import { contribution } from "./contribution";
+import { friday } from "./friday";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Work days: sign-up rush", workdaySignup],
   ["Elections: 10,000 ballots", electionBallots],
   ["Contribution: statements and SEPA for 200 households", contribution],
+  ["Friday afternoon: 200 households open the app", friday],
 ];
 
 const only = process.argv[2];
