@@ -1,0 +1,328 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
+import { Clock } from "@akker/core/clock";
+import { Household } from "@akker/core/household/household";
+import { addWeeks, weekOf } from "@akker/core/week";
+import { createApp } from "../../functions/src/api/app";
+import { createTestFarm, useTestTable } from "../setup/table";
+import { client, login, makeHousehold } from "../api/helpers";
+import { expectApiHeaders } from "./headers";
+
+/*
+ * The authorisation matrix: every route in the OpenAPI document, called as
+ * each kind of person, against a policy written here by hand from what each
+ * route is for. It is deliberately not derived from the routes' `access`
+ * declarations: those are what is being checked. A route without a policy
+ * fails, and so does a policy for a route that is gone.
+ *
+ * Household-scoped routes are called on the member's own household, so
+ * "member" means "of this household" and "outsider" a member of another.
+ * Where a route hides another household's data it answers 404 with the
+ * code an unknown household gets (`hidden`); that counts as denied.
+ */
+
+type Who = "anonymous" | "outsider" | "member" | "former" | "farmer" | "coordinator" | "board" | "treasurer" | "admin";
+
+const persons: Exclude<Who, "anonymous">[] = ["outsider", "member", "former", "farmer", "coordinator", "board", "treasurer", "admin"];
+const everyone: Who[] = ["anonymous", ...persons];
+/** Anyone logged in; everyone here belongs to a household, `former` to one that has left. */
+const loggedIn: Who[] = persons;
+/** People of active households: "member" is implicit for them, whatever else they are. */
+const members: Who[] = persons.filter((p) => p !== "former");
+
+interface Rule {
+  allow: readonly Who[];
+  /** The 404 code with which the route hides another household's data from those not allowed. */
+  hidden?: string;
+}
+
+const policy: Record<string, Rule> = {
+  "GET /api/health": { allow: everyone },
+  "GET /api/dev/outbox": { allow: everyone }, // local stage only
+  "POST /api/auth/code": { allow: everyone },
+  "POST /api/auth/verify": { allow: everyone },
+  "POST /api/auth/logout": { allow: loggedIn },
+  "GET /api/me": { allow: loggedIn },
+  "PATCH /api/me": { allow: loggedIn },
+
+  // households: the board keeps the register; a household sees itself
+  "GET /api/households": { allow: ["board", "admin"] },
+  "POST /api/households": { allow: ["board", "admin"] },
+  "GET /api/households/{id}": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
+  "PATCH /api/households/{id}": { allow: ["board", "admin"] },
+  "POST /api/households/{id}/people": { allow: ["board", "admin"] },
+
+  // harvest: the farmer enters and publishes; each member household sees its own share
+  "GET /api/harvests": { allow: loggedIn },
+  "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },
+  "GET /api/harvests/{week}": { allow: ["farmer", "board", "admin"] },
+  "POST /api/harvests/{week}/publish": { allow: ["farmer", "admin"] },
+  "GET /api/harvests/{week}/mine": { allow: members },
+  "PUT /api/harvests/{week}/opt-out": { allow: members },
+  "GET /api/harvests/{week}/households/{householdID}": { allow: ["member", "farmer", "board", "admin"], hidden: "harvest.not_found" },
+
+  // work days: farmer and coordinator organise; members sign up
+  "POST /api/workdays": { allow: ["farmer", "coordinator", "admin"] },
+  "GET /api/workdays": { allow: loggedIn },
+  "GET /api/workdays/mine": { allow: loggedIn },
+  "GET /api/workdays/{id}": { allow: loggedIn },
+  "PATCH /api/workdays/{id}": { allow: ["farmer", "coordinator", "admin"] },
+  "POST /api/workdays/{id}/cancel": { allow: ["farmer", "coordinator", "admin"] },
+  "POST /api/workdays/{id}/signup": { allow: members },
+  "DELETE /api/workdays/{id}/signup": { allow: members },
+  "GET /api/workdays/{id}/roster": { allow: ["farmer", "coordinator", "admin"] },
+  "POST /api/workdays/{id}/attendance": { allow: ["farmer", "coordinator", "admin"] },
+  // a household's own hours: also one that has left can still see and report its last hours
+  "GET /api/me/hours": { allow: loggedIn },
+  "POST /api/me/hours": { allow: loggedIn },
+  "GET /api/hours/pending": { allow: ["farmer", "coordinator", "admin"] },
+  "POST /api/hours/{id}/decision": { allow: ["farmer", "coordinator", "admin"] },
+  "GET /api/hours/totals": { allow: ["coordinator", "board", "admin"] },
+  "GET /api/hours/totals.csv": { allow: ["coordinator", "board", "admin"] },
+  "GET /api/me/calendar": { allow: loggedIn },
+  "POST /api/me/calendar/renew": { allow: loggedIn },
+  "GET /api/calendar/{file}": { allow: everyone }, // the secret link is the key
+
+  // elections: the board runs them; member households vote
+  "POST /api/elections": { allow: ["board", "admin"] },
+  "GET /api/elections": { allow: loggedIn },
+  "GET /api/elections/{id}": { allow: loggedIn },
+  "PATCH /api/elections/{id}": { allow: ["board", "admin"] },
+  "POST /api/elections/{id}/open": { allow: ["board", "admin"] },
+  "POST /api/elections/{id}/close": { allow: ["board", "admin"] },
+  "POST /api/elections/{id}/ballots": { allow: members },
+  "POST /api/elections/{id}/proxies": { allow: members },
+  // withdrawing a proxy one never gave is a harmless 404 election.no_proxy for anyone with a household
+  "DELETE /api/elections/{id}/proxies": { allow: loggedIn },
+  "GET /api/elections/{id}/households": { allow: loggedIn },
+  "GET /api/elections/{id}/results": { allow: loggedIn },
+  "GET /api/elections/{id}/trackers": { allow: loggedIn },
+  "GET /api/elections/{id}/audit": { allow: ["board", "admin"] },
+
+  // certificates and the waiting list: board and treasurer keep the register, the treasurer the money
+  "GET /api/certificates": { allow: ["board", "treasurer", "admin"] },
+  "GET /api/certificates.csv": { allow: ["board", "treasurer", "admin"] },
+  "GET /api/certificates/{householdID}": { allow: ["board", "treasurer", "admin"] },
+  "PATCH /api/certificates/{householdID}": { allow: ["board", "treasurer", "admin"] },
+  "POST /api/certificates/{householdID}/deposit-payments": { allow: ["treasurer", "admin"] },
+  "POST /api/certificates/{householdID}/refund": { allow: ["treasurer", "admin"] },
+  "GET /api/households/{id}/certificate": { allow: ["member", "board", "treasurer", "admin"], hidden: "household.not_found" },
+  "POST /api/households/{id}/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
+  "DELETE /api/households/{id}/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
+  "GET /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
+  "PATCH /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
+  "POST /api/applications": { allow: everyone },
+  "GET /api/applications": { allow: ["board", "admin"] },
+  "POST /api/applications/offers": { allow: ["board", "admin"] },
+  "POST /api/applications/{id}/offer": { allow: ["board", "admin"] },
+  "POST /api/applications/{id}/withdraw": { allow: ["board", "admin"] },
+  "GET /api/applications/status/{token}": { allow: everyone }, // the mailed token is the key
+  "POST /api/applications/status/{token}/withdraw": { allow: everyone },
+  "POST /api/applications/accept": { allow: everyone },
+  "POST /api/applications/decline": { allow: everyone },
+
+  // contribution: board and treasurer set the season, the treasurer confirms and keeps the books;
+  // a household's money matters are its own and the treasurer's
+  "GET /api/seasons/{year}": { allow: ["board", "treasurer", "admin"] },
+  "PUT /api/seasons/{year}": { allow: ["board", "treasurer", "admin"] },
+  "POST /api/seasons/{year}/confirm": { allow: ["treasurer", "admin"] },
+  "GET /api/households/{id}/statement": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
+  "GET /api/contribution/overview": { allow: ["treasurer", "admin"] },
+  "GET /api/contribution/overview.csv": { allow: ["treasurer", "admin"] },
+  "POST /api/payments": { allow: ["treasurer", "admin"] },
+  "GET /api/payments": { allow: ["treasurer", "admin"] },
+  "POST /api/payments/{id}/reverse": { allow: ["treasurer", "admin"] },
+  "POST /api/payments/import": { allow: ["treasurer", "admin"] },
+  "GET /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
+  "PUT /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
+  "DELETE /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
+  "GET /api/sepa/{file}": { allow: ["treasurer", "admin"] },
+  "GET /api/households/{id}/solidarity": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
+  // the choice is the household's own: not even the treasurer or an admin makes it
+  "PUT /api/households/{id}/solidarity": { allow: ["member"], hidden: "household.not_found" },
+  "GET /api/solidarity": { allow: members }, // the totals: every member household sees the pot
+  "GET /api/solidarity/households": { allow: ["treasurer", "admin"] },
+};
+
+/*
+ * How to call a route so that an allowed caller gets past every access
+ * check, in the API and in core: real IDs, and a valid body where core
+ * checks access only after the body is read. Elsewhere an empty body is
+ * enough: the route checks access before it reads the body (400).
+ */
+interface Call {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Log in anew for this call (logout ends the session). */
+  fresh?: boolean;
+}
+
+const now = Date.parse("2027-03-01T09:00:00Z"); // a Monday
+const hour = 3600_000;
+const iso = (t: number) => new Date(t).toISOString();
+const week = addWeeks(weekOf(now), 1);
+const year = "2027";
+const ids = {} as Record<"own" | "other" | "W" | "W2" | "E1" | "E2" | "E3" | "E4", string>;
+
+const calls = (): Record<string, Call> => ({
+  "POST /api/auth/logout": { fresh: true },
+  "GET /api/dev/outbox": { query: "?to=nobody@example.nl" },
+  "GET /api/calendar/{file}": { params: { file: "not-a-calendar-token.ics" } },
+  "GET /api/applications/status/{token}": { params: { token: "not-a-status-token" } },
+  "POST /api/applications/status/{token}/withdraw": { params: { token: "not-a-status-token" } },
+  "GET /api/sepa/{file}": { params: { file: `${year}-03.json` } },
+  "PUT /api/harvests/{week}/opt-out": { body: { optedOut: false } },
+  "POST /api/workdays/{id}/cancel": { params: { id: ids.W2 } },
+  "POST /api/me/hours": { body: { date: "2027-02-27", hours: 2, task: "weeding" } },
+  "POST /api/elections/{id}/open": { params: { id: ids.E2 } },
+  "POST /api/elections/{id}/close": { params: { id: ids.E3 } },
+  "POST /api/elections/{id}/ballots": { body: { vote: "yes" } },
+  "POST /api/elections/{id}/proxies": { body: { toHouseholdID: ids.other } },
+  "GET /api/elections/{id}/results": { params: { id: ids.E4 } },
+  "GET /api/elections/{id}/trackers": { params: { id: ids.E4 } },
+  "PUT /api/households/{id}/mandate": { body: { iban: "NL91ABNA0417164300", accountHolder: "J. Jansen", signedOn: "2027-02-01" } },
+  "PUT /api/households/{id}/solidarity": { body: { choice: "standard" } },
+});
+
+/** The value of a path parameter: the resource the path names, else one that does not exist. */
+function param(path: string, name: string): string {
+  const resource = path.split("/")[2];
+  if (name === "week") return week;
+  if (name === "year") return year;
+  if (name === "householdID") return ids.own;
+  if (name === "id" && resource === "households") return ids.own;
+  if (name === "id" && resource === "workdays") return ids.W;
+  if (name === "id" && resource === "elections") return ids.E1;
+  if (name === "id") return `${resource}_unknown`; // hours, payments, applications: role-gated before any lookup
+  throw new Error(`${path}: say in calls() what {${name}} is`);
+}
+
+let app: ReturnType<typeof createApp>;
+let farmID: string;
+const clients = {} as Record<Who, ReturnType<typeof client>>;
+const emails = {} as Record<Exclude<Who, "anonymous">, string>;
+let doc: { paths: Record<string, Record<string, { "x-auth": unknown; requestBody?: unknown }>> };
+
+beforeAll(async () => {
+  Clock.set(now);
+  await useTestTable();
+  farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  app = createApp({ stage: "local" });
+
+  const roles = { farmer: ["farmer"], coordinator: ["coordinator"], board: ["board"], treasurer: ["treasurer"], admin: ["admin"] } as const;
+  let n = 0;
+  for (const who of persons) {
+    const email = `${who}@example.nl`;
+    emails[who] = email;
+    const { household } = await makeHousehold(farmID, { name: who, email, roles: who in roles ? [...roles[who as keyof typeof roles]] : [] });
+    if (who === "member") ids.own = household.id;
+    if (who === "outsider") ids.other = household.id;
+    if (who === "former")
+      await withActor({ type: "system", farmID }, () => Household.update({ id: household.id, changes: { status: "left" } }));
+    clients[who] = await login(app, email, `10.40.0.${++n}`);
+  }
+  clients.anonymous = client(app, { ip: "10.40.1.1" });
+
+  // A published week with a share for the member's household.
+  const farmer = clients.farmer;
+  const saved = await farmer.put(`/api/harvests/${week}`, { items: [{ crop: "prei", unit: "piece", quantity: 40 }] });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  expect((await farmer.post(`/api/harvests/${week}/publish`)).status).toBe(200);
+
+  // Two work days: one to sign up for, one to cancel.
+  for (const key of ["W", "W2"] as const) {
+    const res = await clients.coordinator.post("/api/workdays", {
+      title: `Wieden ${key}`,
+      task: "weeding",
+      start: iso(now + 48 * hour),
+      end: iso(now + 51 * hour),
+      capacity: 20,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids[key] = res.body.workday.id;
+  }
+
+  // Elections: E1 open to vote in, E2 a draft to open, E3 open to close, E4 closed with results.
+  const board = clients.board;
+  for (const key of ["E1", "E2", "E3", "E4"] as const) {
+    const res = await board.post("/api/elections", { kind: "motion", title: `Motie ${key}`, opensAt: iso(now + hour), closesAt: iso(now + 7 * 24 * hour) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids[key] = res.body.election.id;
+    if (key !== "E2") expect((await board.post(`/api/elections/${ids[key]}/open`)).status).toBe(200);
+  }
+  expect((await board.post(`/api/elections/${ids.E4}/close`)).status).toBe(200);
+
+  doc = (await (await app.request("/api/openapi.json")).json()) as typeof doc;
+});
+
+afterAll(() => Clock.set(undefined));
+
+function routesIn(d: typeof doc) {
+  return Object.entries(d.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+}
+
+describe("authorisation matrix", () => {
+  it("every route in the OpenAPI document has a policy, and every policy a route", () => {
+    const routes = routesIn(doc);
+    expect(routes.length).toBeGreaterThan(80);
+    expect(routes.filter((r) => !(r in policy)), "routes without a policy").toEqual([]);
+    expect(Object.keys(policy).filter((r) => !routes.includes(r)), "policies for routes that are gone").toEqual([]);
+    expect(Object.keys(calls()).filter((r) => !routes.includes(r)), "calls for routes that are gone").toEqual([]);
+  });
+
+  it("the document tells the truth: x-auth is public exactly where anyone may call", () => {
+    const wrong = routesIn(doc).filter((r) => {
+      const [method, path] = r.split(" ") as [string, string];
+      const public_ = doc.paths[path]![method.toLowerCase()]!["x-auth"] === "public";
+      return policy[r] !== undefined && public_ !== policy[r].allow.includes("anonymous");
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("each route answers each kind of person as the policy says", async () => {
+    const failures: string[] = [];
+    const byRoute = calls();
+    let n = 0;
+    for (const route of routesIn(doc)) {
+      const rule = policy[route];
+      if (!rule) continue; // reported by the first test
+      const [method, template] = route.split(" ") as [string, string];
+      const call = byRoute[route] ?? {};
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => call.params?.[name] ?? param(template, name)) + (call.query ?? "");
+      const hasBody = !!doc.paths[template]![method.toLowerCase()]!.requestBody;
+      const check = async (who: Who) => {
+        const c = call.fresh && who !== "anonymous" ? await login(app, emails[who], `10.40.2.${++n}`) : clients[who];
+        const res = await send(c, method, path, call.body ?? (hasBody ? {} : undefined));
+        expectApiHeaders(res.raw, { deployed: false, what: `${route} as ${who}` });
+        const allowed = rule.allow.includes(who);
+        const hidden = rule.hidden !== undefined && res.status === 404 && res.body?.error?.code === rule.hidden;
+        const denied = res.status === 401 || res.status === 403 || hidden;
+        const ok =
+          res.status < 500 &&
+          (allowed ? !denied : who === "anonymous" ? res.status === 401 : res.status === 403 || hidden);
+        if (!ok) failures.push(`${route} as ${who}: ${res.status} ${res.body?.error?.code ?? ""} (${allowed ? "allowed" : "denied"} by policy)`);
+      };
+      // Reads change nothing, so everyone asks at once; writes go one by one, in a fixed order.
+      if (method === "GET") await Promise.all(everyone.map(check));
+      else for (const who of everyone) await check(who);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+async function send(c: ReturnType<typeof client>, method: string, path: string, body: unknown) {
+  const headers: Record<string, string> = { "x-forwarded-for": "10.40.3.1", ...(c.cookie ? { cookie: c.cookie } : {}) };
+  if (method !== "GET") headers.origin = "http://localhost";
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const raw = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await raw.clone().text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: raw.status, body: json, raw };
+}
