@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addWeeks, weekOf } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { login, makeHousehold } from "../api/helpers";
@@ -43,5 +44,21 @@ describe("bad input is refused, never a 500", () => {
     // up to the bound, a path still reaches the handler: unknown is 404
     expect((await all.get(`/api/workdays/${"x".repeat(100)}`)).status).toBe(404);
     expect((await all.get(`/api/households/${household.household.id}`)).status).toBe(200);
+  });
+
+  it("a number too small for DynamoDB (5e-324 is valid JSON) is kept to a thousandth instead of failing the write", async () => {
+    const week = addWeeks(weekOf(Date.now()), 3);
+    const harvest = await all.put(`/api/harvests/${week}`, {
+      items: [
+        { crop: "Prei", unit: "kg", quantity: 5e-324 },
+        { crop: "Sla", unit: "piece", quantity: 12.3456 },
+      ],
+    });
+    expect(harvest.status).toBe(200);
+    expect(harvest.body.items.map((i: { quantity: number }) => i.quantity)).toEqual([0, 12.346]);
+    const year = new Date().getFullYear();
+    const season = await all.put(`/api/seasons/${year}`, { budgetCents: 1_000_000, weeks: 50, childFactor: 1e-200, targetHours: 5e-324 });
+    expect(season.status).toBe(200);
+    expect(season.body.season).toMatchObject({ childFactor: 0, targetHours: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "./error";
 
 /** Turn zod issues into the API's `{path, message}` list. */
@@ -32,4 +32,17 @@ export function fn<S extends z.ZodType, R>(
   };
   wrapped.schema = schema;
   return wrapped;
+}
+
+/**
+ * A number with a fraction (a quantity, a factor, hours), kept to a
+ * thousandth: finer input is noise, and a tiny one such as 5e-324, valid
+ * JSON, is beyond what DynamoDB stores (it refuses magnitudes below 1e-130).
+ */
+export function decimal(min: number, max: number) {
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .overwrite((n) => Math.round(n * 1000) / 1000);
 }

@@ -6,6 +6,7 @@ import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
+import { decimal } from "../fn";
 import { amsterdamISO } from "../week";
 import { addDays, dateOf, isDate, milliMouths, proposeRate, versionOn, type PriceVersion } from "./rules";
 
@@ -26,12 +27,12 @@ export namespace Season {
     budgetCents: cents(10_000_000_000),
     weeks: z.number().int().min(1).max(53),
     vegetarianDiscountCents: cents(100_000).optional(),
-    childFactor: z.number().min(0).max(1).optional(),
+    childFactor: decimal(0, 1).optional(),
     depositFullCents: cents(10_000_000).optional(),
     depositHalfCents: cents(10_000_000).optional(),
     optOutDaysBefore: z.number().int().min(0).max(14).optional(),
     optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-    targetHours: z.number().min(0).max(1000).optional(),
+    targetHours: decimal(0, 1000).optional(),
   });
 
   /** The treasurer may confirm another (e.g. rounded) price than proposed, and date a change. */

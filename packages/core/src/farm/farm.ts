@@ -2,17 +2,18 @@ import * as z from "zod";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { useFarmID } from "../actor";
+import { decimal } from "../fn";
 
 export namespace Farm {
   export const Settings = z.object({
     /** How much a child counts as a mouth; two children make one mouth by default. */
-    childFactor: z.number().min(0).max(1),
+    childFactor: decimal(0, 1),
     defaultLocale: z.enum(["nl", "en"]),
     /** Opting out of a harvest week closes `optOutDaysBefore` days before its Monday at `optOutTime` (Amsterdam). */
     optOutDaysBefore: z.number().int().min(0).max(14),
     optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     /** Hours of help per household per season, shown as progress. */
-    targetHours: z.number().min(0).max(1000),
+    targetHours: decimal(0, 1000),
     /** Proxies (volmachten) one household may hold in an election. */
     maxProxies: z.number().int().min(0).max(10),
     /** Deposit (inleg) of a full and a half certificate, in cents. */

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { VisibleError } from "../error";
+import { decimal } from "../fn";
 
 /*
  * The weekly harvest split (oogstverdeling): a pure rule, no I/O.
@@ -32,7 +33,7 @@ export const Item = z.object({
   crop: z.string().trim().min(1).max(100),
   unit: z.enum(units),
   /** The total harvested, in `unit`, to a thousandth (finer is rounded). */
-  quantity: z.number().min(0).max(1_000_000),
+  quantity: decimal(0, 1_000_000),
   /** The smallest amount worth handing out; `defaultStep[unit]` when absent. */
   step: z.number().min(0.001).max(1_000).optional(),
   /** Meat goes to non-vegetarian households only. */
