@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
-import { AskFirst, SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/queries";
@@ -103,7 +103,7 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
         <Status message={news()} />
         <FormError error={refunding.error()} />
         <Show when={props.register.certificates.length} fallback={<p>{s().register.empty}</p>}>
-          <div class="table-scroll">
+          <TableScroll labelledby="register-list">
             <table class="data-table" aria-labelledby="register-list">
               <thead>
                 <tr>
@@ -161,7 +161,7 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Show>
       </section>
     </>

@@ -3,7 +3,7 @@ import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { SelectField, TextField } from "../components/field";
-import { AskFirst, SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -141,7 +141,7 @@ function Overview(props: { overview: ContributionOverview }) {
           {s().overview.csv}
         </a>
       </p>
-      <div class="table-scroll">
+      <TableScroll label={s().overview.list}>
         <table class="data-table">
           <caption>{s().overview.list}</caption>
           <thead>
@@ -177,7 +177,7 @@ function Overview(props: { overview: ContributionOverview }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -391,7 +391,7 @@ function LedgerTable(props: { year: number; householdID: string; name: string })
           <FormError error={reversing.error()} />
           <Status message={news()} />
           <Show when={l().payments.length} fallback={<p>{s().overview.ledgerEmpty(props.name)}</p>}>
-            <div class="table-scroll">
+            <TableScroll label={s().overview.ledgerList(props.name)}>
               <table class="data-table">
                 <caption>{s().overview.ledgerList(props.name)}</caption>
                 <thead>
@@ -437,7 +437,7 @@ function LedgerTable(props: { year: number; householdID: string; name: string })
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p>{s().overview.ledgerTotal(format.money(l().totalCents))}</p>
           </Show>
         </>
@@ -462,7 +462,7 @@ function SolidarityChoices(props: { year: number }) {
           <Show when={list()}>
             {(l) => (
               <Show when={l().households.length} fallback={<p>{s().overview.solidarityEmpty}</p>}>
-                <div class="table-scroll">
+                <TableScroll labelledby={id}>
                   <table class="data-table" aria-labelledby={id}>
                     <thead>
                       <tr>
@@ -491,7 +491,7 @@ function SolidarityChoices(props: { year: number }) {
                       </For>
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </Show>
             )}
           </Show>

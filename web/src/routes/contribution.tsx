@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type 
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
 import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
@@ -315,7 +315,7 @@ function StatementCard(props: { householdID: string; year: number }) {
                   )}
                 </p>
               </Show>
-              <div class="table-scroll">
+              <TableScroll label={s().mine.instalments}>
                 <table class="data-table">
                   <caption>{s().mine.instalments}</caption>
                   <thead>
@@ -347,7 +347,7 @@ function StatementCard(props: { householdID: string; year: number }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
         </Show>

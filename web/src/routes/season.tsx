@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
@@ -270,7 +270,7 @@ function Versions(props: { season: SeasonInfo }) {
   const format = useSharesFormat();
   return (
     <Show when={props.season.versions.length}>
-      <div class="table-scroll">
+      <TableScroll label={s().season.versions}>
         <table class="data-table">
           <caption>{s().season.versions}</caption>
           <thead>
@@ -298,7 +298,7 @@ function Versions(props: { season: SeasonInfo }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Show>
   );
 }

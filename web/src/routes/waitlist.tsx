@@ -1,7 +1,7 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { SharesScreen } from "../components/shares-screen";
+import { SharesScreen, TableScroll } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
@@ -124,7 +124,7 @@ function List(props: { applications: ApplicationInfo[] }) {
       <Status message={news()} />
       <FormError error={offering.error()} />
       <Show when={props.applications.length} fallback={<p>{s().waitlist.empty}</p>}>
-        <div class="table-scroll">
+        <TableScroll labelledby="waiting">
           <table class="data-table" aria-labelledby="waiting">
             <thead>
               <tr>
@@ -178,7 +178,7 @@ function List(props: { applications: ApplicationInfo[] }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Show>
     </section>
   );
