@@ -60,7 +60,7 @@ export async function friday(): Promise<Figure[]> {
     const server = await benchServer(db.endpoint, db.tableName);
     const byRoute = new Map<string, number[]>();
     let errors = 0;
-    const note = (route: string, r: { status: number; ms: number }, ok = 200) => {
+    const note = <R extends { status: number; ms: number }>(route: string, r: R, ok = 200) => {
       if (r.status !== ok) errors++;
       byRoute.set(route, [...(byRoute.get(route) ?? []), r.ms]);
       return r;

@@ -1,4 +1,4 @@
-import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { Mail } from "@akker/core/mail/mail";
 
 /**
@@ -6,9 +6,13 @@ import { Mail } from "@akker/core/mail/mail";
  * consumer (functions/src/events/mail.ts) sends it through SES. Handing it
  * off keeps a slow or throttled SES out of the request, and retries it.
  */
-export function queueTransport(queueUrl: string, sqs = new SQSClient({})): Mail.Transport {
+export function queueTransport(queueUrl: string, client?: SQSClient): Mail.Transport {
+  // Loaded on the first mail, not at cold start: most requests send none.
+  let sqs: Promise<{ client: SQSClient; SendMessageCommand: typeof import("@aws-sdk/client-sqs").SendMessageCommand }> | undefined;
   return async (message) => {
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
+    sqs ??= import("@aws-sdk/client-sqs").then((m) => ({ client: client ?? new m.SQSClient({}), SendMessageCommand: m.SendMessageCommand }));
+    const { client: c, SendMessageCommand } = await sqs;
+    await c.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
   };
 }
 

@@ -1,3 +1,4 @@
+import { sstSecretPaths } from "../../functions/src/sst-secret";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -156,6 +157,11 @@ describe("api function", () => {
     const ssm = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
     expect(ssm.map(actionsOf)).toEqual([["ssm:GetParameters"]]);
     expect(resourcesOf(ssm[0]!).every((r) => text(r).includes("/Secret/AUTH_SECRET/value"))).toBe(true);
+    // the paths the function asks for (functions/src/sst-secret.ts) are the ones it may read
+    const env = functionWithHandler(prod.api, API)[1].Properties!.Environment.Variables;
+    const granted = resourcesOf(ssm[0]!).map(text).join(" ");
+    for (const path of sstSecretPaths("AUTH_SECRET", env))
+      expect(granted).toContain(path.replace(/^\//, ""));
 
     expect(statements).toHaveLength(3);
   });

@@ -1,23 +1,19 @@
 import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
-import { Config } from "sst/node/config";
+import { Auth } from "@akker/core/auth/auth";
 import { useMailQueue } from "../mail-queue";
 import { createApp } from "./app";
 import { fromCloudFront, viewerAddress } from "./origin";
-
-declare module "sst/node/config" {
-  export interface SecretResources {
-    AUTH_SECRET: { value: string };
-  }
-}
+import { sstSecret } from "../sst-secret";
 
 /*
  * The API in Lambda, behind a Function URL that only CloudFront calls.
  *
- * AUTH_SECRET is an SST secret bound to this function: sst/node/config reads
- * it from SSM while the module loads (top-level await), so it is in place
- * before the first request. Tests set process.env.AUTH_SECRET themselves.
+ * AUTH_SECRET is an SST secret bound to this function, read from SSM the
+ * first time a login code is made or checked (functions/src/sst-secret.ts);
+ * the SQS client for mail also loads on first use. A cold start for a page
+ * view pays for neither. Tests set process.env.AUTH_SECRET themselves.
  */
-process.env.AUTH_SECRET ??= Config.AUTH_SECRET;
+Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
 useMailQueue();
 
 const app = handle(

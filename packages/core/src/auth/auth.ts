@@ -25,15 +25,32 @@ export namespace Auth {
     perClient: { limit: 30, windowSeconds: 15 * 60 },
   };
 
-  function secret(): string {
-    const s = process.env.AUTH_SECRET;
-    if (!s || s.length < 16) throw new Error("AUTH_SECRET is not set (at least 16 characters)");
-    return s;
+  /**
+   * Where the HMAC key comes from: AUTH_SECRET in the environment locally and
+   * in tests; Lambda plugs in a loader that reads the SST secret from SSM on
+   * first use, so a cold start that only serves pages never loads SSM.
+   */
+  let secretSource: () => string | undefined | Promise<string | undefined> = () => process.env.AUTH_SECRET;
+  let loaded: Promise<string> | undefined;
+
+  export function useSecretSource(source: typeof secretSource) {
+    secretSource = source;
+    loaded = undefined;
+  }
+
+  function secret(): Promise<string> {
+    loaded ??= Promise.resolve(secretSource()).then((s) => {
+      if (!s || s.length < 16) throw new Error("AUTH_SECRET is not set (at least 16 characters)");
+      return s;
+    });
+    // a failed load (SSM throttled) is tried again on the next request
+    loaded.catch(() => (loaded = undefined));
+    return loaded;
   }
 
   /** Keyed hash: a 6-digit code hashed without a secret could be guessed back from the database. */
-  function hashCode(farmID: string, email: string, code: string) {
-    return createHmac("sha256", secret()).update(`${farmID}\n${email}\n${code}`).digest("base64url");
+  async function hashCode(farmID: string, email: string, code: string) {
+    return createHmac("sha256", await secret()).update(`${farmID}\n${email}\n${code}`).digest("base64url");
   }
 
   export function hashToken(token: string) {
@@ -68,7 +85,7 @@ export namespace Auth {
         .entities.loginCode.put({
           farmID,
           email,
-          codeHash: hashCode(farmID, email, code),
+          codeHash: await hashCode(farmID, email, code),
           expiresAt,
           attempts: 0,
           expiresAtEpoch: Math.ceil(expiresAt / 1000),
@@ -89,7 +106,7 @@ export namespace Auth {
     const db = useDB().entities.loginCode;
     const stored = (await db.get({ farmID, email }).go()).data;
     if (!stored || stored.expiresAt <= Clock.now() || stored.attempts >= maxAttempts) throw invalidCode();
-    const given = Buffer.from(hashCode(farmID, email, code));
+    const given = Buffer.from(await hashCode(farmID, email, code));
     const right = Buffer.from(stored.codeHash);
     if (given.length !== right.length || !timingSafeEqual(given, right)) {
       // Count the try; the condition stops concurrent guesses from exceeding the limit.
