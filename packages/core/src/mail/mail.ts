@@ -47,7 +47,8 @@ export namespace Mail {
       farmID: useFarmID(),
       messageID: createID("message"),
       to,
-      subject,
+      // Titles are typed by people; a line break in one must not end the Subject header.
+      subject: subject.replace(/\s*[\r\n]+\s*/g, " ").trim(),
       text,
       locale,
       sentAt: Clock.iso(),

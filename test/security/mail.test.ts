@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
+import { Mail } from "@akker/core/mail/mail";
+import { templates, type Locale, type TemplateData, type TemplateName } from "@akker/core/mail/templates";
+import { createTestFarm, useTestTable } from "../setup/table";
+
+/*
+ * User-supplied text in mails: names, titles, notes, crops. Mails are plain
+ * text only (the SES consumer sends Body.Text, see functions/src/events/mail.test.ts),
+ * so there is no HTML part in which markup could run; the text must come out
+ * exactly as typed, and a line break must not reach a header.
+ */
+
+const xss = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> & "Jansen" 'en' <b>zn</b>`;
+
+const samples: { [N in TemplateName]: TemplateData<N> } = {
+  loginCode: { code: "123456", farm: xss, minutes: 10 },
+  harvestPublished: { farm: xss, week: "2027-W10", changed: true, note: xss, lines: [{ crop: xss, unit: "kg", quantity: 1.5 }] },
+  workdayCancelled: { farm: xss, title: xss, when: "za 6 maart 10:00", location: xss },
+  workdayPromoted: { farm: xss, title: xss, when: "za 6 maart 10:00", location: xss },
+  workdayReminder: { farm: xss, title: xss, when: "za 6 maart 10:00", location: xss },
+  workdayRoster: { farm: xss, title: xss, when: "za 6 maart 10:00", confirmed: [xss], waitlisted: [xss] },
+  electionOpened: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
+  electionReminder: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
+  electionResults: { farm: xss, title: xss, summary: xss, link: "/stemmen/el_1" },
+  applicationReceived: { farm: xss, name: xss, mouths: 2, position: 3, link: "/apply/status/x", again: false },
+  applicationOffer: { farm: xss, name: xss, mouths: 2, certificate: "full", depositCents: 50000, deadline: "15 maart", link: "/apply/accept/x" },
+  applicationAccepted: { farm: xss, name: xss, email: "nieuw@example.nl", depositCents: 50000, link: "/" },
+  applicationExpired: { farm: xss, name: xss },
+  membershipNotice: { farm: xss, household: xss, endDate: "2027-12-31", depositCents: 50000, link: "/" },
+};
+
+const locales: Locale[] = ["nl", "en"];
+
+beforeAll(async () => {
+  await useTestTable();
+});
+
+describe("user text in mails", () => {
+  it("every mail is plain text, with no HTML part, and user text comes out exactly as typed", () => {
+    for (const name of Object.keys(templates) as TemplateName[])
+      for (const locale of locales) {
+        const render = templates[name][locale] as (d: unknown) => Record<string, string>;
+        const mail = render(samples[name]);
+        // An HTML part added one day must escape user text: extend this test with it.
+        expect(Object.keys(mail).sort(), `${name} ${locale}`).toEqual(["subject", "text"]);
+        expect(mail.text, `${name} ${locale}`).toContain(xss);
+        expect(mail.text, `${name} ${locale}`).not.toMatch(/&(lt|gt|amp|quot|#\d+);/);
+      }
+  });
+
+  it("a line break in user text never reaches the subject, so it cannot add a header", async () => {
+    const farmID = await createTestFarm();
+    const title = "Wieden\r\nBcc: iedereen@example.com\nX-Spam: ja";
+    const sent = await withActor({ type: "system", farmID }, () =>
+      Promise.all([
+        Mail.send("workdayCancelled", "lid@example.nl", "nl", { farm: "De Akker\n", title, when: "za 6 maart", location: null }),
+        Mail.send("electionOpened", "lid@example.nl", "en", { farm: "De Akker", title, closes: "8 March", link: "/" }),
+      ]),
+    );
+    for (const m of sent) {
+      expect(m.subject).not.toMatch(/[\r\n]/);
+      expect(m.subject).toContain("Wieden Bcc: iedereen@example.com X-Spam: ja");
+    }
+  });
+});
