@@ -197,30 +197,41 @@ export namespace Election {
 
   /**
    * Opens voting and freezes the voter roll: the households active now.
-   * Safe to run twice: the roll is written before the status flips.
+   * Safe to run twice, and to run again after a crash: the roll is written
+   * before the status flips, the flip and its audit event are one
+   * transaction, and the opening mail goes out once, also when the run that
+   * opened the election died before sending it.
    */
   export async function open(electionID: string) {
+    await start(electionID);
+    return get(electionID);
+  }
+
+  /** Opening without the answer: the tick runs as the system, which has no household to show. */
+  async function start(electionID: string) {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
-    if (e.status !== "draft") return get(electionID);
+    if (e.status !== "draft") {
+      if (e.status === "open" && !e.openedMailSent) await mailOpened(electionID);
+      return;
+    }
     const households = (await Household.list()).filter((h) => h.status === "active");
     await useDB()
       .entities.roll.put(households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0 })))
       .go();
-    try {
-      await useDB()
-        .entities.election.patch({ farmID, electionID })
-        .set({ status: "open", eligible: households.length })
-        .where((a, op) => op.eq(a.status, "draft"))
-        .go();
-    } catch (e) {
-      if (isConditionFailure(e)) return get(electionID);
-      throw e;
-    }
-    await Audit.record("election.opened", electionID, { eligible: households.length });
+    const res = await useDB()
+      .transaction.write(({ election, audit }) => [
+        election
+          .patch({ farmID, electionID })
+          .set({ status: "open", eligible: households.length })
+          .where((a, op) => op.eq(a.status, "draft"))
+          .commit(),
+        audit.create(Audit.event("election.opened", electionID, { eligible: households.length })).commit(),
+      ])
+      .go();
+    if (res.canceled) return;
     await mailOpened(electionID);
-    return get(electionID);
   }
 
   async function mailOpened(electionID: string) {
@@ -267,22 +278,46 @@ export namespace Election {
       );
   }
 
-  /** Closes voting, counts and stores the result, and mails it. Safe to run twice. */
+  /**
+   * Closes voting, counts and stores the result, and mails it. Safe to run
+   * twice, and to run again after a crash: voting stops first (no ballot can
+   * get in after it), then the count is stored with its audit event in one
+   * transaction, once; a close that died in between is finished by the next
+   * call or tick.
+   */
   export async function close(electionID: string) {
+    await finish(electionID);
+    return get(electionID);
+  }
+
+  async function finish(electionID: string) {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
     if (e.status === "draft") throw new VisibleError("conflict", "election.not_open", "This election has not opened.");
-    if (e.status === "closed") return get(electionID);
-    try {
-      await useDB().entities.election.patch({ farmID, electionID }).set({ status: "closed" }).where((a, op) => op.eq(a.status, "open")).go();
-    } catch (err) {
-      if (isConditionFailure(err)) return get(electionID);
-      throw err;
-    }
+    if (e.status === "closed" && e.result) return;
+    if (e.status === "open")
+      await useDB()
+        .entities.election.patch({ farmID, electionID })
+        .set({ status: "closed" })
+        .where((a, op) => op.eq(a.status, "open"))
+        .go()
+        .catch((err: unknown) => {
+          // closed meanwhile by another call: count and store all the same, the store happens once
+          if (!isConditionFailure(err)) throw err;
+        });
     const result = await count({ ...e, status: "closed" });
-    await useDB().entities.election.patch({ farmID, electionID }).set({ result }).go();
-    await Audit.record("election.closed", electionID, { voted: result.voted, eligible: result.eligible });
+    const res = await useDB()
+      .transaction.write(({ election, audit }) => [
+        election
+          .patch({ farmID, electionID })
+          .set({ result })
+          .where((a, op) => `${op.eq(a.status, "closed")} AND ${op.notExists(a.result)}`)
+          .commit(),
+        audit.create(Audit.event("election.closed", electionID, { voted: result.voted, eligible: result.eligible })).commit(),
+      ])
+      .go();
+    if (res.canceled) return;
     const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
     await mailRoll(electionID, (p) => ({
       template: "electionResults",
@@ -297,11 +332,11 @@ export namespace Election {
               : p.locale === "nl" ? "verworpen" : "not carried",
       },
     }));
-    return get(electionID);
   }
 
+  /** Strongly consistent: a count right after closing must see the last ballot that got in. */
   async function ballots(electionID: string) {
-    return (await useDB().entities.ballot.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
+    return (await useDB().entities.ballot.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all", consistent: true })).data;
   }
 
   async function count(e: Stored): Promise<Result> {
@@ -488,8 +523,11 @@ export namespace Election {
     const t = now.getTime();
     const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
     for (const e of res.data) {
-      if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await open(e.electionID);
-      else if (e.status === "open" && Date.parse(e.closesAt) <= t) await close(e.electionID);
+      if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await start(e.electionID);
+      else if (e.status === "open" && Date.parse(e.closesAt) <= t) await finish(e.electionID);
+      // finish what a crash interrupted: an opening not yet mailed, a close not yet counted
+      else if (e.status === "open" && !e.openedMailSent) await start(e.electionID);
+      else if (e.status === "closed" && !e.result) await finish(e.electionID);
       else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
     }
   }
