@@ -13,6 +13,7 @@ import { Election } from "@akker/core/election/election";
 import { useDB } from "@akker/core/entities";
 import { VisibleError } from "@akker/core/error";
 import { Household } from "@akker/core/household/household";
+import { Mail } from "@akker/core/mail/mail";
 import { Identity } from "@akker/core/person/identity";
 import { Person } from "@akker/core/person/person";
 import { Workday } from "@akker/core/workday/workday";
@@ -209,10 +210,10 @@ async function crashAfterWrite<T>(n: number, action: () => Promise<T>): Promise<
   }
 }
 
-/** Crash after write 1, 2, … of the action (each time on fresh subjects), check, do it again, check. */
-async function everyCrashPoint(run: (n: number, crash: (action: () => Promise<unknown>) => Promise<boolean>) => Promise<void>) {
+/** Crash after write 1, 2, … (up to `last`) of the action, each time on fresh subjects; check, do it again, check. */
+async function everyCrashPoint(run: (n: number, crash: (action: () => Promise<unknown>) => Promise<boolean>) => Promise<void>, last = 20) {
   const points: number[] = [];
-  for (let n = 1; n < 20; n++) {
+  for (let n = 1; n <= last; n++) {
     let crashed = false;
     await run(n, async (action) => (crashed = await crashAfterWrite(n, action)));
     if (!crashed) break;
@@ -282,6 +283,70 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(voted.has(voter.householdID)).toBe(true);
     });
     expect(points).toEqual([1]);
+  });
+
+  async function draftVote(title: string) {
+    return withActor(board, async () =>
+      (
+        await Election.create({
+          title,
+          kind: "motion",
+          opensAt: new Date(Date.now() - 60_000).toISOString(),
+          closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        })
+      ).id,
+    );
+  }
+
+  async function auditCount(electionID: string, action: string) {
+    return (await withActor(board, () => Election.audit(electionID))).filter((ev) => ev.action === action).length;
+  }
+
+  /** The mails to every household are not data: leave them out, so the crash points are the data writes. */
+  async function withoutMail<T>(fn: () => Promise<T>) {
+    Mail.setTransport(async () => undefined);
+    try {
+      return await fn();
+    } finally {
+      Mail.setTransport(Mail.outboxTransport);
+    }
+  }
+
+  it("opening a vote: the roll, then the status with its audit event, then the claim on the mail", async () => {
+    const active = members.length;
+    const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
+      const electionID = await draftVote(`Crash: opening ${n}`);
+      await crash(() => withActor(board, () => Election.open(electionID)));
+      // The board presses open again, or the tick does it.
+      await withActor(board, () => Election.open(electionID));
+      const e = (await useDB().entities.election.get({ farmID, electionID }).go({ consistent: true })).data!;
+      const roll = (await useDB().entities.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data;
+      expect(e.status).toBe("open");
+      expect(e.eligible).toBe(roll.length);
+      expect(roll.length).toBeGreaterThanOrEqual(active);
+      expect(e.openedMailSent).toBe(true);
+      expect(await auditCount(electionID, "election.opened")).toBe(1);
+    }));
+    // three batches of 25 roll entries, the status with its audit event, the claim on the opening mail
+    expect(points).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("closing a vote: the status, then the count stored once with its audit event", async () => {
+    const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
+      const electionID = await draftVote(`Crash: closing ${n}`);
+      await withActor(board, () => Election.open(electionID));
+      for (const m of members.slice(0, 5)) await withActor(m.actor, () => Election.cast(electionID, { vote: m.n % 2 ? "yes" : "no" }));
+      await crash(() => withActor(board, () => Election.close(electionID)));
+      // The board presses close again, or the tick does it.
+      await withActor(system, () => Election.tick(new Date()));
+      await withActor(board, () => Election.close(electionID));
+      const e = (await useDB().entities.election.get({ farmID, electionID }).go({ consistent: true })).data!;
+      expect(e.status).toBe("closed");
+      expect((e.result as { voted: number }).voted).toBe(5);
+      expect(await withActor(board, () => Election.recount(electionID))).toEqual(e.result);
+      expect(await auditCount(electionID, "election.closed")).toBe(1);
+    }));
+    expect(points).toEqual([1, 2]);
   });
 
   it("recording a payment", async () => {
@@ -374,6 +439,8 @@ type Op =
 
 interface Tried {
   op: Op;
+  /** The session it is sent with: the household's, or the treasurer's for a payment. */
+  token: string;
   /** Each attempt: the answer, or "lost" when the connection died before one came. */
   attempts: (Answer | "lost")[];
 }
@@ -381,14 +448,14 @@ interface Tried {
 /** A client works through its list one request at a time, like a phone; several clients run at once. */
 class Client {
   done = 0;
-  constructor(readonly token: string, readonly ops: Tried[]) {}
+  constructor(readonly ops: Tried[]) {}
 
   /** Sends until the list is done or `stop()` says no more; a lost answer stays to be sent again. */
   async run(s: Server, stop: () => boolean, answered: () => void) {
     while (this.done < this.ops.length && !stop()) {
       const t = this.ops[this.done]!;
       try {
-        t.attempts.push(await send(s, ...this.request(t.op)));
+        t.attempts.push(await send(s, ...this.request(t.op, t.token)));
         this.done++;
         answered();
       } catch (e) {
@@ -400,16 +467,16 @@ class Client {
     }
   }
 
-  private request(op: Op): [string, string, string, unknown?] {
+  private request(op: Op, token: string): [string, string, string, unknown?] {
     switch (op.kind) {
       case "signup":
-        return ["POST", `/api/workdays/${op.workdayID}/signup`, this.token];
+        return ["POST", `/api/workdays/${op.workdayID}/signup`, token];
       case "cancel":
-        return ["DELETE", `/api/workdays/${op.workdayID}/signup`, this.token];
+        return ["DELETE", `/api/workdays/${op.workdayID}/signup`, token];
       case "ballot":
-        return ["POST", `/api/elections/${electionID}/ballots`, this.token, { vote: op.member.n % 3 ? "yes" : "no" }];
+        return ["POST", `/api/elections/${electionID}/ballots`, token, { vote: op.member.n % 3 ? "yes" : "no" }];
       case "payment":
-        return ["POST", "/api/payments", this.token, { householdID: op.householdID, amountCents: op.amountCents, date: op.date, reference: op.reference }];
+        return ["POST", "/api/payments", token, { householdID: op.householdID, amountCents: op.amountCents, date: op.date, reference: op.reference }];
     }
   }
 }
@@ -443,29 +510,28 @@ describe("SIGKILL under load, then a restart on the same table", () => {
     });
 
     // Each household: sign up for two days, vote, and some cancel one day or vote a second time.
-    const clients: Client[] = members.map((m) => {
+    // Between its steps the treasurer books the household's two payments, so payments run
+    // all through the load; every fourth is booked a second time at once in another tab,
+    // as a double click would.
+    const payment = (m: Member, k: number) => ({ kind: "payment" as const, householdID: m.householdID, reference: `CRASH-${m.n}-${k}`, amountCents: 1000 * k + m.n, date: `${year}-0${k}-15` });
+    const payments = members.flatMap((m) => [payment(m, 1), payment(m, 2)]);
+    const lists = members.map((m) => {
       const first = workdayIDs[m.n % days]!;
       const second = workdayIDs[(m.n + 1) % days]!;
-      const ops: Op[] = [
-        { kind: "signup", member: m, workdayID: first },
-        { kind: "ballot", member: m, second: false },
-        { kind: "signup", member: m, workdayID: second },
-        ...(m.n % 3 === 0 ? [{ kind: "cancel" as const, member: m, workdayID: first }] : []),
-        ...(m.n % 5 === 0 ? [{ kind: "ballot" as const, member: m, second: true }] : []),
-      ];
-      return new Client(m.token, ops.map((op) => ({ op, attempts: [] })));
+      return [
+        { op: { kind: "signup", member: m, workdayID: first }, token: m.token },
+        { op: payments[2 * (m.n - 1)]!, token: treasurerToken },
+        { op: { kind: "ballot", member: m, second: false }, token: m.token },
+        { op: { kind: "signup", member: m, workdayID: second }, token: m.token },
+        { op: payments[2 * (m.n - 1) + 1]!, token: treasurerToken },
+        ...(m.n % 3 === 0 ? [{ op: { kind: "cancel", member: m, workdayID: first }, token: m.token }] : []),
+        ...(m.n % 5 === 0 ? [{ op: { kind: "ballot", member: m, second: true }, token: m.token }] : []),
+      ] as { op: Op; token: string }[];
     });
-    // The treasurer books two payments per household from six browser tabs; every
-    // fourth is booked in two tabs at once, as a double click would.
-    const payments = members.flatMap((m) =>
-      [1, 2].map((k) => ({ kind: "payment" as const, householdID: m.householdID, reference: `CRASH-${m.n}-${k}`, amountCents: 1000 * k + m.n, date: `${year}-0${k}-15` })),
-    );
-    const lanes: Op[][] = Array.from({ length: 6 }, () => []);
     payments.forEach((p, i) => {
-      lanes[i % 6]!.push(p);
-      if (i % 4 === 0) lanes[(i + 3) % 6]!.push(p);
+      if (i % 4 === 0) lists[(Math.floor(i / 2) + 7) % members.length]!.splice(1 + 3 * (i % 2), 0, { op: p, token: treasurerToken });
     });
-    clients.push(...lanes.map((ops) => new Client(treasurerToken, ops.map((op) => ({ op, attempts: [] })))));
+    const clients = lists.map((list) => new Client(list.map(({ op, token }) => ({ op, token, attempts: [] }))));
     const all = clients.flatMap((c) => c.ops);
     const total = all.length;
 
