@@ -61,4 +61,20 @@ describe("bad input is refused, never a 500", () => {
     expect(season.status).toBe(200);
     expect(season.body.season).toMatchObject({ childFactor: 0, targetHours: 0 });
   });
+
+  it("a period of work days that runs backwards is refused with 400; one far ahead or at the end of the calendar is listed", async () => {
+    const backwards = await all.get("/api/workdays?from=2027-06-01T00:00:00Z&to=2027-05-01T00:00:00Z");
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.issues[0].path).toBe("to");
+    for (const q of [
+      "from=4208-03-01T05:11:01Z", // later than the default end, a year from now
+      `from=${encodeURIComponent("9999-12-31T23:59:59-23:59")}`, // past year 9999 in UTC
+      `to=${encodeURIComponent("9999-12-31T23:59:59-23:59")}`,
+      `from=${encodeURIComponent("0000-01-01T00:00:00+01:00")}&to=2030-01-01T00:00:00Z`,
+    ]) {
+      const res = await all.get(`/api/workdays?${q}`);
+      expect(res.status, q).toBe(200);
+      expect(res.body.workdays).toEqual([]);
+    }
+  });
 });

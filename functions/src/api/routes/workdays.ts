@@ -44,7 +44,7 @@ export function workdayRoutes(app: App) {
       summary: "Work days in a period (default: from now on) with free places and the caller's sign-up",
       tag,
       access: "session",
-      query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+      query: Workday.ListInput,
       responses: { 200: { description: "Work days", schema: Workdays } },
     },
     async (c, { query }) => c.json({ workdays: await Workday.list(query) }),

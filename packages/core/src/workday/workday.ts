@@ -6,6 +6,7 @@ import { isConditionFailure } from "../dynamo";
 import { useDB, workdayTasks } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
+import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import type { Locale } from "../mail/templates";
@@ -162,11 +163,22 @@ export namespace Workday {
     return serialize(w, own ? { status: own.status, place: placeOf(all, own.personID) } : null);
   }
 
-  /** Work days between two instants (default: from now on), with the caller's own sign-ups. */
-  export async function list(range: { from?: string; to?: string }): Promise<Info[]> {
+  /** A period to list: an end before the start is refused. */
+  export const ListInput = z
+    .object({ from: instant.optional(), to: instant.optional() })
+    .refine((r) => !r.from || !r.to || Date.parse(r.to) >= Date.parse(r.from), { message: "The end must not be before the start.", path: ["to"] });
+
+  /** Keys hold ISO strings, which sort as times only within years 0000–9999 (an offset can push 9999 past them). */
+  const within = (t: number) => Math.min(Date.parse("9999-12-31T23:59:59.999Z"), Math.max(Date.parse("0000-01-01T00:00:00Z"), t));
+
+  /** Work days between two instants (default: from now on, for a year), with the caller's own sign-ups. */
+  export const list = fn(ListInput, async (range): Promise<Info[]> => {
     const farmID = useFarmID();
-    const from = new Date(range.from ? Date.parse(range.from) : Clock.now() - 12 * 3600_000).toISOString();
-    const to = new Date(range.to ? Date.parse(range.to) : Clock.now() + 366 * 24 * 3600_000).toISOString();
+    const start = within(range.from ? Date.parse(range.from) : Clock.now() - 12 * 3600_000);
+    // a start more than a year ahead still gets its year, not a reversed range
+    const end = within(range.to ? Date.parse(range.to) : Math.max(start, Clock.now()) + 366 * 24 * 3600_000);
+    const from = new Date(start).toISOString();
+    const to = new Date(end).toISOString();
     const person = usePerson();
     const [days, mine] = await Promise.all([
       useDB().entities.workday.query.byStart({ farmID }).between({ start: from }, { start: to }).go({ pages: "all" }),
@@ -178,7 +190,7 @@ export namespace Workday {
       const s = own.get(w.workdayID);
       return serialize(w, s ? { status: s.status, place: places.get(w.workdayID) ?? null } : null);
     });
-  }
+  });
 
   /** The caller's place in line on each day where it waits (few days: one query each). */
   async function waitlistPlaces(own: { workdayID: string; status: string }[], personID: string) {
