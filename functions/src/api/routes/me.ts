@@ -13,7 +13,7 @@ export function meRoutes(app: App) {
       access: "session",
       responses: { 200: { description: "The caller", schema: Me.Info } },
     },
-    async (c) => c.json(await Me.get(usePerson().personID)),
+    async (c) => c.json(await Me.get(usePerson().personID, usePerson())),
   );
 
   route(

@@ -14,20 +14,27 @@ export namespace Me {
   });
   export type Info = z.infer<typeof Info>;
 
-  /** Who a person is on this farm: the answer of GET /api/me. */
-  export async function get(personID: string): Promise<Info> {
-    const person = await Person.get(personID);
-    if (!person) throw new VisibleError("unauthenticated", "auth.required", "Log in first.");
-    const [household, farm] = await Promise.all([
-      person.householdID ? Household.get(person.householdID) : undefined,
+  /**
+   * Who a person is on this farm: the answer of GET /api/me. With `known`, the
+   * household and roles the request's actor already carries (from the
+   * identity cache), person, household and farm are read in one round trip.
+   */
+  export async function get(personID: string, known?: { householdID: string | null; roles: Info["roles"] }): Promise<Info> {
+    const [person, knownHousehold, farm] = await Promise.all([
+      Person.get(personID),
+      known?.householdID ? Household.get(known.householdID) : undefined,
       Farm.current(),
     ]);
+    if (!person) throw new VisibleError("unauthenticated", "auth.required", "Log in first.");
+    // the actor may be a few seconds behind a move to another household: then read afresh
+    const current = known !== undefined && known.householdID === person.householdID;
+    const household = current ? knownHousehold : person.householdID ? await Household.get(person.householdID) : undefined;
     return {
       person: { id: person.id, name: person.name, email: person.email, locale: person.locale },
       household: household
         ? { id: household.id, name: household.name, mouths: household.mouths, status: household.status }
         : null,
-      roles: await Person.roles(person, household?.status === "active"),
+      roles: current ? known.roles : await Person.roles(person, household?.status === "active"),
       farm: { id: farm.id, name: farm.name },
     };
   }
@@ -38,6 +45,6 @@ export namespace Me {
   export async function update(input: z.infer<typeof UpdateInput>) {
     const person = usePerson();
     await Person.setLocale(person.personID, input.locale);
-    return get(person.personID);
+    return get(person.personID, person);
   }
 }
