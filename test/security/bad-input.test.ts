@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addWeeks, weekOf } from "@akker/core/week";
+import { withActor } from "@akker/core/actor";
+import { useDB } from "@akker/core/entities";
+import { addWeeks, dateOf, weekOf } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { login, makeHousehold } from "../api/helpers";
@@ -12,10 +14,11 @@ import { login, makeHousehold } from "../api/helpers";
 let app: ReturnType<typeof createApp>;
 let all: Awaited<ReturnType<typeof login>>;
 let household: Awaited<ReturnType<typeof makeHousehold>>;
+let farmID: string;
 
 beforeAll(async () => {
   await useTestTable();
-  const farmID = await createTestFarm();
+  farmID = await createTestFarm();
   process.env.DEFAULT_FARM_ID = farmID;
   app = createApp({ stage: "local" });
   household = await makeHousehold(farmID, {
@@ -76,5 +79,28 @@ describe("bad input is refused, never a 500", () => {
       expect(res.status, q).toBe(200);
       expect(res.body.workdays).toEqual([]);
     }
+  });
+
+  it("a refused deposit payment, notice or refund does not issue the certificate, so its deposit still follows the farm's setting", async () => {
+    const fresh = await makeHousehold(farmID, { name: "Nieuw", email: "nieuw@example.nl" });
+    const id = fresh.household.id;
+    const stored = () => withActor({ type: "system", farmID }, () => useDB().entities.certificate.get({ farmID, householdID: id }).go());
+    const over = await all.post(`/api/certificates/${id}/deposit-payments`, { amountCents: 9_000_000, date: dateOf(Date.now()), reference: "TE VEEL" });
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe("certificate.overpaid");
+    expect((await all.post(`/api/households/${id}/notice`)).body.error.code).toBe("membership.minimum_term");
+    expect((await all.post(`/api/certificates/${id}/refund`)).body.error.code).toBe("certificate.not_refund_due");
+    expect((await stored()).data).toBeNull();
+
+    const settings = await all.patch("/api/membership/settings", { depositFullCents: 123_400 });
+    expect(settings.status).toBe(200);
+    expect((await all.get(`/api/certificates/${id}`)).body.certificate).toMatchObject({ depositCents: 123_400, paidCents: 0 });
+
+    // the first payment that is made issues it, with the deposit of that moment
+    const paid = await all.post(`/api/certificates/${id}/deposit-payments`, { amountCents: 400, date: dateOf(Date.now()), reference: "INLEG 1" });
+    expect(paid.status).toBe(201);
+    expect((await stored()).data).toMatchObject({ depositCents: 123_400, paidCents: 400, version: 1 });
+    await all.patch("/api/membership/settings", { depositFullCents: 200_000 });
+    expect((await all.get(`/api/certificates/${id}`)).body.certificate).toMatchObject({ depositCents: 123_400, paidCents: 400, outstandingCents: 123_000 });
   });
 });

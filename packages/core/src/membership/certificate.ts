@@ -237,24 +237,31 @@ export namespace Certificate {
     };
   }
 
-  /** The stored certificate, made from the household when there is none yet. */
+  /** The item that issues a household's certificate: as it reads before it is stored. */
+  function issued(h: HouseholdItem, farm: Farm.Info) {
+    const e = effective(h, undefined, farm);
+    return {
+      farmID: h.farmID,
+      householdID: h.householdID,
+      certificate: e.certificate,
+      depositCents: e.depositCents,
+      plan: e.plan,
+      instalments: e.instalments,
+      paidCents: 0,
+      memberSince: e.memberSince,
+    };
+  }
+
+  /**
+   * Stores the certificate as it reads now, fixing its deposit. Only a
+   * change that is going to be made calls this, after its checks: a
+   * refused request must not issue a certificate.
+   */
   async function ensure(h: HouseholdItem, farm: Farm.Info): Promise<Stored> {
     const existing = await loadCertificate(h.householdID);
     if (existing) return existing;
-    const e = effective(h, undefined, farm);
     try {
-      await useDB()
-        .entities.certificate.create({
-          farmID: h.farmID,
-          householdID: h.householdID,
-          certificate: e.certificate,
-          depositCents: e.depositCents,
-          plan: e.plan,
-          instalments: e.instalments,
-          paidCents: 0,
-          memberSince: e.memberSince,
-        })
-        .go();
+      await useDB().entities.certificate.create(issued(h, farm)).go();
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
@@ -292,7 +299,7 @@ export namespace Certificate {
       for (let attempt = 0; attempt < 100; attempt++) {
         const seen = await paymentByReference(input.reference);
         if (seen) return { payment: repeated(seen, householdID, input.amountCents), duplicate: true };
-        const c = await ensure(h, farm);
+        const c = await loadCertificate(householdID);
         const info = serialize(h, c, farm, today());
         if (info.status === "refund_due" || info.status === "refunded")
           throw new VisibleError("conflict", "certificate.ended", "This membership has ended; no deposit is due.");
@@ -309,11 +316,14 @@ export namespace Certificate {
             depositPayment
               .create({ farmID, reference: input.reference, householdID, amountCents: input.amountCents, date: input.date, recordedBy: actorName() })
               .commit(),
-            certificate
-              .patch({ farmID, householdID })
-              .set({ paidCents: c.paidCents + input.amountCents, version: c.version + 1, certificate: info.certificate, depositCents: info.depositCents })
-              .where((a, op) => op.eq(a.version, c.version))
-              .commit(),
+            // the first payment issues the certificate, in the same transaction
+            c
+              ? certificate
+                  .patch({ farmID, householdID })
+                  .set({ paidCents: c.paidCents + input.amountCents, version: c.version + 1, certificate: info.certificate, depositCents: info.depositCents })
+                  .where((a, op) => op.eq(a.version, c.version))
+                  .commit()
+              : certificate.create({ ...issued(h, farm), paidCents: input.amountCents, version: 1 }).commit(),
           ])
           .go();
         if (!res.canceled) {
@@ -355,7 +365,7 @@ export namespace Certificate {
     const h = await loadHousehold(householdID);
     if (!h) throw notFound();
     if (h.status === "left") throw new VisibleError("conflict", "membership.ended", "This household is no longer a member.");
-    const c = await ensure(h, farm);
+    const c = effective(h, await loadCertificate(householdID), farm);
     if (c.endDate) return get(householdID);
     const end = noticeEnd(today(), c.memberSince, farm.minimumTermYears);
     if (!end.ok)
@@ -366,6 +376,7 @@ export namespace Certificate {
         undefined,
         { firstPossibleEndDate: end.firstPossibleEndDate },
       );
+    await ensure(h, farm);
     try {
       await useDB()
         .entities.certificate.patch({ farmID, householdID })
@@ -415,11 +426,11 @@ export namespace Certificate {
     const farm = await Farm.current();
     const h = await loadHousehold(householdID);
     if (!h) throw notFound();
-    const c = await ensure(h, farm);
-    const info = serialize(h, c, farm, today());
+    const info = serialize(h, await loadCertificate(householdID), farm, today());
     if (info.status === "refunded") return get(householdID);
     if (info.status !== "refund_due")
       throw new VisibleError("conflict", "certificate.not_refund_due", "The deposit is refunded once the membership has ended.");
+    const c = await ensure(h, farm);
     try {
       await useDB()
         .entities.certificate.patch({ farmID: useFarmID(), householdID })
