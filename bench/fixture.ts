@@ -38,8 +38,8 @@ export async function benchServer(endpoint: string, tableName: string, env: Reco
     port,
     /** Counters from inside the server process. */
     stats: () =>
-      new Promise<{ workdayRetries: number }>((resolve) => {
-        child.once("message", (m) => resolve(m as { workdayRetries: number }));
+      new Promise<{ workdayRetries: number; reads: { gets: number; batches: number; batchedKeys: number } }>((resolve) => {
+        child.once("message", (m) => resolve(m as { workdayRetries: number; reads: { gets: number; batches: number; batchedKeys: number } }));
         child.send("stats");
       }),
     stop: () =>

@@ -48,8 +48,10 @@ export async function harvestMine(): Promise<Figure[]> {
     const server = await benchServer(db.endpoint, db.tableName);
     const http: number[] = [];
     let errors = 0;
+    let reads = { gets: 0, batches: 0, batchedKeys: 0 };
     try {
       for (let r = 0; r < rounds + 2; r++) {
+        if (r === 2) reads = (await server.stats()).reads;
         const results = await Promise.all(
           setup.map((s) =>
             timedRequest(server.port, "GET", `/api/harvests/${week}/mine`, { cookie: `akker_session=${s.token}` }),
@@ -61,6 +63,8 @@ export async function harvestMine(): Promise<Figure[]> {
           http.push(res.ms);
         }
       }
+      const after = (await server.stats()).reads;
+      reads = { gets: after.gets - reads.gets, batches: after.batches - reads.batches, batchedKeys: after.batchedKeys - reads.batchedKeys };
     } finally {
       await server.stop();
     }
@@ -95,6 +99,10 @@ export async function harvestMine(): Promise<Figure[]> {
       { name: `GET …/mine, 200 households at once × ${rounds}: p50`, value: `${h.p50.toFixed(1)} ms` },
       { name: "GET …/mine p99", value: `${h.p99.toFixed(1)} ms`, target: "≤ 25 ms", ok: h.p99 <= 25 },
       { name: "GET …/mine errors", value: `${errors} of ${h.n}`, target: "0", ok: errors === 0 },
+      {
+        name: "DynamoDB calls per round of 200 (reads coalesced per tick)",
+        value: `${((reads.gets + reads.batches) / rounds).toFixed(1)} (${(reads.batchedKeys / Math.max(1, reads.batches)).toFixed(0)} keys a batch)`,
+      },
       { name: "raw DynamoDB reads it needs (4 reads, 2 round trips): p50", value: `${d.p50.toFixed(1)} ms` },
       { name: "raw DynamoDB reads it needs: p99", value: `${d.p99.toFixed(1)} ms` },
       { name: "overhead ratio p99 (API / raw reads)", value: `${(h.p99 / d.p99).toFixed(2)}×` },

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { readStats } from "@akker/core/batch-get";
 import { Workday } from "@akker/core/workday/workday";
 import { startLocalServer } from "../functions/src/local/server";
 
@@ -19,6 +20,6 @@ const server = await startLocalServer({
 console.log(`ready ${server.url}`);
 // A bench asks over IPC for counters only the server process knows.
 process.on("message", (m) => {
-  if (m === "stats") process.send?.({ workdayRetries: Workday.stats.retries });
+  if (m === "stats") process.send?.({ workdayRetries: Workday.stats.retries, reads: { ...readStats } });
 });
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));

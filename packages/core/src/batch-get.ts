@@ -8,6 +8,9 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
+/** What went out, for benches: single reads, batches and the keys they carried. */
+export const readStats = { gets: 0, batches: 0, batchedKeys: 0 };
+
 /** BatchGetItem takes at most 100 keys. */
 const batchLimit = 100;
 
@@ -29,7 +32,10 @@ export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentCl
   let pending = new Map<string, Waiting[]>();
   let scheduled = false;
 
-  const single = (input: GetCommandInput) => send(new GetCommand(input)) as Promise<GetCommandOutput>;
+  const single = (input: GetCommandInput) => {
+    readStats.gets++;
+    return send(new GetCommand(input)) as Promise<GetCommandOutput>;
+  };
 
   async function flushGroup(group: string, waiting: Waiting[]) {
     const { table, consistent } = JSON.parse(group) as { table: string; consistent: boolean };
@@ -61,6 +67,8 @@ export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentCl
         let ask = chunk;
         for (let attempt = 0; ask.length > 0; attempt++) {
           if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 10 * 2 ** attempt)));
+          readStats.batches++;
+          readStats.batchedKeys += ask.length;
           const out = (await send(
             new BatchGetCommand({ RequestItems: { [table]: { Keys: ask, ConsistentRead: consistent || undefined } } }),
           )) as { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Key[] }> };
