@@ -48,10 +48,10 @@ export async function harvestMine(): Promise<Figure[]> {
     const server = await benchServer(db.endpoint, db.tableName);
     const http: number[] = [];
     let errors = 0;
-    let reads = { gets: 0, batches: 0, batchedKeys: 0 };
+    let calls = { gets: 0, batches: 0, batchedKeys: 0 };
     try {
       for (let r = 0; r < rounds + 2; r++) {
-        if (r === 2) reads = (await server.stats()).reads;
+        if (r === 2) calls = (await server.stats()).reads;
         const results = await Promise.all(
           setup.map((s) =>
             timedRequest(server.port, "GET", `/api/harvests/${week}/mine`, { cookie: `akker_session=${s.token}` }),
@@ -64,7 +64,7 @@ export async function harvestMine(): Promise<Figure[]> {
         }
       }
       const after = (await server.stats()).reads;
-      reads = { gets: after.gets - reads.gets, batches: after.batches - reads.batches, batchedKeys: after.batchedKeys - reads.batchedKeys };
+      calls = { gets: after.gets - calls.gets, batches: after.batches - calls.batches, batchedKeys: after.batchedKeys - calls.batchedKeys };
     } finally {
       await server.stop();
     }
@@ -101,7 +101,7 @@ export async function harvestMine(): Promise<Figure[]> {
       { name: "GET …/mine errors", value: `${errors} of ${h.n}`, target: "0", ok: errors === 0 },
       {
         name: "DynamoDB calls per round of 200 (reads coalesced per tick)",
-        value: `${((reads.gets + reads.batches) / rounds).toFixed(1)} (${(reads.batchedKeys / Math.max(1, reads.batches)).toFixed(0)} keys a batch)`,
+        value: `${((calls.gets + calls.batches) / rounds).toFixed(1)} (${(calls.batchedKeys / Math.max(1, calls.batches)).toFixed(0)} keys a batch)`,
       },
       { name: "raw DynamoDB reads it needs (4 reads, 2 round trips): p50", value: `${d.p50.toFixed(1)} ms` },
       { name: "raw DynamoDB reads it needs: p99", value: `${d.p99.toFixed(1)} ms` },
