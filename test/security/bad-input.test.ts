@@ -73,6 +73,7 @@ describe("bad input is refused, never a 500", () => {
       "from=4208-03-01T05:11:01Z", // later than the default end, a year from now
       `from=${encodeURIComponent("9999-12-31T23:59:59-23:59")}`, // past year 9999 in UTC
       `to=${encodeURIComponent("9999-12-31T23:59:59-23:59")}`,
+      "to=2020-01-01T00:00:00Z", // only an end, before the default start (now)
       `from=${encodeURIComponent("0000-01-01T00:00:00+01:00")}&to=2030-01-01T00:00:00Z`,
     ]) {
       const res = await all.get(`/api/workdays?${q}`);

@@ -177,6 +177,8 @@ export namespace Workday {
     const start = within(range.from ? Date.parse(range.from) : Clock.now() - 12 * 3600_000);
     // a start more than a year ahead still gets its year, not a reversed range
     const end = within(range.to ? Date.parse(range.to) : Math.max(start, Clock.now()) + 366 * 24 * 3600_000);
+    // only an end, before the default start (now): nothing from now on ends by then
+    if (end < start) return [];
     const from = new Date(start).toISOString();
     const to = new Date(end).toISOString();
     const person = usePerson();
