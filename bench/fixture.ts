@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
 import { configureDynamo } from "@akker/core/dynamo";
+import { Harvest } from "@akker/core/harvest/harvest";
 import { ensureTable, freePort, startDynamoLocal } from "../functions/src/local/dynamo-local";
 import { percentile } from "./lib";
 
@@ -16,6 +17,20 @@ export async function benchDatabase() {
   await ensureTable(ddb.endpoint, tableName);
   configureDynamo({ tableName, endpoint: ddb.endpoint });
   return { ...ddb, tableName };
+}
+
+/** A week as the farmer publishes it, five crops, one of them meat (run as the system actor). */
+export async function publishWeek(week: string) {
+      await Harvest.save(week, {
+        items: [
+          { crop: "courgette", unit: "piece", quantity: 370 },
+          { crop: "spinazie", unit: "kg", quantity: 60.35 },
+          { crop: "radijs", unit: "bunch", quantity: 150 },
+          { crop: "aardappel", unit: "kg", quantity: 180 },
+          { crop: "gehakt", unit: "kg", quantity: 40, step: 0.5, meat: true },
+        ],
+      });
+      await Harvest.publish(week);
 }
 
 /** Extra flags for the server process, e.g. BENCH_NODE_ARGS="--cpu-prof" to see where its time goes. */

@@ -4,13 +4,12 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { withActor } from "@akker/core/actor";
 import { demoFarm, seedDemo } from "@akker/core/demo/seed";
-import { Harvest } from "@akker/core/harvest/harvest";
 import { Household } from "@akker/core/household/household";
 import { Mail } from "@akker/core/mail/mail";
 import { Person } from "@akker/core/person/person";
 import { weekOf } from "@akker/core/week";
 import { Workday } from "@akker/core/workday/workday";
-import { benchDatabase, benchServer, call, summary } from "./fixture";
+import { benchDatabase, benchServer, call, publishWeek, summary } from "./fixture";
 import { printTable, type Figure } from "./lib";
 
 /** Returning members open the app this many more times, all 200 at once each time. */
@@ -31,15 +30,7 @@ export async function friday(): Promise<Figure[]> {
     const farmID = demoFarm.id;
     const week = weekOf(Date.now());
     const emails = await withActor({ type: "system", farmID }, async () => {
-      await Harvest.save(week, {
-        items: [
-          { crop: "courgette", unit: "piece", quantity: 370 },
-          { crop: "spinazie", unit: "kg", quantity: 60.35 },
-          { crop: "radijs", unit: "bunch", quantity: 150 },
-          { crop: "gehakt", unit: "kg", quantity: 40, step: 0.5, meat: true },
-        ],
-      });
-      await Harvest.publish(week);
+      await publishWeek(week);
       const coordinator = (await Person.byEmail("coordinator@demo.test"))!;
       await withActor(
         { type: "person", farmID, personID: coordinator.id, householdID: coordinator.householdID, roles: ["coordinator"], sessionID: "bench" },

@@ -5,11 +5,10 @@ import { Auth } from "@akker/core/auth/auth";
 import { demoFarm, seedDemo } from "@akker/core/demo/seed";
 import { useDynamo } from "@akker/core/dynamo";
 import { useDB } from "@akker/core/entities";
-import { Harvest } from "@akker/core/harvest/harvest";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import { weekOf } from "@akker/core/week";
-import { benchDatabase, benchServer, summary, timedRequest } from "./fixture";
+import { benchDatabase, benchServer, publishWeek, summary, timedRequest } from "./fixture";
 import { printTable, type Figure } from "./lib";
 
 const rounds = 25;
@@ -26,16 +25,7 @@ export async function harvestMine(): Promise<Figure[]> {
     const week = weekOf(Date.now());
     const farmID = demoFarm.id;
     const setup = await withActor({ type: "system", farmID }, async () => {
-      await Harvest.save(week, {
-        items: [
-          { crop: "courgette", unit: "piece", quantity: 370 },
-          { crop: "spinazie", unit: "kg", quantity: 60.35 },
-          { crop: "radijs", unit: "bunch", quantity: 150 },
-          { crop: "aardappel", unit: "kg", quantity: 180 },
-          { crop: "gehakt", unit: "kg", quantity: 40, step: 0.5, meat: true },
-        ],
-      });
-      await Harvest.publish(week);
+      await publishWeek(week);
       const households = await Household.list();
       return Promise.all(
         households.map(async (h) => {
