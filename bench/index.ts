@@ -8,6 +8,7 @@ import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
 import { contribution } from "./contribution";
 import { friday } from "./friday";
+import { cost } from "./cost";
 
 /*
  * `npm run bench`: prints the figures the issues name. Nothing here passes
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Elections: 10,000 ballots", electionBallots],
   ["Contribution: statements and SEPA for 200 households", contribution],
   ["Friday afternoon: 200 households open the app", friday],
+  ["Cost: a month on AWS", cost],
 ];
 
 const only = process.argv[2];
