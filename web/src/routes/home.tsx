@@ -11,22 +11,43 @@ import {
   canSignUp,
   canViewHarvest,
   getMe,
+  getMyHarvest,
+  getWorkdays,
   hasHarvestShare,
 } from "../lib/queries";
-import { currentWeek } from "../lib/week";
+import { addWeeks, currentWeek } from "../lib/week";
 
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
 const HarvestShares = lazy(() => import("../components/harvest-share"));
 const WorkdayCard = lazy(() => import("../components/workday-card"));
 
 export const route = {
-  preload: () => getMe(),
+  preload: () => void homeReady(),
 } satisfies RouteDefinition;
+
+/**
+ * Who the person is, once the cards of the first screen have their code and
+ * data. The code and data load side by side, as soon as who it is is known;
+ * and the screen shows in one piece, so cards do not push each other down
+ * as their parts arrive (layout shift). A part that fails is left to its
+ * card, which shows the error.
+ */
+async function homeReady() {
+  const me = await getMe();
+  const parts: Promise<unknown>[] = [];
+  if (hasHarvestShare(me)) {
+    const week = currentWeek();
+    parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
+  }
+  if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays());
+  await Promise.allSettled(parts);
+  return me;
+}
 
 /** The start screen: one card per thing the person is, so someone with several roles sees all of them. */
 export default function Home() {
   const { t } = useI18n();
-  const me = createAsync(() => getMe());
+  const me = createAsync(() => homeReady());
   return (
     <Show when={me()}>
       {(me) => (
