@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Hono } from "hono";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { Hono, type MiddlewareHandler } from "hono";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { configureDynamo } from "@akker/core/dynamo";
@@ -38,6 +39,7 @@ export function createLocalApp(webDir: string) {
   });
   // An API path no route takes is the API's JSON 404, as when deployed, not a screen of the app.
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
+  root.use("*", compressed());
   root.use("/*", serveStatic({ root: webDir }));
   // Any other path is a screen of the single-page app.
   root.get("*", (c) => {
@@ -45,6 +47,42 @@ export function createLocalApp(webDir: string) {
     return html ? c.html(html) : c.text("The web app is not built: run `npm run build`.", 503);
   });
   return root;
+}
+
+const text = /^(?:text\/|application\/(?:javascript|json)|image\/svg\+xml)/;
+
+/**
+ * The web app's files compressed, as CloudFront serves them when deployed:
+ * brotli where the browser takes it, else gzip. A built file only changes
+ * with the next build, so each is compressed once (at the highest level)
+ * and kept, by path and modification time.
+ */
+function compressed(): MiddlewareHandler {
+  const kept = new Map<string, Buffer>();
+  return async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" || c.res.status !== 200 || c.res.headers.has("content-encoding")) return;
+    if (!text.test(c.res.headers.get("content-type") ?? "")) return;
+    c.header("Vary", "Accept-Encoding", { append: true });
+    const accepted = c.req.header("accept-encoding") ?? "";
+    const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : undefined;
+    if (!encoding) return;
+    const modified = c.res.headers.get("last-modified");
+    const key = `${encoding} ${c.req.path} ${modified}`;
+    let body = modified ? kept.get(key) : undefined;
+    if (body) await c.res.body?.cancel();
+    else {
+      const raw = Buffer.from(await c.res.arrayBuffer());
+      body =
+        encoding === "br"
+          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : gzipSync(raw, { level: 9 });
+      if (modified) kept.set(key, body);
+    }
+    c.res = new Response(new Uint8Array(body), c.res);
+    c.res.headers.set("Content-Encoding", encoding);
+    c.res.headers.set("Content-Length", String(body.length));
+  };
 }
 
 export function startLocalServer(opts: LocalServerOptions): Promise<{ server: ServerType; url: string; close(): Promise<void> }> {
