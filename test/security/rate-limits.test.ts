@@ -30,6 +30,7 @@ beforeAll(async () => {
   process.env.DEFAULT_FARM_ID = farmID;
   app = createApp({ stage: "local" });
   await makeHousehold(farmID, { name: "Doelwit", email: "doelwit@example.nl" });
+  await makeHousehold(farmID, { name: "Doelwit Dag", email: "doelwit-dag@example.nl" });
 });
 
 afterEach(() => Clock.set(undefined));
@@ -69,6 +70,24 @@ describe("rate limits", () => {
     // the next window: the owner can log in again
     Clock.set(start + Auth.limits.perAddress.windowSeconds * 1000);
     const owner = client(app, { ip: "10.50.1.2" });
+    expect((await owner.post("/api/auth/code", { email })).status).toBe(202);
+    expect((await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) })).status).toBe(200);
+  });
+
+  it("guessing a login code over a day: at most 12 codes for one address, however the attempts are spread", async () => {
+    const day = Date.parse("2027-05-04T00:00:00Z");
+    const email = "doelwit-dag@example.nl";
+    const statuses: number[] = [];
+    // a new 15-minute window every 5 codes, each request from another address
+    for (let i = 0; i < Auth.limits.perAddressDaily.limit + 3; i++) {
+      Clock.set(day + Math.floor(i / Auth.limits.perAddress.limit) * Auth.limits.perAddress.windowSeconds * 1000);
+      statuses.push((await client(app, { ip: `10.52.0.${i}` }).post("/api/auth/code", { email })).status);
+    }
+    expect(statuses.filter((s) => s === 202)).toHaveLength(Auth.limits.perAddressDaily.limit);
+    expect(statuses.slice(Auth.limits.perAddressDaily.limit)).toEqual([429, 429, 429]);
+    // the next day the owner can log in again
+    Clock.set(day + Auth.limits.perAddressDaily.windowSeconds * 1000);
+    const owner = client(app, { ip: "10.52.1.1" });
     expect((await owner.post("/api/auth/code", { email })).status).toBe(202);
     expect((await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) })).status).toBe(200);
   });

@@ -22,6 +22,8 @@ export namespace Auth {
 
   export const limits = {
     perAddress: { limit: 5, windowSeconds: 15 * 60 },
+    // caps the guesses at one address to 12 codes × 5 tries a day, wherever they come from
+    perAddressDaily: { limit: 12, windowSeconds: 24 * 3600 },
     perClient: { limit: 30, windowSeconds: 15 * 60 },
   };
 
@@ -76,6 +78,7 @@ export namespace Auth {
       const farmID = useFarmID();
       await RateLimit.hit(`code-client:${client}`, limits.perClient.limit, limits.perClient.windowSeconds);
       await RateLimit.hit(`code-address:${email}`, limits.perAddress.limit, limits.perAddress.windowSeconds);
+      await RateLimit.hit(`code-address-day:${email}`, limits.perAddressDaily.limit, limits.perAddressDaily.windowSeconds);
       const person = await Person.byEmail(email);
       if (!person) return;
       const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
