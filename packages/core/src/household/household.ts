@@ -1,6 +1,5 @@
 import * as z from "zod";
 import { Audit } from "../audit/audit";
-import { isConditionFailure } from "../dynamo";
 import { certificates, householdStatuses, useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
@@ -129,22 +128,23 @@ export namespace Household {
       if (!current) throw new VisibleError("not_found", "household.not_found", "No such household.");
       const next = { ...current, ...changes };
       assertComposition(next, farm.childFactor);
-      // Guard the composition check against a concurrent edit of the same household.
-      await useDB()
-        .entities.household.patch({ farmID: farm.id, householdID: id })
-        .set(changes)
-        .where(
-          (a, op) =>
-            `${op.eq(a.adults, current.adults)} AND ${op.eq(a.children, current.children)} AND ${op.eq(a.certificate, current.certificate)}`,
-        )
-        .go()
-        .catch((e: unknown) => {
-          if (isConditionFailure(e))
-            throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
-          throw e;
-        });
+      // Guard the composition check against a concurrent edit of the same household. The audit
+      // event is in the same transaction: the contribution dates a composition change by it.
+      const res = await useDB()
+        .transaction.write(({ household, audit }) => [
+          household
+            .patch({ farmID: farm.id, householdID: id })
+            .set(changes)
+            .where(
+              (a, op) =>
+                `${op.eq(a.adults, current.adults)} AND ${op.eq(a.children, current.children)} AND ${op.eq(a.certificate, current.certificate)}`,
+            )
+            .commit(),
+          audit.create(Audit.event("household.updated", id, changes)).commit(),
+        ])
+        .go();
+      if (res.canceled) throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
       identityChanged();
-      await Audit.record("household.updated", id, changes);
       return (await get(id))!;
     },
   );

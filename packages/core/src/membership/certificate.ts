@@ -312,10 +312,12 @@ export namespace Certificate {
             { outstandingCents: info.outstandingCents },
           );
         const res = await useDB()
-          .transaction.write(({ certificate, depositPayment }) => [
+          .transaction.write(({ certificate, depositPayment, audit }) => [
             depositPayment
               .create({ farmID, reference: input.reference, householdID, amountCents: input.amountCents, date: input.date, recordedBy: actorName() })
               .commit(),
+            // the audit event too: a crash after the payment cannot leave it out of the log
+            audit.create(Audit.event("deposit.paid", householdID, { reference: input.reference, amountCents: input.amountCents })).commit(),
             // the first payment issues the certificate, in the same transaction
             c
               ? certificate
@@ -326,10 +328,8 @@ export namespace Certificate {
               : certificate.create({ ...issued(h, farm), paidCents: input.amountCents, version: 1 }).commit(),
           ])
           .go();
-        if (!res.canceled) {
-          await Audit.record("deposit.paid", householdID, { reference: input.reference, amountCents: input.amountCents });
+        if (!res.canceled)
           return { payment: { reference: input.reference, householdID, amountCents: input.amountCents, date: input.date }, duplicate: false };
-        }
         await backoff(attempt);
       }
       throw new VisibleError("conflict", "certificate.busy", "Too many changes at once; try again.");
