@@ -13,6 +13,7 @@ import { Election } from "@akker/core/election/election";
 import { useDB } from "@akker/core/entities";
 import { VisibleError } from "@akker/core/error";
 import { Household } from "@akker/core/household/household";
+import { Certificate } from "@akker/core/membership/certificate";
 import { Mail } from "@akker/core/mail/mail";
 import { Identity } from "@akker/core/person/identity";
 import { Person } from "@akker/core/person/person";
@@ -347,6 +348,47 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(await auditCount(electionID, "election.closed")).toBe(1);
     }));
     expect(points).toEqual([1, 2]);
+  });
+
+  it("recording a deposit payment, which issues the certificate", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const h = await withActor(system, () =>
+        Household.create({ name: `Inleg ${n}`, adults: 2, children: 0, certificate: "full", people: [{ name: `Inleg ${n}`, email: `inleg${n}@crash.test` }] }),
+      );
+      const input = { amountCents: 25_000, date: `${year}-01-10`, reference: `INLEG-CRASH-${n}` };
+      const check = async () => {
+        const paid = (await useDB().entities.depositPayment.query.byHousehold({ farmID, householdID: h.id }).go({ consistent: false })).data;
+        const own = (await useDB().entities.depositPayment.get({ farmID, reference: input.reference }).go({ consistent: true })).data;
+        const certificate = (await useDB().entities.certificate.get({ farmID, householdID: h.id }).go({ consistent: true })).data;
+        const logged = (await withActor(system, () => Audit.forSubject(h.id))).filter((e) => e.action === "deposit.paid");
+        expect(certificate?.paidCents ?? 0, "paid on the certificate = the deposit payments").toBe(own ? own.amountCents : 0);
+        expect(logged.length, "one audit event per deposit payment").toBe(own ? 1 : 0);
+        return { paid, own };
+      };
+      await crash(() => withActor(system, () => Certificate.recordPayment(h.id, input)));
+      await check();
+      await withActor(system, () => Certificate.recordPayment(h.id, input));
+      expect((await check()).own?.amountCents).toBe(25_000);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("changing a household's composition, which the contribution dates by its audit event", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const h = members[20 + n]!;
+      const before = (await withActor(system, () => Household.get(h.householdID)))!;
+      const changes = { vegetarian: !before.vegetarian };
+      await crash(() => withActor(system, () => Household.update({ id: h.householdID, changes })));
+      const check = async () => {
+        const now = (await useDB().entities.household.get({ farmID, householdID: h.householdID }).go({ consistent: true })).data!;
+        const logged = (await withActor(system, () => Audit.forSubject(h.householdID))).filter((e) => e.action === "household.updated");
+        expect(logged.some((e) => (e.data as { vegetarian?: boolean }).vegetarian === now.vegetarian), "the change is in the log").toBe(now.vegetarian !== before.vegetarian);
+        return now;
+      };
+      if ((await check()).vegetarian === before.vegetarian) await withActor(system, () => Household.update({ id: h.householdID, changes }));
+      expect((await check()).vegetarian).toBe(changes.vegetarian);
+    });
+    expect(points).toEqual([1]);
   });
 
   it("recording a payment", async () => {
