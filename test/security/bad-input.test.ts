@@ -104,4 +104,29 @@ describe("bad input is refused, never a 500", () => {
     await all.patch("/api/membership/settings", { depositFullCents: 200_000 });
     expect((await all.get(`/api/certificates/${id}`)).body.certificate).toMatchObject({ depositCents: 123_400, paidCents: 400, outstandingCents: 123_000 });
   });
+
+  it("an ID in capitals is refused: stored keys are lowercased, so it reached the real item past every check that compares IDs", async () => {
+    const own = household.household.id;
+    const now = Date.now();
+    const created = await all.post("/api/elections", { kind: "motion", title: "Motie", opensAt: new Date(now + 3600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() });
+    const election = created.body.election.id as string;
+    expect((await all.post(`/api/elections/${election}/open`)).status).toBe(200);
+    // a household holding its own proxy: the two roll updates hit one item, and DynamoDB refused the transaction (500)
+    const self = await all.post(`/api/elections/${election}/proxies`, { toHouseholdID: own.toUpperCase() });
+    expect(self.status).toBe(400);
+    expect(self.body.error.issues).toEqual([{ path: "toHouseholdID", message: "IDs are written in lowercase." }]);
+    expect((await all.get(`/api/elections/${election}`)).body.election).toMatchObject({ status: "open" });
+
+    // a payment or mandate stored under "HH_…" was not the household's in lists that compare IDs
+    const payment = await all.post("/api/payments", { householdID: own.toUpperCase(), amountCents: 100, date: dateOf(now), reference: "HOOFDLETTERS" });
+    expect(payment.status).toBe(400);
+    expect(payment.body.error.issues[0]).toEqual({ path: "householdID", message: "IDs are written in lowercase." });
+    const mandate = await all.put(`/api/households/${own.toUpperCase()}/mandate`, { iban: "NL91ABNA0417164300", accountHolder: "Alles", signedOn: dateOf(now) });
+    expect(mandate.status).toBe(400);
+    expect(mandate.body.error.issues).toEqual([{ path: "id", message: "IDs are written in lowercase." }]);
+    expect((await all.get(`/api/households/${own}/mandate`)).status).toBe(404);
+    // U+212A KELVIN SIGN lowercases to an ASCII k
+    expect((await all.get(`/api/workdays/wd_\u212A`)).status).toBe(400);
+    expect((await all.get(`/api/payments?householdID=${own.toUpperCase()}`)).status).toBe(400);
+  });
 });

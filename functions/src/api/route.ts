@@ -3,6 +3,7 @@ import * as z from "zod";
 import { assertRole, usePerson, type Role } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";
+import { isLowercase } from "@akker/core/id";
 
 /**
  * Who may call a route: anyone, anyone logged in, or people holding one of
@@ -60,11 +61,16 @@ function checkAccess(access: Access) {
 export const maxParamLength = 100;
 
 function checkParams(c: Context) {
-  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>))
-    if (value.length > maxParamLength)
-      throw new VisibleError("input", "input.invalid", "The input is not valid.", [
-        { path: name, message: `At most ${maxParamLength} characters.` },
-      ]);
+  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
+    const problem =
+      value.length > maxParamLength
+        ? `At most ${maxParamLength} characters.`
+        : // an ID in capitals would reach the item past every comparison with its real ID (see core's ID)
+          /^id$|ID$/.test(name) && !isLowercase(value)
+          ? "IDs are written in lowercase."
+          : undefined;
+    if (problem) throw new VisibleError("input", "input.invalid", "The input is not valid.", [{ path: name, message: problem }]);
+  }
 }
 
 function invalid(error: z.ZodError) {

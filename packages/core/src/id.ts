@@ -1,4 +1,5 @@
 import { monotonicFactory } from "ulid";
+import * as z from "zod";
 import { Clock } from "./clock";
 
 const next = monotonicFactory();
@@ -22,4 +23,21 @@ export type IDKind = keyof typeof prefixes;
 /** Prefixed, time-sortable IDs (`hh_01J…`), readable in logs and URLs. */
 export function createID(kind: IDKind): string {
   return `${prefixes[kind]}_${next(Clock.now()).toLowerCase()}`;
+}
+
+/**
+ * An ID as it comes in from outside. Keys are stored lowercased (ElectroDB's
+ * default), so "HH_01…" would find hh_01… while every comparison with the
+ * real ID calls it another one (a household holding its own proxy), and it
+ * would be stored under that other spelling. Our IDs are lowercase.
+ */
+export const ID = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(isLowercase, { message: "IDs are written in lowercase." });
+
+export function isLowercase(id: string) {
+  return id === id.toLowerCase();
 }

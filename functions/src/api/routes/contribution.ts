@@ -3,6 +3,7 @@ import * as z from "zod";
 import { Clock } from "@akker/core/clock";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";
+import { ID } from "@akker/core/id";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { dateOf } from "@akker/core/contribution/rules";
@@ -194,7 +195,7 @@ export function contributionRoutes(app: App) {
       summary: "The ledger of a year (payments and reversals), optionally of one household",
       tag,
       access: treasurer,
-      query: yearQuery.extend({ householdID: z.string().max(100).optional() }),
+      query: yearQuery.extend({ householdID: ID.optional() }),
       responses: { 200: { description: "Entries", schema: z.object({ payments: z.array(Payment.Info), totalCents: z.number() }) } },
     },
     async (c, { query }) => {

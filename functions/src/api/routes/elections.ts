@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Election } from "@akker/core/election/election";
+import { ID } from "@akker/core/id";
 import { route, type App } from "../route";
 
 const board = ["board"] as const;
@@ -101,7 +102,7 @@ export function electionRoutes(app: App) {
       summary: "Hand the household's vote to another household (volmacht)",
       tag,
       access: "session",
-      body: z.object({ toHouseholdID: z.string().min(1).max(100) }),
+      body: z.object({ toHouseholdID: ID }),
       responses: { 201: { description: "Given", schema: One }, 409: { description: "The receiver holds the maximum" } },
     },
     async (c, { body }) => c.json({ election: await Election.grantProxy(c.req.param("id")!, body.toHouseholdID) }, 201),

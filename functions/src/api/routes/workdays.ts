@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import * as z from "zod";
 import { VisibleError } from "@akker/core/error";
 import { Calendar } from "@akker/core/workday/calendar";
+import { ID } from "@akker/core/id";
 import { Hours } from "@akker/core/workday/hours";
 import { Workday } from "@akker/core/workday/workday";
 import { route, type App } from "../route";
@@ -10,7 +11,7 @@ const organisers = ["farmer", "coordinator"] as const;
 const tag = "workdays";
 const Workdays = z.object({ workdays: z.array(Workday.Info) });
 const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
-const forPerson = z.object({ personID: z.string().max(100).optional() });
+const forPerson = z.object({ personID: ID.optional() });
 
 function calendarURL(c: Context, token: string) {
   const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? "localhost";
@@ -159,7 +160,7 @@ export function workdayRoutes(app: App) {
       summary: "Mark who came; credits the day's hours to their households",
       tag,
       access: organisers,
-      body: z.object({ present: z.array(z.string().max(100)).max(500) }),
+      body: z.object({ present: z.array(ID).max(500) }),
       responses: { 200: { description: "Roster", schema: Roster }, 409: { description: "Not started yet" } },
     },
     async (c, { body }) => c.json(await Workday.attendance(c.req.param("id")!, body.present)),

@@ -5,7 +5,7 @@ import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { toIssues } from "../fn";
-import { createID } from "../id";
+import { createID, ID } from "../id";
 import { amsterdamISO } from "../week";
 import { parseBankCSV } from "./bank-csv";
 import { Composition } from "./composition";
@@ -23,7 +23,7 @@ export namespace Payment {
   const date = z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." });
 
   export const Input = z.object({
-    householdID: z.string().trim().min(1).max(100),
+    householdID: ID,
     amountCents: z.number().int().min(1).max(100_000_000),
     date,
     reference: z.string().trim().min(1).max(140),

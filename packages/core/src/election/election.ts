@@ -8,7 +8,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
-import { createID } from "../id";
+import { createID, ID } from "../id";
 import { Mail } from "../mail/mail";
 import { Person } from "../person/person";
 import { amsterdamISO, dateOf } from "../week";
@@ -55,7 +55,7 @@ export namespace Election {
     .object({
       choices: z.array(z.string().max(20)).max(40).optional(),
       vote: z.enum(["yes", "no", "abstain"]).optional(),
-      onBehalfOf: z.string().max(100).optional(),
+      onBehalfOf: ID.optional(),
     })
     .refine((b) => (b.choices === undefined) !== (b.vote === undefined), { message: "Give either choices or a vote." });
 
