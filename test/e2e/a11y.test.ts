@@ -1,0 +1,411 @@
+import { readFileSync } from "node:fs";
+import axe, { type Result as Violation } from "axe-core";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
+import { Auth } from "@akker/core/auth/auth";
+import { seedActivity } from "@akker/core/demo/activity";
+import { demoFarm } from "@akker/core/demo/seed";
+import { Person } from "@akker/core/person/person";
+import { addWeeks, dateOf, weekOf } from "@akker/core/week";
+import { startE2E } from "./harness";
+
+/*
+ * axe-core on every screen of the web app, at phone size, as the role that
+ * sees it, with the screen's data in it. A violation of impact "serious" or
+ * "critical" fails; lesser ones are printed. The list of screens is checked
+ * against the router (web/src/app.tsx), so a new screen fails here until it
+ * has its check.
+ */
+
+type Who = "visitor" | "visitorEn" | "member" | "memberEn" | "farmer" | "coordinator" | "board" | "treasurer";
+
+const logins: Record<Exclude<Who, "visitor" | "visitorEn">, string> = {
+  member: "lid001@demo.test",
+  memberEn: "lid002@demo.test",
+  farmer: "boer@demo.test",
+  coordinator: "coordinator@demo.test",
+  board: "bestuur@demo.test",
+  treasurer: "penningmeester@demo.test",
+};
+
+/** What the demo farm holds that screens need in their paths. */
+interface Demo {
+  week: string;
+  nextWeek: string;
+  householdID: string;
+  workdayID: string;
+  openVoteID: string;
+  draftID: string;
+  closedID: string;
+  statusToken: string;
+  acceptToken: string;
+}
+
+interface Screen {
+  /** The route in the router this screen is. */
+  route: string;
+  name: string;
+  as: Who;
+  path: (d: Demo) => string;
+  /** Steps to a state that the path alone does not show. */
+  then?: (page: Page) => Promise<void>;
+  /** The API's answer that state is about (a form with errors): expected, not a failure. */
+  refused?: number;
+}
+
+const screen = (
+  route: string,
+  as: Who,
+  name: string,
+  path: string | ((d: Demo) => string),
+  then?: Screen["then"],
+  refused?: number,
+): Screen => ({ route, as, name, path: typeof path === "string" ? () => path : path, then, refused });
+
+const openMenu = async (page: Page) => {
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
+  await page.locator("#site-menu.open nav").waitFor();
+};
+
+/** Sends a form as it is, empty, and waits for the errors it gets back. */
+const submitWithErrors = async (page: Page, button: string) => {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.locator(".field-error").first().waitFor();
+};
+
+const screens: Screen[] = [
+  // Without a login
+  screen("/login", "visitor", "login: e-mail", "/login"),
+  screen("/login", "visitor", "login: code", "/login", async (page) => {
+    await page.getByLabel("E-mailadres").fill("lid003@demo.test");
+    await page.getByRole("button", { name: "Stuur mij een code" }).click();
+    await page.getByLabel("Code uit de e-mail").waitFor();
+  }),
+  screen(
+    "/login",
+    "visitor",
+    "login: no address given",
+    "/login",
+    (page) => submitWithErrors(page, "Stuur mij een code"),
+    400,
+  ),
+  screen("/login", "visitorEn", "login in English", "/login"),
+  screen("/apply", "visitor", "waiting list application", "/apply"),
+  screen("/apply", "visitor", "application with errors", "/apply", (page) => submitWithErrors(page, "Aanmelden"), 400),
+  screen("/apply/status/:token", "visitor", "application status", (d) => `/apply/status/${d.statusToken}`),
+  screen("/apply/accept/:token", "visitor", "accept an offered place", (d) => `/apply/accept/${d.acceptToken}`),
+
+  // A member
+  screen("/", "member", "home", "/"),
+  screen("/", "member", "home, phone menu open", "/", openMenu),
+  screen("/", "memberEn", "home in English", "/"),
+  screen("/", "memberEn", "home in English, phone menu open", "/", openMenu),
+  screen("/households/:id", "member", "own household", (d) => `/households/${d.householdID}`),
+  screen("/harvest", "member", "my harvest", "/harvest"),
+  screen("/harvest", "memberEn", "my harvest in English", "/harvest"),
+  screen("/workdays", "member", "work days", "/workdays"),
+  screen("/workdays/mine", "member", "my work days", "/workdays/mine"),
+  screen("/workdays/:id", "member", "a work day", (d) => `/workdays/${d.workdayID}`),
+  screen("/hours", "member", "my hours", "/hours"),
+  screen("/elections", "member", "elections", "/elections"),
+  screen("/elections/:id", "member", "ballot", (d) => `/elections/${d.openVoteID}`),
+  screen("/elections/:id", "member", "ballot, confirm step", (d) => `/elections/${d.openVoteID}`, async (page) => {
+    await page.getByRole("radio", { name: "Voor" }).check();
+    await page.getByRole("button", { name: "Verder" }).click();
+    await page.getByRole("button", { name: "Stem uitbrengen" }).waitFor();
+  }),
+  screen("/elections/:id", "member", "results", (d) => `/elections/${d.closedID}`),
+  screen("/elections/:id", "memberEn", "ballot in English", (d) => `/elections/${d.openVoteID}`),
+  screen("/contribution", "member", "my contribution", "/contribution"),
+  screen("/contribution", "memberEn", "my contribution in English", "/contribution"),
+  screen("*404", "member", "not found", "/no-such-screen"),
+
+  // The farmer
+  screen("/", "farmer", "home", "/"),
+  screen("/harvest/:week", "farmer", "harvest entry, published week", (d) => `/harvest/${d.week}`),
+  screen("/harvest/:week", "farmer", "harvest entry with preview", (d) => `/harvest/${d.nextWeek}`),
+  screen("/harvest/:week/picklist", "farmer", "pick list", (d) => `/harvest/${d.week}/picklist`),
+
+  // The coordinator
+  screen("/workdays", "coordinator", "work days to organise", "/workdays"),
+  screen("/workdays/new", "coordinator", "new work day", "/workdays/new"),
+  screen("/workdays/:id", "coordinator", "a work day, organiser", (d) => `/workdays/${d.workdayID}`),
+  screen("/workdays/:id/edit", "coordinator", "edit a work day", (d) => `/workdays/${d.workdayID}/edit`),
+  screen("/workdays/:id/roster", "coordinator", "roster", (d) => `/workdays/${d.workdayID}/roster`),
+  screen("/hours/pending", "coordinator", "hours to approve", "/hours/pending"),
+  screen("/hours/totals", "coordinator", "hour totals", "/hours/totals"),
+
+  // The board
+  screen("/", "board", "home, phone menu open", "/", openMenu),
+  screen("/households", "board", "households", "/households"),
+  screen("/households/:id", "board", "a household", (d) => `/households/${d.householdID}`),
+  screen("/households/:id/edit", "board", "edit a household", (d) => `/households/${d.householdID}/edit`),
+  screen("/harvest/:week", "board", "harvest overview", (d) => `/harvest/${d.week}`),
+  screen("/elections", "board", "elections, board", "/elections"),
+  screen("/elections/new", "board", "new election", "/elections/new"),
+  screen("/elections/:id", "board", "a draft", (d) => `/elections/${d.draftID}`),
+  screen("/elections/:id", "board", "an open vote, board", (d) => `/elections/${d.openVoteID}`),
+  screen("/elections/:id", "board", "results, board", (d) => `/elections/${d.closedID}`),
+  screen("/elections/:id/edit", "board", "edit a draft", (d) => `/elections/${d.draftID}/edit`),
+  screen("/elections/:id/audit", "board", "election log", (d) => `/elections/${d.closedID}/audit`),
+  screen("/waitlist", "board", "waiting list", "/waitlist"),
+
+  // The treasurer
+  screen("/certificates", "treasurer", "register of certificates", "/certificates"),
+  screen("/contribution/overview", "treasurer", "contribution overview", "/contribution/overview"),
+  screen("/contribution/season", "treasurer", "season and price", "/contribution/season"),
+];
+
+/** The leaf routes of the router, with their full paths, read from web/src/app.tsx. */
+function routerRoutes(): string[] {
+  const source = readFileSync(new URL("../../web/src/app.tsx", import.meta.url), "utf8");
+  const tags = [...source.matchAll(/<Route\b([^>]*?)(\/?)>|<\/Route>/g)];
+  const stack: string[] = [];
+  const leaves: string[] = [];
+  for (const [tag, attributes, selfClosing] of tags) {
+    if (tag === "</Route>") {
+      stack.pop();
+      continue;
+    }
+    const path = /\bpath="([^"]+)"/.exec(attributes!)?.[1];
+    if (path === undefined) throw new Error(`a <Route> without a literal path: ${tag}`);
+    const full = [...stack, path].join("/").replace(/\/+/g, "/");
+    const normalised = full.length > 1 ? full.replace(/\/$/, "") : full;
+    if (selfClosing) leaves.push(normalised.replace(/^\/\*/, "*"));
+    else stack.push(path);
+  }
+  return leaves;
+}
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+let demo: Demo;
+/** One logged-in page per role, reused screen after screen. */
+const tabs = new Map<Who, Tab>();
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  await seedActivity();
+  const tokens = Object.fromEntries(
+    await Promise.all(Object.entries(logins).map(async ([who, email]) => [who, await session(email)] as const)),
+  ) as Record<keyof typeof logins, string>;
+  demo = await prepare(tokens);
+  for (const who of ["visitor", "visitorEn", ...Object.keys(logins)] as Who[]) {
+    const page = await e2e.phone();
+    if (who.endsWith("En")) await page.addInitScript({ content: `localStorage.setItem("akker.locale", "en")` });
+    const token = tokens[who as keyof typeof logins];
+    if (token) await page.context().addCookies([{ name: "akker_session", value: token, url: e2e.url }]);
+    tabs.set(who, track(page));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe("accessibility: axe on every screen", () => {
+  it("checks every route of the router", () => {
+    const routes = routerRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    const checked = new Set(screens.map((s) => s.route));
+    expect(routes.filter((r) => !checked.has(r)), "routes without an axe check here").toEqual([]);
+    expect([...checked].filter((r) => !routes.includes(r)), "checks of routes the router lacks").toEqual([]);
+  });
+
+  for (const s of screens)
+    it(`${s.as}: ${s.name} (${s.route})`, async () => {
+      const tab = tabs.get(s.as)!;
+      const { page, failed } = tab;
+      page.errors.length = 0;
+      failed.length = 0;
+      await page.goto(e2e.url + s.path(demo));
+      await settle(tab);
+      if (s.then) {
+        await s.then(page);
+        await settle(tab);
+      }
+      expect(await page.locator("html").getAttribute("lang")).toBe(s.as.endsWith("En") ? "en" : "nl");
+      const { violations } = await audit(page);
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      const lesser = violations.filter((v) => !serious.includes(v));
+      if (lesser.length) console.log(`${s.as}: ${s.name}: lesser axe findings\n${report(lesser)}`);
+      if (serious.length) expect.fail(`axe on ${s.path(demo)} as ${s.as}:\n${report(serious)}`);
+      // The browser logs every failed request as an error; the answers themselves say which were expected.
+      expect(page.errors.filter((e) => !/^Failed to load resource/.test(e))).toEqual([]);
+      expect(failed.filter((f) => f.status !== s.refused)).toEqual([]);
+    });
+});
+
+async function audit(page: Page): Promise<{ violations: Violation[] }> {
+  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not stop it.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return { violations: result.violations };
+  });
+}
+
+function report(violations: Violation[]) {
+  return violations
+    .map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    at ${n.target.join(" ")}\n      ${n.html.slice(0, 160)}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`)
+          .join("\n") +
+        (v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : ""),
+    )
+    .join("\n");
+}
+
+/** Until the screen has its heading and, for a little while, no request is under way and nothing says it is loading. */
+async function settle({ page, busy }: Tab) {
+  await page.locator("main h1").first().waitFor();
+  for (let quiet = 0; quiet < 2; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    quiet = busy() === 0 && !(await page.locator(".loading").count()) ? quiet + 1 : 0;
+  }
+}
+
+interface Tab {
+  page: Page & { errors: string[] };
+  /** Requests under way. */
+  busy: () => number;
+  /** Answers 400 and up, and requests that got no answer, that no screen expects. */
+  failed: { status: number; url: string }[];
+}
+
+/** Expected failures: no session yet (the login screen), a household without a mandate (the contribution screen shows the form). */
+const expected = (status: number, path: string) =>
+  status === 401 || (status === 404 && /^\/api\/households\/[^/]+\/mandate$/.test(path));
+
+function track(page: Tab["page"]): Tab {
+  let n = 0;
+  const failed: Tab["failed"] = [];
+  page.on("request", () => n++);
+  page.on("requestfinished", () => n--);
+  page.on("requestfailed", (r) => {
+    n--;
+    // Aborted by the page itself: a body nobody reads (a 202), or a navigation.
+    const error = r.failure()?.errorText ?? "";
+    if (error !== "net::ERR_ABORTED") failed.push({ status: 0, url: `${r.url()} ${error}` });
+  });
+  page.on("response", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.status() >= 400 && !expected(r.status(), path)) failed.push({ status: r.status(), url: path });
+  });
+  return { page, busy: () => n, failed };
+}
+
+/** A session for a demo login, opened in core as the login code would. */
+async function session(email: string) {
+  return withActor({ type: "system", farmID: demoFarm.id }, async () => {
+    const person = await Person.byEmail(email);
+    if (!person) throw new Error(`no demo login ${email}`);
+    return Auth.openSession(person.id);
+  });
+}
+
+/** Fills the demo farm with what the screens need that the seed does not make, through the API. */
+async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Demo> {
+  async function call<T>(who: keyof typeof logins | null, method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${e2e.url}/api${path}`, {
+      method,
+      headers: {
+        origin: e2e.url,
+        ...(who ? { cookie: `akker_session=${tokens[who]}` } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  const week = weekOf(Date.now());
+  const nextWeek = addWeeks(week, 1);
+  // Next week saved, not published: the farmer sees the preview of the split.
+  await call("farmer", "PUT", `/harvests/${nextWeek}`, {
+    items: [
+      { crop: "spinazie", unit: "kg", quantity: 20 },
+      { crop: "courgette", unit: "piece", quantity: 40 },
+    ],
+  });
+
+  await call("memberEn", "PATCH", "/me", { locale: "en" });
+  const me = await call<{ household: { id: string } }>("member", "GET", "/me");
+  const { workdays } = await call<{ workdays: { id: string }[] }>("member", "GET", "/workdays");
+  const workdayID = workdays[0]!.id;
+  await call("member", "POST", `/workdays/${workdayID}/signup`);
+  // The member has given a mandate; the English member has not, so both states are checked.
+  await call("member", "PUT", `/households/${me.household.id}/mandate`, {
+    iban: "NL91ABNA0417164300",
+    accountHolder: "Fam. Lid",
+    signedOn: dateOf(Date.now()),
+  });
+  await call("member", "POST", "/me/hours", { date: dateOf(Date.now()), hours: 2, task: "weeding", note: "Onkruid bij de kas" });
+
+  const { elections } = await call<{ elections: { id: string; status: string }[] }>("member", "GET", "/elections");
+  const openVoteID = elections.find((e) => e.status === "open")!.id;
+  const hour = 3600_000;
+  const times = { opensAt: new Date(Date.now() + 24 * hour).toISOString(), closesAt: new Date(Date.now() + 48 * hour).toISOString() };
+  const candidates = [
+    { name: "Anne de Vries", statement: "Ik wil de boerderij gezond houden." },
+    { name: "Bram Jansen", statement: "Meer jonge leden." },
+  ];
+  const draft = await call<{ election: { id: string } }>("board", "POST", "/elections", {
+    kind: "board",
+    title: "Bestuursverkiezing voorjaar",
+    seats: 1,
+    candidates,
+    ...times,
+  });
+  const closed = await call<{ election: { id: string } }>("board", "POST", "/elections", {
+    kind: "board",
+    title: "Bestuursverkiezing najaar",
+    seats: 1,
+    candidates,
+    ...times,
+  });
+  await call("board", "POST", `/elections/${closed.election.id}/open`);
+  await call("memberEn", "POST", `/elections/${closed.election.id}/ballots`, { choices: ["c1"] });
+  await call("board", "POST", `/elections/${closed.election.id}/close`);
+
+  const applied = await call<{ application: { id: string; statusToken: string } }>(null, "POST", "/applications", {
+    name: "Familie Bakker",
+    email: "bakker@voorbeeld.test",
+    adults: 2,
+    children: 1,
+  });
+  await call(null, "POST", "/applications", { name: "Familie Smit", email: "smit@voorbeeld.test", adults: 1 });
+  await call("board", "POST", `/applications/${applied.application.id}/offer`);
+  const acceptToken = await offerToken("bakker@voorbeeld.test");
+
+  return {
+    week,
+    nextWeek,
+    householdID: me.household.id,
+    workdayID,
+    openVoteID,
+    draftID: draft.election.id,
+    closedID: closed.election.id,
+    statusToken: applied.application.statusToken,
+    acceptToken,
+  };
+}
+
+/** The token in the offer mail's link. */
+async function offerToken(email: string) {
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${e2e.url}/api/dev/outbox?to=${encodeURIComponent(email)}`);
+    const { messages } = (await res.json()) as { messages: { text: string }[] };
+    const link = messages.map((m) => /\/apply\/accept\/(\S+)/.exec(m.text)?.[1]).find(Boolean);
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no offer mail to ${email}`);
+}
