@@ -7,6 +7,7 @@ import { harvestSplit } from "./harvest-split";
 import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
 import { contribution } from "./contribution";
+import { lighthouseHome } from "./lighthouse";
 import { friday } from "./friday";
 import { cost } from "./cost";
 
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Work days: sign-up rush", workdaySignup],
   ["Elections: 10,000 ballots", electionBallots],
   ["Contribution: statements and SEPA for 200 households", contribution],
+  ["Web: Lighthouse on the member home", lighthouseHome],
   ["Friday afternoon: 200 households open the app", friday],
   ["Cost: a month on AWS", cost],
 ];
