@@ -5,6 +5,7 @@ import { VisibleError } from "@akker/core/error";
 import { logger } from "../log";
 import { farmForHost } from "./farm";
 import { resolveActor } from "./session";
+import { compressAnswers } from "./compress";
 import { sameOrigin } from "./csrf";
 import { openapiDocument } from "./openapi";
 import type { Env } from "./route";
@@ -32,6 +33,8 @@ export function createApp(opts: AppOptions) {
   const app = new Hono<Env>();
   const secure = opts.stage !== "local" && opts.stage !== "test";
 
+  // outermost, so it sees each answer as it will leave, headers included
+  app.use("/api/*", compressAnswers());
   app.use(
     "/api/*",
     secureHeaders({
