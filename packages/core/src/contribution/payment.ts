@@ -249,6 +249,13 @@ export namespace Payment {
       throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be read.", parsed.issues.slice(0, 50));
     if (!parsed.lines.length && !parsed.skipped.length)
       throw new VisibleError("input", "input.invalid", "The bank statement has no lines.", [{ path: "csv", message: "No lines." }]);
+    // A line can read well and still be no payment to record (an amount above one payment's maximum):
+    // check them all before recording any, so such a file is refused whole too.
+    const unfit = parsed.lines.flatMap((l) => {
+      const checked = Input.omit({ householdID: true }).safeParse({ amountCents: l.amountCents, date: l.date, reference: l.reference });
+      return checked.success ? [] : toIssues(checked.error).map((i) => ({ path: `line ${l.line}`, message: `${i.path}: ${i.message}` }));
+    });
+    if (unfit.length) throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be recorded.", unfit.slice(0, 50));
     const [mandates, households] = await Promise.all([
       useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" }),
       Composition.households(),
