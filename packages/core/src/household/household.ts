@@ -34,7 +34,16 @@ export namespace Household {
     vegetarian: z.boolean().default(false),
     certificate: z.enum(certificates),
     status: z.enum(householdStatuses).default("active"),
-    people: z.array(Person.CreateInput.omit({ householdID: true })).max(10).default([]),
+    people: z
+      .array(Person.CreateInput.omit({ householdID: true }))
+      .max(10)
+      .default([])
+      .superRefine((people, ctx) =>
+        people.forEach((p, i) => {
+          if (people.findIndex((q) => q.email === p.email) < i)
+            ctx.addIssue({ code: "custom", path: [i, "email"], message: "Each person needs an address of their own." });
+        }),
+      ),
   });
 
   export const UpdateInput = z
@@ -82,20 +91,29 @@ export namespace Household {
     const farm = await Farm.current();
     assertComposition(input, farm.childFactor);
     const householdID = createID("household");
-    await useDB()
-      .entities.household.create({
-        farmID: farm.id,
-        householdID,
-        name: input.name,
-        adults: input.adults,
-        children: input.children,
-        vegetarian: input.vegetarian,
-        certificate: input.certificate,
-        status: input.status,
-      })
+    const people = input.people.map((p) => Person.newItems({ ...p, householdID }));
+    // one transaction: an address already in use leaves no household without its people behind
+    const res = await useDB()
+      .transaction.write(({ household, person, emailClaim, audit }) => [
+        household
+          .create({
+            farmID: farm.id,
+            householdID,
+            name: input.name,
+            adults: input.adults,
+            children: input.children,
+            vegetarian: input.vegetarian,
+            certificate: input.certificate,
+            status: input.status,
+          })
+          .commit(),
+        audit.create(Audit.event("household.created", householdID, { name: input.name })).commit(),
+        ...people.map((p) => emailClaim.create(p.claim).commit()),
+        ...people.map((p) => person.create(p.person).commit()),
+      ])
       .go();
-    for (const p of input.people) await Person.create({ ...p, householdID });
-    await Audit.record("household.created", householdID, { name: input.name });
+    if (res.canceled) throw Person.emailTaken();
+    if (people.length) identityChanged();
     return (await get(householdID))!;
   });
 

@@ -50,29 +50,32 @@ export namespace Person {
     };
   }
 
-  /** Creates a person; the email address is claimed in the same transaction so it stays unique per farm. */
-  export const create = fn(CreateInput, async (input) => {
+  /**
+   * The items that make a person: the person, and the claim on the email
+   * address that keeps it unique per farm. Written in one transaction, with
+   * whatever else is made along (a household with its people).
+   */
+  export function newItems(input: z.output<typeof CreateInput>) {
     const farmID = useFarmID();
     const personID = createID("person");
+    return {
+      personID,
+      claim: { farmID, email: input.email, personID },
+      person: { farmID, personID, name: input.name, email: input.email, householdID: input.householdID ?? noHousehold, locale: input.locale },
+    };
+  }
+
+  export const emailTaken = () => new VisibleError("conflict", "person.email_taken", "This email address is already in use.");
+
+  /** Creates a person; the email address is claimed in the same transaction so it stays unique per farm. */
+  export const create = fn(CreateInput, async (input) => {
+    const made = newItems(input);
     const res = await useDB()
-      .transaction.write(({ person, emailClaim }) => [
-        emailClaim.create({ farmID, email: input.email, personID }).commit(),
-        person
-          .create({
-            farmID,
-            personID,
-            name: input.name,
-            email: input.email,
-            householdID: input.householdID ?? noHousehold,
-            locale: input.locale,
-          })
-          .commit(),
-      ])
+      .transaction.write(({ person, emailClaim }) => [emailClaim.create(made.claim).commit(), person.create(made.person).commit()])
       .go();
-    if (res.canceled)
-      throw new VisibleError("conflict", "person.email_taken", "This email address is already in use.");
+    if (res.canceled) throw emailTaken();
     identityChanged();
-    return (await get(personID))!;
+    return (await get(made.personID))!;
   });
 
   export async function get(personID: string) {
