@@ -79,7 +79,7 @@ async function logIn(url: string, email: string): Promise<string> {
   const asked = await post("/api/auth/code", { email });
   if (asked.status !== 202) throw new Error(`login code: ${asked.status}`);
   let code: string | undefined;
-  for (let i = 0; i < 50 && !code; i++) {
+  for (let i = 0; i < 300 && !code; i++) {
     const res = await fetch(`${url}/api/dev/outbox?to=${encodeURIComponent(email)}`);
     const { messages } = (await res.json()) as { messages: { text: string }[] };
     code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1];
