@@ -2,22 +2,20 @@ import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { coreFunctionEsbuild, sstEsmDefaults } from "../infra/bundling";
 import { kB, type Figure } from "./lib";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Bundles the API Lambda the way the stack does (ESM, minified, for Node 22). */
+/** Bundles the API Lambda the way the stack does (infra/bundling.ts, SST's own defaults). */
 async function apiBundle(externalSdk: boolean) {
   const result = await build({
+    ...sstEsmDefaults,
     entryPoints: [join(root, "functions/src/api/lambda.ts")],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "node",
-    target: "node22",
+    absWorkingDir: root,
     write: false,
-    external: externalSdk ? ["@aws-sdk/*"] : [],
-    banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
+    external: externalSdk ? coreFunctionEsbuild.external : [],
+    alias: coreFunctionEsbuild.alias,
     logLevel: "silent",
   });
   return result.outputFiles.reduce((n, f) => n + f.contents.length, 0);

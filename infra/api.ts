@@ -6,6 +6,7 @@ import { Config, Function, use, type StackContext } from "sst/constructs";
 import { Email } from "./email";
 import { assertDeployableStage, farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
+import { coreFunctionEsbuild } from "./bundling";
 
 /**
  * The HTTP API: one Lambda behind a Function URL, reached only through
@@ -31,8 +32,8 @@ export function Api({ stack, app }: StackContext) {
     description: "Akker HTTP API",
     memorySize: 1024,
     timeout: 20,
-    // The Node 22 runtime ships AWS SDK v3: leaving it out keeps the bundle small.
-    nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"] } },
+    // AWS SDK v3 from the Node 22 runtime, no ElectroDB model check (infra/bundling.ts)
+    nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
     environment: {
       STAGE: app.stage,
       TABLE_NAME: table.tableName,

@@ -4,6 +4,7 @@ import { Cron, use, type StackContext } from "sst/constructs";
 import { Email } from "./email";
 import { farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
+import { coreFunctionEsbuild } from "./bundling";
 
 /**
  * One tick every five minutes runs every job in functions/src/jobs/registry.ts
@@ -23,7 +24,7 @@ export function Jobs({ stack, app }: StackContext) {
         timeout: "4 minutes",
         // The next tick is the retry; an immediate one could run beside it.
         retryAttempts: 0,
-        nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"] } },
+        nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
         environment: {
           STAGE: app.stage,
           TABLE_NAME: table.tableName,

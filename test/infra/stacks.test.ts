@@ -1,5 +1,7 @@
 import { sstSecretPaths } from "../../functions/src/sst-secret";
+import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
@@ -106,6 +108,29 @@ describe("api function", () => {
     expect(code).not.toMatch(/^\s*module\.exports\b/m);
     // Minified: a couple of MB on a handful of lines, not tens of thousands.
     expect(code.split("\n").length).toBeLessThan(statSync(file).size / 1000);
+  });
+
+  it("leaves ElectroDB's model check out, and the bundle still loads and answers", () => {
+    const file = join(prod.apiBundle, "functions/src/api/lambda.mjs");
+    // jsonschema's own message for a failed anyOf: present only if the package is bundled
+    expect(readFileSync(file, "utf8")).not.toContain("is not any of");
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const res = await handler({ rawPath: "/api/health", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET" } } });
+      console.log(res.statusCode);`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      env: {
+        ...process.env,
+        STAGE: "prod",
+        TABLE_NAME: "bundle-check",
+        MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/bundle-check",
+        AWS_REGION: "eu-west-1",
+        SST_Secret_value_AUTH_SECRET: "bundle-check-bundle-check",
+        ORIGIN_SECRET: "bundle-check",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
+    });
+    // no origin secret on the request: the function refuses it, after loading every module
+    expect(out.toString().trim()).toBe("403");
   });
 
   it("gets the table, stage, queue, farms, origin secret and the AUTH_SECRET binding", () => {

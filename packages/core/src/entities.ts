@@ -611,7 +611,8 @@ export const ProxyEntity = new Entity({
   },
 });
 
-const entities = {
+/** Every entity, by name; one Service over the table joins them (useDB). */
+export const entities = {
   farm: FarmEntity,
   household: HouseholdEntity,
   person: PersonEntity,
