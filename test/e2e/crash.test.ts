@@ -12,6 +12,7 @@ import { useDynamo } from "@akker/core/dynamo";
 import { Election } from "@akker/core/election/election";
 import { useDB } from "@akker/core/entities";
 import { VisibleError } from "@akker/core/error";
+import { Farm } from "@akker/core/farm/farm";
 import { Household } from "@akker/core/household/household";
 import { Certificate } from "@akker/core/membership/certificate";
 import { Mail } from "@akker/core/mail/mail";
@@ -402,6 +403,80 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(entries.filter((e) => e.reference === input.reference)).toHaveLength(1);
     });
     expect(points).toEqual([1]);
+  });
+
+  /** The farm's stored target hours, past the farm cache. */
+  async function storedTargetHours() {
+    return (await useDB().entities.farm.get({ farmID }).go({ consistent: true })).data!.targetHours;
+  }
+
+  async function seasonSaves(y: number) {
+    return (await withActor(system, () => Audit.forSubject(String(y)))).filter((e) => e.action === "season.saved").length;
+  }
+
+  it("saving a season with a farm setting among the figures: the setting, the season and its audit event together", async () => {
+    const before = await storedTargetHours();
+    const points = await everyCrashPoint(async (n, crash) => {
+      const y = year + 20 + n;
+      const input = { budgetCents: 5_000_000 + n, weeks: 50, targetHours: 30 + n };
+      await crash(() => withActor(board, () => Season.save(y, input)));
+      const check = async () => {
+        const season = await withActor(system, () => Season.load(y));
+        expect(await storedTargetHours(), "the farm setting changed with the season, never without").toBe(season ? input.targetHours : before);
+        expect(await seasonSaves(y), "one audit event per save").toBe(season ? 1 : 0);
+        return season;
+      };
+      if (!(await check())) await withActor(board, () => Season.save(y, input));
+      expect((await check())?.budgetCents).toBe(input.budgetCents);
+      await withActor(system, () => Farm.update({ targetHours: before }));
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("confirming a season's price: the version with its audit event", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const y = year + 60 + n;
+      await withActor(board, () => Season.save(y, { budgetCents: 5_000_000, weeks: 50 }));
+      await crash(() => withActor(system, () => Season.confirm(y, {})));
+      const check = async () => {
+        const versions = (await withActor(system, () => Season.load(y)))!.versions.length;
+        const logged = (await withActor(system, () => Audit.forSubject(String(y)))).filter((e) => e.action === "season.confirmed").length;
+        expect(logged, "one audit event per confirmed version").toBe(versions);
+        return versions;
+      };
+      if (!(await check())) await withActor(system, () => Season.confirm(y, {}));
+      expect(await check()).toBe(1);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("a season save refused for a concurrent edit changes no farm setting", async () => {
+    const y = year + 40;
+    const before = await storedTargetHours();
+    await withActor(board, () => Season.save(y, { budgetCents: 4_000_000, weeks: 52 }));
+    // The other board member saves right between this save's read of the season and its write of it.
+    const { client } = useDynamo();
+    const name = "concurrent-season-save";
+    let interleaved = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!interleaved && writes.has(context.commandName ?? "") && JSON.stringify(args.input).includes("$season")) {
+          interleaved = true;
+          await withActor(board, () => Season.save(y, { budgetCents: 4_100_000, weeks: 52 }));
+        }
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    const refused = await withActor(board, () => Season.save(y, { budgetCents: 4_200_000, weeks: 52, targetHours: before + 7 }))
+      .then(() => undefined, (e: unknown) => e)
+      .finally(() => client.middlewareStack.remove(name));
+    expect(interleaved).toBe(true);
+    expect(refused).toBeInstanceOf(VisibleError);
+    expect((refused as VisibleError).code).toBe("season.changed");
+    expect(await storedTargetHours(), "the refused save's setting is not on the farm").toBe(before);
+    expect((await withActor(system, () => Season.load(y)))!.budgetCents).toBe(4_100_000);
+    expect(await seasonSaves(y), "no audit event for the refused save").toBe(2);
   });
 });
 

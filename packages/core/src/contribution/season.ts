@@ -2,7 +2,6 @@ import * as z from "zod";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
-import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
@@ -150,12 +149,17 @@ export namespace Season {
 
   const changed = () => new VisibleError("conflict", "season.changed", "The season was changed meanwhile; try again.");
 
-  /** Saves the board's figures and proposes the price; the farm settings among them go to the farm. */
+  /**
+   * Saves the board's figures and proposes the price; the farm settings among
+   * them go to the farm in the same transaction as the season and its audit
+   * event, so a save refused for a concurrent edit (or cut short by a crash)
+   * changes nothing.
+   */
   export async function save(y: number, input: z.infer<typeof Input>): Promise<Info> {
     const farmID = useFarmID();
     const { budgetCents, weeks, vegetarianDiscountCents, ...settings } = input;
-    const farmChanges = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-    const farm = Object.keys(farmChanges).length ? await Farm.update(farmChanges) : await Farm.current();
+    const farmChanges = Farm.Settings.partial().parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
+    const farm = await Farm.current();
     const discount = vegetarianDiscountCents ?? farm.vegetarianDiscountCents;
     const childFactor = input.childFactor ?? farm.childFactor;
     const m = await mouthsNow(childFactor);
@@ -177,17 +181,21 @@ export namespace Season {
       updatedBy: actorName(),
     };
     const existing = await load(y);
-    const write = existing
-      ? useDB()
-          .entities.season.patch({ farmID, year: y })
-          .set({ ...stored, revision: existing.revision + 1 })
-          .where((a, op) => op.eq(a.revision, existing.revision))
-          .go()
-      : useDB().entities.season.create({ farmID, year: y, ...stored }).go();
-    await write.catch((e: unknown) => {
-      throw isConditionFailure(e) ? changed() : e;
-    });
-    await Audit.record("season.saved", String(y), { budgetCents, weeks, vegetarianDiscountCents: discount, childFactor });
+    const res = await useDB()
+      .transaction.write(({ farm: farmEntity, season, audit }) => [
+        ...(Object.keys(farmChanges).length ? [farmEntity.patch({ farmID }).set(farmChanges).commit()] : []),
+        existing
+          ? season
+              .patch({ farmID, year: y })
+              .set({ ...stored, revision: existing.revision + 1 })
+              .where((a, op) => op.eq(a.revision, existing.revision))
+              .commit()
+          : season.create({ farmID, year: y, ...stored }).commit(),
+        audit.create(Audit.event("season.saved", String(y), { budgetCents, weeks, vegetarianDiscountCents: discount, childFactor })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw changed();
+    if (Object.keys(farmChanges).length) Farm.forget(farmID);
     return get(y);
   }
 
@@ -231,15 +239,17 @@ export namespace Season {
       confirmedAt: Clock.iso(),
       confirmedBy: actorName(),
     };
-    await useDB()
-      .entities.season.patch({ farmID: useFarmID(), year: y })
-      .set({ versions: [...s.versions, version], pending: false, revision: s.revision + 1 })
-      .where((a, op) => op.eq(a.revision, s.revision))
-      .go()
-      .catch((e: unknown) => {
-        throw isConditionFailure(e) ? changed() : e;
-      });
-    await Audit.record("season.confirmed", String(y), { version: version.version, rateCents, vegetarianRateCents, effectiveFrom });
+    const res = await useDB()
+      .transaction.write(({ season, audit }) => [
+        season
+          .patch({ farmID: useFarmID(), year: y })
+          .set({ versions: [...s.versions, version], pending: false, revision: s.revision + 1 })
+          .where((a, op) => op.eq(a.revision, s.revision))
+          .commit(),
+        audit.create(Audit.event("season.confirmed", String(y), { version: version.version, rateCents, vegetarianRateCents, effectiveFrom })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw changed();
     return get(y);
   }
 }

@@ -106,6 +106,11 @@ export namespace Farm {
     return (await get(farmID))!;
   }
 
+  /** After a caller wrote the farm's settings in its own transaction: this process sees them at once. */
+  export function forget(farmID: string) {
+    cache.delete(farmID);
+  }
+
   export function forgetCache() {
     cache.clear();
   }
