@@ -47,20 +47,20 @@ function importMs(file: string, times: number[]) {
   // the bundle resolves the AWS SDK from node_modules, as the runtime provides it
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
   const out = run(script, {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_PATH: join(root, "node_modules"),
-        STAGE: "prod",
-        TABLE_NAME: "cold-start",
-        MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/cold-start",
-        AWS_REGION: "eu-west-1",
-        // how SST hands a bound secret to the function when no SSM fetch is needed
-        SST_APP: "akker",
-        SST_STAGE: "prod",
-        SST_Secret_value_AUTH_SECRET: "cold-start-cold-start-cold-start",
-        POWERTOOLS_LOG_LEVEL: "ERROR",
-      },
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_PATH: join(root, "node_modules"),
+      STAGE: "prod",
+      TABLE_NAME: "cold-start",
+      MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/cold-start",
+      AWS_REGION: "eu-west-1",
+      // how SST hands a bound secret to the function when no SSM fetch is needed
+      SST_APP: "akker",
+      SST_STAGE: "prod",
+      SST_Secret_value_AUTH_SECRET: "cold-start-cold-start-cold-start",
+      POWERTOOLS_LOG_LEVEL: "ERROR",
+    },
   });
   times.push(Number(out.toString().trim().split("\n").pop()));
 }
