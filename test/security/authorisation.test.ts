@@ -5,7 +5,7 @@ import { Household } from "@akker/core/household/household";
 import { addWeeks, weekOf } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
 import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold } from "../api/helpers";
+import { client, login, makeHousehold, makePerson } from "../api/helpers";
 import { expectApiHeaders } from "./headers";
 
 /*
@@ -53,7 +53,7 @@ const policy: Record<string, Rule> = {
   "POST /api/households/{id}/people": { allow: ["board", "admin"] },
 
   // harvest: the farmer enters and publishes; each member household sees its own share
-  "GET /api/harvests": { allow: loggedIn },
+  "GET /api/harvests": { allow: members },
   "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },
   "GET /api/harvests/{week}": { allow: ["farmer", "board", "admin"] },
   "POST /api/harvests/{week}/publish": { allow: ["farmer", "admin"] },
@@ -63,40 +63,40 @@ const policy: Record<string, Rule> = {
 
   // work days: farmer and coordinator organise; members sign up
   "POST /api/workdays": { allow: ["farmer", "coordinator", "admin"] },
-  "GET /api/workdays": { allow: loggedIn },
-  "GET /api/workdays/mine": { allow: loggedIn },
-  "GET /api/workdays/{id}": { allow: loggedIn },
+  "GET /api/workdays": { allow: members },
+  "GET /api/workdays/mine": { allow: members },
+  "GET /api/workdays/{id}": { allow: members },
   "PATCH /api/workdays/{id}": { allow: ["farmer", "coordinator", "admin"] },
   "POST /api/workdays/{id}/cancel": { allow: ["farmer", "coordinator", "admin"] },
   "POST /api/workdays/{id}/signup": { allow: members },
   "DELETE /api/workdays/{id}/signup": { allow: members },
   "GET /api/workdays/{id}/roster": { allow: ["farmer", "coordinator", "admin"] },
   "POST /api/workdays/{id}/attendance": { allow: ["farmer", "coordinator", "admin"] },
-  // a household's own hours: also one that has left can still see and report its last hours
+  // a household's own hours: one that has left still reads them, but no longer reports any
   "GET /api/me/hours": { allow: loggedIn },
-  "POST /api/me/hours": { allow: loggedIn },
+  "POST /api/me/hours": { allow: members },
   "GET /api/hours/pending": { allow: ["farmer", "coordinator", "admin"] },
   "POST /api/hours/{id}/decision": { allow: ["farmer", "coordinator", "admin"] },
   "GET /api/hours/totals": { allow: ["coordinator", "board", "admin"] },
   "GET /api/hours/totals.csv": { allow: ["coordinator", "board", "admin"] },
+  // only the caller's own sign-ups; renewing stops a shared link, also after leaving
   "GET /api/me/calendar": { allow: loggedIn },
   "POST /api/me/calendar/renew": { allow: loggedIn },
   "GET /api/calendar/{file}": { allow: everyone }, // the secret link is the key
 
-  // elections: the board runs them; member households vote
+  // elections: the board runs them; member households vote (one that has left was mailed the results it was on the roll for)
   "POST /api/elections": { allow: ["board", "admin"] },
-  "GET /api/elections": { allow: loggedIn },
-  "GET /api/elections/{id}": { allow: loggedIn },
+  "GET /api/elections": { allow: members },
+  "GET /api/elections/{id}": { allow: members },
   "PATCH /api/elections/{id}": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/open": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/close": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/ballots": { allow: members },
   "POST /api/elections/{id}/proxies": { allow: members },
-  // withdrawing a proxy one never gave is a harmless 404 election.no_proxy for anyone with a household
-  "DELETE /api/elections/{id}/proxies": { allow: loggedIn },
-  "GET /api/elections/{id}/households": { allow: loggedIn },
-  "GET /api/elections/{id}/results": { allow: loggedIn },
-  "GET /api/elections/{id}/trackers": { allow: loggedIn },
+  "DELETE /api/elections/{id}/proxies": { allow: members },
+  "GET /api/elections/{id}/households": { allow: members },
+  "GET /api/elections/{id}/results": { allow: members },
+  "GET /api/elections/{id}/trackers": { allow: members },
   "GET /api/elections/{id}/audit": { allow: ["board", "admin"] },
 
   // certificates and the waiting list: board and treasurer keep the register, the treasurer the money
@@ -163,7 +163,7 @@ const hour = 3600_000;
 const iso = (t: number) => new Date(t).toISOString();
 const week = addWeeks(weekOf(now), 1);
 const year = "2027";
-const ids = {} as Record<"own" | "other" | "W" | "W2" | "E1" | "E2" | "E3" | "E4", string>;
+const ids = {} as Record<"own" | "other" | "former" | "W" | "W2" | "E1" | "E2" | "E3" | "E4", string>;
 
 const calls = (): Record<string, Call> => ({
   "POST /api/auth/logout": { fresh: true },
@@ -202,6 +202,7 @@ let app: ReturnType<typeof createApp>;
 let farmID: string;
 const clients = {} as Record<Who, ReturnType<typeof client>>;
 const emails = {} as Record<Exclude<Who, "anonymous">, string>;
+const staff = {} as Record<"farmer" | "coordinator" | "board" | "treasurer", ReturnType<typeof client>>;
 let doc: { paths: Record<string, Record<string, { "x-auth": unknown; requestBody?: unknown }>> };
 
 beforeAll(async () => {
@@ -219,11 +220,18 @@ beforeAll(async () => {
     const { household } = await makeHousehold(farmID, { name: who, email, roles: who in roles ? [...roles[who as keyof typeof roles]] : [] });
     if (who === "member") ids.own = household.id;
     if (who === "outsider") ids.other = household.id;
+    if (who === "former") ids.former = household.id;
     if (who === "former")
       await withActor({ type: "system", farmID }, () => Household.update({ id: household.id, changes: { status: "left" } }));
     clients[who] = await login(app, email, `10.40.0.${++n}`);
   }
   clients.anonymous = client(app, { ip: "10.40.1.1" });
+  // Staff need not belong to a household (the farmer is employed, not a member): no implicit member role.
+  for (const role of ["farmer", "coordinator", "board", "treasurer"] as const) {
+    const email = `${role}-staff@example.nl`;
+    await makePerson(farmID, { name: `${role} (staff)`, email, roles: [role] });
+    staff[role] = await login(app, email, `10.40.0.${++n}`);
+  }
 
   // A published week with a share for the member's household.
   const farmer = clients.farmer;
@@ -326,3 +334,101 @@ async function send(c: ReturnType<typeof client>, method: string, path: string, 
   }
   return { status: raw.status, body: json, raw };
 }
+
+/*
+ * The matrix calls household routes on the member's household only. Here a
+ * former member on their own household: the business of leaving (who they
+ * are, the household, its money and certificate, its past hours) stays open;
+ * taking part (shares, work days, voting, the solidarity choice) is closed.
+ */
+describe("a former member on their own household", () => {
+  const denied = (status: number, body: any) => status === 401 || status === 403 || (status === 404 && body?.error?.code === "household.not_found");
+
+  it("still sees who they are, the household, its money, certificate and hours", async () => {
+    const c = clients.former;
+    const own = ids.former;
+    const reads = [
+      "/api/me",
+      `/api/households/${own}`,
+      `/api/households/${own}/certificate`,
+      `/api/households/${own}/statement?year=2027`,
+      `/api/households/${own}/mandate`,
+      `/api/households/${own}/solidarity?year=2027`,
+      "/api/me/hours",
+      "/api/me/calendar",
+    ];
+    for (const path of reads) {
+      const res = await c.get(path);
+      expect(res.status < 500 && !denied(res.status, res.body), `${path}: ${res.status} ${JSON.stringify(res.body)}`).toBe(true);
+    }
+    expect((await c.get(`/api/households/${own}/certificate`)).body.certificate.status).toBe("refund_due");
+    expect((await c.patch("/api/me", { locale: "en" })).status).toBe(200);
+    // notice is about staying: one that has left answers that the membership has ended, not that it may not ask
+    const notice = await c.post(`/api/households/${own}/notice`);
+    expect([notice.status, notice.body.error.code]).toEqual([409, "membership.ended"]);
+  });
+
+  it("no longer takes part: shares, work days, hours to report, elections, the solidarity choice", async () => {
+    const c = clients.former;
+    const calls: [string, string, unknown?][] = [
+      ["GET", "/api/harvests"],
+      ["GET", `/api/harvests/${week}/mine`],
+      ["GET", `/api/harvests/${week}/households/${ids.former}`],
+      ["PUT", `/api/harvests/${week}/opt-out`, { optedOut: true }],
+      ["GET", "/api/workdays"],
+      ["GET", `/api/workdays/${ids.W}`],
+      ["POST", `/api/workdays/${ids.W}/signup`],
+      ["POST", "/api/me/hours", { date: "2027-02-27", hours: 2, task: "weeding" }],
+      ["GET", "/api/elections"],
+      ["GET", `/api/elections/${ids.E4}`],
+      ["GET", `/api/elections/${ids.E4}/results`],
+      ["GET", `/api/elections/${ids.E4}/trackers`],
+      ["GET", `/api/elections/${ids.E1}/households`],
+      ["DELETE", `/api/elections/${ids.E1}/proxies`],
+      ["PUT", `/api/households/${ids.former}/solidarity`, { choice: "reduced", percent: 25, year: 2027 }],
+      ["GET", "/api/solidarity"],
+    ];
+    const wrong: string[] = [];
+    for (const [method, path, body] of calls) {
+      const res = await send(c, method, path, body);
+      if (res.status !== 403) wrong.push(`${method} ${path}: ${res.status} ${res.body?.error?.code ?? ""}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/* The member role comes with a household; staff without one keep the screens of their role. */
+describe("staff without a household", () => {
+  it("keep what their role uses", async () => {
+    const expectations: [keyof typeof staff, string][] = [
+      ["farmer", "/api/harvests"],
+      ["farmer", `/api/harvests/${week}`],
+      ["farmer", "/api/workdays"],
+      ["farmer", `/api/workdays/${ids.W}`],
+      ["farmer", `/api/workdays/${ids.W}/roster`],
+      ["coordinator", "/api/workdays"],
+      ["coordinator", `/api/workdays/${ids.W}`],
+      ["coordinator", "/api/hours/totals"],
+      ["board", "/api/workdays"],
+      ["board", "/api/harvests"],
+      ["board", "/api/elections"],
+      ["board", `/api/elections/${ids.E4}`],
+      ["board", `/api/elections/${ids.E4}/results`],
+      ["board", `/api/elections/${ids.E4}/trackers`],
+      ["treasurer", "/api/certificates"],
+      ["treasurer", "/api/solidarity"],
+    ];
+    const wrong: string[] = [];
+    for (const [who, path] of expectations) {
+      const res = await staff[who].get(path);
+      if (res.status !== 200) wrong.push(`${path} as ${who}: ${res.status} ${res.body?.error?.code ?? ""}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("do not vote or sign up: that is for member households", async () => {
+    expect((await staff.board.get(`/api/elections/${ids.E1}/households`)).status).toBe(403);
+    expect((await staff.farmer.post(`/api/workdays/${ids.W}/signup`)).status).toBe(403);
+    expect((await staff.treasurer.get("/api/elections")).status).toBe(403);
+  });
+});

@@ -325,7 +325,8 @@ export function contributionRoutes(app: App) {
       summary:
         "Choose standard, supporter (pay percent more) or reduced (pay percent less, with a reason for the treasurer); its own members only; 409 solidarity.pot_exhausted when the supporters' extra does not cover a reduction",
       tag,
-      access: "session",
+      // a choice for the coming payments: a household that has left still reads it (its statement follows from it) but no longer makes it
+      access: ["member"],
       body: Solidarity.Input,
       responses: {
         200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) },

@@ -4,6 +4,15 @@ import { ID } from "@akker/core/id";
 import { route, type App } from "../route";
 
 const board = ["board"] as const;
+/*
+ * One member household, one vote: voting, proxies and the roll's names are
+ * for people of member (active) households; the elections and their results
+ * also for the board that runs them. A household that has left is no longer
+ * part of the assembly; the result of a vote it was on the roll for was
+ * mailed to it at closing.
+ */
+const members = ["member"] as const;
+const readers = ["member", "board"] as const;
 const tag = "elections";
 const One = z.object({ election: Election.Info });
 
@@ -29,7 +38,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections",
       summary: "Elections with turnout and the caller's own position (voted, proxies it can use)",
       tag,
-      access: "session",
+      access: readers,
       responses: { 200: { description: "Elections", schema: z.object({ elections: z.array(Election.Info) }) } },
     },
     async (c) => c.json({ elections: await Election.list() }),
@@ -42,7 +51,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id",
       summary: "One election: turnout during voting, never choices",
       tag,
-      access: "session",
+      access: readers,
       responses: { 200: { description: "The election", schema: One }, 404: { description: "Unknown (or a draft, for members)" } },
     },
     async (c) => c.json({ election: await Election.get(c.req.param("id")!) }),
@@ -83,7 +92,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/ballots",
       summary: "Cast the household's secret ballot (or a proxy's, with onBehalfOf); answers the tracker",
       tag,
-      access: "session",
+      access: members,
       body: Election.BallotInput,
       responses: {
         201: { description: "Counted", schema: z.object({ tracker: z.string() }) },
@@ -101,7 +110,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/proxies",
       summary: "Hand the household's vote to another household (volmacht)",
       tag,
-      access: "session",
+      access: members,
       body: z.object({ toHouseholdID: ID }),
       responses: { 201: { description: "Given", schema: One }, 409: { description: "The receiver holds the maximum" } },
     },
@@ -115,7 +124,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/proxies",
       summary: "Withdraw the household's proxy, until it is used",
       tag,
-      access: "session",
+      access: members,
       responses: { 200: { description: "Withdrawn", schema: One }, 409: { description: "Already used" } },
     },
     async (c) => c.json({ election: await Election.withdrawProxy(c.req.param("id")!) }),
@@ -128,7 +137,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/households",
       summary: "The households on the voter roll, by name (to choose a proxy)",
       tag,
-      access: "session",
+      access: members,
       responses: { 200: { description: "Households", schema: z.object({ households: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
     },
     async (c) => c.json({ households: await Election.rollHouseholds(c.req.param("id")!) }),
@@ -141,7 +150,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/results",
       summary: "After closing: eligible, voted, quorum, the tally and the winners",
       tag,
-      access: "session",
+      access: readers,
       responses: {
         200: {
           description: "Results",
@@ -170,7 +179,7 @@ export function electionRoutes(app: App) {
       path: "/api/elections/:id/trackers",
       summary: "After closing: every counted ballot as tracker and choices",
       tag,
-      access: "session",
+      access: readers,
       responses: {
         200: { description: "Ballots", schema: z.object({ ballots: z.array(z.object({ tracker: z.string(), choices: z.array(z.string()) })) }) },
         409: { description: "Before closing" },

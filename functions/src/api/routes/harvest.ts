@@ -6,6 +6,10 @@ import { Harvest } from "@akker/core/harvest/harvest";
 import { route, type App } from "../route";
 
 const farmer = ["farmer"] as const;
+// A share is for the people of a member household (active, so not one that has left)…
+const members = ["member"] as const;
+// …and the published weeks are theirs, and the farmer's and the board's who look on.
+const weekReaders = ["member", "farmer", "board"] as const;
 const tag = "harvest";
 
 function week(c: Context) {
@@ -23,7 +27,7 @@ export function harvestRoutes(app: App) {
       path: "/api/harvests",
       summary: "Published weeks, newest first, with the caller's own lines",
       tag,
-      access: "session",
+      access: weekReaders,
       responses: {
         200: {
           description: "Weeks",
@@ -95,7 +99,7 @@ export function harvestRoutes(app: App) {
       path: "/api/harvests/:week/mine",
       summary: "The caller's household's share of the week, and its opt-out",
       tag,
-      access: "session",
+      access: members,
       responses: { 200: { description: "The share", schema: Harvest.Mine } },
     },
     async (c) => c.json(await Harvest.mine(week(c))),
@@ -108,7 +112,7 @@ export function harvestRoutes(app: App) {
       path: "/api/harvests/:week/opt-out",
       summary: "Opt the household out of the week (or back in) until the deadline",
       tag,
-      access: "session",
+      access: members,
       body: z.object({ optedOut: z.boolean() }),
       responses: {
         200: { description: "The share", schema: Harvest.Mine },
@@ -125,7 +129,7 @@ export function harvestRoutes(app: App) {
       path: "/api/harvests/:week/households/:householdID",
       summary: "One household's published share: farmer, board, or that household",
       tag,
-      access: "session",
+      access: weekReaders,
       responses: {
         200: {
           description: "The share",

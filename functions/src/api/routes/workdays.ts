@@ -8,6 +8,10 @@ import { Workday } from "@akker/core/workday/workday";
 import { route, type App } from "../route";
 
 const organisers = ["farmer", "coordinator"] as const;
+// Signing up and reporting hours is taking part: people of member (active) households only.
+const members = ["member"] as const;
+// The days themselves: those who take part, those who organise them, and the board that follows the hours.
+const dayReaders = ["member", "farmer", "coordinator", "board"] as const;
 const tag = "workdays";
 const Workdays = z.object({ workdays: z.array(Workday.Info) });
 const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
@@ -44,7 +48,7 @@ export function workdayRoutes(app: App) {
       path: "/api/workdays",
       summary: "Work days in a period (default: from now on) with free places and the caller's sign-up",
       tag,
-      access: "session",
+      access: dayReaders,
       query: Workday.ListInput,
       responses: { 200: { description: "Work days", schema: Workdays } },
     },
@@ -58,7 +62,7 @@ export function workdayRoutes(app: App) {
       path: "/api/workdays/mine",
       summary: "The caller's own work days",
       tag,
-      access: "session",
+      access: members,
       responses: { 200: { description: "Work days", schema: Workdays } },
     },
     async (c) => c.json({ workdays: await Workday.mine() }),
@@ -71,7 +75,7 @@ export function workdayRoutes(app: App) {
       path: "/api/workdays/:id",
       summary: "One work day",
       tag,
-      access: "session",
+      access: dayReaders,
       responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
     },
     async (c) => c.json({ workday: await Workday.get(c.req.param("id")!) }),
@@ -111,7 +115,7 @@ export function workdayRoutes(app: App) {
       path: "/api/workdays/:id/signup",
       summary: "Sign up one person of the household (the caller, or ?personID=); repeating it changes nothing",
       tag,
-      access: "session",
+      access: members,
       query: forPerson,
       responses: {
         200: { description: "Signed up", schema: z.object({ status: z.enum(["confirmed", "waitlisted"]) }) },
@@ -129,7 +133,7 @@ export function workdayRoutes(app: App) {
       path: "/api/workdays/:id/signup",
       summary: "Cancel a sign-up; the first on the waiting list moves up and is mailed",
       tag,
-      access: "session",
+      access: members,
       query: forPerson,
       responses: { 204: { description: "Cancelled" }, 409: { description: "Already started" } },
     },
@@ -173,6 +177,7 @@ export function workdayRoutes(app: App) {
       path: "/api/me/hours",
       summary: "The caller's household's hours this season against the target",
       tag,
+      // the household's own record: one that has left still reads the hours it made
       access: "session",
       query: z.object({ season: z.string().regex(/^\d{4}$/).optional() }),
       responses: {
@@ -198,7 +203,7 @@ export function workdayRoutes(app: App) {
       path: "/api/me/hours",
       summary: "Report hours of flexible work (counted once a coordinator approves)",
       tag,
-      access: "session",
+      access: members,
       body: Hours.ReportInput,
       responses: { 201: { description: "Reported", schema: z.object({ entry: Hours.Entry }) } },
     },
@@ -280,6 +285,7 @@ export function workdayRoutes(app: App) {
       path: "/api/me/calendar",
       summary: "The caller's secret calendar link (iCalendar)",
       tag,
+      // only the caller's own sign-ups; renewing is how anyone, also after leaving, stops a link they shared
       access: "session",
       responses: { 200: { description: "Link", schema: z.object({ url: z.string() }) } },
     },
