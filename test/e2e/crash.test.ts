@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "@akker/core/actor";
 import { Audit } from "@akker/core/audit/audit";
 import { Auth } from "@akker/core/auth/auth";
+import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { Season } from "@akker/core/contribution/season";
 import { Statement } from "@akker/core/contribution/statement";
@@ -403,6 +404,38 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(entries.filter((e) => e.reference === input.reference)).toHaveLength(1);
     });
     expect(points).toEqual([1]);
+  });
+
+  async function mandateEvents(householdID: string, action: string) {
+    return (await withActor(system, () => Audit.forSubject(householdID))).filter((e) => e.action === action).length;
+  }
+
+  it("giving a mandate, then revoking it: each change with its audit event", async () => {
+    const given = await everyCrashPoint(async (n, crash) => {
+      const { householdID } = members[30 + n]!;
+      const input = Mandate.Input.parse({ iban: "NL20 INGB 0001 2345 67", accountHolder: `Crash ${n}`, signedOn: `${year - 1}-12-01` });
+      await crash(() => withActor(system, () => Mandate.put(householdID, input)));
+      const check = async () => {
+        const m = (await useDB().entities.mandate.get({ farmID, householdID }).go({ consistent: true })).data;
+        expect(await mandateEvents(householdID, "mandate.given"), "one audit event per mandate given").toBe(m ? 1 : 0);
+        return m;
+      };
+      if (!(await check())) await withActor(system, () => Mandate.put(householdID, input));
+      expect((await check())?.status).toBe("active");
+    });
+    expect(given).toEqual([1]);
+    const revoked = await everyCrashPoint(async (n, crash) => {
+      const { householdID } = members[30 + n]!;
+      await crash(() => withActor(system, () => Mandate.revoke(householdID)));
+      const check = async () => {
+        const m = (await useDB().entities.mandate.get({ farmID, householdID }).go({ consistent: true })).data!;
+        expect(await mandateEvents(householdID, "mandate.revoked"), "one audit event per revocation").toBe(m.status === "revoked" ? 1 : 0);
+        return m.status;
+      };
+      if ((await check()) !== "revoked") await withActor(system, () => Mandate.revoke(householdID));
+      expect(await check()).toBe("revoked");
+    });
+    expect(revoked).toEqual([1]);
   });
 
   /** The farm's stored target hours, past the farm cache. */

@@ -84,6 +84,8 @@ export namespace Mandate {
   }
 
   const notFound = () => new VisibleError("not_found", "household.not_found", "No such household.");
+  /** A transaction refused only when another wrote the mandate at the same moment. */
+  const changed = () => new VisibleError("conflict", "mandate.changed", "The mandate was changed meanwhile; try again.");
 
   async function load(householdID: string) {
     return (await useDB().entities.mandate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
@@ -111,20 +113,25 @@ export namespace Mandate {
     const existing = await load(householdID);
     const same = existing && existing.status === "active" && existing.iban === input.iban && (!input.mandateID || input.mandateID === existing.mandateID);
     const mandateID = input.mandateID ?? (same ? existing.mandateID : `AKKER-${ulid(Clock.now())}`);
-    await useDB()
-      .entities.mandate.put({
-        farmID: useFarmID(),
-        householdID,
-        mandateID,
-        iban: input.iban,
-        bic: input.bic,
-        accountHolder: input.accountHolder,
-        signedOn: input.signedOn,
-        status: "active",
-        firstCollection: same ? existing.firstCollection : undefined,
-      })
+    const res = await useDB()
+      .transaction.write(({ mandate, audit }) => [
+        mandate
+          .put({
+            farmID: useFarmID(),
+            householdID,
+            mandateID,
+            iban: input.iban,
+            bic: input.bic,
+            accountHolder: input.accountHolder,
+            signedOn: input.signedOn,
+            status: "active",
+            firstCollection: same ? existing.firstCollection : undefined,
+          })
+          .commit(),
+        audit.create(Audit.event("mandate.given", householdID, { mandateID, renewed: !same })).commit(),
+      ])
       .go();
-    await Audit.record("mandate.given", householdID, { mandateID, renewed: !same });
+    if (res.canceled) throw changed();
     return serialize((await load(householdID))!);
   }
 
@@ -133,8 +140,13 @@ export namespace Mandate {
     assertOwnOrTreasurer(householdID);
     const m = await load(householdID);
     if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
-    await useDB().entities.mandate.patch({ farmID: useFarmID(), householdID }).set({ status: "revoked" }).go();
-    await Audit.record("mandate.revoked", householdID, { mandateID: m.mandateID });
+    const res = await useDB()
+      .transaction.write(({ mandate, audit }) => [
+        mandate.patch({ farmID: useFarmID(), householdID }).set({ status: "revoked" }).commit(),
+        audit.create(Audit.event("mandate.revoked", householdID, { mandateID: m.mandateID })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw changed();
     return serialize((await load(householdID))!);
   }
 

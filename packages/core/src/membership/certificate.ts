@@ -348,8 +348,13 @@ export namespace Certificate {
     const h = await loadHousehold(householdID);
     if (!h) throw notFound();
     await ensure(h, farm);
-    await useDB().entities.certificate.patch({ farmID: useFarmID(), householdID }).set({ plan: input.plan }).go();
-    await Audit.record("certificate.updated", householdID, input);
+    const res = await useDB()
+      .transaction.write(({ certificate, audit }) => [
+        certificate.patch({ farmID: useFarmID(), householdID }).set({ plan: input.plan }).commit(),
+        audit.create(Audit.event("certificate.updated", householdID, input)).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "certificate.busy", "Too many changes at once; try again.");
     return get(householdID);
   }
 
@@ -377,18 +382,18 @@ export namespace Certificate {
         { firstPossibleEndDate: end.firstPossibleEndDate },
       );
     await ensure(h, farm);
-    try {
-      await useDB()
-        .entities.certificate.patch({ farmID, householdID })
-        .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
-        .where((a, op) => op.notExists(a.endDate))
-        .go();
-    } catch (e) {
-      // given at the same moment by someone else of the household
-      if (isConditionFailure(e)) return get(householdID);
-      throw e;
-    }
-    await Audit.record("membership.notice", householdID, { endDate: end.endDate });
+    const res = await useDB()
+      .transaction.write(({ certificate, audit }) => [
+        certificate
+          .patch({ farmID, householdID })
+          .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
+          .where((a, op) => op.notExists(a.endDate))
+          .commit(),
+        audit.create(Audit.event("membership.notice", householdID, { endDate: end.endDate })).commit(),
+      ])
+      .go();
+    // given at the same moment by someone else of the household
+    if (res.canceled) return get(householdID);
     for (const p of await Person.byHousehold(householdID))
       await Mail.send("membershipNotice", p.email, p.locale, {
         farm: farm.name,
@@ -409,15 +414,17 @@ export namespace Certificate {
     if (!c?.endDate) return get(householdID);
     if (today() > c.endDate || h.status === "left")
       throw new VisibleError("conflict", "membership.ended", "The membership has already ended.");
+    // Withdrawn at the same moment by someone else (the transaction is refused): theirs is the one logged.
     await useDB()
-      .entities.certificate.patch({ farmID: useFarmID(), householdID })
-      .remove(["endDate", "noticeGivenAt", "noticeGivenBy"])
-      .where((a, op) => op.eq(a.endDate, c.endDate!))
-      .go()
-      .catch((e: unknown) => {
-        if (!isConditionFailure(e)) throw e;
-      });
-    await Audit.record("membership.notice_withdrawn", householdID, { endDate: c.endDate });
+      .transaction.write(({ certificate, audit }) => [
+        certificate
+          .patch({ farmID: useFarmID(), householdID })
+          .remove(["endDate", "noticeGivenAt", "noticeGivenBy"])
+          .where((a, op) => op.eq(a.endDate, c.endDate!))
+          .commit(),
+        audit.create(Audit.event("membership.notice_withdrawn", householdID, { endDate: c.endDate })).commit(),
+      ])
+      .go();
     return get(householdID);
   }
 
@@ -431,17 +438,16 @@ export namespace Certificate {
     if (info.status !== "refund_due")
       throw new VisibleError("conflict", "certificate.not_refund_due", "The deposit is refunded once the membership has ended.");
     const c = await ensure(h, farm);
-    try {
-      await useDB()
-        .entities.certificate.patch({ farmID: useFarmID(), householdID })
-        .set({ refundedAt: today(), refundedCents: c.paidCents, version: c.version + 1 })
-        .where((a, op) => `${op.notExists(a.refundedAt)} AND ${op.eq(a.version, c.version)}`)
-        .go();
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-      return get(householdID);
-    }
-    await Audit.record("deposit.refunded", householdID, { refundedCents: c.paidCents });
+    await useDB()
+      .transaction.write(({ certificate, audit }) => [
+        certificate
+          .patch({ farmID: useFarmID(), householdID })
+          .set({ refundedAt: today(), refundedCents: c.paidCents, version: c.version + 1 })
+          .where((a, op) => `${op.notExists(a.refundedAt)} AND ${op.eq(a.version, c.version)}`)
+          .commit(),
+        audit.create(Audit.event("deposit.refunded", householdID, { refundedCents: c.paidCents })).commit(),
+      ])
+      .go();
     return get(householdID);
   }
 
