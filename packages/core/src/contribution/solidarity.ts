@@ -137,7 +137,7 @@ export namespace Solidarity {
       if (after.grantedCents > after.supportCents && after.grantedCents > before.grantedCents)
         throw new VisibleError("conflict", "solidarity.pot_exhausted", "The solidarity pot cannot carry this reduction now.");
       const res = await useDB()
-        .transaction.write(({ solidarityPot, solidarityChoice }) => [
+        .transaction.write(({ solidarityPot, solidarityChoice, audit }) => [
           pot
             ? solidarityPot
                 .patch({ farmID, year })
@@ -146,13 +146,11 @@ export namespace Solidarity {
                 .commit()
             : solidarityPot.create({ farmID, year, ...after, version: 1 }).commit(),
           solidarityChoice.put({ farmID, year, householdID, ...next }).commit(),
+          // what was chosen stays out of the audit log: that is for the treasurer's list only
+          audit.create(Audit.event("solidarity.changed", householdID, { year })).commit(),
         ])
         .go();
-      if (!res.canceled) {
-        // what was chosen stays out of the audit log: that is for the treasurer's list only
-        await Audit.record("solidarity.changed", householdID, { year });
-        return { year, choice: next.choice, percent, reason: next.reason ?? null };
-      }
+      if (!res.canceled) return { year, choice: next.choice, percent, reason: next.reason ?? null };
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
     }
     throw new VisibleError("conflict", "solidarity.busy", "Too many changes at once; try again.");

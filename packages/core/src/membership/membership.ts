@@ -1,5 +1,8 @@
 import * as z from "zod";
+import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Application } from "./application";
 import { Certificate } from "./certificate";
@@ -30,9 +33,17 @@ export namespace Membership {
 
   /** Changes the membership settings; deposits already set on certificates stay as they are. */
   export async function updateSettings(changes: z.infer<typeof UpdateInput>): Promise<Settings> {
-    const farm = await Farm.update(changes);
-    await Audit.record("membership.settings", farm.id, changes);
-    return pick(farm);
+    const farmID = useFarmID();
+    const valid = Farm.Settings.partial().parse(changes);
+    const res = await useDB()
+      .transaction.write(({ farm, audit }) => [
+        farm.patch({ farmID }).set(valid).commit(),
+        audit.create(Audit.event("membership.settings", farmID, changes)).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "farm.changed", "The settings were changed meanwhile; try again.");
+    Farm.forget(farmID);
+    return pick(await Farm.current());
   }
 
   /** The scheduled job: expired offers move on to the next in line; ended memberships leave. */
