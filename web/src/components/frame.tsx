@@ -161,9 +161,13 @@ function Menu(props: { me: MeInfo }) {
   );
 }
 
-/** Where the membership screens start for this person: their own contribution, else the board's or the treasurer's list. */
+/**
+ * Where the membership screens start for this person: their own contribution
+ * (also for a household that has left: its statement and deposit refund are
+ * still its business), else the board's or the treasurer's list.
+ */
 function membershipHome(me: MeInfo): string | undefined {
-  if (hasHarvestShare(me)) return "/contribution";
+  if (me.household) return "/contribution";
   if (canManageHouseholds(me)) return "/waitlist";
   if (me.roles.includes("treasurer")) return "/certificates";
   return undefined;

@@ -68,12 +68,24 @@ const pot = {
   availableCents: 50_000,
 };
 
-function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string } = {}) {
+/** A household that has left: no member role, its membership ended and its deposit to be refunded. */
+const formerMe = { ...memberMe, household: { ...memberMe.household!, status: "left" as const }, roles: [] };
+const leftCertificate: CertificateDetail = {
+  ...certificate,
+  householdStatus: "left",
+  paidCents: 200_000,
+  outstandingCents: 0,
+  status: "refund_due",
+  noticeGivenAt: "2026-06-01T10:00:00.000Z",
+  endDate: "2026-12-31",
+};
+
+function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; former?: boolean } = {}) {
   let mandate: MandateInfo | null = null;
-  let mineCertificate: CertificateDetail = { ...certificate, noticeEndDate: opts.noticeEndDate ?? null };
+  let mineCertificate: CertificateDetail = opts.former ? leftCertificate : { ...certificate, noticeEndDate: opts.noticeEndDate ?? null };
   let mine: SolidarityMine = { year, choice: "standard", percent: 0, reason: null };
   return mockApi((call) => {
-    if (call.path === "/api/me") return ok(memberMe);
+    if (call.path === "/api/me") return ok(opts.former ? formerMe : memberMe);
     if (call.path === "/api/households/hh_devries/certificate") return ok({ certificate: mineCertificate });
     if (call.path === "/api/households/hh_devries/notice" && call.method === "POST") {
       if (!opts.noticeEndDate)
@@ -157,6 +169,21 @@ describe("my contribution", () => {
     expect(within(statement).getByText("Saldo").nextElementSibling?.textContent?.replace(/\s/g, " ")).toBe(
       "€ 43,38 nog te betalen",
     );
+  });
+
+  it("shows a household that has left its refund and statement, and offers no solidarity choice it may no longer make", async () => {
+    const api = contributionApi({ former: true });
+    renderApp("/contribution");
+
+    const menu = await screen.findByRole("navigation", { name: "Hoofdmenu" });
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Mijn huishouden", "Lidmaatschap"]);
+    const cert = await screen.findByRole("region", { name: "Ons certificaat" });
+    expect(within(cert).getByText("Terug te betalen")).toBeInTheDocument();
+    expect(within(cert).queryByRole("button")).not.toBeInTheDocument();
+    expect(await screen.findByRole("table", { name: "Termijnen" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Automatische incasso" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Solidariteit" })).not.toBeInTheDocument();
+    expect(api.calls.filter((c) => c.path.includes("solidarity"))).toEqual([]);
   });
 
   it("says when the year's price is not set yet", async () => {

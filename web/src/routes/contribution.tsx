@@ -96,9 +96,12 @@ export default function MyContribution() {
               <Loads>
                 <MandateCard householdID={household().id} />
               </Loads>
-              <Loads>
-                <SolidarityCard householdID={household().id} year={year()} />
-              </Loads>
+              {/* the choice is for the coming payments: member households make it, one that has left no longer does */}
+              <Show when={me()?.roles.includes("member")}>
+                <Loads>
+                  <SolidarityCard householdID={household().id} year={year()} />
+                </Loads>
+              </Show>
             </>
           )}
         </Show>

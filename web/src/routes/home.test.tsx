@@ -48,6 +48,19 @@ describe("home", () => {
     ]);
   });
 
+  it("shows someone whose household has left their household and membership, and nothing of taking part", async () => {
+    const former = { ...memberMe, household: { ...memberMe.household!, status: "left" as const }, roles: [] };
+    const api = mockApi((call) => (call.path === "/api/me" ? ok(former) : undefined));
+    renderApp("/");
+
+    const household = await screen.findByRole("region", { name: "Jouw huishouden" });
+    expect(household).toHaveTextContent("Status: Vertrokken");
+    const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Mijn huishouden", "Lidmaatschap"]);
+    // no card asks for what the API refuses a former member (harvest shares, work days)
+    expect(api.calls.map((c) => c.path)).toEqual(["/api/me"]);
+  });
+
   it("shows a farmer their role and farm, with the way to this week's harvest and no member screens", async () => {
     mockApi((call) => (call.path === "/api/me" ? ok(farmerMe) : undefined));
     renderApp("/");
