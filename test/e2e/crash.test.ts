@@ -352,6 +352,57 @@ describe("a crash after any single write leaves nothing half-done", () => {
     expect(points).toEqual([1, 2]);
   });
 
+  it("creating a vote: the draft with its audit event", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const title = `Crash: creating ${n}`;
+      await crash(() => draftVote(title));
+      const check = async () => {
+        const made = (await withActor(board, () => Election.list())).filter((e) => e.title === title);
+        for (const e of made) expect(await auditCount(e.id, "election.created"), "one audit event per vote created").toBe(1);
+        return made.length;
+      };
+      if (!(await check())) await draftVote(title);
+      expect(await check()).toBe(1);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("giving a proxy, then withdrawing it: each with its audit event", async () => {
+    const electionID = await withoutMail(async () => {
+      const id = await draftVote("Crash: proxies");
+      await withActor(board, () => Election.open(id));
+      return id;
+    });
+    const pair = (n: number) => ({ from: members[40 + 2 * n]!, to: members[41 + 2 * n]! });
+    const logged = async (action: string, from: string) =>
+      (await withActor(board, () => Election.audit(electionID))).filter((ev) => ev.action === action && (ev.data as { from: string }).from === from).length;
+    const proxyOf = async (from: string) => (await useDB().entities.proxy.get({ farmID, electionID, fromHouseholdID: from }).go({ consistent: true })).data;
+    const given = await everyCrashPoint(async (n, crash) => {
+      const { from, to } = pair(n);
+      await crash(() => withActor(from.actor, () => Election.grantProxy(electionID, to.householdID)));
+      const check = async () => {
+        const p = await proxyOf(from.householdID);
+        expect(await logged("election.proxy_granted", from.householdID), "one audit event per proxy given").toBe(p ? 1 : 0);
+        return p;
+      };
+      if (!(await check())) await withActor(from.actor, () => Election.grantProxy(electionID, to.householdID));
+      expect((await check())?.toHouseholdID).toBe(to.householdID);
+    });
+    expect(given).toEqual([1]);
+    const withdrawn = await everyCrashPoint(async (n, crash) => {
+      const { from } = pair(n);
+      await crash(() => withActor(from.actor, () => Election.withdrawProxy(electionID)));
+      const check = async () => {
+        const p = await proxyOf(from.householdID);
+        expect(await logged("election.proxy_withdrawn", from.householdID), "one audit event per proxy withdrawn").toBe(p ? 0 : 1);
+        return p;
+      };
+      if (await check()) await withActor(from.actor, () => Election.withdrawProxy(electionID));
+      expect(await check()).toBeNull();
+    });
+    expect(withdrawn).toEqual([1]);
+  });
+
   it("recording a deposit payment, which issues the certificate", async () => {
     const points = await everyCrashPoint(async (n, crash) => {
       const h = await withActor(system, () =>

@@ -136,22 +136,28 @@ export namespace Election {
   export async function create(input: z.infer<typeof CreateInput>) {
     const farmID = useFarmID();
     const electionID = createID("election");
-    await useDB()
-      .entities.election.create({
-        farmID,
-        electionID,
-        title: input.title,
-        description: input.description,
-        kind: input.kind,
-        seats: input.kind === "board" ? (input.seats ?? 1) : undefined,
-        candidates: input.kind === "board" ? (input.candidates ?? []).map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) : undefined,
-        majority: input.kind === "motion" ? (input.majority ?? "simple") : undefined,
-        quorumPercent: input.quorumPercent,
-        opensAt: new Date(input.opensAt).toISOString(),
-        closesAt: new Date(input.closesAt).toISOString(),
-      })
+    const res = await useDB()
+      .transaction.write(({ election, audit }) => [
+        election
+          .create({
+            farmID,
+            electionID,
+            title: input.title,
+            description: input.description,
+            kind: input.kind,
+            seats: input.kind === "board" ? (input.seats ?? 1) : undefined,
+            candidates: input.kind === "board" ? (input.candidates ?? []).map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) : undefined,
+            majority: input.kind === "motion" ? (input.majority ?? "simple") : undefined,
+            quorumPercent: input.quorumPercent,
+            opensAt: new Date(input.opensAt).toISOString(),
+            closesAt: new Date(input.closesAt).toISOString(),
+          })
+          .commit(),
+        audit.create(Audit.event("election.created", electionID, { title: input.title, kind: input.kind })).commit(),
+      ])
       .go();
-    await Audit.record("election.created", electionID, { title: input.title, kind: input.kind });
+    // only a collision of fresh IDs could refuse it
+    if (res.canceled) throw new Error("election not created");
     return get(electionID);
   }
 
@@ -179,19 +185,25 @@ export namespace Election {
     if (Date.parse(next.closesAt) <= Date.parse(next.opensAt))
       throw new VisibleError("input", "input.invalid", "Closing must be after opening.", [{ path: "closesAt", message: "Closing must be after opening." }]);
     const { candidates, opensAt, closesAt, ...rest } = changes;
-    await useDB()
-      .entities.election.patch({ farmID: useFarmID(), electionID })
-      .set({
-        ...rest,
-        ...(opensAt ? { opensAt: new Date(opensAt).toISOString() } : {}),
-        ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
-        ...(candidates && e.kind === "board"
-          ? { candidates: candidates.map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) }
-          : {}),
-      })
-      .where((a, op) => op.eq(a.status, "draft"))
+    const res = await useDB()
+      .transaction.write(({ election, audit }) => [
+        election
+          .patch({ farmID: useFarmID(), electionID })
+          .set({
+            ...rest,
+            ...(opensAt ? { opensAt: new Date(opensAt).toISOString() } : {}),
+            ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
+            ...(candidates && e.kind === "board"
+              ? { candidates: candidates.map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) }
+              : {}),
+          })
+          .where((a, op) => op.eq(a.status, "draft"))
+          .commit(),
+        audit.create(Audit.event("election.edited", electionID, { fields: Object.keys(changes) })).commit(),
+      ])
       .go();
-    await Audit.record("election.edited", electionID, { fields: Object.keys(changes) });
+    // opened meanwhile
+    if (res.canceled) throw new VisibleError("conflict", "election.not_draft", "Only a draft can be changed.");
     return get(electionID);
   }
 
@@ -476,15 +488,15 @@ export namespace Election {
     if (mine.data.proxyTo) throw new VisibleError("conflict", "election.proxy_given", "Your household already gave a proxy.");
     if (theirs.data.proxiesHeld >= farm.maxProxies) throw new VisibleError("conflict", "election.proxy_limit", "That household already holds the maximum number of proxies.");
     const res = await useDB()
-      .transaction.write(({ roll: r, proxy, election }) => [
+      .transaction.write(({ roll: r, proxy, election, audit }) => [
         election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
         r.patch({ farmID, electionID, householdID: from }).set({ proxyTo: toHouseholdID }).where((a, op) => `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)}`).commit(),
         r.patch({ farmID, electionID, householdID: toHouseholdID }).add({ proxiesHeld: 1 }).where((a, op) => op.lt(a.proxiesHeld, farm.maxProxies)).commit(),
         proxy.put({ farmID, electionID, fromHouseholdID: from, toHouseholdID, status: "active" }).commit(),
+        audit.create(Audit.event("election.proxy_granted", electionID, { from, to: toHouseholdID })).commit(),
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "election.proxy_limit", "The proxy could not be given: the other household is full, or yours voted meanwhile.");
-    await Audit.record("election.proxy_granted", electionID, { from, to: toHouseholdID });
     return get(electionID);
   }
 
@@ -497,15 +509,15 @@ export namespace Election {
     if (!given) throw new VisibleError("not_found", "election.no_proxy", "Your household gave no proxy.");
     if (given.status === "used") throw new VisibleError("conflict", "election.proxy_used", "The proxy has already been used.");
     const res = await useDB()
-      .transaction.write(({ roll: r, proxy, election }) => [
+      .transaction.write(({ roll: r, proxy, election, audit }) => [
         election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
         proxy.delete({ farmID, electionID, fromHouseholdID: from }).where((a, op) => op.eq(a.status, "active")).commit(),
         r.patch({ farmID, electionID, householdID: from }).remove(["proxyTo"]).commit(),
         r.patch({ farmID, electionID, householdID: given.toHouseholdID }).subtract({ proxiesHeld: 1 }).commit(),
+        audit.create(Audit.event("election.proxy_withdrawn", electionID, { from, to: given.toHouseholdID })).commit(),
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "election.proxy_used", "The proxy has just been used, or voting closed.");
-    await Audit.record("election.proxy_withdrawn", electionID, { from, to: given.toHouseholdID });
     return get(electionID);
   }
 
