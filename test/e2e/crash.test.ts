@@ -263,6 +263,45 @@ describe("a crash after any single write leaves nothing half-done", () => {
     expect(points).toEqual([1, 2]);
   });
 
+  it("creating a series of work days: every day and the audit event together", async () => {
+    const points = await everyCrashPoint(async (n, crash) => {
+      const title = `Crash create ${n}`;
+      const start = new Date(Date.now() + 21 * 24 * 3600_000).toISOString();
+      const end = new Date(Date.now() + 21 * 24 * 3600_000 + 2 * 3600_000).toISOString();
+      const create = () => withActor(coordinator, () => Workday.create({ title, task: "weeding", start, end, capacity: 3, repeatWeeks: 3 }));
+      await crash(create);
+      const check = async () => {
+        const made = (await useDB().entities.workday.query.byID({ farmID }).go({ pages: "all", consistent: true })).data.filter((w) => w.title === title);
+        const logged = (await Promise.all(made.map((w) => withActor(system, () => Audit.forSubject(w.workdayID))))).flat().filter((e) => e.action === "workday.created");
+        expect(made.length, "the whole series or nothing").toBeOneOf([0, 3]);
+        expect(logged.length, "one audit event per series").toBe(made.length ? 1 : 0);
+        return made.length;
+      };
+      if (!(await check())) await create();
+      expect(await check()).toBe(3);
+    });
+    expect(points).toEqual([1]);
+  });
+
+  it("editing and cancelling a work day: each with its audit event", async () => {
+    const logged = async (workdayID: string, action: string) =>
+      (await withActor(system, () => Audit.forSubject(workdayID))).filter((e) => e.action === action).length;
+    const stored = async (workdayID: string) => (await useDB().entities.workday.get({ farmID, workdayID }).go({ consistent: true })).data!;
+    const points = await everyCrashPoint(async (n, crash) => {
+      const day = await newDay(`Crash edit ${n}`);
+      await crash(() => withActor(coordinator, () => Workday.update(day, { capacity: 5 })));
+      expect(await logged(day, "workday.updated"), "one audit event per edit").toBe((await stored(day)).capacity === 5 ? 1 : 0);
+      if ((await stored(day)).capacity !== 5) await withActor(coordinator, () => Workday.update(day, { capacity: 5 }));
+      expect(await logged(day, "workday.updated")).toBe(1);
+      await crash(() => withActor(coordinator, () => Workday.cancel(day)));
+      expect(await logged(day, "workday.cancelled"), "one audit event per cancellation").toBe((await stored(day)).status === "cancelled" ? 1 : 0);
+      await withActor(coordinator, () => Workday.cancel(day));
+      expect((await stored(day)).status).toBe("cancelled");
+      expect(await logged(day, "workday.cancelled")).toBe(1);
+    });
+    expect(points).toEqual([1]);
+  });
+
   it("casting a ballot", async () => {
     const electionID = await withActor(board, async () => {
       const e = await Election.create({

@@ -122,21 +122,18 @@ export namespace Harvest {
     const farmID = useFarmID();
     const current = await getWeek(week);
     const items = input.items;
-    if (!current) {
-      await useDB()
-        .entities.harvestWeek.create({ farmID, week, status: "draft", items, note: input.note, version: 0, dirty: false })
-        .go()
-        .catch((e: unknown) => {
-          if (isConditionFailure(e)) throw new VisibleError("conflict", "harvest.changed", "Someone saved this week meanwhile; try again.");
-          throw e;
-        });
-    } else {
-      await useDB()
-        .entities.harvestWeek.patch({ farmID, week })
-        .set({ items, note: input.note ?? "", dirty: current.status === "published" })
-        .go();
-    }
-    await Audit.record("harvest.saved", week, { items: items.length });
+    const res = await useDB()
+      .transaction.write(({ harvestWeek, audit }) => [
+        current
+          ? harvestWeek
+              .patch({ farmID, week })
+              .set({ items, note: input.note ?? "", dirty: current.status === "published" })
+              .commit()
+          : harvestWeek.create({ farmID, week, status: "draft", items, note: input.note, version: 0, dirty: false }).commit(),
+        audit.create(Audit.event("harvest.saved", week, { items: items.length })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "harvest.changed", "Someone saved this week meanwhile; try again.");
     return overview(week);
   }
 
@@ -230,17 +227,19 @@ export namespace Harvest {
       .go();
     const gone = existing.data.filter((s) => !taking.has(s.householdID));
     if (gone.length) await shares.delete(gone.map((s) => ({ farmID, week, householdID: s.householdID }))).go();
-    try {
-      await useDB()
-        .entities.harvestWeek.patch({ farmID, week })
-        .set({ status: "published", version, dirty: false, publishedAt: Clock.iso(), leftovers: result.leftovers })
-        .where((a, op) => op.eq(a.version, stored.version))
-        .go();
-    } catch (e) {
-      if (isConditionFailure(e)) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
-      throw e;
-    }
-    await Audit.record("harvest.published", week, { version, households: taking.size });
+    // The shares above are too many for one transaction (a share per household), and
+    // are written again on a retry; the week turns published together with its audit event.
+    const res = await useDB()
+      .transaction.write(({ harvestWeek, audit }) => [
+        harvestWeek
+          .patch({ farmID, week })
+          .set({ status: "published", version, dirty: false, publishedAt: Clock.iso(), leftovers: result.leftovers })
+          .where((a, op) => op.eq(a.version, stored.version))
+          .commit(),
+        audit.create(Audit.event("harvest.published", week, { version, households: taking.size })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
     await mailShares(week, version > 1, stored.note || null, households, result.allocations);
     return overview(week);
   }

@@ -94,12 +94,16 @@ export namespace Hours {
     const farmID = useFarmID();
     const entry = (await recentEntries()).find((e) => e.entryID === entryID);
     if (!entry) throw new VisibleError("not_found", "hours.not_found", "No such hours entry.");
-    await useDB()
-      .entities.hours.patch({ farmID, householdID: entry.householdID, entryID })
-      .composite({ season: entry.season })
-      .set({ status: decision, decidedBy: usePerson().personID })
+    const res = await useDB()
+      .transaction.write(({ hours, audit }) => [
+        hours
+          .patch({ farmID, householdID: entry.householdID, entryID })
+          .set({ status: decision, decidedBy: usePerson().personID })
+          .commit(),
+        audit.create(Audit.event(`hours.${decision}`, entryID, { hours: entry.hours })).commit(),
+      ])
       .go();
-    await Audit.record(`hours.${decision}`, entryID, { hours: entry.hours });
+    if (res.canceled) throw new VisibleError("conflict", "hours.changed", "The entry changed meanwhile; try again.");
     return serialize({ ...entry, status: decision });
   }
 

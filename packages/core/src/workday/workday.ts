@@ -130,9 +130,14 @@ export namespace Workday {
       seriesID,
       createdBy: usePerson().personID,
     }));
-    const res = await useDB().entities.workday.put(items).go();
-    if (res.unprocessed.length) throw new Error("work days not written");
-    await Audit.record("workday.created", items[0]!.workdayID, { count: items.length, title: input.title });
+    // At most 52 days and the audit event: within one transaction's 100 items.
+    const res = await useDB()
+      .transaction.write(({ workday, audit }) => [
+        ...items.map((w) => workday.put(w).commit()),
+        audit.create(Audit.event("workday.created", items[0]!.workdayID, { count: items.length, title: input.title })).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new Error("work days not written");
     return items.map((w) => serialize({ ...w, status: "scheduled", confirmed: 0, waitlisted: 0, version: 0, seq: 0 }));
   }
 
@@ -369,21 +374,23 @@ export namespace Workday {
       ...(changes.end ? { end: new Date(changes.end).toISOString() } : {}),
       version: w.version + 1,
     };
-    await useDB()
-      .entities.workday.patch({ farmID, workdayID })
-      .set(set)
-      .where((a, op) => op.eq(a.version, w.version))
-      .go()
-      .catch((e: unknown) => {
-        throw isConditionFailure(e) ? new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.") : e;
-      });
-    // A later start must be copied to the sign-ups' date index.
+    const res = await useDB()
+      .transaction.write(({ workday, audit }) => [
+        workday
+          .patch({ farmID, workdayID })
+          .set(set)
+          .where((a, op) => op.eq(a.version, w.version))
+          .commit(),
+        audit.create(Audit.event("workday.updated", workdayID, changes)).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
+    // A later start must be copied to the sign-ups' date index (up to the capacity and its waiting line: not in the transaction).
     if (changes.start) {
       const start = new Date(changes.start).toISOString();
       for (const s of await signups(workdayID))
         await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
     }
-    await Audit.record("workday.updated", workdayID, changes);
     return get(workdayID);
   }
 
@@ -393,8 +400,13 @@ export namespace Workday {
     const w = await load(workdayID);
     if (!w) throw notFound();
     if (w.status === "cancelled") return get(workdayID);
-    await useDB().entities.workday.patch({ farmID, workdayID }).set({ status: "cancelled", version: w.version + 1 }).go();
-    await Audit.record("workday.cancelled", workdayID);
+    const res = await useDB()
+      .transaction.write(({ workday, audit }) => [
+        workday.patch({ farmID, workdayID }).set({ status: "cancelled", version: w.version + 1 }).commit(),
+        audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
     const all = await signups(workdayID);
     await mailPeople(all.map((s) => s.personID), "workdayCancelled", w);
     return get(workdayID);
