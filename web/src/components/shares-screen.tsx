@@ -63,6 +63,31 @@ function SharesNav() {
 }
 
 /**
+ * The year a shares screen shows, with links to the year before and after
+ * (`path?year=…`); the next year only up to `until`, when given.
+ */
+export function YearPicker(props: { year: number; path: string; shown: string; until?: number }) {
+  const s = useSharesText();
+  return (
+    <nav class="week-picker" aria-label={s().mine.yearPicker}>
+      <p class="week-shown">{props.shown}</p>
+      <div class="week-steps">
+        <A class="button secondary" href={`${props.path}?year=${props.year - 1}`}>
+          <span aria-hidden="true">← </span>
+          {s().mine.previousYear(props.year - 1)}
+        </A>
+        <Show when={props.until === undefined || props.year <= props.until}>
+          <A class="button secondary" href={`${props.path}?year=${props.year + 1}`}>
+            {s().mine.nextYear(props.year + 1)}
+            <span aria-hidden="true"> →</span>
+          </A>
+        </Show>
+      </div>
+    </nav>
+  );
+}
+
+/**
  * A wide table that scrolls sideways on a phone, not the page. The box takes
  * focus, so the keyboard can scroll it too, and is a group named after its
  * table, so what gets that focus says what it is (a group, not a region: the

@@ -3,7 +3,7 @@ import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { SelectField, TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -71,21 +71,7 @@ export default function ContributionOverviewPage() {
     <Show when={me()}>
       <Show when={isTreasurer(me())} fallback={<NotFound />}>
         <SharesScreen title={s().overview.title}>
-          <nav class="week-picker" aria-label={s().mine.yearPicker}>
-            <p class="week-shown">{s().overview.year(year())}</p>
-            <div class="week-steps">
-              <A class="button secondary" href={`/contribution/overview?year=${year() - 1}`}>
-                <span aria-hidden="true">← </span>
-                {s().mine.previousYear(year() - 1)}
-              </A>
-              <Show when={year() <= thisYear()}>
-                <A class="button secondary" href={`/contribution/overview?year=${year() + 1}`}>
-                  {s().mine.nextYear(year() + 1)}
-                  <span aria-hidden="true"> →</span>
-                </A>
-              </Show>
-            </div>
-          </nav>
+          <YearPicker year={year()} path="/contribution/overview" shown={s().overview.year(year())} until={thisYear()} />
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
               <Show when={overview() !== undefined}>

@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type 
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
 import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
@@ -89,7 +89,7 @@ export default function MyContribution() {
               <Loads>
                 <CertificateCard householdID={household().id} />
               </Loads>
-              <YearPicker year={year()} />
+              <YearPicker year={year()} path="/contribution" shown={s().mine.statement(year())} until={thisYear()} />
               <Loads>
                 <StatementCard householdID={household().id} year={year()} />
               </Loads>
@@ -249,28 +249,6 @@ function Notice(props: { householdID: string; certificate: CertificateDetail }) 
         />
       </Show>
     </section>
-  );
-}
-
-function YearPicker(props: { year: number }) {
-  const s = useSharesText();
-  const now = thisYear();
-  return (
-    <nav class="week-picker" aria-label={s().mine.yearPicker}>
-      <p class="week-shown">{s().mine.statement(props.year)}</p>
-      <div class="week-steps">
-        <A class="button secondary" href={`/contribution?year=${props.year - 1}`}>
-          <span aria-hidden="true">← </span>
-          {s().mine.previousYear(props.year - 1)}
-        </A>
-        <Show when={props.year <= now}>
-          <A class="button secondary" href={`/contribution?year=${props.year + 1}`}>
-            {s().mine.nextYear(props.year + 1)}
-            <span aria-hidden="true"> →</span>
-          </A>
-        </Show>
-      </div>
-    </nav>
   );
 }
 

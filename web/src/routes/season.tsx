@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
+import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
@@ -53,19 +53,7 @@ export default function SeasonPage() {
     <Show when={me()}>
       <Show when={canReadRegister(me())} fallback={<NotFound />}>
         <SharesScreen title={s().season.title}>
-          <nav class="week-picker" aria-label={s().mine.yearPicker}>
-            <p class="week-shown">{s().season.year(year())}</p>
-            <div class="week-steps">
-              <A class="button secondary" href={`/contribution/season?year=${year() - 1}`}>
-                <span aria-hidden="true">← </span>
-                {s().mine.previousYear(year() - 1)}
-              </A>
-              <A class="button secondary" href={`/contribution/season?year=${year() + 1}`}>
-                {s().mine.nextYear(year() + 1)}
-                <span aria-hidden="true"> →</span>
-              </A>
-            </div>
-          </nav>
+          <YearPicker year={year()} path="/contribution/season" shown={s().season.year(year())} />
           <p>{s().season.intro}</p>
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
