@@ -283,6 +283,28 @@ describe("a crash after any single write leaves nothing half-done", () => {
     expect(points).toEqual([1]);
   });
 
+  it("moving a work day: its sign-ups move with it, all or none", async () => {
+    const [a, b, c] = members;
+    const points = await everyCrashPoint(async (n, crash) => {
+      const day = await newDay(`Crash move ${n}`);
+      for (const m of [a, b, c]) await withActor(m!.actor, () => Workday.signup(day));
+      const start = new Date(Date.now() + 15 * 24 * 3600_000).toISOString();
+      const end = new Date(Date.now() + 15 * 24 * 3600_000 + 3 * 3600_000).toISOString();
+      const starts = async () =>
+        new Set(
+          (await useDB().entities.signup.query.byWorkday({ farmID, workdayID: day }).go({ pages: "all", consistent: true })).data.map(
+            (s) => s.start,
+          ),
+        );
+      await crash(() => withActor(coordinator, () => Workday.update(day, { start, end })));
+      const day1 = (await useDB().entities.workday.get({ farmID, workdayID: day }).go({ consistent: true })).data!;
+      expect([...(await starts())], "every sign-up on the day's own start").toEqual([day1.start]);
+      if (day1.start !== start) await withActor(coordinator, () => Workday.update(day, { start, end }));
+      expect([...(await starts())]).toEqual([start]);
+    });
+    expect(points).toEqual([1]);
+  });
+
   it("editing and cancelling a work day: each with its audit event", async () => {
     const logged = async (workdayID: string, action: string) =>
       (await withActor(system, () => Audit.forSubject(workdayID))).filter((e) => e.action === action).length;

@@ -101,6 +101,8 @@ export namespace Workday {
 
   const notFound = () => new VisibleError("not_found", "workday.not_found", "No such work day.");
   const started = () => new VisibleError("conflict", "workday.started", "This work day has already started.");
+  /** What one DynamoDB transaction may hold. */
+  const maxTransactionItems = 100;
 
   /** The same wall-clock time `weeks` weeks later, across summer and winter time. */
   function weeksLater(iso: string, weeks: number) {
@@ -374,23 +376,27 @@ export namespace Workday {
       ...(changes.end ? { end: new Date(changes.end).toISOString() } : {}),
       version: w.version + 1,
     };
+    // A new start is copied to the sign-ups' date index ("my work days"). In
+    // the same transaction while it fits one (100 items); the version lock
+    // keeps this list current, as every sign-up change bumps the version.
+    const start = set.start;
+    const moved = start ? await signups(workdayID) : [];
+    const together = moved.length <= maxTransactionItems - 2;
     const res = await useDB()
-      .transaction.write(({ workday, audit }) => [
+      .transaction.write(({ workday, audit, signup }) => [
         workday
           .patch({ farmID, workdayID })
           .set(set)
           .where((a, op) => op.eq(a.version, w.version))
           .commit(),
         audit.create(Audit.event("workday.updated", workdayID, changes)).commit(),
+        ...(start && together ? moved.map((s) => signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).commit()) : []),
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    // A later start must be copied to the sign-ups' date index (up to the capacity and its waiting line: not in the transaction).
-    if (changes.start) {
-      const start = new Date(changes.start).toISOString();
-      for (const s of await signups(workdayID))
-        await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
-    }
+    // A day with more sign-ups than a transaction holds gets the copies after it.
+    if (start && !together)
+      for (const s of moved) await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
     return get(workdayID);
   }
 
