@@ -7,6 +7,7 @@ import { farmForHost } from "./farm";
 import { resolveActor } from "./session";
 import { compressAnswers } from "./compress";
 import { sameOrigin } from "./csrf";
+import { viewerHost } from "./origin";
 import { openapiDocument } from "./openapi";
 import type { Env } from "./route";
 import { authRoutes } from "./routes/auth";
@@ -54,7 +55,7 @@ export function createApp(opts: AppOptions) {
       opts.clientAddress?.(c) ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
     c.set("client", client);
     c.set("secure", secure);
-    const farmID = farmForHost(c.req.header("x-forwarded-host") ?? c.req.header("host"));
+    const farmID = farmForHost(viewerHost(c));
     const actor = await resolveActor(c, farmID);
     await withActor(actor, () => next());
     logger.info("request", {

@@ -1,18 +1,8 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { VisibleError } from "@akker/core/error";
+import { ownOrigin } from "./origin";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * The site's own origin as the browser sees it. Deployed, CloudFront puts
- * the viewer's host in X-Forwarded-Host (Host is the Function URL's) and the
- * viewer always speaks HTTPS; locally Host is the server's own address.
- */
-export function ownOrigin(c: Context, secure: boolean): string {
-  const url = new URL(c.req.url);
-  const host = (c.req.header("x-forwarded-host") ?? c.req.header("host") ?? url.host).split(",")[0]!.trim().toLowerCase();
-  return `${secure ? "https:" : url.protocol}//${host}`;
-}
 
 function originOf(header: string): string | undefined {
   try {

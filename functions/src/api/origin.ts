@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import type { Context } from "hono";
 
 /**
  * CloudFront adds this header, with a value only it and the API function
@@ -24,4 +25,19 @@ export function viewerAddress(header: string | undefined): string | undefined {
   if (!header) return;
   const cut = header.lastIndexOf(":");
   return cut > 0 ? header.slice(0, cut) : header;
+}
+
+/**
+ * The host the viewer asked for. Deployed, CloudFront puts it in
+ * X-Forwarded-Host (Host is the Function URL's); locally Host is the
+ * server's own address. Lowercase, with its port if it has one.
+ */
+export function viewerHost(c: Context): string {
+  const header = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? new URL(c.req.url).host;
+  return header.split(",")[0]!.trim().toLowerCase();
+}
+
+/** The site's own origin as the browser sees it; the viewer always speaks HTTPS when deployed. */
+export function ownOrigin(c: Context, secure: boolean): string {
+  return `${secure ? "https:" : new URL(c.req.url).protocol}//${viewerHost(c)}`;
 }

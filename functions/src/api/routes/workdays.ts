@@ -5,7 +5,8 @@ import { Calendar } from "@akker/core/workday/calendar";
 import { ID } from "@akker/core/id";
 import { Hours } from "@akker/core/workday/hours";
 import { Workday } from "@akker/core/workday/workday";
-import { route, type App } from "../route";
+import { ownOrigin } from "../origin";
+import { route, type App, type Env } from "../route";
 
 const organisers = ["farmer", "coordinator"] as const;
 // Signing up and reporting hours is taking part: people of member (active) households only.
@@ -17,10 +18,8 @@ const Workdays = z.object({ workdays: z.array(Workday.Info) });
 const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
 const forPerson = z.object({ personID: ID.optional() });
 
-function calendarURL(c: Context, token: string) {
-  const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? "localhost";
-  const proto = c.get("secure") ? "https" : "http";
-  return `${proto}://${host}/api/calendar/${token}.ics`;
+function calendarURL(c: Context<Env>, token: string) {
+  return `${ownOrigin(c, c.get("secure"))}/api/calendar/${token}.ics`;
 }
 
 export function workdayRoutes(app: App) {
