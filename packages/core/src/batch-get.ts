@@ -8,6 +8,12 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
+interface Group {
+  table: string;
+  consistent: boolean;
+  waiting: Waiting[];
+}
+
 /** What went out, for benches: single reads, batches and the keys they carried. */
 export const readStats = { gets: 0, batches: 0, batchedKeys: 0 };
 
@@ -29,7 +35,8 @@ const batchLimit = 100;
  */
 export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
   const send = client.send.bind(client) as (command: unknown, options?: unknown) => Promise<unknown>;
-  let pending = new Map<string, Waiting[]>();
+  /** Reads waiting for the next flush, by table and consistency. */
+  let pending = new Map<string, Group>();
   let scheduled = false;
 
   const single = (input: GetCommandInput) => {
@@ -37,45 +44,44 @@ export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentCl
     return send(new GetCommand(input)) as Promise<GetCommandOutput>;
   };
 
-  async function flushGroup(group: string, waiting: Waiting[]) {
-    const { table, consistent } = JSON.parse(group) as { table: string; consistent: boolean };
-    const byKey = new Map<string, Waiting[]>();
+  async function flushGroup({ table, consistent, waiting }: Group) {
+    // each distinct key once, with everyone waiting for it
+    const byKey = new Map<string, { key: Key; waiting: Waiting[] }>();
     for (const w of waiting) {
       const id = keyID(w.key);
       const same = byKey.get(id);
-      if (same) same.push(w);
-      else byKey.set(id, [w]);
+      if (same) same.waiting.push(w);
+      else byKey.set(id, { key: w.key, waiting: [w] });
     }
-    const keys = [...byKey.values()].map((ws) => ws[0]!.key);
-    const settle = (key: Key, item: Record<string, unknown> | undefined) => {
-      for (const w of byKey.get(keyID(key)) ?? []) w.resolve({ Item: item, $metadata: {} });
+    const ids = [...byKey.keys()];
+    const settle = (id: string, out: GetCommandOutput) => {
+      for (const w of byKey.get(id)!.waiting) w.resolve(out);
     };
-    const one = (key: Key) =>
-      single({ TableName: table, Key: key, ConsistentRead: consistent || undefined }).then(
-        (out) => {
-          for (const w of byKey.get(keyID(key)) ?? []) w.resolve(out);
-        },
+    const one = (id: string) =>
+      single({ TableName: table, Key: byKey.get(id)!.key, ConsistentRead: consistent || undefined }).then(
+        (out) => settle(id, out),
         (e) => {
-          for (const w of byKey.get(keyID(key)) ?? []) w.reject(e);
+          for (const w of byKey.get(id)!.waiting) w.reject(e);
         },
       );
-    if (keys.length === 1) return one(keys[0]!);
+    if (ids.length === 1) return one(ids[0]!);
 
-    for (let i = 0; i < keys.length; i += batchLimit) {
-      const chunk = keys.slice(i, i + batchLimit);
+    for (let i = 0; i < ids.length; i += batchLimit) {
+      const chunk = ids.slice(i, i + batchLimit);
       try {
         let ask = chunk;
         for (let attempt = 0; ask.length > 0; attempt++) {
           if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 10 * 2 ** attempt)));
           readStats.batches++;
           readStats.batchedKeys += ask.length;
+          const keys = ask.map((id) => byKey.get(id)!.key);
           const out = (await send(
-            new BatchGetCommand({ RequestItems: { [table]: { Keys: ask, ConsistentRead: consistent || undefined } } }),
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: consistent || undefined } } }),
           )) as { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Key[] }> };
-          const found = new Map((out.Responses?.[table] ?? []).map((item) => [keyID(keyOf(item, ask[0]!)), item]));
+          const found = new Map((out.Responses?.[table] ?? []).map((item) => [keyID(keyOf(item, keys[0]!)), item]));
           const unprocessed = new Set((out.UnprocessedKeys?.[table]?.Keys ?? []).map(keyID));
-          for (const key of ask) if (!unprocessed.has(keyID(key))) settle(key, found.get(keyID(key)));
-          ask = ask.filter((k) => unprocessed.has(keyID(k)));
+          for (const id of ask) if (!unprocessed.has(id)) settle(id, { Item: found.get(id), $metadata: {} });
+          ask = ask.filter((id) => unprocessed.has(id));
           if (attempt > 8 && ask.length > 0) throw new Error("BatchGetItem kept returning unprocessed keys");
         }
       } catch {
@@ -89,18 +95,20 @@ export function coalesceGets(client: DynamoDBDocumentClient): DynamoDBDocumentCl
     scheduled = false;
     const groups = pending;
     pending = new Map();
-    for (const [group, waiting] of groups) void flushGroup(group, waiting);
+    for (const group of groups.values()) void flushGroup(group);
   }
 
   const coalescing = Object.create(client) as DynamoDBDocumentClient;
   coalescing.send = ((command: unknown, options?: unknown) => {
     if (!(command instanceof GetCommand) || !plainGet(command.input)) return send(command, options);
     const input = command.input;
-    const group = JSON.stringify({ table: input.TableName, consistent: input.ConsistentRead === true });
+    const table = input.TableName!;
+    const consistent = input.ConsistentRead === true;
+    const name = `${consistent ? "strong" : "eventual"} ${table}`;
     return new Promise<GetCommandOutput>((resolve, reject) => {
-      const waiting = pending.get(group);
-      if (waiting) waiting.push({ key: input.Key!, resolve, reject });
-      else pending.set(group, [{ key: input.Key!, resolve, reject }]);
+      let group = pending.get(name);
+      if (!group) pending.set(name, (group = { table, consistent, waiting: [] }));
+      group.waiting.push({ key: input.Key!, resolve, reject });
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

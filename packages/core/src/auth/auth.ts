@@ -41,12 +41,17 @@ export namespace Auth {
   }
 
   function secret(): Promise<string> {
-    loaded ??= Promise.resolve(secretSource()).then((s) => {
-      if (!s || s.length < 16) throw new Error("AUTH_SECRET is not set (at least 16 characters)");
-      return s;
-    });
-    // a failed load (SSM throttled) is tried again on the next request
-    loaded.catch(() => (loaded = undefined));
+    if (!loaded) {
+      const loading = Promise.resolve(secretSource()).then((s) => {
+        if (!s || s.length < 16) throw new Error("AUTH_SECRET is not set (at least 16 characters)");
+        return s;
+      });
+      // a failed load (SSM throttled) is tried again on the next request
+      loading.catch(() => {
+        if (loaded === loading) loaded = undefined;
+      });
+      loaded = loading;
+    }
     return loaded;
   }
 
