@@ -25,6 +25,11 @@ import { tallyBoard, tallyMotion, type Result } from "./tally";
  * many arrive at once.
  */
 export namespace Election {
+  /** Candidates as stored: numbered c1, c2, … in the order given; ballots name them so. */
+  function numbered(candidates: readonly { name: string; statement?: string }[]) {
+    return candidates.map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement }));
+  }
+
   const instant = z.iso.datetime({ offset: true });
 
   const Candidate = z.object({ name: z.string().trim().min(1).max(100), statement: z.string().trim().max(2000).default("") });
@@ -146,7 +151,7 @@ export namespace Election {
             description: input.description,
             kind: input.kind,
             seats: input.kind === "board" ? (input.seats ?? 1) : undefined,
-            candidates: input.kind === "board" ? (input.candidates ?? []).map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) : undefined,
+            candidates: input.kind === "board" ? numbered(input.candidates ?? []) : undefined,
             majority: input.kind === "motion" ? (input.majority ?? "simple") : undefined,
             quorumPercent: input.quorumPercent,
             opensAt: new Date(input.opensAt).toISOString(),
@@ -194,7 +199,7 @@ export namespace Election {
             ...(opensAt ? { opensAt: new Date(opensAt).toISOString() } : {}),
             ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
             ...(candidates && e.kind === "board"
-              ? { candidates: candidates.map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement })) }
+              ? { candidates: numbered(candidates) }
               : {}),
           })
           .where((a, op) => op.eq(a.status, "draft"))
