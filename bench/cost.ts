@@ -228,19 +228,11 @@ async function call(token: string | undefined, method: string, path: string, bod
   return { status: res.status, headers: res.headers, json: text.startsWith("{") ? JSON.parse(text) : text };
 }
 
-export interface Action {
+/** A user action: the meter's figures are averages over the samples. */
+export interface Action extends Meter {
   name: string;
   /** Times a month for one farm. */
   perMonth: number;
-  /** Averages over the samples. */
-  requests: number;
-  calls: number;
-  rru: number;
-  wru: number;
-  ms: number;
-  bytes: number;
-  logBytes: number;
-  mails: number;
   /** Invocations are the API's (one per request) or the tick's. */
   kind: "api" | "tick";
 }

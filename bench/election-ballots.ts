@@ -4,7 +4,7 @@ import { Auth } from "@akker/core/auth/auth";
 import { Election } from "@akker/core/election/election";
 import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
-import { benchDatabase, benchServer, summary, timedRequest } from "./fixture";
+import { benchDatabase, benchServer, summary, call } from "./fixture";
 import { printTable, type Figure } from "./lib";
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
@@ -61,8 +61,8 @@ export async function electionBallots(): Promise<Figure[]> {
         Array.from({ length: concurrency }, async () => {
           while (next < tokens.length) {
             const i = next++;
-            const body = JSON.stringify({ choices: [`c${(i % 5) + 1}`, `c${((i * 7) % 5) + 1}`] });
-            const res = await timedRequest(server.port, "POST", `/api/elections/${electionID}/ballots`, { cookie: `akker_session=${tokens[i]}`, "content-type": "application/json" }, body);
+            const json = { choices: [`c${(i % 5) + 1}`, `c${((i * 7) % 5) + 1}`] };
+            const res = await call(server.port, "POST", `/api/elections/${electionID}/ballots`, { cookie: `akker_session=${tokens[i]}`, json });
             if (res.status !== 201) errors++;
             times.push(res.ms);
           }

@@ -67,25 +67,12 @@ export async function benchServer(endpoint: string, tableName: string, env: Reco
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
 
-/** One HTTP request on a kept-alive connection; resolves with status and milliseconds. */
-export function timedRequest(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-  return new Promise<{ status: number; ms: number }>((resolve, reject) => {
-    const started = performance.now();
-    const req = request({ host: "127.0.0.1", port, method, path, agent, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
 /**
  * One HTTP request the way a phone makes it: from its own address (any
  * 127.x.y.z is this machine, so each household gets its own client address
- * for the rate limits), on a kept-alive connection, with the answer's body
- * and session cookie.
+ * for the rate limits), on a kept-alive connection, naming the site as its
+ * Origin; resolves with status, milliseconds, the answer's body and session
+ * cookie.
  */
 export function call(
   port: number,

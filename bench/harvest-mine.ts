@@ -8,7 +8,7 @@ import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import { weekOf } from "@akker/core/week";
-import { benchDatabase, benchServer, publishWeek, summary, timedRequest } from "./fixture";
+import { benchDatabase, benchServer, publishWeek, summary, call } from "./fixture";
 import { printTable, type Figure } from "./lib";
 
 const rounds = 25;
@@ -44,7 +44,7 @@ export async function harvestMine(): Promise<Figure[]> {
         if (r === 2) calls = (await server.stats()).reads;
         const results = await Promise.all(
           setup.map((s) =>
-            timedRequest(server.port, "GET", `/api/harvests/${week}/mine`, { cookie: `akker_session=${s.token}` }),
+            call(server.port, "GET", `/api/harvests/${week}/mine`, { cookie: `akker_session=${s.token}` }),
           ),
         );
         if (r < 2) continue; // warm-up

@@ -8,7 +8,7 @@ import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import { Workday } from "@akker/core/workday/workday";
-import { benchDatabase, benchServer, summary, timedRequest } from "./fixture";
+import { benchDatabase, benchServer, summary, call } from "./fixture";
 import { printTable, type Figure } from "./lib";
 
 const days = 20;
@@ -60,7 +60,7 @@ export async function workdaySignup(): Promise<Figure[]> {
     try {
       const started = performance.now();
       results = await Promise.all(
-        requests.map((r) => timedRequest(server.port, "POST", `/api/workdays/${r.workdayID}/signup`, { cookie: `akker_session=${r.token}`, origin: `http://127.0.0.1:${server.port}` })),
+        requests.map((r) => call(server.port, "POST", `/api/workdays/${r.workdayID}/signup`, { cookie: `akker_session=${r.token}` })),
       );
       seconds = (performance.now() - started) / 1000;
       retries = (await server.stats()).workdayRetries;
