@@ -1,5 +1,5 @@
 import type { RouteDefinition } from "@solidjs/router";
-import { getHarvest, getHarvests, getMe, getMyHarvest } from "../lib/queries";
+import { getHarvest, getHarvests, getMe, getMyHarvest, hasHarvestShare } from "../lib/queries";
 import { addWeeks, currentWeek, isWeek } from "../lib/week";
 
 /*
@@ -10,9 +10,10 @@ import { addWeeks, currentWeek, isWeek } from "../lib/week";
 export const harvestRoute = {
   preload: () => {
     const week = currentWeek();
-    void getMe();
-    void getMyHarvest(week);
-    void getMyHarvest(addWeeks(week, 1));
+    // only a member household has a share to ask for (the farmer and board look on)
+    void getMe().then((me) => {
+      if (hasHarvestShare(me)) return Promise.all([getMyHarvest(week), getMyHarvest(addWeeks(week, 1))]);
+    });
     void getHarvests();
   },
 } satisfies RouteDefinition;

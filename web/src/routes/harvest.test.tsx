@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { HarvestMine } from "../lib/api";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
-import { apiError, findAlert, harvestMine, memberMe, mockApi, ok, renderApp, type Reply } from "../test-utils";
+import { apiError, farmerMe, findAlert, harvestMine, memberMe, mockApi, ok, renderApp, type Reply } from "../test-utils";
 
 const week = currentWeek();
 const next = addWeeks(week, 1);
@@ -200,6 +200,16 @@ describe("the harvest page", () => {
     expect(items[1]).toHaveTextContent("Geen aandeel: jullie waren afgemeld of nog geen lid.");
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getByRole("link", { name: "Oogst" })).toHaveAttribute("aria-current", "page");
+  });
+});
+
+describe("the harvest page without a share", () => {
+  it("is not there for the farmer, and asks for no share", async () => {
+    const api = mockApi((call) => (call.path === "/api/me" ? ok(farmerMe) : call.path === "/api/harvests" ? ok({ harvests: [] }) : undefined));
+    renderApp("/harvest");
+    expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeInTheDocument();
+    expect(api.find("GET", `/api/harvests/${week}/mine`)).toHaveLength(0);
+    expect(api.find("GET", `/api/harvests/${next}/mine`)).toHaveLength(0);
   });
 });
 

@@ -6,7 +6,8 @@ import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import type { PublishedHarvest } from "../lib/api";
 import { useHarvestFormat } from "../lib/harvest";
-import { getHarvests } from "../lib/queries";
+import { getHarvests, getMe, hasHarvestShare } from "../lib/queries";
+import NotFound from "./not-found";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 
 /** A member's harvest: this week and next (with opting out), and what the household got in earlier weeks. */
@@ -14,14 +15,20 @@ export default function HarvestPage() {
   const { t } = useI18n();
   const week = currentWeek();
   const next = addWeeks(week, 1);
+  const me = createAsync(() => getMe());
+  // the farmer and the board enter and read the weeks at /harvest/{week}; a share is a member household's
   return (
-    <Page title={t().harvest.title}>
-      <div class="cards">
-        <WeekShare week={week} title={t().share.thisWeek(weekNumber(week))} />
-        <WeekShare week={next} title={t().share.nextWeek(weekNumber(next))} />
-      </div>
-      <PastWeeks before={week} />
-    </Page>
+    <Show when={me()}>
+      <Show when={hasHarvestShare(me())} fallback={<NotFound />}>
+        <Page title={t().harvest.title}>
+          <div class="cards">
+            <WeekShare week={week} title={t().share.thisWeek(weekNumber(week))} />
+            <WeekShare week={next} title={t().share.nextWeek(weekNumber(next))} />
+          </div>
+          <PastWeeks before={week} />
+        </Page>
+      </Show>
+    </Show>
   );
 }
 
