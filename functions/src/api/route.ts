@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { assertRole, usePerson, type Role } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";
@@ -18,7 +18,7 @@ export type App = Hono<Env>;
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-export interface RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface RouteDef<B extends z.core.$ZodType | undefined, Q extends z.core.$ZodType | undefined> {
   method: Method;
   /** Hono path, e.g. `/api/households/:id`. */
   path: string;
@@ -28,13 +28,13 @@ export interface RouteDef<B extends z.ZodType | undefined, Q extends z.ZodType |
   body?: B;
   query?: Q;
   /** Status code → description and optional schema of the JSON answer. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, { description: string; schema?: z.core.$ZodType }>;
 }
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface Registered {
-  def: RouteDef<z.ZodType | undefined, z.ZodType | undefined>;
+  def: RouteDef<z.core.$ZodType | undefined, z.core.$ZodType | undefined>;
 }
 
 const registries = new WeakMap<App, Registered[]>();
@@ -73,11 +73,11 @@ function checkParams(c: Context) {
   }
 }
 
-function invalid(error: z.ZodError) {
+function invalid(error: z.core.$ZodError) {
   return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
 }
 
-async function readBody(c: Context, schema: z.ZodType) {
+async function readBody(c: Context, schema: z.core.$ZodType) {
   const type = c.req.header("content-type") ?? "";
   // Requiring JSON also keeps plain HTML forms on other sites from posting here.
   if (!type.toLowerCase().startsWith("application/json"))
@@ -90,7 +90,7 @@ async function readBody(c: Context, schema: z.ZodType) {
       { path: "", message: "Invalid JSON" },
     ]);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }
@@ -100,7 +100,7 @@ async function readBody(c: Context, schema: z.ZodType) {
  * path parameters' length, then the body and query are parsed with their
  * zod schemas, then the handler runs.
  */
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function route<B extends z.core.$ZodType | undefined = undefined, Q extends z.core.$ZodType | undefined = undefined>(
   app: App,
   def: RouteDef<B, Q>,
   handler: (c: Context<Env>, input: { body: Parsed<B>; query: Parsed<Q> }) => Promise<Response> | Response,
@@ -114,7 +114,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
     const body = def.body ? await readBody(c, def.body) : undefined;
     let query: unknown;
     if (def.query) {
-      const parsed = def.query.safeParse(c.req.query());
+      const parsed = z.safeParse(def.query, c.req.query());
       if (!parsed.success) throw invalid(parsed.error);
       query = parsed.data;
     }

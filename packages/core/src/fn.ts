@@ -1,8 +1,17 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { VisibleError } from "./error";
 
+/*
+ * Schemas are written with zod/mini: its functions tree-shake, so each
+ * Lambda carries only the checks it uses (about half of classic zod, which
+ * cannot be split). Mini ships no messages; the English ones are set here,
+ * once, for every schema: every module that validates input reaches this one.
+ */
+z.config(en());
+
 /** Turn zod issues into the API's `{path, message}` list. */
-export function toIssues(error: z.ZodError) {
+export function toIssues(error: z.core.$ZodError) {
   return error.issues.map((i) => ({
     path: i.path.map(String).join("."),
     message: i.message,
@@ -14,12 +23,12 @@ export function toIssues(error: z.ZodError) {
  * (and so validated) on every call, and the schema is exposed as `.schema`
  * so routes can reuse it.
  */
-export function fn<S extends z.ZodType, R>(
+export function fn<S extends z.core.$ZodType, R>(
   schema: S,
   impl: (input: z.output<S>) => R,
 ) {
   const wrapped = (input: z.input<S>): R => {
-    const parsed = schema.safeParse(input);
+    const parsed = z.safeParse(schema, input);
     if (!parsed.success) {
       throw new VisibleError(
         "input",
@@ -40,9 +49,9 @@ export function fn<S extends z.ZodType, R>(
  * JSON, is beyond what DynamoDB stores (it refuses magnitudes below 1e-130).
  */
 export function decimal(min: number, max: number) {
-  return z
-    .number()
-    .min(min)
-    .max(max)
-    .overwrite((n) => Math.round(n * 1000) / 1000);
+  return z.number().check(
+    z.minimum(min),
+    z.maximum(max),
+    z.overwrite((n) => Math.round(n * 1000) / 1000),
+  );
 }

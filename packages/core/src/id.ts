@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Clock } from "./clock";
 
 const next = monotonicFactory();
@@ -31,12 +31,12 @@ export function createID(kind: IDKind): string {
  * real ID calls it another one (a household holding its own proxy), and it
  * would be stored under that other spelling. Our IDs are lowercase.
  */
-export const ID = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .refine(isLowercase, { message: "IDs are written in lowercase." });
+export const ID = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(100),
+  z.refine(isLowercase, { message: "IDs are written in lowercase." }),
+);
 
 export function isLowercase(id: string) {
   return id === id.toLowerCase();

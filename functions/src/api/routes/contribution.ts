@@ -195,7 +195,7 @@ export function contributionRoutes(app: App) {
       summary: "The ledger of a year (payments and reversals), optionally of one household",
       tag,
       access: treasurer,
-      query: yearQuery.extend({ householdID: ID.optional() }),
+      query: yearQuery.extend({ householdID: z.optional(ID) }),
       responses: { 200: { description: "Entries", schema: z.object({ payments: z.array(Payment.Info), totalCents: z.number() }) } },
     },
     async (c, { query }) => {

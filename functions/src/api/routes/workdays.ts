@@ -16,7 +16,7 @@ const dayReaders = ["member", "farmer", "coordinator", "board"] as const;
 const tag = "workdays";
 const Workdays = z.object({ workdays: z.array(Workday.Info) });
 const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
-const forPerson = z.object({ personID: ID.optional() });
+const forPerson = z.object({ personID: z.optional(ID) });
 
 function calendarURL(c: Context<Env>, token: string) {
   return `${ownOrigin(c, c.get("secure"))}/api/calendar/${token}.ics`;

@@ -26,12 +26,12 @@ export namespace Season {
     budgetCents: cents(10_000_000_000),
     weeks: z.number().int().min(1).max(53),
     vegetarianDiscountCents: cents(100_000).optional(),
-    childFactor: decimal(0, 1).optional(),
+    childFactor: z.optional(decimal(0, 1)),
     depositFullCents: cents(10_000_000).optional(),
     depositHalfCents: cents(10_000_000).optional(),
     optOutDaysBefore: z.number().int().min(0).max(14).optional(),
     optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-    targetHours: decimal(0, 1000).optional(),
+    targetHours: z.optional(decimal(0, 1000)),
   });
 
   /** The treasurer may confirm another (e.g. rounded) price than proposed, and date a change. */

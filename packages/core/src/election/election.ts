@@ -60,7 +60,7 @@ export namespace Election {
     .object({
       choices: z.array(z.string().max(20)).max(40).optional(),
       vote: z.enum(["yes", "no", "abstain"]).optional(),
-      onBehalfOf: ID.optional(),
+      onBehalfOf: z.optional(ID),
     })
     .refine((b) => (b.choices === undefined) !== (b.vote === undefined), { message: "Give either choices or a vote." });
 
