@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import ical from "ical-generator";
 import { useFarmID, usePerson } from "../actor";
+import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Person } from "../person/person";
+import { Ics } from "./ics";
 
 /**
  * Each person's secret iCalendar link with their work days, for phone
@@ -54,27 +55,28 @@ export namespace Calendar {
     const days = await Promise.all(
       signups.data.map((s) => useDB().entities.workday.get({ farmID, workdayID: s.workdayID }).go()),
     );
-    const cal = ical({
-      name: nl ? `Meewerkdagen ${farm.name}` : `Work days ${farm.name}`,
-      prodId: { company: "Akker", product: "meewerkdagen", language: nl ? "NL" : "EN" },
-      timezone: "Europe/Amsterdam",
-      ttl: 3600,
-    });
+    const events: Ics.Event[] = [];
     signups.data.forEach((s, i) => {
       const w = days[i]?.data;
       if (!w || w.status === "cancelled") return;
       const waiting = s.status === "waitlisted";
-      cal.createEvent({
-        id: `${w.workdayID}@akker`,
+      events.push({
+        uid: `${w.workdayID}@akker`,
         // instants in UTC: every calendar shows them on its own clock, summer or winter
         start: new Date(w.start),
         end: new Date(w.end),
-        timezone: null,
         summary: waiting ? `${w.title} (${nl ? "wachtlijst" : "waiting list"})` : w.title,
         description: w.description ?? undefined,
         location: w.location ?? undefined,
       });
     });
-    return cal.toString();
+    return Ics.calendar({
+      prodId: `-//Akker//meewerkdagen//${nl ? "NL" : "EN"}`,
+      name: nl ? `Meewerkdagen ${farm.name}` : `Work days ${farm.name}`,
+      timezone: "Europe/Amsterdam",
+      refreshSeconds: 3600,
+      stamp: new Date(Clock.now()),
+      events,
+    });
   }
 }
