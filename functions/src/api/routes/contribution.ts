@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Clock } from "@akker/core/clock";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";
@@ -15,7 +15,7 @@ import { route, type App, type Env } from "../route";
 
 const treasurer = ["treasurer"] as const;
 const tag = "contribution";
-const yearQuery = z.object({ year: Season.year.optional() });
+const yearQuery = z.object({ year: z.optional(Season.year) });
 const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
 
 function invalid(message: string, path = "") {
@@ -29,10 +29,10 @@ function yearParam(c: Context<Env>) {
 }
 
 /** A body that may be left out (then `{}`), but when sent must be JSON. */
-async function optionalBody<S extends z.ZodType>(c: Context<Env>, schema: S): Promise<z.output<S>> {
+async function optionalBody<S extends z.core.$ZodType>(c: Context<Env>, schema: S): Promise<z.output<S>> {
   const type = c.req.header("content-type") ?? "";
   const text = await c.req.text();
-  if (!text.trim()) return schema.parse({});
+  if (!text.trim()) return z.parse(schema, {});
   if (!type.toLowerCase().startsWith("application/json"))
     throw new VisibleError("input", "input.content_type", "Send the body as application/json.");
   let raw: unknown;
@@ -41,7 +41,7 @@ async function optionalBody<S extends z.ZodType>(c: Context<Env>, schema: S): Pr
   } catch {
     throw invalid("The body is not valid JSON.");
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
   return parsed.data;
 }
@@ -61,7 +61,7 @@ async function csvBody(c: Context<Env>): Promise<string> {
     } catch {
       throw invalid("The body is not valid JSON.");
     }
-    const parsed = z.object({ csv: z.string().min(1) }).safeParse(raw);
+    const parsed = z.object({ csv: z.string().check(z.minLength(1)) }).safeParse(raw);
     if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
     return parsed.data.csv;
   }
@@ -195,7 +195,7 @@ export function contributionRoutes(app: App) {
       summary: "The ledger of a year (payments and reversals), optionally of one household",
       tag,
       access: treasurer,
-      query: yearQuery.extend({ householdID: z.optional(ID) }),
+      query: z.extend(yearQuery, { householdID: z.optional(ID) }),
       responses: { 200: { description: "Entries", schema: z.object({ payments: z.array(Payment.Info), totalCents: z.number() }) } },
     },
     async (c, { query }) => {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Application } from "@akker/core/membership/application";
 import { Certificate } from "@akker/core/membership/certificate";
 import { Membership } from "@akker/core/membership/membership";
@@ -201,7 +201,7 @@ function waitlistRoutes(app: App) {
       responses: {
         201: {
           description: "On the list; statusToken only for a new application (an address already waiting is mailed its link again)",
-          schema: z.object({ application: z.object({ id: z.string(), position: z.number().int().nullable(), statusToken: z.string().optional() }) }),
+          schema: z.object({ application: z.object({ id: z.string(), position: z.nullable(z.int()), statusToken: z.optional(z.string()) }) }),
         },
         429: { description: "Too many requests" },
       },
@@ -217,7 +217,7 @@ function waitlistRoutes(app: App) {
       summary: "The waiting list in order with mouths, and the farm's free mouths (?all=true: closed ones too)",
       tag,
       access: board,
-      query: z.object({ all: z.enum(["true", "false"]).optional() }),
+      query: z.object({ all: z.optional(z.enum(["true", "false"])) }),
       responses: {
         200: { description: "Applications", schema: z.object({ applications: z.array(Application.Info), capacity: Application.Capacity }) },
       },

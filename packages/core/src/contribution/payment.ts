@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -20,19 +20,19 @@ import { dateOf, isDate } from "./rules";
  * a crash right after it cannot leave a payment the log does not know.
  */
 export namespace Payment {
-  const date = z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." });
+  const date = z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." }));
 
   export const Input = z.object({
     householdID: ID,
-    amountCents: z.number().int().min(1).max(100_000_000),
+    amountCents: z.int().check(z.minimum(1), z.maximum(100_000_000)),
     date,
-    reference: z.string().trim().min(1).max(140),
+    reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(140)),
     /** The contribution year the money counts for; by default the year of `date`. */
-    year: z.number().int().min(2000).max(2200).optional(),
-    note: z.string().trim().max(500).optional(),
+    year: z.optional(z.int().check(z.minimum(2000), z.maximum(2200))),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   });
 
-  export const ReverseInput = z.object({ note: z.string().trim().max(500).optional() });
+  export const ReverseInput = z.object({ note: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
 
   export const Info = z.object({
     id: z.string(),
@@ -44,8 +44,8 @@ export namespace Payment {
     reference: z.string(),
     source: z.enum(["manual", "import"]),
     /** For a reversal: the payment it reverses. */
-    reverses: z.string().nullable(),
-    note: z.string().nullable(),
+    reverses: z.nullable(z.string()),
+    note: z.nullable(z.string()),
     createdAt: z.string(),
   });
   export type Info = z.infer<typeof Info>;
@@ -252,7 +252,7 @@ export namespace Payment {
     // A line can read well and still be no payment to record (an amount above one payment's maximum):
     // check them all before recording any, so such a file is refused whole too.
     const unfit = parsed.lines.flatMap((l) => {
-      const checked = Input.omit({ householdID: true }).safeParse({ amountCents: l.amountCents, date: l.date, reference: l.reference });
+      const checked = z.omit(Input, { householdID: true }).safeParse({ amountCents: l.amountCents, date: l.date, reference: l.reference });
       return checked.success ? [] : toIssues(checked.error).map((i) => ({ path: `line ${l.line}`, message: `${i.path}: ${i.message}` }));
     });
     if (unfit.length) throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be recorded.", unfit.slice(0, 50));

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -17,28 +17,28 @@ import { addDays, dateOf, isDate, milliMouths, proposeRate, versionOn, type Pric
  * version with an effective date: statements follow, month by month.
  */
 export namespace Season {
-  export const year = z.coerce.number().int().min(2000).max(2200);
-  const cents = (max: number) => z.number().int().min(0).max(max);
-  const date = z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." });
+  export const year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2200));
+  const cents = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+  const date = z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." }));
 
   /** The board's input; the farm settings among it (child factor, deposits, opt-out, hours) are saved on the farm. */
   export const Input = z.object({
     budgetCents: cents(10_000_000_000),
-    weeks: z.number().int().min(1).max(53),
-    vegetarianDiscountCents: cents(100_000).optional(),
+    weeks: z.int().check(z.minimum(1), z.maximum(53)),
+    vegetarianDiscountCents: z.optional(cents(100_000)),
     childFactor: z.optional(decimal(0, 1)),
-    depositFullCents: cents(10_000_000).optional(),
-    depositHalfCents: cents(10_000_000).optional(),
-    optOutDaysBefore: z.number().int().min(0).max(14).optional(),
-    optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+    depositFullCents: z.optional(cents(10_000_000)),
+    depositHalfCents: z.optional(cents(10_000_000)),
+    optOutDaysBefore: z.optional(z.int().check(z.minimum(0), z.maximum(14))),
+    optOutTime: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
     targetHours: z.optional(decimal(0, 1000)),
   });
 
   /** The treasurer may confirm another (e.g. rounded) price than proposed, and date a change. */
   export const ConfirmInput = z.object({
-    rateCents: cents(100_000).optional(),
-    vegetarianRateCents: cents(100_000).optional(),
-    effectiveFrom: date.optional(),
+    rateCents: z.optional(cents(100_000)),
+    vegetarianRateCents: z.optional(cents(100_000)),
+    effectiveFrom: z.optional(date),
   });
 
   const Version = z.object({
@@ -64,16 +64,16 @@ export namespace Season {
     /** `proposed` until the first confirmation; `changed` when saved again since the last one. */
     status: z.enum(["proposed", "confirmed", "changed"]),
     proposal: z.object({
-      rateCents: z.number().nullable(),
-      vegetarianRateCents: z.number().nullable(),
-      averageCents: z.number().nullable(),
+      rateCents: z.nullable(z.number()),
+      vegetarianRateCents: z.nullable(z.number()),
+      averageCents: z.nullable(z.number()),
       mouths: z.number(),
       vegetarianMouths: z.number(),
       households: z.number(),
     }),
     /** The confirmed price in effect today (within the year), per mouth per week. */
-    rateCents: z.number().nullable(),
-    vegetarianRateCents: z.number().nullable(),
+    rateCents: z.nullable(z.number()),
+    vegetarianRateCents: z.nullable(z.number()),
     versions: z.array(Version),
   });
   export type Info = z.infer<typeof Info>;
@@ -158,7 +158,7 @@ export namespace Season {
   export async function save(y: number, input: z.infer<typeof Input>): Promise<Info> {
     const farmID = useFarmID();
     const { budgetCents, weeks, vegetarianDiscountCents, ...settings } = input;
-    const farmChanges = Farm.Settings.partial().parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
+    const farmChanges = z.partial(Farm.Settings).parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
     const farm = await Farm.current();
     const discount = vegetarianDiscountCents ?? farm.vegetarianDiscountCents;
     const childFactor = input.childFactor ?? farm.childFactor;

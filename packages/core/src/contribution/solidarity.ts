@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -32,17 +32,17 @@ export namespace Solidarity {
     .object({
       choice: z.enum(choices),
       /** Supporters: 5–100% more (10 by default); reductions: 5–75% less (25 by default). */
-      percent: z.number().int().min(5).max(100).optional(),
-      reason: z.string().trim().max(500).optional(),
-      year: z.number().int().min(2000).max(2200).optional(),
+      percent: z.optional(z.int().check(z.minimum(5), z.maximum(100))),
+      reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+      year: z.optional(z.int().check(z.minimum(2000), z.maximum(2200))),
     })
-    .refine((v) => v.choice !== "reduced" || (v.percent ?? 25) <= 75, { message: "A reduction is at most 75%.", path: ["percent"] });
+    .check(z.refine((v) => v.choice !== "reduced" || (v.percent ?? 25) <= 75, { message: "A reduction is at most 75%.", path: ["percent"] }));
 
   export const Mine = z.object({
     year: z.number(),
     choice: z.enum(choices),
     percent: z.number(),
-    reason: z.string().nullable(),
+    reason: z.nullable(z.string()),
   });
   export type Mine = z.infer<typeof Mine>;
 
@@ -64,7 +64,7 @@ export namespace Solidarity {
     name: z.string(),
     choice: z.enum(["supporter", "reduced"]),
     percent: z.number(),
-    reason: z.string().nullable(),
+    reason: z.nullable(z.string()),
     potCents: z.number(),
     mouths: z.number(),
     updatedAt: z.string(),

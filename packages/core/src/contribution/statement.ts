@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
 import { useDB } from "../entities";

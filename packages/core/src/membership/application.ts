@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -35,30 +35,30 @@ import { dateOf, freeMouths, planOffers } from "./rules";
  */
 export namespace Application {
   export const statuses = applicationStatuses;
-  const count = z.number().int().min(0).max(20);
+  const count = z.int().check(z.minimum(0), z.maximum(20));
 
   export const ApplyInput = z.object({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     email: Person.email,
-    adults: count.min(1),
-    children: count.default(0),
-    vegetarian: z.boolean().default(false),
+    adults: count.check(z.minimum(1)),
+    children: z._default(count, 0),
+    vegetarian: z._default(z.boolean(), false),
     /** Left out: half for one mouth, full otherwise. */
-    certificate: z.enum(certificates).optional(),
+    certificate: z.optional(z.enum(certificates)),
     /** How the deposit will be paid: at once (default) or in instalments. */
-    plan: z.enum(Certificate.plans).default("once"),
-    locale: z.enum(["nl", "en"]).optional(),
+    plan: z._default(z.enum(Certificate.plans), "once"),
+    locale: z.optional(z.enum(["nl", "en"])),
   });
 
-  export const TokenInput = z.object({ token: z.string().trim().min(16).max(200) });
+  export const TokenInput = z.object({ token: z.string().check(z.trim(), z.minLength(16), z.maxLength(200)) });
 
   /** What the board sees. */
   export const Info = z.object({
     id: z.string(),
     name: z.string(),
     email: z.string(),
-    adults: z.number().int(),
-    children: z.number().int(),
+    adults: z.int(),
+    children: z.int(),
     mouths: z.number(),
     vegetarian: z.boolean(),
     certificate: z.enum(certificates),
@@ -66,12 +66,12 @@ export namespace Application {
     locale: z.enum(["nl", "en"]),
     status: z.enum(applicationStatuses),
     /** Place among the waiting (1 = next), null when not waiting. */
-    position: z.number().int().nullable(),
+    position: z.nullable(z.int()),
     appliedAt: z.string(),
-    offeredAt: z.string().nullable(),
-    offerExpiresAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    householdID: z.string().nullable(),
+    offeredAt: z.nullable(z.string()),
+    offerExpiresAt: z.nullable(z.string()),
+    closedAt: z.nullable(z.string()),
+    householdID: z.nullable(z.string()),
   });
   export type Info = z.infer<typeof Info>;
 
@@ -79,16 +79,16 @@ export namespace Application {
   export const Status = z.object({
     id: z.string(),
     name: z.string(),
-    adults: z.number().int(),
-    children: z.number().int(),
+    adults: z.int(),
+    children: z.int(),
     mouths: z.number(),
     certificate: z.enum(certificates),
     status: z.enum(applicationStatuses),
-    position: z.number().int().nullable(),
+    position: z.nullable(z.int()),
     /** How many applications wait in all. */
-    waiting: z.number().int(),
+    waiting: z.int(),
     appliedAt: z.string(),
-    offerExpiresAt: z.string().nullable(),
+    offerExpiresAt: z.nullable(z.string()),
   });
   export type Status = z.infer<typeof Status>;
 

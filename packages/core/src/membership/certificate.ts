@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { hasRole, useActor, useFarmID, usePerson, type Role } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -43,54 +43,54 @@ export namespace Certificate {
     householdStatus: z.enum(["active", "pending", "left"]),
     certificate: z.enum(certificates),
     mouths: z.number(),
-    depositCents: z.number().int(),
-    paidCents: z.number().int(),
-    outstandingCents: z.number().int(),
+    depositCents: z.int(),
+    paidCents: z.int(),
+    outstandingCents: z.int(),
     plan: z.enum(plans),
-    instalmentCount: z.number().int(),
+    instalmentCount: z.int(),
     status: z.enum(statuses),
     /** YYYY-MM-DD */
     memberSince: z.string(),
     firstPossibleEndDate: z.string(),
-    noticeGivenAt: z.string().nullable(),
+    noticeGivenAt: z.nullable(z.string()),
     /** The last day of membership, once notice is given. */
-    endDate: z.string().nullable(),
-    refundedAt: z.string().nullable(),
-    refundedCents: z.number().int().nullable(),
+    endDate: z.nullable(z.string()),
+    refundedAt: z.nullable(z.string()),
+    refundedCents: z.nullable(z.int()),
   });
   export type Info = z.infer<typeof Info>;
 
   export const Payment = z.object({
     reference: z.string(),
     householdID: z.string(),
-    amountCents: z.number().int(),
+    amountCents: z.int(),
     date: z.string(),
   });
   export type Payment = z.infer<typeof Payment>;
 
-  export const Detail = Info.extend({
-    instalments: z.array(z.object({ due: z.string(), amountCents: z.number().int(), status: z.enum(["paid", "open", "late"]) })),
+  export const Detail = z.extend(Info, {
+    instalments: z.array(z.object({ due: z.string(), amountCents: z.int(), status: z.enum(["paid", "open", "late"]) })),
     payments: z.array(Payment),
     /** The end date notice given today would have, or null while the minimum term does not allow it (or notice was given). */
-    noticeEndDate: z.string().nullable(),
+    noticeEndDate: z.nullable(z.string()),
   });
   export type Detail = z.infer<typeof Detail>;
 
   export const Totals = z.object({
-    households: z.number().int(),
-    depositCents: z.number().int(),
-    paidCents: z.number().int(),
-    outstandingCents: z.number().int(),
-    refundDueCents: z.number().int(),
-    byStatus: z.object({ pending: z.number().int(), paid: z.number().int(), refund_due: z.number().int(), refunded: z.number().int() }),
+    households: z.int(),
+    depositCents: z.int(),
+    paidCents: z.int(),
+    outstandingCents: z.int(),
+    refundDueCents: z.int(),
+    byStatus: z.object({ pending: z.int(), paid: z.int(), refund_due: z.int(), refunded: z.int() }),
   });
 
-  const date = z.string().refine(isDate, "A date as YYYY-MM-DD.");
+  const date = z.string().check(z.refine(isDate, "A date as YYYY-MM-DD."));
 
   export const PaymentInput = z.object({
-    amountCents: z.number().int().min(1).max(10_000_000),
+    amountCents: z.int().check(z.minimum(1), z.maximum(10_000_000)),
     date,
-    reference: z.string().trim().min(1).max(140),
+    reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(140)),
   });
 
   export const UpdateInput = z.object({ plan: z.enum(plans) });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { useDB } from "../entities";
@@ -11,7 +11,7 @@ import { Certificate } from "./certificate";
 export namespace Membership {
   const keys = ["depositFullCents", "depositHalfCents", "depositInstalments", "minimumTermYears", "capacityMouths", "offerDays"] as const;
 
-  export const Settings = Farm.Settings.pick({
+  export const Settings = z.pick(Farm.Settings, {
     depositFullCents: true,
     depositHalfCents: true,
     depositInstalments: true,
@@ -21,7 +21,7 @@ export namespace Membership {
   });
   export type Settings = z.infer<typeof Settings>;
 
-  export const UpdateInput = Settings.partial().refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+  export const UpdateInput = z.partial(Settings).check(z.refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." }));
 
   function pick(farm: Farm.Info): Settings {
     return Object.fromEntries(keys.map((k) => [k, farm[k]])) as Settings;
@@ -34,7 +34,7 @@ export namespace Membership {
   /** Changes the membership settings; deposits already set on certificates stay as they are. */
   export async function updateSettings(changes: z.infer<typeof UpdateInput>): Promise<Settings> {
     const farmID = useFarmID();
-    const valid = Farm.Settings.partial().parse(changes);
+    const valid = z.partial(Farm.Settings).parse(changes);
     const res = await useDB()
       .transaction.write(({ farm, audit }) => [
         farm.patch({ farmID }).set(valid).commit(),
