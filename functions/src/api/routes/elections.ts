@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Election } from "@akker/core/election/election";
 import { ID } from "@akker/core/id";
 import { route, type App } from "../route";
@@ -158,12 +158,12 @@ export function electionRoutes(app: App) {
             eligible: z.number(),
             voted: z.number(),
             turnoutPercent: z.number(),
-            quorumPercent: z.number().nullable(),
+            quorumPercent: z.nullable(z.number()),
             quorumMet: z.boolean(),
             tally: z.array(z.object({ option: z.string(), name: z.string(), votes: z.number() })),
             winners: z.array(z.string()),
             tied: z.array(z.string()),
-            passed: z.boolean().optional(),
+            passed: z.optional(z.boolean()),
           }),
         },
         409: { description: "Before closing" },

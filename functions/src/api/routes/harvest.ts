@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { VisibleError } from "@akker/core/error";
 import { toIssues } from "@akker/core/fn";
 import { Harvest } from "@akker/core/harvest/harvest";
@@ -35,10 +35,10 @@ export function harvestRoutes(app: App) {
             harvests: z.array(
               z.object({
                 week: z.string(),
-                publishedAt: z.string().nullable(),
+                publishedAt: z.nullable(z.string()),
                 changed: z.boolean(),
-                note: z.string().nullable(),
-                lines: z.array(Harvest.LineInfo).nullable(),
+                note: z.nullable(z.string()),
+                lines: z.nullable(z.array(Harvest.LineInfo)),
               }),
             ),
           }),

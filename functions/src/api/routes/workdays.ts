@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { VisibleError } from "@akker/core/error";
 import { Calendar } from "@akker/core/workday/calendar";
 import { ID } from "@akker/core/id";
@@ -163,7 +163,7 @@ export function workdayRoutes(app: App) {
       summary: "Mark who came; credits the day's hours to their households",
       tag,
       access: organisers,
-      body: z.object({ present: z.array(ID).max(500) }),
+      body: z.object({ present: z.array(ID).check(z.maxLength(500)) }),
       responses: { 200: { description: "Roster", schema: Roster }, 409: { description: "Not started yet" } },
     },
     async (c, { body }) => c.json(await Workday.attendance(c.req.param("id")!, body.present)),
@@ -178,7 +178,7 @@ export function workdayRoutes(app: App) {
       tag,
       // the household's own record: one that has left still reads the hours it made
       access: "session",
-      query: z.object({ season: z.string().regex(/^\d{4}$/).optional() }),
+      query: z.object({ season: z.optional(z.string().check(z.regex(/^\d{4}$/))) }),
       responses: {
         200: {
           description: "Hours",
@@ -243,7 +243,7 @@ export function workdayRoutes(app: App) {
     tasks: z.array(z.object({ task: z.string(), hours: z.number() })),
     total: z.number(),
   });
-  const season = z.object({ season: z.string().regex(/^\d{4}$/).optional() });
+  const season = z.object({ season: z.optional(z.string().check(z.regex(/^\d{4}$/))) });
 
   route(
     app,

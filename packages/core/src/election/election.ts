@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { hasRole, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -32,47 +32,49 @@ export namespace Election {
 
   const instant = z.iso.datetime({ offset: true });
 
-  const Candidate = z.object({ name: z.string().trim().min(1).max(100), statement: z.string().trim().max(2000).default("") });
+  const Candidate = z.object({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    statement: z._default(z.string().check(z.trim(), z.maxLength(2000)), ""),
+  });
 
   const fields = {
-    title: z.string().trim().min(1).max(160),
-    description: z.string().trim().max(4000).optional(),
-    seats: z.number().int().min(1).max(20).optional(),
-    candidates: z.array(Candidate).max(40).optional(),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(160)),
+    description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+    seats: z.optional(z.int().check(z.minimum(1), z.maximum(20))),
+    candidates: z.optional(z.array(Candidate).check(z.maxLength(40))),
     opensAt: instant,
     closesAt: instant,
-    quorumPercent: z.number().int().min(0).max(100).optional(),
-    majority: z.enum(["simple", "two-thirds"]).optional(),
+    quorumPercent: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
+    majority: z.optional(z.enum(["simple", "two-thirds"])),
   };
 
-  export const CreateInput = z
-    .object({ kind: z.enum(["board", "motion"]), ...fields })
-    .refine((e) => Date.parse(e.closesAt) > Date.parse(e.opensAt), { message: "Closing must be after opening.", path: ["closesAt"] })
-    .refine((e) => e.kind !== "board" || (e.candidates?.length ?? 0) >= 1, { message: "A board election needs candidates.", path: ["candidates"] })
-    .refine((e) => e.kind !== "board" || (e.seats ?? 1) <= (e.candidates?.length ?? 0), { message: "More seats than candidates.", path: ["seats"] });
+  export const CreateInput = z.object({ kind: z.enum(["board", "motion"]), ...fields }).check(
+    z.refine((e) => Date.parse(e.closesAt) > Date.parse(e.opensAt), { message: "Closing must be after opening.", path: ["closesAt"] }),
+    z.refine((e) => e.kind !== "board" || (e.candidates?.length ?? 0) >= 1, { message: "A board election needs candidates.", path: ["candidates"] }),
+    z.refine((e) => e.kind !== "board" || (e.seats ?? 1) <= (e.candidates?.length ?? 0), { message: "More seats than candidates.", path: ["seats"] }),
+  );
 
   export const UpdateInput = z
-    .object(fields)
-    .partial()
-    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+    .partial(z.object(fields))
+    .check(z.refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." }));
 
   export const BallotInput = z
     .object({
-      choices: z.array(z.string().max(20)).max(40).optional(),
-      vote: z.enum(["yes", "no", "abstain"]).optional(),
+      choices: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(40))),
+      vote: z.optional(z.enum(["yes", "no", "abstain"])),
       onBehalfOf: z.optional(ID),
     })
-    .refine((b) => (b.choices === undefined) !== (b.vote === undefined), { message: "Give either choices or a vote." });
+    .check(z.refine((b) => (b.choices === undefined) !== (b.vote === undefined), { message: "Give either choices or a vote." }));
 
   export const Info = z.object({
     id: z.string(),
     title: z.string(),
-    description: z.string().nullable(),
+    description: z.nullable(z.string()),
     kind: z.enum(["board", "motion"]),
-    seats: z.number().nullable(),
+    seats: z.nullable(z.number()),
     candidates: z.array(z.object({ id: z.string(), name: z.string(), statement: z.string() })),
-    majority: z.enum(["simple", "two-thirds"]).nullable(),
-    quorumPercent: z.number().nullable(),
+    majority: z.nullable(z.enum(["simple", "two-thirds"])),
+    quorumPercent: z.nullable(z.number()),
     opensAt: z.string(),
     closesAt: z.string(),
     status: z.enum(["draft", "open", "closed"]),
@@ -81,7 +83,7 @@ export namespace Election {
       eligible: z.boolean(),
       voted: z.boolean(),
       canVoteFor: z.array(z.string()),
-      proxyTo: z.string().nullable(),
+      proxyTo: z.nullable(z.string()),
     }),
   });
   export type Info = z.infer<typeof Info>;

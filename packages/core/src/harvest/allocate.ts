@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { VisibleError } from "../error";
 import { decimal } from "../fn";
 
@@ -30,21 +30,21 @@ const SCALE = 1000;
 
 /** One crop the farmer harvested this week. */
 export const Item = z.object({
-  crop: z.string().trim().min(1).max(100),
+  crop: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   unit: z.enum(units),
   /** The total harvested, in `unit`, to a thousandth (finer is rounded). */
   quantity: decimal(0, 1_000_000),
   /** The smallest amount worth handing out; `defaultStep[unit]` when absent. */
-  step: z.number().min(0.001).max(1_000).optional(),
+  step: z.optional(z.number().check(z.minimum(0.001), z.maximum(1_000))),
   /** Meat goes to non-vegetarian households only. */
-  meat: z.boolean().optional(),
+  meat: z.optional(z.boolean()),
 });
 export type Item = z.infer<typeof Item>;
 
 /** A household taking part this week: active, and not opted out (afgemeld). */
 export const Participant = z.object({
-  id: z.string().min(1),
-  mouths: z.number().min(0).max(100),
+  id: z.string().check(z.minLength(1)),
+  mouths: z.number().check(z.minimum(0), z.maximum(100)),
   vegetarian: z.boolean(),
 });
 export type Participant = z.infer<typeof Participant>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { hasRole, useActor, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -13,13 +13,13 @@ import { amsterdamISO, deadlineBefore, isWeek } from "../week";
 import { allocate, Item, type Balances, type Line, type Participant } from "./allocate";
 
 export namespace Harvest {
-  export const Week = z.string().refine(isWeek, { message: "Not an ISO week such as 2027-W14." });
+  export const Week = z.string().check(z.refine(isWeek, { message: "Not an ISO week such as 2027-W14." }));
 
   export const LineInfo = z.object({ crop: z.string(), unit: z.enum(["kg", "piece", "bunch"]), quantity: z.number() });
 
   export const SaveInput = z.object({
-    items: z.array(Item).min(1).max(200),
-    note: z.string().trim().max(2000).optional(),
+    items: z.array(Item).check(z.minLength(1), z.maxLength(200)),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   });
 
   export const Overview = z.object({
@@ -28,8 +28,8 @@ export namespace Harvest {
     version: z.number(),
     /** Edited since publishing: the members still see the last published split. */
     dirty: z.boolean(),
-    note: z.string().nullable(),
-    publishedAt: z.string().nullable(),
+    note: z.nullable(z.string()),
+    publishedAt: z.nullable(z.string()),
     optOutDeadline: z.string(),
     items: z.array(Item),
     participants: z.number(),
@@ -51,8 +51,8 @@ export namespace Harvest {
     canOptOut: z.boolean(),
     /** Published more than once: something was corrected. */
     changed: z.boolean(),
-    publishedAt: z.string().nullable(),
-    note: z.string().nullable(),
+    publishedAt: z.nullable(z.string()),
+    note: z.nullable(z.string()),
     lines: z.array(LineInfo),
   });
   export type Mine = z.infer<typeof Mine>;

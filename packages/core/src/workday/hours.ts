@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -18,20 +18,20 @@ import { amsterdamParts, dateOf } from "../week";
 export namespace Hours {
   export const ReportInput = z.object({
     date: z.iso.date(),
-    hours: z.number().min(0.25).max(24).multipleOf(0.25),
+    hours: z.number().check(z.minimum(0.25), z.maximum(24), z.multipleOf(0.25)),
     task: z.enum(workdayTasks),
-    note: z.string().trim().max(500).optional(),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   });
 
   export const Entry = z.object({
     id: z.string(),
     householdID: z.string(),
     personID: z.string(),
-    workdayID: z.string().nullable(),
+    workdayID: z.nullable(z.string()),
     task: z.enum(workdayTasks),
     date: z.string(),
     hours: z.number(),
-    note: z.string().nullable(),
+    note: z.nullable(z.string()),
     status: z.enum(["pending", "approved", "declined"]),
   });
   export type Entry = z.infer<typeof Entry>;
@@ -118,7 +118,7 @@ export namespace Hours {
     return [...previous, ...current];
   }
 
-  export const PendingEntry = Entry.extend({ personName: z.string(), householdName: z.string() });
+  export const PendingEntry = z.extend(Entry, { personName: z.string(), householdName: z.string() });
 
   /** Reported hours waiting for a coordinator, oldest first, with who reported them. */
   export async function pending() {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { hasRole, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
@@ -20,31 +20,34 @@ export namespace Workday {
 
   export const CreateInput = z
     .object({
-      title: z.string().trim().min(1).max(120),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
       task: z.enum(workdayTasks),
       start: instant,
       end: instant,
-      capacity: z.number().int().min(1).max(500),
-      location: z.string().trim().max(200).optional(),
-      description: z.string().trim().max(4000).optional(),
+      capacity: z.int().check(z.minimum(1), z.maximum(500)),
+      location: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+      description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
       /** Make the same day this many weeks in a row (same wall-clock time), e.g. every Saturday in May. */
-      repeatWeeks: z.number().int().min(1).max(52).default(1),
+      repeatWeeks: z._default(z.int().check(z.minimum(1), z.maximum(52)), 1),
     })
-    .refine((w) => Date.parse(w.end) > Date.parse(w.start), { message: "The end must be after the start.", path: ["end"] })
-    .refine((w) => Date.parse(w.end) - Date.parse(w.start) <= 24 * 3600_000, { message: "A work day lasts at most 24 hours.", path: ["end"] });
+    .check(
+      z.refine((w) => Date.parse(w.end) > Date.parse(w.start), { message: "The end must be after the start.", path: ["end"] }),
+      z.refine((w) => Date.parse(w.end) - Date.parse(w.start) <= 24 * 3600_000, { message: "A work day lasts at most 24 hours.", path: ["end"] }),
+    );
 
   export const UpdateInput = z
-    .object({
-      title: z.string().trim().min(1).max(120),
-      task: z.enum(workdayTasks),
-      start: instant,
-      end: instant,
-      capacity: z.number().int().min(1).max(500),
-      location: z.string().trim().max(200),
-      description: z.string().trim().max(4000),
-    })
-    .partial()
-    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+    .partial(
+      z.object({
+        title: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+        task: z.enum(workdayTasks),
+        start: instant,
+        end: instant,
+        capacity: z.int().check(z.minimum(1), z.maximum(500)),
+        location: z.string().check(z.trim(), z.maxLength(200)),
+        description: z.string().check(z.trim(), z.maxLength(4000)),
+      }),
+    )
+    .check(z.refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." }));
 
   export const Info = z.object({
     id: z.string(),
@@ -55,13 +58,13 @@ export namespace Workday {
     capacity: z.number(),
     confirmed: z.number(),
     waitlisted: z.number(),
-    location: z.string().nullable(),
-    description: z.string().nullable(),
+    location: z.nullable(z.string()),
+    description: z.nullable(z.string()),
     status: z.enum(["scheduled", "cancelled"]),
     /** The caller's own sign-up on this day. */
-    mine: z.enum(["confirmed", "waitlisted"]).nullable(),
+    mine: z.nullable(z.enum(["confirmed", "waitlisted"])),
     /** Place in the waiting line (1 = next), when waitlisted. */
-    waitlistPlace: z.number().nullable(),
+    waitlistPlace: z.nullable(z.number()),
   });
   export type Info = z.infer<typeof Info>;
 
@@ -172,8 +175,10 @@ export namespace Workday {
 
   /** A period to list: an end before the start is refused. */
   export const ListInput = z
-    .object({ from: instant.optional(), to: instant.optional() })
-    .refine((r) => !r.from || !r.to || Date.parse(r.to) >= Date.parse(r.from), { message: "The end must not be before the start.", path: ["to"] });
+    .object({ from: z.optional(instant), to: z.optional(instant) })
+    .check(
+      z.refine((r) => !r.from || !r.to || Date.parse(r.to) >= Date.parse(r.from), { message: "The end must not be before the start.", path: ["to"] }),
+    );
 
   /** Keys hold ISO strings, which sort as times only within years 0000–9999 (an offset can push 9999 past them). */
   const within = (t: number) => Math.min(Date.parse("9999-12-31T23:59:59.999Z"), Math.max(Date.parse("0000-01-01T00:00:00Z"), t));
