@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Mail } from "@akker/core/mail/mail";
 import { logger } from "../log";
 
@@ -14,14 +14,14 @@ export interface SqsBatchResponse {
 }
 
 const MessageSchema = z.object({
-  farmID: z.string().min(1),
-  messageID: z.string().min(1),
-  to: z.string().min(1),
-  subject: z.string().min(1),
+  farmID: z.string().check(z.minLength(1)),
+  messageID: z.string().check(z.minLength(1)),
+  to: z.string().check(z.minLength(1)),
+  subject: z.string().check(z.minLength(1)),
   text: z.string(),
   locale: z.enum(["nl", "en"]),
   sentAt: z.string(),
-}) satisfies z.ZodType<Mail.Message>;
+}) satisfies z.ZodMiniType<Mail.Message>;
 
 type Send = (command: SendEmailCommand) => Promise<unknown>;
 

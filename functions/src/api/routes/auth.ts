@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { usePerson } from "@akker/core/actor";
 import { Auth } from "@akker/core/auth/auth";
 import { route, type App } from "../route";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Mail } from "@akker/core/mail/mail";
 import { route, type App } from "../route";
 
@@ -12,7 +12,7 @@ export function devRoutes(app: App) {
       summary: "Local stage only: the mail that would have been sent, newest first",
       tag: "dev",
       access: "public",
-      query: z.object({ to: z.string().max(254).optional() }),
+      query: z.object({ to: z.optional(z.string().check(z.maxLength(254))) }),
       responses: {
         200: {
           description: "Messages",

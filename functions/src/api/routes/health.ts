@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Health } from "@akker/core/health";
 import { route, type App } from "../route";
 

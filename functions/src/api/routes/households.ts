@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { hasRole, usePerson } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { Household } from "@akker/core/household/household";
@@ -89,7 +89,7 @@ export function householdRoutes(app: App) {
       summary: "Add a person (who can then log in) to a household",
       tag: "households",
       access: board,
-      body: Person.CreateInput.omit({ householdID: true }),
+      body: z.omit(Person.CreateInput, { householdID: true }),
       responses: {
         201: { description: "Added", schema: z.object({ person: Person.Info }) },
         404: { description: "Unknown household" },

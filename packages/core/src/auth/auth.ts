@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
@@ -67,7 +67,7 @@ export namespace Auth {
   export const RequestCodeInput = z.object({ email: Person.email });
   export const VerifyInput = z.object({
     email: Person.email,
-    code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+    code: z.string().check(z.trim(), z.regex(/^\d{6}$/, "The code has 6 digits.")),
   });
 
   const invalidCode = () =>

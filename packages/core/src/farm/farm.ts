@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { useFarmID } from "../actor";
@@ -10,35 +10,33 @@ export namespace Farm {
     childFactor: decimal(0, 1),
     defaultLocale: z.enum(["nl", "en"]),
     /** Opting out of a harvest week closes `optOutDaysBefore` days before its Monday at `optOutTime` (Amsterdam). */
-    optOutDaysBefore: z.number().int().min(0).max(14),
-    optOutTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    optOutDaysBefore: z.int().check(z.minimum(0), z.maximum(14)),
+    optOutTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
     /** Hours of help per household per season, shown as progress. */
     targetHours: decimal(0, 1000),
     /** Proxies (volmachten) one household may hold in an election. */
-    maxProxies: z.number().int().min(0).max(10),
+    maxProxies: z.int().check(z.minimum(0), z.maximum(10)),
     /** Deposit (inleg) of a full and a half certificate, in cents. */
-    depositFullCents: z.number().int().min(0).max(10_000_000),
-    depositHalfCents: z.number().int().min(0).max(10_000_000),
+    depositFullCents: z.int().check(z.minimum(0), z.maximum(10_000_000)),
+    depositHalfCents: z.int().check(z.minimum(0), z.maximum(10_000_000)),
     /** A deposit may be paid at once or in this many instalments. */
-    depositInstalments: z.number().int().min(1).max(60),
+    depositInstalments: z.int().check(z.minimum(1), z.maximum(60)),
     /** Membership runs at least this many calendar years, counting the year it starts. */
-    minimumTermYears: z.number().int().min(1).max(10),
+    minimumTermYears: z.int().check(z.minimum(1), z.maximum(10)),
     /** How many mouths the farm feeds: the waiting list offers places up to this. */
-    capacityMouths: z.number().int().min(1).max(10_000),
+    capacityMouths: z.int().check(z.minimum(1), z.maximum(10_000)),
     /** Days an applicant has to accept an offered place. */
-    offerDays: z.number().int().min(1).max(90),
+    offerDays: z.int().check(z.minimum(1), z.maximum(90)),
     /** Contribution: the vegetarian price per mouth per week is the price less this (the meat part). */
-    vegetarianDiscountCents: z.number().int().min(0).max(100_000),
+    vegetarianDiscountCents: z.int().check(z.minimum(0), z.maximum(100_000)),
     /** The farm as SEPA creditor; direct-debit files need all but the BIC. */
-    creditorName: z.string().trim().min(1).max(70).optional(),
-    creditorIBAN: z.string().trim().max(34).optional(),
-    creditorBIC: z.string().trim().max(11).optional(),
-    creditorID: z.string().trim().max(35).optional(),
+    creditorName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(70))),
+    creditorIBAN: z.optional(z.string().check(z.trim(), z.maxLength(34))),
+    creditorBIC: z.optional(z.string().check(z.trim(), z.maxLength(11))),
+    creditorID: z.optional(z.string().check(z.trim(), z.maxLength(35))),
   });
 
-  export const Info = z
-    .object({ id: z.string(), name: z.string() })
-    .extend(Settings.shape);
+  export const Info = z.extend(z.object({ id: z.string(), name: z.string() }), Settings.shape);
   export type Info = z.infer<typeof Info>;
 
   export const defaults: z.infer<typeof Settings> = {
@@ -100,7 +98,7 @@ export namespace Farm {
   /** Changes settings of the current farm; this process sees them at once, others within the cache time. */
   export async function update(changes: Partial<z.infer<typeof Settings>>) {
     const farmID = useFarmID();
-    const valid = Settings.partial().parse(changes);
+    const valid = z.partial(Settings).parse(changes);
     await useDB().entities.farm.patch({ farmID }).set(valid).go();
     cache.delete(farmID);
     return (await get(farmID))!;

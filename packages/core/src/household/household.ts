@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Audit } from "../audit/audit";
 import { certificates, householdStatuses, useDB } from "../entities";
 import { VisibleError } from "../error";
@@ -10,13 +10,13 @@ import { Person } from "../person/person";
 import { checkComposition, mouths } from "./mouths";
 
 export namespace Household {
-  const count = z.number().int().min(0).max(20);
+  const count = z.int().check(z.minimum(0), z.maximum(20));
 
   export const Info = z.object({
     id: z.string(),
     name: z.string(),
-    adults: z.number().int(),
-    children: z.number().int(),
+    adults: z.int(),
+    children: z.int(),
     mouths: z.number(),
     vegetarian: z.boolean(),
     certificate: z.enum(certificates),
@@ -24,39 +24,40 @@ export namespace Household {
   });
   export type Info = z.infer<typeof Info>;
 
-  export const WithPeople = Info.extend({ people: z.array(Person.Info) });
+  export const WithPeople = z.extend(Info, { people: z.array(Person.Info) });
   export type WithPeople = z.infer<typeof WithPeople>;
 
   export const CreateInput = z.object({
-    name: z.string().trim().min(1).max(100),
-    adults: count.min(1),
-    children: count.default(0),
-    vegetarian: z.boolean().default(false),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    adults: count.check(z.minimum(1)),
+    children: z._default(count, 0),
+    vegetarian: z._default(z.boolean(), false),
     certificate: z.enum(certificates),
-    status: z.enum(householdStatuses).default("active"),
+    status: z._default(z.enum(householdStatuses), "active"),
     people: z
-      .array(Person.CreateInput.omit({ householdID: true }))
-      .max(10)
-      .default([])
-      .superRefine((people, ctx) =>
-        people.forEach((p, i) => {
-          if (people.findIndex((q) => q.email === p.email) < i)
-            ctx.addIssue({ code: "custom", path: [i, "email"], message: "Each person needs an address of their own." });
-        }),
+      ._default(z.array(z.omit(Person.CreateInput, { householdID: true })).check(z.maxLength(10)), [])
+      .check(
+        z.superRefine((people, ctx) =>
+          people.forEach((p, i) => {
+            if (people.findIndex((q) => q.email === p.email) < i)
+              ctx.addIssue({ code: "custom", path: [i, "email"], message: "Each person needs an address of their own." });
+          }),
+        ),
       ),
   });
 
   export const UpdateInput = z
-    .object({
-      name: z.string().trim().min(1).max(100),
-      adults: count.min(1),
-      children: count,
-      vegetarian: z.boolean(),
-      certificate: z.enum(certificates),
-      status: z.enum(householdStatuses),
-    })
-    .partial()
-    .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+    .partial(
+      z.object({
+        name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+        adults: count.check(z.minimum(1)),
+        children: count,
+        vegetarian: z.boolean(),
+        certificate: z.enum(certificates),
+        status: z.enum(householdStatuses),
+      }),
+    )
+    .check(z.refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." }));
 
   type Item = {
     householdID: string;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { roles as allRoles, usePerson } from "../actor";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
@@ -8,7 +8,7 @@ import { Person } from "./person";
 export namespace Me {
   export const Info = z.object({
     person: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.enum(["nl", "en"]) }),
-    household: z.object({ id: z.string(), name: z.string(), mouths: z.number(), status: z.string() }).nullable(),
+    household: z.nullable(z.object({ id: z.string(), name: z.string(), mouths: z.number(), status: z.string() })),
     roles: z.array(z.enum(allRoles)),
     farm: z.object({ id: z.string(), name: z.string() }),
   });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { roles as allRoles, useFarmID, type Role } from "../actor";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
@@ -13,23 +13,21 @@ export namespace Person {
     id: z.string(),
     name: z.string(),
     email: z.string(),
-    householdID: z.string().nullable(),
+    householdID: z.nullable(z.string()),
     locale: z.enum(["nl", "en"]),
   });
   export type Info = z.infer<typeof Info>;
 
-  export const email = z
-    .string()
-    .trim()
-    .max(254)
-    .pipe(z.email())
-    .transform((e) => e.toLowerCase());
+  export const email = z.pipe(
+    z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email()),
+    z.transform((e: string) => e.toLowerCase()),
+  );
 
   export const CreateInput = z.object({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     email,
-    householdID: z.string().optional(),
-    locale: z.enum(["nl", "en"]).default("nl"),
+    householdID: z.optional(z.string()),
+    locale: z._default(z.enum(["nl", "en"]), "nl"),
   });
 
   type Item = {
