@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { coreFunctionEsbuild, sstEsmDefaults } from "../infra/bundling";
 import { printTable, type Figure } from "./lib";
+import { apiDomains } from "../functions/src/api/domains";
 
 const root = new URL("..", import.meta.url).pathname;
 const runs = 15;
@@ -80,21 +81,31 @@ export async function coldStart(): Promise<Figure[]> {
   // inside the project, so the bundles resolve @aws-sdk/* from its node_modules
   const dir = mkdtempSync(join(root, "node_modules", ".cold-start-"));
   try {
-    const api = await bundle(dir, "api", { file: join(root, "functions/src/api/lambda.ts") });
+    // one function per domain (functions/src/api/domains.ts), each its own cold start
+    const apis = await Promise.all(
+      apiDomains.map(async (d) => ({
+        id: d.id,
+        file: await bundle(dir, d.id, { file: join(root, `functions/src/api/lambda/${d.id}.ts`) }),
+        times: [] as number[],
+      })),
+    );
     const base = await bundle(dir, "minimal", { source: minimal });
-    // taken in turns, so a busy moment on the machine weighs on both alike
-    const apiTimes: number[] = [];
+    // taken in turns, so a busy moment on the machine weighs on all alike
     const baseTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
-      importMs(api, apiTimes);
+      for (const api of apis) importMs(api.file, api.times);
       importMs(base, baseTimes);
     }
-    const apiMs = median(apiTimes);
     const baseMs = median(baseTimes);
     return [
-      { name: `import the bundled API handler (median of ${runs} fresh processes)`, value: `${apiMs.toFixed(0)} ms` },
       { name: "import a minimal Hono + DynamoDB client handler", value: `${baseMs.toFixed(0)} ms` },
-      { name: "what our code adds to a cold start", value: `${(apiMs - baseMs).toFixed(0)} ms (${(apiMs / baseMs).toFixed(2)}×)` },
+      ...apis.map((api) => {
+        const ms = median(api.times);
+        return {
+          name: `import the ${api.id} API handler (median of ${runs} fresh processes)`,
+          value: `${ms.toFixed(0)} ms: our code adds ${(ms - baseMs).toFixed(0)} ms (${(ms / baseMs).toFixed(2)}×)`,
+        };
+      }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

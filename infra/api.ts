@@ -7,10 +7,19 @@ import { Email } from "./email";
 import { assertDeployableStage, farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
 import { coreFunctionEsbuild } from "./bundling";
+import { apiDomains, type ApiDomain } from "../functions/src/api/domains";
+
+/** The construct ID of a domain's function: `ApiCore`, `ApiHarvest`, … */
+export function apiFunctionID(domain: ApiDomain) {
+  return `Api${domain.id[0]!.toUpperCase()}${domain.id.slice(1)}`;
+}
 
 /**
- * The HTTP API: one Lambda behind a Function URL, reached only through
- * CloudFront (infra/web.ts) on the site's own domain.
+ * The HTTP API: one Lambda per domain (functions/src/api/domains.ts), each
+ * behind its own Function URL, reached only through CloudFront
+ * (infra/web.ts) on the site's own domain. Each carries its own domain's
+ * code only, so its bundle and its cold start stay small; each may reach
+ * only what its domain needs.
  */
 export function Api({ stack, app }: StackContext) {
   assertDeployableStage(app.stage);
@@ -21,37 +30,41 @@ export function Api({ stack, app }: StackContext) {
   // `npx sst secrets set AUTH_SECRET <value> --stage <stage>`; never in the template.
   const authSecret = new Config.Secret(stack, "AUTH_SECRET");
 
-  // Generated once by Secrets Manager; CloudFront sends it, the function checks it.
+  // Generated once by Secrets Manager; CloudFront sends it, every API function checks it.
   const originSecret = new GeneratedSecret(stack, "OriginSecret", {
-    description: "Proves to the API function that a request came through CloudFront",
+    description: "Proves to the API functions that a request came through CloudFront",
     generateSecretString: { passwordLength: 48, excludePunctuation: true },
   });
 
-  const api = new Function(stack, "Api", {
-    handler: "functions/src/api/lambda.handler",
-    description: "Akker HTTP API",
-    memorySize: 1024,
-    timeout: 20,
-    // AWS SDK v3 from the Node 22 runtime, no ElectroDB model check (infra/bundling.ts)
-    nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
-    environment: {
-      STAGE: app.stage,
-      TABLE_NAME: table.tableName,
-      MAIL_QUEUE_URL: queue.queueUrl,
-      ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
-      ...farmSettings(),
-      ...publicURL(app.stage),
-    },
-    bind: [authSecret],
-    logGroup: new LogGroup(stack, "ApiLogs", { retention: RetentionDays.ONE_MONTH }),
+  const functions = apiDomains.map((domain) => {
+    const id = apiFunctionID(domain);
+    const fn = new Function(stack, id, {
+      handler: `functions/src/api/lambda/${domain.id}.handler`,
+      description: `Akker HTTP API: ${domain.id}`,
+      memorySize: 1024,
+      timeout: 20,
+      // AWS SDK v3 from the Node 22 runtime, no ElectroDB model check (infra/bundling.ts)
+      nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
+      environment: {
+        STAGE: app.stage,
+        TABLE_NAME: table.tableName,
+        ...(domain.mail ? { MAIL_QUEUE_URL: queue.queueUrl } : {}),
+        ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
+        ...farmSettings(),
+        ...publicURL(app.stage),
+      },
+      bind: domain.authSecret ? [authSecret] : [],
+      logGroup: new LogGroup(stack, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
+    });
+    table.cdk.table.grantReadWriteData(fn);
+    if (domain.mail)
+      fn.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
+      );
+    // No CORS: the browser only ever calls the API on the site's own origin.
+    const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    return { domain, fn, url };
   });
-  table.cdk.table.grantReadWriteData(api);
-  api.addToRolePolicy(
-    new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
-  );
 
-  // No CORS: the browser only ever calls the API on the site's own origin.
-  const url = api.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
-
-  return { api, url, originSecret };
+  return { functions, originSecret };
 }

@@ -2,6 +2,7 @@ import { Duration } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachePolicy,
+  type Distribution,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
@@ -12,7 +13,8 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { FunctionUrlOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { FunctionUrlOrigin, S3Origin } from "aws-cdk-lib/aws-cloudfront-origins";
+import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { originHeader } from "../functions/src/api/origin";
 import { Api } from "./api";
@@ -26,7 +28,7 @@ import { webCSP } from "../functions/src/csp";
  * session cookie stays first-party.
  */
 export function Web({ stack, app }: StackContext) {
-  const { url, originSecret } = use(Api);
+  const { functions, originSecret } = use(Api);
 
   const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {
     comment: "Akker web app security headers",
@@ -57,7 +59,7 @@ export function Web({ stack, app }: StackContext) {
 }`),
   });
 
-  // The Function URL needs its own Host header, so the viewer's host travels as
+  // The Function URLs need their own Host header, so the viewer's host travels as
   // X-Forwarded-Host: the API picks the farm by it (FARM_DOMAINS).
   const forwardHost = new CloudFrontFunction(stack, "ForwardHost", {
     comment: "Passes the viewer's host to the API",
@@ -85,27 +87,46 @@ export function Web({ stack, app }: StackContext) {
           functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
           responseHeadersPolicy: securityHeaders,
         },
-        additionalBehaviors: {
-          "/api/*": {
-            origin: new FunctionUrlOrigin(url, {
-              customHeaders: { [originHeader]: originSecret.secretValue.unsafeUnwrap() },
-              readTimeout: Duration.seconds(30),
-            }),
-            viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-            allowedMethods: AllowedMethods.ALLOW_ALL,
-            cachePolicy: CachePolicy.CACHING_DISABLED,
-            // Cookies, query strings and headers (CloudFront-Viewer-Address included), not Host.
-            originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-            functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
-            compress: true,
-          },
-        },
       },
     },
   });
   // StaticSite makes its own viewer-request function (it appends `.html`); the SPA fallback replaces it.
   site.node.tryRemoveChild("CloudFrontFunction");
 
+  // `sst dev` deploys no site, so there is no distribution to route through.
+  if (site.cdk) routeApi(site.cdk.distribution as Distribution, site.cdk.bucket);
+
   stack.addOutputs({ url: site.customDomainUrl ?? site.url });
   return { site };
+
+  /**
+   * CloudFront tries behaviours in the order they are added: the API document first, then
+   * each domain's paths, then `/api/*` for the core function, which answers every other path.
+   */
+  function routeApi(distribution: Distribution, bucket: IBucket) {
+    // The OpenAPI document is made at build time (web/package.json) and served from S3:
+    // it describes every domain, and no one function carries them all.
+    distribution.addBehavior("/api/openapi.json", new S3Origin(bucket), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      responseHeadersPolicy: securityHeaders,
+      compress: true,
+    });
+    const core = functions.find((f) => f.domain.paths.length === 0)!;
+    for (const { domain, url } of [...functions.filter((f) => f !== core), core]) {
+      const origin = new FunctionUrlOrigin(url, {
+        customHeaders: { [originHeader]: originSecret.secretValue.unsafeUnwrap() },
+        readTimeout: Duration.seconds(30),
+      });
+      for (const pattern of domain.paths.length ? domain.paths : ["/api/*"])
+        distribution.addBehavior(pattern, origin, {
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Cookies, query strings and headers (CloudFront-Viewer-Address included), not Host.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
+          compress: true,
+        });
+    }
+  }
 }

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { createTableInput, tableDefinition } from "@akker/core/dynamo";
 import { originHeader } from "../../functions/src/api/origin";
+import { apiDomains, type ApiDomain } from "../../functions/src/api/domains";
+import { createApp } from "../../functions/src/api/app";
+import { routesOf } from "../../functions/src/api/route";
+import { apiApp, type RouteGroup } from "../../functions/src/api/shell";
 import { assertDeployableStage, farmSettings } from "../../infra/settings";
 import { webCSP } from "../../functions/src/csp";
 import {
@@ -22,7 +26,6 @@ import {
   type Statement,
 } from "./synth";
 
-const API = "functions/src/api/lambda.handler";
 const MAIL = "functions/src/events/mail.handler";
 const TICK = "functions/src/jobs/tick.handler";
 
@@ -92,111 +95,143 @@ describe("storage", () => {
   });
 });
 
-describe("api function", () => {
-  it("runs on nodejs22.x on arm64", () => {
+describe("api functions", () => {
+  const handlerOf = (d: ApiDomain) => `functions/src/api/lambda/${d.id}.handler`;
+  const functionOf = (t: CfnTemplate, d: ApiDomain) => functionWithHandler(t, handlerOf(d));
+
+  it("are one per domain, each on nodejs22.x on arm64", () => {
+    expect(apiDomains.map((d) => d.id).sort()).toEqual(["contribution", "core", "elections", "harvest", "membership", "workdays"]);
     for (const t of [prod, dev]) {
-      const [, fn] = functionWithHandler(t.api, API);
-      expect(fn.Properties!.Runtime).toBe("nodejs22.x");
-      expect(fn.Properties!.Architectures).toEqual(["arm64"]);
+      const handlers = resourcesOfType(t.api, "AWS::Lambda::Function").map(([, f]) => f.Properties!.Handler as string);
+      expect(handlers.filter((h) => h.startsWith("functions/")).sort()).toEqual(apiDomains.map(handlerOf).sort());
+      for (const d of apiDomains) {
+        const [, fn] = functionOf(t.api, d);
+        expect(fn.Properties!.Runtime, d.id).toBe("nodejs22.x");
+        expect(fn.Properties!.Architectures, d.id).toEqual(["arm64"]);
+      }
     }
   });
 
-  it("is bundled as a minified ES module", () => {
-    const file = join(prod.apiBundle, "functions/src/api/lambda.mjs");
-    const code = readFileSync(file, "utf8");
-    expect(code).toMatch(/^import /m);
-    expect(code).not.toMatch(/^\s*module\.exports\b/m);
-    // Minified: a couple of MB on a handful of lines, not tens of thousands.
-    expect(code.split("\n").length).toBeLessThan(statSync(file).size / 1000);
+  it("are bundled as minified ES modules", () => {
+    for (const d of apiDomains) {
+      const file = join(prod.apiBundles[d.id], `functions/src/api/lambda/${d.id}.mjs`);
+      const code = readFileSync(file, "utf8");
+      expect(code).toMatch(/^import /m);
+      expect(code).not.toMatch(/^\s*module\.exports\b/m);
+      // Minified: hundreds of kB on a handful of lines, not tens of thousands.
+      expect(code.split("\n").length).toBeLessThan(statSync(file).size / 1000);
+    }
   });
 
-  it("leaves ElectroDB's model check out, and the bundle still loads and answers", () => {
-    const file = join(prod.apiBundle, "functions/src/api/lambda.mjs");
-    // jsonschema's own message for a failed anyOf: present only if the package is bundled
-    expect(readFileSync(file, "utf8")).not.toContain("is not any of");
-    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
-      const res = await handler({ rawPath: "/api/health", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET" } } });
-      console.log(res.statusCode);`;
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
-      env: {
-        ...process.env,
-        STAGE: "prod",
-        TABLE_NAME: "bundle-check",
-        MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/bundle-check",
-        AWS_REGION: "eu-west-1",
-        SST_Secret_value_AUTH_SECRET: "bundle-check-bundle-check",
-        ORIGIN_SECRET: "bundle-check",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      },
-    });
-    // no origin secret on the request: the function refuses it, after loading every module
-    expect(out.toString().trim()).toBe("403");
+  it("leave ElectroDB's model check out, and each bundle still loads and answers", () => {
+    for (const d of apiDomains) {
+      const file = join(prod.apiBundles[d.id], `functions/src/api/lambda/${d.id}.mjs`);
+      // jsonschema's own message for a failed anyOf: present only if the package is bundled
+      expect(readFileSync(file, "utf8")).not.toContain("is not any of");
+      const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+        const res = await handler({ rawPath: "/api/health", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET" } } });
+        console.log(res.statusCode);`;
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+        env: {
+          ...process.env,
+          STAGE: "prod",
+          TABLE_NAME: "bundle-check",
+          ...(d.mail ? { MAIL_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/000000000000/bundle-check" } : {}),
+          AWS_REGION: "eu-west-1",
+          ...(d.authSecret ? { SST_Secret_value_AUTH_SECRET: "bundle-check-bundle-check" } : {}),
+          ORIGIN_SECRET: "bundle-check",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        },
+      });
+      // no origin secret on the request: the function refuses it, after loading every module
+      expect(out.toString().trim(), d.id).toBe("403");
+    }
   });
 
-  it("gets the table, stage, queue, farms, origin secret and the AUTH_SECRET binding", () => {
-    const [, fn] = functionWithHandler(prod.api, API);
-    const env = fn.Properties!.Environment.Variables;
+  it("carry mail code only where they send mail through the queue", () => {
+    for (const d of apiDomains) {
+      const file = join(prod.apiBundles[d.id], `functions/src/api/lambda/${d.id}.mjs`);
+      const code = readFileSync(file, "utf8");
+      // core's Mail without the queue transport would write to the local outbox table
+      expect(code.includes("MAIL_QUEUE_URL is not set"), d.id).toBe(d.mail);
+    }
+  });
+
+  it("get the table, stage, farms and origin secret; the queue where they mail; the AUTH_SECRET only in core", () => {
     const [tableID] = tableOf(prod.storage);
     const [queueID] = only(
       resourcesOfType(prod.email, "AWS::SQS::Queue").filter(([, q]) => q.Properties?.RedrivePolicy),
       "mail queue",
     );
-    expect(text(env.TABLE_NAME)).toContain(`ExportsOutputRef${tableID}`);
-    expect(text(env.MAIL_QUEUE_URL)).toContain(`ExportsOutputRef${queueID}`);
-    expect(env.STAGE).toBe("prod");
-    expect(env.DEFAULT_FARM_ID).toBe("demo");
-    expect(env.FARM_DOMAINS).toBeUndefined();
-    expect(text(env.ORIGIN_SECRET)).toMatch(/resolve:secretsmanager:.*OriginSecret/);
-    expect(env.SST_Secret_value_AUTH_SECRET).toBe("__FETCH_FROM_SSM__");
-    // The value itself never sits in the template: the function reads it from SSM.
-    expect(env.AUTH_SECRET).toBeUndefined();
+    for (const d of apiDomains) {
+      const env = functionOf(prod.api, d)[1].Properties!.Environment.Variables;
+      expect(text(env.TABLE_NAME)).toContain(`ExportsOutputRef${tableID}`);
+      if (d.mail) expect(text(env.MAIL_QUEUE_URL)).toContain(`ExportsOutputRef${queueID}`);
+      else expect(env.MAIL_QUEUE_URL, d.id).toBeUndefined();
+      expect(env.STAGE).toBe("prod");
+      expect(env.DEFAULT_FARM_ID).toBe("demo");
+      expect(env.FARM_DOMAINS).toBeUndefined();
+      expect(text(env.ORIGIN_SECRET)).toMatch(/resolve:secretsmanager:.*OriginSecret/);
+      expect(env.SST_Secret_value_AUTH_SECRET, d.id).toBe(d.id === "core" ? "__FETCH_FROM_SSM__" : undefined);
+      // The value itself never sits in the template: the function reads it from SSM.
+      expect(env.AUTH_SECRET).toBeUndefined();
+    }
+    expect(apiDomains.filter((d) => d.authSecret).map((d) => d.id)).toEqual(["core"]);
   });
 
-  it("takes the farm settings from the deploy environment", () => {
-    const env = functionWithHandler(dev.api, API)[1].Properties!.Environment.Variables;
-    expect(env.STAGE).toBe("dev");
-    expect(env.DEFAULT_FARM_ID).toBe("farm_a");
-    expect(JSON.parse(env.FARM_DOMAINS)).toEqual({ "b.example.nl": "farm_b" });
+  it("take the farm settings from the deploy environment", () => {
+    for (const d of apiDomains) {
+      const env = functionOf(dev.api, d)[1].Properties!.Environment.Variables;
+      expect(env.STAGE).toBe("dev");
+      expect(env.DEFAULT_FARM_ID).toBe("farm_a");
+      expect(JSON.parse(env.FARM_DOMAINS)).toEqual({ "b.example.nl": "farm_b" });
+    }
   });
 
-  it("may read and write this table and its indexes, send to the mail queue, read its secret; nothing else", () => {
-    const [fnID] = functionWithHandler(prod.api, API);
-    const statements = statementsOf(prod.api, fnID);
+  it("may each read and write this table and its indexes, send to the mail queue if they mail, core read its secret; nothing else", () => {
     const [tableID] = tableOf(prod.storage);
-    expect(wildcardGrants(statements)).toEqual([]);
+    for (const d of apiDomains) {
+      const [fnID] = functionOf(prod.api, d);
+      const statements = statementsOf(prod.api, fnID);
+      expect(wildcardGrants(statements)).toEqual([]);
 
-    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
-    expect(dynamo).toHaveLength(1);
-    expect(actionsOf(dynamo[0]!)).toEqual(expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]));
-    expect(actionsOf(dynamo[0]!).some((a) => a.includes("*"))).toBe(false);
-    const tableArn = `ExportsOutputFnGetAtt${tableID}Arn`;
-    expect(resourcesOf(dynamo[0]!).map(text)).toEqual([
-      expect.stringContaining(tableArn),
-      expect.stringMatching(new RegExp(`${tableArn}.*/index/\\*`)),
-    ]);
+      const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
+      expect(dynamo).toHaveLength(1);
+      expect(actionsOf(dynamo[0]!)).toEqual(expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]));
+      expect(actionsOf(dynamo[0]!).some((a) => a.includes("*"))).toBe(false);
+      const tableArn = `ExportsOutputFnGetAtt${tableID}Arn`;
+      expect(resourcesOf(dynamo[0]!).map(text)).toEqual([
+        expect.stringContaining(tableArn),
+        expect.stringMatching(new RegExp(`${tableArn}.*/index/\\*`)),
+      ]);
 
-    const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("sqs:")));
-    expect(sqs.map(actionsOf)).toEqual([["sqs:SendMessage"]]);
-    expect(text(sqs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttMailQueue\w+Arn/);
+      const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("sqs:")));
+      expect(sqs.map(actionsOf), d.id).toEqual(d.mail ? [["sqs:SendMessage"]] : []);
+      if (d.mail) expect(text(sqs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttMailQueue\w+Arn/);
 
-    const ssm = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
-    expect(ssm.map(actionsOf)).toEqual([["ssm:GetParameters"]]);
-    expect(resourcesOf(ssm[0]!).every((r) => text(r).includes("/Secret/AUTH_SECRET/value"))).toBe(true);
-    // the paths the function asks for (functions/src/sst-secret.ts) are the ones it may read
-    const env = functionWithHandler(prod.api, API)[1].Properties!.Environment.Variables;
-    const granted = resourcesOf(ssm[0]!).map(text).join(" ");
-    for (const path of sstSecretPaths("AUTH_SECRET", env))
-      expect(granted).toContain(path.replace(/^\//, ""));
+      const ssm = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
+      if (d.authSecret) {
+        expect(ssm.map(actionsOf)).toEqual([["ssm:GetParameters"]]);
+        expect(resourcesOf(ssm[0]!).every((r) => text(r).includes("/Secret/AUTH_SECRET/value"))).toBe(true);
+        // the paths the function asks for (functions/src/sst-secret.ts) are the ones it may read
+        const env = functionOf(prod.api, d)[1].Properties!.Environment.Variables;
+        const granted = resourcesOf(ssm[0]!).map(text).join(" ");
+        for (const path of sstSecretPaths("AUTH_SECRET", env)) expect(granted).toContain(path.replace(/^\//, ""));
+      } else expect(ssm, d.id).toEqual([]);
 
-    expect(statements).toHaveLength(3);
+      expect(statements, d.id).toHaveLength(1 + Number(d.mail) + Number(d.authSecret));
+    }
   });
 
-  it("has a Function URL without CORS", () => {
-    const [fnID] = functionWithHandler(prod.api, API);
-    const [, url] = only(resourcesOfType(prod.api, "AWS::Lambda::Url"), "function URL");
-    expect(url.Properties!.TargetFunctionArn).toEqual({ "Fn::GetAtt": [fnID, "Arn"] });
-    expect(url.Properties!.AuthType).toBe("NONE");
-    expect(url.Properties!.Cors).toBeUndefined();
+  it("have each a Function URL without CORS", () => {
+    const urls = resourcesOfType(prod.api, "AWS::Lambda::Url");
+    expect(urls).toHaveLength(apiDomains.length);
+    for (const d of apiDomains) {
+      const [fnID] = functionOf(prod.api, d);
+      const [, url] = only(urls.filter(([, u]) => text(u.Properties!.TargetFunctionArn) === text({ "Fn::GetAtt": [fnID, "Arn"] })), `URL of ${d.id}`);
+      expect(url.Properties!.AuthType).toBe("NONE");
+      expect(url.Properties!.Cors).toBeUndefined();
+    }
   });
 
   it("refuses the stages that mean something to the app itself", () => {
@@ -309,41 +344,98 @@ describe("web", () => {
 
   it("serves the site from S3 by default, with the security headers", () => {
     const config = distributionOf(prod.web);
-    const s3 = only((config.Origins as any[]).filter((o) => o.S3OriginConfig), "S3 origin");
-    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3.Id);
+    const s3 = (config.Origins as any[]).filter((o) => o.S3OriginConfig);
+    // the site's bucket, twice: for the app and for the API document (first of the API's behaviours)
+    expect(new Set(s3.map((o) => text(o.DomainName))).size).toBe(1);
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3[0].Id);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
     const policyID = config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref;
     expect(prod.web.Resources[policyID]!.Type).toBe("AWS::CloudFront::ResponseHeadersPolicy");
   });
 
-  it("routes /api/* to the API function, uncached, every method, everything forwarded but Host", () => {
+  /** The API behaviours in CloudFront's order, each with the domain whose Function URL it calls. */
+  const apiBehaviors = () => {
     const config = distributionOf(prod.web);
-    const api = only((config.CacheBehaviors as any[]).filter((b) => b.PathPattern === "/api/*"), "/api/* behavior");
-    const origin = (config.Origins as any[]).find((o) => o.Id === api.TargetOriginId);
-    const [urlID] = only(resourcesOfType(prod.api, "AWS::Lambda::Url"), "function URL");
-    expect(text(origin.DomainName)).toContain(`ExportsOutputFnGetAtt${urlID}FunctionUrl`);
-    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
-    expect(api.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
-    expect(api.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
-    expect([...api.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
-    expect(api.ViewerProtocolPolicy).toBe("https-only");
+    const urlOwner = new Map(
+      resourcesOfType(prod.api, "AWS::Lambda::Url").map(([urlID, url]) => {
+        const fnID = url.Properties!.TargetFunctionArn["Fn::GetAtt"][0] as string;
+        const handler = prod.api.Resources[fnID]!.Properties!.Handler as string;
+        return [urlID, apiDomains.find((d) => handler === `functions/src/api/lambda/${d.id}.handler`)!];
+      }),
+    );
+    return (config.CacheBehaviors as any[]).map((behavior) => {
+      const origin = (config.Origins as any[]).find((o) => o.Id === behavior.TargetOriginId);
+      const urlID = [...urlOwner.keys()].find((id) => text(origin.DomainName).includes(`ExportsOutputFnGetAtt${id}FunctionUrl`));
+      return { behavior, origin, domain: urlID ? urlOwner.get(urlID) : undefined };
+    });
+  };
+
+  it("routes each domain's paths to its function and every other /api/ path to core: uncached, every method, everything forwarded but Host", () => {
+    const behaviors = apiBehaviors().filter((b) => b.domain);
+    // CloudFront's default quota is 25 behaviours per distribution
+    expect(distributionOf(prod.web).CacheBehaviors.length).toBeLessThanOrEqual(25);
+    expect(behaviors.map((b) => [b.domain!.id, b.behavior.PathPattern])).toEqual([
+      ...apiDomains.flatMap((d) => d.paths.map((p) => [d.id, p])),
+      ["core", "/api/*"],
+    ]);
+    for (const { behavior, origin } of behaviors) {
+      expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+      expect(behavior.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+      expect(behavior.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+      expect([...behavior.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+      expect(behavior.ViewerProtocolPolicy).toBe("https-only");
+    }
   });
 
-  it("proves to the API that requests come through CloudFront", () => {
-    const config = distributionOf(prod.web);
-    const api = (config.CacheBehaviors as any[]).find((b) => b.PathPattern === "/api/*");
-    const origin = (config.Origins as any[]).find((o) => o.Id === api.TargetOriginId);
+  it("sends every route of the API to the function that has it", async () => {
+    process.env.ORIGIN_SECRET = "routing-check";
+    process.env.MAIL_QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/000000000000/routing-check";
+    const routesOfDomain = new Map<string, string[]>();
+    for (const d of apiDomains) {
+      const entry = (await import(`../../functions/src/api/lambda/${d.id}.ts`)) as { routes: RouteGroup[] };
+      routesOfDomain.set(d.id, routesOf(apiApp({ stage: "prod" }, entry.routes)).map((r) => `${r.def.method} ${r.def.path}`));
+    }
+    const behaviors = apiBehaviors();
+    const whole = routesOf(createApp({ stage: "prod" }));
+    expect(whole.length).toBeGreaterThan(80);
+    for (const { def } of whole) {
+      // a path as a browser asks for it: each parameter filled in
+      const path = def.path.replace(/:[A-Za-z]+/g, "x1");
+      const first = behaviors.find((b) => cloudFrontMatches(b.behavior.PathPattern, path));
+      const route = `${def.method} ${def.path}`;
+      expect(first?.domain, `${route} reaches no API function`).toBeDefined();
+      expect(routesOfDomain.get(first!.domain!.id), `${route} goes to ${first!.domain!.id}`).toContain(route);
+    }
+    // and no function holds a route the whole API does not describe
+    const described = new Set(whole.map(({ def }) => `${def.method} ${def.path}`));
+    for (const [id, routes] of routesOfDomain) for (const r of routes) expect(described.has(r), `${id}: ${r}`).toBe(true);
+    expect([...routesOfDomain.values()].flat().length).toBe(whole.length);
+  });
+
+  it("serves the OpenAPI document from S3, before any API function", () => {
+    const [first, ...rest] = apiBehaviors();
+    expect(first!.behavior.PathPattern).toBe("/api/openapi.json");
+    expect(first!.origin.S3OriginConfig).toBeDefined();
+    expect(first!.domain).toBeUndefined();
+    expect(rest.every((b) => b.domain)).toBe(true);
+    expect(cloudFrontMatches("/api/*", "/api/openapi.json")).toBe(true);
+  });
+
+  it("proves to every API function that requests come through CloudFront", () => {
     const [secretID] = only(resourcesOfType(prod.api, "AWS::SecretsManager::Secret"), "origin secret");
-    expect(origin.OriginCustomHeaders.map((h: { HeaderName: string }) => h.HeaderName)).toEqual([originHeader]);
-    expect(text(origin.OriginCustomHeaders[0].HeaderValue)).toMatch(
-      new RegExp(`resolve:secretsmanager:.*ExportsOutputRef${secretID}`),
-    );
+    for (const { origin } of apiBehaviors().filter((b) => b.domain)) {
+      expect(origin.OriginCustomHeaders.map((h: { HeaderName: string }) => h.HeaderName)).toEqual([originHeader]);
+      expect(text(origin.OriginCustomHeaders[0].HeaderValue)).toMatch(
+        new RegExp(`resolve:secretsmanager:.*ExportsOutputRef${secretID}`),
+      );
+    }
   });
 
   it("passes the viewer's host to the API as X-Forwarded-Host", () => {
-    const config = distributionOf(prod.web);
-    const api = (config.CacheBehaviors as any[]).find((b) => b.PathPattern === "/api/*");
-    const [association] = api.FunctionAssociations;
+    const functions = apiBehaviors().filter((b) => b.domain);
+    const arns = new Set(functions.map((b) => text(b.behavior.FunctionAssociations)));
+    expect(arns.size).toBe(1);
+    const [association] = functions[0]!.behavior.FunctionAssociations;
     expect(association.EventType).toBe("viewer-request");
     const handler = cloudFrontFunction(prod.web, association.FunctionARN);
     // Whatever the viewer claims as X-Forwarded-Host is replaced by the host it really asked for.
@@ -395,3 +487,9 @@ describe("web", () => {
     expect(distributionOf(dev.web).Aliases).toEqual(["dev.akker.example.nl"]);
   });
 });
+
+/** CloudFront's path patterns: `*` is any run of characters (`/` too), `?` exactly one. */
+function cloudFrontMatches(pattern: string, path: string) {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${re}$`).test(path);
+}

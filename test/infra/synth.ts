@@ -5,7 +5,8 @@ import { Template } from "aws-cdk-lib/assertions";
 import { App, getStack, type Function as SstFunction } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import config from "../../sst.config";
-import { Api } from "../../infra/api";
+import { Api, apiFunctionID } from "../../infra/api";
+import { apiDomains, type ApiDomain } from "../../functions/src/api/domains";
 import { Email } from "../../infra/email";
 import { Jobs } from "../../infra/jobs";
 import { Storage } from "../../infra/storage";
@@ -42,8 +43,13 @@ export async function synth(stage: string, settings: Settings = {}) {
       api: templateOf(Api),
       jobs: templateOf(Jobs),
       web: templateOf(Web),
-      /** The esbuild output SST zipped for the API function. */
-      apiBundle: join(useProject().paths.artifacts, (getStack(Api).node.findChild("Api") as SstFunction).node.addr),
+      /** The esbuild output SST zipped for each API function, by domain. */
+      apiBundles: Object.fromEntries(
+        apiDomains.map((d) => [
+          d.id,
+          join(useProject().paths.artifacts, (getStack(Api).node.findChild(apiFunctionID(d)) as SstFunction).node.addr),
+        ]),
+      ) as Record<ApiDomain["id"], string>,
       dispose: () => rmSync(outdir, { recursive: true, force: true }),
     };
   } catch (e) {

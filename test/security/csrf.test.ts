@@ -105,7 +105,7 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
   it("the Lambda entry point compares with the viewer's host that CloudFront forwards, not the Function URL's", async () => {
     process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
     process.env.MAIL_QUEUE_URL ??= "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
-    const { handler } = await import("../../functions/src/api/lambda");
+    const { handler } = await import("../../functions/src/api/lambda/core");
     const event = (origin: string) => lambdaPost("/api/auth/logout", { origin, [originHeader]: process.env.ORIGIN_SECRET! });
     const own = await handler(event("https://akker.example.nl"));
     expect(own.statusCode).toBe(401);

@@ -133,7 +133,7 @@ describe("rate limits", () => {
   it("deployed, the client is CloudFront's viewer address, not what X-Forwarded-For claims", async () => {
     process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
     process.env.MAIL_QUEUE_URL ??= "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
-    const { handler } = await import("../../functions/src/api/lambda");
+    const { handler } = await import("../../functions/src/api/lambda/core");
     const statuses = [];
     for (let i = 0; i <= Auth.limits.perClient.limit; i++) {
       const res = await handler(

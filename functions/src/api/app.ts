@@ -1,19 +1,6 @@
-import { Hono } from "hono/tiny";
-import { secureHeaders } from "hono/secure-headers";
-import { withActor } from "@akker/core/actor";
-import { VisibleError } from "@akker/core/error";
-import { logger } from "../log";
-import { farmForHost } from "./farm";
-import { resolveActor } from "./session";
-import { compressAnswers } from "./compress";
-import { sameOrigin } from "./csrf";
-import { viewerHost } from "./origin";
 import { openapiDocument } from "./openapi";
-import type { Env } from "./route";
-import { authRoutes } from "./routes/auth";
-import { householdRoutes } from "./routes/households";
-import { meRoutes } from "./routes/me";
-import { healthRoutes } from "./routes/health";
+import { apiApp, type AppOptions } from "./shell";
+import { coreRoutes } from "./routes/core";
 import { harvestRoutes } from "./routes/harvest";
 import { workdayRoutes } from "./routes/workdays";
 import { electionRoutes } from "./routes/elections";
@@ -21,80 +8,24 @@ import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
 import { devRoutes } from "./routes/dev";
 
-export interface AppOptions {
-  /** `local` adds the dev routes (outbox); deployed stages never have them. */
-  stage: string;
-  /** Where the client address comes from, for rate limits. */
-  clientAddress?: (c: import("hono").Context) => string | undefined;
-}
+export type { AppOptions } from "./shell";
 
-
-/** The whole HTTP API as one Hono app, the same in Lambda, locally and in tests. */
+/**
+ * The whole HTTP API as one Hono app: what the local server serves and the
+ * tests call, and what the OpenAPI document describes. Deployed, the same
+ * routes run split over one Lambda per domain (lambda/*.ts, infra/api.ts),
+ * each made by the same apiApp.
+ */
 export function createApp(opts: AppOptions) {
-  const app = new Hono<Env>();
-  const secure = opts.stage !== "local" && opts.stage !== "test";
-
-  // outermost, so it sees each answer as it will leave, headers included
-  app.use("/api/*", compressAnswers());
-  app.use(
-    "/api/*",
-    secureHeaders({
-      strictTransportSecurity: secure ? "max-age=63072000; includeSubDomains" : false,
-      xFrameOptions: "DENY",
-      referrerPolicy: "strict-origin-when-cross-origin",
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  );
-
-  app.use("/api/*", async (c, next) => {
-    const started = performance.now();
-    c.header("Cache-Control", "no-store");
-    // Lambda passes CloudFront's viewer address, the local server the socket's;
-    // only tests, which call the app directly, fall back to X-Forwarded-For.
-    const client =
-      opts.clientAddress?.(c) ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
-    c.set("client", client);
-    c.set("secure", secure);
-    const farmID = farmForHost(viewerHost(c));
-    const actor = await resolveActor(c, farmID);
-    await withActor(actor, () => next());
-    logger.info("request", {
-      method: c.req.method,
-      path: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-      farmID,
-      actor: actor.type === "person" ? actor.personID : actor.type,
-    });
-  });
-
-  app.use("/api/*", sameOrigin({ secure }));
-
-  healthRoutes(app);
-  authRoutes(app);
-  meRoutes(app);
-  householdRoutes(app);
-  harvestRoutes(app);
-  workdayRoutes(app);
-  electionRoutes(app);
-  membershipRoutes(app);
-  contributionRoutes(app);
-  if (opts.stage === "local") devRoutes(app);
-
+  const app = apiApp(opts, [
+    ...coreRoutes,
+    harvestRoutes,
+    workdayRoutes,
+    electionRoutes,
+    membershipRoutes,
+    contributionRoutes,
+    ...(opts.stage === "local" ? [devRoutes] : []),
+  ]);
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
-
-  app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
-
-  app.onError((err, c) => {
-    if (err instanceof VisibleError) {
-      return c.json(
-        { error: { ...err.details, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
-        err.status,
-      );
-    }
-    logger.error("unhandled", { path: c.req.routePath, error: err instanceof Error ? err.name + ": " + err.message : String(err) });
-    return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
-  });
-
   return app;
 }

@@ -1,28 +1,11 @@
 import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
-import { Auth } from "@akker/core/auth/auth";
-import { useMailQueue } from "../mail-queue";
-import { createApp } from "./app";
-import { fromCloudFront, viewerAddress } from "./origin";
-import { sstSecret } from "../sst-secret";
+import { apiApp, type RouteGroup } from "../shell";
+import { fromCloudFront, viewerAddress } from "../origin";
 
 /*
- * The API in Lambda, behind a Function URL that only CloudFront calls.
- *
- * AUTH_SECRET is an SST secret bound to this function, read from SSM the
- * first time a login code is made or checked (functions/src/sst-secret.ts);
- * the SQS client for mail also loads on first use. A cold start for a page
- * view pays for neither. Tests set process.env.AUTH_SECRET themselves.
+ * A domain's part of the API in Lambda, behind a Function URL that only
+ * CloudFront calls (infra/api.ts makes one per domain, functions/src/api/domains.ts).
  */
-Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
-useMailQueue();
-
-const app = handle(
-  createApp({
-    stage: process.env.STAGE ?? "prod",
-    // Trusted only because the origin check below has already passed.
-    clientAddress: (c) => viewerAddress(c.req.header("cloudfront-viewer-address")),
-  }),
-);
 
 const forbidden: APIGatewayProxyResult = {
   statusCode: 403,
@@ -32,9 +15,22 @@ const forbidden: APIGatewayProxyResult = {
 };
 
 /** What a Lambda Function URL delivers (API Gateway's payload format 2.0). */
-type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
+export type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
 
-export async function handler(event: FunctionUrlEvent, context?: LambdaContext): Promise<APIGatewayProxyResult> {
-  if (!fromCloudFront(event.headers, process.env.ORIGIN_SECRET)) return forbidden;
-  return app(event, context);
+/** The Lambda handler for an app of these route groups. */
+export function lambdaHandler(groups: readonly RouteGroup[]) {
+  const app = handle(
+    apiApp(
+      {
+        stage: process.env.STAGE ?? "prod",
+        // Trusted only because the origin check below has already passed.
+        clientAddress: (c) => viewerAddress(c.req.header("cloudfront-viewer-address")),
+      },
+      groups,
+    ),
+  );
+  return async (event: FunctionUrlEvent, context?: LambdaContext): Promise<APIGatewayProxyResult> => {
+    if (!fromCloudFront(event.headers, process.env.ORIGIN_SECRET)) return forbidden;
+    return app(event, context);
+  };
 }

@@ -1,0 +1,86 @@
+import { Hono } from "hono/tiny";
+import { secureHeaders } from "hono/secure-headers";
+import { withActor } from "@akker/core/actor";
+import { VisibleError } from "@akker/core/error";
+import { logger } from "../log";
+import { farmForHost } from "./farm";
+import { resolveActor } from "./session";
+import { compressAnswers } from "./compress";
+import { sameOrigin } from "./csrf";
+import { viewerHost } from "./origin";
+import type { App, Env } from "./route";
+
+export interface AppOptions {
+  /** `local` adds the dev routes (outbox); deployed stages never have them. */
+  stage: string;
+  /** Where the client address comes from, for rate limits. */
+  clientAddress?: (c: import("hono").Context) => string | undefined;
+}
+
+/** A part of the API: registers its routes on the app. */
+export type RouteGroup = (app: App) => void;
+
+/**
+ * An API app carrying the given route groups inside the middleware every
+ * route shares: compression, security headers, the actor, the same-origin
+ * check, the JSON 404 and the error model. The whole API (app.ts) and each
+ * domain's Lambda (lambda/*.ts) are made by this one function, so they
+ * cannot differ in anything but which routes they hold.
+ */
+export function apiApp(opts: AppOptions, groups: readonly RouteGroup[]) {
+  const app = new Hono<Env>();
+  const secure = opts.stage !== "local" && opts.stage !== "test";
+
+  // outermost, so it sees each answer as it will leave, headers included
+  app.use("/api/*", compressAnswers());
+  app.use(
+    "/api/*",
+    secureHeaders({
+      strictTransportSecurity: secure ? "max-age=63072000; includeSubDomains" : false,
+      xFrameOptions: "DENY",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    const started = performance.now();
+    c.header("Cache-Control", "no-store");
+    // Lambda passes CloudFront's viewer address, the local server the socket's;
+    // only tests, which call the app directly, fall back to X-Forwarded-For.
+    const client =
+      opts.clientAddress?.(c) ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+    c.set("client", client);
+    c.set("secure", secure);
+    const farmID = farmForHost(viewerHost(c));
+    const actor = await resolveActor(c, farmID);
+    await withActor(actor, () => next());
+    logger.info("request", {
+      method: c.req.method,
+      path: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      farmID,
+      actor: actor.type === "person" ? actor.personID : actor.type,
+    });
+  });
+
+  app.use("/api/*", sameOrigin({ secure }));
+
+  for (const group of groups) group(app);
+
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof VisibleError) {
+      return c.json(
+        { error: { ...err.details, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
+        err.status,
+      );
+    }
+    logger.error("unhandled", { path: c.req.routePath, error: err instanceof Error ? err.name + ": " + err.message : String(err) });
+    return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+  });
+
+  return app;
+}
