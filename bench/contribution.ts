@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
-import { composeIBAN } from "ibantools";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { composeIBAN } from "@akker/core/contribution/iban";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { computeStatement } from "@akker/core/contribution/rules";
@@ -40,7 +40,7 @@ export async function contribution(): Promise<Figure[]> {
       await Season.save(2027, { budgetCents: 26_000_000, weeks: 52 });
       await Season.confirm(2027, {});
       for (const [i, h] of households.entries()) {
-        const iban = composeIBAN({ countryCode: "NL", bban: `ABNA${String(1_000_000_000 + i * 7919).slice(0, 10)}` })!;
+        const iban = composeIBAN("NL", `ABNA${String(1_000_000_000 + i * 7919).slice(0, 10)}`);
         await Mandate.put(h.id, Mandate.Input.parse({ iban, accountHolder: h.name, signedOn: "2026-12-01" }));
       }
       const heap0 = process.memoryUsage();

@@ -1,5 +1,4 @@
-import * as z from "zod";
-import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from "ibantools";
+import * as z from "zod/mini";
 import { ulid } from "ulid";
 import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
@@ -10,49 +9,55 @@ import { VisibleError } from "../error";
 import { amsterdamISO } from "../week";
 import { assertOwnOrTreasurer } from "./access";
 import { Composition } from "./composition";
+import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN, isIBANOutsideSEPA } from "./iban";
 import { dateOf, isDate } from "./rules";
 
 /** The characters SEPA allows in IDs such as the mandate reference. */
 export const sepaID = /^[A-Za-z0-9+?/:().,' -]{1,35}$/;
 
 /**
- * A household's SEPA direct-debit mandate: the IBAN (checked with ibantools:
- * checksum, length and format of its country, a SEPA country), the account
- * holder, the mandate reference and the day it was signed.
+ * A household's SEPA direct-debit mandate: the IBAN (checked: checksum,
+ * length and format of its country, a SEPA country), the account holder,
+ * the mandate reference and the day it was signed.
  */
 export namespace Mandate {
+  /** A valid IBAN of a SEPA country: a valid one of another country is told only that it is not a SEPA country. */
   export const iban = z
-    .string()
-    .trim()
-    .max(50)
-    .transform((v) => electronicFormatIBAN(v) ?? "")
-    .refine((v) => isValidIBAN(v), { message: "This is not a valid IBAN." })
-    .refine((v) => isSEPACountry(v.slice(0, 2)), { message: "Direct debit needs an account in a SEPA country." });
+    .pipe(
+      z.string().check(z.trim(), z.maxLength(50)),
+      z.transform((v) => electronicFormatIBAN(v)),
+    )
+    .check(
+      z.refine((v) => isValidIBAN(v) || isIBANOutsideSEPA(v), { message: "This is not a valid IBAN." }),
+      z.refine((v) => isSEPACountry(v.slice(0, 2)), { message: "Direct debit needs an account in a SEPA country." }),
+    );
 
   export const Input = z.object({
     iban,
-    accountHolder: z.string().trim().min(1).max(70),
-    signedOn: z.string().refine(isDate, { message: "Expected a date, YYYY-MM-DD." }),
+    accountHolder: z.string().check(z.trim(), z.minLength(1), z.maxLength(70)),
+    signedOn: z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." })),
     /** The mandate reference; made up by the platform when left out. */
-    mandateID: z.string().trim().regex(sepaID, { message: "Up to 35 letters, digits and + ? / : ( ) . , ' - or spaces." }).optional(),
-    bic: z
-      .string()
-      .trim()
-      .transform((v) => v.toUpperCase())
-      .refine((v) => isValidBIC(v), { message: "This is not a valid BIC." })
-      .optional(),
+    mandateID: z.optional(z.string().check(z.trim(), z.regex(sepaID, { message: "Up to 35 letters, digits and + ? / : ( ) . , ' - or spaces." }))),
+    bic: z.optional(
+      z
+        .pipe(
+          z.string().check(z.trim()),
+          z.transform((v) => v.toUpperCase()),
+        )
+        .check(z.refine((v) => isValidBIC(v), { message: "This is not a valid BIC." })),
+    ),
   });
 
   export const Info = z.object({
     householdID: z.string(),
     mandateID: z.string(),
     iban: z.string(),
-    bic: z.string().nullable(),
+    bic: z.nullable(z.string()),
     accountHolder: z.string(),
     signedOn: z.string(),
     status: z.enum(["active", "revoked"]),
     /** The month of the first collection (FRST); null until a collection file held it. */
-    firstCollection: z.string().nullable(),
+    firstCollection: z.nullable(z.string()),
     updatedAt: z.string(),
   });
   export type Info = z.infer<typeof Info>;
@@ -73,7 +78,7 @@ export namespace Mandate {
     return {
       householdID: m.householdID,
       mandateID: m.mandateID,
-      iban: friendlyFormatIBAN(m.iban) ?? m.iban,
+      iban: friendlyFormatIBAN(m.iban),
       bic: m.bic ?? null,
       accountHolder: m.accountHolder,
       signedOn: m.signedOn,

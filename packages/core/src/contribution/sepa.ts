@@ -1,18 +1,19 @@
-import * as z from "zod";
-import { Document } from "sepa";
-import { electronicFormatIBAN, isValidIBAN } from "ibantools";
+import * as z from "zod/mini";
 import { Clock } from "../clock";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Audit } from "../audit/audit";
+import { electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
 import { Mandate } from "./mandate";
-import { addDays, dateOf } from "./rules";
+import { addDays, dateOf, isDate } from "./rules";
 import { Statement } from "./statement";
 
 /*
  * SEPA direct debit: a pain.008.001.02 file (the version Dutch banks accept)
- * of one month's instalments, for the households with an active mandate.
- * Built with the `sepa` library; one payment block per sequence type.
+ * of one month's instalments, for the households with an active mandate,
+ * one payment block per sequence type. Written here rather than with the
+ * `sepa` package (14.5 kB in the contribution Lambda): the same document,
+ * element for element, and the same checks before a file is made.
  */
 
 export type Sequence = "FRST" | "RCUR";
@@ -63,44 +64,138 @@ export function collectionDate(due: string, today: string): string {
   }
 }
 
-/** `sepa` writes dates in the process's local time: local noon is the same day everywhere. */
-function localDate(date: string) {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(y!, m! - 1, d!, 12);
+const namespace = "urn:iso:std:iso:20022:tech:xsd:pain.008.001.02";
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text as XML: the five special characters escaped; what XML 1.0 cannot hold at all is refused. */
+function xmlText(value: string) {
+  if (/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(value)) throw new Error(`Not valid XML text: ${JSON.stringify(value)}`);
+  return value.replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
-/** The pain.008.001.02 document: FRST collections in one payment block, RCUR in another. */
+/** An element of text; empty text an empty element. */
+function leaf(name: string, value: string, attributes = "") {
+  return value ? `<${name}${attributes}>${xmlText(value)}</${name}>` : `<${name}${attributes}/>`;
+}
+
+/** An element of elements. */
+function node(name: string, ...children: string[]) {
+  return `<${name}>${children.join("")}</${name}>`;
+}
+
+/** Cents as the decimal euros of the file, from integers: 4335 → "43.35". */
+function euros(cents: number) {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The creation time, without a zone: the process's local time (UTC in Lambda), as the `sepa` package wrote it. */
+function localDateTime(d: Date) {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+function check(condition: boolean, message: string) {
+  if (!condition) throw new Error(`SEPA file: ${message}`);
+}
+
+/** An ID such as the mandate reference or end-to-end ID: 1 to 35 characters, not starting with / nor holding //. */
+function checkID(id: string, what: string) {
+  check(id.length >= 1 && id.length <= 35 && !id.startsWith("/") && !id.includes("//"), `invalid ${what} "${id}"`);
+}
+
+/** Overseas territories whose banks' BICs carry their own country code while the IBAN carries the mother country's. */
+const territories: Record<string, string[]> = { FI: ["AX"], FR: ["GF", "GP", "MQ", "RE", "PF", "TF", "YT", "NC", "BL", "MF", "PM", "WF"], GB: ["IM", "JE", "GG"] };
+
+/** The account's IBAN is valid and its BIC, when given, an 8 or 11 character one of the IBAN's country. */
+function checkAccount(iban: string, bic: string, who: string) {
+  check(isValidIBAN(iban), `invalid IBAN of ${who} "${iban}"`);
+  check(bic.length === 0 || bic.length === 8 || bic.length === 11, `invalid BIC of ${who} "${bic}"`);
+  const country = iban.slice(0, 2);
+  const bicCountry = bic.slice(4, 6);
+  check(!bic || bicCountry === country || !!territories[country]?.includes(bicCountry), `BIC "${bic}" of ${who} is not of the IBAN's country`);
+}
+
+/** The bank of an account: its BIC, or NOTPROVIDED (SEPA lets the bank find it from the IBAN). */
+function agent(name: string, bic: string) {
+  return node(name, node("FinInstnId", bic ? leaf("BIC", bic) : node("Othr", leaf("Id", "NOTPROVIDED"))));
+}
+
+/**
+ * The pain.008.001.02 document: FRST collections in one payment block, RCUR
+ * in another, each with its number of transactions and control sum (summed
+ * in cents), as is the whole file's.
+ */
 export function directDebitXML(input: { messageID: string; created: Date; collectionDate: string; creditor: Creditor; collections: Collection[] }) {
-  const doc = new Document("pain.008.001.02");
-  doc.grpHdr.id = input.messageID;
-  doc.grpHdr.created = input.created;
-  doc.grpHdr.initiatorName = sepaText(input.creditor.name, 70);
+  const { messageID, creditor } = input;
+  const creditorName = sepaText(creditor.name, 70);
+  const creditorBIC = creditor.bic ?? "";
+  checkAccount(creditor.iban, creditorBIC, "the creditor");
+  const cid = creditor.creditorID.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  check(mod97(cid.slice(7) + cid.slice(0, 4)) === 1, `invalid creditor ID "${creditor.creditorID}"`);
+  check(isDate(input.collectionDate), `invalid collection date "${input.collectionDate}"`);
+
+  const blocks: string[] = [];
+  let count = 0;
+  let totalCents = 0;
   for (const sequence of ["FRST", "RCUR"] as const) {
     const list = input.collections.filter((c) => c.sequence === sequence);
     if (!list.length) continue;
-    const info = doc.createPaymentInfo();
-    info.sequenceType = sequence;
-    info.collectionDate = localDate(input.collectionDate);
-    info.creditorIBAN = input.creditor.iban;
-    info.creditorBIC = input.creditor.bic ?? "";
-    info.creditorName = sepaText(input.creditor.name, 70);
-    info.creditorId = input.creditor.creditorID;
-    info.batchBooking = true;
-    doc.addPaymentInfo(info);
-    for (const c of list) {
-      const tx = info.createTransaction();
-      tx.debtorName = sepaText(c.name, 70);
-      tx.debtorIBAN = c.iban;
-      tx.debtorBIC = c.bic ?? "";
-      tx.mandateId = c.mandateID;
-      tx.mandateSignatureDate = localDate(c.signedOn);
-      tx.amount = c.amountCents / 100;
-      tx.remittanceInfo = sepaText(c.remittance, 140);
-      tx.end2endId = c.endToEndID;
-      info.addTransaction(tx);
-    }
+    const blockID = `${messageID}.${blocks.length}`;
+    const transactions = list.map((c, i) => {
+      check(Number.isSafeInteger(c.amountCents) && c.amountCents >= 1 && c.amountCents <= 99_999_999_999, `invalid amount ${c.amountCents} cents`);
+      checkID(c.endToEndID, "end-to-end ID");
+      checkID(c.mandateID, "mandate ID");
+      check(isDate(c.signedOn), `invalid signature date "${c.signedOn}"`);
+      const bic = c.bic ?? "";
+      checkAccount(c.iban, bic, c.mandateID);
+      return node(
+        "DrctDbtTxInf",
+        node("PmtId", leaf("InstrId", `${blockID}.${i}`), leaf("EndToEndId", c.endToEndID)),
+        leaf("InstdAmt", euros(c.amountCents), ' Ccy="EUR"'),
+        node("DrctDbtTx", node("MndtRltdInf", leaf("MndtId", c.mandateID), leaf("DtOfSgntr", c.signedOn), leaf("AmdmntInd", "false"))),
+        agent("DbtrAgt", bic),
+        node("Dbtr", leaf("Nm", sepaText(c.name, 70))),
+        node("DbtrAcct", node("Id", leaf("IBAN", c.iban))),
+        node("RmtInf", leaf("Ustrd", sepaText(c.remittance, 140))),
+      );
+    });
+    const sumCents = list.reduce((n, c) => n + c.amountCents, 0);
+    count += list.length;
+    totalCents += sumCents;
+    blocks.push(
+      node(
+        "PmtInf",
+        leaf("PmtInfId", blockID),
+        leaf("PmtMtd", "DD"),
+        leaf("BtchBookg", "true"),
+        leaf("NbOfTxs", String(list.length)),
+        leaf("CtrlSum", euros(sumCents)),
+        node("PmtTpInf", node("SvcLvl", leaf("Cd", "SEPA")), node("LclInstrm", leaf("Cd", "CORE")), leaf("SeqTp", sequence)),
+        leaf("ReqdColltnDt", input.collectionDate),
+        node("Cdtr", leaf("Nm", creditorName)),
+        node("CdtrAcct", node("Id", leaf("IBAN", creditor.iban))),
+        agent("CdtrAgt", creditorBIC),
+        leaf("ChrgBr", "SLEV"),
+        node("CdtrSchmeId", node("Id", node("PrvtId", node("Othr", leaf("Id", creditor.creditorID), node("SchmeNm", leaf("Prtry", "SEPA")))))),
+        ...transactions,
+      ),
+    );
   }
-  return doc.toString();
+  const header = node(
+    "GrpHdr",
+    leaf("MsgId", messageID),
+    leaf("CreDtTm", localDateTime(input.created)),
+    leaf("NbOfTxs", String(count)),
+    leaf("CtrlSum", euros(totalCents)),
+    node("InitgPty", leaf("Nm", creditorName)),
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    `<Document xmlns="${namespace}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${namespace} pain.008.001.02.xsd">` +
+    node("CstmrDrctDbtInitn", header, ...blocks) +
+    "</Document>"
+  );
 }
 
 const monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
@@ -121,7 +216,7 @@ export namespace Sepa {
 
   async function creditor(): Promise<Creditor> {
     const farm = await Farm.current();
-    const iban = electronicFormatIBAN(farm.creditorIBAN ?? "") ?? "";
+    const iban = electronicFormatIBAN(farm.creditorIBAN ?? "");
     if (!farm.creditorName || !farm.creditorID || !isValidIBAN(iban))
       throw new VisibleError("conflict", "sepa.not_configured", "Set the farm's creditor name, IBAN and creditor ID first.");
     return { name: farm.creditorName, iban, bic: farm.creditorBIC || undefined, creditorID: farm.creditorID };
