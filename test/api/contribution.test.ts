@@ -258,6 +258,10 @@ describe("mandates and SEPA", () => {
       expect(res.body.error.issues[0].path).toBe("iban");
     }
     expect((await own.put(`/api/households/${hh.Jansen!.id}/mandate`, { ...mandate, signedOn: "2027-03-01" })).status).toBe(400);
+    // a BIC of a bank abroad for a Dutch account: refused now, not when the month's SEPA file is made
+    const abroad = await own.put(`/api/households/${hh.Jansen!.id}/mandate`, { ...mandate, bic: "DEUTDEFF" });
+    expect(abroad.status).toBe(400);
+    expect(abroad.body.error.issues).toEqual([{ path: "bic", message: "This BIC is of a bank in another country than the IBAN." }]);
     expect((await own.get(`/api/households/${hh.Jansen!.id}/mandate`)).status).toBe(404);
     expect((await hh.Visser!.client.put(`/api/households/${hh.Jansen!.id}/mandate`, mandate)).status).toBe(404);
     expect((await board.put(`/api/households/${hh.Jansen!.id}/mandate`, mandate)).status).toBe(404);

@@ -108,3 +108,17 @@ export function composeIBAN(countryCode: string, bban: string) {
 export function isValidBIC(bic: string) {
   return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic) && isoCountries.has(bic.slice(4, 6));
 }
+
+/** Overseas territories whose banks' BICs carry their own country code while the IBAN carries the mother country's. */
+const territories: Record<string, string[]> = {
+  FI: ["AX"],
+  FR: ["GF", "GP", "MQ", "RE", "PF", "TF", "YT", "NC", "BL", "MF", "PM", "WF"],
+  GB: ["IM", "JE", "GG"],
+};
+
+/** Whether a BIC can be the bank of an IBAN's account: a bank of the IBAN's country (or one of its territories). */
+export function bicFitsIBAN(bic: string, iban: string) {
+  const country = iban.slice(0, 2);
+  const bicCountry = bic.slice(4, 6);
+  return bicCountry === country || !!territories[country]?.includes(bicCountry);
+}

@@ -9,7 +9,7 @@ import { VisibleError } from "../error";
 import { amsterdamISO } from "../week";
 import { assertOwnOrTreasurer } from "./access";
 import { Composition } from "./composition";
-import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN, isIBANOutsideSEPA } from "./iban";
+import { bicFitsIBAN, electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN, isIBANOutsideSEPA } from "./iban";
 import { dateOf, isDate } from "./rules";
 
 /** The characters SEPA allows in IDs such as the mandate reference. */
@@ -46,7 +46,13 @@ export namespace Mandate {
         )
         .check(z.refine((v) => isValidBIC(v), { message: "This is not a valid BIC." })),
     ),
-  });
+  }).check(
+    // the SEPA file names the debtor's bank by it, and no bank takes a file whose BIC and IBAN disagree
+    z.refine((m) => !m.bic || bicFitsIBAN(m.bic, m.iban), {
+      message: "This BIC is of a bank in another country than the IBAN.",
+      path: ["bic"],
+    }),
+  );
 
   export const Info = z.object({
     householdID: z.string(),

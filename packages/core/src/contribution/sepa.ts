@@ -3,7 +3,7 @@ import { Clock } from "../clock";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Audit } from "../audit/audit";
-import { electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
+import { bicFitsIBAN, electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
 import { Mandate } from "./mandate";
 import { addDays, dateOf, isDate } from "./rules";
 import { Statement } from "./statement";
@@ -104,16 +104,11 @@ function checkID(id: string, what: string) {
   check(id.length >= 1 && id.length <= 35 && !id.startsWith("/") && !id.includes("//"), `invalid ${what} "${id}"`);
 }
 
-/** Overseas territories whose banks' BICs carry their own country code while the IBAN carries the mother country's. */
-const territories: Record<string, string[]> = { FI: ["AX"], FR: ["GF", "GP", "MQ", "RE", "PF", "TF", "YT", "NC", "BL", "MF", "PM", "WF"], GB: ["IM", "JE", "GG"] };
-
 /** The account's IBAN is valid and its BIC, when given, an 8 or 11 character one of the IBAN's country. */
 function checkAccount(iban: string, bic: string, who: string) {
   check(isValidIBAN(iban), `invalid IBAN of ${who} "${iban}"`);
   check(bic.length === 0 || bic.length === 8 || bic.length === 11, `invalid BIC of ${who} "${bic}"`);
-  const country = iban.slice(0, 2);
-  const bicCountry = bic.slice(4, 6);
-  check(!bic || bicCountry === country || !!territories[country]?.includes(bicCountry), `BIC "${bic}" of ${who} is not of the IBAN's country`);
+  check(!bic || bicFitsIBAN(bic, iban), `BIC "${bic}" of ${who} is not of the IBAN's country`);
 }
 
 /** The bank of an account: its BIC, or NOTPROVIDED (SEPA lets the bank find it from the IBAN). */
