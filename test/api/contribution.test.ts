@@ -72,6 +72,24 @@ beforeAll(async () => {
 
 afterAll(() => Clock.set(undefined));
 
+describe("the OpenAPI document", () => {
+  it("describes the bodies that may be left out and the bank statement's two forms", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as any;
+    for (const [path, field] of [
+      ["/api/seasons/{year}/confirm", "rateCents"],
+      ["/api/payments/{id}/reverse", "note"],
+    ] as const) {
+      const body = doc.paths[path].post.requestBody;
+      expect(body.required, path).toBe(false);
+      expect(Object.keys(body.content["application/json"].schema.properties), path).toContain(field);
+    }
+    const upload = doc.paths["/api/payments/import"].post.requestBody;
+    expect(upload.required).toBe(true);
+    expect(upload.content["text/csv"].schema.type).toBe("string");
+    expect(upload.content["application/json"].schema.required).toEqual(["csv"]);
+  });
+});
+
 describe("season and price", () => {
   it("members cannot see or set the season; bad input changes nothing", async () => {
     const member = hh.Jansen!.client;

@@ -49,8 +49,17 @@ export function openapiDocument(app: App) {
       security: def.access === "public" ? [] : [{ session: [] }],
       parameters: [...params, ...queryParams],
       ...(def.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(def.body, "input") } } } }
-        : {}),
+        ? { requestBody: { required: !def.bodyOptional, content: { "application/json": { schema: jsonSchema(def.body, "input") } } } }
+        : def.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                content: Object.fromEntries(
+                  Object.entries(def.rawBody).map(([type, schema]) => [type, { schema: jsonSchema(schema, "input") }]),
+                ),
+              },
+            }
+          : {}),
       responses,
     };
   }

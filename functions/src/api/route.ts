@@ -26,6 +26,13 @@ export interface RouteDef<B extends z.core.$ZodType | undefined, Q extends z.cor
   tag: string;
   access: Access;
   body?: B;
+  /** The body may be left out altogether; it is then parsed as `{}`. */
+  bodyOptional?: true;
+  /**
+   * A body the handler reads itself, in other forms than one JSON schema:
+   * content type → schema, for the OpenAPI document only.
+   */
+  rawBody?: Record<string, z.core.$ZodType>;
   query?: Q;
   /** Status code → description and optional schema of the JSON answer. */
   responses: Record<number, { description: string; schema?: z.core.$ZodType }>;
@@ -77,14 +84,16 @@ function invalid(error: z.core.$ZodError) {
   return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
 }
 
-async function readBody(c: Context, schema: z.core.$ZodType) {
+async function readBody(c: Context, schema: z.core.$ZodType, optional: boolean) {
   const type = c.req.header("content-type") ?? "";
+  const text = await c.req.text();
+  if (optional && !text.trim()) return z.parse(schema, {});
   // Requiring JSON also keeps plain HTML forms on other sites from posting here.
   if (!type.toLowerCase().startsWith("application/json"))
     throw new VisibleError("input", "input.content_type", "Send the body as application/json.");
   let raw: unknown;
   try {
-    raw = await c.req.json();
+    raw = JSON.parse(text);
   } catch {
     throw new VisibleError("input", "input.invalid", "The body is not valid JSON.", [
       { path: "", message: "Invalid JSON" },
@@ -111,7 +120,7 @@ export function route<B extends z.core.$ZodType | undefined = undefined, Q exten
   app.on(def.method.toUpperCase(), def.path, async (c) => {
     checkAccess(def.access);
     checkParams(c);
-    const body = def.body ? await readBody(c, def.body) : undefined;
+    const body = def.body ? await readBody(c, def.body, !!def.bodyOptional) : undefined;
     let query: unknown;
     if (def.query) {
       const parsed = z.safeParse(def.query, c.req.query());

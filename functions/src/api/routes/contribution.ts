@@ -28,25 +28,13 @@ function yearParam(c: Context<Env>) {
   return parsed.data;
 }
 
-/** A body that may be left out (then `{}`), but when sent must be JSON. */
-async function optionalBody<S extends z.core.$ZodType>(c: Context<Env>, schema: S): Promise<z.output<S>> {
-  const type = c.req.header("content-type") ?? "";
-  const text = await c.req.text();
-  if (!text.trim()) return z.parse(schema, {});
-  if (!type.toLowerCase().startsWith("application/json"))
-    throw new VisibleError("input", "input.content_type", "Send the body as application/json.");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw invalid("The body is not valid JSON.");
-  }
-  const parsed = z.safeParse(schema, raw);
-  if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
-  return parsed.data;
-}
-
 const maxCSV = 1024 * 1024;
+
+/** A bank statement: the file itself, or within JSON (as the web app sends it). */
+const csvForms = {
+  "text/csv": z.string(),
+  "application/json": z.object({ csv: z.string().check(z.minLength(1)) }),
+};
 
 /** The bank statement: a text/csv body, or JSON `{csv}`. Other types are refused (no form posts from other sites). */
 async function csvBody(c: Context<Env>): Promise<string> {
@@ -61,7 +49,7 @@ async function csvBody(c: Context<Env>): Promise<string> {
     } catch {
       throw invalid("The body is not valid JSON.");
     }
-    const parsed = z.object({ csv: z.string().check(z.minLength(1)) }).safeParse(raw);
+    const parsed = csvForms["application/json"].safeParse(raw);
     if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
     return parsed.data.csv;
   }
@@ -103,15 +91,17 @@ export function contributionRoutes(app: App) {
       method: "post",
       path: "/api/seasons/:year/confirm",
       summary:
-        "Confirm the proposed price (body optional: {rateCents?, vegetarianRateCents?, effectiveFrom?}); the first version applies from 1 January, a change from effectiveFrom (default: the first of next month)",
+        "Confirm the proposed price, or set it (body optional); the first version applies from 1 January, a change from effectiveFrom (default: the first of next month)",
       tag,
       access: treasurer,
+      body: Season.ConfirmInput,
+      bodyOptional: true,
       responses: {
         200: { description: "The season", schema: z.object({ season: Season.Info }) },
         409: { description: "Nothing to confirm, or no mouths to price" },
       },
     },
-    async (c) => c.json({ season: await Season.confirm(yearParam(c), await optionalBody(c, Season.ConfirmInput)) }),
+    async (c, { body }) => c.json({ season: await Season.confirm(yearParam(c), body) }),
   );
 
   route(
@@ -213,13 +203,15 @@ export function contributionRoutes(app: App) {
       summary: "Reverse a payment with a counter-entry (nothing is deleted); a payment is reversed once",
       tag,
       access: treasurer,
+      body: Payment.ReverseInput,
+      bodyOptional: true,
       responses: {
         201: { description: "The counter-entry", schema: z.object({ reversal: Payment.Info }) },
         404: { description: "Unknown payment" },
         409: { description: "Already reversed, or a reversal" },
       },
     },
-    async (c) => c.json({ reversal: await Payment.reverse(c.req.param("id")!, await optionalBody(c, Payment.ReverseInput)) }, 201),
+    async (c, { body }) => c.json({ reversal: await Payment.reverse(c.req.param("id")!, body) }, 201),
   );
 
   route(
@@ -231,6 +223,7 @@ export function contributionRoutes(app: App) {
         "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN. A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
       tag,
       access: treasurer,
+      rawBody: csvForms,
       responses: { 200: { description: "Report", schema: Payment.ImportReport } },
     },
     async (c) => c.json(await Payment.importCSV(await csvBody(c))),
