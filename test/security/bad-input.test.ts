@@ -176,4 +176,36 @@ describe("bad input is refused, never a 500", () => {
     expect(made.body.household.people).toHaveLength(1);
     expect(await names()).toEqual([...before, "Heel"].sort((a, b) => a.localeCompare(b, "nl")));
   });
+
+  it("text with a control character or a lone surrogate is refused with 400 and stores nothing: in a body, a query and a path", async () => {
+    for (const name of ["Bakker\u0000", "Bakker\ud800", "\udc00Bakker", "Bak\u001bker", "Bakker\u007f"]) {
+      const res = await all.post("/api/households", { name, adults: 2, children: 0, vegetarian: false, certificate: "full" });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(res.body.error.issues).toEqual([{ path: "name", message: "Text may not hold control characters or broken characters." }]);
+      const patch = await all.patch(`/api/households/${household.household.id}`, { name });
+      expect(patch.status).toBe(400);
+    }
+    // nested: the path names the field
+    const nested = await all.put(`/api/harvests/${addWeeks(weekOf(Date.now()), 4)}`, { items: [{ crop: "Prei\u0000", unit: "kg", quantity: 1 }] });
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.issues[0].path).toBe("items.0.crop");
+    // what people type is taken: line breaks and tabs, accents, emoji (a surrogate pair)
+    const fine = await all.patch(`/api/households/${household.household.id}`, { name: "Alles 🌱 Zoë" });
+    expect(fine.status).toBe(200);
+    expect((await all.get(`/api/households/${household.household.id}`)).body.household.name).toBe("Alles 🌱 Zoë");
+    const list = await all.get(`/api/workdays?from=${encodeURIComponent("2027-01-01T00:00:00Z\u0000")}`);
+    expect(list.status).toBe(400);
+    expect(list.body.error.issues).toEqual([{ path: "from", message: "Text may not hold control characters or broken characters." }]);
+    const path = await all.get(`/api/workdays/${encodeURIComponent("wd_\u0000")}`);
+    expect(path.status).toBe(400);
+    expect(path.body.error.issues).toEqual([{ path: "id", message: "Text may not hold control characters or broken characters." }]);
+    // looked for without recursion: JSON nested 20,000 deep is valid, and a 400, not a stack overflow
+    const deep = (leaf: string) => `{"name":"Alles","extra":${"[".repeat(20_000)}${JSON.stringify(leaf)}${"]".repeat(20_000)}}`;
+    for (const leaf of ["\u0000", "fine"]) {
+      const res = await all.patch(`/api/households/${household.household.id}`, deep(leaf));
+      expect(res.status, JSON.stringify(leaf)).toBe(leaf === "fine" ? 200 : 400);
+    }
+    const names = await withActor({ type: "system", farmID }, () => useDB().entities.household.query.byID({ farmID }).go({ pages: "all" }));
+    expect(names.data.filter((h) => /Bakker|Bak.ker/.test(h.name))).toEqual([]);
+  });
 });

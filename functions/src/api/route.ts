@@ -72,12 +72,52 @@ function checkParams(c: Context) {
     const problem =
       value.length > maxParamLength
         ? `At most ${maxParamLength} characters.`
-        : // an ID in capitals would reach the item past every comparison with its real ID (see core's ID)
+        : badText.test(value)
+          ? "Text may not hold control characters or broken characters."
+          : // an ID in capitals would reach the item past every comparison with its real ID (see core's ID)
           /^id$|ID$/.test(name) && !isLowercase(value)
           ? "IDs are written in lowercase."
           : undefined;
     if (problem) throw new VisibleError("input", "input.invalid", "The input is not valid.", [{ path: name, message: problem }]);
   }
+}
+
+/**
+ * Control characters (but tab, line feed and carriage return) and broken
+ * UTF-16 (a lone surrogate, valid JSON as "\ud800"): no name, note or
+ * answer holds them, DynamoDB wants valid UTF-8, and a NUL cuts a string
+ * short in the tools that later read a CSV or a SEPA file.
+ */
+const badText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string in a parsed body or query that holds bad
+ * text, if any. A loop, not recursion: JSON nested ten thousand deep is
+ * valid, and must be a 400, not a stack overflow.
+ */
+function badTextAt(value: unknown): string | undefined {
+  type Node = { item: unknown; key?: string; parent?: Node };
+  const stack: Node[] = [{ item: value }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node.item === "string") {
+      if (!badText.test(node.item)) continue;
+      const path: string[] = [];
+      for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) path.unshift(n.key);
+      return path.join(".");
+    }
+    if (node.item && typeof node.item === "object")
+      for (const [key, inner] of Object.entries(node.item).reverse()) stack.push({ item: inner, key, parent: node });
+  }
+  return undefined;
+}
+
+function checkText(value: unknown) {
+  const path = badTextAt(value);
+  if (path !== undefined)
+    throw new VisibleError("input", "input.invalid", "The input is not valid.", [
+      { path, message: "Text may not hold control characters or broken characters." },
+    ]);
 }
 
 function invalid(error: z.core.$ZodError) {
@@ -99,6 +139,7 @@ async function readBody(c: Context, schema: z.core.$ZodType, optional: boolean) 
       { path: "", message: "Invalid JSON" },
     ]);
   }
+  checkText(raw);
   const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
@@ -123,7 +164,9 @@ export function route<B extends z.core.$ZodType | undefined = undefined, Q exten
     const body = def.body ? await readBody(c, def.body, !!def.bodyOptional) : undefined;
     let query: unknown;
     if (def.query) {
-      const parsed = z.safeParse(def.query, c.req.query());
+      const raw = c.req.query();
+      checkText(raw);
+      const parsed = z.safeParse(def.query, raw);
       if (!parsed.success) throw invalid(parsed.error);
       query = parsed.data;
     }
