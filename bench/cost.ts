@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { withActor, type Actor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { seedActivity } from "@akker/core/demo/activity";
 import { demoFarm, seedDemo } from "@akker/core/demo/seed";
@@ -411,7 +411,7 @@ export async function cost(): Promise<Figure[]> {
       const list = await Household.list();
       return Promise.all(list.map(async (h) => ({ household: h, person: (await Person.byHousehold(h.id))[0]! })));
     });
-    const sessionOf = (personID: string) => withActor(system, () => Auth.openSession(personID));
+    const sessionOf = (personID: string) => withActor(system, () => Session.open(personID));
     Clock.set(Date.now() - 2 * 3600_000);
     const tokens = await Promise.all(people.map((p) => sessionOf(p.person.id)));
     const byEmail = async (email: string) => sessionOf((await withActor(system, () => Person.byEmail(email)))!.id);

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { withActor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Election } from "@akker/core/election/election";
 import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
@@ -46,7 +46,7 @@ export async function electionBallots(): Promise<Figure[]> {
       await withActor(board, () => Election.open(election.id));
       const tokens: string[] = [];
       for (let i = 0; i < ids.length; i += 500)
-        tokens.push(...(await Promise.all(ids.slice(i, i + 500).map((n) => Auth.openSession(`per_${n}`)))));
+        tokens.push(...(await Promise.all(ids.slice(i, i + 500).map((n) => Session.open(`per_${n}`)))));
       return { electionID: election.id, tokens, seedSeconds: (performance.now() - seedStarted) / 1000 };
     });
 

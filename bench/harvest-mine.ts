@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { withActor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { demoFarm, seedDemo } from "@akker/core/demo/seed";
 import { useDynamo } from "@akker/core/dynamo";
 import { useDB } from "@akker/core/entities";
@@ -30,7 +30,7 @@ export async function harvestMine(): Promise<Figure[]> {
       return Promise.all(
         households.map(async (h) => {
           const person = (await Person.byHousehold(h.id))[0]!;
-          return { household: h, person, token: await Auth.openSession(person.id) };
+          return { household: h, person, token: await Session.open(person.id) };
         }),
       );
     });
@@ -65,7 +65,7 @@ export async function harvestMine(): Promise<Figure[]> {
     const { client } = useDynamo();
     const e = useDB().entities;
     const reads = setup.map((s) => ({
-      session: e.session.get({ farmID, tokenHash: Auth.hashToken(s.token) }).params(),
+      session: e.session.get({ farmID, tokenHash: Session.hashToken(s.token) }).params(),
       week: e.harvestWeek.get({ farmID, week }).params(),
       share: e.harvestShare.get({ farmID, week, householdID: s.household.id }).params(),
       optOut: e.harvestOptOut.get({ farmID, week, householdID: s.household.id }).params(),

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { withActor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { demoFarm, seedDemo } from "@akker/core/demo/seed";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { useDynamo } from "@akker/core/dynamo";
@@ -43,7 +43,7 @@ export async function workdaySignup(): Promise<Figure[]> {
       const people = await Promise.all(
         households.map(async (h) => {
           const person = (await Person.byHousehold(h.id))[0]!;
-          return { person, token: await Auth.openSession(person.id) };
+          return { person, token: await Session.open(person.id) };
         }),
       );
       return { people, workdayIDs: created.map((w) => w.id) };

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { Clock } from "@akker/core/clock";
 import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { useDB } from "@akker/core/entities";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { client, codeFrom, login, makeHousehold } from "./helpers";
@@ -102,7 +103,7 @@ describe("login with a mailed code", () => {
     expect(JSON.stringify(stored.data)).not.toContain(code);
     await c.post("/api/auth/verify", { email: "an@example.nl", code });
     const token = c.cookie.split("=")[1]!;
-    const sessions = await useDB().entities.session.get({ farmID, tokenHash: Auth.hashToken(token) }).go();
+    const sessions = await useDB().entities.session.get({ farmID, tokenHash: Session.hashToken(token) }).go();
     expect(sessions.data).toBeTruthy();
     expect(JSON.stringify(sessions.data)).not.toContain(token);
   });
@@ -142,20 +143,20 @@ describe("login with a mailed code", () => {
     const start = Date.now();
     Clock.set(start);
     const c = await login(app, "cor@example.nl", "10.0.0.8");
-    Clock.set(start + Auth.idleMs - 1000);
+    Clock.set(start + Session.idleMs - 1000);
     expect((await c.get("/api/me")).status).toBe(200);
-    Clock.set(start + 2 * Auth.idleMs - 2000);
+    Clock.set(start + 2 * Session.idleMs - 2000);
     expect((await c.get("/api/me")).status).toBe(200);
-    Clock.set(start + 3 * Auth.idleMs + 1000);
+    Clock.set(start + 3 * Session.idleMs + 1000);
     expect((await c.get("/api/me")).status).toBe(401);
 
     Clock.set(start);
     const d = await login(app, "dirk@example.nl", "10.0.0.9");
-    for (let t = start; t < start + Auth.absoluteMs; t += Auth.idleMs / 2) {
+    for (let t = start; t < start + Session.absoluteMs; t += Session.idleMs / 2) {
       Clock.set(t);
       expect((await d.get("/api/me")).status).toBe(200);
     }
-    Clock.set(start + Auth.absoluteMs + 1000);
+    Clock.set(start + Session.absoluteMs + 1000);
     expect((await d.get("/api/me")).status).toBe(401);
   });
 

@@ -3,7 +3,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { useDynamo } from "@akker/core/dynamo";
 import { useDB } from "@akker/core/entities";
@@ -149,7 +149,7 @@ describe("elections", () => {
     expect(ballots.length).toBe(4);
     const ids = [
       ...voters.flatMap((x) => [x.householdID, x.personID]),
-      ...voters.map((x) => Auth.hashToken(x.client.cookie.split("=")[1]!)),
+      ...voters.map((x) => Session.hashToken(x.client.cookie.split("=")[1]!)),
     ];
     for (const b of ballots) {
       const text = JSON.stringify(b);

@@ -3,7 +3,7 @@ import axe, { type Result as Violation } from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { seedActivity } from "@akker/core/demo/activity";
 import { demoFarm } from "@akker/core/demo/seed";
 import { Person } from "@akker/core/person/person";
@@ -306,7 +306,7 @@ async function session(email: string) {
   return withActor({ type: "system", farmID: demoFarm.id }, async () => {
     const person = await Person.byEmail(email);
     if (!person) throw new Error(`no demo login ${email}`);
-    return Auth.openSession(person.id);
+    return Session.open(person.id);
   });
 }
 

@@ -3,7 +3,7 @@ import { Agent, request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "@akker/core/actor";
 import { Audit } from "@akker/core/audit/audit";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { Season } from "@akker/core/contribution/season";
@@ -86,12 +86,12 @@ beforeAll(async () => {
       list.map(async (h) => {
         const person = (await Person.byHousehold(h.id))[0]!;
         const n = Number(/\((\d+)\)/.exec(h.name)![1]);
-        return { n, householdID: h.id, personID: person.id, token: await Auth.openSession(person.id), actor: await actorOf(person.email) };
+        return { n, householdID: h.id, personID: person.id, token: await Session.open(person.id), actor: await actorOf(person.email) };
       }),
     ),
   );
   members.sort((a, b) => a.n - b.n);
-  treasurerToken = await withActor(system, async () => Auth.openSession((await Person.byEmail("penningmeester@demo.test"))!.id));
+  treasurerToken = await withActor(system, async () => Session.open((await Person.byEmail("penningmeester@demo.test"))!.id));
 });
 
 // ---------------------------------------------------------------------------

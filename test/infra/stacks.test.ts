@@ -154,6 +154,8 @@ describe("api functions", () => {
       const code = readFileSync(file, "utf8");
       // core's Mail without the queue transport would write to the local outbox table
       expect(code.includes("MAIL_QUEUE_URL is not set"), d.id).toBe(d.mail);
+      // and a function that sends none carries neither Mail nor its templates
+      expect(code.includes("Je inlogcode voor"), d.id).toBe(d.mail);
     }
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { useDynamo } from "@akker/core/dynamo";
 import { createID, type IDKind } from "@akker/core/id";
 import { addWeeks, dateOf, weekOf } from "@akker/core/week";
@@ -659,7 +659,7 @@ const count = (map: Map<number, number>, status: number) => map.set(status, (map
 const histogram = (map: Map<number, number>) => [...map].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
 
 async function openSession() {
-  token = await withActor({ type: "system", farmID }, () => Auth.openSession(personID));
+  token = await withActor({ type: "system", farmID }, () => Session.open(personID));
 }
 
 async function send(op: Operation, c: Case) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { createApp } from "../../functions/src/api/app";
 import { createTestFarm, useTestTable } from "../setup/table";
@@ -40,7 +40,7 @@ async function loginOn(target: ReturnType<typeof createApp>, email: string, ip: 
 describe("sessions", () => {
   it("a made-up, malformed or stolen-from-the-database cookie is no session", async () => {
     const real = await login(app, "lid@example.nl", "10.30.0.1");
-    const stored = Auth.hashToken(tokenOf(real.cookie)); // what a leaked table holds
+    const stored = Session.hashToken(tokenOf(real.cookie)); // what a leaked table holds
     for (const token of ["", "x", "A".repeat(43), stored, "A".repeat(5000), "%00", tokenOf(real.cookie) + "x"]) {
       const c = client(app);
       c.cookie = `akker_session=${token}`;
@@ -105,7 +105,7 @@ describe("sessions", () => {
       expect(attrs).toContain("HttpOnly");
       expect(attrs).toContain("SameSite=Lax");
       expect(attrs).toContain("Path=/");
-      expect(attrs).toContain(`Max-Age=${Auth.absoluteMs / 1000}`);
+      expect(attrs).toContain(`Max-Age=${Session.absoluteMs / 1000}`);
       expect(attrs.some((a) => /^Domain=/i.test(a))).toBe(false); // host-only: no sibling subdomain gets it
       expect(attrs.includes("Secure")).toBe(secure);
     }
@@ -131,9 +131,9 @@ describe("sessions", () => {
     const start = Date.now();
     Clock.set(start);
     const c = await login(app, "mallory@example.nl", "10.30.0.10");
-    Clock.set(start + Auth.idleMs);
+    Clock.set(start + Session.idleMs);
     expect((await c.get("/api/me")).status).toBe(200);
-    Clock.set(start + 2 * Auth.idleMs + 1);
+    Clock.set(start + 2 * Session.idleMs + 1);
     expect((await c.get("/api/me")).status).toBe(401);
   });
 });

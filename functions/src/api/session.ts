@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { Actor } from "@akker/core/actor";
-import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { Identity } from "@akker/core/person/identity";
 import { withActor } from "@akker/core/actor";
 
@@ -17,7 +17,7 @@ export function setSessionCookie(c: Context, token: string, opts: CookieOptions)
     sameSite: "Lax",
     secure: opts.secure,
     path: "/",
-    maxAge: Math.floor(Auth.absoluteMs / 1000),
+    maxAge: Math.floor(Session.absoluteMs / 1000),
   });
 }
 
@@ -30,7 +30,7 @@ export async function resolveActor(c: Context, farmID: string): Promise<Actor> {
   const token = getCookie(c, cookieName);
   if (!token) return { type: "public", farmID };
   return withActor({ type: "public", farmID }, async () => {
-    const session = await Auth.session(token);
+    const session = await Session.find(token);
     if (!session) return { type: "public", farmID } as Actor;
     const identity = await Identity.get(session.personID);
     if (!identity) return { type: "public", farmID } as Actor;

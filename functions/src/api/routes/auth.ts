@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { usePerson } from "@akker/core/actor";
 import { Auth } from "@akker/core/auth/auth";
+import { Session } from "@akker/core/auth/session";
 import { route, type App } from "../route";
 import { clearSessionCookie, setSessionCookie } from "../session";
 import { Me } from "@akker/core/person/me";
@@ -56,7 +57,7 @@ export function authRoutes(app: App) {
       responses: { 204: { description: "Logged out" } },
     },
     async (c) => {
-      await Auth.logout(usePerson().sessionID);
+      await Session.end(usePerson().sessionID);
       clearSessionCookie(c, { secure: c.get("secure") });
       return c.body(null, 204);
     },

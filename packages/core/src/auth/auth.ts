@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
@@ -10,15 +10,11 @@ import { fn } from "../fn";
 import { Mail } from "../mail/mail";
 import { Person } from "../person/person";
 import { RateLimit } from "../ratelimit/ratelimit";
+import { Session } from "./session";
 
 export namespace Auth {
   export const codeTTLMinutes = 10;
   export const maxAttempts = 5;
-  /** A session dies after two weeks without use, and after 90 days whatever happens. */
-  export const idleMs = 14 * 24 * 3600 * 1000;
-  export const absoluteMs = 90 * 24 * 3600 * 1000;
-  /** lastSeenAt is refreshed at most this often, so reading pages costs no writes. */
-  const touchMs = 3600 * 1000;
 
   export const limits = {
     perAddress: { limit: 5, windowSeconds: 15 * 60 },
@@ -58,10 +54,6 @@ export namespace Auth {
   /** Keyed hash: a 6-digit code hashed without a secret could be guessed back from the database. */
   async function hashCode(farmID: string, email: string, code: string) {
     return createHmac("sha256", await secret()).update(`${farmID}\n${email}\n${code}`).digest("base64url");
-  }
-
-  export function hashToken(token: string) {
-    return createHash("sha256").update(token).digest("base64url");
   }
 
   export const RequestCodeInput = z.object({ email: Person.email });
@@ -140,52 +132,6 @@ export namespace Auth {
     }
     const person = await Person.byEmail(email);
     if (!person) throw invalidCode();
-    return { token: await openSession(person.id), person };
+    return { token: await Session.open(person.id), person };
   });
-
-  /** Starts a session for a person whose identity is proven; returns the token for the cookie. */
-  export async function openSession(personID: string) {
-    const token = randomBytes(32).toString("base64url");
-    const now = Clock.now();
-    await useDB()
-      .entities.session.create({
-        farmID: useFarmID(),
-        tokenHash: hashToken(token),
-        personID,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAtEpoch: Math.ceil(Math.min(now + idleMs, now + absoluteMs) / 1000),
-      })
-      .go();
-    return token;
-  }
-
-  /** The session behind a cookie token, or undefined when unknown, idle too long or too old. */
-  export async function session(token: string) {
-    if (!token || token.length > 100) return undefined;
-    const farmID = useFarmID();
-    const tokenHash = hashToken(token);
-    const db = useDB().entities.session;
-    const s = (await db.get({ farmID, tokenHash }).go()).data;
-    const now = Clock.now();
-    if (!s || now - s.lastSeenAt > idleMs || now - s.createdAt > absoluteMs) return undefined;
-    if (now - s.lastSeenAt > touchMs) {
-      await db
-        .patch({ farmID, tokenHash })
-        .set({
-          lastSeenAt: now,
-          expiresAtEpoch: Math.ceil(Math.min(now + idleMs, s.createdAt + absoluteMs) / 1000),
-        })
-        .go({ response: "none" })
-        .catch((e: unknown) => {
-          // logged out meanwhile
-          if (!isConditionFailure(e)) throw e;
-        });
-    }
-    return { id: tokenHash, personID: s.personID };
-  }
-
-  export async function logout(sessionID: string) {
-    await useDB().entities.session.delete({ farmID: useFarmID(), tokenHash: sessionID }).go();
-  }
 }
