@@ -279,9 +279,8 @@ interface Tab {
   failed: { status: number; url: string }[];
 }
 
-/** Expected failures: no session yet (the login screen), a household without a mandate (the contribution screen shows the form). */
-const expected = (status: number, path: string) =>
-  status === 401 || (status === 404 && /^\/api\/households\/[^/]+\/mandate$/.test(path));
+/** Expected failures: no session yet (the login screen). */
+const expected = (status: number) => status === 401;
 
 function track(page: Tab["page"]): Tab {
   let n = 0;
@@ -296,7 +295,7 @@ function track(page: Tab["page"]): Tab {
   });
   page.on("response", (r) => {
     const path = new URL(r.url()).pathname;
-    if (r.status() >= 400 && !expected(r.status(), path)) failed.push({ status: r.status(), url: path });
+    if (r.status() >= 400 && !expected(r.status())) failed.push({ status: r.status(), url: path });
   });
   return { page, busy: () => n, failed };
 }

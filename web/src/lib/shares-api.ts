@@ -95,7 +95,7 @@ export const sharesApi = {
     statement: (householdID: string, year: number) =>
       request<StatementInfo>("GET", `/households/${id(householdID)}/statement?year=${year}`),
     mandate: (householdID: string) =>
-      request<{ mandate: MandateInfo }>("GET", `/households/${id(householdID)}/mandate`).then((r) => r.mandate),
+      request<{ mandate: MandateInfo | null }>("GET", `/households/${id(householdID)}/mandate`).then((r) => r.mandate),
     putMandate: (householdID: string, input: MandateInput) =>
       request<{ mandate: MandateInfo }>("PUT", `/households/${id(householdID)}/mandate`, input).then((r) => r.mandate),
     revokeMandate: (householdID: string) =>
@@ -160,7 +160,7 @@ export const getStatement = query(
 
 /** Null while the household has given none. */
 export const getMandate = query(
-  (householdID: string) => loggedIn(() => orNull(() => sharesApi.contribution.mandate(householdID), "mandate.not_found")),
+  (householdID: string) => loggedIn(() => sharesApi.contribution.mandate(householdID)),
   "mandate",
 );
 

@@ -109,7 +109,7 @@ function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; fo
     if (call.path === `/api/households/hh_devries/statement?year=${year}`)
       return opts.confirmed === false ? apiError(409, "season.not_confirmed") : ok(statement());
     if (call.path === "/api/households/hh_devries/mandate" && call.method === "GET")
-      return mandate ? ok({ mandate }) : apiError(404, "mandate.not_found");
+      return ok({ mandate: mandate ?? null });
     if (call.path === "/api/households/hh_devries/mandate" && call.method === "DELETE") {
       if (!mandate) return apiError(404, "mandate.not_found");
       mandate = { ...mandate, status: "revoked" };

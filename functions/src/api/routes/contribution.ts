@@ -237,7 +237,10 @@ export function contributionRoutes(app: App) {
       summary: "The household's SEPA mandate: its own members, or the treasurer",
       tag,
       access: "session",
-      responses: { 200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },
+      responses: {
+        200: { description: "The mandate, or null while the household has given none", schema: z.object({ mandate: z.nullable(Mandate.Info) }) },
+        404: { description: "Another household" },
+      },
     },
     async (c) => c.json({ mandate: await Mandate.get(c.req.param("id")!) }),
   );

@@ -102,11 +102,11 @@ export namespace Mandate {
     return (await useDB().entities.mandate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
   }
 
-  export async function get(householdID: string): Promise<Info> {
+  /** The household's mandate, or null while it has given none (another household's is 404). */
+  export async function get(householdID: string): Promise<Info | null> {
     assertOwnOrTreasurer(householdID);
     const m = await load(householdID);
-    if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
-    return serialize(m);
+    return m ? serialize(m) : null;
   }
 
   /**
