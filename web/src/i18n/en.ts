@@ -96,6 +96,14 @@ export const en: Dictionary = {
     hourTotals: "Hours overview",
     waitlist: "Waiting list",
     contributions: "Contributions and payments",
+    harvestThisWeek: (n: number) => `Week ${n}, this week`,
+    harvestNextWeek: (n: number) => `Week ${n}, next week`,
+    harvestNone: "Not entered yet.",
+    harvestDraft: (households: number, optedOut: number) =>
+      `Draft, not published yet. ${households === 1 ? "1 household takes" : `${households} households take`} part, ${optedOut} opted out.`,
+    harvestDirty: "Changed after publishing: members still see the previous split.",
+    harvestPublished: (households: number, optedOut: number) =>
+      `Published for ${households === 1 ? "1 household" : `${households} households`}, ${optedOut} opted out.`,
   },
   household: {
     title: "Household",

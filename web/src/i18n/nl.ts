@@ -99,6 +99,14 @@ export const nl = {
     hourTotals: "Urenoverzicht",
     waitlist: "Wachtlijst",
     contributions: "Bijdragen en betalingen",
+    harvestThisWeek: (n: number) => `Week ${n}, deze week`,
+    harvestNextWeek: (n: number) => `Week ${n}, volgende week`,
+    harvestNone: "Nog niet ingevoerd.",
+    harvestDraft: (households: number, optedOut: number) =>
+      `Concept, nog niet gepubliceerd. ${households === 1 ? "1 huishouden doet" : `${households} huishoudens doen`} mee, ${optedOut} afgemeld.`,
+    harvestDirty: "Gewijzigd na publiceren: de leden zien nog de vorige verdeling.",
+    harvestPublished: (households: number, optedOut: number) =>
+      `Gepubliceerd voor ${households === 1 ? "1 huishouden" : `${households} huishoudens`}, ${optedOut} afgemeld.`,
   },
   household: {
     title: "Huishouden",

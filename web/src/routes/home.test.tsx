@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { currentWeek } from "../lib/week";
+import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 describe("home", () => {
@@ -61,12 +61,26 @@ describe("home", () => {
     expect(api.calls.map((c) => c.path)).toEqual(["/api/me"]);
   });
 
-  it("shows a farmer their role and farm, with the way to this week's harvest and no member screens", async () => {
-    mockApi((call) => (call.path === "/api/me" ? ok(farmerMe) : undefined));
+  it("shows a farmer their role and farm, where this week's and next week's harvest stand, and no member screens", async () => {
+    const week = currentWeek();
+    const next = addWeeks(week, 1);
+    const overview = { week, status: "published", version: 1, dirty: false, note: null, publishedAt: "2026-11-20T10:00:00Z", optOutDeadline: "2026-11-19T17:00:00Z", items: [], participants: 187, mouths: 480, optedOut: 13, allocations: [], leftovers: [] };
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === `/api/harvests/${week}`) return ok(overview);
+      if (call.path === `/api/harvests/${next}`) return apiError(404, "harvest.not_found");
+      return undefined;
+    });
     renderApp("/");
 
     const farmer = await screen.findByRole("region", { name: "Boer" });
     expect(farmer).toHaveTextContent("Je bent boer op Herenboeren Het Zandpad.");
+    const thisWeek = await within(farmer).findByRole("link", { name: new RegExp(`^Week ${weekNumber(week)}, deze week`) });
+    expect(thisWeek).toHaveAttribute("href", `/harvest/${week}`);
+    expect(thisWeek).toHaveTextContent("Gepubliceerd voor 187 huishoudens, 13 afgemeld.");
+    const nextWeek = within(farmer).getByRole("link", { name: new RegExp(`^Week ${weekNumber(next)}, volgende week`) });
+    expect(nextWeek).toHaveAttribute("href", `/harvest/${next}`);
+    expect(nextWeek).toHaveTextContent("Nog niet ingevoerd.");
     expect(within(farmer).getByRole("link", { name: "Oogst invoeren" })).toHaveAttribute(
       "href",
       `/harvest/${currentWeek()}`,
@@ -75,6 +89,23 @@ describe("home", () => {
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Oogst invoeren"]);
+  });
+
+  it("tells the farmer a week is still a draft, or changed since it was published", async () => {
+    const week = currentWeek();
+    const next = addWeeks(week, 1);
+    const base = { version: 1, note: null, publishedAt: null, optOutDeadline: "2026-11-19T17:00:00Z", items: [], participants: 1, mouths: 2, optedOut: 0, allocations: [], leftovers: [] };
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === `/api/harvests/${week}`) return ok({ ...base, week, status: "published", dirty: true, publishedAt: "2026-11-20T10:00:00Z" });
+      if (call.path === `/api/harvests/${next}`) return ok({ ...base, week: next, status: "draft", dirty: false });
+      return undefined;
+    });
+    renderApp("/");
+
+    const farmer = await screen.findByRole("region", { name: "Boer" });
+    expect(await within(farmer).findByText("Gewijzigd na publiceren: de leden zien nog de vorige verdeling.")).toBeInTheDocument();
+    expect(within(farmer).getByText("Concept, nog niet gepubliceerd. 1 huishouden doet mee, 0 afgemeld.")).toBeInTheDocument();
   });
 
   it("moves focus to the heading of the next screen", async () => {

@@ -10,6 +10,7 @@ import {
   canSeeHourTotals,
   canSignUp,
   canViewHarvest,
+  getHarvest,
   getMe,
   getMyHarvest,
   getWorkdays,
@@ -20,6 +21,7 @@ import { addWeeks, currentWeek } from "../lib/week";
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
 const HarvestShares = lazy(() => import("../components/harvest-share"));
 const WorkdayCard = lazy(() => import("../components/workday-card"));
+const FarmerWeeks = lazy(() => import("../components/farmer-weeks"));
 
 export const route = {
   preload: () => void homeReady(),
@@ -40,6 +42,10 @@ async function homeReady() {
     parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
   }
   if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays());
+  if (canEnterHarvest(me)) {
+    const week = currentWeek();
+    parts.push(FarmerWeeks.preload(), getHarvest(week), getHarvest(addWeeks(week, 1)));
+  }
   await Promise.allSettled(parts);
   return me;
 }
@@ -115,6 +121,9 @@ function RoleCards(props: { me: MeInfo }) {
     <>
       <Show when={has("farmer")}>
         <RoleCard role="farmer" text={t().home.farmer(farm())}>
+          <Suspense fallback={<Loading />}>
+            <FarmerWeeks />
+          </Suspense>
           <div class="actions">
             <A class="button" href={`/harvest/${currentWeek()}`}>
               {t().home.enterHarvest}
