@@ -1,4 +1,5 @@
 import { Election } from "@akker/core/election/election";
+import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
 import { Reminders } from "@akker/core/workday/reminders";
 
@@ -24,6 +25,7 @@ export interface Job {
  * importing it here and listing it.
  */
 export const jobs: readonly Job[] = [
+  { name: "mail", run: async (now) => void (await Mail.redeliver(now)) },
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "elections", run: (now) => Election.tick(now) },
   { name: "membership", run: (now) => Membership.tick(now) },

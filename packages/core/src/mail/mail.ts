@@ -1,5 +1,6 @@
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { createID } from "../id";
 import { templates, type Locale, type TemplateData, type TemplateName } from "./templates";
@@ -17,7 +18,11 @@ export namespace Mail {
 
   export type Transport = (message: Message) => Promise<void>;
 
-  /** Locally (and in tests) mail lands in the outbox table, readable at /api/dev/outbox. */
+  /**
+   * Locally (and in tests) mail lands in the outbox table, readable at
+   * /api/dev/outbox; a message handed over again (the mail job after a
+   * crash) is there once.
+   */
   export const outboxTransport: Transport = async (m) => {
     await useDB()
       .entities.outbox.create({
@@ -25,7 +30,10 @@ export namespace Mail {
         // the local outbox keeps a week of mail
         expiresAtEpoch: Math.floor(Clock.now() / 1000) + 7 * 24 * 3600,
       })
-      .go();
+      .go()
+      .catch((e: unknown) => {
+        if (!isConditionFailure(e)) throw e;
+      });
   };
 
   let transport: Transport = outboxTransport;
@@ -35,15 +43,11 @@ export namespace Mail {
     transport = t;
   }
 
-  export async function send<N extends TemplateName>(
-    name: N,
-    to: string,
-    locale: Locale,
-    data: TemplateData<N>,
-  ) {
+  /** A message rendered from its template in the person's language, not yet handed over. */
+  export function compose<N extends TemplateName>(name: N, to: string, locale: Locale, data: TemplateData<N>): Message {
     const render = templates[name][locale] as (d: TemplateData<N>) => { subject: string; text: string };
     const { subject, text } = render(data);
-    const message: Message = {
+    return {
       farmID: useFarmID(),
       messageID: createID("message"),
       to,
@@ -53,8 +57,60 @@ export namespace Mail {
       locale,
       sentAt: Clock.iso(),
     };
-    await transport(message);
+  }
+
+  /** Sends at once: for mail that is the change itself (a login code) or follows one too large for a transaction. */
+  export async function send<N extends TemplateName>(name: N, to: string, locale: Locale, data: TemplateData<N>) {
+    const message = compose(name, to, locale, data);
+    await transmit(message);
     return message;
+  }
+
+  /** Hands a composed message to the transport now, kept nowhere. */
+  export async function transmit(message: Message) {
+    await transport(message);
+  }
+
+  /** How long a kept message may wait for its change's request before the mail job sends it. */
+  export const keptMs = 2 * 60 * 1000;
+
+  /**
+   * The item that keeps a message until it is delivered: written in the
+   * transaction of the change it tells about (`pendingMail.create(Mail.kept(m)).commit()`),
+   * then `deliver` after the transaction. If the process dies in between, the
+   * mail job (`redeliver`) sends it; if the transaction fails, there is nothing to send.
+   */
+  export function kept(m: Message) {
+    return { ...m, expiresAtEpoch: Math.floor(Clock.now() / 1000) + 14 * 24 * 3600 };
+  }
+
+  /**
+   * Hands kept messages to the transport once their change has committed,
+   * and forgets each one handed over. A transport that fails leaves the
+   * message kept for the mail job: the change is done, and its answer says
+   * so, whatever the mail service is doing.
+   */
+  export async function deliver(messages: Message[]) {
+    for (const m of messages) {
+      try {
+        await transmit(m);
+      } catch {
+        continue;
+      }
+      await useDB().entities.pendingMail.delete({ farmID: m.farmID, messageID: m.messageID }).go();
+    }
+  }
+
+  /** The mail job: sends what a request kept but did not deliver (it died, or the transport failed). */
+  export async function redeliver(now: Date) {
+    const farmID = useFarmID();
+    const { data } = await useDB().entities.pendingMail.query.byID({ farmID }).go({ pages: "all" });
+    const due = data.filter((m) => now.getTime() - Date.parse(m.sentAt) >= keptMs);
+    for (let i = 0; i < due.length; i += 20)
+      await deliver(
+        due.slice(i, i + 20).map((m) => ({ farmID, messageID: m.messageID, to: m.to, subject: m.subject, text: m.text, locale: m.locale, sentAt: m.sentAt })),
+      );
+    return due.length;
   }
 
   /** The local outbox, newest first. */

@@ -338,8 +338,8 @@ export namespace Application {
         if (!a) throw notFound();
         throw new VisibleError("conflict", "application.not_waiting", "This application is not waiting for a place.");
       }
-      // 30 offers of three items (the application, its token, its audit event) and the waiting list: 91 of a transaction's 100
-      const picks = planOffers(waiting, free).slice(0, 30);
+      // 24 offers of four items (the application, its token, its audit event, its mail) and the waiting list: 97 of a transaction's 100
+      const picks = planOffers(waiting, free).slice(0, 24);
       if (!picks.length) {
         if (opts.only) {
           const m = waiting[0]!.mouths;
@@ -352,9 +352,23 @@ export namespace Application {
       }
       const now = Clock.now();
       const expiresAt = now + farm.offerDays * 24 * 3600_000;
-      const chosen = picks.map((id) => ({ ...waiting.find((w) => w.id === id)!, token: newToken() }));
+      const chosen = picks.map((id) => {
+        const w = waiting.find((x) => x.id === id)!;
+        const token = newToken();
+        // the accept link exists only in this mail: it is kept with the offer, so an offer is never made unsent
+        const mail = Mail.compose("applicationOffer", w.a.email, w.a.locale, {
+          farm: farm.name,
+          name: w.a.name,
+          mouths: w.mouths,
+          certificate: w.a.certificate,
+          depositCents: Certificate.depositFor(farm, w.a.certificate),
+          deadline: when(expiresAt, w.a.locale),
+          link: `/apply/accept/${token}`,
+        });
+        return { ...w, token, mail };
+      });
       const res = await useDB()
-        .transaction.write(({ waitlist, application, applicationToken, audit }) => [
+        .transaction.write(({ waitlist, application, applicationToken, audit, pendingMail }) => [
           waitlist
             .patch({ farmID })
             .set({ version: version + 1 })
@@ -370,6 +384,7 @@ export namespace Application {
               .create({ farmID, tokenHash: hash(c.token), applicationID: c.id, purpose: "offer", expiresAtEpoch: Math.ceil(expiresAt / 1000) + 30 * 24 * 3600 })
               .commit(),
             audit.create(Audit.event("application.offered", c.id, { mouths: c.mouths, expiresAt: new Date(expiresAt).toISOString() })).commit(),
+            pendingMail.create(Mail.kept(c.mail)).commit(),
           ]),
         ])
         .go();
@@ -378,18 +393,8 @@ export namespace Application {
         continue;
       }
       rounds++;
-      for (const c of chosen) {
-        offered.push(c.id);
-        await Mail.send("applicationOffer", c.a.email, c.a.locale, {
-          farm: farm.name,
-          name: c.a.name,
-          mouths: c.mouths,
-          certificate: c.a.certificate,
-          depositCents: Certificate.depositFor(farm, c.a.certificate),
-          deadline: when(expiresAt, c.a.locale),
-          link: `/apply/accept/${c.token}`,
-        });
-      }
+      offered.push(...chosen.map((c) => c.id));
+      await Mail.deliver(chosen.map((c) => c.mail));
       if (opts.only) return offered;
       if (budget !== undefined) budget = Math.round((budget - chosen.reduce((n, c) => n + c.mouths, 0)) * 1000) / 1000;
     }
@@ -463,8 +468,15 @@ export namespace Application {
       const personID = person?.id ?? createID("person");
       const memberSince = dateOf(Clock.now());
       const now = Clock.now();
+      const welcome = Mail.compose("applicationAccepted", a.email, a.locale, {
+        farm: farm.name,
+        name: a.name,
+        email: a.email,
+        depositCents: Certificate.depositFor(farm, a.certificate),
+        link: "/login",
+      });
       const res = await useDB()
-        .transaction.write(({ application, applicationEmail, waitlist, household, person: personEntity, emailClaim, certificate, audit }) => [
+        .transaction.write(({ application, applicationEmail, waitlist, household, person: personEntity, emailClaim, certificate, audit, pendingMail }) => [
           application
             .patch({ farmID, applicationID: a.applicationID })
             .set({ status: "accepted", householdID, closedAt: new Date(now).toISOString() })
@@ -499,6 +511,7 @@ export namespace Application {
                 personEntity.create({ farmID, personID, name: a.name, email: a.email, householdID, locale: a.locale }).commit(),
               ]),
           audit.create(Audit.event("application.accepted", a.applicationID, { householdID })).commit(),
+          pendingMail.create(Mail.kept(welcome)).commit(),
         ])
         .go();
       if (res.canceled) {
@@ -507,13 +520,7 @@ export namespace Application {
         continue;
       }
       identityChanged();
-      await Mail.send("applicationAccepted", a.email, a.locale, {
-        farm: farm.name,
-        name: a.name,
-        email: a.email,
-        depositCents: Certificate.depositFor(farm, a.certificate),
-        link: "/login",
-      });
+      await Mail.deliver([welcome]);
       return accepted({ ...a, householdID });
     }
     throw new VisibleError("conflict", "application.busy", "Please try again.");

@@ -382,26 +382,30 @@ export namespace Certificate {
         { firstPossibleEndDate: end.firstPossibleEndDate },
       );
     await ensure(h, farm);
+    const mails = (await Person.byHousehold(householdID)).map((p) =>
+      Mail.compose("membershipNotice", p.email, p.locale, {
+        farm: farm.name,
+        household: h.name,
+        endDate: end.endDate,
+        depositCents: c.paidCents,
+        link: `/households/${householdID}`,
+      }),
+    );
     const res = await useDB()
-      .transaction.write(({ certificate, audit }) => [
+      .transaction.write(({ certificate, audit, pendingMail }) => [
         certificate
           .patch({ farmID, householdID })
           .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
           .where((a, op) => op.notExists(a.endDate))
           .commit(),
         audit.create(Audit.event("membership.notice", householdID, { endDate: end.endDate })).commit(),
+        // the household learns of its notice with it, or not at all
+        ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
       ])
       .go();
     // given at the same moment by someone else of the household
     if (res.canceled) return get(householdID);
-    for (const p of await Person.byHousehold(householdID))
-      await Mail.send("membershipNotice", p.email, p.locale, {
-        farm: farm.name,
-        household: h.name,
-        endDate: end.endDate,
-        depositCents: c.paidCents,
-        link: `/households/${householdID}`,
-      });
+    await Mail.deliver(mails);
     return get(householdID);
   }
 

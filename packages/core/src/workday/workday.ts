@@ -315,8 +315,10 @@ export namespace Workday {
         own.status === "confirmed"
           ? all.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position)[0]
           : undefined;
+      // the promoted person learns of the place with it: kept in the same transaction
+      const promoted = next && w.status === "scheduled" ? await mailsFor([next.personID], "workdayPromoted", w) : [];
       const res = await useDB()
-        .transaction.write(({ workday, signup }) => [
+        .transaction.write(({ workday, signup, pendingMail }) => [
           workday
             .patch({ farmID, workdayID })
             .set({
@@ -336,10 +338,11 @@ export namespace Workday {
                   .commit(),
               ]
             : []),
+          ...promoted.map((m) => pendingMail.create(Mail.kept(m)).commit()),
         ])
         .go();
       if (!res.canceled) {
-        if (next && w.status === "scheduled") await mailPeople([next.personID], "workdayPromoted", w);
+        await Mail.deliver(promoted);
         return;
       }
       await backoff(attempt);
@@ -355,12 +358,21 @@ export namespace Workday {
     return `${day} ${time.format(new Date(w.start))}–${time.format(new Date(w.end))}`;
   }
 
-  async function mailPeople(personIDs: string[], template: "workdayPromoted" | "workdayCancelled" | "workdayReminder", w: Item) {
+  type WorkdayTemplate = "workdayPromoted" | "workdayCancelled" | "workdayReminder";
+
+  /** The messages of a work-day template to these people, each in their language. */
+  async function mailsFor(personIDs: string[], template: WorkdayTemplate, w: Item) {
     const farm = await Farm.current();
+    const mails: Mail.Message[] = [];
     for (const id of personIDs) {
       const p = await Person.get(id);
-      if (p) await Mail.send(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null });
+      if (p) mails.push(Mail.compose(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null }));
     }
+    return mails;
+  }
+
+  async function mailPeople(personIDs: string[], template: WorkdayTemplate, w: Item) {
+    for (const m of await mailsFor(personIDs, template, w)) await Mail.transmit(m);
   }
 
   /** Edits a work day; capacity cannot drop below the confirmed count (cancel people first). */

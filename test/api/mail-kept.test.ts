@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Clock } from "@akker/core/clock";
+import { useDB } from "@akker/core/entities";
+import { Mail } from "@akker/core/mail/mail";
+import { createApp } from "../../functions/src/api/app";
+import { runJobs } from "../../functions/src/jobs/tick";
+import { jobs } from "../../functions/src/jobs/registry";
+import { createTestFarm, useTestTable } from "../setup/table";
+import { login, makeHousehold, makePerson } from "./helpers";
+
+/*
+ * Mail that tells of a change is kept in the change's own transaction
+ * (pendingMail) and handed over after it: a change never commits without
+ * its mail. Here the transport fails at that moment, as when the process
+ * dies or the mail service is down: the change holds, the mail waits, and
+ * the mail job sends it, once.
+ */
+
+let app: ReturnType<typeof createApp>;
+let farmID: string;
+const now = Date.parse("2027-01-06T09:00:00Z");
+
+/** The mails about a work day an address got (not its login codes). */
+async function outbox(email: string, title: string) {
+  const { messages } = (await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as { messages: { subject: string }[] };
+  return messages.filter((m) => m.subject.includes(title));
+}
+const kept = async () => (await useDB().entities.pendingMail.query.byID({ farmID }).go({ pages: "all", consistent: true })).data;
+const mailJob = (at: number) => runJobs({ jobs: jobs.filter((j) => j.name === "mail"), farmIDs: [farmID], now: new Date(at) });
+
+beforeAll(async () => {
+  Clock.set(now);
+  await useTestTable();
+  farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  app = createApp({ stage: "local" });
+});
+
+afterAll(() => {
+  Clock.set(undefined);
+  Mail.setTransport(Mail.outboxTransport);
+});
+
+/** A work day with one place: the first household has it, the second waits. */
+async function dayWithOnePlace(title: string, n: number) {
+  await makePerson(farmID, { name: `Klus ${n}`, email: `coordinator${n}@example.nl`, roles: ["coordinator"] });
+  const coordinator = await login(app, `coordinator${n}@example.nl`, `10.9.${n}.1`);
+  const [first, second] = await Promise.all(
+    [`eerste${n}@example.nl`, `tweede${n}@example.nl`].map(async (email, i) => {
+      await makeHousehold(farmID, { name: `Huishouden ${n}.${i}`, email });
+      return { email, client: await login(app, email, `10.9.${n}.${i + 2}`) };
+    }),
+  );
+  const day = await coordinator.post("/api/workdays", {
+    title,
+    task: "harvest",
+    start: "2027-01-09T09:00:00+01:00",
+    end: "2027-01-09T12:00:00+01:00",
+    capacity: 1,
+  });
+  const id = day.body.workday.id as string;
+  expect((await first!.client.post(`/api/workdays/${id}/signup`)).body.status).toBe("confirmed");
+  expect((await second!.client.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+  return { id, first: first!, second: second! };
+}
+
+describe("mail kept with its change", () => {
+  it("a promotion from the waiting list whose mail cannot be handed over is still made, and the mail job sends its mail once", async () => {
+    const { id, first, second } = await dayWithOnePlace("Oogsten", 1);
+
+    // the mail service is away when the first gives up the place
+    Mail.setTransport(async () => {
+      throw new Error("mail service unreachable");
+    });
+    const cancel = await first.client.delete(`/api/workdays/${id}/signup`);
+    Mail.setTransport(Mail.outboxTransport);
+    expect(cancel.status).toBeLessThan(300);
+    // the change holds: the second has the place
+    const mine = await second.client.get("/api/workdays/mine");
+    expect(JSON.stringify(mine.body)).toContain('"confirmed"');
+    // and its mail waits
+    expect(await outbox(second.email, "Oogsten")).toEqual([]);
+    expect((await kept()).map((m) => m.to)).toEqual([second.email]);
+
+    // a job run while the request may still be handing it over leaves it alone
+    await mailJob(now + 30_000);
+    expect(await outbox(second.email, "Oogsten")).toEqual([]);
+    // after that, the job sends it, and only once
+    const results = await mailJob(now + Mail.keptMs + 1000);
+    expect(results.every((r) => r.ok)).toBe(true);
+    await mailJob(now + Mail.keptMs + 60_000);
+    const mails = await outbox(second.email, "Oogsten");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/Oogsten/);
+    expect(await kept()).toEqual([]);
+  });
+
+  it("with the transport working, a kept mail is handed over at once and nothing stays kept", async () => {
+    const { id, first, second } = await dayWithOnePlace("Snoeien", 2);
+    await first.client.delete(`/api/workdays/${id}/signup`);
+    expect((await outbox(second.email, "Snoeien")).map((m) => m.subject)).toEqual([expect.stringMatching(/Snoeien/)]);
+    expect(await kept()).toEqual([]);
+  });
+});
