@@ -20,6 +20,10 @@ let app: ReturnType<typeof createApp>;
 let farmID: string;
 const now = Date.parse("2027-01-06T09:00:00Z");
 
+const failing = async () => {
+  throw new Error("mail service unreachable");
+};
+
 /** The mails about a work day an address got (not its login codes). */
 async function outbox(email: string, title: string) {
   const { messages } = (await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as { messages: { subject: string }[] };
@@ -61,7 +65,7 @@ async function dayWithOnePlace(title: string, n: number) {
   const id = day.body.workday.id as string;
   expect((await first!.client.post(`/api/workdays/${id}/signup`)).body.status).toBe("confirmed");
   expect((await second!.client.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
-  return { id, first: first!, second: second! };
+  return { id, coordinator, first: first!, second: second! };
 }
 
 describe("mail kept with its change", () => {
@@ -69,9 +73,7 @@ describe("mail kept with its change", () => {
     const { id, first, second } = await dayWithOnePlace("Oogsten", 1);
 
     // the mail service is away when the first gives up the place
-    Mail.setTransport(async () => {
-      throw new Error("mail service unreachable");
-    });
+    Mail.setTransport(failing);
     const cancel = await first.client.delete(`/api/workdays/${id}/signup`);
     Mail.setTransport(Mail.outboxTransport);
     expect(cancel.status).toBeLessThan(300);
@@ -99,6 +101,29 @@ describe("mail kept with its change", () => {
     const { id, first, second } = await dayWithOnePlace("Snoeien", 2);
     await first.client.delete(`/api/workdays/${id}/signup`);
     expect((await outbox(second.email, "Snoeien")).map((m) => m.subject)).toEqual([expect.stringMatching(/Snoeien/)]);
+    expect(await kept()).toEqual([]);
+  });
+
+  it("a reminder and a cancelled work day whose mails cannot be handed over go out with the mail job", async () => {
+    const { id, coordinator, first, second } = await dayWithOnePlace("Wieden", 3);
+    const remindersJob = jobs.filter((j) => j.name === "workday-reminders");
+    // 47 hours before the start the confirmed one is reminded, while the mail service is away
+    const remindAt = Date.parse("2027-01-07T09:00:00Z");
+    Mail.setTransport(failing);
+    const reminded = await runJobs({ jobs: remindersJob, farmIDs: [farmID], now: new Date(remindAt) });
+    const cancel = await coordinator.post(`/api/workdays/${id}/cancel`);
+    Mail.setTransport(Mail.outboxTransport);
+    expect(reminded.every((r) => r.ok)).toBe(true);
+    expect(cancel.status).toBe(200);
+    expect(await outbox(first.email, "Wieden")).toEqual([]);
+    // (the days of the tests before start at the same time: their reminders are kept too)
+    const keptHere = (await kept()).filter((m) => m.subject.includes("Wieden"));
+    expect(keptHere.map((m) => m.to).sort()).toEqual([first.email, first.email, second.email].sort());
+    // the reminder was claimed with its mail: a second run does not make another
+    await runJobs({ jobs: remindersJob, farmIDs: [farmID], now: new Date(remindAt + 60_000) });
+    await mailJob(remindAt + Mail.keptMs + 1000);
+    expect((await outbox(first.email, "Wieden")).length).toBe(2);
+    expect((await outbox(second.email, "Wieden")).length).toBe(1);
     expect(await kept()).toEqual([]);
   });
 });

@@ -534,11 +534,12 @@ export namespace Application {
    * Ends an open application (declined by the applicant, expired, withdrawn);
    * when it held an offer, its mouths move on to the next in line.
    */
-  async function close(a: Stored, status: "declined" | "expired" | "withdrawn") {
+  /** Ends an application; `mail` (kept with the change) tells the applicant. */
+  async function close(a: Stored, status: "declined" | "expired" | "withdrawn", mail?: Mail.Message) {
     const farmID = useFarmID();
     const wasOffered = a.status === "offered";
     const res = await useDB()
-      .transaction.write(({ application, applicationEmail, waitlist, audit }) => [
+      .transaction.write(({ application, applicationEmail, waitlist, audit, pendingMail }) => [
         application
           .patch({ farmID, applicationID: a.applicationID })
           .set({ status, closedAt: Clock.iso() })
@@ -547,9 +548,11 @@ export namespace Application {
         applicationEmail.delete({ farmID, email: a.email }).commit(),
         waitlist.patch({ farmID }).add({ version: 1 }).commit(),
         audit.create(Audit.event(`application.${status}`, a.applicationID)).commit(),
+        ...(mail ? [pendingMail.create(Mail.kept(mail)).commit()] : []),
       ])
       .go();
     if (res.canceled) return false;
+    if (mail) await Mail.deliver([mail]);
     if (wasOffered) {
       const farm = await Farm.current();
       await serialized(() => makeOffers({ limitMouths: mouths(a.adults, a.children, farm.childFactor) }));
@@ -591,9 +594,8 @@ export namespace Application {
     await waitlistVersion();
     let expired = 0;
     for (const a of overdue) {
-      if (!(await close(a, "expired"))) continue;
+      if (!(await close(a, "expired", Mail.compose("applicationExpired", a.email, a.locale, { farm: farm.name, name: a.name })))) continue;
       expired++;
-      await Mail.send("applicationExpired", a.email, a.locale, { farm: farm.name, name: a.name });
     }
     return expired;
   }

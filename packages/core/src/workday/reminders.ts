@@ -1,5 +1,4 @@
 import { useFarmID } from "../actor";
-import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
@@ -9,21 +8,23 @@ import { Workday } from "./workday";
 
 /**
  * The scheduled part of work days. Each mail is claimed with a conditional
- * write before it is sent, so a job that runs twice (or on two instances)
- * sends it once.
+ * write, in one transaction with the mail kept (Mail.kept), so a job that
+ * runs twice (or on two instances) sends it once, and one that dies after
+ * the claim leaves the mail for the mail job instead of losing it.
  */
 export namespace Reminders {
   const hour = 3600_000;
 
-  /** Claims a flag on an item; false when someone already claimed it. */
-  async function claim(write: () => Promise<unknown>) {
-    try {
-      await write();
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+  type Claim = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
+
+  /** Claims a flag with its mails; false when someone already claimed it. */
+  async function claim(flag: (entities: Claim) => unknown, mails: Mail.Message[]) {
+    const res = await useDB()
+      .transaction.write((entities) => [flag(entities) as never, ...mails.map((m) => entities.pendingMail.create(Mail.kept(m)).commit())])
+      .go();
+    if (res.canceled) return false;
+    await Mail.deliver(mails);
+    return true;
   }
 
   export async function run(now: Date) {
@@ -45,34 +46,23 @@ export namespace Reminders {
       // 48 hours before: every confirmed person, once.
       for (const s of signups.data) {
         if (s.status !== "confirmed" || s.reminded) continue;
-        const mine = await claim(() =>
-          db.signup
-            .patch({ farmID, workdayID: w.workdayID, personID: s.personID })
-            .set({ reminded: true })
-            .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.status, "confirmed")}`)
-            .go(),
-        );
-        if (!mine) continue;
         const p = await Person.get(s.personID);
-        if (p)
-          await Mail.send("workdayReminder", p.email, p.locale, {
-            farm: farm.name,
-            title: w.title,
-            when: Workday.when(w, p.locale),
-            location: w.location || null,
-          });
+        const mails = p
+          ? [Mail.compose("workdayReminder", p.email, p.locale, { farm: farm.name, title: w.title, when: Workday.when(w, p.locale), location: w.location || null })]
+          : [];
+        await claim(
+          ({ signup }) =>
+            signup
+              .patch({ farmID, workdayID: w.workdayID, personID: s.personID })
+              .set({ reminded: true })
+              .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.status, "confirmed")}`)
+              .commit(),
+          mails,
+        );
       }
 
       // The day before: the roster to the coordinators, once.
       if (dateOf(Date.parse(w.start)) !== tomorrow || w.rosterSent) continue;
-      const mine = await claim(() =>
-        db.workday
-          .patch({ farmID, workdayID: w.workdayID })
-          .set({ rosterSent: true })
-          .where((a, op) => op.notExists(a.rosterSent))
-          .go(),
-      );
-      if (!mine) continue;
       coordinators ??= await coordinatorsOf(farmID);
       const people = await Promise.all(signups.data.map((s) => Person.get(s.personID)));
       const names = (status: "confirmed" | "waitlisted") =>
@@ -81,15 +71,28 @@ export namespace Reminders {
           .filter((x) => x.s.status === status)
           .sort((a, b) => a.s.position - b.s.position)
           .map((x) => x.name);
-      for (const c of coordinators)
-        if (c)
-          await Mail.send("workdayRoster", c.email, c.locale, {
-            farm: farm.name,
-            title: w.title,
-            when: Workday.when(w, c.locale),
-            confirmed: names("confirmed"),
-            waitlisted: names("waitlisted"),
-          });
+      const rosters = coordinators.flatMap((c) =>
+        c
+          ? [
+              Mail.compose("workdayRoster", c.email, c.locale, {
+                farm: farm.name,
+                title: w.title,
+                when: Workday.when(w, c.locale),
+                confirmed: names("confirmed"),
+                waitlisted: names("waitlisted"),
+              }),
+            ]
+          : [],
+      );
+      await claim(
+        ({ workday }) =>
+          workday
+            .patch({ farmID, workdayID: w.workdayID })
+            .set({ rosterSent: true })
+            .where((a, op) => op.notExists(a.rosterSent))
+            .commit(),
+        rosters,
+      );
     }
   }
 

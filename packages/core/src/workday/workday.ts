@@ -371,9 +371,6 @@ export namespace Workday {
     return mails;
   }
 
-  async function mailPeople(personIDs: string[], template: WorkdayTemplate, w: Item) {
-    for (const m of await mailsFor(personIDs, template, w)) await Mail.transmit(m);
-  }
 
   /** Edits a work day; capacity cannot drop below the confirmed count (cancel people first). */
   export async function update(workdayID: string, changes: z.infer<typeof UpdateInput>) {
@@ -423,15 +420,24 @@ export namespace Workday {
     const w = await load(workdayID);
     if (!w) throw notFound();
     if (w.status === "cancelled") return get(workdayID);
+    const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), "workdayCancelled", w);
+    // kept with the change where they fit its transaction (two items besides); a fuller day is mailed after it
+    const kept = mails.length <= 98 ? mails : [];
     const res = await useDB()
-      .transaction.write(({ workday, audit }) => [
-        workday.patch({ farmID, workdayID }).set({ status: "cancelled", version: w.version + 1 }).commit(),
+      .transaction.write(({ workday, audit, pendingMail }) => [
+        workday
+          .patch({ farmID, workdayID })
+          .set({ status: "cancelled", version: w.version + 1 })
+          // the people mailed are the ones signed up when it was read
+          .where((a, op) => op.eq(a.version, w.version))
+          .commit(),
         audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
+        ...kept.map((m) => pendingMail.create(Mail.kept(m)).commit()),
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    const all = await signups(workdayID);
-    await mailPeople(all.map((s) => s.personID), "workdayCancelled", w);
+    if (kept.length) await Mail.deliver(kept);
+    else for (const m of mails) await Mail.transmit(m);
     return get(workdayID);
   }
 
