@@ -126,4 +126,34 @@ describe("mail kept with its change", () => {
     expect((await outbox(second.email, "Wieden")).length).toBe(1);
     expect(await kept()).toEqual([]);
   });
+
+  it("a harvest publish that died halfway through its mails: the mail job mails the rest, and nobody twice", async () => {
+    await makePerson(farmID, { name: "Jan Boer", email: "boer@example.nl", roles: ["farmer"] });
+    const farmer = await login(app, "boer@example.nl", "10.9.4.1");
+    const week = "2027-W02";
+    expect((await farmer.put(`/api/harvests/${week}`, { items: [{ crop: "prei", unit: "kg", quantity: 40 }] })).status).toBe(200);
+    expect((await farmer.post(`/api/harvests/${week}/publish`)).status).toBe(200);
+    const subject = `Je oogst van week ${week}`;
+    const shares = (await useDB().entities.harvestShare.query.byWeek({ farmID, week }).go({ pages: "all" })).data;
+    expect(shares.length).toBeGreaterThan(3);
+    const mailed = async (householdEmails: string[]) =>
+      Promise.all(householdEmails.map(async (e) => (await outbox(e, subject)).length));
+    // as if the publish had died after the first two households: the rest unmarked, unmailed
+    const people = await Promise.all(shares.map(async (sh) => (await useDB().entities.person.query.byHousehold({ farmID, householdID: sh.householdID }).go()).data));
+    const emails = people.map((p) => p[0]!.email);
+    for (const sh of shares.slice(2)) await useDB().entities.harvestShare.patch({ farmID, week, householdID: sh.householdID }).remove(["mailedVersion"]).go();
+    await useDB().entities.harvestWeek.patch({ farmID, week }).remove(["mailedVersion"]).go();
+    for (const e of emails.slice(2)) await useDB().entities.outbox.delete(((await useDB().entities.outbox.query.byRecipient({ farmID, to: e }).go()).data.filter((m) => m.subject === subject)).map((m) => ({ farmID, messageID: m.messageID }))).go();
+    expect(await mailed(emails)).toEqual([1, 1, ...emails.slice(2).map(() => 0)]);
+
+    // not while the publish may still be at it; then the rest, once
+    const job = (at: number) => runJobs({ jobs: jobs.filter((j) => j.name === "harvest-mail"), farmIDs: [farmID], now: new Date(at) });
+    const publishedAt = Date.parse((await useDB().entities.harvestWeek.get({ farmID, week }).go()).data!.publishedAt!);
+    await job(publishedAt + 30_000);
+    expect(await mailed(emails)).toEqual([1, 1, ...emails.slice(2).map(() => 0)]);
+    expect((await job(publishedAt + Mail.keptMs + 1000)).every((r) => r.ok)).toBe(true);
+    await job(publishedAt + Mail.keptMs + 60_000);
+    expect(await mailed(emails)).toEqual(emails.map(() => 1));
+    expect((await useDB().entities.harvestWeek.get({ farmID, week }).go()).data!.mailedVersion).toBe(1);
+  });
 });

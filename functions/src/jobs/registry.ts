@@ -1,4 +1,5 @@
 import { Election } from "@akker/core/election/election";
+import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
 import { Reminders } from "@akker/core/workday/reminders";
@@ -26,6 +27,7 @@ export interface Job {
  */
 export const jobs: readonly Job[] = [
   { name: "mail", run: async (now) => void (await Mail.redeliver(now)) },
+  { name: "harvest-mail", run: (now) => Harvest.mailUnsent(now) },
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "elections", run: (now) => Election.tick(now) },
   { name: "membership", run: (now) => Membership.tick(now) },

@@ -333,6 +333,8 @@ export const HarvestWeekEntity = new Entity({
     /** Edited since the last publish: the members still see the published split. */
     dirty: { type: "boolean", required: true, default: false },
     publishedAt: { type: "string" },
+    /** Every household has been mailed this version (Harvest.mailShares): the mail job need not look. */
+    mailedVersion: { type: "number" },
     leftovers: harvestLine,
     createdAt,
     updatedAt,
@@ -356,6 +358,8 @@ export const HarvestShareEntity = new Entity({
     version: { type: "number", required: true },
     /** Received minus exact share per crop, after this week (see harvest/allocate.ts). */
     balances: { type: "any", required: true },
+    /** The version whose mail the household has been sent (kept with this mark: Harvest.mailShares). */
+    mailedVersion: { type: "number" },
   },
   indexes: {
     byWeek: {

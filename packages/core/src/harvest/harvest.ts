@@ -208,7 +208,7 @@ export namespace Harvest {
       throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.data[0]!.week}) is already published.`);
 
     const items = toItems(stored.items);
-    const { households, result } = await split(week, items);
+    const { result } = await split(week, items);
     const version = stored.version + 1;
     const shares = useDB().entities.harvestShare;
     const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all" });
@@ -240,34 +240,77 @@ export namespace Harvest {
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
-    await mailShares(week, version > 1, stored.note || null, households, result.allocations);
+    await mailShares(week);
     return overview(week);
   }
 
-  async function mailShares(
-    week: string,
-    changed: boolean,
-    note: string | null,
-    households: { id: string }[],
-    allocations: { householdID: string; lines: Line[] }[],
-  ) {
+  /**
+   * Mails each household of a published week its share, once per version:
+   * the share's mark and the household's mails are one transaction, so a
+   * publish that dies halfway leaves the rest for the mail job (`mailUnsent`),
+   * and a household is never mailed twice for one version.
+   */
+  async function mailShares(week: string) {
+    const farmID = useFarmID();
+    const db = useDB();
+    // consistent: right after the publish, a stale read would miss its shares
+    const stored = (await db.entities.harvestWeek.get({ farmID, week }).go({ consistent: true })).data;
+    if (stored?.status !== "published" || stored.mailedVersion === stored.version) return;
+    const { version } = stored;
     const farm = await Farm.current();
-    const lines = new Map(allocations.map((a) => [a.householdID, a.lines]));
-    for (let i = 0; i < households.length; i += 20) {
+    const shares = (await db.entities.harvestShare.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true })).data;
+    const unsent = shares.filter((s) => s.version === version && s.mailedVersion !== version);
+    let refused = 0;
+    for (let i = 0; i < unsent.length; i += 20) {
       await Promise.all(
-        households.slice(i, i + 20).map(async (h) => {
-          const people = await Person.byHousehold(h.id);
-          for (const p of people)
-            await Mail.send("harvestPublished", p.email, p.locale, {
+        unsent.slice(i, i + 20).map(async (share) => {
+          const mails = (await Person.byHousehold(share.householdID)).map((p) =>
+            Mail.compose("harvestPublished", p.email, p.locale, {
               farm: farm.name,
               week,
-              changed,
-              note,
-              lines: lines.get(h.id) ?? [],
-            });
+              changed: version > 1,
+              note: stored.note || null,
+              lines: share.lines,
+            }),
+          );
+          const res = await db
+            .transaction.write(({ harvestShare, pendingMail }) => [
+              harvestShare
+                .patch({ farmID, week, householdID: share.householdID })
+                .set({ mailedVersion: version })
+                .where((a, op) => `${op.eq(a.version, version)} AND (${op.notExists(a.mailedVersion)} OR ${op.ne(a.mailedVersion, version)})`)
+                .commit(),
+              ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
+            ])
+            .go();
+          // mailed meanwhile, published again since, or a conflicting write: the next look decides
+          if (res.canceled) refused++;
+          else await Mail.deliver(mails);
         }),
       );
     }
+    if (refused) return;
+    await db.entities.harvestWeek
+      .patch({ farmID, week })
+      .set({ mailedVersion: version })
+      .where((a, op) => op.eq(a.version, version))
+      .go()
+      .catch((e: unknown) => {
+        // published again meanwhile: that publish mails its own version
+        if (!isConditionFailure(e)) throw e;
+      });
+  }
+
+  /** The mail job's part: households of recently published weeks not mailed yet (a publish that died halfway). */
+  export async function mailUnsent(now: Date) {
+    const farmID = useFarmID();
+    const recent = await useDB()
+      .entities.harvestWeek.query.byWeek({ farmID })
+      .where((a, op) => op.eq(a.status, "published"))
+      .go({ order: "desc", limit: 2, pages: "all" });
+    for (const w of recent.data)
+      if (w.mailedVersion !== w.version && w.publishedAt && now.getTime() - Date.parse(w.publishedAt) >= Mail.keptMs)
+        await mailShares(w.week);
   }
 
   function ownHousehold() {
