@@ -106,10 +106,7 @@ export namespace Mail {
     const farmID = useFarmID();
     const { data } = await useDB().entities.pendingMail.query.byID({ farmID }).go({ pages: "all" });
     const due = data.filter((m) => now.getTime() - Date.parse(m.sentAt) >= keptMs);
-    for (let i = 0; i < due.length; i += 20)
-      await deliver(
-        due.slice(i, i + 20).map((m) => ({ farmID, messageID: m.messageID, to: m.to, subject: m.subject, text: m.text, locale: m.locale, sentAt: m.sentAt })),
-      );
+    await deliver(due.map((m) => ({ farmID, messageID: m.messageID, to: m.to, subject: m.subject, text: m.text, locale: m.locale, sentAt: m.sentAt })));
     return due.length;
   }
 

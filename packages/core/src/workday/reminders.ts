@@ -17,14 +17,12 @@ export namespace Reminders {
 
   type Claim = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
 
-  /** Claims a flag with its mails; false when someone already claimed it. */
+  /** Claims a flag with its mails, and sends them; a flag someone already claimed sends nothing. */
   async function claim(flag: (entities: Claim) => unknown, mails: Mail.Message[]) {
     const res = await useDB()
       .transaction.write((entities) => [flag(entities) as never, ...mails.map((m) => entities.pendingMail.create(Mail.kept(m)).commit())])
       .go();
-    if (res.canceled) return false;
-    await Mail.deliver(mails);
-    return true;
+    if (!res.canceled) await Mail.deliver(mails);
   }
 
   export async function run(now: Date) {
