@@ -60,9 +60,27 @@ export async function startE2E(opts: { households?: number } = {}) {
     return page;
   }
 
+  /**
+   * The login code of an address, once the page shows the code field (its
+   * request is answered then, and so the mail written); on a busy machine the
+   * outbox read may still wait a moment.
+   */
+  async function codeFor(page: Page, email: string) {
+    await page.getByLabel("Code uit de e-mail").waitFor();
+    for (let i = 0; i < 150; i++) {
+      try {
+        return await code(email);
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`no code for ${email}`);
+  }
+
   return {
     url,
     code,
+    codeFor,
     phone,
     async stop() {
       await browser.close();
