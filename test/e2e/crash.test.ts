@@ -384,26 +384,30 @@ describe("a crash after any single write leaves nothing half-done", () => {
     }
   }
 
-  it("opening a vote: the roll, then the status with its audit event, then the claim on the mail", async () => {
+  it("opening a vote: the roll, then the status with its audit event, then each household's mail", async () => {
     const active = members.length;
     const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
       const electionID = await draftVote(`Crash: opening ${n}`);
       await crash(() => withActor(board, () => Election.open(electionID)));
-      // The board presses open again, or the tick does it.
+      // The board presses open again, and the tick comes by: writes the crashed run had in
+      // flight may land meanwhile, as a killed Lambda's can, and refuse a household's mark once.
       await withActor(board, () => Election.open(electionID));
+      await withActor(system, () => Election.tick(new Date()));
       const e = (await useDB().entities.election.get({ farmID, electionID }).go({ consistent: true })).data!;
       const roll = (await useDB().entities.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data;
       expect(e.status).toBe("open");
       expect(e.eligible).toBe(roll.length);
       expect(roll.length).toBeGreaterThanOrEqual(active);
       expect(e.openedMailSent).toBe(true);
+      expect(roll.every((r) => r.openedMailed), "every household mailed the opening").toBe(true);
       expect(await auditCount(electionID, "election.opened")).toBe(1);
-    }));
-    // three batches of 25 roll entries, the status with its audit event, the claim on the opening mail
-    expect(points).toEqual([1, 2, 3, 4, 5]);
+    }, 8));
+    // three batches of 25 roll entries, the status with its audit event, then each household's
+    // mark with its mails kept, and the kept mail forgotten once handed over (the first of them)
+    expect(points).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it("closing a vote: the status, then the count stored once with its audit event", async () => {
+  it("closing a vote: the status, then the count stored once with its audit event, then each household's mail", async () => {
     const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
       const electionID = await draftVote(`Crash: closing ${n}`);
       await withActor(board, () => Election.open(electionID));
@@ -417,8 +421,12 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect((e.result as { voted: number }).voted).toBe(5);
       expect(await withActor(board, () => Election.recount(electionID))).toEqual(e.result);
       expect(await auditCount(electionID, "election.closed")).toBe(1);
-    }));
-    expect(points).toEqual([1, 2]);
+      expect(e.resultsMailSent).toBe(true);
+      const roll = (await useDB().entities.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data;
+      expect(roll.every((r) => r.resultsMailed), "every household mailed the result").toBe(true);
+    }, 5));
+    // the status, the count with its audit event, then each household's mark with its mails (the first of them)
+    expect(points).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("creating a vote: the draft with its audit event", async () => {

@@ -559,7 +559,10 @@ export const ElectionEntity = new Entity({
     eligible: { type: "number", required: true, default: 0 },
     /** The tally, stored when the election closes. */
     result: { type: "any" },
+    /** Every household on the roll has been mailed the opening (each marked on its roll entry). */
     openedMailSent: { type: "boolean" },
+    /** Every household on the roll has been mailed the result. */
+    resultsMailSent: { type: "boolean" },
     createdAt,
     updatedAt,
   },
@@ -584,7 +587,10 @@ export const RollEntity = new Entity({
     proxyTo: { type: "string" },
     /** How many proxies this household holds. */
     proxiesHeld: { type: "number", required: true, default: 0 },
+    /** Which mails this household has been sent, each marked with its mails kept in one transaction. */
+    openedMailed: { type: "boolean" },
     reminded: { type: "boolean" },
+    resultsMailed: { type: "boolean" },
   },
   indexes: {
     byElection: {

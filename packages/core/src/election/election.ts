@@ -254,18 +254,12 @@ export namespace Election {
   }
 
   async function mailOpened(electionID: string) {
-    const farmID = useFarmID();
-    try {
-      await useDB().entities.election.patch({ farmID, electionID }).set({ openedMailSent: true }).where((a, op) => op.notExists(a.openedMailSent)).go();
-    } catch (e) {
-      if (isConditionFailure(e)) return;
-      throw e;
-    }
     const e = (await load(electionID))!;
-    await mailRoll(electionID, (p) => ({
+    const done = await mailRoll(electionID, "openedMailed", (p) => ({
       template: "electionOpened" as const,
       data: { farm: "", title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${electionID}` },
     }));
+    if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ openedMailSent: true }).go();
   }
 
   function when(iso: string, locale: "nl" | "en") {
@@ -279,22 +273,50 @@ export namespace Election {
     }).format(new Date(iso));
   }
 
+  /**
+   * Mails every household on the roll that has not had this mail: each
+   * household's mark and its mails are one transaction, so a run that dies
+   * halfway is finished by the next (the tick), and nobody is mailed twice.
+   * True when every household is marked.
+   */
   async function mailRoll(
     electionID: string,
+    mark: "openedMailed" | "reminded" | "resultsMailed",
     make: (p: { locale: "nl" | "en" }) => { template: "electionOpened" | "electionReminder" | "electionResults"; data: Record<string, unknown> },
-    only?: (r: { householdID: string; voted: boolean }) => boolean,
+    only: (r: { voted: boolean; proxyTo?: string }) => boolean = () => true,
   ) {
+    const farmID = useFarmID();
     const farm = await Farm.current();
-    const entries = (await roll(electionID)).filter((r) => !only || only(r));
+    const unmarked = async () =>
+      (await useDB().entities.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data.filter(
+        (r) => !r[mark] && only(r),
+      );
+    const entries = await unmarked();
+    let refused = 0;
     for (let i = 0; i < entries.length; i += 20)
       await Promise.all(
         entries.slice(i, i + 20).map(async (r) => {
-          for (const p of await Person.byHousehold(r.householdID)) {
+          const mails = (await Person.byHousehold(r.householdID)).map((p) => {
             const { template, data } = make(p);
-            await Mail.send(template, p.email, p.locale, { ...data, farm: farm.name } as never);
-          }
+            return Mail.compose(template, p.email, p.locale, { ...data, farm: farm.name } as never);
+          });
+          const res = await useDB()
+            .transaction.write(({ roll, pendingMail }) => [
+              roll
+                .patch({ farmID, electionID, householdID: r.householdID })
+                .set({ [mark]: true })
+                // a reminder is for a household that has not voted, also at this moment
+                .where((a, op) => (mark === "reminded" ? `${op.notExists(a[mark])} AND ${op.eq(a.voted, false)}` : op.notExists(a[mark])))
+                .commit(),
+              ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
+            ])
+            .go();
+          if (res.canceled) refused++;
+          else await Mail.deliver(mails);
         }),
       );
+    // refused: marked by another run meanwhile (then done), or a conflicting write (then the next run)
+    return refused === 0 || (await unmarked()).length === 0;
   }
 
   /**
@@ -314,7 +336,11 @@ export namespace Election {
     const e = await load(electionID);
     if (!e) throw notFound();
     if (e.status === "draft") throw new VisibleError("conflict", "election.not_open", "This election has not opened.");
-    if (e.status === "closed" && e.result) return;
+    if (e.status === "closed" && e.result) {
+      // counted already: what a crash left of its mailing is finished here
+      if (!e.resultsMailSent) await mailResults(electionID);
+      return;
+    }
     if (e.status === "open")
       await useDB()
         .entities.election.patch({ farmID, electionID })
@@ -337,8 +363,14 @@ export namespace Election {
       ])
       .go();
     if (res.canceled) return;
+    await mailResults(electionID);
+  }
+
+  async function mailResults(electionID: string) {
+    const e = (await load(electionID))!;
+    const result = e.result as Result;
     const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
-    await mailRoll(electionID, (p) => ({
+    const done = await mailRoll(electionID, "resultsMailed", (p) => ({
       template: "electionResults",
       data: {
         title: e.title,
@@ -351,6 +383,7 @@ export namespace Election {
               : p.locale === "nl" ? "verworpen" : "not carried",
       },
     }));
+    if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ resultsMailSent: true }).go();
   }
 
   /** Strongly consistent: a count right after closing must see the last ballot that got in. */
@@ -544,36 +577,21 @@ export namespace Election {
     for (const e of res.data) {
       if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await start(e.electionID);
       else if (e.status === "open" && Date.parse(e.closesAt) <= t) await finish(e.electionID);
-      // finish what a crash interrupted: an opening not yet mailed, a close not yet counted
+      // finish what a crash interrupted: an opening not yet mailed, a close not yet counted or mailed
       else if (e.status === "open" && !e.openedMailSent) await start(e.electionID);
       else if (e.status === "closed" && !e.result) await finish(e.electionID);
+      else if (e.status === "closed" && !e.resultsMailSent) await mailResults(e.electionID);
       else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
     }
   }
 
   async function remind(e: Stored) {
-    const farmID = useFarmID();
-    const waiting = (await roll(e.electionID)).filter((r) => !r.voted && !r.proxyTo && !r.reminded);
-    const claimed: string[] = [];
-    for (const r of waiting) {
-      try {
-        await useDB()
-          .entities.roll.patch({ farmID, electionID: e.electionID, householdID: r.householdID })
-          .set({ reminded: true })
-          .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.voted, false)}`)
-          .go();
-        claimed.push(r.householdID);
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
-    }
-    const set = new Set(claimed);
-    if (set.size)
-      await mailRoll(
-        e.electionID,
-        (p) => ({ template: "electionReminder", data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
-        (r) => set.has(r.householdID),
-      );
+    await mailRoll(
+      e.electionID,
+      "reminded",
+      (p) => ({ template: "electionReminder", data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
+      (r) => !r.voted && !r.proxyTo,
+    );
   }
 
   /** The households on the roll, by name: to choose whom to give a proxy. */
