@@ -88,8 +88,15 @@ describe("the weekly harvest", () => {
   });
 
   it("publishing shows each household its share and mails it; vegetarians get no meat", async () => {
+    expect((await farmer.get("/api/harvests/2027-W15/standing")).body).toEqual({ week: "2027-W15", status: "draft", dirty: false, participants: 5, optedOut: 1 });
     const res = await farmer.post("/api/harvests/2027-W15/publish");
     expect(res.status).toBe(200);
+    expect((await farmer.get("/api/harvests/2027-W15/standing")).body).toMatchObject({ status: "published", dirty: false, participants: 5 });
+    // a week not entered is no error: it stands at none, with who takes part
+    const none = await farmer.get("/api/harvests/2027-W16/standing");
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ week: "2027-W16", status: "none", dirty: false, participants: 6, optedOut: 0 });
+    expect((await member.get("/api/harvests/2027-W16/standing")).status).toBe(403);
     expect(res.body).toMatchObject({ status: "published", version: 1, dirty: false });
     const mine = await member.get("/api/harvests/2027-W15/mine");
     expect(mine.body.status).toBe("published");

@@ -56,6 +56,7 @@ const policy: Record<string, Rule> = {
   "GET /api/harvests": { allow: members },
   "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },
   "GET /api/harvests/{week}": { allow: ["farmer", "board", "admin"] },
+  "GET /api/harvests/{week}/standing": { allow: ["farmer", "board", "admin"] },
   "POST /api/harvests/{week}/publish": { allow: ["farmer", "admin"] },
   "GET /api/harvests/{week}/mine": { allow: members },
   "PUT /api/harvests/{week}/opt-out": { allow: members },

@@ -1,7 +1,7 @@
 import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { getHarvest } from "../lib/queries";
+import { getHarvestStanding } from "../lib/queries";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { LoadError, Loading } from "./feedback";
 
@@ -24,10 +24,11 @@ export default function FarmerWeeks() {
 
 function FarmerWeek(props: { week: string; label: string }) {
   const { t } = useI18n();
-  const harvest = createAsync(() => getHarvest(props.week));
+  const harvest = createAsync(() => getHarvestStanding(props.week));
   const state = () => {
     const h = harvest();
-    if (!h) return t().home.harvestNone;
+    if (!h) return "";
+    if (h.status === "none") return t().home.harvestNone(h.participants, h.optedOut);
     if (h.status === "draft") return t().home.harvestDraft(h.participants, h.optedOut);
     if (h.dirty) return t().home.harvestDirty;
     return t().home.harvestPublished(h.participants, h.optedOut);

@@ -98,7 +98,8 @@ export const en: Dictionary = {
     contributions: "Contributions and payments",
     harvestThisWeek: (n: number) => `Week ${n}, this week`,
     harvestNextWeek: (n: number) => `Week ${n}, next week`,
-    harvestNone: "Not entered yet.",
+    harvestNone: (households: number, optedOut: number) =>
+      `Not entered yet. ${households === 1 ? "1 household takes" : `${households} households take`} part, ${optedOut} opted out.`,
     harvestDraft: (households: number, optedOut: number) =>
       `Draft, not published yet. ${households === 1 ? "1 household takes" : `${households} households take`} part, ${optedOut} opted out.`,
     harvestDirty: "Changed after publishing: members still see the previous split.",

@@ -101,7 +101,8 @@ export const nl = {
     contributions: "Bijdragen en betalingen",
     harvestThisWeek: (n: number) => `Week ${n}, deze week`,
     harvestNextWeek: (n: number) => `Week ${n}, volgende week`,
-    harvestNone: "Nog niet ingevoerd.",
+    harvestNone: (households: number, optedOut: number) =>
+      `Nog niet ingevoerd. ${households === 1 ? "1 huishouden doet" : `${households} huishoudens doen`} mee, ${optedOut} afgemeld.`,
     harvestDraft: (households: number, optedOut: number) =>
       `Concept, nog niet gepubliceerd. ${households === 1 ? "1 huishouden doet" : `${households} huishoudens doen`} mee, ${optedOut} afgemeld.`,
     harvestDirty: "Gewijzigd na publiceren: de leden zien nog de vorige verdeling.",

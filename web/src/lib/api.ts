@@ -24,6 +24,7 @@ export type UpdateHouseholdInput = Parameters<typeof Household.update>[0]["chang
 export type CreatePersonInput = Omit<Parameters<typeof Person.create>[0], "householdID">;
 export type HarvestOverview = Harvest.Overview;
 export type HarvestMine = Harvest.Mine;
+export type HarvestStanding = Harvest.Standing;
 export type HarvestItem = Harvest.Overview["items"][number];
 export type HarvestLine = Harvest.Overview["leftovers"][number];
 export type HarvestUnit = HarvestItem["unit"];
@@ -152,6 +153,7 @@ export const api = {
     /** Published weeks, newest first, with the caller household's own lines. */
     list: () => request<{ harvests: PublishedHarvest[] }>("GET", "/harvests").then((r) => r.harvests),
     get: (week: string) => request<HarvestOverview>("GET", `/harvests/${id(week)}`),
+    standing: (week: string) => request<HarvestStanding>("GET", `/harvests/${id(week)}/standing`),
     save: (week: string, input: HarvestSaveInput) => request<HarvestOverview>("PUT", `/harvests/${id(week)}`, input),
     publish: (week: string) => request<HarvestOverview>("POST", `/harvests/${id(week)}/publish`),
     mine: (week: string) => request<HarvestMine>("GET", `/harvests/${id(week)}/mine`),

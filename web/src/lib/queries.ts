@@ -43,6 +43,8 @@ export const getHarvest = query(
   "harvest",
 );
 
+export const getHarvestStanding = query((week: string) => loggedIn(() => api.harvests.standing(week)), "harvest-standing");
+
 export const getMyHarvest = query((week: string) => loggedIn(() => api.harvests.mine(week)), "harvest-mine");
 
 export const getHarvests = query(() => loggedIn(() => api.harvests.list()), "harvests");

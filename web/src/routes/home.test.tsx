@@ -64,11 +64,10 @@ describe("home", () => {
   it("shows a farmer their role and farm, where this week's and next week's harvest stand, and no member screens", async () => {
     const week = currentWeek();
     const next = addWeeks(week, 1);
-    const overview = { week, status: "published", version: 1, dirty: false, note: null, publishedAt: "2026-11-20T10:00:00Z", optOutDeadline: "2026-11-19T17:00:00Z", items: [], participants: 187, mouths: 480, optedOut: 13, allocations: [], leftovers: [] };
-    mockApi((call) => {
+    const api = mockApi((call) => {
       if (call.path === "/api/me") return ok(farmerMe);
-      if (call.path === `/api/harvests/${week}`) return ok(overview);
-      if (call.path === `/api/harvests/${next}`) return apiError(404, "harvest.not_found");
+      if (call.path === `/api/harvests/${week}/standing`) return ok({ week, status: "published", dirty: false, participants: 187, optedOut: 13 });
+      if (call.path === `/api/harvests/${next}/standing`) return ok({ week: next, status: "none", dirty: false, participants: 195, optedOut: 5 });
       return undefined;
     });
     renderApp("/");
@@ -80,7 +79,9 @@ describe("home", () => {
     expect(thisWeek).toHaveTextContent("Gepubliceerd voor 187 huishoudens, 13 afgemeld.");
     const nextWeek = within(farmer).getByRole("link", { name: new RegExp(`^Week ${weekNumber(next)}, volgende week`) });
     expect(nextWeek).toHaveAttribute("href", `/harvest/${next}`);
-    expect(nextWeek).toHaveTextContent("Nog niet ingevoerd.");
+    expect(nextWeek).toHaveTextContent("Nog niet ingevoerd. 195 huishoudens doen mee, 5 afgemeld.");
+    // the farmer's home asks where the weeks stand, never for a week that may not exist
+    expect(api.calls.every((c) => c.path === "/api/me" || c.path.endsWith("/standing"))).toBe(true);
     expect(within(farmer).getByRole("link", { name: "Oogst invoeren" })).toHaveAttribute(
       "href",
       `/harvest/${currentWeek()}`,
@@ -94,11 +95,10 @@ describe("home", () => {
   it("tells the farmer a week is still a draft, or changed since it was published", async () => {
     const week = currentWeek();
     const next = addWeeks(week, 1);
-    const base = { version: 1, note: null, publishedAt: null, optOutDeadline: "2026-11-19T17:00:00Z", items: [], participants: 1, mouths: 2, optedOut: 0, allocations: [], leftovers: [] };
     mockApi((call) => {
       if (call.path === "/api/me") return ok(farmerMe);
-      if (call.path === `/api/harvests/${week}`) return ok({ ...base, week, status: "published", dirty: true, publishedAt: "2026-11-20T10:00:00Z" });
-      if (call.path === `/api/harvests/${next}`) return ok({ ...base, week: next, status: "draft", dirty: false });
+      if (call.path === `/api/harvests/${week}/standing`) return ok({ week, status: "published", dirty: true, participants: 1, optedOut: 0 });
+      if (call.path === `/api/harvests/${next}/standing`) return ok({ week: next, status: "draft", dirty: false, participants: 1, optedOut: 0 });
       return undefined;
     });
     renderApp("/");

@@ -10,7 +10,7 @@ import {
   canSeeHourTotals,
   canSignUp,
   canViewHarvest,
-  getHarvest,
+  getHarvestStanding,
   getMe,
   getMyHarvest,
   getWorkdays,
@@ -44,7 +44,7 @@ async function homeReady() {
   if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays());
   if (canEnterHarvest(me)) {
     const week = currentWeek();
-    parts.push(FarmerWeeks.preload(), getHarvest(week), getHarvest(addWeeks(week, 1)));
+    parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));
   }
   await Promise.allSettled(parts);
   return me;

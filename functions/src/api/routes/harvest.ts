@@ -78,6 +78,19 @@ export function harvestRoutes(app: App) {
   route(
     app,
     {
+      method: "get",
+      path: "/api/harvests/:week/standing",
+      summary: "Where the week stands (not entered, draft, published, changed since) and how many households take part",
+      tag,
+      access: ["farmer", "board"],
+      responses: { 200: { description: "The week's standing", schema: Harvest.Standing } },
+    },
+    async (c) => c.json(await Harvest.standing(week(c))),
+  );
+
+  route(
+    app,
+    {
       method: "post",
       path: "/api/harvests/:week/publish",
       summary: "Freeze the split, show it to the members and mail them; again after an edit to correct it",

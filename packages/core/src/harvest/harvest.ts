@@ -138,6 +138,23 @@ export namespace Harvest {
   }
 
   /** The whole week for the farmer and the board: items, the split per household, leftovers. */
+  export const Standing = z.object({
+    week: z.string(),
+    /** `none` while the farmer has entered nothing for the week. */
+    status: z.enum(["none", "draft", "published"]),
+    dirty: z.boolean(),
+    /** Households taking part (active, not opted out), and those that opted out. */
+    participants: z.number(),
+    optedOut: z.number(),
+  });
+  export type Standing = z.infer<typeof Standing>;
+
+  /** Where a week stands, entered or not: for the farmer's home, without the split. */
+  export async function standing(week: string): Promise<Standing> {
+    const [stored, { households, optedOut }] = await Promise.all([getWeek(week), participants(week)]);
+    return { week, status: stored?.status ?? "none", dirty: stored?.dirty ?? false, participants: households.length, optedOut };
+  }
+
   export async function overview(week: string): Promise<Overview> {
     const stored = await getWeek(week);
     if (!stored) throw notFound();
