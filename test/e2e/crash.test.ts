@@ -204,7 +204,7 @@ async function crashAfterWrite<T>(n: number, action: () => Promise<T>): Promise<
   );
   try {
     await action();
-    // Mail.deliver lets a failed hand-over pass and leaves the mail kept for the mail job,
+    // Mail.commitWith lets a failed hand-over pass and leaves the mail kept for the mail job,
     // which is what a crash there leaves too: it still counts as a crash at n.
     return count >= n;
   } catch (e) {

@@ -236,7 +236,7 @@ export const OutboxEntity = new Entity({
 
 /**
  * A message kept in the same transaction as the change it tells about,
- * until it is handed to the transport (Mail.deliver): a change never
+ * until it is handed to the transport (Mail.commitWith): a change never
  * commits without its mail, and a process that dies in between leaves it
  * here for the mail job to send. TTL drops one no transport ever took.
  */

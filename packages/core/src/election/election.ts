@@ -300,19 +300,15 @@ export namespace Election {
             const { template, data } = make(p);
             return Mail.compose(template, p.email, p.locale, { ...data, farm: farm.name } as never);
           });
-          const res = await useDB()
-            .transaction.write(({ roll, pendingMail }) => [
-              roll
-                .patch({ farmID, electionID, householdID: r.householdID })
-                .set({ [mark]: true })
-                // a reminder is for a household that has not voted, also at this moment
-                .where((a, op) => (mark === "reminded" ? `${op.notExists(a[mark])} AND ${op.eq(a.voted, false)}` : op.notExists(a[mark])))
-                .commit(),
-              ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
-            ])
-            .go();
-          if (res.canceled) refused++;
-          else await Mail.deliver(mails);
+          const sent = await Mail.commitWith(mails, ({ roll }) => [
+            roll
+              .patch({ farmID, electionID, householdID: r.householdID })
+              .set({ [mark]: true })
+              // a reminder is for a household that has not voted, also at this moment
+              .where((a, op) => (mark === "reminded" ? `${op.notExists(a[mark])} AND ${op.eq(a.voted, false)}` : op.notExists(a[mark])))
+              .commit(),
+          ]);
+          if (!sent) refused++;
         }),
       );
     // refused: marked by another run meanwhile (then done), or a conflicting write (then the next run)

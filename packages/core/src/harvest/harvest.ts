@@ -290,19 +290,15 @@ export namespace Harvest {
               lines: share.lines,
             }),
           );
-          const res = await db
-            .transaction.write(({ harvestShare, pendingMail }) => [
-              harvestShare
-                .patch({ farmID, week, householdID: share.householdID })
-                .set({ mailedVersion: version })
-                .where((a, op) => `${op.eq(a.version, version)} AND (${op.notExists(a.mailedVersion)} OR ${op.ne(a.mailedVersion, version)})`)
-                .commit(),
-              ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
-            ])
-            .go();
+          const sent = await Mail.commitWith(mails, ({ harvestShare }) => [
+            harvestShare
+              .patch({ farmID, week, householdID: share.householdID })
+              .set({ mailedVersion: version })
+              .where((a, op) => `${op.eq(a.version, version)} AND (${op.notExists(a.mailedVersion)} OR ${op.ne(a.mailedVersion, version)})`)
+              .commit(),
+          ]);
           // mailed meanwhile, published again since, or a conflicting write: the next look decides
-          if (res.canceled) refused++;
-          else await Mail.deliver(mails);
+          if (!sent) refused++;
         }),
       );
     }

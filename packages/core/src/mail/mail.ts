@@ -75,13 +75,29 @@ export namespace Mail {
   export const keptMs = 2 * 60 * 1000;
 
   /**
-   * The item that keeps a message until it is delivered: written in the
-   * transaction of the change it tells about (`pendingMail.create(Mail.kept(m)).commit()`),
-   * then `deliver` after the transaction. If the process dies in between, the
-   * mail job (`redeliver`) sends it; if the transaction fails, there is nothing to send.
+   * The item that keeps a message until it is delivered, written in the
+   * transaction of the change it tells about. If the process dies before
+   * delivering, the mail job (`redeliver`) sends it; if the transaction
+   * fails, there is nothing to send.
    */
-  export function kept(m: Message) {
+  function kept(m: Message) {
     return { ...m, expiresAtEpoch: Math.floor(Clock.now() / 1000) + 14 * 24 * 3600 };
+  }
+
+  type Write = Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0];
+
+  /**
+   * A change and the mail that tells of it, as one transaction: the change's
+   * items with each message kept, then the messages handed over. False (and
+   * nothing sent) when the transaction was refused.
+   */
+  export async function commitWith(mails: Message[], change: (entities: Parameters<Write>[0]) => ReturnType<Write>) {
+    const res = await useDB()
+      .transaction.write((entities) => [...change(entities), ...mails.map((m) => entities.pendingMail.create(kept(m)).commit())])
+      .go();
+    if (res.canceled) return false;
+    await deliver(mails);
+    return true;
   }
 
   /**
@@ -90,7 +106,7 @@ export namespace Mail {
    * message kept for the mail job: the change is done, and its answer says
    * so, whatever the mail service is doing.
    */
-  export async function deliver(messages: Message[]) {
+  async function deliver(messages: Message[]) {
     for (const m of messages) {
       try {
         await transmit(m);

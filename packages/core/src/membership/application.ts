@@ -367,8 +367,7 @@ export namespace Application {
         });
         return { ...w, token, mail };
       });
-      const res = await useDB()
-        .transaction.write(({ waitlist, application, applicationToken, audit, pendingMail }) => [
+      const made = await Mail.commitWith(chosen.map((c) => c.mail), ({ waitlist, application, applicationToken, audit }) => [
           waitlist
             .patch({ farmID })
             .set({ version: version + 1 })
@@ -384,17 +383,14 @@ export namespace Application {
               .create({ farmID, tokenHash: hash(c.token), applicationID: c.id, purpose: "offer", expiresAtEpoch: Math.ceil(expiresAt / 1000) + 30 * 24 * 3600 })
               .commit(),
             audit.create(Audit.event("application.offered", c.id, { mouths: c.mouths, expiresAt: new Date(expiresAt).toISOString() })).commit(),
-            pendingMail.create(Mail.kept(c.mail)).commit(),
           ]),
-        ])
-        .go();
-      if (res.canceled) {
+        ]);
+      if (!made) {
         await backoff(attempt);
         continue;
       }
       rounds++;
       offered.push(...chosen.map((c) => c.id));
-      await Mail.deliver(chosen.map((c) => c.mail));
       if (opts.only) return offered;
       if (budget !== undefined) budget = Math.round((budget - chosen.reduce((n, c) => n + c.mouths, 0)) * 1000) / 1000;
     }
@@ -475,8 +471,7 @@ export namespace Application {
         depositCents: Certificate.depositFor(farm, a.certificate),
         link: "/login",
       });
-      const res = await useDB()
-        .transaction.write(({ application, applicationEmail, waitlist, household, person: personEntity, emailClaim, certificate, audit, pendingMail }) => [
+      const made = await Mail.commitWith([welcome], ({ application, applicationEmail, waitlist, household, person: personEntity, emailClaim, certificate, audit }) => [
           application
             .patch({ farmID, applicationID: a.applicationID })
             .set({ status: "accepted", householdID, closedAt: new Date(now).toISOString() })
@@ -511,16 +506,13 @@ export namespace Application {
                 personEntity.create({ farmID, personID, name: a.name, email: a.email, householdID, locale: a.locale }).commit(),
               ]),
           audit.create(Audit.event("application.accepted", a.applicationID, { householdID })).commit(),
-          pendingMail.create(Mail.kept(welcome)).commit(),
-        ])
-        .go();
-      if (res.canceled) {
+        ]);
+      if (!made) {
         // accepted meanwhile (then the loop answers with it), expired, or the address was taken: look again
         await backoff(attempt);
         continue;
       }
       identityChanged();
-      await Mail.deliver([welcome]);
       return accepted({ ...a, householdID });
     }
     throw new VisibleError("conflict", "application.busy", "Please try again.");
@@ -538,8 +530,7 @@ export namespace Application {
   async function close(a: Stored, status: "declined" | "expired" | "withdrawn", mail?: Mail.Message) {
     const farmID = useFarmID();
     const wasOffered = a.status === "offered";
-    const res = await useDB()
-      .transaction.write(({ application, applicationEmail, waitlist, audit, pendingMail }) => [
+    const closed = await Mail.commitWith(mail ? [mail] : [], ({ application, applicationEmail, waitlist, audit }) => [
         application
           .patch({ farmID, applicationID: a.applicationID })
           .set({ status, closedAt: Clock.iso() })
@@ -548,11 +539,8 @@ export namespace Application {
         applicationEmail.delete({ farmID, email: a.email }).commit(),
         waitlist.patch({ farmID }).add({ version: 1 }).commit(),
         audit.create(Audit.event(`application.${status}`, a.applicationID)).commit(),
-        ...(mail ? [pendingMail.create(Mail.kept(mail)).commit()] : []),
-      ])
-      .go();
-    if (res.canceled) return false;
-    if (mail) await Mail.deliver([mail]);
+      ]);
+    if (!closed) return false;
     if (wasOffered) {
       const farm = await Farm.current();
       await serialized(() => makeOffers({ limitMouths: mouths(a.adults, a.children, farm.childFactor) }));

@@ -391,21 +391,16 @@ export namespace Certificate {
         link: `/households/${householdID}`,
       }),
     );
-    const res = await useDB()
-      .transaction.write(({ certificate, audit, pendingMail }) => [
-        certificate
-          .patch({ farmID, householdID })
-          .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
-          .where((a, op) => op.notExists(a.endDate))
-          .commit(),
-        audit.create(Audit.event("membership.notice", householdID, { endDate: end.endDate })).commit(),
-        // the household learns of its notice with it, or not at all
-        ...mails.map((m) => pendingMail.create(Mail.kept(m)).commit()),
-      ])
-      .go();
+    // the household learns of its notice with it, or not at all; refused when
     // given at the same moment by someone else of the household
-    if (res.canceled) return get(householdID);
-    await Mail.deliver(mails);
+    await Mail.commitWith(mails, ({ certificate, audit }) => [
+      certificate
+        .patch({ farmID, householdID })
+        .set({ noticeGivenAt: Clock.iso(), noticeGivenBy: actorName(), endDate: end.endDate })
+        .where((a, op) => op.notExists(a.endDate))
+        .commit(),
+      audit.create(Audit.event("membership.notice", householdID, { endDate: end.endDate })).commit(),
+    ]);
     return get(householdID);
   }
 

@@ -8,22 +8,13 @@ import { Workday } from "./workday";
 
 /**
  * The scheduled part of work days. Each mail is claimed with a conditional
- * write, in one transaction with the mail kept (Mail.kept), so a job that
+ * write, in one transaction with the mail kept (Mail.commitWith), so a job that
  * runs twice (or on two instances) sends it once, and one that dies after
  * the claim leaves the mail for the mail job instead of losing it.
  */
 export namespace Reminders {
   const hour = 3600_000;
 
-  type Claim = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
-
-  /** Claims a flag with its mails, and sends them; a flag someone already claimed sends nothing. */
-  async function claim(flag: (entities: Claim) => unknown, mails: Mail.Message[]) {
-    const res = await useDB()
-      .transaction.write((entities) => [flag(entities) as never, ...mails.map((m) => entities.pendingMail.create(Mail.kept(m)).commit())])
-      .go();
-    if (!res.canceled) await Mail.deliver(mails);
-  }
 
   export async function run(now: Date) {
     const farmID = useFarmID();
@@ -48,15 +39,14 @@ export namespace Reminders {
         const mails = p
           ? [Mail.compose("workdayReminder", p.email, p.locale, { farm: farm.name, title: w.title, when: Workday.when(w, p.locale), location: w.location || null })]
           : [];
-        await claim(
-          ({ signup }) =>
-            signup
-              .patch({ farmID, workdayID: w.workdayID, personID: s.personID })
-              .set({ reminded: true })
-              .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.status, "confirmed")}`)
-              .commit(),
-          mails,
-        );
+        // claimed by another run: it sends them
+        await Mail.commitWith(mails, ({ signup }) => [
+          signup
+            .patch({ farmID, workdayID: w.workdayID, personID: s.personID })
+            .set({ reminded: true })
+            .where((a, op) => `${op.notExists(a.reminded)} AND ${op.eq(a.status, "confirmed")}`)
+            .commit(),
+        ]);
       }
 
       // The day before: the roster to the coordinators, once.
@@ -82,15 +72,13 @@ export namespace Reminders {
             ]
           : [],
       );
-      await claim(
-        ({ workday }) =>
-          workday
-            .patch({ farmID, workdayID: w.workdayID })
-            .set({ rosterSent: true })
-            .where((a, op) => op.notExists(a.rosterSent))
-            .commit(),
-        rosters,
-      );
+      await Mail.commitWith(rosters, ({ workday }) => [
+        workday
+          .patch({ farmID, workdayID: w.workdayID })
+          .set({ rosterSent: true })
+          .where((a, op) => op.notExists(a.rosterSent))
+          .commit(),
+      ]);
     }
   }
 

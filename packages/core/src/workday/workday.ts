@@ -317,34 +317,28 @@ export namespace Workday {
           : undefined;
       // the promoted person learns of the place with it: kept in the same transaction
       const promoted = next && w.status === "scheduled" ? await mailsFor([next.personID], "workdayPromoted", w) : [];
-      const res = await useDB()
-        .transaction.write(({ workday, signup, pendingMail }) => [
-          workday
-            .patch({ farmID, workdayID })
-            .set({
-              version: w.version + 1,
-              confirmed: w.confirmed - (own.status === "confirmed" && !next ? 1 : 0),
-              waitlisted: w.waitlisted - (own.status === "waitlisted" || next ? 1 : 0),
-            })
-            .where((a, op) => op.eq(a.version, w.version))
-            .commit(),
-          signup.delete({ farmID, workdayID, personID }).commit(),
-          ...(next
-            ? [
-                signup
-                  .patch({ farmID, workdayID, personID: next.personID })
-                  .set({ status: "confirmed" })
-                  .where((a, op) => op.eq(a.status, "waitlisted"))
-                  .commit(),
-              ]
-            : []),
-          ...promoted.map((m) => pendingMail.create(Mail.kept(m)).commit()),
-        ])
-        .go();
-      if (!res.canceled) {
-        await Mail.deliver(promoted);
-        return;
-      }
+      const done = await Mail.commitWith(promoted, ({ workday, signup }) => [
+        workday
+          .patch({ farmID, workdayID })
+          .set({
+            version: w.version + 1,
+            confirmed: w.confirmed - (own.status === "confirmed" && !next ? 1 : 0),
+            waitlisted: w.waitlisted - (own.status === "waitlisted" || next ? 1 : 0),
+          })
+          .where((a, op) => op.eq(a.version, w.version))
+          .commit(),
+        signup.delete({ farmID, workdayID, personID }).commit(),
+        ...(next
+          ? [
+              signup
+                .patch({ farmID, workdayID, personID: next.personID })
+                .set({ status: "confirmed" })
+                .where((a, op) => op.eq(a.status, "waitlisted"))
+                .commit(),
+            ]
+          : []),
+      ]);
+      if (done) return;
       await backoff(attempt);
     }
     throw new VisibleError("conflict", "workday.busy", "Too many changes at once; try again.");
@@ -423,21 +417,17 @@ export namespace Workday {
     const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), "workdayCancelled", w);
     // kept with the change where they fit its transaction (two items besides); a fuller day is mailed after it
     const kept = mails.length <= 98 ? mails : [];
-    const res = await useDB()
-      .transaction.write(({ workday, audit, pendingMail }) => [
-        workday
-          .patch({ farmID, workdayID })
-          .set({ status: "cancelled", version: w.version + 1 })
-          // the people mailed are the ones signed up when it was read
-          .where((a, op) => op.eq(a.version, w.version))
-          .commit(),
-        audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
-        ...kept.map((m) => pendingMail.create(Mail.kept(m)).commit()),
-      ])
-      .go();
-    if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    if (kept.length) await Mail.deliver(kept);
-    else for (const m of mails) await Mail.transmit(m);
+    const done = await Mail.commitWith(kept, ({ workday, audit }) => [
+      workday
+        .patch({ farmID, workdayID })
+        .set({ status: "cancelled", version: w.version + 1 })
+        // the people mailed are the ones signed up when it was read
+        .where((a, op) => op.eq(a.version, w.version))
+        .commit(),
+      audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
+    ]);
+    if (!done) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
+    if (kept !== mails) for (const m of mails) await Mail.transmit(m);
     return get(workdayID);
   }
 
