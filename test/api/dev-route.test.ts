@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LambdaEvent } from "hono/aws-lambda";
 import { createApp } from "../../functions/src/api/app";
+import { functionUrlEvent } from "./lambda-event";
 import { fromCloudFront, originHeader, viewerAddress } from "../../functions/src/api/origin";
 
 /*
@@ -11,40 +11,8 @@ import { fromCloudFront, originHeader, viewerAddress } from "../../functions/src
  * touched; none is configured here, and any use of one would answer 500.
  */
 
-type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
-
 const originSecret = "origin-secret-for-tests-0123456789";
 
-function functionUrlEvent(path: string, headers: Record<string, string> = {}): FunctionUrlEvent {
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: "",
-    headers: {
-      host: "abc123.lambda-url.eu-west-1.on.aws",
-      "x-forwarded-host": "akker.example.nl",
-      "cloudfront-viewer-address": "2001:db8::1:51234",
-      ...headers,
-    },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "abc123",
-      authentication: null,
-      authorizer: {} as never,
-      domainName: "abc123.lambda-url.eu-west-1.on.aws",
-      domainPrefix: "abc123",
-      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "130.176.0.1", userAgent: "vitest" },
-      requestId: "req-1",
-      routeKey: "$default",
-      stage: "$default",
-      time: "01/Jun/2025:04:00:00 +0000",
-      timeEpoch: 1748750400000,
-    },
-    isBase64Encoded: false,
-    body: null,
-  };
-}
 
 describe("a deployed stage's app", () => {
   for (const stage of ["prod", "dev"]) {
@@ -71,7 +39,7 @@ describe("the Lambda entry point", () => {
     ({ handler } = await import("../../functions/src/api/lambda/core"));
   });
 
-  const viaCloudFront = (path: string) => functionUrlEvent(path, { [originHeader]: originSecret });
+  const viaCloudFront = (path: string) => functionUrlEvent({ path, headers: { [originHeader]: originSecret } });
 
   it("has no dev outbox", async () => {
     const res = await handler(viaCloudFront("/api/dev/outbox"));
@@ -81,8 +49,8 @@ describe("the Lambda entry point", () => {
 
   it("refuses requests that did not come through CloudFront", async () => {
     for (const event of [
-      functionUrlEvent("/api/health"),
-      functionUrlEvent("/api/health", { [originHeader]: "guess" }),
+      functionUrlEvent({ path: "/api/health" }),
+      functionUrlEvent({ path: "/api/health", headers: { [originHeader]: "guess" } }),
     ]) {
       const res = await handler(event);
       expect(res.statusCode).toBe(403);

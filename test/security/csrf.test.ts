@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LambdaEvent } from "hono/aws-lambda";
+import { functionUrlEvent } from "../api/lambda-event";
 import { createApp } from "../../functions/src/api/app";
 import { originHeader } from "../../functions/src/api/origin";
 import { createTestFarm, useTestTable } from "../setup/table";
@@ -106,7 +106,8 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
     process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
     process.env.MAIL_QUEUE_URL ??= "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
     const { handler } = await import("../../functions/src/api/lambda/core");
-    const event = (origin: string) => lambdaPost("/api/auth/logout", { origin, [originHeader]: process.env.ORIGIN_SECRET! });
+    const event = (origin: string) =>
+      functionUrlEvent({ method: "POST", path: "/api/auth/logout", headers: { origin, [originHeader]: process.env.ORIGIN_SECRET! } });
     const own = await handler(event("https://akker.example.nl"));
     expect(own.statusCode).toBe(401);
     for (const origin of ["https://abc123.lambda-url.eu-west-1.on.aws", "https://evil.example"]) {
@@ -116,33 +117,3 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
     }
   });
 });
-
-type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
-
-/** What CloudFront hands the Function URL for a viewer's POST to akker.example.nl. */
-function lambdaPost(path: string, headers: Record<string, string>): FunctionUrlEvent {
-  const domainName = "abc123.lambda-url.eu-west-1.on.aws";
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: "",
-    headers: { host: domainName, "x-forwarded-host": "akker.example.nl", "cloudfront-viewer-address": "203.0.113.7:51234", ...headers },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "abc123",
-      authentication: null,
-      authorizer: {} as never,
-      domainName,
-      domainPrefix: "abc123",
-      http: { method: "POST", path, protocol: "HTTP/1.1", sourceIp: "130.176.0.1", userAgent: "vitest" },
-      requestId: "req-1",
-      routeKey: "$default",
-      stage: "$default",
-      time: "01/Jun/2025:04:00:00 +0000",
-      timeEpoch: 1748750400000,
-    },
-    isBase64Encoded: false,
-    body: null,
-  };
-}

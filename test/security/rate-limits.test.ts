@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { LambdaEvent } from "hono/aws-lambda";
+import { functionUrlEvent } from "../api/lambda-event";
 import { Auth } from "@akker/core/auth/auth";
 import { Clock } from "@akker/core/clock";
 import { Application } from "@akker/core/membership/application";
@@ -137,10 +137,16 @@ describe("rate limits", () => {
     const statuses = [];
     for (let i = 0; i <= Auth.limits.perClient.limit; i++) {
       const res = await handler(
-        codeRequest(`lambda${i}@example.nl`, {
-          [originHeader]: process.env.ORIGIN_SECRET,
-          "cloudfront-viewer-address": "198.51.100.7:40000",
-          "x-forwarded-for": `203.0.113.${i}, 130.176.0.1`,
+        functionUrlEvent({
+          method: "POST",
+          path: "/api/auth/code",
+          headers: {
+            origin: "https://akker.example.nl",
+            [originHeader]: process.env.ORIGIN_SECRET,
+            "cloudfront-viewer-address": "198.51.100.7:40000",
+            "x-forwarded-for": `203.0.113.${i}, 130.176.0.1`,
+          },
+          body: { email: `lambda${i}@example.nl` },
         }),
       );
       statuses.push(res.statusCode);
@@ -148,39 +154,3 @@ describe("rate limits", () => {
     expect(statuses).toEqual([...Array(Auth.limits.perClient.limit).fill(202), 429]);
   });
 });
-
-type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
-
-/** A viewer's POST /api/auth/code as CloudFront hands it to the Function URL. */
-function codeRequest(email: string, headers: Record<string, string>): FunctionUrlEvent {
-  const domainName = "abc123.lambda-url.eu-west-1.on.aws";
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: "/api/auth/code",
-    rawQueryString: "",
-    headers: {
-      host: domainName,
-      "x-forwarded-host": "akker.example.nl",
-      origin: "https://akker.example.nl",
-      "content-type": "application/json",
-      ...headers,
-    },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "abc123",
-      authentication: null,
-      authorizer: {} as never,
-      domainName,
-      domainPrefix: "abc123",
-      http: { method: "POST", path: "/api/auth/code", protocol: "HTTP/1.1", sourceIp: "130.176.0.1", userAgent: "vitest" },
-      requestId: "req-1",
-      routeKey: "$default",
-      stage: "$default",
-      time: "01/Jun/2025:04:00:00 +0000",
-      timeEpoch: 1748750400000,
-    },
-    isBase64Encoded: false,
-    body: JSON.stringify({ email }),
-  };
-}
