@@ -274,3 +274,61 @@ describe("work days", () => {
     expect(theirs.body.entries).toEqual([]);
   });
 });
+
+describe("raising a work day's capacity", () => {
+  it("moves the waiting line up in order with their mails; a newcomer queues behind it", async () => {
+    const id = await createDay({ title: "Verhoogd", capacity: 1 });
+    expect((await member.post(`/api/workdays/${id}/signup`)).body.status).toBe("confirmed");
+    expect((await other.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+    for (const m of members.slice(0, 3)) expect((await m.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+
+    const raised = await coordinator.patch(`/api/workdays/${id}`, { capacity: 3 });
+    expect(raised.status).toBe(200);
+    expect(raised.body.workday).toMatchObject({ capacity: 3, confirmed: 3, waitlisted: 2 });
+    expect((await other.get(`/api/workdays/${id}`)).body.workday.mine).toBe("confirmed");
+    expect((await members[0]!.get(`/api/workdays/${id}`)).body.workday.mine).toBe("confirmed");
+    expect((await outbox("visser@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Verhoogd/);
+    expect((await outbox("lid0@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Verhoogd/);
+    expect((await members[1]!.get(`/api/workdays/${id}`)).body.workday).toMatchObject({ mine: "waitlisted", waitlistPlace: 1 });
+    expect((await outbox("lid1@example.nl")).filter((m) => m.subject.includes("Verhoogd"))).toHaveLength(0);
+
+    // one more place: the next in line gets it, not the newcomer
+    await coordinator.patch(`/api/workdays/${id}`, { capacity: 4 });
+    expect((await members[1]!.get(`/api/workdays/${id}`)).body.workday.mine).toBe("confirmed");
+    expect((await members[3]!.post(`/api/workdays/${id}/signup`)).body.status).toBe("waitlisted");
+    expect((await members[3]!.get(`/api/workdays/${id}`)).body.workday.waitlistPlace).toBe(2);
+    await countsAgree(id);
+    const events = (await useDB().entities.audit.query.bySubject({ farmID, subjectID: id }).go({ pages: "all" })).data;
+    expect(events.filter((e) => e.action === "workday.updated").map((e) => e.data)).toEqual([
+      { capacity: 3, promoted: 2 },
+      { capacity: 4, promoted: 1 },
+    ]);
+  });
+
+  it("a raise during simultaneous sign-ups confirms the first in line only", async () => {
+    const id = await createDay({ title: "Gelijktijdig", capacity: 2 });
+    for (const m of members.slice(0, 10)) await m.post(`/api/workdays/${id}/signup`);
+    const [raised] = await Promise.all([
+      coordinator.patch(`/api/workdays/${id}`, { capacity: 8 }),
+      ...members.slice(10, 25).map((m) => m.post(`/api/workdays/${id}/signup`)),
+    ]);
+    expect(raised.status).toBe(200);
+    const { w, s } = await countsAgree(id);
+    expect(w.confirmed).toBe(8);
+    expect(s).toHaveLength(25);
+    const confirmed = s.filter((x) => x.status === "confirmed").map((x) => x.position).sort((a, b) => a - b);
+    expect(confirmed).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (let i = 2; i < 8; i++) expect((await outbox(`lid${i}@example.nl`))[0]!.subject).toMatch(/^Je kunt meedoen: Gelijktijdig/);
+  });
+
+  it("a line longer than one transaction holds moves up whole, in parts", async () => {
+    const id = await createDay({ title: "Lange rij", capacity: 1 });
+    for (const m of members) await m.post(`/api/workdays/${id}/signup`);
+    const raised = await coordinator.patch(`/api/workdays/${id}`, { capacity: 60, start: "2027-01-09T10:00:00+01:00", end: "2027-01-09T13:00:00+01:00" });
+    expect(raised.status).toBe(200);
+    expect(raised.body.workday).toMatchObject({ confirmed: 50, waitlisted: 0 });
+    const { s } = await countsAgree(id);
+    expect(s.every((x) => x.status === "confirmed" && x.start === "2027-01-09T09:00:00.000Z")).toBe(true);
+    expect((await outbox("lid49@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Lange rij \(za 9 januari 10:00/);
+  });
+});

@@ -255,7 +255,16 @@ export namespace Workday {
       const w = await load(workdayID);
       if (!w || w.status === "cancelled") throw notFound();
       if (Date.parse(w.start) <= Clock.now()) throw started();
-      const status = w.confirmed < w.capacity ? "confirmed" : "waitlisted";
+      // free places while people wait (a raise promoted in parts, cut short): they go first
+      if (w.confirmed < w.capacity && w.waitlisted > 0) {
+        const promoted = await promoteWaiting(w);
+        if (promoted !== null) {
+          if (!promoted) await backoff(attempt);
+          continue;
+        }
+      }
+      // a place goes to a newcomer only when nobody waits for one
+      const status = w.confirmed < w.capacity && w.waitlisted === 0 ? "confirmed" : "waitlisted";
       const res = await useDB()
         .transaction.write(({ workday, signup }) => [
           workday
@@ -366,46 +375,127 @@ export namespace Workday {
   }
 
 
-  /** Edits a work day; capacity cannot drop below the confirmed count (cancel people first). */
-  export async function update(workdayID: string, changes: z.infer<typeof UpdateInput>) {
+  /** Promotions that fit one transaction beside the day, its audit event and `besides` other items: a sign-up patch and a mail each. */
+  function promotable(besides: number) {
+    return Math.max(0, Math.floor((maxTransactionItems - 2 - besides) / 2));
+  }
+
+  /** The waiting people who get the day's free places, first in line first, at most `room` of them. */
+  function nextInLine(w: Item, all: { status: string; position: number; personID: string }[], room: number) {
+    const free = Math.max(0, w.capacity - w.confirmed);
+    if (w.status !== "scheduled" || Date.parse(w.start) <= Clock.now()) return [];
+    return all
+      .filter((s) => s.status === "waitlisted")
+      .sort((a, b) => a.position - b.position)
+      .slice(0, Math.min(free, room));
+  }
+
+  /**
+   * Gives free places to the first in line, with their mails, in one
+   * version-locked transaction. False when the day changed meanwhile, null
+   * when nobody moves up.
+   */
+  async function promoteWaiting(w: Item) {
     const farmID = useFarmID();
-    const w = await load(workdayID);
-    if (!w) throw notFound();
-    const next = { ...w, ...changes };
-    if (Date.parse(next.end) <= Date.parse(next.start))
-      throw new VisibleError("input", "input.invalid", "The end must be after the start.", [{ path: "end", message: "The end must be after the start." }]);
-    if (changes.start && Date.parse(changes.start) <= Clock.now())
-      throw new VisibleError("input", "input.invalid", "The work day must be in the future.", [{ path: "start", message: "The start must be in the future." }]);
-    if (next.capacity < w.confirmed)
-      throw new VisibleError("conflict", "workday.capacity_below_confirmed", `${w.confirmed} people are already confirmed.`);
-    const set = {
-      ...changes,
-      ...(changes.start ? { start: new Date(changes.start).toISOString() } : {}),
-      ...(changes.end ? { end: new Date(changes.end).toISOString() } : {}),
-      version: w.version + 1,
-    };
-    // A new start is copied to the sign-ups' date index ("my work days"). In
-    // the same transaction while it fits one (100 items); the version lock
-    // keeps this list current, as every sign-up change bumps the version.
-    const start = set.start;
-    const moved = start ? await signups(workdayID) : [];
-    const together = moved.length <= maxTransactionItems - 2;
-    const res = await useDB()
-      .transaction.write(({ workday, audit, signup }) => [
+    const workdayID = w.workdayID;
+    const next = nextInLine(w, await signups(workdayID), promotable(0));
+    if (!next.length) return null;
+    const mails = await mailsFor(next.map((s) => s.personID), "workdayPromoted", w);
+    return Mail.commitWith(mails, ({ workday, audit, signup }) => [
+      workday
+        .patch({ farmID, workdayID })
+        .set({ version: w.version + 1, confirmed: w.confirmed + next.length, waitlisted: w.waitlisted - next.length })
+        .where((a, op) => op.eq(a.version, w.version))
+        .commit(),
+      audit.create(Audit.event("workday.promoted", workdayID, { promoted: next.length })).commit(),
+      ...next.map((s) =>
+        signup
+          .patch({ farmID, workdayID, personID: s.personID })
+          .set({ status: "confirmed" })
+          .where((a, op) => op.eq(a.status, "waitlisted"))
+          .commit(),
+      ),
+    ]);
+  }
+
+  /**
+   * Edits a work day; capacity cannot drop below the confirmed count (cancel
+   * people first). Places added go to the waiting line first, in order, with
+   * their mails, in the edit's own transaction; a line longer than one
+   * transaction holds moves up in further ones, and meanwhile a newcomer
+   * queues behind it (trySignup).
+   */
+  export async function update(workdayID: string, changes: z.infer<typeof UpdateInput>) {
+    return oneAtATime(`workday:${useFarmID()}:${workdayID}`, () => tryUpdate(workdayID, changes));
+  }
+
+  async function tryUpdate(workdayID: string, changes: z.infer<typeof UpdateInput>) {
+    const farmID = useFarmID();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const w = await load(workdayID);
+      if (!w) throw notFound();
+      const next = { ...w, ...changes };
+      if (Date.parse(next.end) <= Date.parse(next.start))
+        throw new VisibleError("input", "input.invalid", "The end must be after the start.", [{ path: "end", message: "The end must be after the start." }]);
+      if (changes.start && Date.parse(changes.start) <= Clock.now())
+        throw new VisibleError("input", "input.invalid", "The work day must be in the future.", [{ path: "start", message: "The start must be in the future." }]);
+      if (next.capacity < w.confirmed)
+        throw new VisibleError("conflict", "workday.capacity_below_confirmed", `${w.confirmed} people are already confirmed.`);
+      const start = changes.start ? new Date(changes.start).toISOString() : undefined;
+      const end = changes.end ? new Date(changes.end).toISOString() : undefined;
+      const after: Item = { ...next, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+      // A new start is copied to the sign-ups' date index ("my work days"). In
+      // the same transaction while it fits one (100 items); the version lock
+      // keeps this list current, as every sign-up change bumps the version.
+      const all = await signups(workdayID);
+      const moved = start ? all : [];
+      const together = moved.length <= maxTransactionItems - 2;
+      const promoted = nextInLine(after, all, promotable(start && together ? moved.length : 0));
+      const up = new Set(promoted.map((s) => s.personID));
+      const mails = await mailsFor([...up], "workdayPromoted", after);
+      const done = await Mail.commitWith(mails, ({ workday, audit, signup }) => [
         workday
           .patch({ farmID, workdayID })
-          .set(set)
+          .set({
+            ...changes,
+            ...(start ? { start } : {}),
+            ...(end ? { end } : {}),
+            version: w.version + 1,
+            ...(promoted.length ? { confirmed: w.confirmed + promoted.length, waitlisted: w.waitlisted - promoted.length } : {}),
+          })
           .where((a, op) => op.eq(a.version, w.version))
           .commit(),
-        audit.create(Audit.event("workday.updated", workdayID, changes)).commit(),
-        ...(start && together ? moved.map((s) => signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).commit()) : []),
-      ])
-      .go();
-    if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    // A day with more sign-ups than a transaction holds gets the copies after it.
-    if (start && !together)
-      for (const s of moved) await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
-    return get(workdayID);
+        audit.create(Audit.event("workday.updated", workdayID, { ...changes, ...(promoted.length ? { promoted: promoted.length } : {}) })).commit(),
+        // one operation per sign-up: a promoted one that also moves gets both in one patch
+        ...(start && together
+          ? moved.filter((s) => !up.has(s.personID)).map((s) => signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).commit())
+          : []),
+        ...promoted.map((s) =>
+          signup
+            .patch({ farmID, workdayID, personID: s.personID })
+            .set({ status: "confirmed", ...(start && together ? { start } : {}) })
+            .where((a, op) => op.eq(a.status, "waitlisted"))
+            .commit(),
+        ),
+      ]);
+      if (!done) {
+        await backoff(attempt);
+        continue;
+      }
+      // A day with more sign-ups than a transaction holds gets the copies after it.
+      if (start && !together)
+        for (const s of moved) await useDB().entities.signup.patch({ farmID, workdayID, personID: s.personID }).set({ start }).go();
+      // More places than one transaction could fill: the rest of the line moves up in parts.
+      for (let more = 0; more < 200; more++) {
+        const now = await load(workdayID);
+        if (!now || now.confirmed >= now.capacity || now.waitlisted === 0) break;
+        const step = await promoteWaiting(now);
+        if (step === null) break;
+        if (!step) await backoff(more);
+      }
+      return get(workdayID);
+    }
+    throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
   }
 
   /** Cancels a work day: everyone signed up is mailed. */
