@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "@akker/core/actor";
 import { Audit } from "@akker/core/audit/audit";
 import { Session } from "@akker/core/auth/session";
+import { composeIBAN } from "@akker/core/contribution/iban";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { Season } from "@akker/core/contribution/season";
@@ -538,10 +539,20 @@ describe("a crash after any single write leaves nothing half-done", () => {
     return (await withActor(system, () => Audit.forSubject(householdID))).filter((e) => e.action === action).length;
   }
 
-  it("giving a mandate, then revoking it: each change with its audit event", async () => {
+  it("giving a mandate, then revoking it: each change with its audit event and its mails", async () => {
+    // each household its own account: an IBAN on another household's active mandate is refused
+    const ibanOf = (n: number) => composeIBAN("NL", `INGB${String(10_000_000_000 + 300 + n).slice(1)}`);
+    /** Each person of the household is told of each change once, whatever the crash left kept. */
+    const mailedOnce = async (householdID: string, subject: RegExp) => {
+      await withActor(system, () => Mail.redeliver(new Date(Date.now() + Mail.keptMs + 1000)));
+      for (const person of await withActor(system, () => Person.byHousehold(householdID))) {
+        const mails = (await withActor(system, () => Mail.outbox(person.email, 500))).filter((m) => subject.test(m.subject));
+        expect(mails, `${subject} to ${person.email}`).toHaveLength(1);
+      }
+    };
     const given = await everyCrashPoint(async (n, crash) => {
       const { householdID } = members[30 + n]!;
-      const input = Mandate.Input.parse({ iban: "NL20 INGB 0001 2345 67", accountHolder: `Crash ${n}`, signedOn: `${year - 1}-12-01` });
+      const input = Mandate.Input.parse({ iban: ibanOf(n), accountHolder: `Crash ${n}`, signedOn: `${year - 1}-12-01` });
       await crash(() => withActor(system, () => Mandate.put(householdID, input)));
       const check = async () => {
         const m = (await useDB().entities.mandate.get({ farmID, householdID }).go({ consistent: true })).data;
@@ -550,8 +561,11 @@ describe("a crash after any single write leaves nothing half-done", () => {
       };
       if (!(await check())) await withActor(system, () => Mandate.put(householdID, input));
       expect((await check())?.status).toBe("active");
+      await mailedOnce(householdID, /^(Machtiging gegeven|Mandate given)/);
     });
-    expect(given).toEqual([1]);
+    // write 1 is the mandate with its IBAN claim, audit event and kept mails; then each mail handed over and forgotten
+    expect(given.length).toBeGreaterThanOrEqual(3);
+    expect(given).toEqual(given.map((_, i) => i + 1));
     const revoked = await everyCrashPoint(async (n, crash) => {
       const { householdID } = members[30 + n]!;
       await crash(() => withActor(system, () => Mandate.revoke(householdID)));
@@ -562,8 +576,9 @@ describe("a crash after any single write leaves nothing half-done", () => {
       };
       if ((await check()) !== "revoked") await withActor(system, () => Mandate.revoke(householdID));
       expect(await check()).toBe("revoked");
-    });
-    expect(revoked).toEqual([1]);
+      await mailedOnce(householdID, /^(Machtiging ingetrokken|Mandate revoked)/);
+    }, given.length);
+    expect(revoked).toEqual(given);
   });
 
   /** The farm's stored target hours, past the farm cache. */

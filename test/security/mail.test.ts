@@ -28,6 +28,8 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   applicationAccepted: { farm: xss, name: xss, email: "nieuw@example.nl", depositCents: 50000, link: "/" },
   applicationExpired: { farm: xss, name: xss },
   membershipNotice: { farm: xss, household: xss, endDate: "2027-12-31", depositCents: 50000, link: "/" },
+  mandateChanged: { farm: xss, household: xss, change: "changed", by: xss, iban: "NL20 … 4567", holder: xss, shared: true, link: "/contribution" },
+  mandateIBANShared: { farm: xss, household: xss, other: xss, iban: "NL20 … 4567", link: "/contribution" },
 };
 
 const locales: Locale[] = ["nl", "en"];

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Clock } from "./clock";
 import { useDynamo } from "./dynamo";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
-import { CompositionPeriodEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
+import { CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 
 /*
  * The data model, in one place. Every entity's partition key starts with the
@@ -671,6 +671,7 @@ export const entities = {
   paymentClaim: PaymentClaimEntity,
   compositionPeriod: CompositionPeriodEntity,
   mandate: MandateEntity,
+  ibanClaim: IbanClaimEntity,
   solidarityChoice: SolidarityChoiceEntity,
   solidarityPot: SolidarityPotEntity,
   certificate: CertificateEntity,

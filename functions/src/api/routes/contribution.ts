@@ -220,7 +220,7 @@ export function contributionRoutes(app: App) {
       method: "post",
       path: "/api/payments/import",
       summary:
-        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN. A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
+        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN (matched to active mandates only; an IBAN of more than one household stays unmatched). A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
       tag,
       access: treasurer,
       rawBody: csvForms,
@@ -250,11 +250,17 @@ export function contributionRoutes(app: App) {
     {
       method: "put",
       path: "/api/households/:id/mandate",
-      summary: "Give or replace the SEPA mandate (IBAN checked: 400 when invalid); its own members, or the treasurer",
+      summary:
+        "Give or replace the SEPA mandate (IBAN checked: 400 when invalid); its own members, or the treasurer. An IBAN on another household's active mandate is refused (409 mandate.iban_taken) unless the treasurer sends shareIBAN: true; every change is mailed to the household's people",
       tag,
       access: "session",
       body: Mandate.Input,
-      responses: { 200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "Another household" } },
+      responses: {
+        200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) },
+        403: { description: "shareIBAN from anyone but the treasurer" },
+        404: { description: "Another household" },
+        409: { description: "The IBAN is on another household's active mandate" },
+      },
     },
     async (c, { body }) => c.json({ mandate: await Mandate.put(c.req.param("id")!, body) }),
   );
@@ -264,7 +270,7 @@ export function contributionRoutes(app: App) {
     {
       method: "delete",
       path: "/api/households/:id/mandate",
-      summary: "Revoke the mandate (it stays on record; no file collects on it)",
+      summary: "Revoke the mandate (it stays on record; no file collects on it; its IBAN is free for other households); mailed to the household's people",
       tag,
       access: "session",
       responses: { 200: { description: "The revoked mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },

@@ -16,7 +16,7 @@ import { isDate } from "./rules";
  * - reference: the bank's description or payment reference, the key that
  *   keeps a payment from being recorded twice;
  * - household: a household ID (hh_…), or the IBAN it paid from, matched to
- *   the IBANs of the households' mandates.
+ *   the households' active mandates (bank-match.ts).
  */
 
 export interface BankLine {

@@ -191,6 +191,10 @@ export const MandateEntity = new Entity({
     status: { type: ["active", "revoked"] as const, required: true },
     /** YYYY-MM of the first collection file that held this mandate: that one is FRST, later ones RCUR. */
     firstCollection: { type: "string" },
+    /** The treasurer let this mandate use an IBAN another household's mandate holds too. */
+    sharedIBAN: { type: "boolean" },
+    /** Bumped by every give and revoke: the lock that keeps the IBAN claims in step with the mandate. */
+    revision: { type: "number" },
     createdAt,
     updatedAt,
   },
@@ -198,6 +202,29 @@ export const MandateEntity = new Entity({
     byHousehold: {
       pk: { field: "pk", composite: ["farmID"] },
       sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+/**
+ * Which households' active mandates hold an IBAN (electronic format), written
+ * in the same transaction as each mandate: a mandate may take an IBAN only
+ * when no other household holds it, or when the treasurer lets them share
+ * it, so two households racing for one account cannot both get it.
+ */
+export const IbanClaimEntity = new Entity({
+  model: { entity: "ibanClaim", version: "1", service },
+  attributes: {
+    farmID,
+    iban: { type: "string", required: true, readOnly: true },
+    /** Absent when no active mandate holds the IBAN (DynamoDB keeps no empty set). */
+    householdIDs: { type: "set", items: "string" },
+    updatedAt,
+  },
+  indexes: {
+    byIBAN: {
+      pk: { field: "pk", composite: ["farmID", "iban"] },
+      sk: { field: "sk", composite: [] },
     },
   },
 });
@@ -256,6 +283,7 @@ export const contributionEntities = {
   paymentClaim: PaymentClaimEntity,
   compositionPeriod: CompositionPeriodEntity,
   mandate: MandateEntity,
+  ibanClaim: IbanClaimEntity,
   solidarityChoice: SolidarityChoiceEntity,
   solidarityPot: SolidarityPotEntity,
 };

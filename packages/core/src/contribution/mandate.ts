@@ -1,9 +1,12 @@
 import * as z from "zod/mini";
 import { ulid } from "ulid";
-import { useFarmID } from "../actor";
+import { hasRole, useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
+import { Farm } from "../farm/farm";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { amsterdamISO } from "../week";
@@ -38,6 +41,8 @@ export namespace Mandate {
     signedOn: z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." })),
     /** The mandate reference; made up by the platform when left out. */
     mandateID: z.optional(z.string().check(z.trim(), z.regex(sepaID, { message: "Up to 35 letters, digits and + ? / : ( ) . , ' - or spaces." }))),
+    /** The treasurer only: the IBAN may be on another household's active mandate too. */
+    shareIBAN: z.optional(z.boolean()),
     bic: z.optional(
       z
         .pipe(
@@ -77,6 +82,8 @@ export namespace Mandate {
     signedOn: string;
     status: Info["status"];
     firstCollection?: string;
+    sharedIBAN?: boolean;
+    revision?: number;
     updatedAt: string;
   };
 
@@ -97,9 +104,53 @@ export namespace Mandate {
   const notFound = () => new VisibleError("not_found", "household.not_found", "No such household.");
   /** A transaction refused only when another wrote the mandate at the same moment. */
   const changed = () => new VisibleError("conflict", "mandate.changed", "The mandate was changed meanwhile; try again.");
+  const taken = () =>
+    new VisibleError(
+      "conflict",
+      "mandate.iban_taken",
+      "This account is on another household's mandate. Only the treasurer can let two households share an account.",
+    );
 
   async function load(householdID: string) {
     return (await useDB().entities.mandate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
+  }
+
+  /**
+   * The other households whose active mandate holds an IBAN: those its claim
+   * names, and (for mandates given before claims were kept) those whose
+   * active mandate has it.
+   */
+  async function holders(iban: string, householdID: string) {
+    const farmID = useFarmID();
+    const [claim, mandates] = await Promise.all([
+      useDB().entities.ibanClaim.get({ farmID, iban }).go({ consistent: true }),
+      all(),
+    ]);
+    const claimed = new Set(claim.data?.householdIDs ?? []);
+    const found = new Set(claimed);
+    for (const m of mandates) if (m.status === "active" && m.iban === iban) found.add(m.householdID);
+    found.delete(householdID);
+    /** `mine`: the household holds it already (first, or shared with the treasurer's approval). */
+    return { others: [...found], mine: claimed.has(householdID) };
+  }
+
+  /** "NL20 … 4567": enough for a household to recognise its account in a mail, not to use it. */
+  const masked = (iban: string) => `${iban.slice(0, 4)} … ${iban.slice(-4)}`;
+
+  /** Who made a change, as the mail names them. */
+  async function actorName(farm: string) {
+    const a = useActor();
+    return (a.type === "person" && (await Person.get(a.personID))?.name) || farm;
+  }
+
+  async function backoff(attempt: number) {
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
+  }
+
+  /** The mandate item's lock: as it was read, or not there at all. */
+  function unchanged(existing: Item & { revision?: number } | undefined) {
+    return <A extends { revision: unknown; householdID: unknown }, O extends { eq: (a: any, v: any) => string; notExists: (a: any) => string }>(a: A, op: O) =>
+      !existing ? op.notExists(a.householdID) : existing.revision === undefined ? op.notExists(a.revision) : op.eq(a.revision, existing.revision);
   }
 
   /** The household's mandate, or null while it has given none (another household's is 404). */
@@ -113,22 +164,63 @@ export namespace Mandate {
    * Gives or replaces the mandate. A new reference or another IBAN is a new
    * mandate, whose first collection is FRST again; the same mandate keeps
    * its collection history.
+   *
+   * An IBAN on another household's active mandate is refused (409
+   * `mandate.iban_taken`) unless the treasurer shares it (`shareIBAN`):
+   * otherwise anyone could have the farm collect their dues from another's
+   * account, and have that account's transfers booked on their household.
+   * The IBAN's claim is written in the mandate's transaction, so two
+   * households racing for one account cannot both get it. The household's
+   * people are mailed of every change (and the account's other holders when
+   * it is shared), in that transaction too.
    */
   export async function put(householdID: string, input: z.infer<typeof Input>): Promise<Info> {
     assertOwnOrTreasurer(householdID);
-    if (!(await Composition.household(householdID))) throw notFound();
+    if (input.shareIBAN && !hasRole("treasurer"))
+      throw new VisibleError("forbidden", "mandate.share_forbidden", "Only the treasurer can let two households share an account.");
+    const household = await Composition.household(householdID);
+    if (!household) throw notFound();
     if (input.signedOn > dateOf(Clock.now()))
       throw new VisibleError("input", "input.invalid", "A mandate cannot be signed in the future.", [
         { path: "signedOn", message: "A mandate cannot be signed in the future." },
       ]);
-    const existing = await load(householdID);
-    const same = existing && existing.status === "active" && existing.iban === input.iban && (!input.mandateID || input.mandateID === existing.mandateID);
-    const mandateID = input.mandateID ?? (same ? existing.mandateID : `AKKER-${ulid(Clock.now())}`);
-    const res = await useDB()
-      .transaction.write(({ mandate, audit }) => [
+    const farmID = useFarmID();
+    const farm = await Farm.current();
+    const by = await actorName(farm.name);
+    const people = await Person.byHousehold(householdID);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const existing = await load(householdID);
+      const active = existing?.status === "active" ? existing : undefined;
+      const { others, mine } = await holders(input.iban, householdID);
+      // once the treasurer let it share the account, the household may renew its mandate on it (another holder, a new reference)
+      const approved = mine && active?.iban === input.iban;
+      if (others.length && !input.shareIBAN && !approved) throw taken();
+      const same = active && active.iban === input.iban && (!input.mandateID || input.mandateID === active.mandateID);
+      const mandateID = input.mandateID ?? (same ? active.mandateID : `AKKER-${ulid(Clock.now())}`);
+      const shared = others.length > 0;
+      const newlyShared = shared && !approved;
+      const mails = people.map((p) =>
+        Mail.compose("mandateChanged", p.email, p.locale, {
+          farm: farm.name,
+          household: household.name,
+          change: active ? "changed" : "given",
+          by,
+          iban: masked(input.iban),
+          holder: input.accountHolder,
+          shared,
+          link: "/contribution",
+        }),
+      );
+      if (newlyShared)
+        for (const other of others) {
+          const name = (await Composition.household(other))?.name ?? "";
+          for (const p of await Person.byHousehold(other))
+            mails.push(Mail.compose("mandateIBANShared", p.email, p.locale, { farm: farm.name, household: name, other: household.name, iban: masked(input.iban), link: "/contribution" }));
+        }
+      const done = await Mail.commitWith(mails, ({ mandate, ibanClaim, audit }) => [
         mandate
           .put({
-            farmID: useFarmID(),
+            farmID,
             householdID,
             mandateID,
             iban: input.iban,
@@ -136,29 +228,69 @@ export namespace Mandate {
             accountHolder: input.accountHolder,
             signedOn: input.signedOn,
             status: "active",
-            firstCollection: same ? existing.firstCollection : undefined,
+            firstCollection: same ? active.firstCollection : undefined,
+            sharedIBAN: shared || undefined,
+            revision: (existing?.revision ?? 0) + 1,
           })
+          .where(unchanged(existing))
           .commit(),
-        audit.create(Audit.event("mandate.given", householdID, { mandateID, renewed: !same })).commit(),
-      ])
-      .go();
-    if (res.canceled) throw changed();
-    return serialize((await load(householdID))!);
+        input.shareIBAN || approved
+          ? ibanClaim.update({ farmID, iban: input.iban }).add({ householdIDs: [householdID] }).commit()
+          : ibanClaim
+              .update({ farmID, iban: input.iban })
+              .add({ householdIDs: [householdID] })
+              .where((a, op) => `${op.notExists(a.householdIDs)} OR ${op.contains(a.householdIDs, householdID)}`)
+              .commit(),
+        // the account the household leaves is free for others again
+        ...(active && active.iban !== input.iban
+          ? [ibanClaim.update({ farmID, iban: active.iban }).delete({ householdIDs: [householdID] }).commit()]
+          : []),
+        audit.create(Audit.event("mandate.given", householdID, { mandateID, renewed: !same, ...(shared ? { sharedIBAN: true } : {}) })).commit(),
+      ]);
+      if (done) return serialize((await load(householdID))!);
+      // another household claimed the IBAN (the next round says so), or the mandate changed meanwhile: read again
+      await backoff(attempt);
+    }
+    throw changed();
   }
 
-  /** Revokes the mandate: it stays on record, and no file collects on it any more. */
+  /** Revokes the mandate: it stays on record, no file collects on it any more, and its IBAN is free for others. */
   export async function revoke(householdID: string): Promise<Info> {
     assertOwnOrTreasurer(householdID);
-    const m = await load(householdID);
-    if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
-    const res = await useDB()
-      .transaction.write(({ mandate, audit }) => [
-        mandate.patch({ farmID: useFarmID(), householdID }).set({ status: "revoked" }).commit(),
+    const farmID = useFarmID();
+    const household = await Composition.household(householdID);
+    const farm = await Farm.current();
+    const by = await actorName(farm.name);
+    const people = await Person.byHousehold(householdID);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const m = await load(householdID);
+      if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
+      if (m.status === "revoked") return serialize(m);
+      const mails = people.map((p) =>
+        Mail.compose("mandateChanged", p.email, p.locale, {
+          farm: farm.name,
+          household: household?.name ?? "",
+          change: "revoked",
+          by,
+          iban: masked(m.iban),
+          holder: m.accountHolder,
+          shared: false,
+          link: "/contribution",
+        }),
+      );
+      const done = await Mail.commitWith(mails, ({ mandate, ibanClaim, audit }) => [
+        mandate
+          .patch({ farmID, householdID })
+          .set({ status: "revoked", revision: (m.revision ?? 0) + 1 })
+          .where(unchanged(m))
+          .commit(),
+        ibanClaim.update({ farmID, iban: m.iban }).delete({ householdIDs: [householdID] }).commit(),
         audit.create(Audit.event("mandate.revoked", householdID, { mandateID: m.mandateID })).commit(),
-      ])
-      .go();
-    if (res.canceled) throw changed();
-    return serialize((await load(householdID))!);
+      ]);
+      if (done) return serialize((await load(householdID))!);
+      await backoff(attempt);
+    }
+    throw changed();
   }
 
   /** Every mandate of the farm (for collection files and matching bank lines). */

@@ -8,6 +8,7 @@ import { toIssues } from "../fn";
 import { createID, ID } from "../id";
 import { amsterdamISO } from "../week";
 import { parseBankCSV } from "./bank-csv";
+import { bankMatcher } from "./bank-match";
 import { Composition } from "./composition";
 import { dateOf, isDate } from "./rules";
 
@@ -242,6 +243,8 @@ export namespace Payment {
    * that cannot be read is refused whole (400, nothing recorded); lines that
    * match no household are reported; a reference already recorded counts as
    * a duplicate, so importing the same file twice records nothing new.
+   * Lines find their household through bankMatcher: active mandates only,
+   * and an IBAN of more than one household stays unmatched.
    */
   export async function importCSV(text: string): Promise<ImportReport> {
     const parsed = parseBankCSV(text);
@@ -260,19 +263,15 @@ export namespace Payment {
       useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" }),
       Composition.households(),
     ]);
-    const byIBAN = new Map(mandates.data.map((m) => [m.iban, m.householdID]));
-    const known = new Set(households.map((h) => h.householdID));
+    const match = bankMatcher(mandates.data, new Set(households.map((h) => h.householdID)));
     const report: ImportReport = { imported: 0, duplicates: 0, payments: [], unmatched: [], skipped: parsed.skipped };
     for (const line of parsed.lines) {
-      const householdID = line.householdID ?? byIBAN.get(line.iban!);
-      if (!householdID || !known.has(householdID)) {
-        report.unmatched.push({
-          line: line.line,
-          reference: line.reference,
-          reason: line.householdID ? "unknown household" : "no household has a mandate with this IBAN",
-        });
+      const found = match(line);
+      if ("reason" in found) {
+        report.unmatched.push({ line: line.line, reference: line.reference, reason: found.reason });
         continue;
       }
+      const { householdID } = found;
       try {
         const res = await record({ householdID, amountCents: line.amountCents, date: line.date, reference: line.reference }, "import");
         if (res.created) {
