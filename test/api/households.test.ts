@@ -95,6 +95,33 @@ describe("households", () => {
     expect((await eva.get(`/api/households/${id}`)).body.household.people).toHaveLength(2);
   });
 
+  it("adding a person is never silent: an audit event and a mail to the household's people, or nothing at all", async () => {
+    const jansen = own.household.id;
+    const mails = async (to: string) => ((await (await app.request(`/api/dev/outbox?to=${to}`)).json()) as any).messages as { subject: string; text: string }[];
+    const added = await board.post(`/api/households/${jansen}/people`, { name: "Piet Bestuur", email: "piet.prive@example.nl" });
+    expect(added.status).toBe(201);
+    const told = (await mails("lid@example.nl")).filter((m) => m.subject === "Toegevoegd aan Jansen: Piet Bestuur");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("Bestuur heeft Piet Bestuur (piet.prive@example.nl) toegevoegd aan jullie huishouden Jansen");
+    expect(told[0]!.text).toContain(`/households/${jansen}`);
+    // the newcomer is not told about themselves as one of the household's people
+    expect((await mails("piet.prive@example.nl")).filter((m) => m.subject.startsWith("Toegevoegd"))).toEqual([]);
+    const events = (await useDB().entities.audit.query.bySubject({ farmID, subjectID: jansen }).go({ pages: "all" })).data;
+    expect(events.filter((e) => e.action === "household.person_added").map((e) => e.data)).toEqual([
+      { personID: added.body.person.id, name: "Piet Bestuur" },
+    ]);
+
+    // refused (an address in use, an unknown household): no person, no event, no mail
+    expect((await board.post(`/api/households/${jansen}/people`, { name: "Dubbel", email: "ander@example.nl" })).status).toBe(409);
+    const unknown = await board.post("/api/households/hh_unknown/people", { name: "Niemand", email: "niemand@example.nl" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("household.not_found");
+    expect((await useDB().entities.person.query.byEmail({ farmID, email: "niemand@example.nl" }).go()).data).toEqual([]);
+    const after = (await useDB().entities.audit.query.bySubject({ farmID, subjectID: jansen }).go({ pages: "all" })).data;
+    expect(after.filter((e) => e.action === "household.person_added")).toHaveLength(1);
+    expect((await mails("lid@example.nl")).filter((m) => m.subject.startsWith("Toegevoegd"))).toHaveLength(1);
+  });
+
   it("refuses a composition that does not fit the certificate, changing nothing", async () => {
     const before = await countHouseholds();
     const half = await board.post("/api/households", { name: "Te groot", adults: 2, certificate: "half" });
@@ -141,5 +168,10 @@ describe("households", () => {
     await client(app, { ip: "10.9.0.5" }).post("/api/auth/code", { email: "lid@example.nl" });
     const outbox = ((await (await app.request("/api/dev/outbox?to=lid@example.nl")).json()) as any);
     expect(outbox.messages[0].subject).toMatch(/^Your login code/);
+    // and so does the mail that someone joined the household
+    expect((await board.post(`/api/households/${own.household.id}/people`, { name: "Kees", email: "kees@example.nl" })).status).toBe(201);
+    const told = ((await (await app.request("/api/dev/outbox?to=lid@example.nl")).json()) as any).messages[0];
+    expect(told.subject).toBe("Added to Jansen: Kees");
+    expect(told.text).toContain("Bestuur added Kees (kees@example.nl) to your household Jansen");
   });
 });

@@ -20,6 +20,7 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   workdayPromoted: { farm: xss, title: xss, when: "za 6 maart 10:00", location: xss },
   workdayReminder: { farm: xss, title: xss, when: "za 6 maart 10:00", location: xss },
   workdayRoster: { farm: xss, title: xss, when: "za 6 maart 10:00", confirmed: [xss], waitlisted: [xss] },
+  householdPersonAdded: { farm: xss, household: xss, name: xss, email: "nieuw@example.nl", by: xss, link: "/households/hh_1" },
   electionOpened: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionReminder: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionResults: { farm: xss, title: xss, summary: xss, link: "/stemmen/el_1" },

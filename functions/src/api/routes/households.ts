@@ -86,20 +86,16 @@ export function householdRoutes(app: App) {
     {
       method: "post",
       path: "/api/households/:id/people",
-      summary: "Add a person (who can then log in) to a household",
+      summary: "Add a person (who can then log in) to a household; its people are mailed, and the addition audited",
       tag: "households",
       access: board,
-      body: z.omit(Person.CreateInput, { householdID: true }),
+      body: Household.AddPersonInput,
       responses: {
         201: { description: "Added", schema: z.object({ person: Person.Info }) },
         404: { description: "Unknown household" },
         409: { description: "Email address already in use" },
       },
     },
-    async (c, { body }) => {
-      const id = c.req.param("id")!;
-      Household.mustExist(await Household.get(id));
-      return c.json({ person: await Person.create({ ...body, householdID: id }) }, 201);
-    },
+    async (c, { body }) => c.json({ person: await Household.addPerson(c.req.param("id")!, body) }, 201),
   );
 }

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
+import { useActor } from "../actor";
 import { Audit } from "../audit/audit";
 import { certificates, householdStatuses, useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { createID } from "../id";
+import { Mail } from "../mail/mail";
 import { identityChanged } from "../person/changes";
 import { Person } from "../person/person";
 import { checkComposition, mouths } from "./mouths";
@@ -167,6 +169,49 @@ export namespace Household {
       return (await get(id))!;
     },
   );
+
+  export const AddPersonInput = z.omit(Person.CreateInput, { householdID: true });
+
+  /**
+   * Adds a person, who can then log in and see all of the household (its
+   * statement, its mandate). Never silently: the person, the claim on their
+   * address, the audit event and a mail to each person the household had
+   * are one transaction. In a vote already open they do not act for the
+   * household (election/election.ts).
+   */
+  export async function addPerson(householdID: string, input: z.output<typeof AddPersonInput>) {
+    const actor = useActor();
+    const [farm, household, existing, by] = await Promise.all([
+      Farm.current(),
+      get(householdID),
+      Person.byHousehold(householdID),
+      actor.type === "person" ? Person.get(actor.personID) : undefined,
+    ]);
+    if (!household) throw new VisibleError("not_found", "household.not_found", "No such household.");
+    const made = Person.newItems({ ...input, householdID });
+    const mails = existing.map((p) =>
+      Mail.compose("householdPersonAdded", p.email, p.locale, {
+        farm: farm.name,
+        household: household.name,
+        name: input.name,
+        email: input.email,
+        by: by?.name ?? farm.name,
+        link: `/households/${householdID}`,
+      }),
+    );
+    const added = await Mail.commitWith(mails, ({ household: h, person, emailClaim, audit }) => [
+      h.check({ farmID: farm.id, householdID }).where((a, op) => op.exists(a.name)).commit(),
+      emailClaim.create(made.claim).commit(),
+      person.create(made.person).commit(),
+      audit.create(Audit.event("household.person_added", householdID, { personID: made.personID, name: input.name })).commit(),
+    ]);
+    if (!added) {
+      if (!(await get(householdID))) throw new VisibleError("not_found", "household.not_found", "No such household.");
+      throw Person.emailTaken();
+    }
+    identityChanged();
+    return (await Person.get(made.personID))!;
+  }
 
   export function mustExist<T>(value: T | undefined): T {
     if (!value) throw new VisibleError("not_found", "household.not_found", "No such household.");
