@@ -325,7 +325,7 @@ export function contributionRoutes(app: App) {
       method: "put",
       path: "/api/households/:id/solidarity",
       summary:
-        "Choose standard, supporter (pay percent more) or reduced (pay percent less, with a reason for the treasurer); its own members only; 409 solidarity.pot_exhausted when the supporters' extra does not cover a reduction",
+        "Choose standard, supporter (pay percent more) or reduced (pay percent less, with a reason for the treasurer); its own members only; 409 solidarity.pot_exhausted when the supporters' extra does not cover a reduction, solidarity.pot_promised (with lowestPercent) when a supporter's step back would leave the pot short of the reductions it granted",
       tag,
       // a choice for the coming payments: a household that has left still reads it (its statement follows from it) but no longer makes it
       access: ["member"],
@@ -333,7 +333,7 @@ export function contributionRoutes(app: App) {
       responses: {
         200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) },
         404: { description: "Another household" },
-        409: { description: "The pot cannot carry the reduction, or the year's price is not confirmed" },
+        409: { description: "The pot cannot carry the reduction or the step back, or the year's price is not confirmed" },
       },
     },
     async (c, { body }) => c.json({ solidarity: await Solidarity.choose(c.req.param("id")!, body) }),

@@ -23,8 +23,12 @@ import { Statement } from "./statement";
  * The amounts are fixed when a choice is made (the year's contribution
  * before solidarity × percent); a later price version or composition change
  * moves the statement, not the pot, until the household chooses again.
- * A supporter can always step back, even when the pot then carries more
- * than it holds: no new reductions are granted until it recovers.
+ *
+ * The pot never promises more than it holds: a reduction granted stands for
+ * the year, so a supporter can lower or withdraw their extra only as far as
+ * the pot still covers what it granted (409 `solidarity.pot_promised`, with
+ * the lowest percentage still possible); a reduction given back, a smaller
+ * one, or more support is always allowed.
  */
 export namespace Solidarity {
   export const choices = ["standard", "supporter", "reduced"] as const;
@@ -102,10 +106,20 @@ export namespace Solidarity {
       : { ...pot, grantedCents: pot.grantedCents + sign * c.potCents, reduced: pot.reduced + sign, reducedMouths: round(pot.reducedMouths + sign * c.mouths) };
   }
 
+  /** The lowest supporter percentage (5–100) that keeps the pot covering what it granted, with the household's old choice taken out. */
+  function lowestSupport(pot: Pot, old: { choice: string; potCents: number; mouths: number } | undefined, baseYearlyCents: number) {
+    const without = apply(pot, -1, old);
+    for (let percent = 5; percent < 100; percent++)
+      if (without.supportCents + potShare(baseYearlyCents, percent) >= without.grantedCents) return percent;
+    return 100;
+  }
+
   /**
    * Sets the caller's household's choice for the year (by default this
    * year). Only its own members may; 409 `solidarity.pot_exhausted` when a
-   * reduction would take more than the supporters put in.
+   * reduction would take more than the supporters put in, and
+   * `solidarity.pot_promised` when a supporter's step back would leave the
+   * pot short of the reductions it granted.
    */
   export async function choose(householdID: string, input: z.infer<typeof Input>): Promise<Mine> {
     if (usePerson().householdID !== householdID) throw notFound();
@@ -133,9 +147,20 @@ export namespace Solidarity {
       const old = oldRes.data ?? undefined;
       const before: Pot = pot ? potOf(pot) : zeroPot;
       const after = apply(apply(before, -1, old), 1, next);
-      // Refuse what makes the pot carry more than it holds; stepping back is always allowed.
-      if (after.grantedCents > after.supportCents && after.grantedCents > before.grantedCents)
-        throw new VisibleError("conflict", "solidarity.pot_exhausted", "The solidarity pot cannot carry this reduction now.");
+      // Refuse what makes the pot carry more than it holds, or more short than it was (a pot
+      // overdrawn before this rule only recovers); checked on the version this transaction holds.
+      if (after.grantedCents > after.supportCents && after.supportCents - after.grantedCents < before.supportCents - before.grantedCents) {
+        if (after.grantedCents > before.grantedCents)
+          throw new VisibleError("conflict", "solidarity.pot_exhausted", "The solidarity pot cannot carry this reduction now.");
+        const lowest = lowestSupport(before, old, base.yearlyCents);
+        throw new VisibleError(
+          "conflict",
+          "solidarity.pot_promised",
+          `The solidarity pot has promised this year's reductions from the supporters' extra: you can lower yours to ${lowest}% at the least.`,
+          undefined,
+          { lowestPercent: lowest },
+        );
+      }
       const res = await useDB()
         .transaction.write(({ solidarityPot, solidarityChoice, audit }) => [
           pot
