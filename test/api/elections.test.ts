@@ -73,7 +73,7 @@ describe("elections", () => {
     expect((await board.patch(`/api/elections/${id}`, { seats: 1 })).status).toBe(409);
     expect((await outbox("bos@example.nl"))[0]!.subject).toBe("Stemmen geopend: Bestuursverkiezing 2027");
     const seen = await v("Bos").client.get(`/api/elections/${id}`);
-    expect(seen.body.election.me).toEqual({ eligible: true, voted: false, canVoteFor: [], proxyTo: null });
+    expect(seen.body.election.me).toEqual({ eligible: true, joinedAfterOpening: false, voted: false, canVoteFor: [], proxyTo: null });
     expect(seen.body.election.candidates[0]).toMatchObject({ id: "c1", name: "Anne de Vries" });
   });
 
@@ -203,6 +203,8 @@ describe("elections", () => {
     const motion = await newElection({ title: "Begroting 2028", kind: "motion", majority: "two-thirds", quorumPercent: 50 });
     await runJobs({ jobs, farmIDs: [farmID], now: new Date(now + 2 * hour) });
     expect((await board.get(`/api/elections/${motion}`)).body.election.status).toBe("open");
+    // the households vote after the opening time, as ballots must
+    Clock.set(now + 2 * hour);
     for (const [name, vote] of [["Akkerman", "yes"], ["Bos", "yes"], ["Claassen", "no"], ["Dekker", "abstain"]] as const)
       expect((await v(name).client.post(`/api/elections/${motion}/ballots`, { vote })).status).toBe(201);
     const remindAt = new Date(now + 6 * 24 * hour);
@@ -231,5 +233,130 @@ describe("elections", () => {
     }
     expect((await v("Bos").client.post("/api/elections", { ...boardElection, opensAt: iso(now), closesAt: iso(now + hour) })).status).toBe(403);
     expect((await useDB().entities.election.query.byID({ farmID }).go()).data.length).toBe(before);
+  });
+});
+
+describe("who may act for a household: the people it had when the vote opened", () => {
+  const t0 = now + 9 * 24 * hour;
+  let vote: string;
+  let intruder: Awaited<ReturnType<typeof login>>;
+
+  async function ballotCount(electionID: string) {
+    return (await useDB().entities.ballot.query.byElection({ farmID, electionID }).go({ consistent: true })).data.length;
+  }
+
+  it("a person the board adds after the opening cannot cast the household's ballot, nor give or withdraw its proxy", async () => {
+    Clock.set(t0);
+    vote = await newElection({ title: "Nieuwe schuur", kind: "motion", opensAt: iso(t0 + hour), closesAt: iso(t0 + 7 * 24 * hour) });
+    expect((await board.post(`/api/elections/${vote}/open`)).status).toBe(200);
+    const added = await board.post(`/api/households/${v("Akkerman").householdID}/people`, { name: "Indringer", email: "indringer@example.nl" });
+    expect(added.status).toBe(201);
+    intruder = await login(app, "indringer@example.nl", "10.6.7.1");
+
+    const seen = (await intruder.get(`/api/elections/${vote}`)).body.election.me;
+    expect(seen).toMatchObject({ eligible: false, joinedAfterOpening: true, voted: false });
+    const cast = await intruder.post(`/api/elections/${vote}/ballots`, { vote: "yes" });
+    expect(cast.status).toBe(403);
+    expect(cast.body.error.code).toBe("election.joined_after_opening");
+    const given = await intruder.post(`/api/elections/${vote}/proxies`, { toHouseholdID: v("Bos").householdID });
+    expect(given.status).toBe(403);
+    expect(given.body.error.code).toBe("election.joined_after_opening");
+    expect(await ballotCount(vote)).toBe(0);
+    expect((await useDB().entities.proxy.query.byElection({ farmID, electionID: vote }).go({ consistent: true })).data).toEqual([]);
+
+    // Akkerman's own person gives its proxy to Bos: the newcomer cannot take it back
+    expect((await v("Akkerman").client.post(`/api/elections/${vote}/proxies`, { toHouseholdID: v("Bos").householdID })).status).toBe(201);
+    const withdrawn = await intruder.delete(`/api/elections/${vote}/proxies`);
+    expect(withdrawn.status).toBe(403);
+    expect(withdrawn.body.error.code).toBe("election.joined_after_opening");
+    expect((await useDB().entities.proxy.get({ farmID, electionID: vote, fromHouseholdID: v("Akkerman").householdID }).go({ consistent: true })).data?.status).toBe("active");
+  });
+
+  it("a proxy held by a household is used only by the people it had at the opening", async () => {
+    // Claassen hands its vote to Dekker; the board then adds someone to Dekker
+    expect((await v("Claassen").client.post(`/api/elections/${vote}/proxies`, { toHouseholdID: v("Dekker").householdID })).status).toBe(201);
+    expect((await board.post(`/api/households/${v("Dekker").householdID}/people`, { name: "Meelezer", email: "meelezer@example.nl" })).status).toBe(201);
+    const late = await login(app, "meelezer@example.nl", "10.6.7.2");
+    expect((await late.get(`/api/elections/${vote}`)).body.election.me.canVoteFor).toEqual([]);
+    const behalf = await late.post(`/api/elections/${vote}/ballots`, { vote: "no", onBehalfOf: v("Claassen").householdID });
+    expect(behalf.status).toBe(403);
+    expect(behalf.body.error.code).toBe("election.joined_after_opening");
+    const own = await late.post(`/api/elections/${vote}/ballots`, { vote: "no" });
+    expect(own.body.error.code).toBe("election.joined_after_opening");
+    expect(await ballotCount(vote)).toBe(0);
+    // the households' own people still can
+    expect((await v("Dekker").client.post(`/api/elections/${vote}/ballots`, { vote: "yes", onBehalfOf: v("Claassen").householdID })).status).toBe(201);
+    expect((await v("Dekker").client.post(`/api/elections/${vote}/ballots`, { vote: "yes" })).status).toBe(201);
+    expect((await v("Bos").client.post(`/api/elections/${vote}/ballots`, { vote: "yes", onBehalfOf: v("Akkerman").householdID })).status).toBe(201);
+    expect(await ballotCount(vote)).toBe(3);
+  });
+
+  it("in a vote that opens after they joined, they act for their household like anyone in it", async () => {
+    const next = await newElection({ title: "Kippen", kind: "motion", opensAt: iso(t0 + hour), closesAt: iso(t0 + 7 * 24 * hour) });
+    await board.post(`/api/elections/${next}/open`);
+    expect((await intruder.get(`/api/elections/${next}`)).body.election.me).toMatchObject({ eligible: true, joinedAfterOpening: false });
+    expect((await intruder.post(`/api/elections/${next}/ballots`, { vote: "no" })).status).toBe(201);
+    expect((await v("Akkerman").client.post(`/api/elections/${next}/ballots`, { vote: "yes" })).body.error.code).toBe("election.already_voted");
+  });
+
+  it("adding a person writes an audit event and mails the household's people, kept with the change", async () => {
+    const events = (await useDB().entities.audit.query.bySubject({ farmID, subjectID: v("Akkerman").householdID }).go({ pages: "all" })).data;
+    const boardID = (await useDB().entities.person.query.byEmail({ farmID, email: "bestuur@example.nl" }).go()).data[0]!.personID;
+    expect(events.filter((e) => e.action === "household.person_added")).toEqual([
+      expect.objectContaining({ actorID: boardID, data: expect.objectContaining({ name: "Indringer" }) }),
+    ]);
+    const mail = (await outbox("akkerman@example.nl")).find((m) => m.subject === "Toegevoegd aan Akkerman: Indringer");
+    expect(mail?.text).toContain("Bestuur heeft Indringer (indringer@example.nl) toegevoegd aan jullie huishouden Akkerman");
+    expect((await outbox("akkerman@example.nl")).filter((m) => m.subject.startsWith("Toegevoegd aan"))).toHaveLength(1);
+    expect((await useDB().entities.pendingMail.query.byID({ farmID }).go()).data).toEqual([]);
+  });
+});
+
+describe("ballots, proxies and withdrawals count only before the closing time", () => {
+  const t1 = now + 12 * 24 * hour;
+  let vote: string;
+
+  it("opening early moves the opening time to that moment", async () => {
+    Clock.set(t1);
+    vote = await newElection({ title: "Zonnepanelen", kind: "motion", opensAt: iso(t1 + hour), closesAt: iso(t1 + 2 * hour) });
+    const opened = await board.post(`/api/elections/${vote}/open`);
+    expect(Date.parse(opened.body.election.opensAt)).toBe(t1);
+    expect((await v("Evers").client.post(`/api/elections/${vote}/proxies`, { toHouseholdID: v("Fransen").householdID })).status).toBe(201);
+  });
+
+  it("at the closing time a ballot, a proxy or a withdrawal is refused, though the job has not closed the vote yet", async () => {
+    Clock.set(t1 + 2 * hour - 1);
+    expect((await v("Akkerman").client.post(`/api/elections/${vote}/ballots`, { vote: "yes" })).status).toBe(201);
+    Clock.set(t1 + 2 * hour);
+    expect((await board.get(`/api/elections/${vote}`)).body.election.status).toBe("open");
+    const late = await Promise.all([
+      v("Bos").client.post(`/api/elections/${vote}/ballots`, { vote: "no" }),
+      v("Fransen").client.post(`/api/elections/${vote}/ballots`, { vote: "no", onBehalfOf: v("Evers").householdID }),
+      v("Claassen").client.post(`/api/elections/${vote}/proxies`, { toHouseholdID: v("Dekker").householdID }),
+      v("Evers").client.delete(`/api/elections/${vote}/proxies`),
+    ]);
+    for (const res of late) {
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe("election.not_open");
+    }
+    Clock.set(t1 + 3 * hour);
+    expect((await v("Dekker").client.post(`/api/elections/${vote}/ballots`, { vote: "no" })).body.error.code).toBe("election.not_open");
+    await runJobs({ jobs, farmIDs: [farmID], now: new Date(t1 + 3 * hour) });
+    const results = await v("Bos").client.get(`/api/elections/${vote}/results`);
+    expect(results.body).toMatchObject({ voted: 1, winners: ["yes"] });
+    const proxies = (await useDB().entities.proxy.query.byElection({ farmID, electionID: vote }).go({ consistent: true })).data;
+    expect(proxies.map((p) => [p.fromHouseholdID, p.status])).toEqual([[v("Evers").householdID, "active"]]);
+  });
+
+  it("closing early moves the closing time to that moment; a vote whose closing time passed cannot open", async () => {
+    const early = await newElection({ title: "Vroeg dicht", kind: "motion", opensAt: iso(t1 + 4 * hour), closesAt: iso(t1 + 9 * hour) });
+    await board.post(`/api/elections/${early}/open`);
+    const closed = await board.post(`/api/elections/${early}/close`);
+    expect(Date.parse(closed.body.election.closesAt)).toBe(t1 + 3 * hour);
+    const past = await newElection({ title: "Te laat", kind: "motion", opensAt: iso(t1 - 2 * hour), closesAt: iso(t1 - hour) });
+    const refused = await board.post(`/api/elections/${past}/open`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("election.closes_in_past");
+    expect((await board.get(`/api/elections/${past}`)).body.election.status).toBe("draft");
   });
 });

@@ -552,6 +552,11 @@ export const ElectionEntity = new Entity({
     },
     majority: { type: ["simple", "two-thirds"] as const },
     quorumPercent: { type: "number" },
+    /**
+     * ISO instants (UTC). Ballots, proxies and withdrawals count only while
+     * opensAt ≤ now < closesAt, checked in their transaction; opening early
+     * moves opensAt to that moment, closing early moves closesAt.
+     */
     opensAt: { type: "string", required: true },
     closesAt: { type: "string", required: true },
     status: { type: ["draft", "open", "closed"] as const, required: true, default: "draft" },
@@ -587,6 +592,12 @@ export const RollEntity = new Entity({
     proxyTo: { type: "string" },
     /** How many proxies this household holds. */
     proxiesHeld: { type: "number", required: true, default: 0 },
+    /**
+     * The people of the household when the vote opened (person IDs): only they
+     * act for it (cast its ballot or one it holds by proxy, give or withdraw
+     * its proxy). Absent on entries written before the roll froze people.
+     */
+    voters: { type: "list", items: { type: "string" } },
     /** Which mails this household has been sent, each marked with its mails kept in one transaction. */
     openedMailed: { type: "boolean" },
     reminded: { type: "boolean" },

@@ -23,6 +23,13 @@ import { tallyBoard, tallyMotion, type Result } from "./tally";
  * checked to be open. So a ballot never exists without its mark or the
  * other way round, and a second ballot of a household cannot get in, however
  * many arrive at once.
+ *
+ * A vote counts only while opensAt ≤ now < closesAt, checked in that same
+ * transaction against the request's clock, so nothing gets in between the
+ * closing time and the job that closes the vote. And only the people a
+ * household had when the vote opened act for it (its roll entry's voters):
+ * someone added to a household later, by the board say, cannot cast its
+ * ballot, nor give, withdraw or use a proxy for it.
  */
 export namespace Election {
   /** Candidates as stored: numbered c1, c2, … in the order given; ballots name them so. */
@@ -80,7 +87,10 @@ export namespace Election {
     status: z.enum(["draft", "open", "closed"]),
     turnout: z.object({ eligible: z.number(), voted: z.number(), byProxy: z.number() }),
     me: z.object({
+      /** The caller may act for their household in this vote: it is on the roll, and they were in it when the vote opened. */
       eligible: z.boolean(),
+      /** The household is on the roll, but the caller joined it after the vote opened. */
+      joinedAfterOpening: z.boolean(),
       voted: z.boolean(),
       canVoteFor: z.array(z.string()),
       proxyTo: z.nullable(z.string()),
@@ -89,6 +99,7 @@ export namespace Election {
   export type Info = z.infer<typeof Info>;
 
   type Stored = NonNullable<Awaited<ReturnType<typeof load>>>;
+  type RollEntry = { voters?: string[] };
 
   const notFound = () => new VisibleError("not_found", "election.not_found", "No such election.");
 
@@ -104,6 +115,25 @@ export namespace Election {
     return (await useDB().entities.proxy.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
   }
 
+  /**
+   * Whether a person may act for a household on the roll: one of the people
+   * it had when the vote opened. An entry written before the roll froze its
+   * people falls back on when the person was made (the vote's opening time).
+   */
+  async function actsFor(entry: RollEntry, e: Stored, personID: string) {
+    if (entry.voters) return entry.voters.includes(personID);
+    const person = (await useDB().entities.person.get({ farmID: useFarmID(), personID }).go()).data;
+    return !!person && person.createdAt <= e.opensAt;
+  }
+
+  const joinedLate = () =>
+    new VisibleError("forbidden", "election.joined_after_opening", "You joined your household after this vote opened; it votes through the people it had then.");
+
+  /** Voting, proxies and withdrawals: only while open and opensAt ≤ now < closesAt. */
+  function assertVoting(e: Stored, now: string, message = "Voting is not open.") {
+    if (e.status !== "open" || now < e.opensAt || now >= e.closesAt) throw new VisibleError("conflict", "election.not_open", message);
+  }
+
   function candidatesOf(e: Stored) {
     return (e.candidates ?? []).map((c) => ({ id: c.id, name: c.name, statement: c.statement ?? "" }));
   }
@@ -112,6 +142,7 @@ export namespace Election {
     const person = usePerson();
     const [entries, given] = e.status === "draft" ? [[], []] : await Promise.all([roll(e.electionID), proxies(e.electionID)]);
     const own = entries.find((r) => r.householdID === person.householdID);
+    const acting = !!own && (await actsFor(own, e, person.personID));
     return {
       id: e.electionID,
       title: e.title,
@@ -130,11 +161,12 @@ export namespace Election {
         byProxy: entries.filter((r) => r.voted && r.via === "proxy").length,
       },
       me: {
-        eligible: !!own,
+        eligible: acting,
+        joinedAfterOpening: !!own && !acting,
         voted: !!own?.voted,
-        canVoteFor: given
-          .filter((p) => p.toHouseholdID === person.householdID && p.status === "active")
-          .map((p) => p.fromHouseholdID),
+        canVoteFor: acting
+          ? given.filter((p) => p.toHouseholdID === person.householdID && p.status === "active").map((p) => p.fromHouseholdID)
+          : [],
         proxyTo: own?.proxyTo ?? null,
       },
     };
@@ -215,8 +247,10 @@ export namespace Election {
   }
 
   /**
-   * Opens voting and freezes the voter roll: the households active now.
-   * Safe to run twice, and to run again after a crash: the roll is written
+   * Opens voting and freezes the voter roll: the households active now, each
+   * with its people now (only they act for it in this vote). Opening before
+   * the planned time moves opensAt to now; a vote whose closing time has
+   * passed cannot open (change it first). Safe to run twice, and to run again after a crash: the roll is written
    * before the status flips, the flip and its audit event are one
    * transaction, and the opening mail goes out once, also when the run that
    * opened the election died before sending it.
@@ -227,7 +261,7 @@ export namespace Election {
   }
 
   /** Opening without the answer: the tick runs as the system, which has no household to show. */
-  async function start(electionID: string) {
+  async function start(electionID: string, now = Clock.now()) {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
@@ -235,15 +269,22 @@ export namespace Election {
       if (e.status === "open" && !e.openedMailSent) await mailOpened(electionID);
       return;
     }
-    const households = (await Household.list()).filter((h) => h.status === "active");
+    const at = new Date(now).toISOString();
+    if (e.closesAt <= at) throw new VisibleError("conflict", "election.closes_in_past", "The closing time has passed; set a later one first.");
+    const [households, people] = await Promise.all([
+      Household.list().then((all) => all.filter((h) => h.status === "active")),
+      peopleByHousehold(),
+    ]);
     await useDB()
-      .entities.roll.put(households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0 })))
+      .entities.roll.put(
+        households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0, voters: people.get(h.id) ?? [] })),
+      )
       .go();
     const res = await useDB()
       .transaction.write(({ election, audit }) => [
         election
           .patch({ farmID, electionID })
-          .set({ status: "open", eligible: households.length })
+          .set({ status: "open", eligible: households.length, ...(at < e.opensAt ? { opensAt: at } : {}) })
           .where((a, op) => op.eq(a.status, "draft"))
           .commit(),
         audit.create(Audit.event("election.opened", electionID, { eligible: households.length })).commit(),
@@ -251,6 +292,18 @@ export namespace Election {
       .go();
     if (res.canceled) return;
     await mailOpened(electionID);
+  }
+
+  /**
+   * Every person of the farm by household, read strongly consistent: someone
+   * added just before the opening is on the roll. Someone added while it
+   * opens may be left off, never the other way round.
+   */
+  async function peopleByHousehold() {
+    const all = (await useDB().entities.person.query.byID({ farmID: useFarmID() }).go({ pages: "all", consistent: true })).data;
+    const out = new Map<string, string[]>();
+    for (const p of all) out.set(p.householdID, [...(out.get(p.householdID) ?? []), p.personID]);
+    return out;
   }
 
   async function mailOpened(electionID: string) {
@@ -283,7 +336,7 @@ export namespace Election {
     electionID: string,
     mark: "openedMailed" | "reminded" | "resultsMailed",
     make: (p: { locale: "nl" | "en" }) => { template: "electionOpened" | "electionReminder" | "electionResults"; data: Record<string, unknown> },
-    only: (r: { voted: boolean; proxyTo?: string }) => boolean = () => true,
+    only: (r: { voted: boolean; proxyTo?: string; voters?: string[] }) => boolean = () => true,
   ) {
     const farmID = useFarmID();
     const farm = await Farm.current();
@@ -296,7 +349,9 @@ export namespace Election {
     for (let i = 0; i < entries.length; i += 20)
       await Promise.all(
         entries.slice(i, i + 20).map(async (r) => {
-          const mails = (await Person.byHousehold(r.householdID)).map((p) => {
+          // a reminder asks for a vote: it goes to the people who can cast it
+          const people = (await Person.byHousehold(r.householdID)).filter((p) => mark !== "reminded" || !r.voters || r.voters.includes(p.id));
+          const mails = people.map((p) => {
             const { template, data } = make(p);
             return Mail.compose(template, p.email, p.locale, { ...data, farm: farm.name } as never);
           });
@@ -327,7 +382,7 @@ export namespace Election {
     return get(electionID);
   }
 
-  async function finish(electionID: string) {
+  async function finish(electionID: string, now = Clock.now()) {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
@@ -337,10 +392,12 @@ export namespace Election {
       if (!e.resultsMailSent) await mailResults(electionID);
       return;
     }
+    const at = new Date(now).toISOString();
     if (e.status === "open")
       await useDB()
         .entities.election.patch({ farmID, electionID })
-        .set({ status: "closed" })
+        // closing early: the record says when voting really stopped
+        .set({ status: "closed", ...(at < e.closesAt ? { closesAt: at } : {}) })
         .where((a, op) => op.eq(a.status, "open"))
         .go()
         .catch((err: unknown) => {
@@ -438,51 +495,67 @@ export namespace Election {
     const person = usePerson();
     if (!person.householdID || !hasRole("member"))
       throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
+    const now = Clock.now();
+    const at = new Date(now).toISOString();
     const e = await load(electionID);
     if (!e || e.status === "draft") throw notFound();
-    if (e.status !== "open") throw new VisibleError("conflict", "election.not_open", "Voting is not open.");
+    assertVoting(e, at);
     const ballot = validBallot(e, input);
-    const voter = input.onBehalfOf ?? person.householdID;
-    const entry = (await useDB().entities.roll.get({ farmID, electionID, householdID: voter }).go({ consistent: true })).data;
+    const own = person.householdID;
+    const voter = input.onBehalfOf ?? own;
+    const rollOf = async (householdID: string) => (await useDB().entities.roll.get({ farmID, electionID, householdID }).go({ consistent: true })).data;
+    const entry = await rollOf(voter);
+    const ownEntry = voter === own ? entry : await rollOf(own);
     if (!entry) throw new VisibleError("forbidden", "election.not_eligible", "This household is not on the voter roll.");
+    if (!ownEntry) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
+    // a proxy held by a household is used by its people of the opening, like its own vote
+    if (!(await actsFor(ownEntry, e, person.personID))) throw joinedLate();
     if (entry.voted) throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
     if (input.onBehalfOf) {
-      const ownEntry = (await useDB().entities.roll.get({ farmID, electionID, householdID: person.householdID }).go()).data;
-      if (!ownEntry) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
-      if (entry.proxyTo !== person.householdID)
-        throw new VisibleError("forbidden", "election.no_proxy", "You hold no proxy for this household.");
+      if (entry.proxyTo !== own) throw new VisibleError("forbidden", "election.no_proxy", "You hold no proxy for this household.");
     } else if (entry.proxyTo)
       throw new VisibleError("conflict", "election.proxy_given", "Your household gave its vote by proxy; withdraw the proxy to vote yourself.");
 
     const tracker = newTracker();
-    const day = dateOf(Clock.now());
+    const day = dateOf(now);
     const res = await useDB()
       .transaction.write(({ roll: rollEntity, ballot: ballotEntity, election, proxy }) => [
-        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
+        election
+          .check({ farmID, electionID })
+          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
+          .commit(),
         rollEntity
           .patch({ farmID, electionID, householdID: voter })
           .set({ voted: true, via: input.onBehalfOf ? "proxy" : "self" })
           .where((a, op) =>
             input.onBehalfOf
-              ? `${op.eq(a.voted, false)} AND ${op.eq(a.proxyTo, person.householdID!)}`
-              : `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)}`,
+              ? `${op.eq(a.voted, false)} AND ${op.eq(a.proxyTo, own)}`
+              : `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)} AND (${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)})`,
           )
           .commit(),
+        ...(input.onBehalfOf
+          ? [
+              rollEntity
+                .check({ farmID, electionID, householdID: own })
+                .where((a, op) => `${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)}`)
+                .commit(),
+            ]
+          : []),
         ballotEntity.create({ farmID, electionID, tracker, day, ...ballot }).commit(),
         ...(input.onBehalfOf
           ? [
               proxy
                 .patch({ farmID, electionID, fromHouseholdID: voter })
                 .set({ status: "used" })
-                .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.toHouseholdID, person.householdID!)}`)
+                .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.toHouseholdID, own)}`)
                 .commit(),
             ]
           : []),
       ])
       .go();
     if (res.canceled) {
-      const now = await load(electionID);
-      if (now?.status !== "open") throw new VisibleError("conflict", "election.not_open", "Voting is not open.");
+      const latest = await load(electionID);
+      if (latest) assertVoting(latest, at);
       throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
     }
     return { tracker };
@@ -510,50 +583,86 @@ export namespace Election {
     const from = person.householdID;
     if (!from || !hasRole("member")) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
     if (from === toHouseholdID) throw new VisibleError("input", "input.invalid", "A household cannot hold its own proxy.", [{ path: "toHouseholdID", message: "Choose another household." }]);
+    const at = Clock.iso();
     const e = await load(electionID);
     if (!e || e.status === "draft") throw notFound();
-    if (e.status !== "open") throw new VisibleError("conflict", "election.not_open", "Proxies can be given while voting is open.");
+    assertVoting(e, at, "Proxies can be given while voting is open.");
     const farm = await Farm.current();
     const [mine, theirs] = await Promise.all([
       useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
       useDB().entities.roll.get({ farmID, electionID, householdID: toHouseholdID }).go({ consistent: true }),
     ]);
     if (!mine.data) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
+    if (!(await actsFor(mine.data, e, person.personID))) throw joinedLate();
     if (!theirs.data) throw new VisibleError("not_found", "election.not_on_roll", "That household is not on the voter roll.");
     if (mine.data.voted) throw new VisibleError("conflict", "election.already_voted", "Your household has already voted.");
     if (mine.data.proxyTo) throw new VisibleError("conflict", "election.proxy_given", "Your household already gave a proxy.");
     if (theirs.data.proxiesHeld >= farm.maxProxies) throw new VisibleError("conflict", "election.proxy_limit", "That household already holds the maximum number of proxies.");
     const res = await useDB()
       .transaction.write(({ roll: r, proxy, election, audit }) => [
-        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
-        r.patch({ farmID, electionID, householdID: from }).set({ proxyTo: toHouseholdID }).where((a, op) => `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)}`).commit(),
+        election
+          .check({ farmID, electionID })
+          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
+          .commit(),
+        r
+          .patch({ farmID, electionID, householdID: from })
+          .set({ proxyTo: toHouseholdID })
+          .where(
+            (a, op) =>
+              `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)} AND (${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)})`,
+          )
+          .commit(),
         r.patch({ farmID, electionID, householdID: toHouseholdID }).add({ proxiesHeld: 1 }).where((a, op) => op.lt(a.proxiesHeld, farm.maxProxies)).commit(),
         proxy.put({ farmID, electionID, fromHouseholdID: from, toHouseholdID, status: "active" }).commit(),
         audit.create(Audit.event("election.proxy_granted", electionID, { from, to: toHouseholdID })).commit(),
       ])
       .go();
-    if (res.canceled) throw new VisibleError("conflict", "election.proxy_limit", "The proxy could not be given: the other household is full, or yours voted meanwhile.");
+    if (res.canceled) {
+      const latest = await load(electionID);
+      if (latest) assertVoting(latest, at, "Proxies can be given while voting is open.");
+      throw new VisibleError("conflict", "election.proxy_limit", "The proxy could not be given: the other household is full, or yours voted meanwhile.");
+    }
     return get(electionID);
   }
 
   /** Takes a proxy back, as long as it was not used. */
   export async function withdrawProxy(electionID: string) {
     const farmID = useFarmID();
-    const from = usePerson().householdID;
+    const person = usePerson();
+    const from = person.householdID;
     if (!from) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
-    const given = (await useDB().entities.proxy.get({ farmID, electionID, fromHouseholdID: from }).go({ consistent: true })).data;
-    if (!given) throw new VisibleError("not_found", "election.no_proxy", "Your household gave no proxy.");
+    const at = Clock.iso();
+    const e = await load(electionID);
+    if (!e || e.status === "draft") throw notFound();
+    const [given, mine] = await Promise.all([
+      useDB().entities.proxy.get({ farmID, electionID, fromHouseholdID: from }).go({ consistent: true }),
+      useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
+    ]).then(([p, r]) => [p.data, r.data] as const);
+    if (!given || !mine) throw new VisibleError("not_found", "election.no_proxy", "Your household gave no proxy.");
+    if (!(await actsFor(mine, e, person.personID))) throw joinedLate();
     if (given.status === "used") throw new VisibleError("conflict", "election.proxy_used", "The proxy has already been used.");
+    assertVoting(e, at, "Proxies can be withdrawn while voting is open.");
     const res = await useDB()
       .transaction.write(({ roll: r, proxy, election, audit }) => [
-        election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "open")).commit(),
+        election
+          .check({ farmID, electionID })
+          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
+          .commit(),
         proxy.delete({ farmID, electionID, fromHouseholdID: from }).where((a, op) => op.eq(a.status, "active")).commit(),
-        r.patch({ farmID, electionID, householdID: from }).remove(["proxyTo"]).commit(),
+        r
+          .patch({ farmID, electionID, householdID: from })
+          .remove(["proxyTo"])
+          .where((a, op) => `${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)}`)
+          .commit(),
         r.patch({ farmID, electionID, householdID: given.toHouseholdID }).subtract({ proxiesHeld: 1 }).commit(),
         audit.create(Audit.event("election.proxy_withdrawn", electionID, { from, to: given.toHouseholdID })).commit(),
       ])
       .go();
-    if (res.canceled) throw new VisibleError("conflict", "election.proxy_used", "The proxy has just been used, or voting closed.");
+    if (res.canceled) {
+      const latest = await load(electionID);
+      if (latest) assertVoting(latest, at, "Proxies can be withdrawn while voting is open.");
+      throw new VisibleError("conflict", "election.proxy_used", "The proxy has just been used.");
+    }
     return get(electionID);
   }
 
@@ -571,8 +680,8 @@ export namespace Election {
     const t = now.getTime();
     const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
     for (const e of res.data) {
-      if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await start(e.electionID);
-      else if (e.status === "open" && Date.parse(e.closesAt) <= t) await finish(e.electionID);
+      if (e.status === "draft" && Date.parse(e.opensAt) <= t && Date.parse(e.closesAt) > t) await start(e.electionID, t);
+      else if (e.status === "open" && Date.parse(e.closesAt) <= t) await finish(e.electionID, t);
       // finish what a crash interrupted: an opening not yet mailed, a close not yet counted or mailed
       else if (e.status === "open" && !e.openedMailSent) await start(e.electionID);
       else if (e.status === "closed" && !e.result) await finish(e.electionID);
