@@ -26,13 +26,22 @@ async function outbox(email: string) {
   return ((await (await app.request(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as any).messages as { subject: string; text: string }[];
 }
 
-async function linkToken(email: string, kind: "status" | "accept") {
+async function linkToken(email: string, kind: "status" | "accept" | "confirm") {
   const mails = await outbox(email);
   for (const m of mails) {
     const found = m.text.match(new RegExp(`/apply/${kind}/([A-Za-z0-9_-]+)`));
     if (found) return found[1]!;
   }
   throw new Error(`no ${kind} link mailed to ${email}`);
+}
+
+/** Applies, and confirms the address with the mailed link as its owner would: the application then has its place. */
+async function applyConfirmed(body: Record<string, unknown>) {
+  const applied = await anyone().post("/api/applications", body);
+  expect(applied.status, JSON.stringify(applied.body)).toBe(202);
+  const confirmed = await anyone().post("/api/applications/confirm", { token: await linkToken(String(body.email), "confirm") });
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+  return confirmed.body.application as { id: string; position: number | null; statusToken: string };
 }
 
 async function tick(at: number) {
@@ -160,10 +169,9 @@ describe("the waiting list", () => {
     // the four households eat 8 mouths: nothing is free yet
     expect((await board.patch("/api/membership/settings", { capacityMouths: 8 })).body.settings).toMatchObject({ capacityMouths: 8, offerDays: 14 });
     for (const [key, body] of Object.entries(applicants)) {
-      const res = await anyone().post("/api/applications", body);
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.application.statusToken).toEqual(expect.any(String));
-      app_[key] = res.body.application.id;
+      const res = await applyConfirmed(body);
+      expect(res.statusToken).toEqual(expect.any(String));
+      app_[key] = res.id;
       Clock.set(Clock.now() + 1000);
     }
     const list = await board.get("/api/applications");
@@ -189,8 +197,8 @@ describe("the waiting list", () => {
 
     // applying again with the same address keeps the place and mails the link again, without handing it out
     const again = await anyone().post("/api/applications", { ...applicants.anna, name: "Someone Else" });
-    expect(again.status).toBe(201);
-    expect(again.body.application).toEqual({ id: app_.anna, position: 1 });
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual({ mailed: true });
     expect((await outbox("anna@example.nl"))[0]!.subject).toBe("Je staat al op de wachtlijst van Testboerderij");
     expect((await board.get("/api/applications")).body.applications).toHaveLength(5);
   });
@@ -297,10 +305,7 @@ describe("the waiting list", () => {
   it("offer rounds at the same moment never hand out the same free mouths", async () => {
     const names = Array.from({ length: 6 }, (_, i) => `Gast ${i}`);
     const created: string[] = [];
-    for (const name of names) {
-      const res = await anyone().post("/api/applications", { name, email: `${name.replace(" ", "").toLowerCase()}@example.nl`, adults: 1 });
-      created.push(res.body.application.id);
-    }
+    for (const name of names) created.push((await applyConfirmed({ name, email: `${name.replace(" ", "").toLowerCase()}@example.nl`, adults: 1 })).id);
     // 0.5 mouth is free; 3 more make 3.5: three one-mouth applicants fit
     await board.patch("/api/membership/settings", { capacityMouths: 16 });
     const rounds = await Promise.all([
@@ -311,6 +316,107 @@ describe("the waiting list", () => {
     const { applications, capacity } = (await board.get("/api/applications")).body;
     expect(applications.filter((a: any) => a.name.startsWith("Gast") && a.status === "offered")).toHaveLength(3);
     expect(capacity).toMatchObject({ capacityMouths: 16, memberMouths: 10, offeredMouths: 5.5, freeMouths: 0.5 });
+  });
+});
+
+describe("the waiting list relays nothing of a stranger's", () => {
+  const listed = async () => ((await board.get("/api/applications?all=true")).body.applications as { name: string; email: string; position: number | null }[]);
+
+  it("a name is one line without a web or mail address; refused, it writes and mails nothing", async () => {
+    const applications = await count("application");
+    for (const name of [
+      "Anna\nKlik hier: je rekening is geblokkeerd",
+      "Anna\r\nAppel",
+      "Anna\u2028Appel",
+      "Anna https://bank-login.example/herstel",
+      "www.bank-login",
+      "Ga naar bank.nl nu",
+      "anna@evil.example",
+      "x".repeat(101),
+    ]) {
+      const res = await anyone().post("/api/applications", { name, email: "doelwit@example.nl", adults: 2 });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["name"]);
+    }
+    expect(await count("application")).toBe(applications);
+    expect(await outbox("doelwit@example.nl")).toHaveLength(0);
+    // names people have stay fine
+    expect((await anyone().post("/api/applications", { name: "J.A.M. de Vries-Öztürk", email: "devries@example.nl", adults: 2 })).status).toBe(202);
+  });
+
+  it("the first mail to an address holds nothing the applicant typed, and only a confirmed address gets a place", async () => {
+    const before = await listed();
+    const res = await anyone().post("/api/applications", { name: "Piet Plant Bel 0900-1234", email: "piet@example.nl", adults: 2, locale: "en" });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ mailed: true });
+    const [mail, ...others] = await outbox("piet@example.nl");
+    expect(others).toEqual([]);
+    expect(mail!.subject).toBe("Confirm your application for the waiting list of Testboerderij");
+    expect(mail!.text).not.toContain("Piet");
+    expect(mail!.text).not.toContain("0900");
+    expect(mail!.text).toMatch(/confirm within 48 hours/);
+    expect(mail!.text).not.toMatch(/place|\/apply\/status\//);
+    // not on the board's list, not even with ?all, and nothing counts it
+    expect(await listed()).toEqual(before);
+
+    const token = await linkToken("piet@example.nl", "confirm");
+    // the owner of the address confirms, twice and 8 times at once: one application
+    const results = await Promise.all(Array.from({ length: 8 }, () => anyone().post("/api/applications/confirm", { token })));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const id = results[0]!.body.application.id;
+    expect(results.every((r) => r.body.application.id === id)).toBe(true);
+    const again = await anyone().post("/api/applications/confirm", { token });
+    expect(again.body.application.id).toBe(id);
+    const after = await listed();
+    expect(after.filter((a) => a.email === "piet@example.nl")).toEqual([expect.objectContaining({ name: "Piet Plant Bel 0900-1234", position: expect.any(Number) })]);
+    expect(after).toHaveLength(before.length + 1);
+    const status = await anyone().get(`/api/applications/status/${again.body.application.statusToken}`);
+    expect(status.body.application).toMatchObject({ id, status: "waiting", name: "Piet Plant Bel 0900-1234" });
+    // now that the address is its owner's, the farm mails back the name, once
+    const received = (await outbox("piet@example.nl")).filter((m) => m.subject === "You are on the waiting list of Testboerderij");
+    expect(received).toHaveLength(1);
+    expect(received[0]!.text).toContain("Hello Piet Plant Bel 0900-1234,");
+  });
+
+  it("applying with an address on the list answers as for a new one, and only the address is mailed its status link", async () => {
+    const body = (email: string) => ({ name: "Iemand Anders", email, adults: 1 });
+    const fresh = await anyone().post("/api/applications", body("nieuw-adres@example.nl"));
+    const known = await anyone().post("/api/applications", body("piet@example.nl"));
+    expect(known.status).toBe(fresh.status);
+    expect(known.body).toEqual(fresh.body);
+    expect(JSON.stringify(known.body)).not.toMatch(/position|statusToken|app_/);
+    const [mail] = await outbox("piet@example.nl");
+    expect(mail!.subject).toBe("You are already on the waiting list of Testboerderij");
+    expect(mail!.text).not.toContain("Iemand");
+    const status = await anyone().get(`/api/applications/status/${await linkToken("piet@example.nl", "status")}`);
+    expect(status.body.application).toMatchObject({ name: "Piet Plant Bel 0900-1234", status: "waiting" });
+    // the list did not change: no second application, the name typed now is nowhere
+    expect((await listed()).filter((a) => a.email === "piet@example.nl")).toHaveLength(1);
+    expect((await listed()).some((a) => a.name === "Iemand Anders")).toBe(false);
+  });
+
+  it("two requests for one address, both confirmed, make one application", async () => {
+    for (const name of ["Rik Riet", "Rik R. Riet"]) expect((await anyone().post("/api/applications", { name, email: "rik@example.nl", adults: 2 })).status).toBe(202);
+    const links = (await outbox("rik@example.nl")).map((m) => /\/apply\/confirm\/([A-Za-z0-9_-]+)/.exec(m.text)![1]!);
+    expect(links).toHaveLength(2);
+    const [a, b] = await Promise.all(links.map((token) => anyone().post("/api/applications/confirm", { token })));
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    expect(a!.body.application.id).toBe(b!.body.application.id);
+    expect((await listed()).filter((x) => x.email === "rik@example.nl")).toHaveLength(1);
+  });
+
+  it("an address not confirmed within 48 hours never gets a place", async () => {
+    expect((await anyone().post("/api/applications", { name: "Sara Stil", email: "sara@example.nl", adults: 2 })).status).toBe(202);
+    const token = await linkToken("sara@example.nl", "confirm");
+    Clock.set(Clock.now() + 48 * 3600_000 + 1000);
+    const late = await anyone().post("/api/applications/confirm", { token });
+    expect(late.status).toBe(404);
+    expect(late.body.error.code).toBe("application.confirm_not_found");
+    expect((await listed()).some((a) => a.email === "sara@example.nl")).toBe(false);
+    expect((await anyone().post("/api/applications/confirm", { token: "x".repeat(43) })).status).toBe(404);
+    // applying again starts afresh
+    expect((await anyone().post("/api/applications", { name: "Sara Stil", email: "sara@example.nl", adults: 2 })).status).toBe(202);
+    expect((await anyone().post("/api/applications/confirm", { token: await linkToken("sara@example.nl", "confirm") })).status).toBe(200);
   });
 });
 

@@ -40,6 +40,7 @@ interface Demo {
   closedID: string;
   statusToken: string;
   acceptToken: string;
+  confirmToken: string;
 }
 
 interface Screen {
@@ -94,6 +95,7 @@ const screens: Screen[] = [
   screen("/apply", "visitor", "waiting list application", "/apply"),
   screen("/apply", "visitor", "application with errors", "/apply", (page) => submitWithErrors(page, "Aanmelden"), 400),
   screen("/apply/status/:token", "visitor", "application status", (d) => `/apply/status/${d.statusToken}`),
+  screen("/apply/confirm/:token", "visitor", "confirm an application", (d) => `/apply/confirm/${d.confirmToken}`),
   screen("/apply/accept/:token", "visitor", "accept an offered place", (d) => `/apply/accept/${d.acceptToken}`),
 
   // A member
@@ -374,15 +376,17 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   await call("memberEn", "POST", `/elections/${closed.election.id}/ballots`, { choices: ["c1"] });
   await call("board", "POST", `/elections/${closed.election.id}/close`);
 
-  const applied = await call<{ application: { id: string; statusToken: string } }>(null, "POST", "/applications", {
-    name: "Familie Bakker",
-    email: "bakker@voorbeeld.test",
-    adults: 2,
-    children: 1,
-  });
+  await call(null, "POST", "/applications", { name: "Familie Bakker", email: "bakker@voorbeeld.test", adults: 2, children: 1 });
   await call(null, "POST", "/applications", { name: "Familie Smit", email: "smit@voorbeeld.test", adults: 1 });
+  // an application has its place once its address is confirmed with the mailed link
+  const applied = await call<{ application: { id: string; statusToken: string } }>(null, "POST", "/applications/confirm", {
+    token: await mailedToken("bakker@voorbeeld.test", "confirm"),
+  });
+  await call(null, "POST", "/applications/confirm", { token: await mailedToken("smit@voorbeeld.test", "confirm") });
+  await call(null, "POST", "/applications", { name: "Familie Veen", email: "veen@voorbeeld.test", adults: 2 });
+  const confirmToken = await mailedToken("veen@voorbeeld.test", "confirm");
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
-  const acceptToken = await offerToken("bakker@voorbeeld.test");
+  const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
 
   return {
     week,
@@ -394,17 +398,18 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     closedID: closed.election.id,
     statusToken: applied.application.statusToken,
     acceptToken,
+    confirmToken,
   };
 }
 
-/** The token in the offer mail's link. */
-async function offerToken(email: string) {
+/** The token in a mail's link: the offer's (accept) or the one that confirms an address. */
+async function mailedToken(email: string, kind: "accept" | "confirm") {
   for (let i = 0; i < 50; i++) {
     const res = await fetch(`${e2e.url}/api/dev/outbox?to=${encodeURIComponent(email)}`);
     const { messages } = (await res.json()) as { messages: { text: string }[] };
-    const link = messages.map((m) => /\/apply\/accept\/(\S+)/.exec(m.text)?.[1]).find(Boolean);
+    const link = messages.map((m) => new RegExp(`/apply/${kind}/(\\S+)`).exec(m.text)?.[1]).find(Boolean);
     if (link) return link;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no offer mail to ${email}`);
+  throw new Error(`no ${kind} mail to ${email}`);
 }

@@ -38,7 +38,7 @@ async function logIn(page: Page, email: string) {
 }
 
 describe("the waiting list in Chromium", () => {
-  it("an applicant applies, the board offers a place, the applicant accepts from the mail and logs in as a member", async () => {
+  it("an applicant applies, confirms the address from the mail, the board offers a place, the applicant accepts from the mail and logs in as a member", async () => {
     const email = `bakker-${Date.now().toString(36)}@voorbeeld.test`;
 
     // Anyone can apply, from the login screen, without an account.
@@ -52,11 +52,19 @@ describe("the waiting list in Chromium", () => {
     await applicant.getByLabel("Volwassenen").fill("2");
     await applicant.getByLabel("Kinderen").fill("1");
     await applicant.getByRole("button", { name: "Aanmelden" }).click();
-    await applicant.getByText("Je staat op de wachtlijst, op plek 1.").waitFor();
+    await applicant.getByText(`Kijk in je mail: we hebben een link gestuurd naar ${email}.`).waitFor();
 
-    // The status link shows the place in the list.
-    await applicant.getByRole("link", { name: "Bekijk je aanmelding" }).click();
+    // The mail holds nothing the applicant typed, only a link to confirm the address; with it the place is given.
+    const confirm = await mail(email, (m) => m.text.includes("/apply/confirm/"));
+    expect(confirm.text).not.toContain("Bakker");
+    const confirmLink = /https?:\/\/\S+\/apply\/confirm\/\S+/.exec(confirm.text)![0];
+    await applicant.goto(`${e2e.url}${new URL(confirmLink).pathname}`);
+    await applicant.getByRole("heading", { level: 1, name: "Aanmelding bevestigen" }).waitFor();
+    await applicant.getByRole("button", { name: "Ja, zet mij op de wachtlijst" }).click();
+
+    // On to the application's own page, which shows the place in the list.
     await applicant.getByText("Je staat op plek 1 van 1 op de wachtlijst.").waitFor();
+    expect(new URL(applicant.url()).pathname).toMatch(/^\/apply\/status\//);
 
     // The board offers places in the order of the list.
     const board = await e2e.phone();

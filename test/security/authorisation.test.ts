@@ -113,6 +113,7 @@ const policy: Record<string, Rule> = {
   "GET /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
   "PATCH /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
   "POST /api/applications": { allow: everyone },
+  "POST /api/applications/confirm": { allow: everyone }, // the mailed token is the key
   "GET /api/applications": { allow: ["board", "admin"] },
   "POST /api/applications/offers": { allow: ["board", "admin"] },
   "POST /api/applications/{id}/offer": { allow: ["board", "admin"] },

@@ -24,7 +24,9 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   electionOpened: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionReminder: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionResults: { farm: xss, title: xss, summary: xss, link: "/stemmen/el_1" },
-  applicationReceived: { farm: xss, name: xss, mouths: 2, position: 3, link: "/apply/status/x", again: false },
+  applicationConfirm: { farm: xss, link: "/apply/confirm/x", hours: 48 },
+  applicationKnown: { farm: xss, link: "/apply/status/x" },
+  applicationReceived: { farm: xss, name: xss, mouths: 2, position: 3, link: "/apply/status/x" },
   applicationOffer: { farm: xss, name: xss, mouths: 2, certificate: "full", depositCents: 50000, deadline: "15 maart", link: "/apply/accept/x" },
   applicationAccepted: { farm: xss, name: xss, email: "nieuw@example.nl", depositCents: 50000, link: "/" },
   applicationExpired: { farm: xss, name: xss },
@@ -50,6 +52,12 @@ describe("user text in mails", () => {
         expect(mail.text, `${name} ${locale}`).toContain(xss);
         expect(mail.text, `${name} ${locale}`).not.toMatch(/&(lt|gt|amp|quot|#\d+);/);
       }
+  });
+
+  it("a mail to an address not yet confirmed has no room for anything the applicant typed", () => {
+    // the farm's own name, a link and a number: a stranger's name, note or link cannot ride along to someone else's inbox
+    expect(Object.keys(samples.applicationConfirm).sort()).toEqual(["farm", "hours", "link"]);
+    expect(Object.keys(samples.applicationKnown).sort()).toEqual(["farm", "link"]);
   });
 
   it("a line break in user text never reaches the subject, so it cannot add a header", async () => {

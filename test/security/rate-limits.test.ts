@@ -97,11 +97,11 @@ describe("rate limits", () => {
     const apply = (ip: string, email: string) => client(app, { ip }).post("/api/applications", { name: "Nieuw", email, adults: 2 });
     const address = [];
     for (let i = 0; i <= Application.limits.perAddress.limit; i++) address.push((await apply(`10.51.0.${i}`, "wacht@example.nl")).status);
-    expect(address).toEqual([...Array(Application.limits.perAddress.limit).fill(201), 429]);
+    expect(address).toEqual([...Array(Application.limits.perAddress.limit).fill(202), 429]);
 
     const one = [];
     for (let i = 0; i <= Application.limits.perClient.limit; i++) one.push((await apply("10.51.1.1", `wacht${i}@example.nl`)).status);
-    expect(one).toEqual([...Array(Application.limits.perClient.limit).fill(201), 429]);
+    expect(one).toEqual([...Array(Application.limits.perClient.limit).fill(202), 429]);
     expect(await outboxSize(`wacht${Application.limits.perClient.limit}@example.nl`)).toBe(0);
   });
 

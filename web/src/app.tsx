@@ -37,6 +37,7 @@ const HourTotals = lazy(() => import("./routes/hour-totals"));
 const Apply = lazy(() => import("./routes/apply"));
 const ApplyStatus = lazy(() => import("./routes/apply-status"));
 const ApplyAccept = lazy(() => import("./routes/apply-accept"));
+const ApplyConfirm = lazy(() => import("./routes/apply-confirm"));
 const Waitlist = lazy(() => import("./routes/waitlist"));
 const Certificates = lazy(() => import("./routes/certificates"));
 const MyContribution = lazy(() => import("./routes/contribution"));
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/login" component={Login} />
         <Route path="/apply" component={Apply} />
         <Route path="/apply/status/:token" component={ApplyStatus} {...applyStatusRoute} />
+        <Route path="/apply/confirm/:token" component={ApplyConfirm} />
         <Route path="/apply/accept/:token" component={ApplyAccept} />
         <Route path="/" component={Authed} {...authedRoute}>
           <Route path="/" component={Home} {...homeRoute} />

@@ -2,7 +2,7 @@ import { Entity, Service } from "electrodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Clock } from "./clock";
 import { useDynamo } from "./dynamo";
-import { ApplicationEmailEntity, ApplicationEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
+import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
 import { CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 
 /*
@@ -690,6 +690,7 @@ export const entities = {
   application: ApplicationEntity,
   applicationToken: ApplicationTokenEntity,
   applicationEmail: ApplicationEmailEntity,
+  applicationRequest: ApplicationRequestEntity,
   waitlist: WaitlistEntity,
 };
 

@@ -25,7 +25,7 @@ export type ApplyInput = {
   certificate?: "full" | "half";
   locale?: "nl" | "en";
 };
-export type Applied = { application: { id: string; position: number | null; statusToken?: string } };
+export type Confirmed = { application: { id: string; position: number | null; statusToken: string } };
 export type ApplicationInfo = Application.Info;
 export type ApplicationStatus = Application.Status;
 export type ApplicationState = Application.Info["status"];
@@ -63,8 +63,10 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const sharesApi = {
   applications: {
-    /** No login: anyone may apply. */
-    apply: (input: ApplyInput) => request<Applied>("POST", "/applications", input),
+    /** No login: anyone may apply. 202 and the same answer whoever's address it names: what follows goes to that address. */
+    apply: (input: ApplyInput) => request<void>("POST", "/applications", input),
+    /** With the token from the mail: the application joins the list. */
+    confirm: (token: string) => request<Confirmed>("POST", "/applications/confirm", { token }),
     status: (token: string) =>
       request<{ application: ApplicationStatus }>("GET", `/applications/status/${id(token)}`).then((r) => r.application),
     withdrawOwn: (token: string) => request<Closed>("POST", `/applications/status/${id(token)}/withdraw`),

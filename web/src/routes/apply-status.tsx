@@ -45,6 +45,7 @@ function Application(props: { application: ApplicationStatus; token: string }) {
             {a().position ? s().status.waiting(a().position!, a().waiting) : s().status.waitingNoPlace}
           </p>
           <p>{s().status.waitingHint}</p>
+          <p>{s().status.keepLink}</p>
         </Match>
         <Match when={a().status === "offered"}>
           <p class="lead">{s().status.offered(a().offerExpiresAt ? format.instant(a().offerExpiresAt!) : "")}</p>

@@ -22,11 +22,10 @@ function status(changes: Partial<ApplicationStatus> = {}): ApplicationStatus {
 }
 
 describe("joining the waiting list", () => {
-  it("applies without logging in and shows the place in the list", async () => {
+  it("applies without logging in, and asks to confirm with the link in the mail", async () => {
     const user = userEvent.setup();
     const api = mockApi((call) => {
-      if (call.path === "/api/applications" && call.method === "POST")
-        return { status: 201, body: { application: { id: "application_01", position: 7, statusToken: "tok_status_1234567890" } } };
+      if (call.path === "/api/applications" && call.method === "POST") return { status: 202, body: { mailed: true } };
       return undefined;
     });
     renderApp("/apply");
@@ -40,8 +39,9 @@ describe("joining the waiting list", () => {
     await user.click(screen.getByLabelText("Vegetarisch: geen vlees in het oogstaandeel"));
     await user.click(screen.getByRole("button", { name: "Aanmelden" }));
 
-    const placed = await screen.findByText("Je staat op de wachtlijst, op plek 7.");
-    expect(placed.closest('[role="status"]')).not.toBeNull();
+    const mailed = await screen.findByText("Kijk in je mail: we hebben een link gestuurd naar bakker@voorbeeld.nl.");
+    expect(mailed.closest('[role="status"]')).not.toBeNull();
+    expect(screen.getByText(/Bevestig je aanmelding met die link binnen 48 uur\. Pas dan sta je op de wachtlijst/)).toBeInTheDocument();
     expect(api.find("POST", "/api/applications")[0]?.body).toEqual({
       name: "Familie Bakker",
       email: "bakker@voorbeeld.nl",
@@ -50,10 +50,9 @@ describe("joining the waiting list", () => {
       vegetarian: true,
       locale: "nl",
     });
-    expect(screen.getByRole("link", { name: "Bekijk je aanmelding" })).toHaveAttribute(
-      "href",
-      "/apply/status/tok_status_1234567890",
-    );
+    // no place and no link on the screen: those go to the address only
+    expect(screen.queryByText(/plek \d/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /aanmelding/i })).not.toBeInTheDocument();
     // Nobody is logged in: the screen never asks who is.
     expect(api.find("GET", "/api/me")).toHaveLength(0);
   });
@@ -79,19 +78,23 @@ describe("joining the waiting list", () => {
     expect((api.find("POST", "/api/applications")[0]?.body as { certificate: string }).certificate).toBe("half");
   });
 
-  it("mails the link again to an address that already waits", async () => {
+  it("says at the name what a name may hold", async () => {
     const user = userEvent.setup();
     mockApi((call) =>
-      call.path === "/api/applications" ? { status: 201, body: { application: { id: "application_01", position: 2 } } } : undefined,
+      call.path === "/api/applications"
+        ? apiError(400, "input.invalid", [{ path: "name", message: "A name holds no web or mail address (put a space after a full stop)." }])
+        : undefined,
     );
     renderApp("/apply");
 
-    await user.type(await screen.findByLabelText("Naam"), "Bakker");
+    await user.type(await screen.findByLabelText("Naam"), "Bakker www.example.nl");
     await user.type(screen.getByLabelText("E-mailadres"), "bakker@voorbeeld.nl");
     await user.click(screen.getByRole("button", { name: "Aanmelden" }));
 
-    expect(await screen.findByText(/Dit e-mailadres stond al op de wachtlijst/)).toBeInTheDocument();
-    expect(screen.queryByRole("link", { name: "Bekijk je aanmelding" })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByLabelText("Naam")).toHaveAccessibleDescription(expect.stringContaining("zonder webadres of e-mailadres")),
+    );
+    expect(screen.queryByText(/Kijk in je mail/)).not.toBeInTheDocument();
   });
 
   it("is linked from the login screen", async () => {
@@ -152,6 +155,37 @@ describe("the application's own page", () => {
     renderApp("/apply/status/nope");
 
     await findAlert("Deze aanmelding bestaat niet (meer).");
+  });
+});
+
+describe("confirming the address", () => {
+  it("confirms with a click, not on opening, then shows the place", async () => {
+    const user = userEvent.setup();
+    const api = mockApi((call) => {
+      if (call.path === "/api/applications/confirm")
+        return ok({ application: { id: "application_01", position: 3, statusToken: "tok_abc" } });
+      if (call.path === "/api/applications/status/tok_abc") return ok({ application: status() });
+      return undefined;
+    });
+    renderApp("/apply/confirm/tok_confirm_1234567890");
+
+    const button = await screen.findByRole("button", { name: "Ja, zet mij op de wachtlijst" });
+    // a mail program that opens the link to check it puts nobody on the list
+    expect(api.find("POST", "/api/applications/confirm")).toHaveLength(0);
+    await user.click(button);
+
+    expect(await screen.findByText("Je staat op plek 3 van 12 op de wachtlijst.")).toBeInTheDocument();
+    expect(api.find("POST", "/api/applications/confirm")[0]?.body).toEqual({ token: "tok_confirm_1234567890" });
+    expect(window.location.pathname).toBe("/apply/status/tok_abc");
+  });
+
+  it("says so when the link has lapsed", async () => {
+    const user = userEvent.setup();
+    mockApi((call) => (call.path === "/api/applications/confirm" ? apiError(404, "application.confirm_not_found") : undefined));
+    renderApp("/apply/confirm/tok_old_1234567890");
+
+    await user.click(await screen.findByRole("button", { name: "Ja, zet mij op de wachtlijst" }));
+    await findAlert("Een link om te bevestigen werkt 48 uur");
   });
 });
 

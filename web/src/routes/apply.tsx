@@ -7,55 +7,56 @@ import { PublicSharesScreen } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
-import { sharesApi, type Applied, type ApplyInput } from "../lib/shares-api";
+import { sharesApi, type ApplyInput } from "../lib/shares-api";
 
-const apply = action((input: ApplyInput) => sharesApi.applications.apply(input), "apply");
+const apply = action(async (input: ApplyInput) => {
+  await sharesApi.applications.apply(input);
+  return true;
+}, "apply");
+
+/** As long as the mailed link to confirm works (Application.confirmHours). */
+const confirmHours = 48;
 
 const applyFields = ["name", "email", "adults", "children", "vegetarian", "certificate"];
 
-/** Anyone can join the waiting list, without an account: the answer is the place in the list. */
+/**
+ * Anyone can ask to join the waiting list, without an account. The answer is
+ * the same for every address: check your mail. The link there confirms the
+ * address, and only then does the application get its place.
+ */
 export default function Apply() {
   const s = useSharesText();
   const { locale } = useI18n();
   const fieldError = useFieldError();
   const applying = useActionForm(apply);
-  const [done, setDone] = createSignal<Applied["application"]>();
+  /** The address the link went to. */
+  const [mailedTo, setMailedTo] = createSignal<string>();
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const certificate = text(data, "certificate");
+    const email = text(data, "email");
     const result = await applying.submit({
       name: text(data, "name"),
-      email: text(data, "email"),
+      email,
       adults: whole(data, "adults"),
       children: whole(data, "children"),
       vegetarian: data.get("vegetarian") === "on",
       ...(certificate === "full" || certificate === "half" ? { certificate } : {}),
       locale: locale(),
     });
-    if (result) setDone(result.application);
+    if (result) setMailedTo(email.trim());
   }
 
   return (
     <Frame>
       <PublicSharesScreen title={s().apply.title}>
         <div class="card narrow">
-          <Status
-            message={
-              done() ? (done()!.position ? s().apply.placed(done()!.position!) : s().apply.placedNoPlace) : undefined
-            }
-          >
-            <p>{done()?.statusToken ? s().apply.mailed : s().apply.again}</p>
-            <Show when={done()?.statusToken}>
-              {(token) => (
-                <p>
-                  <A href={`/apply/status/${token()}`}>{s().apply.view}</A>
-                </p>
-              )}
-            </Show>
+          <Status message={mailedTo() ? s().apply.checkMail(mailedTo()!) : undefined}>
+            <p>{s().apply.checkMailHint(confirmHours)}</p>
           </Status>
-          <Show when={!done()}>
+          <Show when={!mailedTo()}>
             <p>{s().apply.intro}</p>
             <form onSubmit={submit} novalidate>
               <TextField
@@ -64,7 +65,7 @@ export default function Apply() {
                 name="name"
                 autocomplete="name"
                 maxlength={100}
-                error={fieldError(applying.error(), "name")}
+                error={fieldError(applying.error(), "name") ? s().apply.nameError : undefined}
               />
               <TextField
                 label={s().apply.email}

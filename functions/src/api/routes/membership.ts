@@ -194,19 +194,34 @@ function waitlistRoutes(app: App) {
     {
       method: "post",
       path: "/api/applications",
-      summary: "Join the waiting list (no login); mails a private link to see one's place",
+      summary:
+        "Ask to join the waiting list (no login): the address is mailed a link to confirm, or, when it is on the list already, a link to its status; the answer is the same either way",
       tag,
       access: "public",
       body: Application.ApplyInput,
       responses: {
-        201: {
-          description: "On the list; statusToken only for a new application (an address already waiting is mailed its link again)",
-          schema: z.object({ application: z.object({ id: z.string(), position: z.nullable(z.int()), statusToken: z.optional(z.string()) }) }),
-        },
+        202: { description: "Mailed to the address; on the list only once confirmed", schema: Application.Applied },
         429: { description: "Too many requests" },
       },
     },
-    async (c, { body }) => c.json(await Application.apply(body, c.get("client")), 201),
+    async (c, { body }) => c.json(await Application.apply(body, c.get("client")), 202),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/applications/confirm",
+      summary: "Confirm an address with the token from the mail: the application joins the list; again or at once, still one application",
+      tag,
+      access: "public",
+      body: Application.TokenInput,
+      responses: {
+        200: { description: "On the list, with a private link to see one's place", schema: Application.Confirmed },
+        404: { description: "Unknown or lapsed link" },
+      },
+    },
+    async (c, { body }) => c.json(await Application.confirm(body.token)),
   );
 
   route(

@@ -231,15 +231,84 @@ export const templates = {
     }),
   } satisfies Template<ElectionResultData>,
 
+  // Mailed to an address nobody has confirmed yet: it holds no text the applicant typed, so the farm relays nothing of a stranger's.
+  applicationConfirm: {
+    nl: (d: ConfirmData) => ({
+      subject: `Bevestig je aanmelding voor de wachtlijst van ${d.farm}`,
+      text: [
+        `Hallo,`,
+        ``,
+        `Iemand heeft zich met dit e-mailadres aangemeld voor de wachtlijst van ${d.farm}.`,
+        `Was jij dat? Bevestig je aanmelding dan binnen ${d.hours} uur via deze link:`,
+        siteURL(d.link),
+        ``,
+        `Pas na het bevestigen sta je op de wachtlijst.`,
+        `Was jij het niet? Dan kun je deze mail negeren; de aanmelding vervalt vanzelf.`,
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: ConfirmData) => ({
+      subject: `Confirm your application for the waiting list of ${d.farm}`,
+      text: [
+        `Hello,`,
+        ``,
+        `Someone asked to join the waiting list of ${d.farm} with this email address.`,
+        `Was it you? Then confirm within ${d.hours} hours with this link:`,
+        siteURL(d.link),
+        ``,
+        `You are on the waiting list only once you have confirmed.`,
+        `Wasn't it you? Then ignore this mail; the application lapses by itself.`,
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<ConfirmData>,
+
+  // An address already on the list applied again: the link goes to the address, never to whoever asked.
+  applicationKnown: {
+    nl: (d: { farm: string; link: string }) => ({
+      subject: `Je staat al op de wachtlijst van ${d.farm}`,
+      text: [
+        `Hallo,`,
+        ``,
+        `Iemand heeft zich met dit e-mailadres opnieuw aangemeld voor de wachtlijst van ${d.farm}.`,
+        `Dit adres staat al op de wachtlijst; de aanmelding van eerder blijft gewoon staan.`,
+        ``,
+        `Via deze persoonlijke link zie je je actuele plek:`,
+        siteURL(d.link),
+        ``,
+        `Was jij het niet? Dan kun je deze mail negeren; er verandert niets.`,
+        ``,
+        `Groet, ${d.farm}`,
+      ].join("\n"),
+    }),
+    en: (d: { farm: string; link: string }) => ({
+      subject: `You are already on the waiting list of ${d.farm}`,
+      text: [
+        `Hello,`,
+        ``,
+        `Someone asked again to join the waiting list of ${d.farm} with this email address.`,
+        `This address is already on the waiting list; the earlier application stays as it is.`,
+        ``,
+        `This personal link shows your current place:`,
+        siteURL(d.link),
+        ``,
+        `Wasn't it you? Then ignore this mail; nothing changes.`,
+        ``,
+        `Regards, ${d.farm}`,
+      ].join("\n"),
+    }),
+  } satisfies Template<{ farm: string; link: string }>,
+
+  // Sent once the address is confirmed: only then does the farm mail back what the applicant typed.
   applicationReceived: {
     nl: (d: ApplicationData) => ({
-      subject: d.again ? `Je staat al op de wachtlijst van ${d.farm}` : `Je staat op de wachtlijst van ${d.farm}`,
+      subject: `Je staat op de wachtlijst van ${d.farm}`,
       text: [
         `Hallo ${d.name},`,
         ``,
-        d.again
-          ? `Dit adres staat al op de wachtlijst; je aanmelding van eerder blijft gewoon staan.`
-          : `Dank je wel voor je aanmelding! Je staat op de wachtlijst voor ${d.mouths === 1 ? "1 mond" : `${fmtNumber(d.mouths, "nl")} monden`}.`,
+        `Dank je wel voor het bevestigen! Je staat op de wachtlijst voor ${d.mouths === 1 ? "1 mond" : `${fmtNumber(d.mouths, "nl")} monden`}.`,
         `Je plek op de lijst: ${d.position ?? "-"}.`,
         ``,
         `Via deze persoonlijke link zie je altijd je actuele plek:`,
@@ -251,13 +320,11 @@ export const templates = {
       ].join("\n"),
     }),
     en: (d: ApplicationData) => ({
-      subject: d.again ? `You are already on the waiting list of ${d.farm}` : `You are on the waiting list of ${d.farm}`,
+      subject: `You are on the waiting list of ${d.farm}`,
       text: [
         `Hello ${d.name},`,
         ``,
-        d.again
-          ? `This address is already on the waiting list; your earlier application stays as it is.`
-          : `Thank you for applying! You are on the waiting list for ${d.mouths === 1 ? "1 mouth" : `${fmtNumber(d.mouths, "en")} mouths`}.`,
+        `Thank you for confirming! You are on the waiting list for ${d.mouths === 1 ? "1 mouth" : `${fmtNumber(d.mouths, "en")} mouths`}.`,
         `Your place on the list: ${d.position ?? "-"}.`,
         ``,
         `This personal link always shows your current place:`,
@@ -443,7 +510,8 @@ export const templates = {
   } satisfies Template<MandateSharedData>,
 };
 
-type ApplicationData = { farm: string; name: string; mouths: number; position: number | null; link: string; again: boolean };
+type ConfirmData = { farm: string; link: string; hours: number };
+type ApplicationData = { farm: string; name: string; mouths: number; position: number | null; link: string };
 type OfferData = { farm: string; name: string; mouths: number; certificate: "full" | "half"; depositCents: number; deadline: string; link: string };
 type AcceptedData = { farm: string; name: string; email: string; depositCents: number; link: string };
 /** A mandate's change, told to every person of its household; the IBAN is masked. */

@@ -16,7 +16,7 @@ import { Person } from "../person/person";
 import { RateLimit } from "../ratelimit/ratelimit";
 import { Certificate } from "./certificate";
 import { applicationStatuses } from "./entities";
-import { dateOf, freeMouths, planOffers } from "./rules";
+import { dateOf, freeMouths, nameProblem, planOffers } from "./rules";
 
 /**
  * The waiting list (wachtlijst). Anyone can apply; applications wait in the
@@ -38,7 +38,14 @@ export namespace Application {
   const count = z.int().check(z.minimum(0), z.maximum(20));
 
   export const ApplyInput = z.object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    /** One line without anything like an address: the farm mails it back (see nameProblem). */
+    name: z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine((n) => nameProblem(n) !== "line", { message: "A name is one line." }),
+      z.refine((n) => nameProblem(n) !== "address", { message: "A name holds no web or mail address (put a space after a full stop)." }),
+    ),
     email: Person.email,
     adults: count.check(z.minimum(1)),
     children: z._default(count, 0),
@@ -177,12 +184,21 @@ export namespace Application {
     return actor.type === "person" ? actor.personID : actor.type;
   }
 
+  /** How long the link that confirms an address works; an application never confirmed lapses with it. */
+  export const confirmHours = 48;
+
+  /** What every application answers, whoever's address it names: the rest goes to that address. */
+  export const Applied = z.object({ mailed: z.literal(true) });
+
   /**
-   * Joins the waiting list (anyone, no login). Rate-limited per client and
-   * per address. An address with an open application keeps it: the answer
-   * is the same, without a new status link, and the link is mailed again.
+   * Asks to join the waiting list (anyone, no login; rate-limited per client
+   * and per address). Nothing the applicant typed goes out yet, and nothing
+   * is on the list: the address gets a link to confirm it, and the
+   * application takes its place once confirmed (`confirm`). An address
+   * already on the list is mailed a link to its status instead. The answer
+   * is the same either way, so it tells nobody whether an address waits.
    */
-  export async function apply(input: z.infer<typeof ApplyInput>, client: string) {
+  export async function apply(input: z.infer<typeof ApplyInput>, client: string): Promise<z.infer<typeof Applied>> {
     const farmID = useFarmID();
     await RateLimit.hit(`apply-client:${client}`, limits.perClient.limit, limits.perClient.windowSeconds);
     await RateLimit.hit(`apply-address:${input.email}`, limits.perAddress.limit, limits.perAddress.windowSeconds);
@@ -192,61 +208,125 @@ export namespace Application {
     const issues = checkComposition({ ...input, certificate }, farm.childFactor);
     if (issues.length) throw new VisibleError("input", "household.composition", issues[0]!.message, issues);
     const locale = input.locale ?? farm.defaultLocale;
-    const applicationID = createID("application");
     const token = newToken();
-    const res = await useDB()
-      .transaction.write(({ application, applicationEmail, applicationToken }) => [
-        applicationEmail.create({ farmID, email: input.email, applicationID }).commit(),
+    const claim = (await useDB().entities.applicationEmail.get({ farmID, email: input.email }).go({ consistent: true })).data;
+    const existing = claim ? await load(claim.applicationID) : undefined;
+    if (existing) {
+      // in the address's own language, as it chose when it confirmed
+      const mail = Mail.compose("applicationKnown", input.email, existing.locale, { farm: farm.name, link: `/apply/status/${token}` });
+      const made = await Mail.commitWith([mail], ({ applicationToken }) => [
+        applicationToken.create({ farmID, tokenHash: hash(token), applicationID: existing.applicationID, purpose: "status" }).commit(),
+      ]);
+      if (!made) throw new VisibleError("conflict", "application.busy", "Please try again.");
+      return { mailed: true };
+    }
+    const expiresAt = Clock.now() + confirmHours * 3600_000;
+    const mail = Mail.compose("applicationConfirm", input.email, locale, { farm: farm.name, link: `/apply/confirm/${token}`, hours: confirmHours });
+    // the confirm link exists only in this mail: kept with the request, like an offer's
+    const made = await Mail.commitWith([mail], ({ applicationRequest }) => [
+      applicationRequest
+        .create({
+          farmID,
+          tokenHash: hash(token),
+          name: input.name,
+          email: input.email,
+          adults: input.adults,
+          children: input.children,
+          vegetarian: input.vegetarian,
+          certificate,
+          plan: input.plan,
+          locale,
+          expiresAt,
+          expiresAtEpoch: Math.ceil(expiresAt / 1000),
+        })
+        .commit(),
+    ]);
+    if (!made) throw new VisibleError("conflict", "application.busy", "Please try again.");
+    return { mailed: true };
+  }
+
+  export const Confirmed = z.object({ application: z.object({ id: z.string(), position: z.nullable(z.int()), statusToken: z.string() }) });
+
+  /**
+   * Confirms an address with the mailed link: the application joins the
+   * list (its place counts from now) with its audit event and the mail with
+   * its status link, in one transaction. The link works until it lapses,
+   * also again and at once: one application, and each answer carries a
+   * fresh status link to it. When the address got on the list meanwhile
+   * (two requests, both confirmed), it leads to that application.
+   */
+  export async function confirm(token: string): Promise<z.infer<typeof Confirmed>> {
+    const farmID = useFarmID();
+    const tokenHash = hash(token);
+    const lapsed = () => new VisibleError("not_found", "application.confirm_not_found", "This link does not exist (any more).");
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const request = (await useDB().entities.applicationRequest.get({ farmID, tokenHash }).go({ consistent: true })).data;
+      if (!request || request.expiresAt <= Clock.now()) throw lapsed();
+      if (request.applicationID) return confirmed(request.applicationID);
+      const claim = (await useDB().entities.applicationEmail.get({ farmID, email: request.email }).go({ consistent: true })).data;
+      if (claim) {
+        // the address is on the list already: this request leads there
+        await useDB()
+          .entities.applicationRequest.patch({ farmID, tokenHash })
+          .set({ applicationID: claim.applicationID })
+          .where((x, op) => op.notExists(x.applicationID))
+          .go()
+          .catch((e: unknown) => {
+            if (!isConditionFailure(e)) throw e;
+          });
+        continue;
+      }
+      const farm = await Farm.current();
+      const applicationID = createID("application");
+      const statusToken = newToken();
+      const position = positions(await all()).size + 1;
+      const mail = Mail.compose("applicationReceived", request.email, request.locale, {
+        farm: farm.name,
+        name: request.name,
+        mouths: mouths(request.adults, request.children, farm.childFactor),
+        position,
+        link: `/apply/status/${statusToken}`,
+      });
+      const made = await Mail.commitWith([mail], ({ applicationRequest, applicationEmail, application, applicationToken, audit }) => [
+        applicationRequest
+          .patch({ farmID, tokenHash })
+          .set({ applicationID })
+          .where((x, op) => `${op.notExists(x.applicationID)} AND ${op.gt(x.expiresAt, Clock.now())}`)
+          .commit(),
+        applicationEmail.create({ farmID, email: request.email, applicationID }).commit(),
         application
           .create({
             farmID,
             applicationID,
-            name: input.name,
-            email: input.email,
-            adults: input.adults,
-            children: input.children,
-            vegetarian: input.vegetarian,
-            certificate,
-            plan: input.plan,
-            locale,
+            name: request.name,
+            email: request.email,
+            adults: request.adults,
+            children: request.children,
+            vegetarian: request.vegetarian,
+            certificate: request.certificate,
+            plan: request.plan,
+            locale: request.locale,
             status: "waiting",
           })
           .commit(),
-        applicationToken.create({ farmID, tokenHash: hash(token), applicationID, purpose: "status" }).commit(),
-      ])
-      .go();
-    if (res.canceled) return applyAgain(input.email);
-    const position = positions(await all()).get(applicationID) ?? null;
-    await Mail.send("applicationReceived", input.email, locale, {
-      farm: farm.name,
-      name: input.name,
-      mouths: m,
-      position,
-      link: `/apply/status/${token}`,
-      again: false,
-    });
-    return { application: { id: applicationID, position, statusToken: token } };
+        applicationToken.create({ farmID, tokenHash: hash(statusToken), applicationID, purpose: "status" }).commit(),
+        audit.create(Audit.event("application.confirmed", applicationID)).commit(),
+      ]);
+      if (!made) {
+        // confirmed at the same moment, the address claimed meanwhile, or lapsed: look again
+        await backoff(attempt);
+        continue;
+      }
+      return { application: { id: applicationID, position: positions(await all()).get(applicationID) ?? null, statusToken } };
+    }
+    throw new VisibleError("conflict", "application.busy", "Please try again.");
   }
 
-  /** The address already waits: mail a fresh status link to it (not to whoever asked). */
-  async function applyAgain(email: string) {
-    const farmID = useFarmID();
-    const claim = (await useDB().entities.applicationEmail.get({ farmID, email }).go({ consistent: true })).data;
-    const existing = claim ? await load(claim.applicationID) : undefined;
-    if (!existing) throw new VisibleError("conflict", "application.busy", "Please try again.");
-    const farm = await Farm.current();
-    const token = newToken();
-    await useDB().entities.applicationToken.create({ farmID, tokenHash: hash(token), applicationID: existing.applicationID, purpose: "status" }).go();
-    const position = positions(await all()).get(existing.applicationID) ?? null;
-    await Mail.send("applicationReceived", email, existing.locale, {
-      farm: farm.name,
-      name: existing.name,
-      mouths: mouths(existing.adults, existing.children, farm.childFactor),
-      position,
-      link: `/apply/status/${token}`,
-      again: true,
-    });
-    return { application: { id: existing.applicationID, position } };
+  /** A confirmation seen before: a fresh status link to the application it led to. */
+  async function confirmed(applicationID: string): Promise<z.infer<typeof Confirmed>> {
+    const statusToken = newToken();
+    await useDB().entities.applicationToken.create({ farmID: useFarmID(), tokenHash: hash(statusToken), applicationID, purpose: "status" }).go();
+    return { application: { id: applicationID, position: positions(await all()).get(applicationID) ?? null, statusToken } };
   }
 
   async function byToken(token: string, purpose: "status" | "offer") {

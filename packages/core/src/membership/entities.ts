@@ -128,6 +128,42 @@ export const ApplicationEntity = new Entity({
   },
 });
 
+/**
+ * An application that waits for its address to be confirmed, keyed by the
+ * hash of the link mailed to that address. It is on no list and counts for
+ * nothing; confirming turns it into an application (in the list's order from
+ * then on), and DynamoDB's TTL removes one never confirmed.
+ */
+export const ApplicationRequestEntity = new Entity({
+  model: { entity: "applicationRequest", version: "1", service },
+  attributes: {
+    farmID,
+    tokenHash: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    /** Lower-cased. */
+    email: { type: "string", required: true },
+    adults: { type: "number", required: true },
+    children: { type: "number", required: true },
+    vegetarian: { type: "boolean", required: true },
+    certificate,
+    plan: depositPlan,
+    locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    /** Epoch milliseconds: compared when confirming, as TTL removes items only some time after. */
+    expiresAt: { type: "number", required: true },
+    /** Epoch seconds, for DynamoDB's TTL. */
+    expiresAtEpoch: { type: "number", required: true },
+    /** Set by the confirmation: the application it became (or the one the address already had). */
+    applicationID: { type: "string" },
+    createdAt,
+  },
+  indexes: {
+    byToken: {
+      pk: { field: "pk", composite: ["farmID", "tokenHash"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
 /** A secret link of an applicant (to see the place, or to accept an offer): the lookup by its hash. */
 export const ApplicationTokenEntity = new Entity({
   model: { entity: "applicationToken", version: "1", service },

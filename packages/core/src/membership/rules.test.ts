@@ -8,6 +8,7 @@ import {
   firstPossibleEnd,
   freeMouths,
   isDate,
+  nameProblem,
   noticeEnd,
   planOffers,
   splitCents,
@@ -120,5 +121,30 @@ describe("dates and exports", () => {
     expect(euros(12_345_67)).toBe("12.345,67");
     expect(euros(5)).toBe("0,05");
     expect(toCSV([["a", 1, null], ["=HYPERLINK(\"x\")", "b;c"]])).toBe(`"a";"1";""\r\n"'=HYPERLINK(""x"")";"b;c"\r\n`);
+  });
+});
+
+describe("a name typed on the waiting-list form", () => {
+  it("is one line and holds no address a mail program could turn into a link", () => {
+    for (const ok of ["Anna Appel", "Familie Bakker", "J.A.M. de Vries", "Fam. Bakker", "Jansen/De Vries", "Zoë O'Brien-Ünal", "Ho Chi 胡志", "Jan en Piet 2"])
+      expect(nameProblem(ok), ok).toBeUndefined();
+    for (const line of ["Anna\nAppel", "Anna\r\nKlik hier", "Anna\tAppel", "Anna\u2028Appel", "Anna\u0085Appel"]) expect(nameProblem(line), JSON.stringify(line)).toBe("line");
+    for (const address of [
+      "Anna https://evil.example/login",
+      "HTTP://x",
+      "ftp://x",
+      "mailto:someone",
+      "javascript:alert(1)",
+      "www.bank-login",
+      "WWW。bank",
+      "klik evil.com",
+      "bank.nl/inloggen",
+      "Fam.Bakker",
+      "evil．com",
+      "ｅｖｉｌ。ｃｏｍ",
+      "anna@example",
+      "hxxp://evil.co",
+    ])
+      expect(nameProblem(address), address).toBe("address");
   });
 });

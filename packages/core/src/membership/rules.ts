@@ -31,6 +31,29 @@ export function planOffers(waiting: readonly Waiting[], freeMouths: number): str
 }
 
 /**
+ * What is wrong with a name typed by someone from outside (the waiting-list
+ * form), or undefined when it is fine. A name is one line and never holds an
+ * address: no line break or tab, no scheme (`http:`, `mailto:`…), no `www.`,
+ * no `@`, and nothing shaped like a domain (letters or digits, a dot, then two
+ * or more letters: "evil.com", "bank.nl/x"). "J.A.M. de Vries" and
+ * "Fam. Bakker" pass; "Fam.Bakker" does not (a space after the dot mends it).
+ * The farm mails this name, so mail programs must not find a link in it.
+ */
+export function nameProblem(name: string): "line" | "address" | undefined {
+  if (/[\r\n\t\v\f\u0085\u2028\u2029]/.test(name)) return "line";
+  // dots a mail program may read as one: full stop, ideographic, full- and half-width
+  const dot = "[.\u3002\uff0e\uff61]";
+  if (
+    /[a-z][a-z0-9+.-]*:\/\/|\b(?:https?|mailto|ftp|file|javascript|data|tel|sms):/i.test(name) ||
+    new RegExp(`www${dot}`, "iu").test(name) ||
+    /[@\uff20]/.test(name) ||
+    new RegExp(`[\\p{L}\\p{N}_-]${dot}\\p{L}{2,}`, "u").test(name)
+  )
+    return "address";
+  return undefined;
+}
+
+/**
  * Mouths the farm can still offer: its capacity minus the households that
  * eat from it (active and pending) and minus the offers still open. Never
  * below zero, also when the farm is over capacity.

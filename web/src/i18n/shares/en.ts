@@ -18,9 +18,10 @@ export const sharesEn: SharesDictionary = {
     intro:
       "Would you like to own a farm together with us and eat from the land every week? Put your household on the waiting list. You do not need to log in. When there is a place, we email you an offer.",
     name: "Name",
-    nameHint: "Your own name, or your household's",
+    nameHint: "Your own name, or your household's, on one line",
+    nameError: "Enter a name on one line, of at most 100 characters, without a web or email address. Put a space after a full stop.",
     email: "Email address",
-    emailHint: "We send the link to your application here, and later the offer.",
+    emailHint: "We first send a link here to confirm your application, and later the offer.",
     adults: "Adults",
     children: "Children",
     childrenHint: "Younger than 18. A child counts as part of a mouth.",
@@ -33,11 +34,9 @@ export const sharesEn: SharesDictionary = {
     halfHint: "for exactly 1 mouth",
     submit: "Apply",
     submitting: "Applying…",
-    placed: (place: number) => `You are on the waiting list, in place ${place}.`,
-    placedNoPlace: "You are on the waiting list.",
-    mailed: "We have emailed you the link to your application. Keep that email.",
-    again: "This email address was already on the waiting list. We have emailed the link to your application to it again.",
-    view: "View your application",
+    checkMail: (email: string) => `Check your email: we have sent a link to ${email}.`,
+    checkMailHint: (hours: number) =>
+      `Confirm your application with that link within ${hours} hours. Only then are you on the waiting list and can see your place. If this address was on the list already, you get the link to your place instead. No email? Look in your junk mail too.`,
     login: "Already a member? Log in",
   },
   status: {
@@ -49,6 +48,7 @@ export const sharesEn: SharesDictionary = {
     waiting: (place: number, total: number) => `You are in place ${place} of ${total} on the waiting list.`,
     waitingNoPlace: "You are on the waiting list.",
     waitingHint: "When a place that fits your household comes up, we email you an offer.",
+    keepLink: "Keep the email with the link to this page: only with that link can you see your place.",
     offered: (until: string) => `There is a place for you! Accept the offer with the link in the email, before ${until}.`,
     accepted: "You have accepted the offer. Welcome! Log in with your email address.",
     declined: "You have declined the offer. You are no longer on the waiting list.",
@@ -61,6 +61,13 @@ export const sharesEn: SharesDictionary = {
     confirm: "Are you sure? You will lose your place on the waiting list.",
     confirmYes: "Yes, leave the waiting list",
     cancel: "Cancel",
+  },
+  confirmation: {
+    title: "Confirm your application",
+    intro: "Confirm that you want to be on the waiting list. This also shows that this email address is yours. Then you see your place on the list.",
+    confirm: "Yes, put me on the waiting list",
+    confirming: "Confirming…",
+    notYou: "Did you not apply? Then close this page; the application lapses by itself.",
   },
   accept: {
     title: "Accept a place",
@@ -374,6 +381,8 @@ export const sharesEn: SharesDictionary = {
     "season.no_proposal": "There is no price to confirm: the farm has no active mouths yet.",
     "season.changed": "Someone else has just changed the season. Look at the new figures and try again.",
     "application.not_found": "This application does not exist (any more). Check that you opened the whole link from the email.",
+    "application.confirm_not_found":
+      "This link does not work (any more). A link to confirm works for 48 hours; otherwise apply again.",
     "application.offer_not_found": "This link does not work (any more). Check that you opened the whole link from the email.",
     "application.offer_expired": "This offer has expired. The place went to the next on the waiting list.",
     "application.not_offered": "This offer is no longer open.",

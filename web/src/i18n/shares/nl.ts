@@ -23,9 +23,10 @@ export const sharesNl = {
     intro:
       "Wil je samen met ons een boerderij bezitten en elke week eten van het land? Meld je huishouden aan voor de wachtlijst. Inloggen is niet nodig. Komt er plek, dan krijg je een mail met een aanbod.",
     name: "Naam",
-    nameHint: "Je eigen naam, of de naam van je huishouden",
+    nameHint: "Je eigen naam, of de naam van je huishouden, op één regel",
+    nameError: "Vul een naam in op één regel, van hoogstens 100 tekens, zonder webadres of e-mailadres. Zet een spatie na een punt.",
     email: "E-mailadres",
-    emailHint: "Hierheen sturen we de link naar je aanmelding en later het aanbod.",
+    emailHint: "Hierheen sturen we eerst een link om je aanmelding te bevestigen, en later het aanbod.",
     adults: "Volwassenen",
     children: "Kinderen",
     childrenHint: "Jonger dan 18 jaar. Een kind telt als een deel van een mond.",
@@ -38,11 +39,9 @@ export const sharesNl = {
     halfHint: "voor precies 1 mond",
     submit: "Aanmelden",
     submitting: "Aanmelden…",
-    placed: (place: number) => `Je staat op de wachtlijst, op plek ${place}.`,
-    placedNoPlace: "Je staat op de wachtlijst.",
-    mailed: "We hebben je een mail gestuurd met de link naar je aanmelding. Bewaar die mail goed.",
-    again: "Dit e-mailadres stond al op de wachtlijst. We hebben de link naar je aanmelding opnieuw naar dat adres gemaild.",
-    view: "Bekijk je aanmelding",
+    checkMail: (email: string) => `Kijk in je mail: we hebben een link gestuurd naar ${email}.`,
+    checkMailHint: (hours: number) =>
+      `Bevestig je aanmelding met die link binnen ${hours} uur. Pas dan sta je op de wachtlijst en zie je je plek. Stond dit adres al op de lijst, dan krijg je in plaats daarvan de link naar je plek. Geen mail? Kijk ook bij ongewenste mail.`,
     login: "Al lid? Inloggen",
   },
   status: {
@@ -54,6 +53,7 @@ export const sharesNl = {
     waiting: (place: number, total: number) => `Je staat op plek ${place} van ${total} op de wachtlijst.`,
     waitingNoPlace: "Je staat op de wachtlijst.",
     waitingHint: "Komt er plek die past bij je huishouden, dan krijg je een mail met een aanbod.",
+    keepLink: "Bewaar de mail met de link naar deze pagina: alleen met die link zie je je plek.",
     offered: (until: string) => `Er is plek voor je! Neem het aanbod aan via de link in de mail, vóór ${until}.`,
     accepted: "Je hebt het aanbod aangenomen. Welkom! Log in met je e-mailadres.",
     declined: "Je hebt het aanbod afgeslagen. Je staat niet meer op de wachtlijst.",
@@ -66,6 +66,13 @@ export const sharesNl = {
     confirm: "Weet je het zeker? Je plek op de wachtlijst ben je dan kwijt.",
     confirmYes: "Ja, van de wachtlijst af",
     cancel: "Annuleren",
+  },
+  confirmation: {
+    title: "Aanmelding bevestigen",
+    intro: "Bevestig dat je op de wachtlijst wilt. Daarmee laat je ook zien dat dit e-mailadres van jou is. Daarna zie je je plek op de lijst.",
+    confirm: "Ja, zet mij op de wachtlijst",
+    confirming: "Bevestigen…",
+    notYou: "Heb je je niet aangemeld? Sluit deze pagina dan; de aanmelding vervalt vanzelf.",
   },
   accept: {
     title: "Plek aannemen",
@@ -380,6 +387,8 @@ export const sharesNl = {
     "season.no_proposal": "Er is geen prijs om vast te stellen: de boerderij heeft nog geen actieve monden.",
     "season.changed": "Iemand anders heeft het seizoen net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
     "application.not_found": "Deze aanmelding bestaat niet (meer). Kijk of je de hele link uit de mail hebt geopend.",
+    "application.confirm_not_found":
+      "Deze link werkt niet (meer). Een link om te bevestigen werkt 48 uur; meld je anders opnieuw aan.",
     "application.offer_not_found": "Deze link werkt niet (meer). Kijk of je de hele link uit de mail hebt geopend.",
     "application.offer_expired": "Dit aanbod is verlopen. De plek is naar de volgende op de wachtlijst gegaan.",
     "application.not_offered": "Dit aanbod staat niet meer open.",
