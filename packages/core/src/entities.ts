@@ -284,6 +284,8 @@ export const RateLimitEntity = new Entity({
     bucket: { type: "string", required: true, readOnly: true },
     window: { type: "number", required: true, readOnly: true },
     count: { type: "number", required: true, default: 0 },
+    /** With growing delays (RateLimit.backoff): the first moment (ms) the next hit is let through. */
+    nextAt: { type: "number" },
     expiresAtEpoch,
   },
   indexes: {

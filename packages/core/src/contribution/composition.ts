@@ -1,5 +1,6 @@
 import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
+import { writeAll } from "../batch-write";
 import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { dateOf, type Period } from "./rules";
@@ -115,10 +116,8 @@ export namespace Composition {
       }),
     );
     if (added.length) {
-      const res = await useDB()
-        .entities.compositionPeriod.put(added.map((p) => ({ farmID, ...p })))
-        .go();
-      if (res.unprocessed.length) throw new Error("composition periods not written");
+      const db = useDB().entities;
+      await writeAll((items) => db.compositionPeriod.put(items).go(), added.map((p) => ({ farmID, ...p })));
     }
     return out;
   }

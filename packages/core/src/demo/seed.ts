@@ -1,4 +1,5 @@
 import { withActor } from "../actor";
+import { writeAll } from "../batch-write";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { checkComposition } from "../household/mouths";
@@ -128,19 +129,19 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
       })),
     );
     // … and has eaten (and paid) as it is since then: the contribution counts from that date
-    await useDB()
-      .entities.compositionPeriod.put(
-        list.map((h, i) => ({
-          farmID: demoFarm.id,
-          householdID: ids[i]!,
-          from: since(i),
-          adults: h.adults,
-          children: h.children,
-          vegetarian: h.vegetarian,
-          active: true,
-        })),
-      )
-      .go();
+    const db = useDB().entities;
+    await writeAll(
+      (items) => db.compositionPeriod.put(items).go(),
+      list.map((h, i) => ({
+        farmID: demoFarm.id,
+        householdID: ids[i]!,
+        from: since(i),
+        adults: h.adults,
+        children: h.children,
+        vegetarian: h.vegetarian,
+        active: true,
+      })),
+    );
     for (const s of staff) {
       const person = await Person.create({
         name: s.name,

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { hasRole, useActor, useFarmID, usePerson, type Role } from "../actor";
 import { Audit } from "../audit/audit";
+import { writeAll } from "../batch-write";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { certificates, useDB } from "../entities";
@@ -489,7 +490,10 @@ export namespace Certificate {
       date: e.memberSince,
       recordedBy: "system",
     }));
-    const [a, b] = await Promise.all([useDB().entities.certificate.put(certs).go({ concurrency: 8 }), useDB().entities.depositPayment.put(pays).go({ concurrency: 8 })]);
-    if (a.unprocessed.length || b.unprocessed.length) throw new Error("demo certificates not written");
+    // one batch at a time: DynamoDB Local serialises a table's writes anyway, and
+    // batches piled up behind its lock are what it leaves unprocessed
+    const db = useDB().entities;
+    await writeAll((items) => db.certificate.put(items).go(), certs);
+    await writeAll((items) => db.depositPayment.put(items).go(), pays);
   }
 }
