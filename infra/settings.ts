@@ -9,7 +9,8 @@
  *   MAIL_FROM        sender address; default `noreply@<the stage's domain>`
  *   DEFAULT_FARM_ID  the farm every unknown host belongs to; default `demo`
  *   FARM_DOMAINS     JSON `{"host":"farmID"}` for a deployment hosting several farms
- *   PUBLIC_URL       where links in mails point; default `https://<the stage's domain>`
+ *   PUBLIC_URL       where links in mails point; default `https://<the stage's domain>`;
+ *                    a farm of FARM_DOMAINS gets its own host in its links
  */
 
 /** Stages that mean something to the app itself: `local` mounts the dev routes. */
@@ -46,13 +47,17 @@ export function mailFromAddress(from: string): string {
 
 /**
  * Where links in mails point (PUBLIC_URL): the stage's domain when it has
- * one, or PUBLIC_URL given at deploy (e.g. the CloudFront address).
+ * one, or PUBLIC_URL given at deploy (e.g. the CloudFront address). With
+ * SITE_DOMAIN, the stage's domain, they are the names the API answers to,
+ * besides FARM_DOMAINS' hosts (functions/src/api/host.ts).
  */
-export function publicURL(stage: string): { PUBLIC_URL?: string } {
-  const explicit = process.env.PUBLIC_URL?.trim();
-  if (explicit) return { PUBLIC_URL: explicit };
+export function publicURL(stage: string): { PUBLIC_URL?: string; SITE_DOMAIN?: string } {
   const domain = siteDomain(stage)?.domainName;
-  return domain ? { PUBLIC_URL: `https://${domain}` } : {};
+  const explicit = process.env.PUBLIC_URL?.trim();
+  return {
+    ...(explicit ? { PUBLIC_URL: explicit } : domain ? { PUBLIC_URL: `https://${domain}` } : {}),
+    ...(domain ? { SITE_DOMAIN: domain } : {}),
+  };
 }
 
 /** The farm settings the API and the jobs share. */

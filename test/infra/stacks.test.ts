@@ -187,6 +187,9 @@ describe("api functions", () => {
       expect(env.STAGE).toBe("dev");
       expect(env.DEFAULT_FARM_ID).toBe("farm_a");
       expect(JSON.parse(env.FARM_DOMAINS)).toEqual({ "b.example.nl": "farm_b" });
+      // the names the API answers to (DNS rebinding), and where mail links point
+      expect(env.SITE_DOMAIN).toBe("dev.akker.example.nl");
+      expect(env.PUBLIC_URL).toBe("https://dev.akker.example.nl");
     }
   });
 

@@ -208,4 +208,32 @@ describe("bad input is refused, never a 500", () => {
     const names = await withActor({ type: "system", farmID }, () => useDB().entities.household.query.byID({ farmID }).go({ pages: "all" }));
     expect(names.data.filter((h) => /Bakker|Bak.ker/.test(h.name))).toEqual([]);
   });
+
+  it("a host name that is also a property of every object (constructor, __proto__ …) is a host like any other, not a farm", async () => {
+    const names = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
+    // Deployed without names of its own, any host is the default farm; before, `constructor` looked up Object itself: a 500.
+    const deployed = createApp({ stage: "prod" });
+    for (const [i, host] of names.entries()) {
+      const health = await deployed.request("/api/health", { headers: { "x-forwarded-host": host } });
+      expect(health.status, host).toBe(200);
+      const code = await deployed.request("/api/auth/code", {
+        method: "POST",
+        headers: { "x-forwarded-host": host, "content-type": "application/json", "x-forwarded-for": `10.8.9.${i}` },
+        body: JSON.stringify({ email: `nobody${i}@example.nl` }),
+      });
+      expect(code.status, host).toBe(202);
+    }
+    // With FARM_DOMAINS, such a host is no farm's: the default farm, or (not a name the site is known by) 421, never a 500.
+    process.env.FARM_DOMAINS = JSON.stringify({ "andere.example.nl": "farm_other" });
+    try {
+      for (const host of names) {
+        const res = await deployed.request("/api/health", { headers: { "x-forwarded-host": host } });
+        expect(res.status, host).toBe(421);
+        expect(((await res.json()) as any).error.code).toBe("host.unknown");
+        expect((await app.request("/api/health", { headers: { host } })).status, host).toBe(421);
+      }
+    } finally {
+      delete process.env.FARM_DOMAINS;
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { functionUrlEvent } from "../api/lambda-event";
 import { createApp } from "../../functions/src/api/app";
@@ -31,6 +32,11 @@ function send(method: string, path: string, headers: Record<string, string>, bod
 
 async function locale() {
   return (await member.get("/api/me")).body.person.locale as string;
+}
+
+async function misdirected(res: Response) {
+  expect(res.status).toBe(421);
+  expect(((await res.json()) as any).error).toEqual({ code: "host.unknown", message: expect.any(String) });
 }
 
 async function refused(res: Response) {
@@ -101,6 +107,62 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
     expect(res.status).toBe(401);
   });
 
+  it("answers only the site's own host names, so a DNS-rebinding page neither reads the outbox nor passes the origin check", async () => {
+    // A page on rebind.evil.example, whose name now resolves to 127.0.0.1, is one origin with the server to the browser:
+    // its Origin equals the Host it sends. Before, it read every login code and changed what it liked.
+    const evil = { host: "rebind.evil.example:3000", origin: "http://rebind.evil.example:3000" };
+    const outbox = await app.request("/api/dev/outbox", { headers: { host: evil.host } });
+    await misdirected(outbox);
+    await misdirected(await send("PATCH", "/api/me", { ...evil, "content-type": "application/json" }, JSON.stringify({ locale: "en" })));
+    await misdirected(await send("POST", "/api/auth/code", { ...evil, "content-type": "application/json" }, JSON.stringify({ email: "lid@example.nl" })));
+    // The page may add any X-Forwarded-Host it likes: locally nothing vouches for it, so it must be known as well.
+    await misdirected(await app.request("/api/dev/outbox", { headers: { host: "localhost:3000", "x-forwarded-host": "localhost:3000, rebind.evil.example" } }));
+    await misdirected(await app.request("/api/dev/outbox", { headers: { host: evil.host, "x-forwarded-host": "localhost:3000" } }));
+    // so is a name that merely starts like the site's, or ends in a dot
+    for (const host of ["localhost.evil.example", "127.0.0.1.nip.io", "localhost.", "evil.localhost"])
+      await misdirected(await app.request("/api/health", { headers: { host } }));
+    expect(await locale()).toBe("nl");
+    // The local server's own names, with any port
+    for (const host of ["localhost:3000", "LOCALHOST", "127.0.0.1:5173", "[::1]:3000", "[::1]"])
+      expect((await app.request("/api/dev/outbox", { headers: { host } })).status, host).toBe(200);
+  });
+
+  it("locally HOST adds the name it opens the server to; every interface (0.0.0.0) adds this machine's names", async () => {
+    const at = (host: string) => app.request("/api/health", { headers: { host } });
+    await misdirected(await at("192.168.1.5:3000"));
+    process.env.HOST = "192.168.1.5";
+    try {
+      expect((await at("192.168.1.5:3000")).status).toBe(200);
+      await misdirected(await at("192.168.1.6:3000"));
+      process.env.HOST = "0.0.0.0";
+      expect((await at(`${hostname()}:3000`)).status).toBe(200);
+      expect((await at("127.0.0.1:3000")).status).toBe(200);
+      await misdirected(await at("rebind.evil.example:3000"));
+    } finally {
+      delete process.env.HOST;
+    }
+  });
+
+  it("deployed, only the site's domain, PUBLIC_URL's host and FARM_DOMAINS' hosts", async () => {
+    const prod = createApp({ stage: "prod" });
+    const viewer = (host: string) =>
+      prod.request("/api/auth/logout", { method: "POST", headers: { origin: `https://${host}`, host: "abc123.lambda-url.eu-west-1.on.aws", "x-forwarded-host": host } });
+    // a deployment that names no host lives on its CloudFront address, which only CloudFront serves
+    expect((await viewer("d111111abcdef8.cloudfront.net")).status).toBe(401);
+    Object.assign(process.env, {
+      SITE_DOMAIN: "akker.example.nl",
+      PUBLIC_URL: "https://www.akker.example.nl",
+      FARM_DOMAINS: JSON.stringify({ "andere.example.nl": "farm_other" }),
+    });
+    try {
+      for (const host of ["akker.example.nl", "www.akker.example.nl", "andere.example.nl", "ANDERE.example.nl"])
+        expect((await viewer(host)).status, host).toBe(401);
+      for (const host of ["d111111abcdef8.cloudfront.net", "evil.example", "evil.akker.example.nl"]) await misdirected(await viewer(host));
+    } finally {
+      for (const name of ["SITE_DOMAIN", "PUBLIC_URL", "FARM_DOMAINS"]) delete process.env[name];
+    }
+  });
+
   // Last: loading the Lambda entry point turns mail over to the (absent) queue.
   it("the Lambda entry point compares with the viewer's host that CloudFront forwards, not the Function URL's", async () => {
     process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
@@ -114,6 +176,21 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
       const res = await handler(event(origin));
       expect(res.statusCode).toBe(403);
       expect(JSON.parse(res.body).error.code).toBe("csrf");
+    }
+    // a viewer host the deployment does not know is refused before the origin is looked at
+    process.env.FARM_DOMAINS = JSON.stringify({ "akker.example.nl": process.env.DEFAULT_FARM_ID });
+    try {
+      const unknown = functionUrlEvent({
+        method: "POST",
+        path: "/api/auth/logout",
+        headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", [originHeader]: process.env.ORIGIN_SECRET! },
+      });
+      const res = await handler(unknown);
+      expect(res.statusCode).toBe(421);
+      expect(JSON.parse(res.body).error.code).toBe("host.unknown");
+      expect((await handler(event("https://akker.example.nl"))).statusCode).toBe(401);
+    } finally {
+      delete process.env.FARM_DOMAINS;
     }
   });
 });

@@ -34,6 +34,13 @@ async function answers(app: ReturnType<typeof createApp>) {
     ["404", await app.request("/api/nope")],
     ["404 method", await app.request("/api/health", { method: "DELETE", headers: json })],
   ];
+  // A host name the site is not known by (deployed, once it names its own).
+  process.env.FARM_DOMAINS = JSON.stringify({ "akker.example.nl": process.env.DEFAULT_FARM_ID });
+  try {
+    out.push(["421", await app.request("/api/health", { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } })]);
+  } finally {
+    delete process.env.FARM_DOMAINS;
+  }
   // A 500: the table is gone.
   configureDynamo({ tableName: "no-such-table", endpoint: table.endpoint });
   try {
@@ -49,7 +56,7 @@ describe("security headers", () => {
     for (const [stage, deployed] of [["prod", true], ["local", false]] as const) {
       const list = await answers(createApp({ stage }));
       expect(list.map(([kind, res]) => `${kind}:${res.status}`)).toEqual(
-        ["200:200", "202:202", "400:400", "401:401", "403 csrf:403", "404:404", "404 method:404", "500:500"],
+        ["200:200", "202:202", "400:400", "401:401", "403 csrf:403", "404:404", "404 method:404", "421:421", "500:500"],
       );
       for (const [kind, res] of list) expectApiHeaders(res, { deployed, what: `${stage} ${kind}` });
     }

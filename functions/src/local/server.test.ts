@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { createLocalApp } from "./server";
+import { createLocalApp, startLocalServer } from "./server";
 
 function webDir() {
   const dir = mkdtempSync(join(tmpdir(), "akker-web-"));
@@ -53,4 +55,38 @@ describe("the local server's web app", () => {
     const api = await app.request("/api/nope", { headers: { "accept-encoding": "br" } });
     expect(api.headers.get("content-encoding")).toBeNull();
   });
+});
+
+describe("the local server on the network", () => {
+  // No database: nothing here gets as far as one.
+  const start = () => startLocalServer({ port: 0, endpoint: "http://127.0.0.1:9", tableName: "none", webDir: webDir() });
+
+  it("listens on this machine only unless told otherwise, and answers only the names it is known by", async () => {
+    const server = await start();
+    try {
+      expect((server.server.address() as AddressInfo).address).toBe("127.0.0.1");
+      const port = (server.server.address() as AddressInfo).port;
+      expect((await page(port, `localhost:${port}`)).status).toBe(200);
+      // a DNS-rebinding page's name: its screens too, not only the API
+      const rebound = await page(port, `rebind.evil.example:${port}`);
+      expect(rebound.status).toBe(421);
+      expect(JSON.parse(rebound.text).error.code).toBe("host.unknown");
+    } finally {
+      await server.close();
+    }
+  });
+
+  /** GET / with the given Host header (fetch sends its own). */
+  function page(port: number, host: string) {
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      request({ host: "127.0.0.1", port, path: "/", headers: { host } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      })
+        .on("error", reject)
+        .end();
+    });
+  }
 });

@@ -6,6 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { configureDynamo } from "@akker/core/dynamo";
 import { createApp } from "../api/app";
+import { knownHost } from "../api/host";
 import { webCSP } from "../csp";
 
 
@@ -15,6 +16,7 @@ export interface LocalServerOptions {
   tableName: string;
   /** The built web app (web/dist). */
   webDir: string;
+  /** The address to listen on: this machine only (127.0.0.1) unless told otherwise. */
   hostname?: string;
 }
 
@@ -25,6 +27,8 @@ export function createLocalApp(webDir: string) {
     clientAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } })?.incoming?.socket?.remoteAddress,
   });
   const root = new Hono();
+  // the web app's files too answer only the names the site is known by (DNS rebinding)
+  root.use("*", knownHost({ deployed: false }));
   root.route("/", api);
   const indexPath = join(webDir, "index.html");
   const index = () => (existsSync(indexPath) ? readFileSync(indexPath, "utf8") : undefined);
@@ -89,7 +93,7 @@ export function startLocalServer(opts: LocalServerOptions): Promise<{ server: Se
   configureDynamo({ tableName: opts.tableName, endpoint: opts.endpoint });
   const app = createLocalApp(opts.webDir);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? "0.0.0.0" }, (info) => {
+    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? "127.0.0.1" }, (info) => {
       resolve({
         server,
         url: `http://localhost:${info.port}`,

@@ -20,6 +20,8 @@ process.env.DDB_LOCAL_TELEMETRY = "0";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");
 const port = Number(process.env.PORT ?? 3000);
+// This machine only: the dev outbox shows every login code. HOST opens it wider.
+const host = process.env.HOST?.trim() || "127.0.0.1";
 const tableName = "akker-local";
 
 async function main() {
@@ -58,7 +60,7 @@ async function main() {
     await ensureTable(ddb.endpoint, tableName);
     configureDynamo({ tableName, endpoint: ddb.endpoint });
     const seeded = await seedDemo();
-    server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist") });
+    server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist"), hostname: host });
     // The scheduled jobs (reminders …), as the cron runs them when deployed.
     const tick = async () => {
       for (const r of await runJobs({ jobs, farmIDs: [process.env.DEFAULT_FARM_ID ?? "demo"], now: new Date() }))
@@ -89,6 +91,11 @@ async function main() {
         ``,
       ].join("\n"),
     );
+    if (!["127.0.0.1", "localhost", "::1"].includes(host))
+      console.warn(
+        `  Warning: HOST=${host} opens Akker beyond this machine, and with it the dev outbox that shows every login code.\n` +
+          `  Anyone who can reach ${host}:${port} can log in as anyone. Use it only on a network you trust.\n`,
+      );
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     await stop(1);

@@ -43,6 +43,11 @@ export function useFarmID(): string {
   return useActor().farmID;
 }
 
+/** The farm in context, if any: for what also works outside a request or job (a mail template rendered alone). */
+export function currentFarmID(): string | undefined {
+  return storage.getStore()?.farmID;
+}
+
 export function usePerson() {
   const actor = useActor();
   if (actor.type !== "person")
