@@ -9,12 +9,18 @@ import { compressAnswers } from "./compress";
 import { sameOrigin } from "./csrf";
 import { knownHost } from "./host";
 import { viewerHost } from "./origin";
+import { clientKey } from "./client";
 import type { App, Env } from "./route";
 
 export interface AppOptions {
   /** `local` adds the dev routes (outbox); deployed stages never have them. */
   stage: string;
-  /** Where the client address comes from, for rate limits. */
+  /**
+   * Where the client address comes from, for rate limits: the one trusted
+   * source (Lambda: CloudFront's viewer address; the local server: the
+   * socket). Only without it (tests calling the app directly) is
+   * X-Forwarded-For read, which anyone can write.
+   */
   clientAddress?: (c: import("hono").Context) => string | undefined;
 }
 
@@ -50,11 +56,10 @@ export function apiApp(opts: AppOptions, groups: readonly RouteGroup[]) {
   app.use("/api/*", async (c, next) => {
     const started = performance.now();
     c.header("Cache-Control", "no-store");
-    // Lambda passes CloudFront's viewer address, the local server the socket's;
-    // only tests, which call the app directly, fall back to X-Forwarded-For.
-    const client =
-      opts.clientAddress?.(c) ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
-    c.set("client", client);
+    const address = opts.clientAddress
+      ? opts.clientAddress(c)
+      : c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    c.set("client", clientKey(address));
     c.set("secure", secure);
     const farmID = farmForHost(viewerHost(c));
     const actor = await resolveActor(c, farmID);
@@ -77,6 +82,8 @@ export function apiApp(opts: AppOptions, groups: readonly RouteGroup[]) {
 
   app.onError((err, c) => {
     if (err instanceof VisibleError) {
+      const minutes = err.details?.retryAfterMinutes;
+      if (typeof minutes === "number") c.header("Retry-After", String(minutes * 60));
       return c.json(
         { error: { ...err.details, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
         err.status,
