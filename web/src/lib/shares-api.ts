@@ -41,7 +41,15 @@ export type StatementInfo = Statement.Info;
 export type InstalmentState = Statement.Info["instalments"][number]["status"];
 export type ContributionOverview = Statement.Overview;
 export type MandateInfo = Mandate.Info;
-export type MandateInput = { iban: string; accountHolder: string; signedOn: string; mandateID?: string; bic?: string };
+export type MandateInput = {
+  iban: string;
+  accountHolder: string;
+  signedOn: string;
+  mandateID?: string;
+  bic?: string;
+  /** The treasurer only: the IBAN may also be on another household's active mandate. */
+  shareIBAN?: boolean;
+};
 export type SolidarityMine = Solidarity.Mine;
 export type SolidarityChoice = Solidarity.Mine["choice"];
 export type SolidarityInput = { choice: SolidarityChoice; percent?: number; reason?: string; year?: number };

@@ -104,6 +104,11 @@ function treasurerApi(me: MeInfo = treasurerMe) {
             collections: [],
           })
         : apiError(409, "sepa.nothing_to_collect");
+    if (call.path === "/api/households/hh_jansen/mandate" && call.method === "PUT") {
+      const body = call.body as { iban: string; accountHolder: string; signedOn: string; shareIBAN?: boolean };
+      if (!body.shareIBAN) return apiError(409, "mandate.iban_taken");
+      return ok({ mandate: { householdID: "hh_jansen", mandateID: "AKKER-01", iban: body.iban, bic: null, accountHolder: body.accountHolder, signedOn: body.signedOn, status: "active", firstCollection: null, updatedAt: `${year}-03-02T10:00:00Z` } });
+    }
     if (call.path === "/api/payments/import")
       return ok({ imported: 3, duplicates: 1, payments: [], unmatched: [{ line: 5, reference: "Onbekend", reason: "no household" }], skipped: [] });
     return undefined;
@@ -183,6 +188,29 @@ describe("the treasurer's overview", () => {
     });
     const table = screen.getByRole("table", { name: "Per huishouden" });
     await waitFor(() => expect(within(table).getAllByRole("row")[1]?.children[3]?.textContent?.replace(/\s/g, " ")).toBe("€ 43,38"));
+  });
+
+  it("records a mandate for a household, sharing an account only when ticked", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/overview");
+
+    const form = await screen.findByRole("region", { name: "Machtiging vastleggen" });
+    await user.selectOptions(within(form).getByLabelText("Huishouden"), "hh_jansen");
+    await user.type(within(form).getByLabelText("IBAN"), "NL91 ABNA 0417 1643 00");
+    await user.type(within(form).getByLabelText("Naam rekeninghouder"), "Ouders Jansen");
+    await user.click(within(form).getByRole("button", { name: "Machtiging opslaan" }));
+    await findAlert("Dit rekeningnummer staat al op de machtiging van een ander huishouden.");
+    expect(api.find("PUT", "/api/households/hh_jansen/mandate")[0]?.body).not.toHaveProperty("shareIBAN");
+
+    await user.click(within(form).getByLabelText("Deze rekening mag ook op de machtiging van een ander huishouden staan"));
+    await user.click(within(form).getByRole("button", { name: "Machtiging opslaan" }));
+    expect(await within(form).findByText("De machtiging van Familie Jansen is opgeslagen.")).toBeInTheDocument();
+    expect(api.find("PUT", "/api/households/hh_jansen/mandate")[1]?.body).toMatchObject({
+      iban: "NL91 ABNA 0417 1643 00",
+      accountHolder: "Ouders Jansen",
+      shareIBAN: true,
+    });
   });
 
   it("imports a bank statement and reports what could not be matched", async () => {

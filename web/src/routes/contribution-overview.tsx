@@ -2,13 +2,14 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
-import { SelectField, TextField } from "../components/field";
+import { CheckboxField, SelectField, TextField } from "../components/field";
 import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/queries";
 import {
+  getMandate,
   getOverview,
   getPayments,
   getSepaPreview,
@@ -19,6 +20,7 @@ import {
   thisYear,
   type ContributionOverview,
   type ImportReport,
+  type MandateInput,
   type Ledger as LedgerData,
   type PaymentInfo,
   type PaymentInput,
@@ -39,6 +41,12 @@ const reversePayment = action(async (payment: PaymentInfo) => {
     revalidate: [getOverview.keyFor(payment.year), getPayments.keyFor(payment.year, payment.householdID)],
   });
 }, "reverse-payment");
+
+/** The treasurer records a household's mandate; its card on the household's own screen is read again. */
+const recordMandate = action(async (householdID: string, input: MandateInput, year: number) => {
+  const mandate = await sharesApi.contribution.putMandate(householdID, input);
+  return json(mandate, { revalidate: [getMandate.keyFor(householdID), getOverview.keyFor(year)] });
+}, "record-mandate");
 
 const importStatement = action(async (csv: string, year: number) => {
   const report = await sharesApi.contribution.importCsv(csv);
@@ -80,6 +88,7 @@ export default function ContributionOverviewPage() {
                     <>
                       <Overview overview={o()} />
                       <PaymentEntry overview={o()} />
+                      <MandateEntry overview={o()} />
                       <Ledger overview={o()} />
                       <Import year={year()} />
                     </>
@@ -218,6 +227,73 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
         <Status message={saved()} />
         <button type="submit" class="primary" disabled={saving.pending()}>
           {saving.pending() ? s().overview.paymentSaving : s().overview.paymentSave}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const mandateEntryFields = ["householdID", "iban", "accountHolder", "signedOn"];
+
+/**
+ * A mandate the treasurer records for a household: one given on paper, or
+ * on an account another household's mandate holds too, which only the
+ * treasurer may allow (shareIBAN); a member asking for that is refused.
+ */
+function MandateEntry(props: { overview: ContributionOverview }) {
+  const s = useSharesText();
+  const mandateText = () => s().mandate;
+  const fieldError = useFieldError();
+  const saving = useActionForm(recordMandate);
+  const [saved, setSaved] = createSignal<string>();
+  const id = createUniqueId();
+  const today = farmToday();
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setSaved(undefined);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const householdID = text(data, "householdID");
+    const res = await saving.submit(
+      householdID,
+      {
+        iban: text(data, "iban"),
+        accountHolder: text(data, "accountHolder"),
+        signedOn: text(data, "signedOn"),
+        ...(data.get("shareIBAN") ? { shareIBAN: true } : {}),
+      },
+      props.overview.year,
+    );
+    if (res) setSaved(s().overview.mandateSaved(props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID));
+  }
+
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{s().overview.mandateEntry}</h2>
+      <p class="hint">{s().overview.mandateHint}</p>
+      <form onSubmit={submit} novalidate>
+        <SelectField
+          label={s().overview.mandateHousehold}
+          name="householdID"
+          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+          error={fieldError(saving.error(), "householdID")}
+        />
+        <TextField
+          label={mandateText().iban}
+          hint={mandateText().ibanHint}
+          name="iban"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          error={fieldError(saving.error(), "iban")}
+        />
+        <TextField label={mandateText().holder} name="accountHolder" autocomplete="off" maxlength={70} error={fieldError(saving.error(), "accountHolder")} />
+        <TextField label={mandateText().signedOn} name="signedOn" type="date" max={today} value={today} error={fieldError(saving.error(), "signedOn")} />
+        <CheckboxField label={s().overview.mandateShare} hint={s().overview.mandateShareHint} name="shareIBAN" />
+        <FormError error={saving.error()} fields={mandateEntryFields} />
+        <Status message={saved()} />
+        <button type="submit" class="primary" disabled={saving.pending()}>
+          {saving.pending() ? mandateText().saving : mandateText().save}
         </button>
       </form>
     </section>

@@ -117,6 +117,8 @@ function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; fo
     }
     if (call.path === "/api/households/hh_devries/mandate" && call.method === "PUT") {
       const body = call.body as { iban: string; accountHolder: string; signedOn: string };
+      // another household's account
+      if (body.iban === "NL20INGB0001234567") return apiError(409, "mandate.iban_taken");
       if (body.iban !== "NL91ABNA0417164300")
         return apiError(400, "input.invalid", [{ path: "iban", message: "This is not a valid IBAN." }]);
       mandate = {
@@ -209,6 +211,12 @@ describe("my contribution", () => {
     expect(iban).toHaveAttribute("aria-invalid", "true");
     expect(iban).toHaveAccessibleDescription(expect.stringContaining("Dit is geen geldig IBAN van een SEPA-land."));
 
+    // an account on another household's mandate: only the treasurer can let them share it
+    await user.clear(iban);
+    await user.type(iban, "NL20INGB0001234567");
+    await user.click(within(region).getByRole("button", { name: "Machtiging opslaan" }));
+    await findAlert("Dit rekeningnummer staat al op de machtiging van een ander huishouden. Klopt het dat jullie een rekening delen? Vraag de penningmeester om het vast te leggen.");
+
     await user.clear(iban);
     await user.type(iban, "NL91ABNA0417164300");
     await user.click(within(region).getByRole("button", { name: "Machtiging opslaan" }));
@@ -216,8 +224,8 @@ describe("my contribution", () => {
     expect(await within(region).findByText("Nu: NL91 ABNA 0417 1643 00 op naam van A. de Vries")).toBeInTheDocument();
     expect(within(region).getByText("De machtiging is opgeslagen.")).toBeInTheDocument();
     const put = api.find("PUT", "/api/households/hh_devries/mandate");
-    expect(put[1]?.body).toMatchObject({ iban: "NL91ABNA0417164300", accountHolder: "A. de Vries" });
-    expect((put[1]?.body as { signedOn: string }).signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(put[2]?.body).toMatchObject({ iban: "NL91ABNA0417164300", accountHolder: "A. de Vries" });
+    expect((put[2]?.body as { signedOn: string }).signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("shows only the pot's totals, and asks for a reduction with a reason for the treasurer", async () => {

@@ -206,7 +206,7 @@ export const sharesEn: SharesDictionary = {
   mandate: {
     title: "Direct debit",
     intro:
-      "With a mandate the farm collects the instalment every month. You can always revoke the mandate with your bank.",
+      "With a mandate the farm collects the instalment every month. You can always revoke the mandate with your bank. Everyone in your household gets a mail about every change.",
     none: "You have not given a mandate yet.",
     current: (iban: string, holder: string) => `Now: ${iban} in the name of ${holder}`,
     reference: (id: string) => `Mandate reference: ${id}`,
@@ -284,13 +284,22 @@ export const sharesEn: SharesDictionary = {
     paymentSaved: (amount: string, name: string) => `${amount} from ${name} has been saved.`,
     paymentDuplicate: "This payment was already there; nothing was booked twice.",
     import: "Read a bank statement",
-    importHint: "A CSV file with on each line: date;amount;description;account (household or IBAN).",
+    importHint:
+      "A CSV file with on each line: date;amount;description;account (household or IBAN). An IBAN matches only an active mandate; one on the mandates of more households is left for you to book.",
     importFile: "CSV file",
     importSave: "Read",
     importing: "Reading…",
     imported: (imported: number, duplicates: number, unmatched: number, skipped: number) =>
       `${imported} read, ${duplicates} already there, ${unmatched} not matched, ${skipped} skipped (debits).`,
     unmatchedLine: (line: number, reference: string) => `Line ${line}: ${reference}`,
+    mandateEntry: "Record a mandate",
+    mandateHint:
+      "For a household that gave a mandate on paper, or shares an account with another household. Everyone in the household gets a mail about it.",
+    mandateHousehold: "Household",
+    mandateShare: "This account may also be on another household's mandate",
+    mandateShareHint:
+      "Only when both households want it, e.g. parents paying for a child. The households of that account get a mail about it.",
+    mandateSaved: (name: string) => `The mandate of ${name} has been saved.`,
     sepa: "Direct debit file",
     sepaHint: "A pain.008 file with that month's instalments, for the households with a mandate.",
     sepaMonth: "Month",
@@ -413,6 +422,12 @@ export const sharesEn: SharesDictionary = {
     "payment.not_reversible": "A counter-entry cannot be reversed. Record the payment again.",
     "payment.already_reversed": "This payment has already been reversed.",
     "mandate.not_found": "There is no mandate to revoke.",
+    "mandate.iban_taken":
+      "This account number is already on another household's mandate. Do you really share an account? Ask the treasurer to record it.",
+    "mandate.share_forbidden": "Only the treasurer can let two households share an account.",
+    "mandate.changed": "The mandate was just changed. Look at it again and try once more.",
+    "solidarity.pot_promised":
+      "The solidarity pot has already promised this year's reductions from the supporters' extra. You can lower your extra only as far as the pot still covers; choose a higher percentage, or contact the treasurer.",
   },
   fields: {
     budgetCents: "Enter an amount of 0 or more, such as 260,000.",

@@ -211,7 +211,7 @@ export const sharesNl = {
   mandate: {
     title: "Automatische incasso",
     intro:
-      "Met een machtiging schrijft de boerderij elke maand de termijn af. Je kunt de machtiging altijd intrekken bij je bank.",
+      "Met een machtiging schrijft de boerderij elke maand de termijn af. Je kunt de machtiging altijd intrekken bij je bank. Bij elke wijziging krijgt iedereen van jullie huishouden een mail.",
     none: "Jullie hebben nog geen machtiging gegeven.",
     current: (iban: string, holder: string) => `Nu: ${iban} op naam van ${holder}`,
     reference: (id: string) => `Kenmerk machtiging: ${id}`,
@@ -289,13 +289,22 @@ export const sharesNl = {
     paymentSaved: (amount: string, name: string) => `${amount} van ${name} is opgeslagen.`,
     paymentDuplicate: "Deze betaling stond er al; er is niets dubbel geboekt.",
     import: "Bankafschrift inlezen",
-    importHint: "Een CSV-bestand met per regel: datum;bedrag;omschrijving;rekening (huishouden of IBAN).",
+    importHint:
+      "Een CSV-bestand met per regel: datum;bedrag;omschrijving;rekening (huishouden of IBAN). Een IBAN koppelt alleen aan een geldige machtiging; staat het op die van meer huishoudens, dan boek je de regel zelf.",
     importFile: "CSV-bestand",
     importSave: "Inlezen",
     importing: "Inlezen…",
     imported: (imported: number, duplicates: number, unmatched: number, skipped: number) =>
       `${imported} ingelezen, ${duplicates} stonden er al, ${unmatched} niet te koppelen, ${skipped} overgeslagen (afschrijvingen).`,
     unmatchedLine: (line: number, reference: string) => `Regel ${line}: ${reference}`,
+    mandateEntry: "Machtiging vastleggen",
+    mandateHint:
+      "Voor een huishouden dat een papieren machtiging gaf, of dat een rekening deelt met een ander huishouden. Iedereen van het huishouden krijgt er een mail over.",
+    mandateHousehold: "Huishouden",
+    mandateShare: "Deze rekening mag ook op de machtiging van een ander huishouden staan",
+    mandateShareHint:
+      "Alleen als beide huishoudens dat willen, bijvoorbeeld ouders die voor een kind betalen. De huishoudens van die rekening krijgen er een mail over.",
+    mandateSaved: (name: string) => `De machtiging van ${name} is opgeslagen.`,
     sepa: "Incassobestand",
     sepaHint: "Een pain.008-bestand met de termijnen van die maand, voor de huishoudens met een machtiging.",
     sepaMonth: "Maand",
@@ -419,6 +428,12 @@ export const sharesNl = {
     "payment.not_reversible": "Een tegenboeking kan niet worden teruggedraaid. Boek de betaling opnieuw.",
     "payment.already_reversed": "Deze betaling is al teruggedraaid.",
     "mandate.not_found": "Er is geen machtiging om in te trekken.",
+    "mandate.iban_taken":
+      "Dit rekeningnummer staat al op de machtiging van een ander huishouden. Klopt het dat jullie een rekening delen? Vraag de penningmeester om het vast te leggen.",
+    "mandate.share_forbidden": "Alleen de penningmeester kan een rekening laten delen door twee huishoudens.",
+    "mandate.changed": "De machtiging is net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+    "solidarity.pot_promised":
+      "De solidariteitspot heeft dit jaar al verlagingen toegezegd uit de extra bijdragen. Je kunt je extra bijdrage maar zo ver verlagen als de pot dat nog dekt; kies een hoger percentage, of neem contact op met de penningmeester.",
   } as Record<string, string>,
   fields: {
     budgetCents: "Vul een bedrag in van 0 of meer, zoals 260.000.",
