@@ -75,9 +75,25 @@ describe("the contribution in Chromium", () => {
     await row.waitFor();
     expect(await row.getByRole("cell").last().innerText()).toBe("ja");
 
-    // The browser logs answers the screens expect: 404 (no season, no mandate yet) and 400 (the invalid IBAN).
+    // That account on another household's mandate: refused, until the treasurer says the two share it.
+    const record = treasurer.getByRole("region", { name: "Machtiging vastleggen" });
+    const household = record.getByLabel("Huishouden", { exact: true });
+    await household.selectOption({ label: (await household.locator("option", { hasText: "(002)" }).innerText()).trim() });
+    await record.getByLabel("IBAN").fill("NL91 ABNA 0417 1643 00");
+    await record.getByLabel("Naam rekeninghouder").fill("P. Jansen");
+    await record.getByRole("button", { name: "Machtiging opslaan" }).click();
+    await record.getByText("Dit rekeningnummer staat al op de machtiging van een ander huishouden.", { exact: false }).waitFor();
+    await record.getByLabel("Deze rekening mag ook op de machtiging van een ander huishouden staan").check();
+    await record.getByRole("button", { name: "Machtiging opslaan" }).click();
+    await record.getByText(/^De machtiging van .*\(002\) is opgeslagen\.$/).waitFor();
+    const shared = treasurer.getByRole("table", { name: "Per huishouden" }).getByRole("row").filter({ hasText: "(002)" });
+    await expect.poll(() => shared.getByRole("cell").last().innerText()).toBe("ja");
+
+    // The browser logs answers the screens expect: 404 (no season, no mandate yet), 400 (the invalid IBAN)
+    // and the treasurer's 409 (an account another household holds, before it was shared).
     const unexpected = (errors: string[]) => errors.filter((e) => !/status of (400|404)/.test(e));
     expect(unexpected(member.errors)).toEqual([]);
-    expect(unexpected(treasurer.errors)).toEqual([]);
+    expect(treasurer.errors.filter((e) => /status of 409/.test(e))).toHaveLength(1);
+    expect(unexpected(treasurer.errors).filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });
