@@ -47,6 +47,14 @@ describe("the Lambda entry point", () => {
     expect(JSON.parse(res.body).error.code).toBe("not_found");
   });
 
+  it("refuses a body over the limit with 413 in the API's error model (a Function URL itself stops at 6 MB)", async () => {
+    const res = await handler(
+      functionUrlEvent({ method: "POST", path: "/api/auth/code", headers: { [originHeader]: originSecret }, body: { email: "x".repeat(600_000) } }),
+    );
+    expect(res.statusCode).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe("input.too_large");
+  });
+
   it("refuses requests that did not come through CloudFront", async () => {
     for (const event of [
       functionUrlEvent({ path: "/api/health" }),

@@ -236,4 +236,31 @@ describe("bad input is refused, never a 500", () => {
       delete process.env.FARM_DOMAINS;
     }
   });
+
+  it("a body over its route's limit is refused with 413 before it is read (5 MB for a bank statement), and the largest valid body is taken", async () => {
+    const tooLarge = (res: { status: number; body: any }) => {
+      expect(res.status).toBe(413);
+      expect(res.body.error.code).toBe("input.too_large");
+    };
+    tooLarge(await all.patch(`/api/households/${household.household.id}`, { name: "Alles", extra: "x".repeat(600_000) }));
+    tooLarge(await all.post("/api/payments/import", { csv: "x".repeat(6_000_000) }));
+    // a statement over 1 MB but within the body's limit is the import's own 400
+    const large = await all.post("/api/payments/import", { csv: "x".repeat(1_100_000) });
+    expect(large.status).toBe(400);
+    // The largest election there can be, in three-byte characters (about 270 kB), is well within the limit.
+    const text = (n: number) => "€".repeat(n);
+    const opensAt = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
+    const election = {
+      kind: "board",
+      title: text(160),
+      description: text(4000),
+      seats: 20,
+      candidates: Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${text(90)}`, statement: text(2000) })),
+      opensAt,
+      closesAt: new Date(Date.parse(opensAt) + 7 * 24 * 3600_000).toISOString(),
+    };
+    expect(Buffer.byteLength(JSON.stringify(election))).toBeGreaterThan(250_000);
+    const made = await all.post("/api/elections", election);
+    expect(made.status, JSON.stringify(made.body).slice(0, 300)).toBe(201);
+  });
 });

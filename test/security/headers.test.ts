@@ -33,6 +33,7 @@ async function answers(app: ReturnType<typeof createApp>) {
     ["403 csrf", await app.request("/api/auth/logout", { method: "POST", headers: { origin: "https://evil.example" } })],
     ["404", await app.request("/api/nope")],
     ["404 method", await app.request("/api/health", { method: "DELETE", headers: json })],
+    ["413", await app.request("/api/auth/code", { method: "POST", headers: json, body: JSON.stringify({ email: "x".repeat(600_000) }) })],
   ];
   // A host name the site is not known by (deployed, once it names its own).
   process.env.FARM_DOMAINS = JSON.stringify({ "akker.example.nl": process.env.DEFAULT_FARM_ID });
@@ -56,7 +57,7 @@ describe("security headers", () => {
     for (const [stage, deployed] of [["prod", true], ["local", false]] as const) {
       const list = await answers(createApp({ stage }));
       expect(list.map(([kind, res]) => `${kind}:${res.status}`)).toEqual(
-        ["200:200", "202:202", "400:400", "401:401", "403 csrf:403", "404:404", "404 method:404", "421:421", "500:500"],
+        ["200:200", "202:202", "400:400", "401:401", "403 csrf:403", "404:404", "404 method:404", "413:413", "421:421", "500:500"],
       );
       for (const [kind, res] of list) expectApiHeaders(res, { deployed, what: `${stage} ${kind}` });
     }

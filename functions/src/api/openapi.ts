@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { maxParamLength, routesOf, type App } from "./route";
+import { maxBody, maxParamLength, routesOf, type App } from "./route";
 
 const ErrorBody = z.object({
   error: z.object({
@@ -36,6 +36,7 @@ export function openapiDocument(app: App) {
         : { description: r.description };
     }
     const errors: Record<string, string> = { "400": "Invalid input", "500": "Internal error" };
+    if (def.body || def.rawBody) errors["413"] = `Body larger than ${Math.round((def.maxBody ?? maxBody) / 1024)} kB`;
     if (def.access !== "public") {
       errors["401"] = "Not logged in";
       if (def.access !== "session") errors["403"] = "Not allowed for this role";

@@ -89,4 +89,60 @@ describe("the local server on the network", () => {
         .end();
     });
   }
+
+  /** Sends `total` bytes as a streamed (chunked) body, or with a Content-Length; how far it got when the answer came. */
+  function upload(port: number, total: number, opts: { length?: boolean } = {}) {
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sent = 0;
+    return new Promise<{ status: number; body: any; sentWhenAnswered: number }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/auth/code",
+          headers: { "content-type": "application/json", ...(opts.length ? { "content-length": String(total) } : { "transfer-encoding": "chunked" }) },
+        },
+        (res) => {
+          const sentWhenAnswered = sent;
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d: string) => (text += d));
+          res.on("end", () => {
+            req.destroy();
+            resolve({ status: res.statusCode!, body: JSON.parse(text), sentWhenAnswered });
+          });
+        },
+      );
+      req.on("error", reject);
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+  }
+
+  it("refuses a body over the limit with 413 as it streams in, without reading it all", async () => {
+    const server = await start();
+    try {
+      const port = (server.server.address() as AddressInfo).port;
+      const total = 50 * 1024 * 1024;
+      for (const length of [false, true]) {
+        const res = await upload(port, total, { length });
+        expect(res.status).toBe(413);
+        expect(res.body).toEqual({ error: { code: "input.too_large", message: expect.any(String) } });
+        // Answered after the first half MB and what the sockets' buffers hold, not after 50 MB: before, all of it was read
+        // into memory (300 MB took the server from 221 MB to 1 GB).
+        expect(res.sentWhenAnswered, length ? "with Content-Length" : "streamed").toBeLessThan(16 * 1024 * 1024);
+      }
+      // and the server still answers
+      expect((await fetch(`http://127.0.0.1:${port}/assets/app-1234.js`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -8,14 +8,17 @@ export type ErrorKind =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_large"
   | "rate_limited";
 
-export const statusOf: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 429> = {
+export const statusOf: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
   input: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A body over the route's limit, refused before it is read whole. */
+  too_large: 413,
   rate_limited: 429,
 };
 

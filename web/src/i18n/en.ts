@@ -306,6 +306,7 @@ export const en: Dictionary = {
     "auth.required": "You are no longer logged in. Please log in again.",
     "auth.forbidden": "You do not have access to this page.",
     "input.invalid": "Not everything is filled in correctly. See the fields for what to change.",
+    "input.too_large": "This is too large to send. Make it smaller (a bank statement up to 1 MB) and try again.",
     "household.composition": "The certificate does not match the number of mouths.",
     "household.not_found": "This household does not exist, or you do not have access to it.",
     "household.changed": "Someone else has just changed this household. Check the new details and try again.",

@@ -313,6 +313,7 @@ export const nl = {
     "auth.required": "Je bent niet meer ingelogd. Log opnieuw in.",
     "auth.forbidden": "Je hebt geen toegang tot deze pagina.",
     "input.invalid": "Niet alles is goed ingevuld. Kijk bij de velden wat er moet veranderen.",
+    "input.too_large": "Dit is te groot om te versturen. Maak het kleiner (een bankafschrift tot 1 MB) en probeer het opnieuw.",
     "household.composition": "Het certificaat past niet bij het aantal monden.",
     "household.not_found": "Dit huishouden bestaat niet, of je hebt er geen toegang toe.",
     "household.changed":

@@ -224,6 +224,8 @@ export function contributionRoutes(app: App) {
       tag,
       access: treasurer,
       rawBody: csvForms,
+      // a statement of 1 MB, within JSON with its line breaks escaped
+      maxBody: 5 * 1024 * 1024,
       responses: { 200: { description: "Report", schema: Payment.ImportReport } },
     },
     async (c) => c.json(await Payment.importCSV(await csvBody(c))),
