@@ -34,7 +34,7 @@ export function boardElection(changes: Partial<ElectionInfo> = {}): ElectionInfo
     closesAt: "2099-05-15T20:00:00+02:00",
     status: "open",
     turnout: { eligible: 40, voted: 12, byProxy: 2 },
-    me: { eligible: true, voted: false, canVoteFor: [], proxyTo: null },
+    me: { eligible: true, joinedAfterOpening: false, voted: false, canVoteFor: [], proxyTo: null },
     ...changes,
   };
 }
@@ -98,7 +98,7 @@ export function electionApi(opts: ElectionServer = {}) {
           quorumPercent: body.quorumPercent ?? null,
           candidates: (body.candidates ?? []).map((c, i) => ({ id: `c${i + 1}`, name: c.name, statement: c.statement ?? "" })),
           turnout: { eligible: 0, voted: 0, byProxy: 0 },
-          me: { eligible: false, voted: false, canVoteFor: [], proxyTo: null },
+          me: { eligible: false, joinedAfterOpening: false, voted: false, canVoteFor: [], proxyTo: null },
         }),
       );
       return { status: 201, body: { election: made } };

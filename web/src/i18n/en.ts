@@ -169,6 +169,8 @@ export const en: Dictionary = {
     add: "Add",
     adding: "Adding…",
     added: (name: string) => `${name} has been added and can log in now.`,
+    addPersonHint:
+      "Whoever you add can log in and see all of this household, its contribution and mandate too. So the household's people get an email about whom you add. In a vote already open, the new person does not take part.",
     back: "All households",
     view: "View the household",
   },

@@ -172,6 +172,8 @@ export const nl = {
     add: "Toevoegen",
     adding: "Toevoegen…",
     added: (name: string) => `${name} is toegevoegd en kan nu inloggen.`,
+    addPersonHint:
+      "Wie je toevoegt, kan inloggen en alles van dit huishouden zien, ook de bijdrage en de machtiging. De mensen van het huishouden krijgen daarom een mail over wie je toevoegt. In een stemming die al open is, stemt de nieuwe persoon niet mee.",
     back: "Alle huishoudens",
     view: "Bekijk het huishouden",
   },

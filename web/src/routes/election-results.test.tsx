@@ -5,7 +5,7 @@ import type { CountedBallot, ElectionResults } from "../lib/elections";
 import { boardElection, electionApi, motionElection } from "../test-elections";
 import { renderApp } from "../test-utils";
 
-const closed = { status: "closed" as const, me: { eligible: true, voted: true, canVoteFor: [], proxyTo: null } };
+const closed = { status: "closed" as const, me: { eligible: true, joinedAfterOpening: false, voted: true, canVoteFor: [], proxyTo: null } };
 
 /** 30 of 40 voted for 2 seats: Anne elected, Bram and Cor tied for the second seat. */
 const boardResults: ElectionResults = {

@@ -256,7 +256,7 @@ function OwnVote(props: { election: ElectionInfo; householdID: string; receipt?:
         <Switch>
           <Match when={props.receipt}>{(tracker) => <Receipt tracker={tracker()} />}</Match>
           <Match when={!me().eligible}>
-            <p>{e().detail.notOnRoll}</p>
+            <p>{me().joinedAfterOpening ? e().detail.joinedAfterOpening : e().detail.notOnRoll}</p>
           </Match>
           <Match when={me().proxyTo}>
             <ProxyGiven election={props.election} withdrawing={withdrawing} />

@@ -9,8 +9,8 @@ describe("the list of votes", () => {
     electionApi({
       elections: [
         boardElection({ id: "el_old", title: "Bestuursverkiezing 2098", status: "closed", closesAt: "2098-05-15T20:00:00+02:00" }),
-        motionElection({ closesAt: "2099-05-20T20:00:00+02:00", me: { eligible: true, voted: true, canVoteFor: [], proxyTo: null } }),
-        boardElection({ me: { eligible: true, voted: false, canVoteFor: ["hh_jansen"], proxyTo: null } }),
+        motionElection({ closesAt: "2099-05-20T20:00:00+02:00", me: { eligible: true, joinedAfterOpening: false, voted: true, canVoteFor: [], proxyTo: null } }),
+        boardElection({ me: { eligible: true, joinedAfterOpening: false, voted: false, canVoteFor: ["hh_jansen"], proxyTo: null } }),
       ],
     });
     renderApp("/");
@@ -126,12 +126,22 @@ describe("the ballot of a board election", () => {
   });
 
   it("says why when the household is not on the frozen roll", async () => {
-    electionApi({ elections: [boardElection({ me: { eligible: false, voted: false, canVoteFor: [], proxyTo: null } })] });
+    electionApi({ elections: [boardElection({ me: { eligible: false, joinedAfterOpening: false, voted: false, canVoteFor: [], proxyTo: null } })] });
     renderApp("/elections/el_board");
 
     const vote = await screen.findByRole("region", { name: "Jullie stem" });
     expect(vote).toHaveTextContent("Jullie huishouden staat niet op de kiezerslijst van deze stemming.");
     expect(within(vote).queryByRole("checkbox")).not.toBeInTheDocument();
+  });
+
+  it("says why someone who joined the household after the opening does not vote for it", async () => {
+    electionApi({ elections: [boardElection({ me: { eligible: false, joinedAfterOpening: true, voted: false, canVoteFor: [], proxyTo: null } })] });
+    renderApp("/elections/el_board");
+
+    const vote = await screen.findByRole("region", { name: "Jullie stem" });
+    expect(vote).toHaveTextContent("Je hoort pas sinds het openen van deze stemming bij jullie huishouden.");
+    expect(within(vote).queryByRole("checkbox")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Volmacht geven/ })).not.toBeInTheDocument();
   });
 });
 
@@ -209,7 +219,7 @@ describe("proxies", () => {
   });
 
   it("says who voted with the proxy once it was used", async () => {
-    electionApi({ elections: [boardElection({ me: { eligible: true, voted: true, canVoteFor: [], proxyTo: "hh_jansen" } })] });
+    electionApi({ elections: [boardElection({ me: { eligible: true, joinedAfterOpening: false, voted: true, canVoteFor: [], proxyTo: "hh_jansen" } })] });
     renderApp("/elections/el_board");
 
     const vote = await screen.findByRole("region", { name: "Jullie stem" });
@@ -220,7 +230,7 @@ describe("proxies", () => {
   it("gives the holder of a proxy a second ballot on behalf of the other household", async () => {
     const user = userEvent.setup();
     const api = electionApi({
-      elections: [boardElection({ me: { eligible: true, voted: true, canVoteFor: ["hh_jansen"], proxyTo: null } })],
+      elections: [boardElection({ me: { eligible: true, joinedAfterOpening: false, voted: true, canVoteFor: ["hh_jansen"], proxyTo: null } })],
       tracker: "ZZ99-YY88-XX77",
     });
     renderApp("/elections/el_board");

@@ -83,7 +83,7 @@ function Item(props: { election: ElectionInfo; me?: MeInfo }) {
   const own = () => {
     const me = el().me;
     if (el().status !== "open" || !props.me?.household) return undefined;
-    if (!me.eligible) return { text: e().list.notOnRoll, done: false };
+    if (!me.eligible) return { text: me.joinedAfterOpening ? e().list.joinedAfterOpening : e().list.notOnRoll, done: false };
     if (me.voted) return { text: me.proxyTo ? e().list.votedByProxy : e().list.voted, done: true };
     if (me.proxyTo) return { text: e().list.proxyGiven, done: true };
     return { text: e().list.notVoted, done: false };

@@ -153,6 +153,7 @@ function People(props: { household: HouseholdWithPeople }) {
         </ul>
       </Show>
       <h3>{t().edit.addPerson}</h3>
+      <p class="hint">{t().edit.addPersonHint}</p>
       <Status message={added()} />
       <Show when={version()} keyed>
         <form ref={form} class="stack" onSubmit={submit} novalidate>

@@ -44,6 +44,7 @@ export const electionsEn: ElectionDictionary = {
     notVoted: "Not voted yet",
     proxyGiven: "Proxy given",
     notOnRoll: "Your household is not on the voter roll",
+    joinedAfterOpening: "You joined your household after opening: others vote",
     canVoteFor: (n: number) => (n === 1 ? "You can also vote for 1 other household" : `You can also vote for ${n} other households`),
     turnout: (voted: number, eligible: number) => `${voted} of ${eligible} households have voted`,
     results: "See the result",
@@ -70,6 +71,8 @@ export const electionsEn: ElectionDictionary = {
     notOnRoll:
       "Your household is not on the voter roll of this vote. The roll was fixed when voting opened. If that is wrong, please contact the board.",
     noHousehold: "People of a member household can vote.",
+    joinedAfterOpening:
+      "You joined your household only after this vote opened. The household's vote (and any proxy) is cast by the people who belonged to it at the opening. In a next vote you take part as usual.",
   },
   turnout: {
     title: "Turnout",
@@ -296,6 +299,9 @@ export const electionsEn: ElectionDictionary = {
       "This household has already voted, perhaps by someone else in the household. Every household votes once; a vote cannot be changed.",
     "election.proxy_given": "Your household has given a proxy. Withdraw it first if you want to vote yourself.",
     "election.not_open": "This is not possible now: the vote is not open (any more).",
+    "election.joined_after_opening":
+      "You joined your household after this vote opened. The people who belonged to it at the opening vote for the household.",
+    "election.closes_in_past": "The closing time has passed. Choose a later closing time first.",
     "election.not_eligible":
       "Your household is not on the voter roll of this vote. The roll was fixed when voting opened.",
     "election.no_proxy": "You hold no proxy for this household (now).",

@@ -50,6 +50,7 @@ export const electionsNl = {
     notVoted: "Nog niet gestemd",
     proxyGiven: "Volmacht gegeven",
     notOnRoll: "Jullie staan niet op de kiezerslijst",
+    joinedAfterOpening: "Je kwam na het openen bij jullie huishouden: anderen stemmen",
     canVoteFor: (n: number) => (n === 1 ? "Je kunt ook namens 1 ander huishouden stemmen" : `Je kunt ook namens ${n} andere huishoudens stemmen`),
     turnout: (voted: number, eligible: number) => `${voted} van ${eligible} huishoudens hebben gestemd`,
     results: "Bekijk de uitslag",
@@ -76,6 +77,8 @@ export const electionsNl = {
     notOnRoll:
       "Jullie huishouden staat niet op de kiezerslijst van deze stemming. Die lijst werd vastgelegd toen de stemming openging. Klopt dat niet? Neem contact op met het bestuur.",
     noHousehold: "Stemmen kan voor mensen van een huishouden dat lid is.",
+    joinedAfterOpening:
+      "Je hoort pas sinds het openen van deze stemming bij jullie huishouden. De stem van het huishouden (en een volmacht) brengen de mensen uit die er bij het openen al bij hoorden. Bij een volgende stemming stem je gewoon mee.",
   },
   turnout: {
     title: "Opkomst",
@@ -307,6 +310,9 @@ export const electionsNl = {
     "election.proxy_given":
       "Jullie huishouden heeft een volmacht gegeven. Trek die eerst in als je zelf wilt stemmen.",
     "election.not_open": "Dit kan nu niet: de stemming is niet (meer) open.",
+    "election.joined_after_opening":
+      "Je kwam na het openen van deze stemming bij jullie huishouden. Voor het huishouden stemmen de mensen die er bij het openen al bij hoorden.",
+    "election.closes_in_past": "De sluitingstijd is al voorbij. Kies eerst een latere sluitingstijd.",
     "election.not_eligible":
       "Jullie huishouden staat niet op de kiezerslijst van deze stemming. Die lijst werd vastgelegd toen de stemming openging.",
     "election.no_proxy": "Je hebt (nu) geen volmacht voor dit huishouden.",
