@@ -83,6 +83,7 @@ const policy: Record<string, Rule> = {
   // only the caller's own sign-ups; renewing stops a shared link, also after leaving
   "GET /api/me/calendar": { allow: loggedIn },
   "POST /api/me/calendar/renew": { allow: loggedIn },
+  "GET /api/me/export": { allow: loggedIn },
   "GET /api/calendar/{file}": { allow: everyone }, // the secret link is the key
 
   // elections: the board runs them; member households vote (one that has left was mailed the results it was on the roll for)

@@ -3,6 +3,7 @@ import { apiApp, type AppOptions } from "./shell";
 import { coreRoutes } from "./routes/core";
 import { harvestRoutes } from "./routes/harvest";
 import { workdayRoutes } from "./routes/workdays";
+import { privacyRoutes } from "./routes/privacy";
 import { electionRoutes } from "./routes/elections";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
@@ -21,6 +22,7 @@ export function createApp(opts: AppOptions) {
     ...coreRoutes,
     harvestRoutes,
     workdayRoutes,
+    privacyRoutes,
     electionRoutes,
     membershipRoutes,
     contributionRoutes,

@@ -87,6 +87,10 @@ export const HouseholdEntity = new Entity({
     vegetarian: { type: "boolean", required: true },
     certificate: { type: certificates, required: true },
     status: { type: householdStatuses, required: true },
+    /** When its people were erased, after it left and settled (privacy/): the name is a pseudonym from then on. */
+    erasedAt: { type: "string" },
+    /** YYYY-MM-DD: the fiscal records kept at erasure are deleted after this day (7 years, art. 52 AWR). */
+    retainUntil: { type: "string" },
     createdAt,
     updatedAt,
   },
@@ -202,6 +206,12 @@ export const SessionEntity = new Entity({
     byToken: {
       pk: { field: "pk", composite: ["farmID", "tokenHash"] },
       sk: { field: "sk", composite: [] },
+    },
+    /** A person's sessions: for their data export (without the hash) and erasure. */
+    byPerson: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["farmID", "personID"] },
+      sk: { field: "gsi1sk", composite: ["tokenHash"] },
     },
   },
 });
