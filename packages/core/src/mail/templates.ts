@@ -1,3 +1,5 @@
+import { Site } from "../farm/site";
+
 /**
  * Every mail the platform sends, in Dutch and English. A template takes its
  * data and returns subject and plain text; the person's locale picks the language.
@@ -32,9 +34,12 @@ type PersonAddedData = { farm: string; household: string; name: string; email: s
 type ElectionData = { farm: string; title: string; closes: string; link: string };
 type ElectionResultData = { farm: string; title: string; summary: string; link: string };
 
-/** Links in mails point at the site: PUBLIC_URL when deployed, the local server otherwise. */
+/**
+ * Links in mails point at the farm's own site: with several farms on one
+ * deployment, farm B's mail must not open farm A (see farm/site.ts).
+ */
 export function siteURL(path: string) {
-  return `${(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "")}${path}`;
+  return Site.url(path);
 }
 
 type Template<D> = Record<Locale, (data: D) => { subject: string; text: string }>;
