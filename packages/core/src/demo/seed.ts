@@ -131,7 +131,7 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
     // … and has eaten (and paid) as it is since then: the contribution counts from that date
     const db = useDB().entities;
     await writeAll(
-      (items) => db.compositionPeriod.put(items).go(),
+      (items) => db.compositionPeriod.put(items).go({ concurrency: 4 }),
       list.map((h, i) => ({
         farmID: demoFarm.id,
         householdID: ids[i]!,

@@ -490,10 +490,10 @@ export namespace Certificate {
       date: e.memberSince,
       recordedBy: "system",
     }));
-    // one batch at a time: DynamoDB Local serialises a table's writes anyway, and
-    // batches piled up behind its lock are what it leaves unprocessed
+    // a few batches at a time: DynamoDB Local serialises a table's writes, and
+    // what waits too long behind its lock comes back unprocessed
     const db = useDB().entities;
-    await writeAll((items) => db.certificate.put(items).go(), certs);
-    await writeAll((items) => db.depositPayment.put(items).go(), pays);
+    await writeAll((items) => db.certificate.put(items).go({ concurrency: 4 }), certs);
+    await writeAll((items) => db.depositPayment.put(items).go({ concurrency: 4 }), pays);
   }
 }
