@@ -4,6 +4,7 @@ import { Clock } from "@akker/core/clock";
 import { Auth } from "@akker/core/auth/auth";
 import { Session } from "@akker/core/auth/session";
 import { useDB } from "@akker/core/entities";
+import { Mail } from "@akker/core/mail/mail";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { client, codeFrom, login, makeHousehold } from "./helpers";
 
@@ -92,7 +93,8 @@ describe("login with a mailed code", () => {
     expect(tries.every((t) => t.status === 401)).toBe(true);
     const stored = await useDB().entities.loginCode.get({ farmID, email: "bo@example.nl" }).go();
     expect(stored.data?.attempts).toBe(5);
-    expect((await c.post("/api/auth/verify", { email: "bo@example.nl", code })).status).toBe(401);
+    // refused: the code is dead (401), or this address waits after so many wrong tries (429)
+    expect([401, 429]).toContain((await c.post("/api/auth/verify", { email: "bo@example.nl", code })).status);
   });
 
   it("stores codes and sessions hashed, never in the clear", async () => {
@@ -108,21 +110,39 @@ describe("login with a mailed code", () => {
     expect(JSON.stringify(sessions.data)).not.toContain(token);
   });
 
-  it("rate-limits code requests per address", async () => {
-    const results = [];
-    for (let i = 0; i < Auth.limits.perAddress.limit + 2; i++)
-      results.push((await client(app, { ip: `10.1.0.${i}` }).post("/api/auth/code", { email: "limit@example.nl" })).status);
-    expect(results.slice(0, Auth.limits.perAddress.limit).every((s) => s === 202)).toBe(true);
-    expect(results.slice(Auth.limits.perAddress.limit)).toEqual([429, 429]);
+  it("code requests for one address come with growing delays, never more than an hour apart", async () => {
+    const start = Date.parse("2027-03-01T09:00:00Z");
+    Clock.set(start);
+    const ask = (i: number) => client(app, { ip: `10.1.0.${i}` }).post("/api/auth/code", { email: "limit@example.nl" });
+    const { free, firstDelaySeconds, maxDelaySeconds } = Auth.limits.codesPerAddress;
+    for (let i = 0; i < free; i++) expect((await ask(i)).status).toBe(202);
+    const refused = await ask(free);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("auth.rate_limited");
+    expect(refused.body.error.retryAfterMinutes).toBe(firstDelaySeconds / 60);
+    expect(refused.headers.get("retry-after")).toBe(String(firstDelaySeconds));
+    // whoever keeps asking, the next code is never more than an hour away
+    let now = start;
+    const waits: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await ask(10 + i);
+      if (res.status === 202) continue;
+      expect(res.status).toBe(429);
+      waits.push(res.body.error.retryAfterMinutes);
+      now += res.body.error.retryAfterMinutes * 60_000;
+      Clock.set(now);
+    }
+    expect(Math.max(...waits)).toBe(maxDelaySeconds / 60);
+    expect(waits.slice(0, 4)).toEqual([1, 2, 4, 8]);
   });
 
   it("rate-limits code requests per client, also when they arrive at once", async () => {
     const c = client(app, { ip: "10.2.0.1" });
-    const n = Auth.limits.perClient.limit + 10;
+    const n = Auth.limits.codesPerClient.limit + 10;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => c.post("/api/auth/code", { email: `x${i}@example.nl` })),
     );
-    expect(results.filter((r) => r.status === 202)).toHaveLength(Auth.limits.perClient.limit);
+    expect(results.filter((r) => r.status === 202)).toHaveLength(Auth.limits.codesPerClient.limit);
     const limited = results.filter((r) => r.status === 429);
     expect(limited).toHaveLength(10);
     expect(limited[0]!.body.error.code).toBe("auth.rate_limited");
@@ -174,5 +194,154 @@ describe("login with a mailed code", () => {
       body: "email=an@example.nl",
     });
     expect(form.status).toBe(400);
+  });
+});
+
+describe("guessing login codes", () => {
+  const wrongFor = (code: string, i = 0) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0");
+
+  it("one client gets a budget of tries, whatever addresses it tries (429 with the minutes to wait)", async () => {
+    const start = Date.parse("2027-03-02T09:00:00Z");
+    Clock.set(start);
+    const attacker = client(app, { ip: "10.3.0.1" });
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof attacker.post>> | undefined;
+    for (let i = 0; i < 60; i++) {
+      last = await attacker.post("/api/auth/verify", { email: `guess${i % 12}@example.nl`, code: "123456" });
+      statuses.push(last.status);
+    }
+    const allowed = Auth.limits.triesPerClient.limit;
+    expect(statuses.slice(0, allowed).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(allowed).every((s) => s === 429)).toBe(true);
+    expect(last!.body.error.code).toBe("auth.too_many_tries");
+    expect(last!.body.error.retryAfterMinutes).toBe(15);
+    // another client is not held up by it
+    const owner = client(app, { ip: "10.3.0.2" });
+    expect((await owner.post("/api/auth/code", { email: "an@example.nl" })).status).toBe(202);
+    expect((await owner.post("/api/auth/verify", { email: "an@example.nl", code: await codeFrom(app, "an@example.nl") })).status).toBe(200);
+    // a right code gives its try back: logging in again and again never runs into the budget
+    for (let i = 0; i < allowed + 2; i++) {
+      const email = `gezin${i}@example.nl`;
+      await makeHousehold(farmID, { name: `Gezin ${i}`, email });
+      expect((await owner.post("/api/auth/code", { email })).status).toBe(202);
+      expect((await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) })).status).toBe(200);
+    }
+  });
+
+  it("the farm gets a budget of wrong tries, however many clients they come from; a right code waits too", async () => {
+    const start = Date.parse("2027-03-03T09:00:00Z");
+    Clock.set(start);
+    const statuses: number[] = [];
+    for (let i = 0; i < Auth.limits.failuresPerFarm.limit + 5; i++)
+      statuses.push((await client(app, { ip: `10.4.${i >> 8}.${i & 255}` }).post("/api/auth/verify", { email: `bot${i}@example.nl`, code: "123456" })).status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(Auth.limits.failuresPerFarm.limit);
+    expect(statuses.slice(Auth.limits.failuresPerFarm.limit)).toEqual([429, 429, 429, 429, 429]);
+
+    // until the hour is over, not even the right code is looked at
+    const owner = client(app, { ip: "10.4.9.1" });
+    expect((await owner.post("/api/auth/code", { email: "cor@example.nl" })).status).toBe(202);
+    const code = await codeFrom(app, "cor@example.nl");
+    const held = await owner.post("/api/auth/verify", { email: "cor@example.nl", code });
+    expect(held.status).toBe(429);
+    expect(held.body.error.code).toBe("auth.too_many_tries");
+    Clock.set(start + Auth.limits.failuresPerFarm.windowSeconds * 1000 - 5 * 60_000);
+    expect((await owner.post("/api/auth/code", { email: "cor@example.nl" })).status).toBe(202);
+    Clock.set(start + Auth.limits.failuresPerFarm.windowSeconds * 1000);
+    expect((await owner.post("/api/auth/verify", { email: "cor@example.nl", code: await codeFrom(app, "cor@example.nl") })).status).toBe(200);
+  });
+
+  it("concurrent guesses with the right one among them: a code is compared at most 5 times", async () => {
+    const rounds = 6;
+    const start = Date.parse("2027-03-04T00:00:00Z");
+    for (let round = 0; round < rounds; round++) {
+      // each round an hour later, so the farm's budget is not what stops them
+      Clock.set(start + round * 2 * 3600_000);
+      const email = `race${round}@example.nl`;
+      await makeHousehold(farmID, { name: `Race ${round}`, email });
+      expect((await client(app, { ip: `10.5.${round}.250` }).post("/api/auth/code", { email })).status).toBe(202);
+      const code = await codeFrom(app, email);
+      // 15 different guesses from 15 clients, the right one among the last
+      const guesses = Array.from({ length: 15 }, (_, i) => (i === 11 ? code : wrongFor(code, i)));
+      const answers = await Promise.all(
+        guesses.map((guess, i) => client(app, { ip: `10.5.${round}.${i}` }).post("/api/auth/verify", { email, code: guess })),
+      );
+      const won = answers.filter((a) => a.status === 200);
+      expect(won.length).toBeLessThanOrEqual(1);
+      expect(answers.every((a) => a.status === 200 || a.status === 401)).toBe(true);
+      const stored = (await useDB().entities.loginCode.get({ farmID, email }).go()).data;
+      if (won.length) {
+        expect(answers[11]!.status).toBe(200);
+        expect(stored).toBeNull();
+      } else {
+        // every try was taken by a wrong guess: the code is dead
+        expect(stored?.attempts).toBe(Auth.maxAttempts);
+      }
+    }
+  });
+
+  it("a try is counted before the code is compared: a dead code is never compared, even when right", async () => {
+    Clock.set(Date.parse("2027-03-05T09:00:00Z"));
+    const email = "dirk@example.nl";
+    const c = client(app, { ip: "10.6.0.1" });
+    expect((await c.post("/api/auth/code", { email })).status).toBe(202);
+    const code = await codeFrom(app, email);
+    await useDB().entities.loginCode.patch({ farmID, email }).set({ attempts: Auth.maxAttempts - 1 }).go();
+    // two at once, the right one and a wrong one, for the last try: never both compared
+    const [right, wrong] = await Promise.all([
+      c.post("/api/auth/verify", { email, code }),
+      c.post("/api/auth/verify", { email, code: wrongFor(code) }),
+    ]);
+    expect(wrong.status).toBe(401);
+    const stored = (await useDB().entities.loginCode.get({ farmID, email }).go()).data;
+    if (right.status === 200) expect(stored).toBeNull();
+    else expect(stored?.attempts).toBe(Auth.maxAttempts);
+  });
+});
+
+describe("known and unknown addresses", () => {
+  it("do the same work: an unknown address also gets a code stored (that no one ever reads)", async () => {
+    Clock.set(Date.parse("2027-03-06T09:00:00Z"));
+    const c = client(app, { ip: "10.7.0.1" });
+    expect((await c.post("/api/auth/code", { email: "niemand@example.nl" })).status).toBe(202);
+    const stored = (await useDB().entities.loginCode.get({ farmID, email: "niemand@example.nl" }).go()).data;
+    expect(stored?.codeHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stored?.attempts).toBe(0);
+    // and a guess at it is refused like any wrong code
+    const guess = await c.post("/api/auth/verify", { email: "niemand@example.nl", code: "123456" });
+    expect(guess.status).toBe(401);
+    expect(guess.body.error.code).toBe("auth.code_invalid");
+  });
+
+  it("are answered in the same time, even when handing over the mail is slow", async () => {
+    const floor = 200;
+    Auth.setAnswerMs(floor);
+    // a slow mail service: only known addresses are mailed, so without the floor they answer later
+    Mail.setTransport(async (m) => {
+      await new Promise((r) => setTimeout(r, 80));
+      await Mail.outboxTransport(m);
+    });
+    try {
+      const n = 8;
+      for (let i = 0; i < n; i++) await makeHousehold(farmID, { name: `Tijd ${i}`, email: `tijd${i}@example.nl` });
+      const time = async (email: string, ip: string) => {
+        const t = performance.now();
+        const res = await client(app, { ip }).post("/api/auth/code", { email });
+        expect(res.status).toBe(202);
+        return performance.now() - t;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < n; i++) {
+        known.push(await time(`tijd${i}@example.nl`, `10.8.0.${i}`));
+        unknown.push(await time(`niet-tijd${i}@example.nl`, `10.8.1.${i}`));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+      expect(median(unknown)).toBeGreaterThanOrEqual(floor - 1);
+      // generous: the difference is the noise of a busy machine, not the 80 ms of the mail
+      expect(Math.abs(median(known) - median(unknown))).toBeLessThan(40);
+    } finally {
+      Auth.setAnswerMs(0);
+      Mail.setTransport(Mail.outboxTransport);
+    }
   });
 });

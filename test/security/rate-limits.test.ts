@@ -40,54 +40,92 @@ async function outboxSize(email: string) {
 }
 
 describe("rate limits", () => {
-  it("guessing a login code: at most (codes per address × tries per code) guesses per window, then nothing", async () => {
-    const start = Date.parse("2027-05-03T10:00:00Z");
-    Clock.set(start);
+  it("guessing at one address for a day: growing delays hold it to a few dozen guesses, and no wait is over an hour", async () => {
+    const day = Date.parse("2027-05-03T00:00:00Z");
+    const end = day + 23 * 3600_000;
     const email = "doelwit@example.nl";
+    let now = day;
+    let ip = 0;
+    // every request from another client, so only what counts per address holds the attacker
+    const attacker = () => client(app, { ip: `10.50.${ip >> 8 & 255}.${ip++ & 255}` });
     let guesses = 0;
-    let last = "";
-    for (let i = 0; i < Auth.limits.perAddress.limit; i++) {
-      // every request from another address, so only the per-address limit counts
-      const attacker = client(app, { ip: `10.50.0.${i}` });
-      expect((await attacker.post("/api/auth/code", { email })).status).toBe(202);
-      last = await codeFrom(app, email);
-      const wrong = last === "000000" ? "000001" : "000000";
-      for (let t = 0; t < Auth.maxAttempts; t++) {
-        expect((await attacker.post("/api/auth/verify", { email, code: wrong })).status).toBe(401);
-        guesses++;
+    let mailed = 0;
+    const waits: number[] = [];
+    const wait = (res: { body: any }) => {
+      expect(res.body.error.code).toMatch(/^auth\.(rate_limited|too_many_tries)$/);
+      waits.push(res.body.error.retryAfterMinutes);
+      now += res.body.error.retryAfterMinutes * 60_000;
+    };
+    let code: { value: string; at: number; tries: number } | undefined;
+    while (now < end) {
+      Clock.set(now);
+      if (!code || code.tries >= Auth.maxAttempts || now - code.at >= Auth.codeTTLMinutes * 60_000) {
+        const asked = await attacker().post("/api/auth/code", { email });
+        if (asked.status === 429) wait(asked);
+        else {
+          expect(asked.status).toBe(202);
+          mailed++;
+          code = { value: await codeFrom(app, email), at: now, tries: 0 };
+        }
+        continue;
       }
-      // the code is dead now, even for the right guess
-      expect((await attacker.post("/api/auth/verify", { email, code: last })).status).toBe(401);
+      const wrong = code.value === "000000" ? "000001" : "000000";
+      const res = await attacker().post("/api/auth/verify", { email, code: wrong });
+      if (res.status === 429) wait(res);
+      else {
+        expect(res.status).toBe(401);
+        guesses++;
+        code.tries++;
+      }
     }
-    expect(guesses).toBe(Auth.limits.perAddress.limit * Auth.maxAttempts);
-    const mailed = await outboxSize(email);
-    const limited = await client(app, { ip: "10.50.1.1" }).post("/api/auth/code", { email });
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("auth.rate_limited");
-    expect(await outboxSize(email)).toBe(mailed); // no new code mailed
-    expect((await client(app, { ip: "10.50.1.1" }).post("/api/auth/verify", { email, code: last })).status).toBe(401);
+    // 5 at once, 6 in the first hour, then one an hour (the farm's budget would stop a spread attack sooner)
+    expect(guesses).toBeLessThanOrEqual(Auth.limits.failuresPerAddress.free + 6 + 23);
+    expect(guesses).toBeGreaterThan(20);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(60);
+    expect(mailed).toBeLessThanOrEqual(guesses);
 
-    // the next window: the owner can log in again
-    Clock.set(start + Auth.limits.perAddress.windowSeconds * 1000);
-    const owner = client(app, { ip: "10.50.1.2" });
-    expect((await owner.post("/api/auth/code", { email })).status).toBe(202);
-    expect((await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) })).status).toBe(200);
+    // the owner, after a day of this, is in within the hour
+    const started = now;
+    const owner = client(app, { ip: "10.50.200.1" });
+    for (;;) {
+      Clock.set(now);
+      const asked = await owner.post("/api/auth/code", { email });
+      if (asked.status === 429) {
+        wait(asked);
+        continue;
+      }
+      const res = await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) });
+      if (res.status === 429) {
+        wait(res);
+        continue;
+      }
+      expect(res.status).toBe(200);
+      break;
+    }
+    expect(now - started).toBeLessThanOrEqual(60 * 60_000);
   });
 
-  it("guessing a login code over a day: at most 12 codes for one address, however the attempts are spread", async () => {
+  it("code requests for one address over a day: a few dozen, never a wait over an hour, never locked out for the day", async () => {
     const day = Date.parse("2027-05-04T00:00:00Z");
     const email = "doelwit-dag@example.nl";
-    const statuses: number[] = [];
-    // a new 15-minute window every 5 codes, each request from another address
-    for (let i = 0; i < Auth.limits.perAddressDaily.limit + 3; i++) {
-      Clock.set(day + Math.floor(i / Auth.limits.perAddress.limit) * Auth.limits.perAddress.windowSeconds * 1000);
-      statuses.push((await client(app, { ip: `10.52.0.${i}` }).post("/api/auth/code", { email })).status);
+    let now = day;
+    let granted = 0;
+    const waits: number[] = [];
+    for (let i = 0; now < day + 24 * 3600_000 - 60 * 60_000; i++) {
+      Clock.set(now);
+      const res = await client(app, { ip: `10.52.${i >> 8}.${i & 255}` }).post("/api/auth/code", { email });
+      if (res.status === 202) granted++;
+      else {
+        expect(res.status).toBe(429);
+        waits.push(res.body.error.retryAfterMinutes);
+        now += res.body.error.retryAfterMinutes * 60_000;
+      }
     }
-    expect(statuses.filter((s) => s === 202)).toHaveLength(Auth.limits.perAddressDaily.limit);
-    expect(statuses.slice(Auth.limits.perAddressDaily.limit)).toEqual([429, 429, 429]);
-    // the next day the owner can log in again
-    Clock.set(day + Auth.limits.perAddressDaily.windowSeconds * 1000);
-    const owner = client(app, { ip: "10.52.1.1" });
+    expect(granted).toBeLessThanOrEqual(Auth.limits.codesPerAddress.free + 6 + 23);
+    expect(Math.max(...waits)).toBe(60);
+    // an hour later at most, the owner gets a code and logs in
+    Clock.set(now + 60 * 60_000);
+    const owner = client(app, { ip: "10.52.200.1" });
     expect((await owner.post("/api/auth/code", { email })).status).toBe(202);
     expect((await owner.post("/api/auth/verify", { email, code: await codeFrom(app, email) })).status).toBe(200);
   });
@@ -115,7 +153,7 @@ describe("rate limits", () => {
     });
     try {
       const statuses = [];
-      for (let i = 0; i <= Auth.limits.perClient.limit; i++) {
+      for (let i = 0; i <= Auth.limits.codesPerClient.limit; i++) {
         const res = await fetch(`${server.url}/api/auth/code`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}` },
@@ -123,34 +161,62 @@ describe("rate limits", () => {
         });
         statuses.push(res.status);
       }
-      expect(statuses).toEqual([...Array(Auth.limits.perClient.limit).fill(202), 429]);
+      expect(statuses).toEqual([...Array(Auth.limits.codesPerClient.limit).fill(202), 429]);
     } finally {
       await server.close();
     }
   });
 
   // Last: loading the Lambda entry point turns mail over to the (absent) queue; unknown addresses get no mail.
-  it("deployed, the client is CloudFront's viewer address, not what X-Forwarded-For claims", async () => {
-    process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
-    process.env.MAIL_QUEUE_URL ??= "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
-    const { handler } = await import("../../functions/src/api/lambda/core");
-    const statuses = [];
-    for (let i = 0; i <= Auth.limits.perClient.limit; i++) {
-      const res = await handler(
-        functionUrlEvent({
+  describe("deployed", () => {
+    const lambda = async () => {
+      process.env.ORIGIN_SECRET = "origin-secret-for-tests-0123456789";
+      process.env.MAIL_QUEUE_URL ??= "https://sqs.eu-west-1.amazonaws.com/123456789012/test-mail";
+      return (await import("../../functions/src/api/lambda/core")).handler;
+    };
+    const askCodes = async (n: number, name: string, headers: (i: number) => Record<string, string>) => {
+      const handler = await lambda();
+      const statuses = [];
+      for (let i = 0; i < n; i++) {
+        const event = functionUrlEvent({
           method: "POST",
           path: "/api/auth/code",
-          headers: {
-            origin: "https://akker.example.nl",
-            [originHeader]: process.env.ORIGIN_SECRET,
-            "cloudfront-viewer-address": "198.51.100.7:40000",
-            "x-forwarded-for": `203.0.113.${i}, 130.176.0.1`,
-          },
-          body: { email: `lambda${i}@example.nl` },
-        }),
-      );
-      statuses.push(res.statusCode);
-    }
-    expect(statuses).toEqual([...Array(Auth.limits.perClient.limit).fill(202), 429]);
+          headers: { origin: "https://akker.example.nl", [originHeader]: process.env.ORIGIN_SECRET!, ...headers(i) },
+          body: { email: `${name}${i}@example.nl` },
+        });
+        // what CloudFront sends unless it is told the viewer's address
+        if (headers(i)["cloudfront-viewer-address"] === undefined) delete event.headers["cloudfront-viewer-address"];
+        statuses.push((await handler(event)).statusCode);
+      }
+      return statuses;
+    };
+    const limited = [...Array(Auth.limits.codesPerClient.limit).fill(202), 429];
+
+    it("the client is CloudFront's viewer address, not what X-Forwarded-For claims", async () => {
+      const statuses = await askCodes(Auth.limits.codesPerClient.limit + 1, "lambda", (i) => ({
+        "cloudfront-viewer-address": "198.51.100.7:40000",
+        "x-forwarded-for": `203.0.113.${i}, 130.176.0.1`,
+      }));
+      expect(statuses).toEqual(limited);
+    });
+
+    it("without CloudFront's viewer address, the client is the edge that sent it, never X-Forwarded-For", async () => {
+      Clock.set(Date.parse("2027-05-05T10:00:00Z"));
+      const statuses = await askCodes(Auth.limits.codesPerClient.limit + 1, "zonder", (i) => ({
+        "x-forwarded-for": `203.0.113.${i}`,
+      }));
+      expect(statuses).toEqual(limited);
+    });
+
+    it("IPv6 viewers count by their /64: a new address in it is the same client", async () => {
+      Clock.set(Date.parse("2027-05-06T10:00:00Z"));
+      const statuses = await askCodes(Auth.limits.codesPerClient.limit + 1, "zes", (i) => ({
+        "cloudfront-viewer-address": `2001:db8:7:42:${((i * 7919) % 65536).toString(16)}::${i + 1}:443`,
+      }));
+      expect(statuses).toEqual(limited);
+      // another /64 is another client
+      const other = await askCodes(1, "zeven", () => ({ "cloudfront-viewer-address": "2001:db8:7:43::1:443" }));
+      expect(other).toEqual([202]);
+    });
   });
 });

@@ -23,8 +23,13 @@ export function lambdaHandler(groups: readonly RouteGroup[]) {
     apiApp(
       {
         stage: process.env.STAGE ?? "prod",
-        // Trusted only because the origin check below has already passed.
-        clientAddress: (c) => viewerAddress(c.req.header("cloudfront-viewer-address")),
+        // CloudFront-Viewer-Address is trusted only because the origin check below has passed
+        // (CloudFront sets it: infra/web.ts forwards it with the viewer's headers). Never
+        // X-Forwarded-For, which the viewer writes: without the header, the request counts
+        // as the CloudFront edge that sent it, with everyone else that edge serves.
+        clientAddress: (c) =>
+          viewerAddress(c.req.header("cloudfront-viewer-address")) ??
+          (c.env as { event?: FunctionUrlEvent } | undefined)?.event?.requestContext.http.sourceIp,
       },
       groups,
     ),

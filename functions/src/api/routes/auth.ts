@@ -16,7 +16,10 @@ export function authRoutes(app: App) {
       tag: "auth",
       access: "public",
       body: Auth.RequestCodeInput,
-      responses: { 202: { description: "Accepted" }, 429: { description: "Too many requests" } },
+      responses: {
+        202: { description: "Accepted" },
+        429: { description: "Too many requests from this client or for this address: `retryAfterMinutes` says when to try again" },
+      },
     },
     async (c, { body }) => {
       await Auth.requestCode({ email: body.email, client: c.get("client") });
@@ -36,10 +39,11 @@ export function authRoutes(app: App) {
       responses: {
         200: { description: "Logged in", schema: z.object({ me: Me.Info }) },
         401: { description: "Wrong or expired code" },
+        429: { description: "Too many tries from this client, at this address or on the farm: `retryAfterMinutes` says when to try again" },
       },
     },
     async (c, { body }) => {
-      const { token, person } = await Auth.verify(body);
+      const { token, person } = await Auth.verify({ ...body, client: c.get("client") });
       setSessionCookie(c, token, { secure: c.get("secure") });
       // Answer with who logged in, so the client needs no second request.
       return c.json({ me: await Me.get(person.id) });
