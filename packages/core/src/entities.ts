@@ -344,6 +344,8 @@ export const HarvestWeekEntity = new Entity({
     version: { type: "number", required: true, default: 0 },
     /** Edited since the last publish: the members still see the published split. */
     dirty: { type: "boolean", required: true, default: false },
+    /** Counts every change the split depends on (opt-outs, edits): a publish holds only at the revision it read. */
+    revision: { type: "number" },
     publishedAt: { type: "string" },
     /** Every household has been mailed this version (Harvest.mailShares): the mail job need not look. */
     mailedVersion: { type: "number" },

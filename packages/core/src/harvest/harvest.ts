@@ -64,12 +64,13 @@ export namespace Harvest {
     return deadlineBefore(week, { daysBefore: farm.optOutDaysBefore, time: farm.optOutTime });
   }
 
-  async function getWeek(week: string) {
-    return (await useDB().entities.harvestWeek.get({ farmID: useFarmID(), week }).go()).data ?? undefined;
+  async function getWeek(week: string, consistent = false) {
+    return (await useDB().entities.harvestWeek.get({ farmID: useFarmID(), week }).go({ consistent })).data ?? undefined;
   }
 
   async function optOuts(week: string) {
-    const res = await useDB().entities.harvestOptOut.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all" });
+    // consistent: a publish reads them after the week's revision, and must see every opt-out before it
+    const res = await useDB().entities.harvestOptOut.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all", consistent: true });
     return new Set(res.data.map((o) => o.householdID));
   }
 
@@ -117,10 +118,16 @@ export namespace Harvest {
     }));
   }
 
-  /** Creates or edits a week's items. A published week stays visible as published until it is published again. */
+  /**
+   * Creates or edits a week's items. A published week stays visible as
+   * published until it is published again. An edit is conditional on the
+   * publish it read (so it is never taken for part of a publish that had
+   * read the items before), and adds to the week's revision (so a publish
+   * under way splits again).
+   */
   export async function save(week: string, input: z.infer<typeof SaveInput>): Promise<Overview> {
     const farmID = useFarmID();
-    const current = await getWeek(week);
+    const current = await getWeek(week, true);
     const items = input.items;
     const res = await useDB()
       .transaction.write(({ harvestWeek, audit }) => [
@@ -128,8 +135,10 @@ export namespace Harvest {
           ? harvestWeek
               .patch({ farmID, week })
               .set({ items, note: input.note ?? "", dirty: current.status === "published" })
+              .add({ revision: 1 })
+              .where((a, op) => op.eq(a.version, current.version))
               .commit()
-          : harvestWeek.create({ farmID, week, status: "draft", items, note: input.note, version: 0, dirty: false }).commit(),
+          : harvestWeek.create({ farmID, week, status: "draft", items, note: input.note, version: 0, dirty: false, revision: 0 }).commit(),
         audit.create(Audit.event("harvest.saved", week, { items: items.length })).commit(),
       ])
       .go();
@@ -209,10 +218,24 @@ export namespace Harvest {
    * Freezes the split, makes it visible and mails every participating
    * household its share. Publishing again after an edit (a crop came in
    * short) replaces the split and mails a "changed" notice.
+   *
+   * The week turns published only at the revision it was read at, before
+   * the opt-outs: a household that opts out or in meanwhile makes the
+   * publish split again, so the published split holds every opt-out that
+   * answered before it, and one after it marks the week changed (setOptOut).
    */
   export async function publish(week: string): Promise<Overview> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const done = await tryPublish(week);
+      if (done) return done;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+    }
+    throw new VisibleError("conflict", "harvest.busy", "Households keep opting in or out right now; publish again in a moment.");
+  }
+
+  async function tryPublish(week: string): Promise<Overview | undefined> {
     const farmID = useFarmID();
-    const stored = await getWeek(week);
+    const stored = await getWeek(week, true);
     if (!stored) throw notFound();
     if (stored.status === "published" && !stored.dirty) return overview(week);
     // Balances run forward from week to week: only the newest published week can be redone.
@@ -251,12 +274,21 @@ export namespace Harvest {
         harvestWeek
           .patch({ farmID, week })
           .set({ status: "published", version, dirty: false, publishedAt: Clock.iso(), leftovers: result.leftovers })
-          .where((a, op) => op.eq(a.version, stored.version))
+          // the revision read before the opt-outs: every change the split depends on adds one to it
+          .where((a, op) => {
+            const revision = stored.revision === undefined ? op.notExists(a.revision) : op.eq(a.revision, stored.revision);
+            return `${op.eq(a.version, stored.version)} AND ${revision}`;
+          })
           .commit(),
         audit.create(Audit.event("harvest.published", week, { version, households: taking.size })).commit(),
       ])
       .go();
-    if (res.canceled) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
+    if (res.canceled) {
+      const now = await getWeek(week, true);
+      if (now?.version !== stored.version) throw new VisibleError("conflict", "harvest.changed", "This week was published meanwhile.");
+      // opted out or in, or edited, since it was read: the split is stale (its shares stay unseen: another version)
+      return undefined;
+    }
     await mailShares(week);
     return overview(week);
   }
@@ -344,7 +376,8 @@ export namespace Harvest {
       deadline(week),
     ]);
     const published = stored?.status === "published" && stored.version > 0;
-    const visible = published && share.data && share.data.version === stored.version ? share.data.lines : [];
+    // opted out after the publish: no share to fetch, while the week waits to be published again
+    const visible = published && !optOut.data && share.data && share.data.version === stored.version ? share.data.lines : [];
     return {
       week,
       status: published ? "published" : "pending",
@@ -358,20 +391,52 @@ export namespace Harvest {
     };
   }
 
-  /** Opt the caller's household out of a week (or back in), until the deadline. */
+  /**
+   * Opt the caller's household out of a week (or back in), until the
+   * deadline. The opt-out and the week's revision are one transaction on the
+   * condition that the week is still as read: a publish that read the
+   * opt-outs before it splits again, and a published week is marked changed
+   * (the farmer publishes again). Never lost between the two.
+   */
   export async function setOptOut(week: string, optedOut: boolean): Promise<Mine> {
     const householdID = ownHousehold();
     const farmID = useFarmID();
+    const personID = usePerson().personID;
     if (Clock.now() >= (await deadline(week)))
       throw new VisibleError("conflict", "harvest.deadline_passed", "The deadline to opt out of this week has passed.");
-    const db = useDB().entities.harvestOptOut;
-    if (optedOut) await db.put({ farmID, week, householdID, personID: usePerson().personID }).go();
-    else await db.delete({ farmID, week, householdID }).go();
-    // A published split no longer matches: the farmer publishes again.
-    const stored = await getWeek(week);
-    if (stored?.status === "published")
-      await useDB().entities.harvestWeek.patch({ farmID, week }).set({ dirty: true }).go();
-    return mine(week);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const [stored, current] = await Promise.all([
+        getWeek(week, true),
+        useDB().entities.harvestOptOut.get({ farmID, week, householdID }).go({ consistent: true }),
+      ]);
+      if (!!current.data === optedOut) return mine(week);
+      const res = await useDB()
+        .transaction.write(({ harvestOptOut, harvestWeek }) => [
+          optedOut
+            ? harvestOptOut.create({ farmID, week, householdID, personID }).commit()
+            : harvestOptOut
+                .delete({ farmID, week, householdID })
+                .where((a, op) => op.exists(a.personID))
+                .commit(),
+          stored
+            ? harvestWeek
+                .patch({ farmID, week })
+                // a published split no longer matches: the farmer publishes again
+                .set({ dirty: stored.status === "published" || stored.dirty })
+                .add({ revision: 1 })
+                .where((a, op) => op.eq(a.version, stored.version))
+                .commit()
+            : harvestWeek
+                .check({ farmID, week })
+                .where((a, op) => op.notExists(a.status))
+                .commit(),
+        ])
+        .go();
+      if (!res.canceled) return mine(week);
+      // published, created or opted meanwhile: read again
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+    }
+    throw new VisibleError("conflict", "harvest.busy", "Too many changes to this week at once; try again.");
   }
 
   /** Published weeks, newest first, with the caller's own lines where it has a household. */
