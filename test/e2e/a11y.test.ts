@@ -121,6 +121,8 @@ const screens: Screen[] = [
   screen("/elections/:id", "memberEn", "ballot in English", (d) => `/elections/${d.openVoteID}`),
   screen("/contribution", "member", "my contribution", "/contribution"),
   screen("/contribution", "memberEn", "my contribution in English", "/contribution"),
+  screen("/my-data", "member", "my data", "/my-data"),
+  screen("/my-data", "memberEn", "my data in English", "/my-data"),
   screen("*404", "member", "not found", "/no-such-screen"),
 
   // The farmer

@@ -48,6 +48,7 @@ const ElectionNew = lazy(() => import("./routes/election-new"));
 const ElectionPage = lazy(() => import("./routes/election"));
 const ElectionEdit = lazy(() => import("./routes/election-edit"));
 const ElectionAudit = lazy(() => import("./routes/election-audit"));
+const MyData = lazy(() => import("./routes/my-data"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/contribution/season" component={SeasonPage} />
           <Route path="/waitlist" component={Waitlist} {...waitlistRoute} />
           <Route path="/certificates" component={Certificates} {...registerRoute} />
+          <Route path="/my-data" component={MyData} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

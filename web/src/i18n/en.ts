@@ -109,6 +109,7 @@ export const en: Dictionary = {
   household: {
     title: "Household",
     mine: "My household",
+    myData: "My data: everything we keep about you, also as a file",
     composition: "Composition",
     mouths: "Mouths",
     mouthsExplained:

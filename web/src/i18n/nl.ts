@@ -112,6 +112,7 @@ export const nl = {
   household: {
     title: "Huishouden",
     mine: "Mijn huishouden",
+    myData: "Mijn gegevens: alles wat we van jullie bewaren, en als bestand",
     composition: "Samenstelling",
     mouths: "Monden",
     mouthsExplained:

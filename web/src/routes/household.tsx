@@ -26,6 +26,11 @@ export default function HouseholdPage(props: RouteSectionProps) {
           <Show when={household()}>
             {(h) => <Details household={h()} canEdit={canManageHouseholds(me())} />}
           </Show>
+          <Show when={mine()}>
+            <p>
+              <A href="/my-data">{t().household.myData}</A>
+            </p>
+          </Show>
         </Suspense>
       </ErrorBoundary>
     </Page>
