@@ -1,6 +1,7 @@
 import { printTable } from "./lib";
 import { sizes } from "./size";
 import { startup } from "./startup";
+import { freshStarts } from "./fresh-start";
 import { coldStart } from "./cold-start";
 import { harvestMine } from "./harvest-mine";
 import { harvestSplit } from "./harvest-split";
@@ -20,6 +21,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Sizes", sizes],
   ["Local start", startup],
+  ["Fresh start, ten in a row", freshStarts],
   ["Cold start (proxy)", coldStart],
   ["Harvest split", harvestSplit],
   ["Harvest: my share under load", harvestMine],

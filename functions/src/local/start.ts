@@ -18,7 +18,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.DDB_LOCAL_TELEMETRY = "0";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const dataDir = join(root, ".data");
+// DATA_DIR: another place for the data (the fresh-start test starts on an empty one)
+const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(root, ".data");
 const port = Number(process.env.PORT ?? 3000);
 // This machine only: the dev outbox shows every login code. HOST opens it wider.
 const host = process.env.HOST?.trim() || "127.0.0.1";
