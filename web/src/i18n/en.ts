@@ -53,6 +53,7 @@ export const en: Dictionary = {
     adults: (n: number) => (n === 1 ? "1 adult" : `${n} adults`),
     children: (n: number) => (n === 1 ? "1 child" : `${n} children`),
     households: (n: number) => (n === 1 ? "1 household" : `${n} households`),
+    minutes: (n?: number) => (n === undefined ? "a few minutes" : n === 1 ? "1 minute" : `${n} minutes`),
   },
   login: {
     title: "Log in",
@@ -305,7 +306,8 @@ export const en: Dictionary = {
   },
   errors: {
     "auth.code_invalid": "This code is wrong or has expired. Check the digits, or ask for a new code.",
-    "auth.rate_limited": "Too many attempts in a row. Wait a quarter of an hour and try again.",
+    "auth.rate_limited": "Too many attempts in a row. Wait {minutes} and try again.",
+    "auth.too_many_tries": "A wrong code was tried too often. To keep accounts safe, you can log in again in {minutes}.",
     "auth.required": "You are no longer logged in. Please log in again.",
     "auth.forbidden": "You do not have access to this page.",
     "input.invalid": "Not everything is filled in correctly. See the fields for what to change.",

@@ -108,10 +108,16 @@ function lookup(table: Record<string, string> | undefined, key: string): string 
 export function errorText(t: Dictionary, error: unknown, more?: Messages): string {
   if (!(error instanceof ApiError)) return t.errors.fallback;
   const known = lookup(more?.errors, error.code) ?? lookup(t.errors, error.code);
-  if (known) return known;
+  // "wait {minutes}": how long the API said (429 `retryAfterMinutes`)
+  if (known) return known.replace("{minutes}", () => t.count.minutes(numberDetail(error, "retryAfterMinutes")));
   if (error.status === 404) return t.errors.not_found;
   if (error.status >= 500) return t.errors.internal;
   return t.errors.fallback;
+}
+
+function numberDetail(error: ApiError, key: string): number | undefined {
+  const value = error.details[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 /** What to tell people about one invalid field, by the last part of its path (`people.0.email` → email). */

@@ -56,6 +56,7 @@ export const nl = {
     adults: (n: number) => (n === 1 ? "1 volwassene" : `${n} volwassenen`),
     children: (n: number) => (n === 1 ? "1 kind" : `${n} kinderen`),
     households: (n: number) => (n === 1 ? "1 huishouden" : `${n} huishoudens`),
+    minutes: (n?: number) => (n === undefined ? "een paar minuten" : n === 1 ? "1 minuut" : `${n} minuten`),
   },
   login: {
     title: "Inloggen",
@@ -312,7 +313,9 @@ export const nl = {
   /** Messages by the API's error code; `fallback` for any other code. */
   errors: {
     "auth.code_invalid": "Deze code is fout of verlopen. Controleer de cijfers, of vraag een nieuwe code aan.",
-    "auth.rate_limited": "Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw.",
+    "auth.rate_limited": "Te veel pogingen achter elkaar. Wacht {minutes} en probeer het dan opnieuw.",
+    "auth.too_many_tries":
+      "Er is te vaak een verkeerde code geprobeerd. Om de accounts te beschermen kun je over {minutes} weer inloggen.",
     "auth.required": "Je bent niet meer ingelogd. Log opnieuw in.",
     "auth.forbidden": "Je hebt geen toegang tot deze pagina.",
     "input.invalid": "Niet alles is goed ingevuld. Kijk bij de velden wat er moet veranderen.",

@@ -62,6 +62,8 @@ export class ApiError extends Error {
     public readonly code: string,
     message: string,
     public readonly issues: Issue[] = [],
+    /** The error's other fields, e.g. `retryAfterMinutes` on a 429. */
+    public readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -80,14 +82,16 @@ function isIssue(value: unknown): value is Issue {
 async function toError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => undefined);
   const error = (body as { error?: unknown } | undefined)?.error as
-    | { code?: unknown; message?: unknown; issues?: unknown }
+    | { code?: unknown; message?: unknown; issues?: unknown; [detail: string]: unknown }
     | undefined;
   if (error && typeof error.code === "string") {
+    const details = Object.fromEntries(Object.entries(error).filter(([key]) => !["code", "message", "issues"].includes(key)));
     return new ApiError(
       res.status,
       error.code,
       typeof error.message === "string" ? error.message : error.code,
       Array.isArray(error.issues) ? error.issues.filter(isIssue) : [],
+      details,
     );
   }
   return new ApiError(res.status, `http.${res.status}`, res.statusText || `HTTP ${res.status}`);

@@ -90,6 +90,32 @@ describe("login", () => {
     expect(screen.queryByLabelText(/Code uit de e-mail/)).not.toBeInTheDocument();
   });
 
+  it("says how long to wait after too many wrong codes, and after too many code requests", async () => {
+    const user = userEvent.setup();
+    const tooMany = (code: string, minutes: number) => ({
+      status: 429,
+      body: { error: { code, message: `The server says ${code}.`, retryAfterMinutes: minutes } },
+    });
+    let verifyReply = tooMany("auth.too_many_tries", 12);
+    mockApi((call) => {
+      if (call.path === "/api/me") return apiError(401, "auth.required");
+      if (call.path === "/api/auth/code") return { status: 202 };
+      if (call.path === "/api/auth/verify") return verifyReply;
+      return undefined;
+    });
+    renderApp("/login");
+
+    await user.type(await screen.findByLabelText("E-mailadres"), "lid001@demo.test");
+    await user.click(screen.getByRole("button", { name: "Stuur mij een code" }));
+    await user.type(await screen.findByLabelText(/Code uit de e-mail/), "123456");
+    await user.click(screen.getByRole("button", { name: "Inloggen" }));
+    await findAlert("Er is te vaak een verkeerde code geprobeerd. Om de accounts te beschermen kun je over 12 minuten weer inloggen.");
+
+    verifyReply = tooMany("auth.rate_limited", 1);
+    await user.click(screen.getByRole("button", { name: "Inloggen" }));
+    await findAlert("Te veel pogingen achter elkaar. Wacht 1 minuut en probeer het dan opnieuw.");
+  });
+
   it("shows an invalid address next to the email field", async () => {
     const user = userEvent.setup();
     loginApi({ codeReply: apiError(400, "input.invalid", [{ path: "email", message: "Invalid email address" }]) });
