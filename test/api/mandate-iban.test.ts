@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { composeIBAN, friendlyFormatIBAN } from "@akker/core/contribution/iban";
+import { Mandate } from "@akker/core/contribution/mandate";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { createApp } from "../../functions/src/api/app";
@@ -137,6 +138,19 @@ describe("an IBAN on another household's mandate", () => {
     expect((await other.client.put(mandateOf("Nieuwkomer"), given(a))).status).toBe(200);
     expect((await other.client.put(mandateOf("Nieuwkomer"), given(b))).status).toBe(200);
     expect((await second.client.put(mandateOf("Verhuizer"), given(b))).status).toBe(409);
+  });
+});
+
+describe("a household's records removed after their retention", () => {
+  it("free its account for others (Mandate.forget)", async () => {
+    const gone = await household("Verleden");
+    const next = await household("Opvolger");
+    const iban = newIBAN();
+    expect((await gone.client.put(mandateOf("Verleden"), given(iban))).status).toBe(200);
+    expect((await next.client.put(mandateOf("Opvolger"), given(iban))).status).toBe(409);
+    await withActor({ type: "system", farmID }, () => Mandate.forget(gone.id));
+    expect((await treasurer.get(mandateOf("Verleden"))).body).toEqual({ mandate: null });
+    expect((await next.client.put(mandateOf("Opvolger"), given(iban))).status).toBe(200);
   });
 });
 

@@ -293,6 +293,24 @@ export namespace Mandate {
     throw changed();
   }
 
+  /**
+   * Deletes the household's mandate for good and frees its IBAN, in one
+   * transaction: for removing a household's records after their retention
+   * (privacy/), so no claim outlives its mandate and keeps an account from
+   * everyone else. No access check: the caller is a system job.
+   */
+  export async function forget(householdID: string) {
+    const farmID = useFarmID();
+    const m = await load(householdID);
+    if (!m) return;
+    await useDB()
+      .transaction.write(({ mandate, ibanClaim }) => [
+        mandate.delete({ farmID, householdID }).commit(),
+        ibanClaim.update({ farmID, iban: m.iban }).delete({ householdIDs: [householdID] }).commit(),
+      ])
+      .go();
+  }
+
   /** Every mandate of the farm (for collection files and matching bank lines). */
   export async function all() {
     return (await useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" })).data;
