@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
@@ -7,6 +7,7 @@ import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { useDynamo } from "@akker/core/dynamo";
 import { useDB } from "@akker/core/entities";
+import { Household } from "@akker/core/household/household";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { login, makeHousehold } from "./helpers";
 
@@ -358,5 +359,44 @@ describe("ballots, proxies and withdrawals count only before the closing time", 
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("election.closes_in_past");
     expect((await board.get(`/api/elections/${past}`)).body.election.status).toBe("draft");
+  });
+});
+
+describe("opening twice at once (the job and the board)", () => {
+  it("a second opening never resets the mark of a household that voted meanwhile", async () => {
+    const t2 = now + 13 * 24 * hour;
+    Clock.set(t2);
+    const id = await newElection({ title: "Tweemaal open", kind: "motion", opensAt: iso(t2 - hour), closesAt: iso(t2 + 7 * 24 * hour) });
+    // the second opening reads the vote as a draft with the first, then is slow (a cold Lambda, a busy table)
+    const list = Household.list;
+    let calls = 0;
+    const slow = vi.spyOn(Household, "list").mockImplementation(async () => {
+      const all = await list();
+      if (++calls === 2) await new Promise((r) => setTimeout(r, 1500));
+      return all;
+    });
+    try {
+      const opens = [board.post(`/api/elections/${id}/open`), board.post(`/api/elections/${id}/open`)];
+      // meanwhile every household votes the moment it can
+      const cast = voters.map(async (x) => {
+        for (let k = 0; k < 200; k++) {
+          const res = await x.client.post(`/api/elections/${id}/ballots`, { vote: "yes" });
+          if (res.status !== 404) return res.status;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      });
+      expect(await Promise.all(cast)).toEqual(voters.map(() => 201));
+      expect((await Promise.all(opens)).map((r) => r.status)).toEqual([200, 200]);
+    } finally {
+      slow.mockRestore();
+    }
+    expect(calls).toBe(2);
+    // a household whose mark was reset could vote again
+    const again = await Promise.all(voters.map((x) => x.client.post(`/api/elections/${id}/ballots`, { vote: "no" })));
+    expect(again.map((r) => r.body.error?.code)).toEqual(voters.map(() => "election.already_voted"));
+    const ballots = (await useDB().entities.ballot.query.byElection({ farmID, electionID: id }).go({ consistent: true })).data;
+    const marked = (await useDB().entities.roll.query.byElection({ farmID, electionID: id }).go({ consistent: true })).data.filter((r) => r.voted);
+    expect(ballots.length).toBe(voters.length);
+    expect(marked.length).toBe(voters.length);
   });
 });

@@ -403,7 +403,7 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(roll.every((r) => r.openedMailed), "every household mailed the opening").toBe(true);
       expect(await auditCount(electionID, "election.opened")).toBe(1);
     }, 8));
-    // three batches of 25 roll entries, the status with its audit event, then each household's
+    // the roll (one transaction, the vote checked a draft), the status with its audit event, then each household's
     // mark with its mails kept, and the kept mail forgotten once handed over (the first of them)
     expect(points).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });

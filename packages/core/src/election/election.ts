@@ -261,7 +261,7 @@ export namespace Election {
   }
 
   /** Opening without the answer: the tick runs as the system, which has no household to show. */
-  async function start(electionID: string, now = Clock.now()) {
+  async function start(electionID: string, now = Clock.now(), attempt = 0): Promise<void> {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
@@ -275,11 +275,23 @@ export namespace Election {
       Household.list().then((all) => all.filter((h) => h.status === "active")),
       peopleByHousehold(),
     ]);
-    await useDB()
-      .entities.roll.put(
-        households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0, voters: people.get(h.id) ?? [] })),
-      )
-      .go();
+    const entries = households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0, voters: people.get(h.id) ?? [] }));
+    // Written only while the vote is a draft: a second opening (the tick and the board at once) that
+    // read it as a draft just before the first opened it must not reset the marks of households that voted since.
+    for (let i = 0; i < entries.length; i += 99) {
+      const written = await useDB()
+        .transaction.write(({ election, roll }) => [
+          election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "draft")).commit(),
+          ...entries.slice(i, i + 99).map((r) => roll.put(r).commit()),
+        ])
+        .go();
+      if (written.canceled) {
+        // opened meanwhile (then the next call only finishes its mail), or a concurrent opening's roll
+        if (attempt >= 4) throw new VisibleError("conflict", "election.busy", "The vote is being opened; try again.");
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt * Math.random()));
+        return start(electionID, now, attempt + 1);
+      }
+    }
     const res = await useDB()
       .transaction.write(({ election, audit }) => [
         election
