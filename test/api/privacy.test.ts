@@ -7,6 +7,7 @@ import { Certificate } from "@akker/core/membership/certificate";
 import { Clock } from "@akker/core/clock";
 import { Household } from "@akker/core/household/household";
 import { Payment } from "@akker/core/contribution/payment";
+import { Erasure } from "@akker/core/privacy/erasure";
 import { Privacy } from "@akker/core/privacy/privacy";
 import { Season } from "@akker/core/contribution/season";
 import { Statement } from "@akker/core/contribution/statement";
@@ -238,7 +239,7 @@ describe("erasure", () => {
     await tick(at);
     const db = useDB().entities;
     const h = (await db.household.get({ farmID, householdID: settled.id }).go()).data!;
-    expect(h.name).toBe(Privacy.pseudonym(settled.id));
+    expect(h.name).toBe(Erasure.pseudonym(settled.id));
     expect(h.name).toMatch(/^Oud-lid [0-9A-F]{4}$/);
     expect(h).toMatchObject({ status: "left", retainUntil: "2034-12-31" });
     expect(h.erasedAt).toBeDefined();
@@ -280,7 +281,7 @@ describe("erasure", () => {
     expect(h.name).toBe("Family Open");
     expect(h.erasedAt).toBeUndefined();
     expect((await db.person.get({ farmID, personID: open.personID }).go()).data).toMatchObject({ email: open.email });
-    expect(await asSystem(() => Privacy.settlement(open.id))).toEqual({ settled: false, reason: "open_balance" });
+    expect(await asSystem(() => Erasure.settlement(open.id))).toEqual({ settled: false, reason: "open_balance" });
   });
 
   it("running again changes nothing", async () => {

@@ -2,7 +2,7 @@ import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
-import { Privacy } from "@akker/core/privacy/privacy";
+import { Erasure } from "@akker/core/privacy/erasure";
 import { Reminders } from "@akker/core/workday/reminders";
 
 /**
@@ -32,5 +32,5 @@ export const jobs: readonly Job[] = [
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "elections", run: (now) => Election.tick(now) },
   { name: "membership", run: (now) => Membership.tick(now) },
-  { name: "privacy", run: async (now) => void (await Privacy.erase(now)) },
+  { name: "privacy", run: async (now) => void (await Erasure.run(now)) },
 ];

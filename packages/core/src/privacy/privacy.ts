@@ -1,22 +1,21 @@
-import { createHash } from "node:crypto";
-import { useFarmID, usePerson, withActor, type Actor } from "../actor";
-import { Audit } from "../audit/audit";
+import { useFarmID, usePerson } from "../actor";
 import { Clock } from "../clock";
-import { Payment } from "../contribution/payment";
-import { Statement } from "../contribution/statement";
 import { entities, useDB } from "../entities";
 import { Farm } from "../farm/farm";
-import { certificateStatus } from "../membership/rules";
-import { identityChanged } from "../person/changes";
-import { addDays, addWeeks, dateOf, weekOf } from "../week";
-import { Workday } from "../workday/workday";
+import { addWeeks, weekOf } from "../week";
+
+/** Reads one by one in parallel: the client coalesces them into batches and retries what is unprocessed (batch-get.ts). */
+export async function getEach<T>(reads: { go: () => Promise<{ data: T | null }> }[]) {
+  const found = await Promise.all(reads.map((r) => r.go()));
+  return { data: found.map((f) => f.data).filter((d): d is T => d !== null) };
+}
 
 /**
  * Personal data (AVG/GDPR): what the platform holds about a household and its
  * people, for them to download (art. 15, 20), and its erasure once a
  * household has left and its business is settled (art. 17), keeping only
- * what the books must keep for seven years (art. 52 AWR). The table of what
- * is kept, why and how long: docs/privacy.md.
+ * what the books must keep for seven years (art. 52 AWR): that is
+ * ./erasure.ts. The table of what is kept, why and how long: docs/privacy.md.
  */
 export namespace Privacy {
   type EntityName = keyof typeof entities;
@@ -257,211 +256,5 @@ export namespace Privacy {
     const weeks: string[] = [];
     for (let w = first; w <= last && weeks.length < 2000; w = addWeeks(w, 1)) weeks.push(w);
     return weeks;
-  }
-
-  /* ---------------------------------------------------------------- erasure */
-
-  /** A household is erased this many days after it left and its business was settled. */
-  export const graceDays = 30;
-  /** Fiscal records are kept for seven years after the end of the year of settlement (art. 52 AWR). */
-  export const retentionYears = 7;
-
-  /** The pseudonym that replaces a household's and its people's names: stable, and saying nothing. */
-  export function pseudonym(id: string) {
-    return `Oud-lid ${createHash("sha256").update(id).digest("hex").slice(0, 4).toUpperCase()}`;
-  }
-
-  type Settlement = { settled: false; reason: string } | { settled: true; since: string };
-
-  /**
-   * Whether a household that left has nothing open: every confirmed season's
-   * contribution paid to the cent (nothing owed, nothing to pay back), and the
-   * deposit refunded or none paid. `since` is the day the last of it happened.
-   */
-  export async function settlement(householdID: string): Promise<Settlement> {
-    const farmID = useFarmID();
-    const db = useDB().entities;
-    const h = (await db.household.get({ farmID, householdID }).go()).data;
-    if (!h) return { settled: false, reason: "unknown" };
-    if (h.status !== "left") return { settled: false, reason: "not_left" };
-    const [certificate, ledger, deposits, seasons, events] = await Promise.all([
-      db.certificate.get({ farmID, householdID }).go(),
-      db.ledgerEntry.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
-      db.depositPayment.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
-      db.season.query.byYear({ farmID }).go({ pages: "all" }),
-      Audit.forSubject(householdID),
-    ]);
-    const c = certificate.data;
-    if (c) {
-      const status = certificateStatus({ ...c, householdLeft: true }, dateOf(Clock.now()));
-      if (status !== "refunded" && c.paidCents > 0) return { settled: false, reason: "deposit_not_refunded" };
-    }
-    for (const season of seasons.data) {
-      if (!season.versions.length) continue;
-      const s = await Statement.forHousehold(householdID, season.year);
-      if (s.paidCents !== s.yearlyCents) return { settled: false, reason: "open_balance" };
-    }
-    const left = events
-      .filter((e) => e.action.startsWith("household.") && (e.data as { status?: string } | undefined)?.status === "left")
-      .map((e) => dateOf(Date.parse(e.at)));
-    const days = [
-      left.at(-1) ?? c?.endDate ?? dateOf(Date.parse(h.updatedAt)),
-      c?.refundedAt,
-      ...ledger.data.map((e) => e.date),
-      ...deposits.data.map((d) => d.date),
-    ].filter((d): d is string => !!d);
-    return { settled: true, since: days.sort().at(-1)! };
-  }
-
-  /**
-   * The scheduled job: erases every household that left and settled more than
-   * `graceDays` ago, and deletes what was kept of those whose retention ended.
-   * Idempotent: an erased household is marked, and each step finds only what
-   * is still there.
-   */
-  export async function erase(now: Date) {
-    const farmID = useFarmID();
-    const today = dateOf(now.getTime());
-    const households = (await useDB().entities.household.query.byID({ farmID }).go({ pages: "all" })).data;
-    const erased: string[] = [];
-    const purged: string[] = [];
-    for (const h of households) {
-      if (h.status !== "left") continue;
-      if (h.erasedAt) {
-        if (h.retainUntil && today > h.retainUntil && (await purgeHousehold(h.householdID))) purged.push(h.householdID);
-        continue;
-      }
-      const s = await settlement(h.householdID);
-      if (!s.settled || addDays(s.since, graceDays) > today) continue;
-      if (await eraseHousehold(h.householdID, s.since, now)) erased.push(h.householdID);
-    }
-    return { erased, purged };
-  }
-
-  /** Reads one by one in parallel: the client coalesces them into batches and retries what is unprocessed (batch-get.ts). */
-  async function getEach<T>(reads: { go: () => Promise<{ data: T | null }> }[]) {
-    const found = await Promise.all(reads.map((r) => r.go()));
-    return { data: found.map((f) => f.data).filter((d): d is T => d !== null) };
-  }
-
-  /** Deletes one by one, ten at a time: a batch write could leave items unprocessed. */
-  async function removeEach<T>(items: T[], op: (item: T) => { go: () => Promise<unknown> }) {
-    for (let i = 0; i < items.length; i += 10) await Promise.all(items.slice(i, i + 10).map((x) => op(x).go()));
-  }
-
-  /**
-   * Erases one household's people: names, addresses, sessions, login codes,
-   * calendar links, sign-ups, hours, harvest shares and opt-outs, mails,
-   * closed applications and the audit events about them go; the household
-   * keeps a pseudonym with its composition, and its fiscal records (payments,
-   * mandate, certificate, deposits, composition periods, solidarity choices
-   * without their reason) are kept until `retainUntil`. People who hold a
-   * staff role keep their person, outside the household. The bulk goes first
-   * (each step idempotent); the mark, the people and the audit event are one
-   * transaction at the end, conditional on the household not being erased.
-   */
-  export async function eraseHousehold(householdID: string, settledOn: string, now: Date): Promise<boolean> {
-    const farmID = useFarmID();
-    const db = useDB().entities;
-    const found = await gather(householdID);
-    if (!found || found.raw.household.erasedAt || found.raw.household.status !== "left") return false;
-    const { raw } = found;
-    const staff = raw.perPerson.filter((x) => x.roles.length > 0).map((x) => x.p.personID);
-    const leaving = raw.perPerson.filter((x) => !staff.includes(x.p.personID));
-
-    // Places on work days still to come are given up as the person would, so the waiting line moves up.
-    for (const { p, signups } of leaving)
-      for (const s of signups.filter((s) => Date.parse(s.start) > now.getTime())) {
-        const actor: Actor = { type: "person", farmID, personID: p.personID, householdID, roles: ["member"], sessionID: "erasure" };
-        await withActor(actor, () => Workday.cancelSignup(s.workdayID)).catch(() => undefined);
-      }
-    for (const { p, sessions, signups, calendar, audit, outbox } of leaving) {
-      await removeEach(sessions, (s) => db.session.delete({ farmID, tokenHash: s.tokenHash }));
-      await db.loginCode.delete({ farmID, email: p.email }).go();
-      if (calendar) await db.calendarToken.delete({ farmID, tokenHash: calendar.tokenHash }).go();
-      await db.calendarLink.delete({ farmID, personID: p.personID }).go();
-      await removeEach(signups.filter((s) => Date.parse(s.start) <= now.getTime()), (s) => db.signup.delete({ farmID, workdayID: s.workdayID, personID: s.personID }));
-      await removeEach(outbox, (m) => db.outbox.delete({ farmID, messageID: m.messageID }));
-      await removeEach(audit, (e) => db.audit.delete({ farmID, eventID: e.eventID }));
-    }
-    const leavingEmails = leaving.map((x) => x.p.email);
-    await removeEach(raw.pending.filter((m) => leavingEmails.includes(m.to)), (m) => db.pendingMail.delete({ farmID, messageID: m.messageID }));
-    await removeEach(raw.shares, (s) => db.harvestShare.delete({ farmID, week: s.week, householdID }));
-    await removeEach(raw.optOuts, (o) => db.harvestOptOut.delete({ farmID, week: o.week, householdID }));
-    const hoursIDs = new Set(raw.hours.map((h) => h.entryID));
-    await removeEach(raw.hours, (h) => db.hours.delete({ farmID, householdID, entryID: h.entryID }));
-    // an application still waiting or offered is a new relationship with the farm: it stays
-    const closed = raw.applications.filter((a) => !["waiting", "offered"].includes(a.status));
-    const closedIDs = new Set(closed.map((a) => a.applicationID));
-    await removeEach(closed, (a) => db.application.delete({ farmID, applicationID: a.applicationID }));
-    // events about deleted things go; the household's own keep their facts, without names or addresses
-    for (const e of raw.audit) {
-      if (e.subjectID && (hoursIDs.has(e.subjectID) || closedIDs.has(e.subjectID))) {
-        await db.audit.delete({ farmID, eventID: e.eventID }).go();
-      } else if (e.subjectID === householdID && e.data && typeof e.data === "object") {
-        const data = e.data as Record<string, unknown>;
-        if ("name" in data || "email" in data || "people" in data) {
-          const { name: _n, email: _e, people: _p, ...rest } = data;
-          await db.audit.patch({ farmID, eventID: e.eventID }).composite({ subjectID: householdID }).set({ data: { ...rest, ...("name" in data ? { name: pseudonym(householdID) } : {}) } }).go();
-        }
-      }
-    }
-    for (const choice of raw.choices.filter((c) => c.reason))
-      await db.solidarityChoice.patch({ farmID, year: choice.year, householdID }).remove(["reason"]).go();
-
-    const retainUntil = `${Number(settledOn.slice(0, 4)) + retentionYears}-12-31`;
-    const res = await useDB()
-      .transaction.write(({ household, person, emailClaim, audit }) => [
-        household
-          .patch({ farmID, householdID })
-          .set({ name: pseudonym(householdID), erasedAt: now.toISOString(), retainUntil })
-          .where((a, op) => `${op.notExists(a.erasedAt)} AND ${op.eq(a.status, "left")}`)
-          .commit(),
-        ...leaving.map(({ p }) => person.delete({ farmID, personID: p.personID }).commit()),
-        ...leaving.map(({ p }) => emailClaim.delete({ farmID, email: p.email }).commit()),
-        ...staff.map((personID) => person.patch({ farmID, personID }).set({ householdID: "none" }).commit()),
-        audit
-          .create(Audit.event("privacy.erased", householdID, { people: leaving.length, staffKept: staff.length, settledOn, retainUntil }))
-          .commit(),
-      ])
-      .go();
-    if (res.canceled) return false;
-    identityChanged();
-    return true;
-  }
-
-  /**
-   * After the retention period: the fiscal records kept at erasure, the roll
-   * entries and proxies, the household's audit events and the household go.
-   * An audit event without names records that it happened.
-   */
-  async function purgeHousehold(householdID: string): Promise<boolean> {
-    const farmID = useFarmID();
-    const db = useDB().entities;
-    const found = await gather(householdID);
-    if (!found) return false;
-    const { raw } = found;
-    // a payment's reference claim, and the claim a reversal makes on the payment it reverses (payment.ts)
-    const claims = (
-      await getEach(raw.ledger.flatMap((e) => [Payment.claimOf(e.reference), `reversal:${e.entryID}`].map((claim) => db.paymentClaim.get({ farmID, claim }))))
-    ).data.filter((c) => c.householdID === householdID);
-    await removeEach(claims, (c) => db.paymentClaim.delete({ farmID, claim: c.claim }));
-    await removeEach(raw.ledger, (e) => db.ledgerEntry.delete({ farmID, householdID, year: e.year, entryID: e.entryID }));
-    await removeEach(raw.deposits, (d) => db.depositPayment.delete({ farmID, reference: d.reference }));
-    await removeEach(raw.periods, (p) => db.compositionPeriod.delete({ farmID, householdID, from: p.from }));
-    await removeEach(raw.choices, (c) => db.solidarityChoice.delete({ farmID, year: c.year, householdID }));
-    await removeEach(raw.rolls, (r) => db.roll.delete({ farmID, electionID: r.electionID, householdID }));
-    await removeEach(raw.proxies, (p) => db.proxy.delete({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID }));
-    await removeEach(raw.audit, (e) => db.audit.delete({ farmID, eventID: e.eventID }));
-    await db.mandate.delete({ farmID, householdID }).go();
-    await db.certificate.delete({ farmID, householdID }).go();
-    const res = await useDB()
-      .transaction.write(({ household, audit }) => [
-        household.delete({ farmID, householdID }).where((a, op) => op.exists(a.erasedAt)).commit(),
-        // under one subject for all: the household it was about is no longer named anywhere
-        audit.create(Audit.event("privacy.purged", "privacy", { retainedUntil: raw.household.retainUntil })).commit(),
-      ])
-      .go();
-    return !res.canceled;
   }
 }
