@@ -2,7 +2,10 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useTestTable } from "../../../test/setup/table";
 import { withActor } from "./actor";
 import { writeAll } from "./batch-write";
+import { Clock } from "./clock";
 import { Composition } from "./contribution/composition";
+import { Harvest } from "./harvest/harvest";
+import { weekOf } from "./week";
 import { demoFarm, seedDemo } from "./demo/seed";
 import { useDynamo } from "./dynamo";
 import { useDB } from "./entities";
@@ -112,6 +115,20 @@ describe("batch writes under a DynamoDB that leaves items unprocessed", () => {
       expect(db.cut()).toBeGreaterThan(0);
       db.stop();
       expect((await e.compositionPeriod.query.byFarm({ farmID }).go({ pages: "all" })).data).toHaveLength(60);
+    });
+  });
+
+  it("publish a share for every household", async () => {
+    await withActor({ type: "system", farmID: demoFarm.id }, async () => {
+      const week = weekOf(Clock.now());
+      await Harvest.save(week, { items: [{ crop: "prei", unit: "piece", quantity: 150 }] });
+      const db = halfUnprocessed();
+      stop = db.stop;
+      await Harvest.publish(week);
+      expect(db.cut()).toBeGreaterThan(0);
+      db.stop();
+      const shares = await useDB().entities.harvestShare.query.byWeek({ farmID: demoFarm.id, week }).go({ pages: "all" });
+      expect(shares.data).toHaveLength(60);
     });
   });
 });

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { hasRole, useActor, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
+import { writeAll } from "../batch-write";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
@@ -253,20 +254,19 @@ export namespace Harvest {
     const shares = useDB().entities.harvestShare;
     const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all" });
     const taking = new Set(result.allocations.map((a) => a.householdID));
-    await shares
-      .put(
-        result.allocations.map((a) => ({
-          farmID,
-          week,
-          householdID: a.householdID,
-          lines: a.lines,
-          version,
-          balances: result.balances[a.householdID] ?? {},
-        })),
-      )
-      .go();
+    await writeAll(
+      (batch) => shares.put(batch).go({ concurrency: 4 }),
+      result.allocations.map((a) => ({
+        farmID,
+        week,
+        householdID: a.householdID,
+        lines: a.lines,
+        version,
+        balances: result.balances[a.householdID] ?? {},
+      })),
+    );
     const gone = existing.data.filter((s) => !taking.has(s.householdID));
-    if (gone.length) await shares.delete(gone.map((s) => ({ farmID, week, householdID: s.householdID }))).go();
+    await writeAll((batch) => shares.delete(batch).go(), gone.map((s) => ({ farmID, week, householdID: s.householdID })));
     // The shares above are too many for one transaction (a share per household), and
     // are written again on a retry; the week turns published together with its audit event.
     const res = await useDB()
