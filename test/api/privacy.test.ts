@@ -255,7 +255,7 @@ describe("erasure", () => {
     expect((await db.outbox.query.byRecipient({ farmID, to: settled.email }).go()).data).toEqual([]);
     // the books: payments, mandate (IBAN), certificate with its refund, deposits, composition
     expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(1);
-    expect((await db.mandate.get({ farmID, householdID: settled.id }).go()).data).toMatchObject({ iban: "NL91ABNA0417164300" });
+    expect((await db.mandate.get({ farmID, householdID: settled.id }).go()).data).toMatchObject({ iban: "NL91ABNA0417164300", status: "revoked" });
     expect((await db.certificate.get({ farmID, householdID: settled.id }).go()).data?.refundedAt).toBeDefined();
     expect((await db.depositPayment.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(1);
     expect((await db.compositionPeriod.query.byFarm({ farmID, householdID: settled.id }).go()).data.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { useFarmID, withActor, type Actor } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
+import { Mandate } from "../contribution/mandate";
 import { Payment } from "../contribution/payment";
 import { Statement } from "../contribution/statement";
 import { useDB } from "../entities";
@@ -118,8 +119,13 @@ export namespace Erasure {
   export async function eraseHousehold(householdID: string, settledOn: string, now: Date): Promise<boolean> {
     const farmID = useFarmID();
     const db = useDB().entities;
+    const h = (await db.household.get({ farmID, householdID }).go()).data;
+    if (!h || h.erasedAt || h.status !== "left") return false;
+    // no more debits, and the account is free for a household that has it next; its people are mailed so, before they go
+    const mandate = (await db.mandate.get({ farmID, householdID }).go()).data;
+    if (mandate?.status === "active") await Mandate.revoke(householdID);
     const found = await Privacy.gather(householdID);
-    if (!found || found.raw.household.erasedAt || found.raw.household.status !== "left") return false;
+    if (!found) return false;
     const { raw } = found;
     const staff = raw.perPerson.filter((x) => x.roles.length > 0).map((x) => x.p.personID);
     const leaving = raw.perPerson.filter((x) => !staff.includes(x.p.personID));
@@ -208,7 +214,7 @@ export namespace Erasure {
     await removeEach(raw.rolls, (r) => db.roll.delete({ farmID, electionID: r.electionID, householdID }));
     await removeEach(raw.proxies, (p) => db.proxy.delete({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID }));
     await removeEach(raw.audit, (e) => db.audit.delete({ farmID, eventID: e.eventID }));
-    await db.mandate.delete({ farmID, householdID }).go();
+    await Mandate.forget(householdID);
     await db.certificate.delete({ farmID, householdID }).go();
     const res = await useDB()
       .transaction.write(({ household, audit }) => [
