@@ -5,6 +5,9 @@ import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
+import { withActor } from "@akker/core/actor";
+import { Household } from "@akker/core/household/household";
+import { Person } from "@akker/core/person/person";
 import { createTestFarm, useTestTable } from "../setup/table";
 import { login, makeHousehold, makePerson } from "./helpers";
 
@@ -330,5 +333,107 @@ describe("raising a work day's capacity", () => {
     const { s } = await countsAgree(id);
     expect(s.every((x) => x.status === "confirmed" && x.start === "2027-01-09T09:00:00.000Z")).toBe(true);
     expect((await outbox("lid49@example.nl"))[0]!.subject).toMatch(/^Je kunt meedoen: Lange rij \(za 9 januari 10:00/);
+  });
+});
+
+describe("deciding on reported hours", () => {
+  let kees: Awaited<ReturnType<typeof login>>;
+  let karin: Awaited<ReturnType<typeof login>>;
+  let farmer: Awaited<ReturnType<typeof login>>;
+
+  beforeAll(async () => {
+    // a coordinator who is also a member, with a partner in the same household
+    await withActor({ type: "system", farmID }, async () => {
+      await Household.create({
+        name: "Klaassen",
+        adults: 2,
+        children: 0,
+        certificate: "full",
+        people: [
+          { name: "Kees Klaassen", email: "kees@example.nl" },
+          { name: "Karin Klaassen", email: "karin@example.nl" },
+        ],
+      });
+      await Person.grantRole((await Person.byEmail("kees@example.nl"))!.id, "coordinator");
+    });
+    await makePerson(farmID, { name: "Boer Bart", email: "bart@example.nl", roles: ["farmer"] });
+    kees = await login(app, "kees@example.nl", "10.7.1.1");
+    karin = await login(app, "karin@example.nl", "10.7.1.2");
+    farmer = await login(app, "bart@example.nl", "10.7.1.3");
+  });
+
+  const report = async (who: Awaited<ReturnType<typeof login>>, hours: number) => {
+    const res = await who.post("/api/me/hours", { date: "2027-01-05", hours, task: "workshop" });
+    expect(res.status).toBe(201);
+    return res.body.entry.id as string;
+  };
+  const stored = async (entryID: string) =>
+    (await useDB().entities.hours.query.bySeason({ farmID, season: "2027" }).go({ pages: "all" })).data.find((e) => e.entryID === entryID)!;
+  const events = async (entryID: string) =>
+    (await useDB().entities.audit.query.bySubject({ farmID, subjectID: entryID }).go({ pages: "all" })).data.sort((a, b) =>
+      a.eventID.localeCompare(b.eventID),
+    );
+
+  it("nobody decides on their own hours nor on their household's; another coordinator does", async () => {
+    const own = await report(kees, 3);
+    const partner = await report(karin, 2);
+    const pending = (await kees.get("/api/hours/pending")).body.entries;
+    expect(pending.filter((e: any) => e.own).map((e: any) => e.id).sort()).toEqual([own, partner].sort());
+    for (const id of [own, partner])
+      for (const decision of ["approved", "declined"]) {
+        const res = await kees.post(`/api/hours/${id}/decision`, { decision });
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe("hours.own");
+      }
+    expect((await stored(own)).status).toBe("pending");
+    expect(await events(own)).toEqual([]);
+    // the others see them as anyone's
+    expect((await coordinator.get("/api/hours/pending")).body.entries.find((e: any) => e.id === own).own).toBe(false);
+    expect((await coordinator.post(`/api/hours/${own}/decision`, { decision: "approved" })).status).toBe(200);
+    expect((await farmer.post(`/api/hours/${partner}/decision`, { decision: "declined" })).status).toBe(200);
+    expect((await karin.get("/api/me/hours")).body).toMatchObject({ confirmedHours: 3, pendingHours: 0 });
+    // and the coordinator decides on other households' hours as before
+    const theirs = await report(other, 1);
+    expect((await kees.get("/api/hours/pending")).body.entries.find((e: any) => e.id === theirs).own).toBe(false);
+    expect((await kees.post(`/api/hours/${theirs}/decision`, { decision: "approved" })).status).toBe(200);
+  });
+
+  it("a changed decision is a new one: kept in the entry's history, each with its audit event", async () => {
+    const id = await report(other, 2.5);
+    expect((await coordinator.post(`/api/hours/${id}/decision`, { decision: "approved" })).status).toBe(200);
+    const changed = await kees.post(`/api/hours/${id}/decision`, { decision: "declined" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.entry.status).toBe("declined");
+    // the same decision again is no new decision
+    expect((await kees.post(`/api/hours/${id}/decision`, { decision: "declined" })).status).toBe(200);
+    const entry = await stored(id);
+    const sara = (await coordinator.get("/api/me")).body.person.id;
+    const keesID = (await kees.get("/api/me")).body.person.id;
+    expect(entry.decisions!.map((d) => [d.status, d.by])).toEqual([
+      ["approved", sara],
+      ["declined", keesID],
+    ]);
+    const log = await events(id);
+    expect(log.map((e) => [e.action, e.actorID, e.data])).toEqual([
+      ["hours.approved", sara, { hours: 2.5, householdID: entry.householdID }],
+      ["hours.declined", keesID, { hours: 2.5, householdID: entry.householdID, replaces: "approved", decidedBy: sara }],
+    ]);
+  });
+
+  it("simultaneous decisions: each one that counts is in the history and the log, the last one stands", async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = await report(other, 1);
+      const answers = await Promise.all([
+        coordinator.post(`/api/hours/${id}/decision`, { decision: "approved" }),
+        farmer.post(`/api/hours/${id}/decision`, { decision: "declined" }),
+        kees.post(`/api/hours/${id}/decision`, { decision: round % 2 ? "approved" : "declined" }),
+      ]);
+      for (const a of answers) expect([200, 409]).toContain(a.status);
+      const entry = await stored(id);
+      const log = await events(id);
+      expect(log).toHaveLength(entry.decisions!.length);
+      expect(entry.decisions!.at(-1)!.status).toBe(entry.status);
+      expect(log.map((e) => e.action)).toEqual(entry.decisions!.map((d) => `hours.${d.status}`));
+    }
   });
 });

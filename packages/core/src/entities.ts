@@ -494,6 +494,18 @@ export const HoursEntity = new Entity({
     note: { type: "string" },
     status: { type: ["pending", "approved", "declined"] as const, required: true },
     decidedBy: { type: "string" },
+    /** Every decision on reported hours, oldest first: a changed decision is added, never overwritten. */
+    decisions: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          status: { type: ["approved", "declined"] as const, required: true },
+          by: { type: "string", required: true },
+          at: { type: "string", required: true },
+        },
+      },
+    },
     createdAt,
     updatedAt,
   },

@@ -39,8 +39,8 @@ export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
 export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
 export type RosterEntry = WorkdayRoster["entries"][number];
 export type HoursEntry = Hours.Entry;
-/** A reported entry waiting for approval, with who reported it. */
-export type PendingHoursEntry = HoursEntry & { personName: string; householdName: string };
+/** A reported entry waiting for approval, with who reported it; `own` when it is the caller's or their household's (another decides). */
+export type PendingHoursEntry = HoursEntry & { personName: string; householdName: string; own: boolean };
 export type HoursReportInput = Parameters<typeof Hours.report>[0];
 export type HoursDecision = Parameters<typeof Hours.decide>[1];
 export type MyHours = Awaited<ReturnType<typeof Hours.mine>>;

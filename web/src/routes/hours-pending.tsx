@@ -56,8 +56,9 @@ function Entries(props: { entries: PendingHoursEntry[] }) {
     const decided = await deciding.submit(entry, decision);
     if (!decided) return;
     setMessage(decision === "approved" ? w().pending.approved(amount(entry)) : w().pending.declined(amount(entry)));
-    // Carry on with the next entry, where the decided one was; or at the heading when none are left.
-    const next = props.entries[Math.min(index, props.entries.length - 1)];
+    // Carry on with the next entry to decide, where the decided one was; or at the heading when none are left.
+    const open = props.entries.filter((e) => !e.own);
+    const next = open.find((e) => props.entries.indexOf(e) >= index) ?? open.at(-1);
     (next ? document.getElementById(`approve-${next.id}`) : document.querySelector("h1"))?.focus();
   }
 
@@ -79,27 +80,29 @@ function Entries(props: { entries: PendingHoursEntry[] }) {
                 <Show when={entry.note}>
                   {(note) => <p class="description">{note()}</p>}
                 </Show>
-                <div class="actions">
-                  <button
-                    id={`approve-${entry.id}`}
-                    type="button"
-                    class="primary"
-                    aria-label={label(w().pending.approve, entry)}
-                    aria-disabled={deciding.pending() ? "true" : undefined}
-                    onClick={() => void decide(entry, "approved")}
-                  >
-                    {w().pending.approve}
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={label(w().pending.decline, entry)}
-                    aria-disabled={deciding.pending() ? "true" : undefined}
-                    onClick={() => void decide(entry, "declined")}
-                  >
-                    {w().pending.decline}
-                  </button>
-                </div>
+                <Show when={!entry.own} fallback={<p class="muted">{w().pending.own}</p>}>
+                  <div class="actions">
+                    <button
+                      id={`approve-${entry.id}`}
+                      type="button"
+                      class="primary"
+                      aria-label={label(w().pending.approve, entry)}
+                      aria-disabled={deciding.pending() ? "true" : undefined}
+                      onClick={() => void decide(entry, "approved")}
+                    >
+                      {w().pending.approve}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={label(w().pending.decline, entry)}
+                      aria-disabled={deciding.pending() ? "true" : undefined}
+                      onClick={() => void decide(entry, "declined")}
+                    >
+                      {w().pending.decline}
+                    </button>
+                  </div>
+                </Show>
               </li>
             )}
           </For>

@@ -151,8 +151,9 @@ describe("my hours", () => {
 
 describe("approving hours", () => {
   const pending = [
-    { ...hoursEntry({ id: "hours_a", task: "tour", date: "2027-05-02", hours: 2, status: "pending", note: "Buurtschool" }), personName: "Eva de Vries", householdName: "De Vries" },
-    { ...hoursEntry({ id: "hours_b", task: "workshop", date: "2027-05-03", hours: 1.5, status: "pending" }), personName: "Bram Bos", householdName: "Bos" },
+    { ...hoursEntry({ id: "hours_a", task: "tour", date: "2027-05-02", hours: 2, status: "pending", note: "Buurtschool" }), personName: "Eva de Vries", householdName: "De Vries", own: false },
+    { ...hoursEntry({ id: "hours_own", task: "cleaning", date: "2027-05-02", hours: 3, status: "pending" }), personName: "Cor Coördinator", householdName: "Coördinator", own: true },
+    { ...hoursEntry({ id: "hours_b", task: "workshop", date: "2027-05-03", hours: 1.5, status: "pending" }), personName: "Bram Bos", householdName: "Bos", own: false },
   ];
 
   function pendingApi() {
@@ -188,7 +189,10 @@ describe("approving hours", () => {
     await user.click(screen.getByRole("button", { name: "Niet meetellen · Workshop, ma 3 mei, 1,5 uur" }));
 
     expect(await screen.findByText("1,5 uur niet meegeteld.")).toBeInTheDocument();
-    expect(screen.getByText("Er wachten geen uren op goedkeuring.")).toBeInTheDocument();
+    // one's own (or one's household's) hours are offered to nobody but the others
+    expect(screen.getByText("Jouw eigen uren of die van je huishouden: daarover beslist een andere coördinator.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Schoonmaken/ })).toBeNull();
+    expect(screen.queryAllByRole("button", { name: /^(Goedkeuren|Niet meetellen)/ })).toEqual([]);
     expect(api.calls.filter((c) => c.method === "POST").map((c) => [c.path, c.body])).toEqual([
       ["/api/hours/hours_a/decision", { decision: "approved" }],
       ["/api/hours/hours_b/decision", { decision: "declined" }],

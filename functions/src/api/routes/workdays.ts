@@ -227,11 +227,16 @@ export function workdayRoutes(app: App) {
     {
       method: "post",
       path: "/api/hours/:id/decision",
-      summary: "Approve or decline reported hours",
+      summary: "Approve or decline reported hours (a changed decision is a new, audited one)",
       tag,
       access: organisers,
       body: z.object({ decision: z.enum(["approved", "declined"]) }),
-      responses: { 200: { description: "Decided", schema: z.object({ entry: Hours.Entry }) }, 404: { description: "Unknown" } },
+      responses: {
+        200: { description: "Decided", schema: z.object({ entry: Hours.Entry }) },
+        403: { description: "The caller's own or their household's hours: another coordinator decides" },
+        404: { description: "Unknown" },
+        409: { description: "Decided by someone else meanwhile" },
+      },
     },
     async (c, { body }) => c.json({ entry: await Hours.decide(c.req.param("id")!, body.decision) }),
   );

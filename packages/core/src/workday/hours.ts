@@ -89,18 +89,47 @@ export namespace Hours {
     return serialize(item);
   }
 
-  /** A coordinator approves or declines reported hours. */
+  /**
+   * Whose hours the caller may not decide on: their own, and their
+   * household's, as hours count for the household (approving a partner's
+   * hours raises one's own total). Another coordinator or the farmer decides.
+   */
+  function isOwn(entry: { personID: string; householdID: string }) {
+    const actor = usePerson();
+    return entry.personID === actor.personID || (!!actor.householdID && entry.householdID === actor.householdID);
+  }
+
+  /**
+   * A coordinator approves or declines reported hours, never their own
+   * household's. A changed decision is a new one: added to the entry's
+   * history with its audit event (which names the one it replaces), in one
+   * transaction conditional on the decision read.
+   */
   export async function decide(entryID: string, decision: "approved" | "declined") {
     const farmID = useFarmID();
     const entry = (await recentEntries()).find((e) => e.entryID === entryID);
     if (!entry) throw new VisibleError("not_found", "hours.not_found", "No such hours entry.");
+    if (isOwn(entry))
+      throw new VisibleError("forbidden", "hours.own", "Hours of your own household are decided by another coordinator.");
+    if (entry.status === decision) return serialize(entry);
+    const by = usePerson().personID;
+    const decisions = [...(entry.decisions ?? []), { status: decision, by, at: Clock.iso() }];
     const res = await useDB()
       .transaction.write(({ hours, audit }) => [
         hours
           .patch({ farmID, householdID: entry.householdID, entryID })
-          .set({ status: decision, decidedBy: usePerson().personID })
+          .set({ status: decision, decidedBy: by, decisions })
+          .where((a, op) => op.eq(a.status, entry.status))
           .commit(),
-        audit.create(Audit.event(`hours.${decision}`, entryID, { hours: entry.hours })).commit(),
+        audit
+          .create(
+            Audit.event(`hours.${decision}`, entryID, {
+              hours: entry.hours,
+              householdID: entry.householdID,
+              ...(entry.status !== "pending" ? { replaces: entry.status, decidedBy: entry.decidedBy } : {}),
+            }),
+          )
+          .commit(),
       ])
       .go();
     if (res.canceled) throw new VisibleError("conflict", "hours.changed", "The entry changed meanwhile; try again.");
@@ -118,7 +147,12 @@ export namespace Hours {
     return [...previous, ...current];
   }
 
-  export const PendingEntry = z.extend(Entry, { personName: z.string(), householdName: z.string() });
+  export const PendingEntry = z.extend(Entry, {
+    personName: z.string(),
+    householdName: z.string(),
+    /** The caller's own or their household's: another coordinator decides. */
+    own: z.boolean(),
+  });
 
   /** Reported hours waiting for a coordinator, oldest first, with who reported them. */
   export async function pending() {
@@ -133,6 +167,7 @@ export namespace Hours {
       ...serialize(e),
       personName: personNames.get(e.personID) ?? "?",
       householdName: householdNames.get(e.householdID) ?? "?",
+      own: isOwn(e),
     }));
   }
 

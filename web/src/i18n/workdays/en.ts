@@ -201,6 +201,7 @@ export const workdaysEn: WorkdayDictionary = {
     title: "Approve hours",
     intro: "Members reported these hours for work outside the work days. Approved hours count for their household.",
     none: "No hours are waiting for approval.",
+    own: "Your own hours or your household's: another coordinator decides on these.",
     approve: "Approve",
     decline: "Do not count",
     entry: (task: string, date: string, hours: string) => `${task}, ${date}, ${hours}`,

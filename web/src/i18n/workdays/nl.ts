@@ -213,6 +213,7 @@ export const workdaysNl = {
     intro:
       "Leden gaven deze uren door voor werk buiten de meewerkdagen. Goedgekeurde uren tellen mee bij hun huishouden.",
     none: "Er wachten geen uren op goedkeuring.",
+    own: "Jouw eigen uren of die van je huishouden: daarover beslist een andere coördinator.",
     approve: "Goedkeuren",
     decline: "Niet meetellen",
     entry: (task: string, date: string, hours: string) => `${task}, ${date}, ${hours}`,
