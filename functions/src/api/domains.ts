@@ -46,7 +46,7 @@ export const apiDomains: readonly ApiDomain[] = [
       "/api/households/*/mandate",
       "/api/households/*/solidarity",
     ],
-    mail: false,
+    mail: true,
     authSecret: false,
   },
 ];
