@@ -134,6 +134,16 @@ export namespace Election {
     if (e.status !== "open" || now < e.opensAt || now >= e.closesAt) throw new VisibleError("conflict", "election.not_open", message);
   }
 
+  type Writable = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
+
+  /** The same, as the transaction's own check against the request's clock (ISO instants compare as strings). */
+  function votingAt(election: Writable["election"], electionID: string, at: string) {
+    return election
+      .check({ farmID: useFarmID(), electionID })
+      .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
+      .commit();
+  }
+
   function candidatesOf(e: Stored) {
     return (e.candidates ?? []).map((c) => ({ id: c.id, name: c.name, statement: c.statement ?? "" }));
   }
@@ -250,8 +260,9 @@ export namespace Election {
    * Opens voting and freezes the voter roll: the households active now, each
    * with its people now (only they act for it in this vote). Opening before
    * the planned time moves opensAt to now; a vote whose closing time has
-   * passed cannot open (change it first). Safe to run twice, and to run again after a crash: the roll is written
-   * before the status flips, the flip and its audit event are one
+   * passed cannot open (change it first). Safe to run twice, also at once,
+   * and to run again after a crash: the roll is written, while the vote is
+   * a draft, before the status flips, the flip and its audit event are one
    * transaction, and the opening mail goes out once, also when the run that
    * opened the election died before sending it.
    */
@@ -532,10 +543,7 @@ export namespace Election {
     const day = dateOf(now);
     const res = await useDB()
       .transaction.write(({ roll: rollEntity, ballot: ballotEntity, election, proxy }) => [
-        election
-          .check({ farmID, electionID })
-          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
-          .commit(),
+        votingAt(election, electionID, at),
         rollEntity
           .patch({ farmID, electionID, householdID: voter })
           .set({ voted: true, via: input.onBehalfOf ? "proxy" : "self" })
@@ -612,10 +620,7 @@ export namespace Election {
     if (theirs.data.proxiesHeld >= farm.maxProxies) throw new VisibleError("conflict", "election.proxy_limit", "That household already holds the maximum number of proxies.");
     const res = await useDB()
       .transaction.write(({ roll: r, proxy, election, audit }) => [
-        election
-          .check({ farmID, electionID })
-          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
-          .commit(),
+        votingAt(election, electionID, at),
         r
           .patch({ farmID, electionID, householdID: from })
           .set({ proxyTo: toHouseholdID })
@@ -656,10 +661,7 @@ export namespace Election {
     assertVoting(e, at, "Proxies can be withdrawn while voting is open.");
     const res = await useDB()
       .transaction.write(({ roll: r, proxy, election, audit }) => [
-        election
-          .check({ farmID, electionID })
-          .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
-          .commit(),
+        votingAt(election, electionID, at),
         proxy.delete({ farmID, electionID, fromHouseholdID: from }).where((a, op) => op.eq(a.status, "active")).commit(),
         r
           .patch({ farmID, electionID, householdID: from })

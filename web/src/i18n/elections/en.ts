@@ -301,6 +301,7 @@ export const electionsEn: ElectionDictionary = {
     "election.not_open": "This is not possible now: the vote is not open (any more).",
     "election.joined_after_opening":
       "You joined your household after this vote opened. The people who belonged to it at the opening vote for the household.",
+    "election.busy": "The vote is being opened just now. Please try again in a moment.",
     "election.closes_in_past": "The closing time has passed. Choose a later closing time first.",
     "election.not_eligible":
       "Your household is not on the voter roll of this vote. The roll was fixed when voting opened.",

@@ -312,6 +312,7 @@ export const electionsNl = {
     "election.not_open": "Dit kan nu niet: de stemming is niet (meer) open.",
     "election.joined_after_opening":
       "Je kwam na het openen van deze stemming bij jullie huishouden. Voor het huishouden stemmen de mensen die er bij het openen al bij hoorden.",
+    "election.busy": "De stemming wordt net geopend. Probeer het zo nog eens.",
     "election.closes_in_past": "De sluitingstijd is al voorbij. Kies eerst een latere sluitingstijd.",
     "election.not_eligible":
       "Jullie huishouden staat niet op de kiezerslijst van deze stemming. Die lijst werd vastgelegd toen de stemming openging.",
