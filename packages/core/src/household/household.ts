@@ -203,7 +203,8 @@ export namespace Household {
       h.check({ farmID: farm.id, householdID }).where((a, op) => op.exists(a.name)).commit(),
       emailClaim.create(made.claim).commit(),
       person.create(made.person).commit(),
-      audit.create(Audit.event("household.person_added", householdID, { personID: made.personID, name: input.name })).commit(),
+      // the person by ID only: their name and address live on the person, erased with it
+      audit.create(Audit.event("household.person_added", householdID, { personID: made.personID })).commit(),
     ]);
     if (!added) {
       if (!(await get(householdID))) throw new VisibleError("not_found", "household.not_found", "No such household.");
