@@ -14,7 +14,7 @@ import { Season } from "@akker/core/contribution/season";
 import { Statement } from "@akker/core/contribution/statement";
 import { entities, useDB } from "@akker/core/entities";
 import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold } from "./helpers";
+import { client, login, makeHousehold, makePerson } from "./helpers";
 
 /*
  * Personal data (issue 12, item 14): a member downloads everything held
@@ -148,8 +148,15 @@ describe("GET /api/me/export", () => {
       expect(text).not.toContain(needle);
   });
 
-  it("is for a logged-in person only", async () => {
+  it("is for a logged-in person only; staff without a household get their own person", async () => {
     expect((await client(app).get("/api/me/export")).status).toBe(401);
+    await makePerson(farmID, { name: "Boer Bas", email: "bas@example.nl", roles: ["farmer"] });
+    const farmer = await login(app, "bas@example.nl", "10.1.0.9");
+    const res = await farmer.get("/api/me/export");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ household: null, people: [{ name: "Boer Bas", email: "bas@example.nl", roles: ["farmer"] }] });
+    expect(res.body.sessions).toHaveLength(1);
+    expect(JSON.stringify(res.body)).not.toContain("AAA");
   });
 });
 
