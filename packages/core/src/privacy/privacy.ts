@@ -1,6 +1,7 @@
 import { useFarmID, usePerson } from "../actor";
 import { Clock } from "../clock";
 import { entities, useDB } from "../entities";
+import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { addWeeks, weekOf } from "../week";
 
@@ -136,6 +137,7 @@ export namespace Privacy {
     const theirApplications = applications.data.filter((a) => a.householdID === householdID || emails.includes(a.email));
     const subjects = [...hours.data.map((h) => h.entryID), ...theirApplications.map((a) => a.applicationID)];
     const otherAudit = await Promise.all(subjects.map((subjectID) => db.audit.query.bySubject({ farmID, subjectID }).go({ pages: "all" })));
+    const audit = [...householdAudit.data, ...perPerson.flatMap((x) => x.audit), ...otherAudit.flatMap((a) => a.data)];
     const titleOf = new Map(elections.data.map((e) => [e.electionID, e.title]));
     const signups = perPerson.flatMap((x) => x.signups);
     const workdays = (await getEach([...new Set(signups.map((s) => s.workdayID))].map((workdayID) => db.workday.get({ farmID, workdayID })))).data;
@@ -145,7 +147,7 @@ export namespace Privacy {
       raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, periods: periods.data,
         mandate: mandate.data, certificate: certificate.data, deposits: deposits.data, choices: choices.data, rolls: rolls.data,
         proxies: proxies.flatMap((p) => p.data), applications: theirApplications, pending: pending.data.filter((m) => emails.includes(m.to)),
-        audit: [...householdAudit.data, ...perPerson.flatMap((x) => x.audit), ...otherAudit.flatMap((a) => a.data)] },
+        audit },
       export: {
         exportedAt: Clock.iso(),
         farm: { id: farm.id, name: farm.name },
@@ -188,7 +190,7 @@ export namespace Privacy {
           })),
           proxies: proxies.flatMap((p) => p.data).map((p) => ({ ...strip(p), title: titleOf.get(p.electionID) ?? null })),
         },
-        auditEvents: [...householdAudit.data, ...perPerson.flatMap((x) => x.audit), ...otherAudit.flatMap((a) => a.data)]
+        auditEvents: audit
           .map((e) => strip(e))
           .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))),
         mails: [
@@ -217,21 +219,17 @@ export namespace Privacy {
   async function exportPerson(personID: string): Promise<Export> {
     const farmID = useFarmID();
     const db = useDB().entities;
-    const [farm, person, roles, sessions, calendar, signups, outbox, audit] = await Promise.all([
+    const p = (await db.person.get({ farmID, personID }).go()).data;
+    if (!p) throw new VisibleError("unauthenticated", "auth.required", "Log in first.");
+    const [farm, roles, sessions, calendar, signups, outbox, audit] = await Promise.all([
       Farm.current(),
-      db.person.get({ farmID, personID }).go(),
       db.roleGrant.query.byPerson({ farmID, personID }).go({ pages: "all" }),
       db.session.query.byPerson({ farmID, personID }).go({ pages: "all" }),
       db.calendarLink.get({ farmID, personID }).go(),
       db.signup.query.byPerson({ farmID, personID }).go({ pages: "all" }),
+      db.outbox.query.byRecipient({ farmID, to: p.email }).go({ pages: "all" }),
       db.audit.query.bySubject({ farmID, subjectID: personID }).go({ pages: "all" }),
-      Promise.resolve(null),
-    ]).then(async (r) => {
-      const p = r[1].data;
-      const mails = p ? await db.outbox.query.byRecipient({ farmID, to: p.email }).go({ pages: "all" }) : { data: [] };
-      return [r[0], r[1], r[2], r[3], r[4], r[5], mails, r[6]] as const;
-    });
-    const p = person.data!;
+    ]);
     return {
       exportedAt: Clock.iso(),
       farm: { id: farm.id, name: farm.name },
