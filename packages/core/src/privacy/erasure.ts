@@ -99,7 +99,6 @@ export namespace Erasure {
     return { erased, purged };
   }
 
-
   /** Deletes one by one, ten at a time: a batch write could leave items unprocessed. */
   async function removeEach<T>(items: T[], op: (item: T) => { go: () => Promise<unknown> }) {
     for (let i = 0; i < items.length; i += 10) await Promise.all(items.slice(i, i + 10).map((x) => op(x).go()));
@@ -134,6 +133,7 @@ export namespace Erasure {
     for (const { p, signups } of leaving)
       for (const s of signups.filter((s) => Date.parse(s.start) > now.getTime())) {
         const actor: Actor = { type: "person", farmID, personID: p.personID, householdID, roles: ["member"], sessionID: "erasure" };
+        // a day that started meanwhile is past: its sign-up goes with the others below
         await withActor(actor, () => Workday.cancelSignup(s.workdayID)).catch(() => undefined);
       }
     for (const { p, sessions, signups, calendar, audit, outbox } of leaving) {
