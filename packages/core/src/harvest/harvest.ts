@@ -252,7 +252,8 @@ export namespace Harvest {
     const { result } = await split(week, items);
     const version = stored.version + 1;
     const shares = useDB().entities.harvestShare;
-    const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all" });
+    // consistent: a share an attempt that split again wrote for a household now opted out must be seen, to be removed
+    const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true });
     const taking = new Set(result.allocations.map((a) => a.householdID));
     await writeAll(
       (batch) => shares.put(batch).go({ concurrency: 4 }),
