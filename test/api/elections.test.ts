@@ -300,6 +300,16 @@ describe("who may act for a household: the people it had when the vote opened", 
     expect((await v("Akkerman").client.post(`/api/elections/${next}/ballots`, { vote: "yes" })).body.error.code).toBe("election.already_voted");
   });
 
+  it("the reminder to vote goes to the people who can cast the household's vote", async () => {
+    const remind = await newElection({ title: "Bijenhotel", kind: "motion", opensAt: iso(t0 + hour), closesAt: iso(t0 + 3 * 24 * hour) });
+    await board.post(`/api/elections/${remind}/open`);
+    expect((await board.post(`/api/households/${v("Evers").householdID}/people`, { name: "Laatkomer", email: "laatkomer@example.nl" })).status).toBe(201);
+    await runJobs({ jobs, farmIDs: [farmID], now: new Date(t0 + 2 * 24 * hour) });
+    const reminded = (m: { subject: string }) => m.subject === "Nog niet gestemd: Bijenhotel";
+    expect((await outbox("evers@example.nl")).filter(reminded)).toHaveLength(1);
+    expect((await outbox("laatkomer@example.nl")).filter(reminded)).toHaveLength(0);
+  });
+
   it("adding a person writes an audit event and mails the household's people, kept with the change", async () => {
     const events = (await useDB().entities.audit.query.bySubject({ farmID, subjectID: v("Akkerman").householdID }).go({ pages: "all" })).data;
     const boardID = (await useDB().entities.person.query.byEmail({ farmID, email: "bestuur@example.nl" }).go()).data[0]!.personID;
