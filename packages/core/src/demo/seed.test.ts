@@ -49,7 +49,8 @@ describe("the demo farm", () => {
 });
 
 describe("the demo farm's activity", () => {
-  it("has published harvests, work days with sign-ups and an open vote", async () => {
+  // 200 households: two harvests, six work days with sign-ups, a season and a vote opened over the whole roll
+  it("has published harvests, work days with sign-ups and an open vote", { timeout: 120_000 }, async () => {
     await seedActivity();
     const board = await withActor({ type: "system", farmID: demoFarm.id }, () => Person.byEmail("bestuur@demo.test"));
     const actor = { type: "person" as const, farmID: demoFarm.id, personID: board!.id, householdID: board!.householdID, roles: ["board" as const, "member" as const], sessionID: "t" };
