@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { Clock } from "../clock";
+import { createdAt, farmID, service, updatedAt } from "../entity-parts";
 
 /*
  * The contribution's data: seasons with their price versions, the ledger,
@@ -7,23 +7,6 @@ import { Clock } from "../clock";
  * statements are pro-rated on. Registered in the one Service in ../entities.ts;
  * every partition key starts with the farm, as everywhere.
  */
-
-const service = "akker";
-
-const farmID = { type: "string", required: true, readOnly: true } as const;
-const createdAt = {
-  type: "string",
-  required: true,
-  readOnly: true,
-  default: () => Clock.iso(),
-} as const;
-const updatedAt = {
-  type: "string",
-  required: true,
-  default: () => Clock.iso(),
-  set: () => Clock.iso(),
-  watch: "*",
-} as const;
 
 const priceVersion = {
   type: "list",
@@ -276,14 +259,3 @@ export const SolidarityPotEntity = new Entity({
     },
   },
 });
-
-export const contributionEntities = {
-  season: SeasonEntity,
-  ledgerEntry: LedgerEntryEntity,
-  paymentClaim: PaymentClaimEntity,
-  compositionPeriod: CompositionPeriodEntity,
-  mandate: MandateEntity,
-  ibanClaim: IbanClaimEntity,
-  solidarityChoice: SolidarityChoiceEntity,
-  solidarityPot: SolidarityPotEntity,
-};

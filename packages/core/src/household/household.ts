@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { useActor } from "../actor";
 import { Audit } from "../audit/audit";
-import { certificates, householdStatuses, useDB } from "../entities";
+import { useDB } from "../entities";
+import { certificates, householdStatuses } from "./entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { fn } from "../fn";

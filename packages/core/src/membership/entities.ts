@@ -1,27 +1,11 @@
 import { Entity } from "electrodb";
-import { Clock } from "../clock";
+import { createdAt, farmID, service, updatedAt } from "../entity-parts";
 
 /*
  * Membership data: certificates with their deposits, and the waiting list.
  * Listed in the one service in ../entities.ts, under the same farm-first keys.
  */
 
-const service = "akker";
-
-const farmID = { type: "string", required: true, readOnly: true } as const;
-const createdAt = {
-  type: "string",
-  required: true,
-  readOnly: true,
-  default: () => Clock.iso(),
-} as const;
-const updatedAt = {
-  type: "string",
-  required: true,
-  default: () => Clock.iso(),
-  set: () => Clock.iso(),
-  watch: "*",
-} as const;
 const certificate = { type: ["full", "half"] as const, required: true } as const;
 const depositPlan = { type: ["once", "instalments"] as const, required: true, default: "once" } as const;
 
