@@ -18,11 +18,12 @@ export function openapiDocument(app: App) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { def } of routesOf(app)) {
     const path = def.path.replace(/:([A-Za-z]+)/g, "{$1}");
-    const params = [...def.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
-      name: m[1],
+    const declared = (def.params ? jsonSchema(def.params, "input").properties ?? {} : {}) as Record<string, Record<string, unknown>>;
+    const params = [...def.path.matchAll(/:([A-Za-z]+)/g)].map(([, name]) => ({
+      name,
       in: "path",
       required: true,
-      schema: { type: "string", maxLength: maxParamLength },
+      schema: !declared[name!] || declared[name!]!.type === "string" ? { type: "string", maxLength: maxParamLength, ...declared[name!] } : declared[name!],
     }));
     const queryParams = def.query
       ? Object.entries((jsonSchema(def.query, "input").properties ?? {}) as Record<string, unknown>).map(

@@ -19,7 +19,9 @@ export type App = Hono<Env>;
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-export interface RouteDef<B extends z.core.$ZodType | undefined, Q extends z.core.$ZodType | undefined> {
+type Schema = z.core.$ZodType | undefined;
+
+export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema = undefined> {
   method: Method;
   /** Hono path, e.g. `/api/households/:id`. */
   path: string;
@@ -35,6 +37,12 @@ export interface RouteDef<B extends z.core.$ZodType | undefined, Q extends z.cor
    */
   rawBody?: Record<string, z.core.$ZodType>;
   query?: Q;
+  /**
+   * The path parameters, an object schema keyed by their names. Every
+   * parameter is first held to the checks all share (length, text, IDs in
+   * lowercase), then parsed with this.
+   */
+  params?: P;
   /** The largest body in bytes, if not `maxBody`. */
   maxBody?: number;
   /** Status code → description and optional schema of the JSON answer. */
@@ -44,7 +52,7 @@ export interface RouteDef<B extends z.core.$ZodType | undefined, Q extends z.cor
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface Registered {
-  def: RouteDef<z.core.$ZodType | undefined, z.core.$ZodType | undefined>;
+  def: RouteDef<Schema, Schema, Schema>;
 }
 
 const registries = new WeakMap<App, Registered[]>();
@@ -83,6 +91,11 @@ function checkParams(c: Context) {
           : undefined;
     if (problem) throw new VisibleError("input", "input.invalid", "The input is not valid.", [{ path: name, message: problem }]);
   }
+}
+
+/** Path parameters that are plain text (IDs, tokens), held only to the checks all parameters share. */
+export function textParams<K extends string>(...names: K[]) {
+  return z.object(Object.fromEntries(names.map((name) => [name, z.string()])) as Record<K, z.ZodMiniString<string>>);
 }
 
 /**
@@ -141,8 +154,15 @@ function checkText(value: unknown) {
     ]);
 }
 
-function invalid(error: z.core.$ZodError) {
+/** The 400 for input its schema refuses, with zod's issues. */
+export function invalid(error: z.core.$ZodError) {
   return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
+}
+
+function parse(schema: z.core.$ZodType, raw: unknown) {
+  const parsed = z.safeParse(schema, raw);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
 }
 
 async function readBody(c: Context, schema: z.core.$ZodType, optional: boolean) {
@@ -161,20 +181,19 @@ async function readBody(c: Context, schema: z.core.$ZodType, optional: boolean) 
     ]);
   }
   checkText(raw);
-  const parsed = z.safeParse(schema, raw);
-  if (!parsed.success) throw invalid(parsed.error);
-  return parsed.data;
+  return parse(schema, raw);
 }
 
 /**
  * Adds a route: access is checked first (401/403 before any 400), then the
- * path parameters' length, then the body's size (413), then the body and
- * query are parsed with their zod schemas, then the handler runs.
+ * path parameters' length, then the body's size (413), then the path
+ * parameters, body and query are parsed with their zod schemas, then the
+ * handler runs.
  */
-export function route<B extends z.core.$ZodType | undefined = undefined, Q extends z.core.$ZodType | undefined = undefined>(
+export function route<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   app: App,
-  def: RouteDef<B, Q>,
-  handler: (c: Context<Env>, input: { body: Parsed<B>; query: Parsed<Q> }) => Promise<Response> | Response,
+  def: RouteDef<B, Q, P>,
+  handler: (c: Context<Env>, input: { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }) => Promise<Response> | Response,
 ) {
   const list = registries.get(app) ?? [];
   registries.set(app, list);
@@ -185,15 +204,14 @@ export function route<B extends z.core.$ZodType | undefined = undefined, Q exten
     await next();
   };
   app.on(def.method.toUpperCase(), def.path, checks, limitBody(def.maxBody ?? maxBody), async (c) => {
+    const params = def.params ? parse(def.params, c.req.param()) : undefined;
     const body = def.body ? await readBody(c, def.body, !!def.bodyOptional) : undefined;
     let query: unknown;
     if (def.query) {
       const raw = c.req.query();
       checkText(raw);
-      const parsed = z.safeParse(def.query, raw);
-      if (!parsed.success) throw invalid(parsed.error);
-      query = parsed.data;
+      query = parse(def.query, raw);
     }
-    return handler(c, { body: body as Parsed<B>, query: query as Parsed<Q> });
+    return handler(c, { body: body as Parsed<B>, query: query as Parsed<Q>, params: params as Parsed<P> });
   });
 }

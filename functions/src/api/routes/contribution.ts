@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import * as z from "zod/mini";
 import { Clock } from "@akker/core/clock";
 import { VisibleError } from "@akker/core/error";
-import { toIssues } from "@akker/core/fn";
 import { ID } from "@akker/core/id";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
@@ -11,22 +10,29 @@ import { Season } from "@akker/core/contribution/season";
 import { Sepa } from "@akker/core/contribution/sepa";
 import { Solidarity } from "@akker/core/contribution/solidarity";
 import { Statement } from "@akker/core/contribution/statement";
-import { route, type App, type Env } from "../route";
+import { invalid, route, textParams, type App, type Env } from "../route";
 
 const treasurer = ["treasurer"] as const;
 const tag = "contribution";
 const yearQuery = z.object({ year: z.optional(Season.year) });
 const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
 
-function invalid(message: string, path = "") {
+function refused(message: string, path = "") {
   return new VisibleError("input", "input.invalid", message, [{ path, message }]);
 }
 
-function yearParam(c: Context<Env>) {
-  const parsed = Season.year.safeParse(c.req.param("year"));
-  if (!parsed.success) throw invalid("The year must be between 2000 and 2200.", "year");
-  return parsed.data;
-}
+const yearMessage = { error: "The year must be between 2000 and 2200." };
+const ofYear = z.object({
+  year: z.coerce.number(yearMessage).check(z.int(yearMessage), z.minimum(2000, yearMessage), z.maximum(2200, yearMessage)),
+});
+
+/** A month's collection file: `YYYY-MM.xml`, or `.json` for what it would hold. */
+const sepaFile = z.object({
+  file: z.pipe(
+    z.string().check(z.regex(/^(2[01]\d\d|2200)-(0[1-9]|1[0-2])\.(xml|json)$/, "Ask for a month as YYYY-MM.xml (or .json).")),
+    z.transform((file) => ({ year: Number(file.slice(0, 4)), month: Number(file.slice(5, 7)), json: file.endsWith(".json") })),
+  ),
+});
 
 const maxCSV = 1024 * 1024;
 
@@ -40,17 +46,17 @@ const csvForms = {
 async function csvBody(c: Context<Env>): Promise<string> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   const text = await c.req.text();
-  if (text.length > maxCSV) throw invalid("The file is larger than 1 MB.", "csv");
+  if (text.length > maxCSV) throw refused("The file is larger than 1 MB.", "csv");
   if (type.startsWith("text/csv")) return text;
   if (type.startsWith("application/json")) {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      throw invalid("The body is not valid JSON.");
+      throw refused("The body is not valid JSON.");
     }
     const parsed = csvForms["application/json"].safeParse(raw);
-    if (!parsed.success) throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error));
+    if (!parsed.success) throw invalid(parsed.error);
     return parsed.data.csv;
   }
   throw new VisibleError("input", "input.content_type", "Send the bank statement as text/csv, or as JSON {csv}.");
@@ -65,9 +71,10 @@ export function contributionRoutes(app: App) {
       summary: "A year's contribution: budget, weeks, proposed and confirmed price per mouth per week, price versions, farm settings",
       tag,
       access: ["board", "treasurer"],
+      params: ofYear,
       responses: { 200: { description: "The season", schema: z.object({ season: Season.Info }) }, 404: { description: "Not entered yet" } },
     },
-    async (c) => c.json({ season: await Season.get(yearParam(c)) }),
+    async (c, { params }) => c.json({ season: await Season.get(params.year) }),
   );
 
   route(
@@ -79,10 +86,11 @@ export function contributionRoutes(app: App) {
         "Enter the ALV's budget and weeks; the price per mouth per week is proposed from the active households' mouths (rounded up to the cent); child factor, deposits, opt-out deadline and target hours are saved as farm settings",
       tag,
       access: ["board", "treasurer"],
+      params: ofYear,
       body: Season.Input,
       responses: { 200: { description: "The season with its proposal", schema: z.object({ season: Season.Info }) } },
     },
-    async (c, { body }) => c.json({ season: await Season.save(yearParam(c), body) }),
+    async (c, { body, params }) => c.json({ season: await Season.save(params.year, body) }),
   );
 
   route(
@@ -94,6 +102,7 @@ export function contributionRoutes(app: App) {
         "Confirm the proposed price, or set it (body optional); the first version applies from 1 January, a change from effectiveFrom (default: the first of next month)",
       tag,
       access: treasurer,
+      params: ofYear,
       body: Season.ConfirmInput,
       bodyOptional: true,
       responses: {
@@ -101,7 +110,7 @@ export function contributionRoutes(app: App) {
         409: { description: "Nothing to confirm, or no mouths to price" },
       },
     },
-    async (c, { body }) => c.json({ season: await Season.confirm(yearParam(c), body) }),
+    async (c, { body, params }) => c.json({ season: await Season.confirm(params.year, body) }),
   );
 
   route(
@@ -112,6 +121,7 @@ export function contributionRoutes(app: App) {
       summary: "A household's statement for a year: the treasurer, or its own members",
       tag,
       access: "session",
+      params: textParams("id"),
       query: yearQuery,
       responses: {
         200: { description: "The statement", schema: Statement.Info },
@@ -119,7 +129,7 @@ export function contributionRoutes(app: App) {
         409: { description: "The year's price is not confirmed yet" },
       },
     },
-    async (c, { query }) => c.json(await Statement.forHousehold(c.req.param("id")!, query.year ?? thisYear())),
+    async (c, { query, params }) => c.json(await Statement.forHousehold(params.id, query.year ?? thisYear())),
   );
 
   route(
@@ -203,6 +213,7 @@ export function contributionRoutes(app: App) {
       summary: "Reverse a payment with a counter-entry (nothing is deleted); a payment is reversed once",
       tag,
       access: treasurer,
+      params: textParams("id"),
       body: Payment.ReverseInput,
       bodyOptional: true,
       responses: {
@@ -211,7 +222,7 @@ export function contributionRoutes(app: App) {
         409: { description: "Already reversed, or a reversal" },
       },
     },
-    async (c, { body }) => c.json({ reversal: await Payment.reverse(c.req.param("id")!, body) }, 201),
+    async (c, { body, params }) => c.json({ reversal: await Payment.reverse(params.id, body) }, 201),
   );
 
   route(
@@ -239,12 +250,13 @@ export function contributionRoutes(app: App) {
       summary: "The household's SEPA mandate: its own members, or the treasurer",
       tag,
       access: "session",
+      params: textParams("id"),
       responses: {
         200: { description: "The mandate, or null while the household has given none", schema: z.object({ mandate: z.nullable(Mandate.Info) }) },
         404: { description: "Another household" },
       },
     },
-    async (c) => c.json({ mandate: await Mandate.get(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ mandate: await Mandate.get(params.id) }),
   );
 
   route(
@@ -256,6 +268,7 @@ export function contributionRoutes(app: App) {
         "Give or replace the SEPA mandate (IBAN checked: 400 when invalid); its own members, or the treasurer. An IBAN on another household's active mandate is refused (409 mandate.iban_taken) unless the treasurer sends shareIBAN: true; every change is mailed to the household's people",
       tag,
       access: "session",
+      params: textParams("id"),
       body: Mandate.Input,
       responses: {
         200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) },
@@ -264,7 +277,7 @@ export function contributionRoutes(app: App) {
         409: { description: "The IBAN is on another household's active mandate" },
       },
     },
-    async (c, { body }) => c.json({ mandate: await Mandate.put(c.req.param("id")!, body) }),
+    async (c, { body, params }) => c.json({ mandate: await Mandate.put(params.id, body) }),
   );
 
   route(
@@ -275,9 +288,10 @@ export function contributionRoutes(app: App) {
       summary: "Revoke the mandate (it stays on record; no file collects on it; its IBAN is free for other households); mailed to the household's people",
       tag,
       access: "session",
+      params: textParams("id"),
       responses: { 200: { description: "The revoked mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },
     },
-    async (c) => c.json({ mandate: await Mandate.revoke(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ mandate: await Mandate.revoke(params.id) }),
   );
 
   route(
@@ -289,20 +303,17 @@ export function contributionRoutes(app: App) {
         "{year}-{month}.xml: the month's pain.008.001.02 direct-debit file (what is open of that month's instalment, per household with a mandate; FRST for a mandate's first collection, RCUR after); {year}-{month}.json: what it would hold",
       tag,
       access: treasurer,
+      params: sepaFile,
       responses: {
         200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary },
         409: { description: "Creditor not configured, or nothing to collect" },
       },
     },
-    async (c) => {
-      const m = /^(\d{4})-(\d{2})\.(xml|json)$/.exec(c.req.param("file")!);
-      const month = Number(m?.[2]);
-      if (!m || month < 1 || month > 12 || !Season.year.safeParse(m[1]).success)
-        throw invalid("Ask for a month as YYYY-MM.xml (or .json).", "file");
-      const year = Number(m[1]);
-      if (m[3] === "json") return c.json(await Sepa.preview(year, month));
+    async (c, { params }) => {
+      const { year, month, json } = params.file;
+      if (json) return c.json(await Sepa.preview(year, month));
       const { xml } = await Sepa.file(year, month);
-      c.header("Content-Disposition", `attachment; filename="incasso-${m[1]}-${m[2]}.xml"`);
+      c.header("Content-Disposition", `attachment; filename="incasso-${year}-${String(month).padStart(2, "0")}.xml"`);
       return c.body(xml, 200, { "Content-Type": "application/xml; charset=utf-8" });
     },
   );
@@ -315,10 +326,11 @@ export function contributionRoutes(app: App) {
       summary: "The household's solidarity choice: its own members, or the treasurer",
       tag,
       access: "session",
+      params: textParams("id"),
       query: yearQuery,
       responses: { 200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) }, 404: { description: "Another household" } },
     },
-    async (c, { query }) => c.json({ solidarity: await Solidarity.mine(c.req.param("id")!, query.year ?? thisYear()) }),
+    async (c, { query, params }) => c.json({ solidarity: await Solidarity.mine(params.id, query.year ?? thisYear()) }),
   );
 
   route(
@@ -331,6 +343,7 @@ export function contributionRoutes(app: App) {
       tag,
       // a choice for the coming payments: a household that has left still reads it (its statement follows from it) but no longer makes it
       access: ["member"],
+      params: textParams("id"),
       body: Solidarity.Input,
       responses: {
         200: { description: "The choice", schema: z.object({ solidarity: Solidarity.Mine }) },
@@ -338,7 +351,7 @@ export function contributionRoutes(app: App) {
         409: { description: "The pot cannot carry the reduction or the step back, or the year's price is not confirmed" },
       },
     },
-    async (c, { body }) => c.json({ solidarity: await Solidarity.choose(c.req.param("id")!, body) }),
+    async (c, { body, params }) => c.json({ solidarity: await Solidarity.choose(params.id, body) }),
   );
 
   route(

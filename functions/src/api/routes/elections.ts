@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { Election } from "@akker/core/election/election";
 import { ID } from "@akker/core/id";
-import { route, type App } from "../route";
+import { route, textParams, type App } from "../route";
 
 const board = ["board"] as const;
 /*
@@ -52,9 +52,10 @@ export function electionRoutes(app: App) {
       summary: "One election: turnout during voting, never choices",
       tag,
       access: readers,
+      params: textParams("id"),
       responses: { 200: { description: "The election", schema: One }, 404: { description: "Unknown (or a draft, for members)" } },
     },
-    async (c) => c.json({ election: await Election.get(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ election: await Election.get(params.id) }),
   );
 
   route(
@@ -65,10 +66,11 @@ export function electionRoutes(app: App) {
       summary: "Edit a draft",
       tag,
       access: board,
+      params: textParams("id"),
       body: Election.UpdateInput,
       responses: { 200: { description: "The election", schema: One }, 409: { description: "Not a draft" } },
     },
-    async (c, { body }) => c.json({ election: await Election.update(c.req.param("id")!, body) }),
+    async (c, { body, params }) => c.json({ election: await Election.update(params.id, body) }),
   );
 
   for (const action of ["open", "close"] as const)
@@ -80,9 +82,10 @@ export function electionRoutes(app: App) {
         summary: action === "open" ? "Open voting now and freeze the voter roll" : "Close voting now; the result is counted and mailed",
         tag,
         access: board,
+        params: textParams("id"),
         responses: { 200: { description: "The election", schema: One } },
       },
-      async (c) => c.json({ election: await Election[action](c.req.param("id")!) }),
+      async (c, { params }) => c.json({ election: await Election[action](params.id) }),
     );
 
   route(
@@ -93,6 +96,7 @@ export function electionRoutes(app: App) {
       summary: "Cast the household's secret ballot (or a proxy's, with onBehalfOf); answers the tracker",
       tag,
       access: members,
+      params: textParams("id"),
       body: Election.BallotInput,
       responses: {
         201: { description: "Counted", schema: z.object({ tracker: z.string() }) },
@@ -100,7 +104,7 @@ export function electionRoutes(app: App) {
         409: { description: "election.already_voted, or voting not open" },
       },
     },
-    async (c, { body }) => c.json(await Election.cast(c.req.param("id")!, body), 201),
+    async (c, { body, params }) => c.json(await Election.cast(params.id, body), 201),
   );
 
   route(
@@ -111,10 +115,11 @@ export function electionRoutes(app: App) {
       summary: "Hand the household's vote to another household (volmacht)",
       tag,
       access: members,
+      params: textParams("id"),
       body: z.object({ toHouseholdID: ID }),
       responses: { 201: { description: "Given", schema: One }, 409: { description: "The receiver holds the maximum" } },
     },
-    async (c, { body }) => c.json({ election: await Election.grantProxy(c.req.param("id")!, body.toHouseholdID) }, 201),
+    async (c, { body, params }) => c.json({ election: await Election.grantProxy(params.id, body.toHouseholdID) }, 201),
   );
 
   route(
@@ -125,9 +130,10 @@ export function electionRoutes(app: App) {
       summary: "Withdraw the household's proxy, until it is used",
       tag,
       access: members,
+      params: textParams("id"),
       responses: { 200: { description: "Withdrawn", schema: One }, 409: { description: "Already used" } },
     },
-    async (c) => c.json({ election: await Election.withdrawProxy(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ election: await Election.withdrawProxy(params.id) }),
   );
 
   route(
@@ -138,9 +144,10 @@ export function electionRoutes(app: App) {
       summary: "The households on the voter roll, by name (to choose a proxy)",
       tag,
       access: members,
+      params: textParams("id"),
       responses: { 200: { description: "Households", schema: z.object({ households: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
     },
-    async (c) => c.json({ households: await Election.rollHouseholds(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ households: await Election.rollHouseholds(params.id) }),
   );
 
   route(
@@ -151,6 +158,7 @@ export function electionRoutes(app: App) {
       summary: "After closing: eligible, voted, quorum, the tally and the winners",
       tag,
       access: readers,
+      params: textParams("id"),
       responses: {
         200: {
           description: "Results",
@@ -169,7 +177,7 @@ export function electionRoutes(app: App) {
         409: { description: "Before closing" },
       },
     },
-    async (c) => c.json(await Election.results(c.req.param("id")!)),
+    async (c, { params }) => c.json(await Election.results(params.id)),
   );
 
   route(
@@ -180,12 +188,13 @@ export function electionRoutes(app: App) {
       summary: "After closing: every counted ballot as tracker and choices",
       tag,
       access: readers,
+      params: textParams("id"),
       responses: {
         200: { description: "Ballots", schema: z.object({ ballots: z.array(z.object({ tracker: z.string(), choices: z.array(z.string()) })) }) },
         409: { description: "Before closing" },
       },
     },
-    async (c) => c.json({ ballots: await Election.trackers(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ ballots: await Election.trackers(params.id) }),
   );
 
   route(
@@ -196,6 +205,7 @@ export function electionRoutes(app: App) {
       summary: "The board's log of actions on the election (no ballot contents)",
       tag,
       access: board,
+      params: textParams("id"),
       responses: {
         200: {
           description: "Events",
@@ -203,6 +213,6 @@ export function electionRoutes(app: App) {
         },
       },
     },
-    async (c) => c.json({ events: await Election.audit(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ events: await Election.audit(params.id) }),
   );
 }

@@ -1,7 +1,4 @@
-import type { Context } from "hono";
 import * as z from "zod/mini";
-import { VisibleError } from "@akker/core/error";
-import { toIssues } from "@akker/core/fn";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { route, type App } from "../route";
 
@@ -12,12 +9,7 @@ const members = ["member"] as const;
 const weekReaders = ["member", "farmer", "board"] as const;
 const tag = "harvest";
 
-function week(c: Context) {
-  const parsed = Harvest.Week.safeParse(c.req.param("week"));
-  if (!parsed.success)
-    throw new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(parsed.error).map((i) => ({ ...i, path: "week" })));
-  return parsed.data;
-}
+const ofWeek = z.object({ week: Harvest.Week });
 
 export function harvestRoutes(app: App) {
   route(
@@ -56,10 +48,11 @@ export function harvestRoutes(app: App) {
       summary: "Enter or edit the week's items; answers the draft with a preview of the split",
       tag,
       access: farmer,
+      params: ofWeek,
       body: Harvest.SaveInput,
       responses: { 200: { description: "The week with its preview", schema: Harvest.Overview } },
     },
-    async (c, { body }) => c.json(await Harvest.save(week(c), body)),
+    async (c, { body, params }) => c.json(await Harvest.save(params.week, body)),
   );
 
   route(
@@ -70,9 +63,10 @@ export function harvestRoutes(app: App) {
       summary: "The week: items, the split per household, leftovers",
       tag,
       access: ["farmer", "board"],
+      params: ofWeek,
       responses: { 200: { description: "The week", schema: Harvest.Overview }, 404: { description: "No such week" } },
     },
-    async (c) => c.json(await Harvest.overview(week(c))),
+    async (c, { params }) => c.json(await Harvest.overview(params.week)),
   );
 
   route(
@@ -83,9 +77,10 @@ export function harvestRoutes(app: App) {
       summary: "Where the week stands (not entered, draft, published, changed since) and how many households take part",
       tag,
       access: ["farmer", "board"],
+      params: ofWeek,
       responses: { 200: { description: "The week's standing", schema: Harvest.Standing } },
     },
-    async (c) => c.json(await Harvest.standing(week(c))),
+    async (c, { params }) => c.json(await Harvest.standing(params.week)),
   );
 
   route(
@@ -96,13 +91,14 @@ export function harvestRoutes(app: App) {
       summary: "Freeze the split, show it to the members and mail them; again after an edit to correct it",
       tag,
       access: farmer,
+      params: ofWeek,
       responses: {
         200: { description: "Published", schema: Harvest.Overview },
         404: { description: "No such week" },
         409: { description: "A later week is already published" },
       },
     },
-    async (c) => c.json(await Harvest.publish(week(c))),
+    async (c, { params }) => c.json(await Harvest.publish(params.week)),
   );
 
   route(
@@ -113,9 +109,10 @@ export function harvestRoutes(app: App) {
       summary: "The caller's household's share of the week, and its opt-out",
       tag,
       access: members,
+      params: ofWeek,
       responses: { 200: { description: "The share", schema: Harvest.Mine } },
     },
-    async (c) => c.json(await Harvest.mine(week(c))),
+    async (c, { params }) => c.json(await Harvest.mine(params.week)),
   );
 
   route(
@@ -126,13 +123,14 @@ export function harvestRoutes(app: App) {
       summary: "Opt the household out of the week (or back in) until the deadline",
       tag,
       access: members,
+      params: ofWeek,
       body: z.object({ optedOut: z.boolean() }),
       responses: {
         200: { description: "The share", schema: Harvest.Mine },
         409: { description: "harvest.deadline_passed" },
       },
     },
-    async (c, { body }) => c.json(await Harvest.setOptOut(week(c), body.optedOut)),
+    async (c, { body, params }) => c.json(await Harvest.setOptOut(params.week, body.optedOut)),
   );
 
   route(
@@ -143,6 +141,7 @@ export function harvestRoutes(app: App) {
       summary: "One household's published share: farmer, board, or that household",
       tag,
       access: weekReaders,
+      params: z.extend(ofWeek, { householdID: z.string() }),
       responses: {
         200: {
           description: "The share",
@@ -151,6 +150,6 @@ export function harvestRoutes(app: App) {
         404: { description: "Unknown, unpublished, or another household" },
       },
     },
-    async (c) => c.json(await Harvest.householdShare(week(c), c.req.param("householdID")!)),
+    async (c, { params }) => c.json(await Harvest.householdShare(params.week, params.householdID)),
   );
 }

@@ -3,7 +3,7 @@ import { hasRole, usePerson } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
-import { route, type App } from "../route";
+import { route, textParams, type App } from "../route";
 
 const board = ["board"] as const;
 
@@ -46,13 +46,14 @@ export function householdRoutes(app: App) {
       summary: "A household with its people: for the board, or its own members",
       tag: "households",
       access: "session",
+      params: textParams("id"),
       responses: {
         200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
         404: { description: "Unknown, or another household" },
       },
     },
-    async (c) => {
-      const id = c.req.param("id")!;
+    async (c, { params }) => {
+      const id = params.id;
       // Someone else's household answers exactly like one that does not exist.
       if (usePerson().householdID !== id && !hasRole("board"))
         throw new VisibleError("not_found", "household.not_found", "No such household.");
@@ -68,14 +69,15 @@ export function householdRoutes(app: App) {
       summary: "Change composition, status or certificate",
       tag: "households",
       access: board,
+      params: textParams("id"),
       body: Household.UpdateInput,
       responses: {
         200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
         404: { description: "Unknown" },
       },
     },
-    async (c, { body }) => {
-      const id = c.req.param("id")!;
+    async (c, { body, params }) => {
+      const id = params.id;
       await Household.update({ id, changes: body });
       return c.json({ household: Household.mustExist(await Household.withPeople(id)) });
     },
@@ -89,6 +91,7 @@ export function householdRoutes(app: App) {
       summary: "Add a person (who can then log in) to a household; its people are mailed, and the addition audited",
       tag: "households",
       access: board,
+      params: textParams("id"),
       body: Household.AddPersonInput,
       responses: {
         201: { description: "Added", schema: z.object({ person: Person.Info }) },
@@ -96,6 +99,6 @@ export function householdRoutes(app: App) {
         409: { description: "Email address already in use" },
       },
     },
-    async (c, { body }) => c.json({ person: await Household.addPerson(c.req.param("id")!, body) }, 201),
+    async (c, { body, params }) => c.json({ person: await Household.addPerson(params.id, body) }, 201),
   );
 }

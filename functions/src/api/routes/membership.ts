@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { Application } from "@akker/core/membership/application";
 import { Certificate } from "@akker/core/membership/certificate";
 import { Membership } from "@akker/core/membership/membership";
-import { route, type App } from "../route";
+import { route, textParams, type App } from "../route";
 
 const board = ["board"] as const;
 const registerReaders = ["board", "treasurer"] as const;
@@ -61,9 +61,10 @@ function certificateRoutes(app: App) {
       summary: "One certificate with its instalments and deposit payments",
       tag,
       access: registerReaders,
+      params: textParams("householdID"),
       responses: { 200: { description: "The certificate", schema: Detail }, 404: { description: "Unknown household" } },
     },
-    async (c) => c.json({ certificate: await Certificate.get(c.req.param("householdID")!) }),
+    async (c, { params }) => c.json({ certificate: await Certificate.get(params.householdID) }),
   );
 
   route(
@@ -74,10 +75,11 @@ function certificateRoutes(app: App) {
       summary: "Deposit paid at once or in instalments",
       tag,
       access: registerReaders,
+      params: textParams("householdID"),
       body: Certificate.UpdateInput,
       responses: { 200: { description: "The certificate", schema: Detail }, 404: { description: "Unknown household" } },
     },
-    async (c, { body }) => c.json({ certificate: await Certificate.update(c.req.param("householdID")!, body) }),
+    async (c, { body, params }) => c.json({ certificate: await Certificate.update(params.householdID, body) }),
   );
 
   route(
@@ -88,6 +90,7 @@ function certificateRoutes(app: App) {
       summary: "Record a deposit payment; the same reference is recorded once (a repeat answers 200 with duplicate:true)",
       tag,
       access: treasurer,
+      params: textParams("householdID"),
       body: Certificate.PaymentInput,
       responses: {
         201: { description: "Recorded", schema: z.object({ payment: Certificate.Payment, certificate: Certificate.Detail, duplicate: z.boolean() }) },
@@ -96,8 +99,8 @@ function certificateRoutes(app: App) {
         409: { description: "certificate.overpaid, certificate.ended, or deposit.reference_used for another payment" },
       },
     },
-    async (c, { body }) => {
-      const res = await Certificate.recordPayment(c.req.param("householdID")!, body);
+    async (c, { body, params }) => {
+      const res = await Certificate.recordPayment(params.householdID, body);
       return c.json(res, res.duplicate ? 200 : 201);
     },
   );
@@ -110,9 +113,10 @@ function certificateRoutes(app: App) {
       summary: "Mark the deposit refunded (once the membership has ended)",
       tag,
       access: treasurer,
+      params: textParams("householdID"),
       responses: { 200: { description: "The certificate", schema: Detail }, 409: { description: "certificate.not_refund_due" } },
     },
-    async (c) => c.json({ certificate: await Certificate.refund(c.req.param("householdID")!) }),
+    async (c, { params }) => c.json({ certificate: await Certificate.refund(params.householdID) }),
   );
 
   route(
@@ -123,9 +127,10 @@ function certificateRoutes(app: App) {
       summary: "A household's certificate, instalments, payments and notice: for its own people, the board and the treasurer",
       tag,
       access: "session",
+      params: textParams("id"),
       responses: { 200: { description: "The certificate", schema: Detail }, 404: { description: "Unknown, or another household" } },
     },
-    async (c) => c.json({ certificate: await Certificate.get(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ certificate: await Certificate.get(params.id) }),
   );
 
   route(
@@ -136,13 +141,14 @@ function certificateRoutes(app: App) {
       summary: "Give notice for the end of this year (its own people, or the board); repeating it changes nothing",
       tag,
       access: "session",
+      params: textParams("id"),
       responses: {
         200: { description: "The certificate with its endDate", schema: Detail },
         404: { description: "Unknown, or another household" },
         409: { description: "membership.minimum_term, with firstPossibleEndDate in the error" },
       },
     },
-    async (c) => c.json({ certificate: await Certificate.giveNotice(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ certificate: await Certificate.giveNotice(params.id) }),
   );
 
   route(
@@ -153,9 +159,10 @@ function certificateRoutes(app: App) {
       summary: "Withdraw the notice, until the membership has ended",
       tag,
       access: "session",
+      params: textParams("id"),
       responses: { 200: { description: "The certificate", schema: Detail }, 409: { description: "membership.ended" } },
     },
-    async (c) => c.json({ certificate: await Certificate.withdrawNotice(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ certificate: await Certificate.withdrawNotice(params.id) }),
   );
 
   route(
@@ -261,13 +268,14 @@ function waitlistRoutes(app: App) {
       summary: "Offer a place to one application",
       tag,
       access: board,
+      params: textParams("id"),
       responses: {
         200: { description: "Offered", schema: z.object({ application: Application.Info }) },
         404: { description: "Unknown" },
         409: { description: "application.does_not_fit (with mouths and freeMouths), or application.not_waiting" },
       },
     },
-    async (c) => c.json({ application: await Application.offer(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ application: await Application.offer(params.id) }),
   );
 
   route(
@@ -278,9 +286,10 @@ function waitlistRoutes(app: App) {
       summary: "Take an application off the list; an open offer moves on to the next in line",
       tag,
       access: board,
+      params: textParams("id"),
       responses: { 200: { description: "Withdrawn", schema: Closed }, 404: { description: "Unknown" }, 409: { description: "Not on the list" } },
     },
-    async (c) => c.json(await Application.withdraw({ applicationID: c.req.param("id")! })),
+    async (c, { params }) => c.json(await Application.withdraw({ applicationID: params.id })),
   );
 
   route(
@@ -291,9 +300,10 @@ function waitlistRoutes(app: App) {
       summary: "The applicant's place on the list, with the private link's token",
       tag,
       access: "public",
+      params: textParams("token"),
       responses: { 200: { description: "Status", schema: z.object({ application: Application.Status }) }, 404: { description: "Unknown link" } },
     },
-    async (c) => c.json({ application: await Application.status(c.req.param("token")!) }),
+    async (c, { params }) => c.json({ application: await Application.status(params.token) }),
   );
 
   route(
@@ -304,9 +314,10 @@ function waitlistRoutes(app: App) {
       summary: "The applicant leaves the waiting list",
       tag,
       access: "public",
+      params: textParams("token"),
       responses: { 200: { description: "Withdrawn", schema: Closed }, 404: { description: "Unknown link" } },
     },
-    async (c) => c.json(await Application.withdraw({ token: c.req.param("token")! })),
+    async (c, { params }) => c.json(await Application.withdraw({ token: params.token })),
   );
 
   route(

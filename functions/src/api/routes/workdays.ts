@@ -6,7 +6,7 @@ import { ID } from "@akker/core/id";
 import { Hours } from "@akker/core/workday/hours";
 import { Workday } from "@akker/core/workday/workday";
 import { ownOrigin } from "../origin";
-import { route, type App, type Env } from "../route";
+import { route, textParams, type App, type Env } from "../route";
 
 const organisers = ["farmer", "coordinator"] as const;
 // Signing up and reporting hours is taking part: people of member (active) households only.
@@ -75,9 +75,10 @@ export function workdayRoutes(app: App) {
       summary: "One work day",
       tag,
       access: dayReaders,
+      params: textParams("id"),
       responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
     },
-    async (c) => c.json({ workday: await Workday.get(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ workday: await Workday.get(params.id) }),
   );
 
   route(
@@ -88,10 +89,11 @@ export function workdayRoutes(app: App) {
       summary: "Edit a work day",
       tag,
       access: organisers,
+      params: textParams("id"),
       body: Workday.UpdateInput,
       responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
     },
-    async (c, { body }) => c.json({ workday: await Workday.update(c.req.param("id")!, body) }),
+    async (c, { body, params }) => c.json({ workday: await Workday.update(params.id, body) }),
   );
 
   route(
@@ -102,9 +104,10 @@ export function workdayRoutes(app: App) {
       summary: "Cancel a work day; everyone signed up is mailed",
       tag,
       access: organisers,
+      params: textParams("id"),
       responses: { 200: { description: "Cancelled", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
     },
-    async (c) => c.json({ workday: await Workday.cancel(c.req.param("id")!) }),
+    async (c, { params }) => c.json({ workday: await Workday.cancel(params.id) }),
   );
 
   route(
@@ -115,6 +118,7 @@ export function workdayRoutes(app: App) {
       summary: "Sign up one person of the household (the caller, or ?personID=); repeating it changes nothing",
       tag,
       access: members,
+      params: textParams("id"),
       query: forPerson,
       responses: {
         200: { description: "Signed up", schema: z.object({ status: z.enum(["confirmed", "waitlisted"]) }) },
@@ -122,7 +126,7 @@ export function workdayRoutes(app: App) {
         409: { description: "Already started" },
       },
     },
-    async (c, { query }) => c.json(await Workday.signup(c.req.param("id")!, query.personID)),
+    async (c, { query, params }) => c.json(await Workday.signup(params.id, query.personID)),
   );
 
   route(
@@ -133,11 +137,12 @@ export function workdayRoutes(app: App) {
       summary: "Cancel a sign-up; the first on the waiting list moves up and is mailed",
       tag,
       access: members,
+      params: textParams("id"),
       query: forPerson,
       responses: { 204: { description: "Cancelled" }, 409: { description: "Already started" } },
     },
-    async (c, { query }) => {
-      await Workday.cancelSignup(c.req.param("id")!, query.personID);
+    async (c, { query, params }) => {
+      await Workday.cancelSignup(params.id, query.personID);
       return c.body(null, 204);
     },
   );
@@ -150,9 +155,10 @@ export function workdayRoutes(app: App) {
       summary: "Who is confirmed and who waits, with attendance",
       tag,
       access: organisers,
+      params: textParams("id"),
       responses: { 200: { description: "Roster", schema: Roster }, 404: { description: "Unknown" } },
     },
-    async (c) => c.json(await Workday.roster(c.req.param("id")!)),
+    async (c, { params }) => c.json(await Workday.roster(params.id)),
   );
 
   route(
@@ -163,10 +169,11 @@ export function workdayRoutes(app: App) {
       summary: "Mark who came; credits the day's hours to their households",
       tag,
       access: organisers,
+      params: textParams("id"),
       body: z.object({ present: z.array(ID).check(z.maxLength(500)) }),
       responses: { 200: { description: "Roster", schema: Roster }, 409: { description: "Not started yet" } },
     },
-    async (c, { body }) => c.json(await Workday.attendance(c.req.param("id")!, body.present)),
+    async (c, { body, params }) => c.json(await Workday.attendance(params.id, body.present)),
   );
 
   route(
@@ -230,6 +237,7 @@ export function workdayRoutes(app: App) {
       summary: "Approve or decline reported hours (a changed decision is a new, audited one)",
       tag,
       access: organisers,
+      params: textParams("id"),
       body: z.object({ decision: z.enum(["approved", "declined"]) }),
       responses: {
         200: { description: "Decided", schema: z.object({ entry: Hours.Entry }) },
@@ -238,7 +246,7 @@ export function workdayRoutes(app: App) {
         409: { description: "Decided by someone else meanwhile" },
       },
     },
-    async (c, { body }) => c.json({ entry: await Hours.decide(c.req.param("id")!, body.decision) }),
+    async (c, { body, params }) => c.json({ entry: await Hours.decide(params.id, body.decision) }),
   );
 
   const Totals = z.object({
@@ -317,10 +325,11 @@ export function workdayRoutes(app: App) {
       summary: "A person's work days as iCalendar, at the secret link {token}.ics",
       tag,
       access: "public",
+      params: textParams("file"),
       responses: { 200: { description: "text/calendar" }, 404: { description: "Unknown or renewed link" } },
     },
-    async (c) => {
-      const file = c.req.param("file")!;
+    async (c, { params }) => {
+      const { file } = params;
       const text = file.endsWith(".ics") ? await Calendar.feed(file.slice(0, -4)) : undefined;
       if (!text) throw new VisibleError("not_found", "calendar.not_found", "This calendar link does not exist (any more).");
       return c.body(text, 200, { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=300" });
