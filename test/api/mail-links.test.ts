@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { electionOpened } from "@akker/core/election/mail";
 import { Farm } from "@akker/core/farm/farm";
 import { Site } from "@akker/core/farm/site";
 import { Mail } from "@akker/core/mail/mail";
@@ -99,7 +100,7 @@ describe("mail links with several farms on one deployment", () => {
     expect(Site.url("/x", "farm_elsewhere")).toBe(`https://${host("a")}/x`);
     expect(Site.url("/x", undefined)).toBe(`https://${host("a")}/x`);
     const composed = withActor({ type: "system", farmID: farms.b }, () =>
-      Mail.compose("electionOpened", "lid@example.nl", "nl", { farm: "B", title: "Begroting", closes: "morgen", link: "/elections/el_1" }),
+      Mail.compose(electionOpened, "lid@example.nl", "nl", { farm: "B", title: "Begroting", closes: "morgen", link: "/elections/el_1" }),
     );
     expect(links(composed.text)).toEqual([`https://${host("b")}/elections/el_1`]);
     // locally: the local server's scheme and port, the farm's own name

@@ -65,8 +65,8 @@ describe("user text in mails", () => {
     const title = "Wieden\r\nBcc: iedereen@example.com\nX-Spam: ja";
     const sent = await withActor({ type: "system", farmID }, () =>
       Promise.all([
-        Mail.send("workdayCancelled", "lid@example.nl", "nl", { farm: "De Akker\n", title, when: "za 6 maart", location: null }),
-        Mail.send("electionOpened", "lid@example.nl", "en", { farm: "De Akker", title, closes: "8 March", link: "/" }),
+        Mail.send(templates.workdayCancelled, "lid@example.nl", "nl", { farm: "De Akker\n", title, when: "za 6 maart", location: null }),
+        Mail.send(templates.electionOpened, "lid@example.nl", "en", { farm: "De Akker", title, closes: "8 March", link: "/" }),
       ]),
     );
     for (const m of sent) {

@@ -8,6 +8,7 @@ import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { Mail } from "../mail/mail";
+import { loginCode } from "./mail";
 import { Person } from "../person/person";
 import { RateLimit } from "../ratelimit/ratelimit";
 import { Session } from "./session";
@@ -119,7 +120,7 @@ export namespace Auth {
           expiresAtEpoch: Math.ceil(expiresAt / 1000),
         })
         .go();
-      if (person) await Mail.send("loginCode", email, person.locale, { code, farm: farm.name, minutes: codeTTLMinutes });
+      if (person) await Mail.send(loginCode, email, person.locale, { code, farm: farm.name, minutes: codeTTLMinutes });
       const rest = answerMs - (performance.now() - started);
       if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     },

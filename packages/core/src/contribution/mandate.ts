@@ -6,6 +6,7 @@ import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
+import { mandateChanged, mandateIBANShared } from "./mail";
 import { Person } from "../person/person";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
@@ -200,7 +201,7 @@ export namespace Mandate {
       const shared = others.length > 0;
       const newlyShared = shared && !approved;
       const mails = people.map((p) =>
-        Mail.compose("mandateChanged", p.email, p.locale, {
+        Mail.compose(mandateChanged, p.email, p.locale, {
           farm: farm.name,
           household: household.name,
           change: active ? "changed" : "given",
@@ -215,7 +216,7 @@ export namespace Mandate {
         for (const other of others) {
           const name = (await Composition.household(other))?.name ?? "";
           for (const p of await Person.byHousehold(other))
-            mails.push(Mail.compose("mandateIBANShared", p.email, p.locale, { farm: farm.name, household: name, other: household.name, iban: masked(input.iban), link: "/contribution" }));
+            mails.push(Mail.compose(mandateIBANShared, p.email, p.locale, { farm: farm.name, household: name, other: household.name, iban: masked(input.iban), link: "/contribution" }));
         }
       const done = await Mail.commitWith(mails, ({ mandate, ibanClaim, audit }) => [
         mandate
@@ -267,7 +268,7 @@ export namespace Mandate {
       if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
       if (m.status === "revoked") return serialize(m);
       const mails = people.map((p) =>
-        Mail.compose("mandateChanged", p.email, p.locale, {
+        Mail.compose(mandateChanged, p.email, p.locale, {
           farm: farm.name,
           household: household?.name ?? "",
           change: "revoked",

@@ -10,6 +10,7 @@ import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { createID, ID } from "../id";
 import { Mail } from "../mail/mail";
+import { electionOpened, electionReminder, electionResults } from "./mail";
 import { Person } from "../person/person";
 import { amsterdamISO, dateOf } from "../week";
 import { tallyBoard, tallyMotion, type Result } from "./tally";
@@ -332,7 +333,7 @@ export namespace Election {
   async function mailOpened(electionID: string) {
     const e = (await load(electionID))!;
     const done = await mailRoll(electionID, "openedMailed", (p) => ({
-      template: "electionOpened" as const,
+      template: electionOpened,
       data: { farm: "", title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${electionID}` },
     }));
     if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ openedMailSent: true }).go();
@@ -358,7 +359,7 @@ export namespace Election {
   async function mailRoll(
     electionID: string,
     mark: "openedMailed" | "reminded" | "resultsMailed",
-    make: (p: { locale: "nl" | "en" }) => { template: "electionOpened" | "electionReminder" | "electionResults"; data: Record<string, unknown> },
+    make: (p: { locale: "nl" | "en" }) => { template: typeof electionOpened | typeof electionResults; data: Record<string, unknown> },
     only: (r: { voted: boolean; proxyTo?: string; voters?: string[] }) => boolean = () => true,
   ) {
     const farmID = useFarmID();
@@ -376,7 +377,7 @@ export namespace Election {
           const people = (await Person.byHousehold(r.householdID)).filter((p) => mark !== "reminded" || !r.voters || r.voters.includes(p.id));
           const mails = people.map((p) => {
             const { template, data } = make(p);
-            return Mail.compose(template, p.email, p.locale, { ...data, farm: farm.name } as never);
+            return Mail.compose<never>(template, p.email, p.locale, { ...data, farm: farm.name } as never);
           });
           const sent = await Mail.commitWith(mails, ({ roll }) => [
             roll
@@ -447,7 +448,7 @@ export namespace Election {
     const result = e.result as Result;
     const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
     const done = await mailRoll(electionID, "resultsMailed", (p) => ({
-      template: "electionResults",
+      template: electionResults,
       data: {
         title: e.title,
         link: `/elections/${electionID}`,
@@ -708,7 +709,7 @@ export namespace Election {
     await mailRoll(
       e.electionID,
       "reminded",
-      (p) => ({ template: "electionReminder", data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
+      (p) => ({ template: electionReminder, data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
       (r) => !r.voted && !r.proxyTo,
     );
   }

@@ -9,6 +9,7 @@ import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { Mail } from "../mail/mail";
+import { harvestPublished } from "./mail";
 import { Person } from "../person/person";
 import { amsterdamISO, deadlineBefore, isWeek } from "../week";
 import { allocate, Item, type Balances, type Line, type Participant } from "./allocate";
@@ -315,7 +316,7 @@ export namespace Harvest {
       await Promise.all(
         unsent.slice(i, i + 20).map(async (share) => {
           const mails = (await Person.byHousehold(share.householdID)).map((p) =>
-            Mail.compose("harvestPublished", p.email, p.locale, {
+            Mail.compose(harvestPublished, p.email, p.locale, {
               farm: farm.name,
               week,
               changed: version > 1,

@@ -8,6 +8,7 @@ import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
+import { householdPersonAdded } from "./mail";
 import { identityChanged } from "../person/changes";
 import { Person } from "../person/person";
 import { checkComposition, mouths } from "./mouths";
@@ -191,7 +192,7 @@ export namespace Household {
     if (!household) throw new VisibleError("not_found", "household.not_found", "No such household.");
     const made = Person.newItems({ ...input, householdID });
     const mails = existing.map((p) =>
-      Mail.compose("householdPersonAdded", p.email, p.locale, {
+      Mail.compose(householdPersonAdded, p.email, p.locale, {
         farm: farm.name,
         household: household.name,
         name: input.name,

@@ -3,7 +3,7 @@ import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { createID } from "../id";
-import { templates, type Locale, type TemplateData, type TemplateName } from "./templates";
+import type { Locale, Template } from "./format";
 
 export namespace Mail {
   export interface Message {
@@ -43,10 +43,9 @@ export namespace Mail {
     transport = t;
   }
 
-  /** A message rendered from its template in the person's language, not yet handed over. */
-  export function compose<N extends TemplateName>(name: N, to: string, locale: Locale, data: TemplateData<N>): Message {
-    const render = templates[name][locale] as (d: TemplateData<N>) => { subject: string; text: string };
-    const { subject, text } = render(data);
+  /** A message rendered from its template (the sending domain's mail.ts) in the person's language, not yet handed over. */
+  export function compose<D>(template: Template<D>, to: string, locale: Locale, data: NoInfer<D>): Message {
+    const { subject, text } = template[locale](data);
     return {
       farmID: useFarmID(),
       messageID: createID("message"),
@@ -60,8 +59,8 @@ export namespace Mail {
   }
 
   /** Sends at once: for mail that is the change itself (a login code) or follows one too large for a transaction. */
-  export async function send<N extends TemplateName>(name: N, to: string, locale: Locale, data: TemplateData<N>) {
-    const message = compose(name, to, locale, data);
+  export async function send<D>(template: Template<D>, to: string, locale: Locale, data: NoInfer<D>) {
+    const message = compose(template, to, locale, data);
     await transmit(message);
     return message;
   }

@@ -11,6 +11,7 @@ import { Farm } from "../farm/farm";
 import { checkComposition, mouths } from "../household/mouths";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
+import { applicationAccepted, applicationConfirm, applicationExpired, applicationKnown, applicationOffer, applicationReceived } from "./mail";
 import { oneAtATime } from "../one-at-a-time";
 import { identityChanged } from "../person/changes";
 import { Person } from "../person/person";
@@ -214,7 +215,7 @@ export namespace Application {
     const existing = claim ? await load(claim.applicationID) : undefined;
     if (existing) {
       // in the address's own language, as it chose when it confirmed
-      const mail = Mail.compose("applicationKnown", input.email, existing.locale, { farm: farm.name, link: `/apply/status/${token}` });
+      const mail = Mail.compose(applicationKnown, input.email, existing.locale, { farm: farm.name, link: `/apply/status/${token}` });
       const made = await Mail.commitWith([mail], ({ applicationToken }) => [
         applicationToken.create({ farmID, tokenHash: hash(token), applicationID: existing.applicationID, purpose: "status" }).commit(),
       ]);
@@ -222,7 +223,7 @@ export namespace Application {
       return { mailed: true };
     }
     const expiresAt = Clock.now() + confirmHours * 3600_000;
-    const mail = Mail.compose("applicationConfirm", input.email, locale, { farm: farm.name, link: `/apply/confirm/${token}`, hours: confirmHours });
+    const mail = Mail.compose(applicationConfirm, input.email, locale, { farm: farm.name, link: `/apply/confirm/${token}`, hours: confirmHours });
     // the confirm link exists only in this mail: kept with the request, like an offer's
     const made = await Mail.commitWith([mail], ({ applicationRequest }) => [
       applicationRequest
@@ -281,7 +282,7 @@ export namespace Application {
       const applicationID = createID("application");
       const statusToken = newToken();
       const position = positions(await all()).size + 1;
-      const mail = Mail.compose("applicationReceived", request.email, request.locale, {
+      const mail = Mail.compose(applicationReceived, request.email, request.locale, {
         farm: farm.name,
         name: request.name,
         mouths: mouths(request.adults, request.children, farm.childFactor),
@@ -437,7 +438,7 @@ export namespace Application {
         const w = waiting.find((x) => x.id === id)!;
         const token = newToken();
         // the accept link exists only in this mail: it is kept with the offer, so an offer is never made unsent
-        const mail = Mail.compose("applicationOffer", w.a.email, w.a.locale, {
+        const mail = Mail.compose(applicationOffer, w.a.email, w.a.locale, {
           farm: farm.name,
           name: w.a.name,
           mouths: w.mouths,
@@ -545,7 +546,7 @@ export namespace Application {
       const personID = person?.id ?? createID("person");
       const memberSince = dateOf(Clock.now());
       const now = Clock.now();
-      const welcome = Mail.compose("applicationAccepted", a.email, a.locale, {
+      const welcome = Mail.compose(applicationAccepted, a.email, a.locale, {
         farm: farm.name,
         name: a.name,
         email: a.email,
@@ -663,7 +664,7 @@ export namespace Application {
     await waitlistVersion();
     let expired = 0;
     for (const a of overdue) {
-      if (!(await close(a, "expired", Mail.compose("applicationExpired", a.email, a.locale, { farm: farm.name, name: a.name })))) continue;
+      if (!(await close(a, "expired", Mail.compose(applicationExpired, a.email, a.locale, { farm: farm.name, name: a.name })))) continue;
       expired++;
     }
     return expired;

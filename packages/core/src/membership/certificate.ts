@@ -11,6 +11,7 @@ import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { mouths } from "../household/mouths";
 import { Mail } from "../mail/mail";
+import { membershipNotice } from "./mail";
 import { oneAtATime } from "../one-at-a-time";
 import { Person } from "../person/person";
 import {
@@ -385,7 +386,7 @@ export namespace Certificate {
       );
     await ensure(h, farm);
     const mails = (await Person.byHousehold(householdID)).map((p) =>
-      Mail.compose("membershipNotice", p.email, p.locale, {
+      Mail.compose(membershipNotice, p.email, p.locale, {
         farm: farm.name,
         household: h.name,
         endDate: end.endDate,

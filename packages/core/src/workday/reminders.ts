@@ -2,6 +2,7 @@ import { useFarmID } from "../actor";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
+import { workdayReminder, workdayRoster } from "./mail";
 import { Person } from "../person/person";
 import { dateOf } from "../week";
 import { Workday } from "./workday";
@@ -37,7 +38,7 @@ export namespace Reminders {
         if (s.status !== "confirmed" || s.reminded) continue;
         const p = await Person.get(s.personID);
         const mails = p
-          ? [Mail.compose("workdayReminder", p.email, p.locale, { farm: farm.name, title: w.title, when: Workday.when(w, p.locale), location: w.location || null })]
+          ? [Mail.compose(workdayReminder, p.email, p.locale, { farm: farm.name, title: w.title, when: Workday.when(w, p.locale), location: w.location || null })]
           : [];
         // claimed by another run: it sends them
         await Mail.commitWith(mails, ({ signup }) => [
@@ -62,7 +63,7 @@ export namespace Reminders {
       const rosters = coordinators.flatMap((c) =>
         c
           ? [
-              Mail.compose("workdayRoster", c.email, c.locale, {
+              Mail.compose(workdayRoster, c.email, c.locale, {
                 farm: farm.name,
                 title: w.title,
                 when: Workday.when(w, c.locale),

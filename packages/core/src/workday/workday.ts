@@ -10,7 +10,8 @@ import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
-import type { Locale } from "../mail/templates";
+import type { Locale } from "../mail/format";
+import { workdayCancelled, workdayPromoted } from "./mail";
 import { Person } from "../person/person";
 import { oneAtATime } from "../one-at-a-time";
 import { amsterdamISO, amsterdamParts, amsterdamTime, dateOf } from "../week";
@@ -326,7 +327,7 @@ export namespace Workday {
           ? all.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position)[0]
           : undefined;
       // the promoted person learns of the place with it: kept in the same transaction
-      const promoted = next && w.status === "scheduled" ? await mailsFor([next.personID], "workdayPromoted", w) : [];
+      const promoted = next && w.status === "scheduled" ? await mailsFor([next.personID], workdayPromoted, w) : [];
       const done = await Mail.commitWith(promoted, ({ workday, signup }) => [
         workday
           .patch({ farmID, workdayID })
@@ -362,7 +363,7 @@ export namespace Workday {
     return `${day} ${time.format(new Date(w.start))}–${time.format(new Date(w.end))}`;
   }
 
-  type WorkdayTemplate = "workdayPromoted" | "workdayCancelled" | "workdayReminder";
+  type WorkdayTemplate = typeof workdayPromoted | typeof workdayCancelled;
 
   /** The messages of a work-day template to these people, each in their language. */
   async function mailsFor(personIDs: string[], template: WorkdayTemplate, w: Item) {
@@ -401,7 +402,7 @@ export namespace Workday {
     const workdayID = w.workdayID;
     const next = nextInLine(w, await signups(workdayID), promotable(0));
     if (!next.length) return null;
-    const mails = await mailsFor(next.map((s) => s.personID), "workdayPromoted", w);
+    const mails = await mailsFor(next.map((s) => s.personID), workdayPromoted, w);
     return Mail.commitWith(mails, ({ workday, audit, signup }) => [
       workday
         .patch({ farmID, workdayID })
@@ -453,7 +454,7 @@ export namespace Workday {
       const together = moved.length <= maxTransactionItems - 2;
       const promoted = nextInLine(after, all, promotable(start && together ? moved.length : 0));
       const up = new Set(promoted.map((s) => s.personID));
-      const mails = await mailsFor([...up], "workdayPromoted", after);
+      const mails = await mailsFor([...up], workdayPromoted, after);
       const done = await Mail.commitWith(mails, ({ workday, audit, signup }) => [
         workday
           .patch({ farmID, workdayID })
@@ -505,7 +506,7 @@ export namespace Workday {
     const w = await load(workdayID);
     if (!w) throw notFound();
     if (w.status === "cancelled") return get(workdayID);
-    const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), "workdayCancelled", w);
+    const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), workdayCancelled, w);
     // kept with the change where they fit its transaction (two items besides); a fuller day is mailed after it
     const kept = mails.length <= 98 ? mails : [];
     const done = await Mail.commitWith(kept, ({ workday, audit }) => [
