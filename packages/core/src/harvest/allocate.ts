@@ -233,74 +233,10 @@ interface Crop {
 }
 
 /**
- * Split one week's harvest over the participating households.
- *
- * **Each week** (guaranteed). Every whole step of an item is handed out;
- * only the part smaller than one step is left over (everything, when no
- * household is eligible: meat with only vegetarians taking part). Each
- * household gets its exact share of what is handed out, e = D·m/M steps,
- * rounded down or up (⌊e⌋ or ⌈e⌉ steps), so it is less than one step from
- * it. Against its share of the whole total it is never a step over, and
- * short by less than a step plus its part of the leftover.
- *
- * **Who gets the extra steps.** Each household carries a balance per crop:
- * received minus exact share. The share is of what is handed out, not of
- * the total: leftovers go to no one, and counting them would push every
- * balance down week after week. So this week's changes add up to zero over
- * the eligible households. The extra steps go first to households that
- * would otherwise end a whole step behind, and last to those they would put
- * a whole step ahead. Within that, of all ways to hand them out, the rule
- * takes the one that leaves
- *
- *     Σ (household balance)² + ½ · Σ (summed balance of a peer group)²
- *
- * smallest, where peers are the eligible households with equal mouths. The
- * first sum alone would give the steps to whoever would otherwise be
- * furthest behind: best for this week, but peers always have the same
- * fraction and fall behind together, and a later week in which they must
- * share few extra steps can then leave one of them more than a step behind
- * (two 1½-mouth households both 0.6 behind, and 9 steps over 9 mouths: one
- * of them ends 1.1 behind). The second sum makes peers take turns. Both are
- * sums of convex terms, so giving the extra steps one by one by lowest
- * marginal cost is exact: for the t-th step among a group of peers, lowest
- * balance first, that cost is (balance − fraction) + (peers' summed balance
- * − their fractions + t) / 2, up to a constant. Ties go to the lower
- * household ID. The weight ½ did best in simulations (0 lets peers drift;
- * 1 is worse when households opt out). The "whole step" tiers come first
- * because a sum of squares trades a small excess for a large gain elsewhere,
- * and the bound is what members are promised.
- *
- * **Over a season** (tested, not guaranteed). Balances stay within one
- * step for steady groups (the property tests: 52 weeks, up to 12
- * households; an exhaustive search over every sequence of totals for all
- * groups of two and three households with ½ to 5 mouths: at most ½ and
- * 0.89 step). With 20–60 households of whom up to 15% opt out each week,
- * about one season in a thousand sees a balance a hair past one step
- * (1.005 at most in over 10,000 simulated seasons); in the cases examined,
- * in a week where more households stood a step behind than there were extra
- * steps, or the other way round. No rule can promise one step in general:
- *
- * - With few households that come and go, no rule keeps within a step: six
- *   one-mouth households share 3 cauliflowers, three get one (+½). Next week
- *   only those three come, for 1 cauliflower: whoever gets it is 1⅙ ahead.
- *   This is the carpool problem (Fagin & Williams 1983; Ajtai et al.,
- *   "Fairness in scheduling", 1998), where with arbitrary attendance the
- *   greedy rule can drift as far as (n − 1)/2 for n people.
- * - Even in a steady group, totals chosen adversarially can push past one
- *   step: 12 of the 715 groups of four reach up to 1.2 steps, and for
- *   households of ½, 1, 3 and 4½ mouths a search of the game shows that no
- *   rule stays strictly below one step.
- *
- * The weekly bound holds regardless, and a household past one step is first
- * (or last) in line for the extra steps until it is back.
- *
- * Deterministic: participants are taken in household-ID order, so the same
- * items, the same set of participants and the same balances give the same
- * result. Items are split in their order; two items with the same crop key
- * share one balance. The inputs are not changed.
- *
- * Cost: linear in households × items; peers are ordered by bucket sort and
- * the extra steps picked by quickselect, not by sorting.
+ * Split one week's harvest over the participating households: every whole
+ * step handed out, each household within a step of its exact share, the
+ * extra steps to whoever is furthest behind, peers taking turns. Pure and
+ * deterministic. Why it works, and where it stops: docs/harvest.md.
  */
 export function allocate(
   items: readonly Item[],
