@@ -7,7 +7,7 @@ import type {
   ElectionResults,
   ElectionUpdateInput,
   RollHousehold,
-} from "./lib/elections";
+} from "./lib/election";
 import { memberMe, mockApi, ok, type Call, type Reply } from "./test-utils";
 
 /*

@@ -1,15 +1,10 @@
 import { render, screen, waitFor } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { App } from "./app";
-import type {
-  HarvestItem,
-  HarvestMine,
-  HarvestOverview,
-  HouseholdInfo,
-  HouseholdWithPeople,
-  MeInfo,
-  WorkdayInfo,
-} from "./lib/api";
+import type { HarvestItem, HarvestMine, HarvestOverview } from "./lib/harvest";
+import type { HouseholdInfo, HouseholdWithPeople } from "./lib/household";
+import type { MeInfo } from "./lib/person";
+import type { WorkdayInfo } from "./lib/workday";
 
 /*
  * Component tests talk to a fake API through a mocked fetch: a handler

@@ -4,13 +4,13 @@ import { useI18n } from "../i18n";
 import { useElectionText } from "../i18n/elections";
 import { ApiError } from "../lib/api";
 import {
-  electionsApi,
-  putElection,
-  reloadElection,
   type BallotInput,
+  electionApi,
   type ElectionInfo,
   type MotionVote,
-} from "../lib/elections";
+  putElection,
+  reloadElection,
+} from "../lib/election";
 import { Status } from "./feedback";
 
 /**
@@ -22,12 +22,12 @@ import { Status } from "./feedback";
 export const castBallot = action(async (electionID: string, ballot: BallotInput) => {
   let tracker: string;
   try {
-    tracker = await electionsApi.cast(electionID, ballot);
+    tracker = await electionApi.cast(electionID, ballot);
   } catch (e) {
     if (e instanceof ApiError && (e.status === 409 || e.status === 403)) await reloadElection(electionID);
     throw e;
   }
-  const fresh = await electionsApi.get(electionID).catch(() => undefined);
+  const fresh = await electionApi.get(electionID).catch(() => undefined);
   if (fresh) await putElection(fresh);
   else await reloadElection(electionID);
   return json({ tracker }, { revalidate: [] });

@@ -1,8 +1,8 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { useElectionText } from "../i18n/elections";
-import type { ElectionInfo, ElectionKind, Majority } from "../lib/elections";
+import type { ElectionInfo, ElectionKind, Majority } from "../lib/election";
 import { text, useFieldError, whole } from "../lib/form";
-import { farmFields, farmInstant, farmToday } from "../lib/workday";
+import { farmFields, farmInstant, farmToday } from "../lib/workday-view";
 import { Messages, TextField } from "./field";
 import { TextAreaField } from "./text-area";
 

@@ -3,13 +3,13 @@ import { action, createAsync } from "@solidjs/router";
 import { useElectionText } from "../i18n/elections";
 import { ApiError } from "../lib/api";
 import {
-  electionsApi,
+  electionApi,
+  type ElectionInfo,
   getElectionRoll,
   reloadElection,
   searchable,
   settleElection,
-  type ElectionInfo,
-} from "../lib/elections";
+} from "../lib/election";
 import type { useActionForm } from "../lib/form";
 import { FormError, LoadError, Loading } from "./feedback";
 
@@ -25,12 +25,12 @@ async function proxyChange(electionID: string, change: () => Promise<ElectionInf
 
 export const grantProxy = action(
   (electionID: string, toHouseholdID: string) =>
-    proxyChange(electionID, () => electionsApi.grantProxy(electionID, toHouseholdID)),
+    proxyChange(electionID, () => electionApi.grantProxy(electionID, toHouseholdID)),
   "grant-proxy",
 );
 
 export const withdrawProxy = action(
-  (electionID: string) => proxyChange(electionID, () => electionsApi.withdrawProxy(electionID)),
+  (electionID: string) => proxyChange(electionID, () => electionApi.withdrawProxy(electionID)),
   "withdraw-proxy",
 );
 

@@ -3,15 +3,15 @@ import { createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { useElectionText } from "../i18n/elections";
 import {
-  getElectionResults,
-  getElectionTrackers,
-  percentOf,
-  trackerKey,
   type CountedBallot,
   type ElectionInfo,
   type ElectionResults,
+  getElectionResults,
+  getElectionTrackers,
   type MotionVote,
-} from "../lib/elections";
+  percentOf,
+  trackerKey,
+} from "../lib/election";
 import { LoadError, Loading } from "./feedback";
 
 /** After closing: the outcome in words, the counts as bars with their numbers, and the same as a table. */

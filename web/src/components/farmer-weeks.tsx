@@ -1,7 +1,7 @@
 import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { getHarvestStanding } from "../lib/queries";
+import { getHarvestStanding } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { LoadError, Loading } from "./feedback";
 

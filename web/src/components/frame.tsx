@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show, type JSX } from "solid-js";
 import { A, query, useLocation, useNavigate } from "@solidjs/router";
 import { errorText, useI18n } from "../i18n";
-import { ApiError, api, type MeInfo } from "../lib/api";
+import { ApiError } from "../lib/api";
 import {
   canEnterHarvest,
   canManageHouseholds,
@@ -11,7 +11,9 @@ import {
   canSignUp,
   canViewHarvest,
   hasHarvestShare,
-} from "../lib/queries";
+  type MeInfo,
+} from "../lib/person";
+import { authApi } from "../lib/auth";
 import { currentWeek } from "../lib/week";
 import { LanguageSwitch } from "./language-switch";
 
@@ -183,7 +185,7 @@ function Logout() {
     setPending(true);
     setError(undefined);
     try {
-      await api.auth.logout();
+      await authApi.logout();
     } catch (e) {
       // A session that is already gone is as good as a logout.
       if (!(e instanceof ApiError && e.status === 401)) {

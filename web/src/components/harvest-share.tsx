@@ -1,17 +1,17 @@
 import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
 import { A, action, createAsync, revalidate } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { ApiError, api, type HarvestLine, type HarvestMine } from "../lib/api";
+import { ApiError, settle } from "../lib/api";
+import { getMyHarvest, harvestApi, type HarvestLine, type HarvestMine } from "../lib/harvest";
+import { useHarvestFormat } from "../lib/harvest-view";
 import { useActionForm } from "../lib/form";
-import { useHarvestFormat } from "../lib/harvest";
-import { getMyHarvest, settle } from "../lib/queries";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { FormError, LoadError, Loading, Status } from "./feedback";
 import { CheckboxField } from "./field";
 
 const setOptOut = action(
   async (week: string, optedOut: boolean) =>
-    settle(getMyHarvest.keyFor(week), await api.harvests.setOptOut(week, optedOut)),
+    settle(getMyHarvest.keyFor(week), await harvestApi.setOptOut(week, optedOut)),
   "harvest-opt-out",
 );
 

@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n";
-import type { HarvestOverview } from "../lib/api";
-import { cropTotals, useHarvestFormat } from "../lib/harvest";
+import { cropTotals, useHarvestFormat } from "../lib/harvest-view";
+import type { HarvestOverview } from "../lib/harvest";
 
 /*
  * The split of a week as the farmer and the board see it: on the screen

@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n";
-import type { Certificate, HouseholdInfo, HouseholdStatus } from "../lib/api";
+import type { Certificate, HouseholdInfo, HouseholdStatus } from "../lib/household";
 import { text, useFieldError, whole } from "../lib/form";
 import { CheckboxField, RadioGroup, SelectField, TextField } from "./field";
 

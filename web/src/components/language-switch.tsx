@@ -1,8 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { query, revalidate } from "@solidjs/router";
 import { locales, useI18n } from "../i18n";
-import { api, type Locale } from "../lib/api";
-import { getMe } from "../lib/queries";
+import { getMe, type Locale, personApi } from "../lib/person";
 
 /**
  * Two buttons, each language named in itself. When logged in, the choice is
@@ -18,7 +17,7 @@ export function LanguageSwitch(props: { loggedIn: boolean }) {
     setLocale(next);
     if (!props.loggedIn) return;
     try {
-      const me = await api.me.update({ locale: next });
+      const me = await personApi.updateMe({ locale: next });
       // A later click wins over this answer.
       if (locale() !== next) return;
       query.set(getMe.keyFor(), me);

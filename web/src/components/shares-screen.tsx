@@ -1,8 +1,9 @@
 import { createSignal, createUniqueId, For, Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { SharesMessages, useSharesText } from "../i18n/shares";
-import { hasHarvestShare, getMe } from "../lib/queries";
-import { canKeepWaitlist, canReadRegister, isTreasurer } from "../lib/shares-api";
+import { getMe, hasHarvestShare } from "../lib/person";
+import { canKeepWaitlist, canReadRegister } from "../lib/membership";
+import { isTreasurer } from "../lib/contribution";
 import { Page } from "./page";
 import "./shares.css";
 

@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { useHarvestFormat } from "../lib/harvest";
+import { useHarvestFormat } from "../lib/harvest-view";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 
 /**

@@ -1,9 +1,8 @@
 import { createMemo, ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useWorkdayText, WorkdayMessages } from "../i18n/workdays";
-import type { WorkdayInfo } from "../lib/api";
-import { getWorkdays } from "../lib/queries";
-import { isOpen, needsHelp, nextOwn, useWorkdayFormat } from "../lib/workday";
+import { getWorkdays, type WorkdayInfo } from "../lib/workday";
+import { isOpen, needsHelp, nextOwn, useWorkdayFormat } from "../lib/workday-view";
 import { LoadError, Loading } from "./feedback";
 import { SignupControls, spots, useShownDay } from "./workday-day";
 

@@ -1,17 +1,11 @@
 import { Show } from "solid-js";
 import { A, action, json, useSubmissions } from "@solidjs/router";
 import { useWorkdayText, type WorkdayDictionary } from "../i18n/workdays";
-import { ApiError, api, type SignupStatus, type WorkdayInfo } from "../lib/api";
+import { ApiError } from "../lib/api";
+import { expected, freePlaces, hasStarted, isOpen, useWorkdayFormat } from "../lib/workday-view";
+import { putWorkdays, reloadWorkdays } from "../lib/workday-view";
+import { type SignupStatus, workdayApi, type WorkdayInfo } from "../lib/workday";
 import { useActionForm } from "../lib/form";
-import {
-  expected,
-  freePlaces,
-  hasStarted,
-  isOpen,
-  putWorkdays,
-  reloadWorkdays,
-  useWorkdayFormat,
-} from "../lib/workday";
 import { FormError, Status } from "./feedback";
 
 /**
@@ -23,14 +17,14 @@ import { FormError, Status } from "./feedback";
 export const changeSignup = action(async (day: WorkdayInfo, change: "signup" | "cancel") => {
   let status: SignupStatus | null = null;
   try {
-    if (change === "signup") status = await api.workdays.signup(day.id);
-    else await api.workdays.cancelSignup(day.id);
+    if (change === "signup") status = await workdayApi.signup(day.id);
+    else await workdayApi.cancelSignup(day.id);
   } catch (e) {
     // Begun, cancelled or gone meanwhile: show every list as it is now.
     if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
     throw e;
   }
-  const fresh = await api.workdays.get(day.id).catch(() => undefined);
+  const fresh = await workdayApi.get(day.id).catch(() => undefined);
   if (fresh) await putWorkdays([fresh]);
   else await reloadWorkdays();
   return json({ change, status, place: fresh?.waitlistPlace ?? null }, { revalidate: [] });

@@ -1,8 +1,8 @@
 import { Show } from "solid-js";
 import { useWorkdayText } from "../i18n/workdays";
-import type { WorkdayInfo, WorkdayTask } from "../lib/api";
+import { farmFields, farmInstant, tasks } from "../lib/workday-view";
+import type { WorkdayInfo, WorkdayTask } from "../lib/workday";
 import { text, useFieldError, whole } from "../lib/form";
-import { farmFields, farmInstant, tasks } from "../lib/workday";
 import { SelectField, TextField } from "./field";
 import { TextAreaField } from "./text-area";
 

@@ -1,7 +1,7 @@
 import { createEffect, For, Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useWorkdayText, WorkdayMessages } from "../i18n/workdays";
-import { canOrganiseWorkdays, canSeeHourTotals, canSignUp, getMe } from "../lib/queries";
+import { canOrganiseWorkdays, canSeeHourTotals, canSignUp, getMe } from "../lib/person";
 import { Page } from "./page";
 
 /**

@@ -1,5 +1,6 @@
 import { createContext, createMemo, createRenderEffect, createSignal, useContext, type JSX } from "solid-js";
-import { ApiError, type Issue, type Locale } from "../lib/api";
+import { ApiError, type Issue } from "../lib/api";
+import type { Locale } from "../lib/person";
 import { en } from "./en";
 import { nl, type Dictionary } from "./nl";
 

@@ -1,50 +1,11 @@
-import type { Harvest } from "@akker/core/harvest/harvest";
-import type { Household } from "@akker/core/household/household";
-import type { Me } from "@akker/core/person/me";
-import type { Person } from "@akker/core/person/person";
-import type { Hours } from "@akker/core/workday/hours";
-import type { Workday } from "@akker/core/workday/workday";
+import { json, query, redirect, revalidate } from "@solidjs/router";
 
 /*
- * The typed client of the HTTP API (see the contract in API.md). The web app
- * imports only types from core: the shapes below are the ones the API
- * answers with, so a change in core shows up here as a type error.
+ * The HTTP machinery every domain's client (`lib/<domain>.ts`) uses: one
+ * call to the API, its error, and the router queries' login and cache
+ * helpers. The clients import only types from core, so a change in core
+ * shows up in them as a type error.
  */
-
-export type Locale = Me.Info["person"]["locale"];
-export type Role = Me.Info["roles"][number];
-export type MeInfo = Me.Info;
-export type HouseholdInfo = Household.Info;
-export type HouseholdWithPeople = Household.WithPeople;
-export type PersonInfo = Person.Info;
-export type Certificate = Household.Info["certificate"];
-export type HouseholdStatus = Household.Info["status"];
-export type CreateHouseholdInput = Parameters<typeof Household.create>[0];
-export type UpdateHouseholdInput = Parameters<typeof Household.update>[0]["changes"];
-export type CreatePersonInput = Omit<Parameters<typeof Person.create>[0], "householdID">;
-export type HarvestOverview = Harvest.Overview;
-export type HarvestMine = Harvest.Mine;
-export type HarvestStanding = Harvest.Standing;
-export type HarvestItem = Harvest.Overview["items"][number];
-export type HarvestLine = Harvest.Overview["leftovers"][number];
-export type HarvestUnit = HarvestItem["unit"];
-export type HarvestSaveInput = Parameters<typeof Harvest.save>[1];
-export type PublishedHarvest = Awaited<ReturnType<typeof Harvest.list>>[number];
-export type WorkdayInfo = Workday.Info;
-export type WorkdayTask = Workday.Info["task"];
-export type SignupStatus = NonNullable<Workday.Info["mine"]>;
-/** As the API takes it: without `repeatWeeks` it is one day. */
-export type WorkdayCreateInput = Omit<Parameters<typeof Workday.create>[0], "repeatWeeks"> & { repeatWeeks?: number };
-export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
-export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
-export type RosterEntry = WorkdayRoster["entries"][number];
-export type HoursEntry = Hours.Entry;
-/** A reported entry waiting for approval, with who reported it; `own` when it is the caller's or their household's (another decides). */
-export type PendingHoursEntry = HoursEntry & { personName: string; householdName: string; own: boolean };
-export type HoursReportInput = Parameters<typeof Hours.report>[0];
-export type HoursDecision = Parameters<typeof Hours.decide>[1];
-export type MyHours = Awaited<ReturnType<typeof Hours.mine>>;
-export type HourTotals = Awaited<ReturnType<typeof Hours.totals>>;
 
 export interface Issue {
   path: string;
@@ -119,87 +80,48 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-const id = (value: string) => encodeURIComponent(value);
-/** `?personID=…` to act for another person of the household; nothing for oneself. */
-const forPerson = (personID?: string) => (personID ? `?personID=${id(personID)}` : "");
+/** A path segment from a value: an ID, a token, a week. */
+export const esc = (value: string) => encodeURIComponent(value);
 
-export const api = {
-  auth: {
-    /** 202 whether or not the address is known. */
-    requestCode: (email: string) => request<void>("POST", "/auth/code", { email }),
-    verify: (email: string, code: string) =>
-      request<{ me: MeInfo }>("POST", "/auth/verify", { email, code }).then((r) => r.me),
-    logout: () => request<void>("POST", "/auth/logout"),
-  },
-  me: {
-    get: () => request<MeInfo>("GET", "/me"),
-    update: (changes: { locale: Locale }) => request<MeInfo>("PATCH", "/me", changes),
-  },
-  households: {
-    list: () =>
-      request<{ households: HouseholdInfo[] }>("GET", "/households").then((r) => r.households),
-    get: (householdID: string) =>
-      request<{ household: HouseholdWithPeople }>("GET", `/households/${id(householdID)}`).then(
-        (r) => r.household,
-      ),
-    create: (input: CreateHouseholdInput) =>
-      request<{ household: HouseholdWithPeople }>("POST", "/households", input).then((r) => r.household),
-    update: (householdID: string, changes: UpdateHouseholdInput) =>
-      request<{ household: HouseholdWithPeople }>("PATCH", `/households/${id(householdID)}`, changes).then(
-        (r) => r.household,
-      ),
-    addPerson: (householdID: string, input: CreatePersonInput) =>
-      request<{ person: PersonInfo }>("POST", `/households/${id(householdID)}/people`, input).then(
-        (r) => r.person,
-      ),
-  },
-  harvests: {
-    /** Published weeks, newest first, with the caller household's own lines. */
-    list: () => request<{ harvests: PublishedHarvest[] }>("GET", "/harvests").then((r) => r.harvests),
-    get: (week: string) => request<HarvestOverview>("GET", `/harvests/${id(week)}`),
-    standing: (week: string) => request<HarvestStanding>("GET", `/harvests/${id(week)}/standing`),
-    save: (week: string, input: HarvestSaveInput) => request<HarvestOverview>("PUT", `/harvests/${id(week)}`, input),
-    publish: (week: string) => request<HarvestOverview>("POST", `/harvests/${id(week)}/publish`),
-    mine: (week: string) => request<HarvestMine>("GET", `/harvests/${id(week)}/mine`),
-    setOptOut: (week: string, optedOut: boolean) =>
-      request<HarvestMine>("PUT", `/harvests/${id(week)}/opt-out`, { optedOut }),
-  },
-  workdays: {
-    /** From now on (and the last 12 hours), with the caller's own sign-up on each. */
-    list: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays").then((r) => r.workdays),
-    mine: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays/mine").then((r) => r.workdays),
-    get: (workdayID: string) =>
-      request<{ workday: WorkdayInfo }>("GET", `/workdays/${id(workdayID)}`).then((r) => r.workday),
-    signup: (workdayID: string, personID?: string) =>
-      request<{ status: SignupStatus }>("POST", `/workdays/${id(workdayID)}/signup${forPerson(personID)}`).then(
-        (r) => r.status,
-      ),
-    cancelSignup: (workdayID: string, personID?: string) =>
-      request<void>("DELETE", `/workdays/${id(workdayID)}/signup${forPerson(personID)}`),
-    /** Every day made: one, or a weekly series. */
-    create: (input: WorkdayCreateInput) =>
-      request<{ workdays: WorkdayInfo[] }>("POST", "/workdays", input).then((r) => r.workdays),
-    update: (workdayID: string, changes: WorkdayUpdateInput) =>
-      request<{ workday: WorkdayInfo }>("PATCH", `/workdays/${id(workdayID)}`, changes).then((r) => r.workday),
-    cancel: (workdayID: string) =>
-      request<{ workday: WorkdayInfo }>("POST", `/workdays/${id(workdayID)}/cancel`).then((r) => r.workday),
-    roster: (workdayID: string) => request<WorkdayRoster>("GET", `/workdays/${id(workdayID)}/roster`),
-    attendance: (workdayID: string, present: string[]) =>
-      request<WorkdayRoster>("POST", `/workdays/${id(workdayID)}/attendance`, { present }),
-  },
-  hours: {
-    mine: () => request<MyHours>("GET", "/me/hours"),
-    report: (input: HoursReportInput) =>
-      request<{ entry: HoursEntry }>("POST", "/me/hours", input).then((r) => r.entry),
-    pending: () => request<{ entries: PendingHoursEntry[] }>("GET", "/hours/pending").then((r) => r.entries),
-    decide: (entryID: string, decision: HoursDecision) =>
-      request<{ entry: HoursEntry }>("POST", `/hours/${id(entryID)}/decision`, { decision }).then((r) => r.entry),
-    totals: (season: string) => request<HourTotals>("GET", `/hours/totals?season=${id(season)}`),
-    /** A download, so a link and not a call. */
-    totalsCsv: (season: string) => `/api/hours/totals.csv?season=${id(season)}`,
-  },
-  calendar: {
-    link: () => request<{ url: string }>("GET", "/me/calendar").then((r) => r.url),
-    renew: () => request<{ url: string }>("POST", "/me/calendar/renew").then((r) => r.url),
-  },
-};
+/** A query answered 401: the session is gone, so log in and come back here. */
+export async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      const here = window.location.pathname + window.location.search;
+      // Queries loaded side by side all fail; the first one has already moved on to the login screen.
+      if (window.location.pathname === "/login") throw redirect(here);
+      throw redirect(here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
+    }
+    throw e;
+  }
+}
+
+/** An answer that means "not there yet" reads as null; anything else stays an error. */
+export function orNull<T>(load: () => Promise<T>, ...codes: string[]): Promise<T | null> {
+  return load().catch((e: unknown) => {
+    if (e instanceof ApiError && codes.includes(e.code)) return null;
+    throw e;
+  });
+}
+
+/** A query's value if it has one now; undefined when nothing is cached or it is still loading. */
+export function peek<T>(key: string): T | undefined {
+  try {
+    return query.get(key) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What an action ends with when the API answered with the new value of a
+ * query: the value goes into the cache and onto the screen, and nothing is
+ * fetched again (the router would otherwise reload every query).
+ */
+export function settle<T>(key: string, value: T) {
+  query.set<unknown>(key, value);
+  void revalidate(key, false);
+  return json(value, { revalidate: [] });
+}

@@ -1,112 +1,45 @@
-import { useI18n } from "../i18n";
-import type { HarvestLine, HarvestOverview, HarvestUnit, Locale } from "./api";
-import { farmTimeZone, mondayOf, weekNumber } from "./week";
+import { query } from "@solidjs/router";
+import type { Harvest } from "@akker/core/harvest/harvest";
+import { ApiError, esc, loggedIn, request } from "./api";
 
-/*
- * What the harvest screens share: units, reading the farmer's numbers, and
- * saying amounts, weeks and moments the way people of the language do.
- */
+/* The harvest's client and queries. */
 
-export const units: readonly HarvestUnit[] = ["kg", "piece", "bunch"];
+export type HarvestOverview = Harvest.Overview;
+export type HarvestMine = Harvest.Mine;
+export type HarvestStanding = Harvest.Standing;
+export type HarvestItem = Harvest.Overview["items"][number];
+export type HarvestLine = Harvest.Overview["leftovers"][number];
+export type HarvestUnit = HarvestItem["unit"];
+export type HarvestSaveInput = Parameters<typeof Harvest.save>[1];
+export type PublishedHarvest = Awaited<ReturnType<typeof Harvest.list>>[number];
 
-/** The smallest amount handed out when the farmer names none; the same defaults as core's split. */
-export const defaultStep: Readonly<Record<HarvestUnit, number>> = { kg: 0.05, piece: 1, bunch: 1 };
+export const harvestApi = {
+  /** Published weeks, newest first, with the caller household's own lines. */
+  list: () => request<{ harvests: PublishedHarvest[] }>("GET", "/harvests").then((r) => r.harvests),
+  get: (week: string) => request<HarvestOverview>("GET", `/harvests/${esc(week)}`),
+  standing: (week: string) => request<HarvestStanding>("GET", `/harvests/${esc(week)}/standing`),
+  save: (week: string, input: HarvestSaveInput) => request<HarvestOverview>("PUT", `/harvests/${esc(week)}`, input),
+  publish: (week: string) => request<HarvestOverview>("POST", `/harvests/${esc(week)}/publish`),
+  mine: (week: string) => request<HarvestMine>("GET", `/harvests/${esc(week)}/mine`),
+  setOptOut: (week: string, optedOut: boolean) =>
+    request<HarvestMine>("PUT", `/harvests/${esc(week)}/opt-out`, { optedOut }),
+};
 
-/**
- * A number as typed on a phone: "2,35" and "2.35" are both 2.35. Anything
- * else is NaN, which goes to the API as null and comes back as an issue at
- * the field, so the farmer sees what to fix where it is.
- */
-export function parseDecimal(value: string): number {
-  const compact = value.replace(/\s/g, "");
-  if (!/^(\d+[.,]?\d*|[.,]\d+)$/.test(compact)) return Number.NaN;
-  return Number(compact.replace(",", "."));
-}
+/** The week as the farmer entered it; null while nothing is entered for it yet. */
+export const getHarvest = query(
+  (week: string) =>
+    loggedIn(() =>
+      harvestApi.get(week).catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === "harvest.not_found") return null;
+        throw e;
+      }),
+    ),
+  "harvest",
+);
 
-/** Rounded to a thousandth, the precision of every harvest amount, so sums show no 0.1 + 0.2 noise. */
-export function exact(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
+export const getHarvestStanding = query((week: string) => loggedIn(() => harvestApi.standing(week)), "harvest-standing");
 
-/** English dates the European way: "Thursday 8 April", not "Thursday, April 8". */
-function dateLocale(locale: Locale): string {
-  return locale === "en" ? "en-GB" : locale;
-}
+export const getMyHarvest = query((week: string) => loggedIn(() => harvestApi.mine(week)), "harvest-mine");
 
-/** Formatting of harvest amounts and farm times, in the reader's language. */
-export function useHarvestFormat() {
-  const { t, locale, number } = useI18n();
-  const amount = (line: Pick<HarvestLine, "unit" | "quantity">) =>
-    t().amount[line.unit](line.quantity, number(line.quantity));
-  return {
-    amount,
-    /** "2,35 kg spinazie", "1 bos radijs". */
-    line: (line: HarvestLine) => t().amount.line(amount(line), line.crop),
-    /** A moment on the Amsterdam clock in words: "donderdag 8 april 18:00". */
-    at: (iso: string) => {
-      const date = new Date(iso);
-      const l = dateLocale(locale());
-      const day = new Intl.DateTimeFormat(l, {
-        timeZone: farmTimeZone,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-      }).format(date);
-      const time = new Intl.DateTimeFormat(l, {
-        timeZone: farmTimeZone,
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }).format(date);
-      return t().when.at(day, time);
-    },
-    /** "Week 15 · 12–18 april". */
-    week: (week: string) => {
-      const monday = mondayOf(week);
-      const sunday = new Date(monday);
-      sunday.setUTCDate(monday.getUTCDate() + 6);
-      const range = new Intl.DateTimeFormat(dateLocale(locale()), {
-        timeZone: "UTC",
-        day: "numeric",
-        month: "long",
-      }).formatRange(monday, sunday);
-      return t().week.label(weekNumber(week), range);
-    },
-  };
-}
+export const getHarvests = query(() => loggedIn(() => harvestApi.list()), "harvests");
 
-export interface CropTotal {
-  crop: string;
-  unit: HarvestUnit;
-  harvested: number;
-  handedOut: number;
-  left: number;
-}
-
-/** The same crop in the same unit, whatever the case or spacing, as core keys it. */
-function cropKey(line: Pick<HarvestLine, "crop" | "unit">): string {
-  return `${line.crop.trim().toLowerCase().replace(/\s+/g, " ")}|${line.unit}`;
-}
-
-/** Per crop, in the order the farmer entered them: harvested, handed out over the households, left over. */
-export function cropTotals(overview: Pick<HarvestOverview, "items" | "allocations" | "leftovers">): CropTotal[] {
-  const totals = new Map<string, CropTotal>();
-  const total = (line: Pick<HarvestLine, "crop" | "unit">) => {
-    const key = cropKey(line);
-    let found = totals.get(key);
-    if (!found) {
-      found = { crop: line.crop.trim(), unit: line.unit, harvested: 0, handedOut: 0, left: 0 };
-      totals.set(key, found);
-    }
-    return found;
-  };
-  for (const item of overview.items) total(item).harvested += item.quantity;
-  for (const a of overview.allocations) for (const line of a.lines) total(line).handedOut += line.quantity;
-  for (const line of overview.leftovers) total(line).left += line.quantity;
-  return [...totals.values()].map((c) => ({
-    ...c,
-    harvested: exact(c.harvested),
-    handedOut: exact(c.handedOut),
-    left: exact(c.left),
-  }));
-}

@@ -1,199 +1,78 @@
-import { query, revalidate } from "@solidjs/router";
-import { useI18n } from "../i18n";
-import type { Locale, WorkdayInfo, WorkdayTask } from "./api";
-import { getMyWorkdays, getWorkday, getWorkdays } from "./queries";
-import { currentWeek, farmTimeZone } from "./week";
+import { query } from "@solidjs/router";
+import type { Hours } from "@akker/core/workday/hours";
+import type { Workday } from "@akker/core/workday/workday";
+import { esc, loggedIn, request } from "./api";
 
-/*
- * What the work-day screens share: times on the farm's clock, grouping by
- * week and day, places left, and putting a changed day into every list on
- * screen at once.
- */
+/* The client and queries of work days, hours and the calendar link. */
 
-export const tasks: readonly WorkdayTask[] = ["harvest", "weeding", "cleaning", "tour", "workshop", "other"];
+export type WorkdayInfo = Workday.Info;
+export type WorkdayTask = Workday.Info["task"];
+export type SignupStatus = NonNullable<Workday.Info["mine"]>;
+/** As the API takes it: without `repeatWeeks` it is one day. */
+export type WorkdayCreateInput = Omit<Parameters<typeof Workday.create>[0], "repeatWeeks"> & { repeatWeeks?: number };
+export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
+export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
+export type RosterEntry = WorkdayRoster["entries"][number];
+export type HoursEntry = Hours.Entry;
+/** A reported entry waiting for approval, with who reported it; `own` when it is the caller's or their household's (another decides). */
+export type PendingHoursEntry = HoursEntry & { personName: string; householdName: string; own: boolean };
+export type HoursReportInput = Parameters<typeof Hours.report>[0];
+export type HoursDecision = Parameters<typeof Hours.decide>[1];
+export type MyHours = Awaited<ReturnType<typeof Hours.mine>>;
+export type HourTotals = Awaited<ReturnType<typeof Hours.totals>>;
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** `?personID=…` to act for another person of the household; nothing for oneself. */
+const forPerson = (personID?: string) => (personID ? `?personID=${esc(personID)}` : "");
+const day = (workdayID: string, rest = "") => `/workdays/${esc(workdayID)}${rest}`;
 
-/** The wall-clock parts of an instant in Amsterdam (month 1–12). */
-function farmParts(instant: number) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: farmTimeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
-}
+export const workdayApi = {
+  /** From now on (and the last 12 hours), with the caller's own sign-up on each. */
+  list: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays").then((r) => r.workdays),
+  mine: () => request<{ workdays: WorkdayInfo[] }>("GET", "/workdays/mine").then((r) => r.workdays),
+  get: (workdayID: string) => request<{ workday: WorkdayInfo }>("GET", day(workdayID)).then((r) => r.workday),
+  signup: (workdayID: string, personID?: string) =>
+    request<{ status: SignupStatus }>("POST", day(workdayID, `/signup${forPerson(personID)}`)).then((r) => r.status),
+  cancelSignup: (workdayID: string, personID?: string) =>
+    request<void>("DELETE", day(workdayID, `/signup${forPerson(personID)}`)),
+  /** Every day made: one, or a weekly series. */
+  create: (input: WorkdayCreateInput) =>
+    request<{ workdays: WorkdayInfo[] }>("POST", "/workdays", input).then((r) => r.workdays),
+  update: (workdayID: string, changes: WorkdayUpdateInput) =>
+    request<{ workday: WorkdayInfo }>("PATCH", day(workdayID), changes).then((r) => r.workday),
+  cancel: (workdayID: string) =>
+    request<{ workday: WorkdayInfo }>("POST", day(workdayID, "/cancel")).then((r) => r.workday),
+  roster: (workdayID: string) => request<WorkdayRoster>("GET", day(workdayID, "/roster")),
+  attendance: (workdayID: string, present: string[]) =>
+    request<WorkdayRoster>("POST", day(workdayID, "/attendance"), { present }),
+  hours: {
+    mine: () => request<MyHours>("GET", "/me/hours"),
+    report: (input: HoursReportInput) => request<{ entry: HoursEntry }>("POST", "/me/hours", input).then((r) => r.entry),
+    pending: () => request<{ entries: PendingHoursEntry[] }>("GET", "/hours/pending").then((r) => r.entries),
+    decide: (entryID: string, decision: HoursDecision) =>
+      request<{ entry: HoursEntry }>("POST", `/hours/${esc(entryID)}/decision`, { decision }).then((r) => r.entry),
+    totals: (season: string) => request<HourTotals>("GET", `/hours/totals?season=${esc(season)}`),
+    /** A download, so a link and not a call. */
+    totalsCsv: (season: string) => `/api/hours/totals.csv?season=${esc(season)}`,
+  },
+  calendar: {
+    link: () => request<{ url: string }>("GET", "/me/calendar").then((r) => r.url),
+    renew: () => request<{ url: string }>("POST", "/me/calendar/renew").then((r) => r.url),
+  },
+};
 
-/** The date and time fields of an instant on the Amsterdam clock: `{date: "2027-05-08", time: "09:00"}`. */
-export function farmFields(iso: string): { date: string; time: string } {
-  const p = farmParts(Date.parse(iso));
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
-}
+/** Work days from now on, each with the caller's own sign-up. */
+export const getWorkdays = query(() => loggedIn(() => workdayApi.list()), "workdays");
 
-/** Today on the farm's clock, as a date field wants it. */
-export function farmToday(now: number = Date.now()): string {
-  return farmFields(new Date(now).toISOString()).date;
-}
+export const getMyWorkdays = query(() => loggedIn(() => workdayApi.mine()), "workdays-mine");
 
-/**
- * A date and time typed in a form, read on the Amsterdam clock whatever the
- * phone's own time zone, as ISO with the offset of that day:
- * "2027-05-08T09:00:00+02:00". Undefined when a field is empty or malformed.
- */
-export function farmInstant(date: string, time: string): string | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !t) return undefined;
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  if (Number.isNaN(wall)) return undefined;
-  // Amsterdam is UTC+1 or UTC+2: correct the guess by the offset seen there.
-  let instant = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = farmParts(instant);
-    instant += wall - Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  }
-  const offset = Math.round((wall - instant) / 60_000);
-  const abs = Math.abs(offset);
-  return `${date}T${time}:00${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+export const getWorkday = query((workdayID: string) => loggedIn(() => workdayApi.get(workdayID)), "workday");
 
-export const hasStarted = (w: Pick<WorkdayInfo, "start">, now: number = Date.now()) => Date.parse(w.start) <= now;
+export const getRoster = query((workdayID: string) => loggedIn(() => workdayApi.roster(workdayID)), "roster");
 
-/** Open for signing up and off: planned and not begun. */
-export const isOpen = (w: WorkdayInfo, now: number = Date.now()) => w.status === "scheduled" && !hasStarted(w, now);
+export const getMyHours = query(() => loggedIn(() => workdayApi.hours.mine()), "hours-mine");
 
-export const freePlaces = (w: Pick<WorkdayInfo, "capacity" | "confirmed">) => Math.max(0, w.capacity - w.confirmed);
+export const getPendingHours = query(() => loggedIn(() => workdayApi.hours.pending()), "hours-pending");
 
-const byStart = (a: WorkdayInfo, b: WorkdayInfo) => Date.parse(a.start) - Date.parse(b.start);
+export const getHourTotals = query((season: string) => loggedIn(() => workdayApi.hours.totals(season)), "hours-totals");
 
-/** The next day the caller is signed up for, else the first that still needs hands. */
-export function nextOwn(days: WorkdayInfo[], now: number = Date.now()) {
-  return days.filter((d) => d.mine && isOpen(d, now)).sort(byStart)[0];
-}
-
-export function needsHelp(days: WorkdayInfo[], now: number = Date.now()) {
-  return days.filter((d) => !d.mine && isOpen(d, now) && freePlaces(d) > 0).sort(byStart)[0];
-}
-
-export interface DayGroup {
-  /** The date on the farm's clock, "2027-05-08". */
-  date: string;
-  days: WorkdayInfo[];
-}
-
-export interface WeekGroup {
-  week: string;
-  dates: DayGroup[];
-}
-
-/** Days in time order, grouped by ISO week and then by date, on the Amsterdam clock. */
-export function groupByWeek(days: WorkdayInfo[]): WeekGroup[] {
-  const weeks: WeekGroup[] = [];
-  for (const day of [...days].sort(byStart)) {
-    const week = currentWeek(Date.parse(day.start));
-    const date = farmFields(day.start).date;
-    let w = weeks[weeks.length - 1];
-    if (w?.week !== week) weeks.push((w = { week, dates: [] }));
-    let d = w.dates[w.dates.length - 1];
-    if (d?.date !== date) w.dates.push((d = { date, days: [] }));
-    d.days.push(day);
-  }
-  return weeks;
-}
-
-/** English dates the European way: "Sat 9 May", not "Sat, May 9". */
-const dateLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "nl-NL");
-
-/** Work-day times in the reader's language, always on the farm's clock. */
-export function useWorkdayFormat() {
-  const { locale } = useI18n();
-  const format = (iso: string, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(dateLocale(locale()), { timeZone: farmTimeZone, ...options }).format(new Date(iso));
-  const time = (iso: string) => format(iso, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const times = (w: Pick<WorkdayInfo, "start" | "end">) => `${time(w.start)}–${time(w.end)}`;
-  return {
-    time,
-    /** "09:00–12:00". */
-    times,
-    /** "za 9 mei 09:00–12:00". */
-    when: (w: Pick<WorkdayInfo, "start" | "end">) =>
-      `${format(w.start, { weekday: "short", day: "numeric", month: "long" })} ${times(w)}`,
-    /** "za 9 mei 09:00", the moment a day begins. */
-    start: (iso: string) => `${format(iso, { weekday: "short", day: "numeric", month: "long" })} ${time(iso)}`,
-    /** A date field's value in words: "zaterdag 9 mei", or "za 9 apr" when short (for narrow tables). */
-    date: (date: string, short = false) =>
-      new Intl.DateTimeFormat(dateLocale(locale()), {
-        timeZone: "UTC",
-        weekday: short ? "short" : "long",
-        day: "numeric",
-        month: short ? "short" : "long",
-      }).format(new Date(`${date}T12:00:00Z`)),
-  };
-}
-
-/**
- * What a sign-up or a cancel will most likely do, to show before the server
- * has answered. Applying it twice changes nothing more.
- */
-export function expected(w: WorkdayInfo, change: "signup" | "cancel"): WorkdayInfo {
-  if (change === "signup") {
-    if (w.mine) return w;
-    return w.confirmed < w.capacity
-      ? { ...w, mine: "confirmed", confirmed: w.confirmed + 1, waitlistPlace: null }
-      : { ...w, mine: "waitlisted", waitlisted: w.waitlisted + 1, waitlistPlace: w.waitlisted + 1 };
-  }
-  if (w.mine === "waitlisted") return { ...w, mine: null, waitlisted: w.waitlisted - 1, waitlistPlace: null };
-  if (w.mine === "confirmed")
-    // The first on the waiting list moves up into the freed place.
-    return w.waitlisted > 0
-      ? { ...w, mine: null, waitlisted: w.waitlisted - 1 }
-      : { ...w, mine: null, confirmed: w.confirmed - 1 };
-  return w;
-}
-
-/** A query's value if it has one now; undefined when nothing is cached or it is still loading. */
-export function peek<T>(key: string): T | undefined {
-  try {
-    return query.get(key) as T | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Puts new values of work days into every cached list and view that holds
- * them (the list, "my work days", the day itself) and tells the screens,
- * without fetching anything. `added` days join the list, as after creating.
- */
-export function putWorkdays(days: WorkdayInfo[], opts: { added?: boolean } = {}) {
-  const fresh = new Map(days.map((d) => [d.id, d]));
-  const listKey = getWorkdays.keyFor();
-  const list = peek<WorkdayInfo[]>(listKey);
-  if (list) {
-    const known = new Set(list.map((d) => d.id));
-    const added = opts.added ? days.filter((d) => !known.has(d.id)) : [];
-    query.set(listKey, [...list.map((d) => fresh.get(d.id) ?? d), ...added].sort(byStart));
-  }
-  const mineKey = getMyWorkdays.keyFor();
-  const mine = peek<WorkdayInfo[]>(mineKey);
-  if (mine) {
-    // A day signed off stays in "mine" until the list is loaded again: what was just done stays in view.
-    const known = new Set(mine.map((d) => d.id));
-    const added = days.filter((d) => d.mine && !known.has(d.id));
-    query.set(mineKey, [...mine.map((d) => fresh.get(d.id) ?? d), ...added].sort(byStart));
-  }
-  const dayKeys = days.map((d) => getWorkday.keyFor(d.id));
-  days.forEach((d, i) => query.set(dayKeys[i]!, d));
-  return revalidate([listKey, mineKey, ...dayKeys], false);
-}
-
-/** Fetches every work-day list and view again: after an answer that says the screen is out of date. */
-export function reloadWorkdays() {
-  // "workday" is the start of every such key: the day, the list and "mine".
-  return revalidate(getWorkday.key);
-}
+export const getCalendarLink = query(() => loggedIn(() => workdayApi.calendar.link()), "calendar-link");

@@ -5,10 +5,10 @@ import { Frame } from "../components/frame";
 import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
 import { useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
-import { sharesApi } from "../lib/shares-api";
+import { membershipApi } from "../lib/membership";
 
-const accept = action((token: string) => sharesApi.applications.accept(token), "accept-offer");
-const decline = action((token: string) => sharesApi.applications.decline(token), "decline-offer");
+const accept = action((token: string) => membershipApi.applications.accept(token), "accept-offer");
+const decline = action((token: string) => membershipApi.applications.decline(token), "decline-offer");
 
 /**
  * The link in the offer mail: accept the place (the household becomes a

@@ -4,9 +4,9 @@ import { Frame } from "../components/frame";
 import { PublicSharesScreen } from "../components/shares-screen";
 import { useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
-import { sharesApi } from "../lib/shares-api";
+import { membershipApi } from "../lib/membership";
 
-const confirm = action((token: string) => sharesApi.applications.confirm(token), "confirm-application");
+const confirm = action((token: string) => membershipApi.applications.confirm(token), "confirm-application");
 
 /**
  * The link in the mail that confirms an address. It asks for a click rather

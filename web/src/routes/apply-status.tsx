@@ -6,10 +6,10 @@ import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
-import { getApplicationStatus, sharesApi, type ApplicationStatus } from "../lib/shares-api";
+import { type ApplicationStatus, getApplicationStatus, membershipApi } from "../lib/membership";
 
 const withdraw = action(async (token: string) => {
-  const closed = await sharesApi.applications.withdrawOwn(token);
+  const closed = await membershipApi.applications.withdrawOwn(token);
   return json(closed, { revalidate: [getApplicationStatus.keyFor(token)] });
 }, "withdraw-application");
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { ApplicationStatus } from "../lib/shares-api";
+import type { ApplicationStatus } from "../lib/membership";
 import { apiError, findAlert, mockApi, ok, renderApp } from "../test-utils";
 
 function status(changes: Partial<ApplicationStatus> = {}): ApplicationStatus {

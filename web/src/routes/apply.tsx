@@ -7,10 +7,10 @@ import { PublicSharesScreen } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
-import { sharesApi, type ApplyInput } from "../lib/shares-api";
+import { type ApplyInput, membershipApi } from "../lib/membership";
 
 const apply = action(async (input: ApplyInput) => {
-  await sharesApi.applications.apply(input);
+  await membershipApi.applications.apply(input);
   return true;
 }, "apply");
 

@@ -3,7 +3,7 @@ import { createAsync, type RouteDefinition, type RouteSectionProps } from "@soli
 import { Loading } from "../components/feedback";
 import { Frame } from "../components/frame";
 import { useI18n } from "../i18n";
-import { getMe } from "../lib/queries";
+import { getMe } from "../lib/person";
 
 export const route = {
   preload: () => getMe(),

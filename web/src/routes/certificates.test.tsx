@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { MeInfo } from "../lib/api";
-import type { CertificateDetail, Register } from "../lib/shares-api";
+import type { MeInfo } from "../lib/person";
+import type { CertificateDetail, Register } from "../lib/membership";
 import { apiError, boardMe, findAlert, mockApi, ok, renderApp } from "../test-utils";
 
 const treasurerMe: MeInfo = { ...boardMe, roles: ["member", "treasurer"] };

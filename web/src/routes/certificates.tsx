@@ -5,28 +5,27 @@ import { BankPaymentFields, clearAmountAndReference } from "../components/bank-p
 import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { getMe } from "../lib/queries";
+import { getMe } from "../lib/person";
 import {
   canReadRegister,
-  getRegister,
-  isTreasurer,
-  parseEuros,
-  sharesApi,
   type CertificateInfo,
   type DepositInput,
+  getRegister,
+  membershipApi,
   type Register,
-} from "../lib/shares-api";
+} from "../lib/membership";
+import { isTreasurer, parseEuros } from "../lib/contribution";
 import NotFound from "./not-found";
 
 /** The treasurer marks a deposit refunded; the register is read again, since its totals move too. */
 const refund = action(async (householdID: string) => {
-  const certificate = await sharesApi.certificates.refund(householdID);
+  const certificate = await membershipApi.certificates.refund(householdID);
   return json(certificate, { revalidate: [getRegister.keyFor()] });
 }, "refund-deposit");
 
 /** A deposit payment moves the household's paid amount and the register's totals: the register is read again. */
 const payDeposit = action(async (householdID: string, input: DepositInput) => {
-  const res = await sharesApi.certificates.payDeposit(householdID, input);
+  const res = await membershipApi.certificates.payDeposit(householdID, input);
   return json(res, { revalidate: [getRegister.keyFor()] });
 }, "pay-deposit");
 
@@ -93,7 +92,7 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
           </div>
         </dl>
         <p>
-          <a class="button secondary" href={sharesApi.certificates.csv} download="">
+          <a class="button secondary" href={membershipApi.certificates.csv} download="">
             {s().register.csv}
           </a>
         </p>

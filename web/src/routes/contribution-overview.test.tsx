@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { MeInfo } from "../lib/api";
-import { parseEuros, thisYear, type ContributionOverview } from "../lib/shares-api";
+import type { MeInfo } from "../lib/person";
+import { type ContributionOverview, parseEuros, thisYear } from "../lib/contribution";
 import { apiError, boardMe, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 const year = thisYear();

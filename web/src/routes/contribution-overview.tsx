@@ -7,36 +7,36 @@ import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/s
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { getMe } from "../lib/queries";
+import { getMe } from "../lib/person";
 import {
+  contributionApi,
+  type ContributionOverview,
   getMandate,
   getOverview,
   getPayments,
   getSepaPreview,
   getSolidarityList,
-  isTreasurer,
-  parseEuros,
-  sharesApi,
-  thisYear,
-  type ContributionOverview,
   type ImportReport,
-  type MandateInput,
+  isTreasurer,
   type Ledger as LedgerData,
+  type MandateInput,
+  parseEuros,
   type PaymentInfo,
   type PaymentInput,
   type SolidarityEntry,
-} from "../lib/shares-api";
+  thisYear,
+} from "../lib/contribution";
 import NotFound from "./not-found";
 
 /** A payment changes what is paid and due: the overview is read again. */
 const recordPayment = action(async (input: PaymentInput & { year: number }) => {
-  const res = await sharesApi.contribution.pay(input);
+  const res = await contributionApi.pay(input);
   return json(res, { revalidate: [getOverview.keyFor(input.year), getPayments.keyFor(input.year, input.householdID)] });
 }, "record-payment");
 
 /** A reversal is a counter-entry: the household's ledger and the overview move with it. */
 const reversePayment = action(async (payment: PaymentInfo) => {
-  const reversal = await sharesApi.contribution.reverse(payment.id);
+  const reversal = await contributionApi.reverse(payment.id);
   return json(reversal, {
     revalidate: [getOverview.keyFor(payment.year), getPayments.keyFor(payment.year, payment.householdID)],
   });
@@ -44,12 +44,12 @@ const reversePayment = action(async (payment: PaymentInfo) => {
 
 /** The treasurer records a household's mandate; its card on the household's own screen is read again. */
 const recordMandate = action(async (householdID: string, input: MandateInput, year: number) => {
-  const mandate = await sharesApi.contribution.putMandate(householdID, input);
+  const mandate = await contributionApi.putMandate(householdID, input);
   return json(mandate, { revalidate: [getMandate.keyFor(householdID), getOverview.keyFor(year)] });
 }, "record-mandate");
 
 const importStatement = action(async (csv: string, year: number) => {
-  const report = await sharesApi.contribution.importCsv(csv);
+  const report = await contributionApi.importCsv(csv);
   return json(report, { revalidate: [getOverview.keyFor(year)] });
 }, "import-statement");
 
@@ -132,7 +132,7 @@ function Overview(props: { overview: ContributionOverview }) {
       </dl>
       <p>{s().overview.lateCount(t().late)}</p>
       <p>
-        <a class="button secondary" href={sharesApi.contribution.overviewCsv(props.overview.year)} download="">
+        <a class="button secondary" href={contributionApi.overviewCsv(props.overview.year)} download="">
           {s().overview.csv}
         </a>
       </p>
@@ -384,7 +384,7 @@ function Sepa(props: { year: number }) {
                     </p>
                     <p class="hint">{s().overview.sepaCounts}</p>
                     <p>
-                      <a class="button" href={sharesApi.contribution.sepaFile(shown())} download="">
+                      <a class="button" href={contributionApi.sepaFile(shown())} download="">
                         {s().overview.sepaDownload(format.month(shown()))}
                       </a>
                     </p>

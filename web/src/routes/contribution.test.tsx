@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { CertificateDetail, MandateInfo, SolidarityMine, StatementInfo } from "../lib/shares-api";
-import { thisYear } from "../lib/shares-api";
+import type { CertificateDetail } from "../lib/membership";
+import { type MandateInfo, type SolidarityMine, type StatementInfo, thisYear } from "../lib/contribution";
 import { apiError, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 const year = thisYear();

@@ -8,33 +8,32 @@ import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
-import { ApiError } from "../lib/api";
-import { getMe, settle } from "../lib/queries";
+import { ApiError, settle } from "../lib/api";
+import { getMe } from "../lib/person";
 import {
+  contributionApi,
   getMandate,
-  getMyCertificate,
   getPot,
   getSolidarity,
   getStatement,
-  sharesApi,
-  thisYear,
-  type CertificateDetail,
   type MandateInput,
   type SolidarityChoice,
   type SolidarityInput,
   type SolidarityMine,
   type StatementInfo,
-} from "../lib/shares-api";
+  thisYear,
+} from "../lib/contribution";
+import { type CertificateDetail, getMyCertificate, membershipApi } from "../lib/membership";
 
 const giveNotice = action(
   async (householdID: string) =>
-    settle(getMyCertificate.keyFor(householdID), await sharesApi.certificates.giveNotice(householdID)),
+    settle(getMyCertificate.keyFor(householdID), await membershipApi.certificates.giveNotice(householdID)),
   "give-notice",
 );
 
 const withdrawNotice = action(
   async (householdID: string) =>
-    settle(getMyCertificate.keyFor(householdID), await sharesApi.certificates.withdrawNotice(householdID)),
+    settle(getMyCertificate.keyFor(householdID), await membershipApi.certificates.withdrawNotice(householdID)),
   "withdraw-notice",
 );
 
@@ -50,20 +49,20 @@ function firstPossibleEnd(error: unknown, certificate: CertificateDetail): strin
 
 const saveMandate = action(
   async (householdID: string, input: MandateInput) =>
-    settle(getMandate.keyFor(householdID), await sharesApi.contribution.putMandate(householdID, input)),
+    settle(getMandate.keyFor(householdID), await contributionApi.putMandate(householdID, input)),
   "save-mandate",
 );
 
 /** The mandate stays on record as revoked: no direct-debit file collects on it. */
 const revokeMandate = action(
   async (householdID: string) =>
-    settle(getMandate.keyFor(householdID), await sharesApi.contribution.revokeMandate(householdID)),
+    settle(getMandate.keyFor(householdID), await contributionApi.revokeMandate(householdID)),
   "revoke-mandate",
 );
 
 /** A new choice: the pot's totals and the statement move with it, so both are read again. */
 const chooseSolidarity = action(async (householdID: string, input: SolidarityInput & { year: number }) => {
-  const mine = await sharesApi.contribution.chooseSolidarity(householdID, input);
+  const mine = await contributionApi.chooseSolidarity(householdID, input);
   return json(mine, {
     revalidate: [getPot.keyFor(input.year), getStatement.keyFor(householdID, input.year), getSolidarity.keyFor(householdID, input.year)],
   });

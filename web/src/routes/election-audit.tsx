@@ -5,16 +5,9 @@ import { ElectionScreen } from "../components/election-screen";
 import { LoadError, Loading } from "../components/feedback";
 import { useI18n } from "../i18n";
 import { useElectionText } from "../i18n/elections";
-import type { MeInfo } from "../lib/api";
-import {
-  canRunElections,
-  getElection,
-  getElectionAudit,
-  type AuditEvent,
-  type ElectionInfo,
-} from "../lib/elections";
-import { getMe } from "../lib/queries";
-import { useWorkdayFormat } from "../lib/workday";
+import { getMe, type MeInfo } from "../lib/person";
+import { type AuditEvent, canRunElections, type ElectionInfo, getElection, getElectionAudit } from "../lib/election";
+import { useWorkdayFormat } from "../lib/workday-view";
 import NotFound from "./not-found";
 
 /** For the board: every action on an election, when and by whom; never a ballot's contents. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../lib/elections";
+import type { AuditEvent } from "../lib/election";
 import { boardElection, electionApi, motionElection } from "../test-elections";
 import { apiError, boardMe, findAlert, memberMe, renderApp } from "../test-utils";
 

@@ -7,20 +7,20 @@ import { useElectionText } from "../i18n/elections";
 import { ApiError } from "../lib/api";
 import {
   canRunElections,
-  electionsApi,
+  electionApi,
+  type ElectionInfo,
+  type ElectionUpdateInput,
   getElection,
   reloadElection,
   settleElection,
-  type ElectionInfo,
-  type ElectionUpdateInput,
-} from "../lib/elections";
+} from "../lib/election";
+import { getMe } from "../lib/person";
 import { useActionForm } from "../lib/form";
-import { getMe } from "../lib/queries";
 import NotFound from "./not-found";
 
 const updateElection = action(async (electionID: string, changes: ElectionUpdateInput) => {
   try {
-    return await settleElection(await electionsApi.update(electionID, changes));
+    return await settleElection(await electionApi.update(electionID, changes));
   } catch (e) {
     // Opened meanwhile: show it as it is now.
     if (e instanceof ApiError && e.code === "election.not_draft") await reloadElection(electionID);

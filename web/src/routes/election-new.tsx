@@ -7,16 +7,16 @@ import { useElectionText } from "../i18n/elections";
 import { text, useActionForm } from "../lib/form";
 import {
   canRunElections,
-  electionsApi,
-  putElection,
+  electionApi,
   type ElectionCreateInput,
   type ElectionKind,
-} from "../lib/elections";
-import { getMe } from "../lib/queries";
+  putElection,
+} from "../lib/election";
+import { getMe } from "../lib/person";
 import NotFound from "./not-found";
 
 const createElection = action(async (input: ElectionCreateInput) => {
-  const election = await electionsApi.create(input);
+  const election = await electionApi.create(input);
   await putElection(election);
   return json(election, { revalidate: [] });
 }, "create-election");

@@ -1,7 +1,7 @@
 import { screen, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { CountedBallot, ElectionResults } from "../lib/elections";
+import type { CountedBallot, ElectionResults } from "../lib/election";
 import { boardElection, electionApi, motionElection } from "../test-elections";
 import { renderApp } from "../test-utils";
 

@@ -1,5 +1,5 @@
 import type { RouteDefinition } from "@solidjs/router";
-import { getMe } from "../lib/queries";
+import { getMe } from "../lib/person";
 
 /*
  * The preloads of the election screens. The screens and their client load
@@ -7,12 +7,12 @@ import { getMe } from "../lib/queries";
  * data starts loading with the code, and neither is in the first screen.
  */
 
-type Elections = typeof import("../lib/elections");
+type Elections = typeof import("../lib/election");
 
 /** Starts loading; a failure is the screen's to show when it asks for the same data. */
 function load(start: (m: Elections) => Promise<unknown>) {
   void getMe();
-  import("../lib/elections")
+  import("../lib/election")
     .then(start)
     .catch(() => undefined);
 }

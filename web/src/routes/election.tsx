@@ -19,24 +19,24 @@ import { ElectionScreen } from "../components/election-screen";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { useI18n } from "../i18n";
 import { useElectionText } from "../i18n/elections";
-import { ApiError, type MeInfo } from "../lib/api";
+import { ApiError } from "../lib/api";
+import { getMe, type MeInfo } from "../lib/person";
 import {
+  type BallotInput,
   canRunElections,
-  electionsApi,
+  electionApi,
+  type ElectionInfo,
   getElection,
   percentOf,
   reloadElection,
   settleElection,
-  type BallotInput,
-  type ElectionInfo,
-} from "../lib/elections";
+} from "../lib/election";
 import { useActionForm } from "../lib/form";
-import { getMe } from "../lib/queries";
-import { useWorkdayFormat } from "../lib/workday";
+import { useWorkdayFormat } from "../lib/workday-view";
 
 const changeStatus = action(async (electionID: string, to: "open" | "close") => {
   try {
-    return await settleElection(await electionsApi.change(electionID, to));
+    return await settleElection(await electionApi.change(electionID, to));
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) await reloadElection(electionID);
     throw e;

@@ -3,10 +3,9 @@ import { A, createAsync } from "@solidjs/router";
 import { ElectionScreen } from "../components/election-screen";
 import { LoadError, Loading } from "../components/feedback";
 import { useElectionText } from "../i18n/elections";
-import type { MeInfo } from "../lib/api";
-import { canRunElections, getElections, groupElections, type ElectionInfo } from "../lib/elections";
-import { canSeeElections, getMe } from "../lib/queries";
-import { useWorkdayFormat } from "../lib/workday";
+import { canSeeElections, getMe, type MeInfo } from "../lib/person";
+import { canRunElections, type ElectionInfo, getElections, groupElections } from "../lib/election";
+import { useWorkdayFormat } from "../lib/workday-view";
 import NotFound from "./not-found";
 
 /** Every vote the person may see: the open ones on top with whether the household voted, then drafts and results. */

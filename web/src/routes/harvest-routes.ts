@@ -1,5 +1,6 @@
 import type { RouteDefinition } from "@solidjs/router";
-import { getHarvest, getHarvests, getMe, getMyHarvest, hasHarvestShare } from "../lib/queries";
+import { getHarvest, getHarvests, getMyHarvest } from "../lib/harvest";
+import { getMe, hasHarvestShare } from "../lib/person";
 import { addWeeks, currentWeek, isWeek } from "../lib/week";
 
 /*

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HarvestOverview, HarvestSaveInput } from "../lib/api";
+import type { HarvestOverview, HarvestSaveInput } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import {
   apiError,

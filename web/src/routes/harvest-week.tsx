@@ -18,21 +18,29 @@ import { HouseholdTable, Leftovers, SplitTotals } from "../components/harvest-sp
 import { Page } from "../components/page";
 import { WeekPicker } from "../components/week-picker";
 import { useI18n } from "../i18n";
-import { api, type HarvestItem, type HarvestOverview, type HarvestSaveInput, type HarvestUnit } from "../lib/api";
+import { defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest-view";
+import {
+  getHarvest,
+  harvestApi,
+  type HarvestItem,
+  type HarvestOverview,
+  type HarvestSaveInput,
+  type HarvestUnit,
+} from "../lib/harvest";
+import { canEnterHarvest, getMe } from "../lib/person";
+import { settle } from "../lib/api";
 import { useActionForm, useFieldError } from "../lib/form";
-import { defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest";
-import { canEnterHarvest, getHarvest, getMe, settle } from "../lib/queries";
 import { addWeeks, isWeek, weekNumber } from "../lib/week";
 import NotFound from "./not-found";
 
 const saveHarvest = action(
   async (week: string, input: HarvestSaveInput) =>
-    settle(getHarvest.keyFor(week), await api.harvests.save(week, input)),
+    settle(getHarvest.keyFor(week), await harvestApi.save(week, input)),
   "save-harvest",
 );
 
 const publishHarvest = action(
-  async (week: string) => settle(getHarvest.keyFor(week), await api.harvests.publish(week)),
+  async (week: string) => settle(getHarvest.keyFor(week), await harvestApi.publish(week)),
   "publish-harvest",
 );
 

@@ -1,9 +1,19 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HarvestMine } from "../lib/api";
+import type { HarvestMine } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
-import { apiError, farmerMe, findAlert, harvestMine, memberMe, mockApi, ok, renderApp, type Reply } from "../test-utils";
+import {
+  apiError,
+  farmerMe,
+  findAlert,
+  harvestMine,
+  memberMe,
+  mockApi,
+  ok,
+  renderApp,
+  type Reply,
+} from "../test-utils";
 
 const week = currentWeek();
 const next = addWeeks(week, 1);

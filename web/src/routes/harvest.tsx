@@ -4,9 +4,9 @@ import { LoadError, Loading } from "../components/feedback";
 import { FarmerNote, Lines, WeekShare } from "../components/harvest-share";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
-import type { PublishedHarvest } from "../lib/api";
-import { useHarvestFormat } from "../lib/harvest";
-import { getHarvests, getMe, hasHarvestShare } from "../lib/queries";
+import { getHarvests, type PublishedHarvest } from "../lib/harvest";
+import { useHarvestFormat } from "../lib/harvest-view";
+import { getMe, hasHarvestShare } from "../lib/person";
 import NotFound from "./not-found";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 

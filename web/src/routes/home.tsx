@@ -3,19 +3,20 @@ import { A, createAsync, type RouteDefinition } from "@solidjs/router";
 import { Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
-import type { HouseholdStatus, MeInfo, Role } from "../lib/api";
+import type { HouseholdStatus } from "../lib/household";
 import {
   canEnterHarvest,
   canManageHouseholds,
   canSeeHourTotals,
   canSignUp,
   canViewHarvest,
-  getHarvestStanding,
   getMe,
-  getMyHarvest,
-  getWorkdays,
   hasHarvestShare,
-} from "../lib/queries";
+  type MeInfo,
+  type Role,
+} from "../lib/person";
+import { getHarvestStanding, getMyHarvest } from "../lib/harvest";
+import { getWorkdays } from "../lib/workday";
 import { addWeeks, currentWeek } from "../lib/week";
 
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HourTotals } from "../lib/api";
+import type { HourTotals } from "../lib/workday";
 import { currentSeason } from "../lib/week";
 import { boardMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
 

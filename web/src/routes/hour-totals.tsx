@@ -4,8 +4,8 @@ import { LoadError, Loading } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type HourTotals } from "../lib/api";
-import { canSeeHourTotals, getHourTotals, getMe } from "../lib/queries";
+import { getHourTotals, type HourTotals, workdayApi } from "../lib/workday";
+import { canSeeHourTotals, getMe } from "../lib/person";
 import { currentSeason } from "../lib/week";
 import NotFound from "./not-found";
 import { seasonParam } from "./workday-routes";
@@ -76,7 +76,7 @@ function Totals(props: { totals: HourTotals }) {
         {w().totals.approvedOnly} {w().totals.target(amount(props.totals.targetHours))}
       </p>
       <p>
-        <a class="button secondary" href={api.hours.totalsCsv(props.totals.season)} download="">
+        <a class="button secondary" href={workdayApi.hours.totalsCsv(props.totals.season)} download="">
           {w().totals.csv}
         </a>
       </p>

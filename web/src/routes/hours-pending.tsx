@@ -4,15 +4,22 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type HoursDecision, type HoursEntry, type PendingHoursEntry } from "../lib/api";
+import {
+  getPendingHours,
+  type HoursDecision,
+  type HoursEntry,
+  type PendingHoursEntry,
+  workdayApi,
+} from "../lib/workday";
+import { useWorkdayFormat } from "../lib/workday-view";
+import { canOrganiseWorkdays, getMe } from "../lib/person";
+import { peek, settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
-import { canOrganiseWorkdays, getMe, getPendingHours, settle } from "../lib/queries";
-import { peek, useWorkdayFormat } from "../lib/workday";
 import NotFound from "./not-found";
 
 /** A decided entry leaves the list of pending ones; nothing is fetched again. */
 const decideHours = action(async (entry: HoursEntry, decision: HoursDecision) => {
-  const decided = await api.hours.decide(entry.id, decision);
+  const decided = await workdayApi.hours.decide(entry.id, decision);
   const key = getPendingHours.keyFor();
   settle(key, (peek<PendingHoursEntry[]>(key) ?? []).filter((e) => e.id !== decided.id));
   return json(decided, { revalidate: [] });

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HoursEntry, MyHours } from "../lib/api";
-import { farmToday } from "../lib/workday";
+import { farmToday } from "../lib/workday-view";
+import type { HoursEntry, MyHours } from "../lib/workday";
 import { apiError, coordinatorMe, findAlert, memberMe, mockApi, ok, renderApp, type Reply } from "../test-utils";
 
 const hoursEntry = (changes: Partial<HoursEntry>): HoursEntry => ({

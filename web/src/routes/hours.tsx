@@ -6,15 +6,22 @@ import { TextAreaField } from "../components/text-area";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type HoursEntry, type HoursReportInput, type MyHours, type WorkdayTask } from "../lib/api";
+import { farmToday, tasks, useWorkdayFormat } from "../lib/workday-view";
+import {
+  getMyHours,
+  type HoursEntry,
+  type HoursReportInput,
+  type MyHours,
+  workdayApi,
+  type WorkdayTask,
+} from "../lib/workday";
+import { peek } from "../lib/api";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { parseDecimal } from "../lib/harvest";
-import { getMyHours } from "../lib/queries";
-import { farmToday, peek, tasks, useWorkdayFormat } from "../lib/workday";
+import { parseDecimal } from "../lib/harvest-view";
 
 /** Reported hours join this season's list as pending, without fetching it again. */
 const reportHours = action(async (input: HoursReportInput) => {
-  const entry = await api.hours.report(input);
+  const entry = await workdayApi.hours.report(input);
   const key = getMyHours.keyFor();
   const mine = peek<MyHours>(key);
   if (!mine || !entry.date.startsWith(mine.season)) return json(entry, { revalidate: [key] });

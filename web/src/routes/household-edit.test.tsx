@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HouseholdWithPeople } from "../lib/api";
+import type { HouseholdWithPeople } from "../lib/household";
 import { apiError, boardMe, devries, findAlert, mockApi, ok, renderApp, type Reply } from "../test-utils";
 
 function editApi(replies: { patch?: (body: unknown) => Reply; person?: (body: unknown) => Reply } = {}) {

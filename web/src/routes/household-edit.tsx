@@ -5,28 +5,28 @@ import { SelectField, TextField } from "../components/field";
 import { HouseholdFields, householdFields, readHousehold } from "../components/household-fields";
 import { Page } from "../components/page";
 import { errorText, locales, useI18n } from "../i18n";
+import { ApiError } from "../lib/api";
 import {
-  ApiError,
-  api,
   type CreatePersonInput,
+  getHousehold,
+  householdApi,
   type HouseholdWithPeople,
-  type Locale,
   type UpdateHouseholdInput,
-} from "../lib/api";
+} from "../lib/household";
+import type { Locale } from "../lib/person";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { getHousehold } from "../lib/queries";
 
 export const route = {
   preload: ({ params }) => getHousehold(params.id!),
 } satisfies RouteDefinition;
 
 const updateHousehold = action(
-  (householdID: string, changes: UpdateHouseholdInput) => api.households.update(householdID, changes),
+  (householdID: string, changes: UpdateHouseholdInput) => householdApi.update(householdID, changes),
   "update-household",
 );
 
 const addPerson = action(
-  (householdID: string, input: CreatePersonInput) => api.households.addPerson(householdID, input),
+  (householdID: string, input: CreatePersonInput) => householdApi.addPerson(householdID, input),
   "add-person",
 );
 

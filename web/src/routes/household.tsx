@@ -3,8 +3,8 @@ import { A, createAsync, type RouteDefinition, type RouteSectionProps } from "@s
 import { LoadError, Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
-import type { HouseholdWithPeople } from "../lib/api";
-import { canManageHouseholds, getHousehold, getMe } from "../lib/queries";
+import { getHousehold, type HouseholdWithPeople } from "../lib/household";
+import { canManageHouseholds, getMe } from "../lib/person";
 
 export const route = {
   preload: ({ params }) => {

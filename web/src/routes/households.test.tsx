@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HouseholdInfo } from "../lib/api";
+import type { HouseholdInfo } from "../lib/household";
 import { apiError, boardMe, findAlert, households, mockApi, ok, renderApp, type Reply } from "../test-utils";
 
 function boardApi(create: (body: unknown) => Reply = () => ok()) {

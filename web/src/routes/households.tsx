@@ -5,16 +5,22 @@ import { SelectField, TextField } from "../components/field";
 import { HouseholdFields, householdFields, readHousehold } from "../components/household-fields";
 import { Page } from "../components/page";
 import { locales, useI18n } from "../i18n";
-import { api, type CreateHouseholdInput, type HouseholdInfo, type HouseholdWithPeople, type Locale } from "../lib/api";
+import {
+  type CreateHouseholdInput,
+  getHouseholds,
+  householdApi,
+  type HouseholdInfo,
+  type HouseholdWithPeople,
+} from "../lib/household";
+import type { Locale } from "../lib/person";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { getHouseholds } from "../lib/queries";
 
 export const route = {
   preload: () => getHouseholds(),
 } satisfies RouteDefinition;
 
 const createHousehold = action(
-  (input: CreateHouseholdInput) => api.households.create(input),
+  (input: CreateHouseholdInput) => householdApi.create(input),
   "create-household",
 );
 

@@ -5,16 +5,16 @@ import { TextField } from "../components/field";
 import { Frame } from "../components/frame";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
-import { api } from "../lib/api";
+import { getMe } from "../lib/person";
+import { authApi, safeNext } from "../lib/auth";
 import { text, useActionForm, useFieldError } from "../lib/form";
-import { getMe, safeNext } from "../lib/queries";
 
 const requestCode = action(async (email: string) => {
-  await api.auth.requestCode(email);
+  await authApi.requestCode(email);
   return email;
 }, "request-code");
 
-const verifyCode = action((email: string, code: string) => api.auth.verify(email, code), "verify-code");
+const verifyCode = action((email: string, code: string) => authApi.verify(email, code), "verify-code");
 
 /**
  * Log in with a code by email: first the address, then the code. The

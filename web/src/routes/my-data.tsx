@@ -6,8 +6,7 @@ import { Page } from "../components/page";
 import { useI18n, useSection } from "../i18n";
 import { privacyEn, privacyNl } from "../i18n/privacy";
 import { useSharesFormat } from "../i18n/shares";
-import { request } from "../lib/api";
-import { loggedIn } from "../lib/queries";
+import { loggedIn, request } from "../lib/api";
 
 export type PersonalData = Privacy.Export;
 

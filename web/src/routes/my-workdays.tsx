@@ -4,12 +4,12 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { DayItem } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type WorkdayInfo } from "../lib/api";
+import { getCalendarLink, getMyWorkdays, workdayApi, type WorkdayInfo } from "../lib/workday";
+import { settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
-import { getCalendarLink, getMyWorkdays, settle } from "../lib/queries";
 
 const renewCalendar = action(
-  async () => settle(getCalendarLink.keyFor(), await api.calendar.renew()),
+  async () => settle(getCalendarLink.keyFor(), await workdayApi.calendar.renew()),
   "renew-calendar",
 );
 

@@ -4,8 +4,8 @@ import { LoadError, Loading } from "../components/feedback";
 import { CropTable, HouseholdTable } from "../components/harvest-split";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
-import { useHarvestFormat } from "../lib/harvest";
-import { getHarvest } from "../lib/queries";
+import { getHarvest } from "../lib/harvest";
+import { useHarvestFormat } from "../lib/harvest-view";
 import { isWeek, weekNumber } from "../lib/week";
 import NotFound from "./not-found";
 

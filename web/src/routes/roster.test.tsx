@@ -1,8 +1,19 @@
 import { screen, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { RosterEntry, WorkdayInfo, WorkdayRoster } from "../lib/api";
-import { apiError, coordinatorMe, findAlert, hoursFromNow, memberMe, mockApi, ok, renderApp, workday, type Reply } from "../test-utils";
+import type { RosterEntry, WorkdayInfo, WorkdayRoster } from "../lib/workday";
+import {
+  apiError,
+  coordinatorMe,
+  findAlert,
+  hoursFromNow,
+  memberMe,
+  mockApi,
+  ok,
+  renderApp,
+  workday,
+  type Reply,
+} from "../test-utils";
 
 const entry = (personID: string, name: string, status: RosterEntry["status"], position: number): RosterEntry => ({
   personID,

@@ -4,15 +4,16 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type WorkdayRoster } from "../lib/api";
+import { getRoster, workdayApi, type WorkdayRoster } from "../lib/workday";
+import { hasStarted, useWorkdayFormat } from "../lib/workday-view";
+import { canOrganiseWorkdays, getMe } from "../lib/person";
+import { settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
-import { canOrganiseWorkdays, getMe, getRoster, settle } from "../lib/queries";
-import { hasStarted, useWorkdayFormat } from "../lib/workday";
 import NotFound from "./not-found";
 
 const saveAttendance = action(
   async (workdayID: string, present: string[]) =>
-    settle(getRoster.keyFor(workdayID), await api.workdays.attendance(workdayID, present)),
+    settle(getRoster.keyFor(workdayID), await workdayApi.attendance(workdayID, present)),
   "save-attendance",
 );
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { MeInfo } from "../lib/api";
-import { thisYear, type SeasonInfo } from "../lib/shares-api";
+import type { MeInfo } from "../lib/person";
+import { type SeasonInfo, thisYear } from "../lib/contribution";
 import { apiError, boardMe, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 const year = thisYear();

@@ -6,28 +6,29 @@ import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/s
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
-import { getMe, settle } from "../lib/queries";
+import { getMe } from "../lib/person";
+import { settle } from "../lib/api";
+import { canReadRegister } from "../lib/membership";
 import {
-  canReadRegister,
+  type ConfirmInput,
+  contributionApi,
   getSeason,
   isTreasurer,
   parseEuros,
-  sharesApi,
-  thisYear,
-  type ConfirmInput,
   type SeasonInfo,
   type SeasonInput,
-} from "../lib/shares-api";
+  thisYear,
+} from "../lib/contribution";
 import NotFound from "./not-found";
 
 const saveSeason = action(
-  async (year: number, input: SeasonInput) => settle(getSeason.keyFor(year), await sharesApi.contribution.saveSeason(year, input)),
+  async (year: number, input: SeasonInput) => settle(getSeason.keyFor(year), await contributionApi.saveSeason(year, input)),
   "save-season",
 );
 
 const confirmSeason = action(
   async (year: number, input: ConfirmInput) =>
-    settle(getSeason.keyFor(year), await sharesApi.contribution.confirmSeason(year, input)),
+    settle(getSeason.keyFor(year), await contributionApi.confirmSeason(year, input)),
   "confirm-season",
 );
 

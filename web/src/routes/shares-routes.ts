@@ -6,25 +6,25 @@ import type { RouteDefinition } from "@solidjs/router";
  * data starts loading with the code, and neither is in the first screen.
  */
 
-const shares = () => import("../lib/shares-api");
+const membership = () => import("../lib/membership");
 // A failed load shows on the screen, which reads the same query; here it is only started.
 const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
 export const applyStatusRoute = {
   preload: ({ params }) => {
     const token = params.token;
-    if (token) quietly(shares().then((m) => m.getApplicationStatus(token)));
+    if (token) quietly(membership().then((m) => m.getApplicationStatus(token)));
   },
 } satisfies RouteDefinition;
 
 export const waitlistRoute = {
   preload: () => {
-    quietly(shares().then((m) => m.getWaitlist()));
+    quietly(membership().then((m) => m.getWaitlist()));
   },
 } satisfies RouteDefinition;
 
 export const registerRoute = {
   preload: () => {
-    quietly(shares().then((m) => m.getRegister()));
+    quietly(membership().then((m) => m.getRegister()));
   },
 } satisfies RouteDefinition;

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { MeInfo } from "../lib/api";
-import type { ApplicationInfo, CertificateInfo, Register, Waitlist } from "../lib/shares-api";
+import type { MeInfo } from "../lib/person";
+import type { ApplicationInfo, CertificateInfo, Register, Waitlist } from "../lib/membership";
 import { apiError, boardMe, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 function application(id: string, name: string, position: number | null, changes: Partial<ApplicationInfo> = {}): ApplicationInfo {

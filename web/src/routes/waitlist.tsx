@@ -5,21 +5,29 @@ import { SharesScreen, TableScroll } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
-import { getMe } from "../lib/queries";
-import { cached, canKeepWaitlist, getWaitlist, sharesApi, type ApplicationInfo, type Capacity, type Waitlist } from "../lib/shares-api";
+import { getMe } from "../lib/person";
+import { peek } from "../lib/api";
+import {
+  type ApplicationInfo,
+  canKeepWaitlist,
+  type Capacity,
+  getWaitlist,
+  membershipApi,
+  type Waitlist,
+} from "../lib/membership";
 import NotFound from "./not-found";
 
 /** Offers in list order: the list is read again, since the offers change places and free mouths. */
 const offerInOrder = action(async () => {
-  const res = await sharesApi.applications.offerInOrder();
+  const res = await membershipApi.applications.offerInOrder();
   return json(res, { revalidate: [getWaitlist.keyFor()] });
 }, "offer-in-order");
 
 /** One offer: the row changes in place, the free mouths are read again. */
 const offerOne = action(async (applicationID: string) => {
-  const application = await sharesApi.applications.offer(applicationID);
+  const application = await membershipApi.applications.offer(applicationID);
   const key = getWaitlist.keyFor();
-  const list = cached<Waitlist>(key);
+  const list = peek<Waitlist>(key);
   if (list) query.set<Waitlist>(key, { ...list, applications: list.applications.map((a) => (a.id === application.id ? application : a)) });
   await revalidate(key);
   return json(application, { revalidate: [] });

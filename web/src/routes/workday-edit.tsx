@@ -4,14 +4,15 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type WorkdayInfo, type WorkdayUpdateInput } from "../lib/api";
+import { getWorkday, workdayApi, type WorkdayInfo, type WorkdayUpdateInput } from "../lib/workday";
+import { putWorkdays } from "../lib/workday-view";
+import { useWorkdayFormat } from "../lib/workday-view";
+import { canOrganiseWorkdays, getMe } from "../lib/person";
 import { useActionForm } from "../lib/form";
-import { canOrganiseWorkdays, getMe, getWorkday } from "../lib/queries";
-import { putWorkdays, useWorkdayFormat } from "../lib/workday";
 import NotFound from "./not-found";
 
 const updateWorkday = action(async (workdayID: string, changes: WorkdayUpdateInput) => {
-  const day = await api.workdays.update(workdayID, changes);
+  const day = await workdayApi.update(workdayID, changes);
   await putWorkdays([day]);
   return json(day, { revalidate: [] });
 }, "update-workday");

@@ -4,14 +4,15 @@ import { FormError, Status } from "../components/feedback";
 import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workdays";
-import { api, type WorkdayCreateInput, type WorkdayInfo } from "../lib/api";
+import { putWorkdays } from "../lib/workday-view";
+import { workdayApi, type WorkdayCreateInput, type WorkdayInfo } from "../lib/workday";
+import { useWorkdayFormat } from "../lib/workday-view";
+import { canOrganiseWorkdays, getMe } from "../lib/person";
 import { useActionForm, whole } from "../lib/form";
-import { canOrganiseWorkdays, getMe } from "../lib/queries";
-import { putWorkdays, useWorkdayFormat } from "../lib/workday";
 import NotFound from "./not-found";
 
 const createWorkdays = action(async (input: WorkdayCreateInput) => {
-  const days = await api.workdays.create(input);
+  const days = await workdayApi.create(input);
   await putWorkdays(days, { added: true });
   return json(days, { revalidate: [] });
 }, "create-workdays");

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { WorkdayCreateInput, WorkdayInfo, WorkdayUpdateInput } from "../lib/api";
+import type { WorkdayCreateInput, WorkdayInfo, WorkdayUpdateInput } from "../lib/workday";
 import {
   apiError,
   coordinatorMe,

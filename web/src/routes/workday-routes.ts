@@ -2,14 +2,14 @@ import type { RouteDefinition } from "@solidjs/router";
 import {
   getCalendarLink,
   getHourTotals,
-  getMe,
   getMyHours,
   getMyWorkdays,
   getPendingHours,
   getRoster,
   getWorkday,
   getWorkdays,
-} from "../lib/queries";
+} from "../lib/workday";
+import { getMe } from "../lib/person";
 import { currentSeason } from "../lib/week";
 
 /*

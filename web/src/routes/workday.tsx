@@ -5,29 +5,32 @@ import { SelectField } from "../components/field";
 import { SignupControls, spots, useShownDay } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workdays";
-import { ApiError, api, type MeInfo, type PersonInfo, type WorkdayInfo } from "../lib/api";
+import { ApiError } from "../lib/api";
+import { canOrganiseWorkdays, canSignUp, getMe, type MeInfo, type PersonInfo } from "../lib/person";
+import { getWorkday, workdayApi, type WorkdayInfo } from "../lib/workday";
+import { putWorkdays, reloadWorkdays } from "../lib/workday-view";
+import { isOpen, useWorkdayFormat } from "../lib/workday-view";
+import { getHousehold } from "../lib/household";
 import { useActionForm } from "../lib/form";
-import { canOrganiseWorkdays, canSignUp, getHousehold, getMe, getWorkday } from "../lib/queries";
-import { isOpen, putWorkdays, reloadWorkdays, useWorkdayFormat } from "../lib/workday";
 
 /** Someone else of the household: the API answers only with the status, so the day is fetched again for its counts. */
 const signupOther = action(async (day: WorkdayInfo, person: PersonInfo, change: "signup" | "cancel") => {
   let status: "confirmed" | "waitlisted" | null = null;
   try {
-    if (change === "signup") status = await api.workdays.signup(day.id, person.id);
-    else await api.workdays.cancelSignup(day.id, person.id);
+    if (change === "signup") status = await workdayApi.signup(day.id, person.id);
+    else await workdayApi.cancelSignup(day.id, person.id);
   } catch (e) {
     if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
     throw e;
   }
-  const fresh = await api.workdays.get(day.id).catch(() => undefined);
+  const fresh = await workdayApi.get(day.id).catch(() => undefined);
   if (fresh) await putWorkdays([fresh]);
   else await reloadWorkdays();
   return json({ change, status, name: person.name }, { revalidate: [] });
 }, "workday-signup-other");
 
 const cancelWorkday = action(async (workdayID: string) => {
-  const day = await api.workdays.cancel(workdayID);
+  const day = await workdayApi.cancel(workdayID);
   await putWorkdays([day]);
   return json(day, { revalidate: [] });
 }, "cancel-workday");

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { MeInfo, WorkdayInfo } from "../lib/api";
+import type { MeInfo } from "../lib/person";
+import type { WorkdayInfo } from "../lib/workday";
 import {
   apiError,
   devries,

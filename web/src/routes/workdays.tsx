@@ -4,10 +4,10 @@ import { LoadError, Loading } from "../components/feedback";
 import { DayItem } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workdays";
-import type { WorkdayInfo } from "../lib/api";
-import { useHarvestFormat } from "../lib/harvest";
-import { canOrganiseWorkdays, canSignUp, getMe, getWorkdays } from "../lib/queries";
-import { groupByWeek, useWorkdayFormat } from "../lib/workday";
+import { getWorkdays, type WorkdayInfo } from "../lib/workday";
+import { groupByWeek, useWorkdayFormat } from "../lib/workday-view";
+import { canOrganiseWorkdays, canSignUp, getMe } from "../lib/person";
+import { useHarvestFormat } from "../lib/harvest-view";
 
 /** The coming work days by week and day, each with its places left and one-tap signing up. */
 export default function Workdays() {

@@ -1,8 +1,7 @@
 import { json, query, revalidate } from "@solidjs/router";
 import type { Election } from "@akker/core/election/election";
-import { request, type MeInfo } from "./api";
-import { canManageHouseholds, loggedIn } from "./queries";
-import { peek } from "./workday";
+import { esc, loggedIn, peek, request } from "./api";
+import { canManageHouseholds, type MeInfo } from "./person";
 
 /*
  * The typed client, the queries and the shared rules of the election
@@ -27,11 +26,10 @@ export type CountedBallot = Awaited<ReturnType<typeof Election.trackers>>[number
 export type RollHousehold = Awaited<ReturnType<typeof Election.rollHouseholds>>[number];
 export type AuditEvent = Awaited<ReturnType<typeof Election.audit>>[number];
 
-const id = (value: string) => encodeURIComponent(value);
-const path = (electionID: string, rest = "") => `/elections/${id(electionID)}${rest}`;
+const path = (electionID: string, rest = "") => `/elections/${esc(electionID)}${rest}`;
 const one = (r: { election: ElectionInfo }) => r.election;
 
-export const electionsApi = {
+export const electionApi = {
   /** Newest first; drafts only for the board. */
   list: () => request<{ elections: ElectionInfo[] }>("GET", "/elections").then((r) => r.elections),
   get: (electionID: string) => request<{ election: ElectionInfo }>("GET", path(electionID)).then(one),
@@ -59,27 +57,27 @@ export const electionsApi = {
     request<{ events: AuditEvent[] }>("GET", path(electionID, "/audit")).then((r) => r.events),
 };
 
-export const getElections = query(() => loggedIn(() => electionsApi.list()), "elections");
+export const getElections = query(() => loggedIn(() => electionApi.list()), "elections");
 
-export const getElection = query((electionID: string) => loggedIn(() => electionsApi.get(electionID)), "election");
+export const getElection = query((electionID: string) => loggedIn(() => electionApi.get(electionID)), "election");
 
 export const getElectionResults = query(
-  (electionID: string) => loggedIn(() => electionsApi.results(electionID)),
+  (electionID: string) => loggedIn(() => electionApi.results(electionID)),
   "election-results",
 );
 
 export const getElectionTrackers = query(
-  (electionID: string) => loggedIn(() => electionsApi.trackers(electionID)),
+  (electionID: string) => loggedIn(() => electionApi.trackers(electionID)),
   "election-trackers",
 );
 
 export const getElectionRoll = query(
-  (electionID: string) => loggedIn(() => electionsApi.roll(electionID)),
+  (electionID: string) => loggedIn(() => electionApi.roll(electionID)),
   "election-roll",
 );
 
 export const getElectionAudit = query(
-  (electionID: string) => loggedIn(() => electionsApi.audit(electionID)),
+  (electionID: string) => loggedIn(() => electionApi.audit(electionID)),
   "election-audit",
 );
 
