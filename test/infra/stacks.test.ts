@@ -10,7 +10,7 @@ import { originHeader } from "../../functions/src/api/origin";
 import { apiDomains, type ApiDomain } from "../../functions/src/api/domains";
 import { createApp } from "../../functions/src/api/app";
 import { routesOf } from "../../functions/src/api/route";
-import { apiApp, type RouteGroup } from "../../functions/src/api/shell";
+import { apiApp, type DomainRoutes } from "../../functions/src/api/shell";
 import { assertDeployableStage, farmSettings } from "../../infra/settings";
 import { webCSP } from "../../functions/src/csp";
 import {
@@ -399,8 +399,8 @@ describe("web", () => {
     process.env.MAIL_QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/000000000000/routing-check";
     const routesOfDomain = new Map<string, string[]>();
     for (const d of apiDomains) {
-      const entry = (await import(`../../functions/src/api/lambda/${d.id}.ts`)) as { routes: RouteGroup[] };
-      routesOfDomain.set(d.id, routesOf(apiApp({ stage: "prod" }, entry.routes)).map((r) => `${r.def.method} ${r.def.path}`));
+      const entry = (await import(`../../functions/src/api/lambda/${d.id}.ts`)) as { routes: DomainRoutes };
+      routesOfDomain.set(d.id, routesOf(apiApp({ stage: "prod" }, [entry.routes])).map((r) => `${r.def.method} ${r.def.path}`));
     }
     const behaviors = apiBehaviors();
     const whole = routesOf(createApp({ stage: "prod" }));

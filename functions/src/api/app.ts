@@ -1,5 +1,5 @@
 import { openapiDocument } from "./openapi";
-import { apiApp, type AppOptions } from "./shell";
+import { apiApp, domainRoutes, type AppOptions } from "./shell";
 import { coreRoutes } from "./routes/core";
 import { harvestRoutes } from "./routes/harvest";
 import { workdayRoutes } from "./routes/workdays";
@@ -19,14 +19,12 @@ export type { AppOptions } from "./shell";
  */
 export function createApp(opts: AppOptions) {
   const app = apiApp(opts, [
-    ...coreRoutes,
-    harvestRoutes,
-    workdayRoutes,
-    privacyRoutes,
-    electionRoutes,
-    membershipRoutes,
-    contributionRoutes,
-    ...(opts.stage === "local" ? [devRoutes] : []),
+    domainRoutes("core", [...coreRoutes, ...(opts.stage === "local" ? [devRoutes] : [])]),
+    domainRoutes("harvest", [harvestRoutes]),
+    domainRoutes("workdays", [workdayRoutes, privacyRoutes]),
+    domainRoutes("elections", [electionRoutes]),
+    domainRoutes("membership", [membershipRoutes]),
+    domainRoutes("contribution", [contributionRoutes]),
   ]);
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
   return app;

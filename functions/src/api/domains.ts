@@ -2,7 +2,7 @@
  * The API runs deployed as one Lambda per domain, so each cold start loads
  * only its own domain's code (issue 2: ≤ 400 kB per bundle). CloudFront
  * sends each path to its domain's function by these patterns; the core
- * takes every other `/api/` path. The routing test (test/infra/routing)
+ * takes every other `/api/` path. The routing test (test/infra/stacks.test.ts)
  * checks every route of the whole API lands on a function that has it.
  *
  * Pure data, imported by the stack (infra/api.ts, infra/web.ts), the size
@@ -11,7 +11,16 @@
 export interface ApiDomain {
   /** The entry file's name and, capitalised, the construct's. */
   id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution";
-  /** CloudFront path patterns (`*` matches anything, `/` included), in the order they are tried. */
+  /**
+   * The path prefixes its routes live under: each is one Hono sub-app
+   * (route.ts, mount), and a route under none of them is refused.
+   */
+  mounts: readonly string[];
+  /**
+   * CloudFront path patterns (`*` matches anything, `/` included), in the
+   * order they are tried: made from the mounts, none for the core, which
+   * takes every other `/api/` path.
+   */
   paths: readonly string[];
   /** Sends mail: gets the queue's URL and may send to it (lambda/<id>.ts calls useMailQueue). */
   mail: boolean;
@@ -20,34 +29,61 @@ export interface ApiDomain {
 }
 
 // CloudFront allows 25 behaviours per distribution: a trailing `*` covers a
-// collection and its items in one (`/api/harvests*`); what else it matches
-// is not a route anywhere, and the domain's own 404 answers it.
+// prefix and all below it in one (`/api/harvests*`), and one that another
+// of the domain's covers is left out (`/api/certificates.csv` by
+// `/api/certificates*`); what else a pattern matches is not a route
+// anywhere, and the domain's own 404 answers it.
+function patterns(mounts: readonly string[]) {
+  const all = mounts.map((m) => m.replace(/:[A-Za-z]+/g, "*") + "*");
+  return all.filter((p) => !all.some((q) => q !== p && p.startsWith(q.slice(0, -1))));
+}
+
+function domain(d: Omit<ApiDomain, "paths">, catchAll = false): ApiDomain {
+  return { ...d, paths: catchAll ? [] : patterns(d.mounts) };
+}
+
 export const apiDomains: readonly ApiDomain[] = [
   // health, auth, me and the households themselves; the catch-all, so its own 404 answers unknown paths
-  { id: "core", paths: [], mail: true, authSecret: true },
-  { id: "harvest", paths: ["/api/harvests*"], mail: true, authSecret: false },
-  { id: "workdays", paths: ["/api/workdays*", "/api/hours/*", "/api/calendar/*", "/api/me/*"], mail: true, authSecret: false },
-  { id: "elections", paths: ["/api/elections*"], mail: true, authSecret: false },
-  {
-    id: "membership",
-    paths: ["/api/applications*", "/api/certificates*", "/api/membership/*", "/api/households/*/certificate", "/api/households/*/notice"],
+  domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/dev"], mail: true, authSecret: true }, true),
+  domain({ id: "harvest", mounts: ["/api/harvests"], mail: true, authSecret: false }),
+  domain({
+    id: "workdays",
+    mounts: ["/api/workdays", "/api/hours", "/api/calendar", "/api/me/hours", "/api/me/calendar", "/api/me/export"],
     mail: true,
     authSecret: false,
-  },
-  {
-    id: "contribution",
-    paths: [
-      "/api/seasons/*",
-      "/api/contribution/*",
-      "/api/payments*",
-      "/api/sepa/*",
-      "/api/solidarity*",
-      "/api/households/*/statement",
-      "/api/households/*/mandate",
-      "/api/households/*/solidarity",
+  }),
+  domain({ id: "elections", mounts: ["/api/elections"], mail: true, authSecret: false }),
+  domain({
+    id: "membership",
+    mounts: [
+      "/api/applications",
+      "/api/certificates",
+      "/api/certificates.csv",
+      "/api/membership",
+      "/api/households/:id/certificate",
+      "/api/households/:id/notice",
     ],
     mail: true,
     authSecret: false,
-  },
+  }),
+  domain({
+    id: "contribution",
+    mounts: [
+      "/api/seasons",
+      "/api/contribution",
+      "/api/payments",
+      "/api/sepa",
+      "/api/solidarity",
+      "/api/households/:id/statement",
+      "/api/households/:id/mandate",
+      "/api/households/:id/solidarity",
+    ],
+    mail: true,
+    authSecret: false,
+  }),
 ];
 
+/** A domain by its id. */
+export function apiDomain(id: ApiDomain["id"]): ApiDomain {
+  return apiDomains.find((d) => d.id === id)!;
+}

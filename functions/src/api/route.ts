@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod/mini";
 import { assertRole, usePerson, type Role } from "@akker/core/actor";
@@ -60,6 +61,36 @@ const registries = new WeakMap<App, Registered[]>();
 /** Every route registered on an app, in order; its OpenAPI document is made from this. */
 export function routesOf(app: App): Registered[] {
   return registries.get(app) ?? [];
+}
+
+/** A part of the API: registers its routes on the app. */
+export type RouteGroup = (app: App) => void;
+
+/** The sub-apps of a domain's routes, one per path prefix, and the app they are mounted on. */
+const scopes = new WeakMap<App, { parent: App; subs: Map<string, App> }>();
+
+/**
+ * Adds a domain's route groups to the app, each route on the sub-app of its
+ * path prefix, mounted there. A route under none of the prefixes is refused
+ * as the app is made: CloudFront sends a domain only its prefixes (domains.ts).
+ */
+export function mount(app: App, prefixes: readonly string[], groups: readonly RouteGroup[]) {
+  const scope = new Hono<Env>();
+  const subs = new Map(prefixes.map((prefix) => [prefix, new Hono<Env>()]));
+  scopes.set(scope, { parent: app, subs });
+  for (const group of groups) group(scope);
+  for (const [prefix, sub] of subs) app.route(prefix, sub);
+}
+
+/** Where a route goes: the sub-app of the longest prefix it falls under, with the path within it. */
+function placeOf(app: App, path: string): { app: App; path: string; registry: App } {
+  const scope = scopes.get(app);
+  if (!scope) return { app, path, registry: app };
+  const prefix = [...scope.subs.keys()]
+    .filter((p) => path === p || path.startsWith(p + "/"))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) throw new Error(`${path} lies under none of its domain's prefixes (domains.ts)`);
+  return { app: scope.subs.get(prefix)!, path: path.slice(prefix.length) || "/", registry: scope.parent };
 }
 
 function checkAccess(access: Access) {
@@ -195,15 +226,16 @@ export function route<B extends Schema = undefined, Q extends Schema = undefined
   def: RouteDef<B, Q, P>,
   handler: (c: Context<Env>, input: { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }) => Promise<Response> | Response,
 ) {
-  const list = registries.get(app) ?? [];
-  registries.set(app, list);
+  const place = placeOf(app, def.path);
+  const list = registries.get(place.registry) ?? [];
+  registries.set(place.registry, list);
   list.push({ def: def as Registered["def"] });
   const checks = async (c: Context<Env>, next: () => Promise<void>) => {
     checkAccess(def.access);
     checkParams(c);
     await next();
   };
-  app.on(def.method.toUpperCase(), def.path, checks, limitBody(def.maxBody ?? maxBody), async (c) => {
+  place.app.on(def.method.toUpperCase(), place.path, checks, limitBody(def.maxBody ?? maxBody), async (c) => {
     const params = def.params ? parse(def.params, c.req.param()) : undefined;
     const body = def.body ? await readBody(c, def.body, !!def.bodyOptional) : undefined;
     let query: unknown;

@@ -10,7 +10,8 @@ import { sameOrigin } from "./csrf";
 import { knownHost } from "./host";
 import { viewerHost } from "./origin";
 import { clientKey } from "./client";
-import type { App, Env } from "./route";
+import { apiDomain, type ApiDomain } from "./domains";
+import { mount, type Env, type RouteGroup } from "./route";
 
 export interface AppOptions {
   /** `local` adds the dev routes (outbox); deployed stages never have them. */
@@ -24,17 +25,27 @@ export interface AppOptions {
   clientAddress?: (c: import("hono").Context) => string | undefined;
 }
 
-/** A part of the API: registers its routes on the app. */
-export type RouteGroup = (app: App) => void;
+export type { RouteGroup } from "./route";
+
+/** A domain's route groups, to be mounted at its prefixes. */
+export interface DomainRoutes {
+  domain: ApiDomain;
+  groups: readonly RouteGroup[];
+}
+
+export function domainRoutes(id: ApiDomain["id"], groups: readonly RouteGroup[]): DomainRoutes {
+  return { domain: apiDomain(id), groups };
+}
 
 /**
- * An API app carrying the given route groups inside the middleware every
+ * An API app carrying the given domains' routes, each domain's mounted at
+ * its prefixes (domains.ts), inside the middleware every
  * route shares: compression, security headers, the actor, the same-origin
  * check, the JSON 404 and the error model. The whole API (app.ts) and each
  * domain's Lambda (lambda/*.ts) are made by this one function, so they
  * cannot differ in anything but which routes they hold.
  */
-export function apiApp(opts: AppOptions, groups: readonly RouteGroup[]) {
+export function apiApp(opts: AppOptions, domains: readonly DomainRoutes[]) {
   const app = new Hono<Env>();
   const secure = opts.stage !== "local" && opts.stage !== "test";
 
@@ -76,7 +87,7 @@ export function apiApp(opts: AppOptions, groups: readonly RouteGroup[]) {
 
   app.use("/api/*", sameOrigin({ secure }));
 
-  for (const group of groups) group(app);
+  for (const { domain, groups } of domains) mount(app, domain.mounts, groups);
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
 

@@ -2,6 +2,7 @@ import { Auth } from "@akker/core/auth/auth";
 import { useMailQueue } from "../../mail-queue";
 import { sstSecret } from "../../sst-secret";
 import { coreRoutes } from "../routes/core";
+import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 
 /*
@@ -13,5 +14,5 @@ import { lambdaHandler } from "./handler";
 Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
 useMailQueue();
 
-export const routes = coreRoutes;
+export const routes = domainRoutes("core", coreRoutes);
 export const handler = lambdaHandler(routes);

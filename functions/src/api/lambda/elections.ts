@@ -1,9 +1,10 @@
 import { useMailQueue } from "../../mail-queue";
 import { electionRoutes } from "../routes/elections";
+import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */
-export const routes = [electionRoutes];
+export const routes = domainRoutes("elections", [electionRoutes]);
 export const handler = lambdaHandler(routes);

@@ -1,5 +1,5 @@
 import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
-import { apiApp, type RouteGroup } from "../shell";
+import { apiApp, type DomainRoutes } from "../shell";
 import { fromCloudFront, viewerAddress } from "../origin";
 
 /*
@@ -17,8 +17,8 @@ const forbidden: APIGatewayProxyResult = {
 /** What a Lambda Function URL delivers (API Gateway's payload format 2.0). */
 export type FunctionUrlEvent = Extract<LambdaEvent, { rawPath: string }>;
 
-/** The Lambda handler for an app of these route groups. */
-export function lambdaHandler(groups: readonly RouteGroup[]) {
+/** The Lambda handler for an app of one domain's routes. */
+export function lambdaHandler(routes: DomainRoutes) {
   const app = handle(
     apiApp(
       {
@@ -31,7 +31,7 @@ export function lambdaHandler(groups: readonly RouteGroup[]) {
           viewerAddress(c.req.header("cloudfront-viewer-address")) ??
           (c.env as { event?: FunctionUrlEvent } | undefined)?.event?.requestContext.http.sourceIp,
       },
-      groups,
+      [routes],
     ),
   );
   return async (event: FunctionUrlEvent, context?: LambdaContext): Promise<APIGatewayProxyResult> => {

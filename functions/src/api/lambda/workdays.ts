@@ -1,10 +1,11 @@
 import { useMailQueue } from "../../mail-queue";
 import { privacyRoutes } from "../routes/privacy";
 import { workdayRoutes } from "../routes/workdays";
+import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */
-export const routes = [workdayRoutes, privacyRoutes];
+export const routes = domainRoutes("workdays", [workdayRoutes, privacyRoutes]);
 export const handler = lambdaHandler(routes);
