@@ -39,12 +39,12 @@ const withdrawNotice = action(
 
 /**
  * The first day the membership may end, from a membership.minimum_term
- * answer. The API puts it in the error; the client keeps only its message,
- * which names it too. The certificate's own date when neither says it.
+ * answer, which carries it; the certificate's own date when it does not.
  */
 function firstPossibleEnd(error: unknown, certificate: CertificateDetail): string | undefined {
   if (!(error instanceof ApiError) || error.code !== "membership.minimum_term") return undefined;
-  return /\d{4}-\d{2}-\d{2}/.exec(error.message)?.[0] ?? certificate.firstPossibleEndDate;
+  const date = error.details.firstPossibleEndDate;
+  return typeof date === "string" ? date : certificate.firstPossibleEndDate;
 }
 
 const saveMandate = action(
