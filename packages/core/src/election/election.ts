@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import * as z from "zod/mini";
 import { hasRole, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
@@ -6,13 +5,13 @@ import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
-import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { createID, ID } from "../id";
-import { Mail } from "../mail/mail";
-import { electionOpened, electionReminder, electionResults } from "./mail";
-import { Person } from "../person/person";
-import { amsterdamISO, dateOf } from "../week";
+import { amsterdamISO } from "../week";
+import * as Ballot from "./ballot";
+import * as Proxies from "./proxy";
+import { mailOpened, mailResults, remind } from "./roll-mail";
+import { actsFor, candidatesOf, load, notFound, proxies, roll, type Stored } from "./stored";
 import { tallyBoard, tallyMotion, type Result } from "./tally";
 
 /**
@@ -98,56 +97,6 @@ export namespace Election {
     }),
   });
   export type Info = z.infer<typeof Info>;
-
-  type Stored = NonNullable<Awaited<ReturnType<typeof load>>>;
-  type RollEntry = { voters?: string[] };
-
-  const notFound = () => new VisibleError("not_found", "election.not_found", "No such election.");
-
-  async function load(electionID: string) {
-    return (await useDB().entities.election.get({ farmID: useFarmID(), electionID }).go({ consistent: true })).data ?? undefined;
-  }
-
-  async function roll(electionID: string) {
-    return (await useDB().entities.roll.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
-  }
-
-  async function proxies(electionID: string) {
-    return (await useDB().entities.proxy.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
-  }
-
-  /**
-   * Whether a person may act for a household on the roll: one of the people
-   * it had when the vote opened. An entry written before the roll froze its
-   * people falls back on when the person was made (the vote's opening time).
-   */
-  async function actsFor(entry: RollEntry, e: Stored, personID: string) {
-    if (entry.voters) return entry.voters.includes(personID);
-    const person = (await useDB().entities.person.get({ farmID: useFarmID(), personID }).go()).data;
-    return !!person && person.createdAt <= e.opensAt;
-  }
-
-  const joinedLate = () =>
-    new VisibleError("forbidden", "election.joined_after_opening", "You joined your household after this vote opened; it votes through the people it had then.");
-
-  /** Voting, proxies and withdrawals: only while open and opensAt ≤ now < closesAt. */
-  function assertVoting(e: Stored, now: string, message = "Voting is not open.") {
-    if (e.status !== "open" || now < e.opensAt || now >= e.closesAt) throw new VisibleError("conflict", "election.not_open", message);
-  }
-
-  type Writable = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
-
-  /** The same, as the transaction's own check against the request's clock (ISO instants compare as strings). */
-  function votingAt(election: Writable["election"], electionID: string, at: string) {
-    return election
-      .check({ farmID: useFarmID(), electionID })
-      .where((a, op) => `${op.eq(a.status, "open")} AND ${op.lte(a.opensAt, at)} AND ${op.gt(a.closesAt, at)}`)
-      .commit();
-  }
-
-  function candidatesOf(e: Stored) {
-    return (e.candidates ?? []).map((c) => ({ id: c.id, name: c.name, statement: c.statement ?? "" }));
-  }
 
   async function info(e: Stored): Promise<Info> {
     const person = usePerson();
@@ -330,70 +279,6 @@ export namespace Election {
     return out;
   }
 
-  async function mailOpened(electionID: string) {
-    const e = (await load(electionID))!;
-    const done = await mailRoll(electionID, "openedMailed", (p) => ({
-      template: electionOpened,
-      data: { farm: "", title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${electionID}` },
-    }));
-    if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ openedMailSent: true }).go();
-  }
-
-  function when(iso: string, locale: "nl" | "en") {
-    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-      timeZone: "Europe/Amsterdam",
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(iso));
-  }
-
-  /**
-   * Mails every household on the roll that has not had this mail: each
-   * household's mark and its mails are one transaction, so a run that dies
-   * halfway is finished by the next (the tick), and nobody is mailed twice.
-   * True when every household is marked.
-   */
-  async function mailRoll(
-    electionID: string,
-    mark: "openedMailed" | "reminded" | "resultsMailed",
-    make: (p: { locale: "nl" | "en" }) => { template: typeof electionOpened | typeof electionResults; data: Record<string, unknown> },
-    only: (r: { voted: boolean; proxyTo?: string; voters?: string[] }) => boolean = () => true,
-  ) {
-    const farmID = useFarmID();
-    const farm = await Farm.current();
-    const unmarked = async () =>
-      (await useDB().entities.roll.query.byElection({ farmID, electionID }).go({ pages: "all", consistent: true })).data.filter(
-        (r) => !r[mark] && only(r),
-      );
-    const entries = await unmarked();
-    let refused = 0;
-    for (let i = 0; i < entries.length; i += 20)
-      await Promise.all(
-        entries.slice(i, i + 20).map(async (r) => {
-          // a reminder asks for a vote: it goes to the people who can cast it
-          const people = (await Person.byHousehold(r.householdID)).filter((p) => mark !== "reminded" || !r.voters || r.voters.includes(p.id));
-          const mails = people.map((p) => {
-            const { template, data } = make(p);
-            return Mail.compose<never>(template, p.email, p.locale, { ...data, farm: farm.name } as never);
-          });
-          const sent = await Mail.commitWith(mails, ({ roll }) => [
-            roll
-              .patch({ farmID, electionID, householdID: r.householdID })
-              .set({ [mark]: true })
-              // a reminder is for a household that has not voted, also at this moment
-              .where((a, op) => (mark === "reminded" ? `${op.notExists(a[mark])} AND ${op.eq(a.voted, false)}` : op.notExists(a[mark])))
-              .commit(),
-          ]);
-          if (!sent) refused++;
-        }),
-      );
-    // refused: marked by another run meanwhile (then done), or a conflicting write (then the next run)
-    return refused === 0 || (await unmarked()).length === 0;
-  }
-
   /**
    * Closes voting, counts and stores the result, and mails it. Safe to run
    * twice, and to run again after a crash: voting stops first (no ballot can
@@ -443,26 +328,6 @@ export namespace Election {
     await mailResults(electionID);
   }
 
-  async function mailResults(electionID: string) {
-    const e = (await load(electionID))!;
-    const result = e.result as Result;
-    const names = new Map(candidatesOf(e).map((c) => [c.id, c.name]));
-    const done = await mailRoll(electionID, "resultsMailed", (p) => ({
-      template: electionResults,
-      data: {
-        title: e.title,
-        link: `/elections/${electionID}`,
-        summary:
-          e.kind === "board"
-            ? result.winners.map((w) => names.get(w) ?? w).join(", ") || (p.locale === "nl" ? "niemand" : "nobody")
-            : result.passed
-              ? p.locale === "nl" ? "aangenomen" : "carried"
-              : p.locale === "nl" ? "verworpen" : "not carried",
-      },
-    }));
-    if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ resultsMailSent: true }).go();
-  }
-
   /** Strongly consistent: a count right after closing must see the last ballot that got in. */
   async function ballots(electionID: string) {
     return (await useDB().entities.ballot.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all", consistent: true })).data;
@@ -503,181 +368,18 @@ export namespace Election {
       .sort((a, b) => a.tracker.localeCompare(b.tracker));
   }
 
-  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-  /** 60 random bits in Crockford base32, grouped for reading aloud: `7K2M-QX9D-3FTR`. */
-  function newTracker() {
-    const bytes = randomBytes(12);
-    let out = "";
-    for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! & 31];
-    return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
-  }
-
   /** Casts the household's ballot (or, with onBehalfOf, the ballot of a household whose proxy it holds). */
-  export async function cast(electionID: string, input: z.infer<typeof BallotInput>) {
-    const farmID = useFarmID();
-    const person = usePerson();
-    if (!person.householdID || !hasRole("member"))
-      throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
-    const now = Clock.now();
-    const at = new Date(now).toISOString();
-    const e = await load(electionID);
-    if (!e || e.status === "draft") throw notFound();
-    assertVoting(e, at);
-    const ballot = validBallot(e, input);
-    const own = person.householdID;
-    const voter = input.onBehalfOf ?? own;
-    const rollOf = async (householdID: string) => (await useDB().entities.roll.get({ farmID, electionID, householdID }).go({ consistent: true })).data;
-    const entry = await rollOf(voter);
-    const ownEntry = voter === own ? entry : await rollOf(own);
-    if (!entry) throw new VisibleError("forbidden", "election.not_eligible", "This household is not on the voter roll.");
-    if (!ownEntry) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
-    // a proxy held by a household is used by its people of the opening, like its own vote
-    if (!(await actsFor(ownEntry, e, person.personID))) throw joinedLate();
-    if (entry.voted) throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
-    if (input.onBehalfOf) {
-      if (entry.proxyTo !== own) throw new VisibleError("forbidden", "election.no_proxy", "You hold no proxy for this household.");
-    } else if (entry.proxyTo)
-      throw new VisibleError("conflict", "election.proxy_given", "Your household gave its vote by proxy; withdraw the proxy to vote yourself.");
-
-    const tracker = newTracker();
-    const day = dateOf(now);
-    const res = await useDB()
-      .transaction.write(({ roll: rollEntity, ballot: ballotEntity, election, proxy }) => [
-        votingAt(election, electionID, at),
-        rollEntity
-          .patch({ farmID, electionID, householdID: voter })
-          .set({ voted: true, via: input.onBehalfOf ? "proxy" : "self" })
-          .where((a, op) =>
-            input.onBehalfOf
-              ? `${op.eq(a.voted, false)} AND ${op.eq(a.proxyTo, own)}`
-              : `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)} AND (${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)})`,
-          )
-          .commit(),
-        ...(input.onBehalfOf
-          ? [
-              rollEntity
-                .check({ farmID, electionID, householdID: own })
-                .where((a, op) => `${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)}`)
-                .commit(),
-            ]
-          : []),
-        ballotEntity.create({ farmID, electionID, tracker, day, ...ballot }).commit(),
-        ...(input.onBehalfOf
-          ? [
-              proxy
-                .patch({ farmID, electionID, fromHouseholdID: voter })
-                .set({ status: "used" })
-                .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.toHouseholdID, own)}`)
-                .commit(),
-            ]
-          : []),
-      ])
-      .go();
-    if (res.canceled) {
-      const latest = await load(electionID);
-      if (latest) assertVoting(latest, at);
-      throw new VisibleError("conflict", "election.already_voted", "This household has already voted.");
-    }
-    return { tracker };
-  }
-
-  function validBallot(e: Stored, input: z.infer<typeof BallotInput>) {
-    if (e.kind === "motion") {
-      if (!input.vote) throw new VisibleError("input", "input.invalid", "Vote yes, no or abstain.", [{ path: "vote", message: "Required for a motion." }]);
-      return { vote: input.vote };
-    }
-    const ids = new Set(candidatesOf(e).map((c) => c.id));
-    const choices = [...new Set(input.choices ?? [])];
-    if (!input.choices) throw new VisibleError("input", "input.invalid", "Choose candidates.", [{ path: "choices", message: "Required for a board election." }]);
-    if (choices.some((c) => !ids.has(c)))
-      throw new VisibleError("input", "input.invalid", "Unknown candidate.", [{ path: "choices", message: "Choose from the candidates." }]);
-    if (choices.length > (e.seats ?? 1))
-      throw new VisibleError("input", "input.invalid", `Choose at most ${e.seats ?? 1}.`, [{ path: "choices", message: `At most ${e.seats ?? 1} candidates.` }]);
-    return { choices };
-  }
+  export const cast = Ballot.cast;
 
   /** Hands the caller's household's vote to another household on the roll. */
   export async function grantProxy(electionID: string, toHouseholdID: string) {
-    const farmID = useFarmID();
-    const person = usePerson();
-    const from = person.householdID;
-    if (!from || !hasRole("member")) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
-    if (from === toHouseholdID) throw new VisibleError("input", "input.invalid", "A household cannot hold its own proxy.", [{ path: "toHouseholdID", message: "Choose another household." }]);
-    const at = Clock.iso();
-    const e = await load(electionID);
-    if (!e || e.status === "draft") throw notFound();
-    assertVoting(e, at, "Proxies can be given while voting is open.");
-    const farm = await Farm.current();
-    const [mine, theirs] = await Promise.all([
-      useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
-      useDB().entities.roll.get({ farmID, electionID, householdID: toHouseholdID }).go({ consistent: true }),
-    ]);
-    if (!mine.data) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
-    if (!(await actsFor(mine.data, e, person.personID))) throw joinedLate();
-    if (!theirs.data) throw new VisibleError("not_found", "election.not_on_roll", "That household is not on the voter roll.");
-    if (mine.data.voted) throw new VisibleError("conflict", "election.already_voted", "Your household has already voted.");
-    if (mine.data.proxyTo) throw new VisibleError("conflict", "election.proxy_given", "Your household already gave a proxy.");
-    if (theirs.data.proxiesHeld >= farm.maxProxies) throw new VisibleError("conflict", "election.proxy_limit", "That household already holds the maximum number of proxies.");
-    const res = await useDB()
-      .transaction.write(({ roll: r, proxy, election, audit }) => [
-        votingAt(election, electionID, at),
-        r
-          .patch({ farmID, electionID, householdID: from })
-          .set({ proxyTo: toHouseholdID })
-          .where(
-            (a, op) =>
-              `${op.eq(a.voted, false)} AND ${op.notExists(a.proxyTo)} AND (${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)})`,
-          )
-          .commit(),
-        r.patch({ farmID, electionID, householdID: toHouseholdID }).add({ proxiesHeld: 1 }).where((a, op) => op.lt(a.proxiesHeld, farm.maxProxies)).commit(),
-        proxy.put({ farmID, electionID, fromHouseholdID: from, toHouseholdID, status: "active" }).commit(),
-        audit.create(Audit.event("election.proxy_granted", electionID, { from, to: toHouseholdID })).commit(),
-      ])
-      .go();
-    if (res.canceled) {
-      const latest = await load(electionID);
-      if (latest) assertVoting(latest, at, "Proxies can be given while voting is open.");
-      throw new VisibleError("conflict", "election.proxy_limit", "The proxy could not be given: the other household is full, or yours voted meanwhile.");
-    }
+    await Proxies.grantProxy(electionID, toHouseholdID);
     return get(electionID);
   }
 
   /** Takes a proxy back, as long as it was not used. */
   export async function withdrawProxy(electionID: string) {
-    const farmID = useFarmID();
-    const person = usePerson();
-    const from = person.householdID;
-    if (!from) throw new VisibleError("forbidden", "election.not_eligible", "Only member households vote.");
-    const at = Clock.iso();
-    const e = await load(electionID);
-    if (!e || e.status === "draft") throw notFound();
-    const [given, mine] = await Promise.all([
-      useDB().entities.proxy.get({ farmID, electionID, fromHouseholdID: from }).go({ consistent: true }),
-      useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
-    ]).then(([p, r]) => [p.data, r.data] as const);
-    if (!given || !mine) throw new VisibleError("not_found", "election.no_proxy", "Your household gave no proxy.");
-    if (!(await actsFor(mine, e, person.personID))) throw joinedLate();
-    if (given.status === "used") throw new VisibleError("conflict", "election.proxy_used", "The proxy has already been used.");
-    assertVoting(e, at, "Proxies can be withdrawn while voting is open.");
-    const res = await useDB()
-      .transaction.write(({ roll: r, proxy, election, audit }) => [
-        votingAt(election, electionID, at),
-        proxy.delete({ farmID, electionID, fromHouseholdID: from }).where((a, op) => op.eq(a.status, "active")).commit(),
-        r
-          .patch({ farmID, electionID, householdID: from })
-          .remove(["proxyTo"])
-          .where((a, op) => `${op.notExists(a.voters)} OR ${op.contains(a.voters, person.personID)}`)
-          .commit(),
-        r.patch({ farmID, electionID, householdID: given.toHouseholdID }).subtract({ proxiesHeld: 1 }).commit(),
-        audit.create(Audit.event("election.proxy_withdrawn", electionID, { from, to: given.toHouseholdID })).commit(),
-      ])
-      .go();
-    if (res.canceled) {
-      const latest = await load(electionID);
-      if (latest) assertVoting(latest, at, "Proxies can be withdrawn while voting is open.");
-      throw new VisibleError("conflict", "election.proxy_used", "The proxy has just been used.");
-    }
+    await Proxies.withdrawProxy(electionID);
     return get(electionID);
   }
 
@@ -703,15 +405,6 @@ export namespace Election {
       else if (e.status === "closed" && !e.resultsMailSent) await mailResults(e.electionID);
       else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
     }
-  }
-
-  async function remind(e: Stored) {
-    await mailRoll(
-      e.electionID,
-      "reminded",
-      (p) => ({ template: electionReminder, data: { title: e.title, closes: when(e.closesAt, p.locale), link: `/elections/${e.electionID}` } }),
-      (r) => !r.voted && !r.proxyTo,
-    );
   }
 
   /** The households on the roll, by name: to choose whom to give a proxy. */
