@@ -4,11 +4,10 @@ import { I18nProvider } from "./i18n";
 import Authed, { route as authedRoute } from "./routes/authed";
 import { electionRoute, electionsRoute } from "./routes/election-routes";
 import { harvestRoute, harvestWeekRoute } from "./routes/harvest-routes";
+import { householdEditRoute, householdsRoute } from "./routes/household-routes";
 import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/shares-routes";
 import Home, { route as homeRoute } from "./routes/home";
 import HouseholdPage, { route as householdRoute } from "./routes/household";
-import HouseholdEdit, { route as householdEditRoute } from "./routes/household-edit";
-import Households, { route as householdsRoute } from "./routes/households";
 import Login from "./routes/login";
 import NotFound from "./routes/not-found";
 import {
@@ -22,6 +21,8 @@ import {
 } from "./routes/workday-routes";
 
 // Screens for a role or for once a week: their code loads when first opened.
+const Households = lazy(() => import("./routes/households"));
+const HouseholdEdit = lazy(() => import("./routes/household-edit"));
 const HarvestPage = lazy(() => import("./routes/harvest"));
 const HarvestWeek = lazy(() => import("./routes/harvest-week"));
 const PickList = lazy(() => import("./routes/pick-list"));

@@ -8,6 +8,7 @@ import type { Solidarity } from "@akker/core/contribution/solidarity";
 import type { Statement } from "@akker/core/contribution/statement";
 import { ApiError, esc, loggedIn, orNull, request } from "./api";
 import type { MeInfo } from "./person";
+import { currentSeason } from "./week";
 
 /*
  * The client and queries of the yearly contribution: statements, mandates,
@@ -154,5 +155,5 @@ export function parseEuros(value: string): number {
 
 /** The year on the farm's clock. */
 export function thisYear(now = Date.now()): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(now));
+  return Number(currentSeason(now));
 }

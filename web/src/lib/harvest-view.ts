@@ -84,8 +84,8 @@ export interface CropTotal {
   left: number;
 }
 
-/** The same crop in the same unit, whatever the case or spacing, as core keys it. */
-function cropKey(line: Pick<HarvestLine, "crop" | "unit">): string {
+/** The same crop in the same unit, whatever the case or spacing, as core keys it (core's `cropKey`). */
+export function cropKey(line: Pick<HarvestLine, "crop" | "unit">): string {
   return `${line.crop.trim().toLowerCase().replace(/\s+/g, " ")}|${line.unit}`;
 }
 

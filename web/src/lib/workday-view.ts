@@ -1,4 +1,5 @@
 import { query, revalidate } from "@solidjs/router";
+import { amsterdamISO, amsterdamParts, amsterdamTime, dateOf } from "@akker/core/week";
 import { useI18n } from "../i18n";
 import { peek } from "./api";
 import type { Locale } from "./person";
@@ -15,30 +16,16 @@ export const tasks: readonly WorkdayTask[] = ["harvest", "weeding", "cleaning", 
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The wall-clock parts of an instant in Amsterdam (month 1–12). */
-function farmParts(instant: number) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: farmTimeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
-}
-
 /** The date and time fields of an instant on the Amsterdam clock: `{date: "2027-05-08", time: "09:00"}`. */
 export function farmFields(iso: string): { date: string; time: string } {
-  const p = farmParts(Date.parse(iso));
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+  const instant = Date.parse(iso);
+  const p = amsterdamParts(instant);
+  return { date: dateOf(instant), time: `${pad(p.hour)}:${pad(p.minute)}` };
 }
 
 /** Today on the farm's clock, as a date field wants it. */
 export function farmToday(now: number = Date.now()): string {
-  return farmFields(new Date(now).toISOString()).date;
+  return dateOf(now);
 }
 
 /**
@@ -50,17 +37,9 @@ export function farmInstant(date: string, time: string): string | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})$/.exec(time);
   if (!d || !t) return undefined;
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  if (Number.isNaN(wall)) return undefined;
-  // Amsterdam is UTC+1 or UTC+2: correct the guess by the offset seen there.
-  let instant = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = farmParts(instant);
-    instant += wall - Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  }
-  const offset = Math.round((wall - instant) / 60_000);
-  const abs = Math.abs(offset);
-  return `${date}T${time}:00${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const instant = amsterdamTime(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(instant)) return undefined;
+  return `${date}T${time}:00${amsterdamISO(instant).slice(-6)}`;
 }
 
 export const hasStarted = (w: Pick<WorkdayInfo, "start">, now: number = Date.now()) => Date.parse(w.start) <= now;

@@ -18,7 +18,7 @@ import { HouseholdTable, Leftovers, SplitTotals } from "../components/harvest-sp
 import { Page } from "../components/page";
 import { WeekPicker } from "../components/week-picker";
 import { useI18n } from "../i18n";
-import { defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest-view";
+import { cropKey, defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest-view";
 import {
   getHarvest,
   harvestApi,
@@ -118,11 +118,6 @@ interface Row {
 
 const rowFields = ["crop", "unit", "quantity", "step", "meat"] as const;
 
-/** The same crop in the same unit, whatever the case or spacing. */
-function sameCrop(crop: string, unit: HarvestUnit) {
-  return `${crop.trim().toLowerCase().replace(/\s+/g, " ")}|${unit}`;
-}
-
 function Entry(props: { week: string; initial: HarvestOverview | null; overview: HarvestOverview | null }) {
   const { t, locale, number } = useI18n();
   const fieldError = useFieldError();
@@ -197,9 +192,9 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
         const have = new Set(
           rows()
             .filter((r) => r.crop.get().trim())
-            .map((r) => sameCrop(r.crop.get(), r.unit.get())),
+            .map((r) => cropKey({ crop: r.crop.get(), unit: r.unit.get() })),
         );
-        const fresh = found.items.filter((i) => !have.has(sameCrop(i.crop, i.unit))).map((i) => toRow(i, false));
+        const fresh = found.items.filter((i) => !have.has(cropKey(i))).map((i) => toRow(i, false));
         if (!fresh.length) {
           setCopied(t().entry.nothingNew);
           return;

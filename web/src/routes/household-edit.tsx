@@ -1,5 +1,5 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { A, action, createAsync, revalidate, type RouteDefinition, type RouteSectionProps } from "@solidjs/router";
+import { A, action, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { SelectField, TextField } from "../components/field";
 import { HouseholdFields, householdFields, readHousehold } from "../components/household-fields";
@@ -15,10 +15,6 @@ import {
 } from "../lib/household";
 import type { Locale } from "../lib/person";
 import { text, useActionForm, useFieldError } from "../lib/form";
-
-export const route = {
-  preload: ({ params }) => getHousehold(params.id!),
-} satisfies RouteDefinition;
 
 const updateHousehold = action(
   (householdID: string, changes: UpdateHouseholdInput) => householdApi.update(householdID, changes),

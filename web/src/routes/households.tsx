@@ -1,5 +1,5 @@
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { A, action, createAsync, type RouteDefinition } from "@solidjs/router";
+import { A, action, createAsync } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { SelectField, TextField } from "../components/field";
 import { HouseholdFields, householdFields, readHousehold } from "../components/household-fields";
@@ -14,10 +14,6 @@ import {
 } from "../lib/household";
 import type { Locale } from "../lib/person";
 import { text, useActionForm, useFieldError } from "../lib/form";
-
-export const route = {
-  preload: () => getHouseholds(),
-} satisfies RouteDefinition;
 
 const createHousehold = action(
   (input: CreateHouseholdInput) => householdApi.create(input),
