@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { createdAt, expiresAtEpoch, farmID, service } from "../entity-parts";
+import { expiresAtEpoch, farmID, service } from "../entity-parts";
 
 /*
  * Sign-in: one-time login codes and the sessions they open.
