@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
 import * as z from "zod/mini";
-import { useActor, useFarmID } from "../actor";
+import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
@@ -11,14 +10,15 @@ import { Farm } from "../farm/farm";
 import { checkComposition, mouths } from "../household/mouths";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
-import { applicationAccepted, applicationConfirm, applicationExpired, applicationKnown, applicationOffer, applicationReceived } from "./mail";
-import { oneAtATime } from "../one-at-a-time";
+import { applicationAccepted, applicationConfirm, applicationKnown, applicationReceived } from "./mail";
 import { identityChanged } from "../person/changes";
 import { Person } from "../person/person";
 import { RateLimit } from "../ratelimit/ratelimit";
 import { Certificate } from "./certificate";
 import { applicationStatuses } from "./entities";
-import { dateOf, freeMouths, nameProblem, planOffers } from "./rules";
+import { dateOf, nameProblem } from "./rules";
+import * as Offers from "./offers";
+import { notFound, hash, newToken, open, load, all, positions, iso, serialize, backoff, byToken, capacityOf } from "./waitlist";
 
 /**
  * The waiting list (wachtlijst). Anyone can apply; applications wait in the
@@ -117,74 +117,6 @@ export namespace Application {
     perClient: { limit: 10, windowSeconds: 3600 },
     perAddress: { limit: 3, windowSeconds: 3600 },
   };
-
-  type Stored = NonNullable<Awaited<ReturnType<typeof load>>>;
-
-  const notFound = () => new VisibleError("not_found", "application.not_found", "No such application.");
-  const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
-  const newToken = () => randomBytes(32).toString("base64url");
-  const open = (a: { status: string }) => a.status === "waiting" || a.status === "offered";
-
-  async function load(applicationID: string) {
-    return (await useDB().entities.application.get({ farmID: useFarmID(), applicationID }).go({ consistent: true })).data ?? undefined;
-  }
-
-  /** Every application, in the list's order (the order they came in). */
-  async function all() {
-    const res = await useDB().entities.application.query.byID({ farmID: useFarmID() }).go({ pages: "all", consistent: true });
-    return res.data.sort((a, b) => (a.applicationID < b.applicationID ? -1 : 1));
-  }
-
-  function positions(list: Stored[]) {
-    const map = new Map<string, number>();
-    for (const a of list) if (a.status === "waiting") map.set(a.applicationID, map.size + 1);
-    return map;
-  }
-
-  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-
-  function serialize(a: Stored, childFactor: number, position: number | null): Info {
-    return {
-      id: a.applicationID,
-      name: a.name,
-      email: a.email,
-      adults: a.adults,
-      children: a.children,
-      mouths: mouths(a.adults, a.children, childFactor),
-      vegetarian: a.vegetarian,
-      certificate: a.certificate,
-      plan: a.plan,
-      locale: a.locale,
-      status: a.status,
-      position,
-      appliedAt: a.createdAt,
-      offeredAt: a.offeredAt ?? null,
-      offerExpiresAt: iso(a.offerExpiresAt),
-      closedAt: a.closedAt ?? null,
-      householdID: a.householdID ?? null,
-    };
-  }
-
-  async function waitlistVersion() {
-    const farmID = useFarmID();
-    const got = await useDB().entities.waitlist.get({ farmID }).go({ consistent: true });
-    if (got.data) return got.data.version;
-    try {
-      await useDB().entities.waitlist.create({ farmID, version: 0 }).go();
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
-    return (await useDB().entities.waitlist.get({ farmID }).go({ consistent: true })).data!.version;
-  }
-
-  async function backoff(attempt: number) {
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
-  }
-
-  function actorName() {
-    const actor = useActor();
-    return actor.type === "person" ? actor.personID : actor.type;
-  }
 
   /** How long the link that confirms an address works; an application never confirmed lapses with it. */
   export const confirmHours = 48;
@@ -331,12 +263,6 @@ export namespace Application {
     return { application: { id: applicationID, position: positions(await all()).get(applicationID) ?? null, statusToken } };
   }
 
-  async function byToken(token: string, purpose: "status" | "offer") {
-    const found = (await useDB().entities.applicationToken.get({ farmID: useFarmID(), tokenHash: hash(token) }).go({ consistent: true })).data;
-    if (!found || found.purpose !== purpose) return undefined;
-    return load(found.applicationID);
-  }
-
   /** The applicant's own view, with the private link's token. */
   export async function status(token: string): Promise<Status> {
     const a = await byToken(token, "status");
@@ -358,27 +284,6 @@ export namespace Application {
     };
   }
 
-  async function capacityOf(list: Stored[]): Promise<Capacity> {
-    const farmID = useFarmID();
-    const [farm, households, certs] = await Promise.all([
-      Farm.current(),
-      useDB().entities.household.query.byID({ farmID }).go({ pages: "all", consistent: true }),
-      useDB().entities.certificate.query.byHousehold({ farmID }).go({ pages: "all" }),
-    ]);
-    const hh = households.data.map((h) => ({ id: h.householdID, status: h.status, mouths: mouths(h.adults, h.children, farm.childFactor) }));
-    const offers = list.filter((a) => a.status === "offered").map((a) => ({ mouths: mouths(a.adults, a.children, farm.childFactor) }));
-    const free = freeMouths({ capacityMouths: farm.capacityMouths, households: hh, openOffers: offers });
-    const leaving = new Set(certs.data.filter((c) => c.endDate).map((c) => c.householdID));
-    const round = (n: number) => Math.round(n * 1000) / 1000;
-    return {
-      capacityMouths: farm.capacityMouths,
-      memberMouths: round(hh.filter((h) => h.status !== "left").reduce((n, h) => n + h.mouths, 0)),
-      offeredMouths: round(offers.reduce((n, o) => n + o.mouths, 0)),
-      freeMouths: free,
-      leavingMouths: round(hh.filter((h) => h.status !== "left" && leaving.has(h.id)).reduce((n, h) => n + h.mouths, 0)),
-    };
-  }
-
   /** The board's list: open applications in order (or all with `all`), with mouths and the farm's free mouths. */
   export async function list(opts: { all?: boolean } = {}) {
     await expireOverdue(new Date(Clock.now()));
@@ -397,122 +302,23 @@ export namespace Application {
     return serialize(a, farm.childFactor, positions(await all()).get(applicationID) ?? null);
   }
 
-  /**
-   * Makes offers in list order wherever an application fits the free mouths
-   * (and `limitMouths`, when the offers replace ones that ended), in rounds
-   * small enough for one transaction each. Returns the applications offered.
-   */
-  async function makeOffers(opts: { only?: string; limitMouths?: number }): Promise<string[]> {
-    const farmID = useFarmID();
-    const farm = await Farm.current();
-    const offered: string[] = [];
-    let budget = opts.limitMouths;
-    for (let attempt = 0, rounds = 0; attempt < 100 && rounds < 50; attempt++) {
-      const version = await waitlistVersion();
-      const stored = await all();
-      const cap = await capacityOf(stored);
-      const free = budget === undefined ? cap.freeMouths : Math.min(budget, cap.freeMouths);
-      const waiting = stored
-        .filter((a) => a.status === "waiting" && (!opts.only || a.applicationID === opts.only))
-        .map((a) => ({ id: a.applicationID, mouths: mouths(a.adults, a.children, farm.childFactor), a }));
-      if (opts.only && !waiting.length) {
-        const a = stored.find((x) => x.applicationID === opts.only);
-        if (!a) throw notFound();
-        throw new VisibleError("conflict", "application.not_waiting", "This application is not waiting for a place.");
-      }
-      // 24 offers of four items (the application, its token, its audit event, its mail) and the waiting list: 97 of a transaction's 100
-      const picks = planOffers(waiting, free).slice(0, 24);
-      if (!picks.length) {
-        if (opts.only) {
-          const m = waiting[0]!.mouths;
-          throw new VisibleError("conflict", "application.does_not_fit", `This application needs ${m} mouths; ${free} are free.`, undefined, {
-            mouths: m,
-            freeMouths: free,
-          });
-        }
-        return offered;
-      }
-      const now = Clock.now();
-      const expiresAt = now + farm.offerDays * 24 * 3600_000;
-      const chosen = picks.map((id) => {
-        const w = waiting.find((x) => x.id === id)!;
-        const token = newToken();
-        // the accept link exists only in this mail: it is kept with the offer, so an offer is never made unsent
-        const mail = Mail.compose(applicationOffer, w.a.email, w.a.locale, {
-          farm: farm.name,
-          name: w.a.name,
-          mouths: w.mouths,
-          certificate: w.a.certificate,
-          depositCents: Certificate.depositFor(farm, w.a.certificate),
-          deadline: when(expiresAt, w.a.locale),
-          link: `/apply/accept/${token}`,
-        });
-        return { ...w, token, mail };
-      });
-      const made = await Mail.commitWith(chosen.map((c) => c.mail), ({ waitlist, application, applicationToken, audit }) => [
-          waitlist
-            .patch({ farmID })
-            .set({ version: version + 1 })
-            .where((a, op) => op.eq(a.version, version))
-            .commit(),
-          ...chosen.flatMap((c) => [
-            application
-              .patch({ farmID, applicationID: c.id })
-              .set({ status: "offered", offerTokenHash: hash(c.token), offeredAt: new Date(now).toISOString(), offerExpiresAt: expiresAt, offeredBy: actorName() })
-              .where((a, op) => op.eq(a.status, "waiting"))
-              .commit(),
-            applicationToken
-              .create({ farmID, tokenHash: hash(c.token), applicationID: c.id, purpose: "offer", expiresAtEpoch: Math.ceil(expiresAt / 1000) + 30 * 24 * 3600 })
-              .commit(),
-            audit.create(Audit.event("application.offered", c.id, { mouths: c.mouths, expiresAt: new Date(expiresAt).toISOString() })).commit(),
-          ]),
-        ]);
-      if (!made) {
-        await backoff(attempt);
-        continue;
-      }
-      rounds++;
-      offered.push(...chosen.map((c) => c.id));
-      if (opts.only) return offered;
-      if (budget !== undefined) budget = Math.round((budget - chosen.reduce((n, c) => n + c.mouths, 0)) * 1000) / 1000;
-    }
-    if (!offered.length) throw new VisibleError("conflict", "application.busy", "The waiting list is changing right now; try again.");
-    return offered;
-  }
-
-  /** "maandag 15 maart 2027 10:00" on the farm's clock. */
-  function when(instant: number, locale: "nl" | "en") {
-    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-      timeZone: "Europe/Amsterdam",
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(instant));
-  }
-
-  const serialized = <T>(task: () => Promise<T>) => oneAtATime(`waitlist:${useFarmID()}`, task);
-
   /** The board offers places: in list order, to every application that fits the free mouths. */
-  export async function offerInOrder() {
-    await expireOverdue(new Date(Clock.now()));
-    const ids = await serialized(() => makeOffers({}));
-    const farm = await Farm.current();
-    const stored = await all();
-    return {
-      offers: ids.map((id) => serialize(stored.find((a) => a.applicationID === id)!, farm.childFactor, null)),
-      capacity: await capacityOf(stored),
-    };
-  }
+  export const offerInOrder = Offers.offerInOrder;
 
   /** The board offers a place to one application: 409 when it does not fit the free mouths. */
   export async function offer(applicationID: string) {
-    await expireOverdue(new Date(Clock.now()));
-    await serialized(() => makeOffers({ only: applicationID }));
+    await Offers.offer(applicationID);
     return get(applicationID);
   }
+
+  /** The applicant declines an offer with its link; the place goes to the next in line. */
+  export const decline = Offers.decline;
+
+  /** Leaves the waiting list: by the applicant (status link) or the board. */
+  export const withdraw = Offers.withdraw;
+
+  /** Offers past their deadline expire and their mouths move on (Offers.expireOverdue). */
+  export const expireOverdue = Offers.expireOverdue;
 
   /**
    * Accepts an offer with the link's token: makes the household (active,
@@ -602,71 +408,5 @@ export namespace Application {
 
   function accepted(a: { applicationID: string; householdID?: string; email: string; name: string }) {
     return { application: { id: a.applicationID, status: "accepted" as const }, household: { id: a.householdID!, name: a.name }, email: a.email };
-  }
-
-  /**
-   * Ends an open application (declined by the applicant, expired, withdrawn);
-   * when it held an offer, its mouths move on to the next in line.
-   */
-  /** Ends an application; `mail` (kept with the change) tells the applicant. */
-  async function close(a: Stored, status: "declined" | "expired" | "withdrawn", mail?: Mail.Message) {
-    const farmID = useFarmID();
-    const wasOffered = a.status === "offered";
-    const closed = await Mail.commitWith(mail ? [mail] : [], ({ application, applicationEmail, waitlist, audit }) => [
-        application
-          .patch({ farmID, applicationID: a.applicationID })
-          .set({ status, closedAt: Clock.iso() })
-          .where((x, op) => (wasOffered ? `${op.eq(x.status, "offered")} AND ${op.eq(x.offerTokenHash, a.offerTokenHash!)}` : op.eq(x.status, "waiting")))
-          .commit(),
-        applicationEmail.delete({ farmID, email: a.email }).commit(),
-        waitlist.patch({ farmID }).add({ version: 1 }).commit(),
-        audit.create(Audit.event(`application.${status}`, a.applicationID)).commit(),
-      ]);
-    if (!closed) return false;
-    if (wasOffered) {
-      const farm = await Farm.current();
-      await serialized(() => makeOffers({ limitMouths: mouths(a.adults, a.children, farm.childFactor) }));
-    }
-    return true;
-  }
-
-  /** The applicant declines an offer with its link; the place goes to the next in line. */
-  export async function decline(token: string) {
-    const a = await byToken(token, "offer");
-    if (!a || a.offerTokenHash !== hash(token)) throw new VisibleError("not_found", "application.offer_not_found", "This offer link does not exist (any more).");
-    if (a.status === "declined") return { application: { id: a.applicationID, status: a.status } };
-    if (a.status !== "offered") throw new VisibleError("conflict", "application.not_offered", "This offer is no longer open.");
-    await waitlistVersion();
-    if (!(await close(a, "declined"))) throw new VisibleError("conflict", "application.not_offered", "This offer is no longer open.");
-    return { application: { id: a.applicationID, status: "declined" as const } };
-  }
-
-  /** Leaves the waiting list: by the applicant (status link) or the board. */
-  export async function withdraw(ref: { token: string } | { applicationID: string }) {
-    const a = "token" in ref ? await byToken(ref.token, "status") : await load(ref.applicationID);
-    if (!a) throw notFound();
-    if (a.status === "withdrawn") return { application: { id: a.applicationID, status: a.status } };
-    if (!open(a)) throw new VisibleError("conflict", "application.closed", "This application is no longer on the list.");
-    await waitlistVersion();
-    if (!(await close(a, "withdrawn"))) throw new VisibleError("conflict", "application.changed", "The application changed meanwhile; try again.");
-    return { application: { id: a.applicationID, status: "withdrawn" as const } };
-  }
-
-  /**
-   * Offers past their deadline expire (the applicant is mailed) and their
-   * mouths move on to the next in line. Run by the scheduled job, and
-   * before the board reads or changes the list; safe to run twice.
-   */
-  export async function expireOverdue(now: Date) {
-    const overdue = (await all()).filter((a) => a.status === "offered" && (a.offerExpiresAt ?? 0) <= now.getTime());
-    if (!overdue.length) return 0;
-    const farm = await Farm.current();
-    await waitlistVersion();
-    let expired = 0;
-    for (const a of overdue) {
-      if (!(await close(a, "expired", Mail.compose(applicationExpired, a.email, a.locale, { farm: farm.name, name: a.name })))) continue;
-      expired++;
-    }
-    return expired;
   }
 }
