@@ -89,20 +89,6 @@ export function YearPicker(props: { year: number; path: string; shown: string; u
 }
 
 /**
- * A wide table that scrolls sideways on a phone, not the page. The box takes
- * focus, so the keyboard can scroll it too, and is a group named after its
- * table, so what gets that focus says what it is (a group, not a region: the
- * section around it is often the region of the same name).
- */
-export function TableScroll(props: { label?: string; labelledby?: string; children: JSX.Element }) {
-  return (
-    <div class="table-scroll" tabindex="0" role="group" aria-label={props.label} aria-labelledby={props.labelledby}>
-      {props.children}
-    </div>
-  );
-}
-
-/**
  * A button that asks first: the question and its answers take its place,
  * focus moves to the yes-button, and back to the button when cancelled.
  */

@@ -2,7 +2,8 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
-import { AskFirst, SharesScreen, TableScroll } from "../components/shares-screen";
+import { TableScroll } from "../components/data-table";
+import { AskFirst, SharesScreen } from "../components/shares-screen";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/person";

@@ -3,7 +3,8 @@ import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
+import { DataTable } from "../components/data-table";
+import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
 import { useMessages } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -136,43 +137,18 @@ function Overview(props: { overview: ContributionOverview }) {
           {s().overview.csv}
         </a>
       </p>
-      <TableScroll label={s().overview.list}>
-        <table class="data-table">
-          <caption>{s().overview.list}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s().overview.household}</th>
-              <th scope="col" class="num">
-                {s().overview.yearly}
-              </th>
-              <th scope="col" class="num">
-                {s().overview.due}
-              </th>
-              <th scope="col" class="num">
-                {s().overview.paid}
-              </th>
-              <th scope="col" class="num">
-                {s().overview.late}
-              </th>
-              <th scope="col">{s().overview.mandate}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.overview.households}>
-              {(h) => (
-                <tr>
-                  <th scope="row">{h.name}</th>
-                  <td class="num">{format.money(h.yearlyCents)}</td>
-                  <td class="num">{format.money(h.dueCents)}</td>
-                  <td class="num">{format.money(h.paidCents)}</td>
-                  <td class="num">{format.money(h.lateCents)}</td>
-                  <td>{h.mandate ? s().overview.yes : s().overview.no}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={s().overview.list}
+        rows={props.overview.households}
+        columns={[
+          { label: s().overview.household, head: true, cell: (h) => h.name },
+          { label: s().overview.yearly, num: true, cell: (h) => format.money(h.yearlyCents) },
+          { label: s().overview.due, num: true, cell: (h) => format.money(h.dueCents) },
+          { label: s().overview.paid, num: true, cell: (h) => format.money(h.paidCents) },
+          { label: s().overview.late, num: true, cell: (h) => format.money(h.lateCents) },
+          { label: s().overview.mandate, cell: (h) => (h.mandate ? s().overview.yes : s().overview.no) },
+        ]}
+      />
     </section>
   );
 }
@@ -453,53 +429,38 @@ function LedgerTable(props: { year: number; householdID: string; name: string })
           <FormError error={reversing.error()} />
           <Status message={news()} />
           <Show when={l().payments.length} fallback={<p>{s().overview.ledgerEmpty(props.name)}</p>}>
-            <TableScroll label={s().overview.ledgerList(props.name)}>
-              <table class="data-table">
-                <caption>{s().overview.ledgerList(props.name)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{s().overview.ledgerDate}</th>
-                    <th scope="col">{s().overview.ledgerReference}</th>
-                    <th scope="col">{s().overview.ledgerKind}</th>
-                    <th scope="col" class="num">
-                      {s().overview.ledgerAmount}
-                    </th>
-                    <th scope="col">{s().overview.ledgerAction}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={l().payments}>
-                    {(p) => (
-                      <tr>
-                        <td>{format.day(p.date)}</td>
-                        <th scope="row">{p.reference}</th>
-                        <td>{s().overview.kinds[p.kind]}</td>
-                        <td class="num">{format.money(p.amountCents)}</td>
-                        <td>
-                          <Show when={p.kind === "payment"}>
-                            <Show when={!reversed(l(), p)} fallback={s().overview.reversed}>
-                              <AskFirst
-                                label={s().overview.reverse}
-                                ariaLabel={s().overview.reverseLabel(p.reference)}
-                                question={s().overview.reverseConfirm(format.money(p.amountCents), p.reference)}
-                                yes={s().overview.reverseYes}
-                                no={s().overview.cancel}
-                                pendingLabel={s().overview.reversing}
-                                pending={reversing.pending()}
-                                onYes={async () => {
-                                  setNews(undefined);
-                                  if (await reversing.submit(p)) setNews(s().overview.reverseDone(format.money(p.amountCents)));
-                                }}
-                              />
-                            </Show>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={s().overview.ledgerList(props.name)}
+              rows={l().payments}
+              columns={[
+                { label: s().overview.ledgerDate, cell: (p) => format.day(p.date) },
+                { label: s().overview.ledgerReference, head: true, cell: (p) => p.reference },
+                { label: s().overview.ledgerKind, cell: (p) => s().overview.kinds[p.kind] },
+                { label: s().overview.ledgerAmount, num: true, cell: (p) => format.money(p.amountCents) },
+                {
+                  label: s().overview.ledgerAction,
+                  cell: (p) => (
+                    <Show when={p.kind === "payment"}>
+                        <Show when={!reversed(l(), p)} fallback={s().overview.reversed}>
+                          <AskFirst
+                            label={s().overview.reverse}
+                            ariaLabel={s().overview.reverseLabel(p.reference)}
+                            question={s().overview.reverseConfirm(format.money(p.amountCents), p.reference)}
+                            yes={s().overview.reverseYes}
+                            no={s().overview.cancel}
+                            pendingLabel={s().overview.reversing}
+                            pending={reversing.pending()}
+                            onYes={async () => {
+                              setNews(undefined);
+                              if (await reversing.submit(p)) setNews(s().overview.reverseDone(format.money(p.amountCents)));
+                            }}
+                          />
+                        </Show>
+                      </Show>
+                  ),
+                },
+              ]}
+            />
             <p>{s().overview.ledgerTotal(format.money(l().totalCents))}</p>
           </Show>
         </>
@@ -524,36 +485,25 @@ function SolidarityChoices(props: { year: number }) {
           <Show when={list()}>
             {(l) => (
               <Show when={l().households.length} fallback={<p>{s().overview.solidarityEmpty}</p>}>
-                <TableScroll labelledby={id}>
-                  <table class="data-table" aria-labelledby={id}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{s().overview.solidarityHousehold}</th>
-                        <th scope="col">{s().overview.solidarityChoice}</th>
-                        <th scope="col" class="num">
-                          {s().overview.solidarityPercent}
-                        </th>
-                        <th scope="col" class="num">
-                          {s().overview.solidarityAmount}
-                        </th>
-                        <th scope="col">{s().overview.solidarityReason}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={l().households}>
-                        {(e) => (
-                          <tr>
-                            <th scope="row">{e.name}</th>
-                            <td>{choice(e)}</td>
-                            <td class="num">{`${e.choice === "supporter" ? "+" : "−"}${e.percent}%`}</td>
-                            <td class="num">{`${e.choice === "supporter" ? "+" : "−"}${format.money(e.potCents)}`}</td>
-                            <td>{e.reason ?? ""}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </TableScroll>
+                <DataTable
+                  labelledby={id}
+                  rows={l().households}
+                  columns={[
+                    { label: s().overview.solidarityHousehold, head: true, cell: (e) => e.name },
+                    { label: s().overview.solidarityChoice, cell: choice },
+                    {
+                      label: s().overview.solidarityPercent,
+                      num: true,
+                      cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${e.percent}%`,
+                    },
+                    {
+                      label: s().overview.solidarityAmount,
+                      num: true,
+                      cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${format.money(e.potCents)}`,
+                    },
+                    { label: s().overview.solidarityReason, cell: (e) => e.reason ?? "" },
+                  ]}
+                />
               </Show>
             )}
           </Show>

@@ -3,7 +3,8 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type 
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
+import { DataTable } from "../components/data-table";
+import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
 import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
@@ -295,39 +296,20 @@ function StatementCard(props: { householdID: string; year: number }) {
                   )}
                 </p>
               </Show>
-              <TableScroll label={s().mine.instalments}>
-                <table class="data-table">
-                  <caption>{s().mine.instalments}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{s().mine.month}</th>
-                      <th scope="col" class="num">
-                        {s().mine.amount}
-                      </th>
-                      <th scope="col" class="num">
-                        {s().mine.paidCol}
-                      </th>
-                      <th scope="col">{s().mine.instalmentState}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={st().instalments}>
-                      {(i) => (
-                        <tr>
-                          <th scope="row">{format.month(i.month)}</th>
-                          <td class="num">{format.money(i.amountCents)}</td>
-                          <td class="num">{format.money(i.paidCents)}</td>
-                          <td>
-                            {i.amountCents === 0 && i.paidCents === 0
-                              ? s().mine.noInstalment
-                              : s().mine.instalmentStates[i.status]}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                caption={s().mine.instalments}
+                rows={st().instalments}
+                columns={[
+                  { label: s().mine.month, head: true, cell: (i) => format.month(i.month) },
+                  { label: s().mine.amount, num: true, cell: (i) => format.money(i.amountCents) },
+                  { label: s().mine.paidCol, num: true, cell: (i) => format.money(i.paidCents) },
+                  {
+                    label: s().mine.instalmentState,
+                    cell: (i) =>
+                      i.amountCents === 0 && i.paidCents === 0 ? s().mine.noInstalment : s().mine.instalmentStates[i.status],
+                  },
+                ]}
+              />
             </>
           )}
         </Show>

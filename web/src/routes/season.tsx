@@ -2,7 +2,8 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { AskFirst, SharesScreen, TableScroll, YearPicker } from "../components/shares-screen";
+import { DataTable } from "../components/data-table";
+import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
@@ -259,35 +260,16 @@ function Versions(props: { season: SeasonInfo }) {
   const format = useSharesFormat();
   return (
     <Show when={props.season.versions.length}>
-      <TableScroll label={s().season.versions}>
-        <table class="data-table">
-          <caption>{s().season.versions}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s().season.version}</th>
-              <th scope="col" class="num">
-                {s().season.rate}
-              </th>
-              <th scope="col" class="num">
-                {s().season.vegetarianRate}
-              </th>
-              <th scope="col">{s().season.from}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.season.versions}>
-              {(v) => (
-                <tr>
-                  <th scope="row">{v.version}</th>
-                  <td class="num">{format.money(v.rateCents)}</td>
-                  <td class="num">{format.money(v.vegetarianRateCents)}</td>
-                  <td>{format.day(v.effectiveFrom)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={s().season.versions}
+        rows={props.season.versions}
+        columns={[
+          { label: s().season.version, head: true, cell: (v) => v.version },
+          { label: s().season.rate, num: true, cell: (v) => format.money(v.rateCents) },
+          { label: s().season.vegetarianRate, num: true, cell: (v) => format.money(v.vegetarianRateCents) },
+          { label: s().season.from, cell: (v) => format.day(v.effectiveFrom) },
+        ]}
+      />
     </Show>
   );
 }

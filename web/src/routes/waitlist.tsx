@@ -1,7 +1,8 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { SharesScreen, TableScroll } from "../components/shares-screen";
+import { TableScroll } from "../components/data-table";
+import { SharesScreen } from "../components/shares-screen";
 import { useI18n } from "../i18n";
 import { useSharesFormat, useSharesText } from "../i18n/shares";
 import { useActionForm } from "../lib/form";
