@@ -5,7 +5,7 @@ import Authed, { route as authedRoute } from "./routes/authed";
 import { electionRoute, electionsRoute } from "./routes/election-routes";
 import { harvestRoute, harvestWeekRoute } from "./routes/harvest-routes";
 import { householdEditRoute, householdsRoute } from "./routes/household-routes";
-import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/shares-routes";
+import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/membership-routes";
 import Home, { route as homeRoute } from "./routes/home";
 import HouseholdPage, { route as householdRoute } from "./routes/household";
 import Login from "./routes/login";

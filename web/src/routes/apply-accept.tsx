@@ -2,8 +2,8 @@ import { createSignal, Show } from "solid-js";
 import { action, useNavigate, useParams } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
 import { Frame } from "../components/frame";
-import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
-import { useSharesText } from "../i18n/shares";
+import { AskFirst, PublicMembershipScreen } from "../components/membership-screen";
+import { useMembershipText } from "../i18n/membership";
 import { useActionForm } from "../lib/form";
 import { membershipApi } from "../lib/membership";
 
@@ -15,7 +15,7 @@ const decline = action((token: string) => membershipApi.applications.decline(tok
  * member, and logs in with its address) or decline it for the next in line.
  */
 export default function ApplyAccept() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const params = useParams<{ token: string }>();
   const navigate = useNavigate();
   const accepting = useActionForm(accept);
@@ -35,7 +35,7 @@ export default function ApplyAccept() {
 
   return (
     <Frame>
-      <PublicSharesScreen title={s().accept.title}>
+      <PublicMembershipScreen title={s().accept.title}>
         <div class="card narrow">
           <Status tone="info" message={declined() ? s().accept.declined : undefined} />
           <Show when={!declined()}>
@@ -57,7 +57,7 @@ export default function ApplyAccept() {
             <FormError error={accepting.error() ?? declining.error()} />
           </Show>
         </div>
-      </PublicSharesScreen>
+      </PublicMembershipScreen>
     </Frame>
   );
 }

@@ -1,8 +1,8 @@
 import { action, useNavigate, useParams } from "@solidjs/router";
 import { FormError } from "../components/feedback";
 import { Frame } from "../components/frame";
-import { PublicSharesScreen } from "../components/shares-screen";
-import { useSharesText } from "../i18n/shares";
+import { PublicMembershipScreen } from "../components/membership-screen";
+import { useMembershipText } from "../i18n/membership";
 import { useActionForm } from "../lib/form";
 import { membershipApi } from "../lib/membership";
 
@@ -14,7 +14,7 @@ const confirm = action((token: string) => membershipApi.applications.confirm(tok
  * must not put anyone on the list. Then on to the application's own page.
  */
 export default function ApplyConfirm() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const params = useParams<{ token: string }>();
   const navigate = useNavigate();
   const confirming = useActionForm(confirm);
@@ -26,7 +26,7 @@ export default function ApplyConfirm() {
 
   return (
     <Frame>
-      <PublicSharesScreen title={s().confirmation.title}>
+      <PublicMembershipScreen title={s().confirmation.title}>
         <div class="card narrow">
           <p>{s().confirmation.intro}</p>
           <div class="actions">
@@ -37,7 +37,7 @@ export default function ApplyConfirm() {
           <FormError error={confirming.error()} />
           <p>{s().confirmation.notYou}</p>
         </div>
-      </PublicSharesScreen>
+      </PublicMembershipScreen>
     </Frame>
   );
 }

@@ -2,9 +2,10 @@ import { ErrorBoundary, Match, Show, Suspense, Switch } from "solid-js";
 import { A, action, createAsync, json, useParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { Frame } from "../components/frame";
-import { AskFirst, PublicSharesScreen } from "../components/shares-screen";
+import { AskFirst, PublicMembershipScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useMoneyFormat } from "../i18n/contribution";
+import { useMembershipText } from "../i18n/membership";
 import { useActionForm } from "../lib/form";
 import { type ApplicationStatus, getApplicationStatus, membershipApi } from "../lib/membership";
 
@@ -15,26 +16,26 @@ const withdraw = action(async (token: string) => {
 
 /** The applicant's place on the list, with the private link from the mail; leaving the list. */
 export default function ApplyStatus() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const params = useParams<{ token: string }>();
   const application = createAsync(() => getApplicationStatus(params.token));
   return (
     <Frame>
-      <PublicSharesScreen title={s().status.title}>
+      <PublicMembershipScreen title={s().status.title}>
         <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
           <Suspense fallback={<Loading />}>
             <Show when={application()}>{(a) => <Application application={a()} token={params.token} />}</Show>
           </Suspense>
         </ErrorBoundary>
-      </PublicSharesScreen>
+      </PublicMembershipScreen>
     </Frame>
   );
 }
 
 function Application(props: { application: ApplicationStatus; token: string }) {
-  const s = useSharesText();
+  const s = useMembershipText();
   const { mouths } = useI18n();
-  const format = useSharesFormat();
+  const format = useMoneyFormat();
   const leaving = useActionForm(withdraw);
   const a = () => props.application;
   return (

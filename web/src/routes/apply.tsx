@@ -3,9 +3,9 @@ import { A, action } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
 import { CheckboxField, RadioGroup, TextField } from "../components/field";
 import { Frame } from "../components/frame";
-import { PublicSharesScreen } from "../components/shares-screen";
+import { PublicMembershipScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
-import { useSharesText } from "../i18n/shares";
+import { useMembershipText } from "../i18n/membership";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
 import { type ApplyInput, membershipApi } from "../lib/membership";
 
@@ -25,7 +25,7 @@ const applyFields = ["name", "email", "adults", "children", "vegetarian", "certi
  * address, and only then does the application get its place.
  */
 export default function Apply() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const { locale } = useI18n();
   const fieldError = useFieldError();
   const applying = useActionForm(apply);
@@ -51,7 +51,7 @@ export default function Apply() {
 
   return (
     <Frame>
-      <PublicSharesScreen title={s().apply.title}>
+      <PublicMembershipScreen title={s().apply.title}>
         <div class="card narrow">
           <Status message={mailedTo() ? s().apply.checkMail(mailedTo()!) : undefined}>
             <p>{s().apply.checkMailHint(confirmHours)}</p>
@@ -130,7 +130,7 @@ export default function Apply() {
             </p>
           </Show>
         </div>
-      </PublicSharesScreen>
+      </PublicMembershipScreen>
     </Frame>
   );
 }

@@ -3,8 +3,9 @@ import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
 import { TableScroll } from "../components/data-table";
-import { AskFirst, SharesScreen } from "../components/shares-screen";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { AskFirst, MembershipScreen } from "../components/membership-screen";
+import { useMoneyFormat } from "../i18n/contribution";
+import { useMembershipText } from "../i18n/membership";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/person";
 import {
@@ -32,13 +33,13 @@ const payDeposit = action(async (householdID: string, input: DepositInput) => {
 
 /** The certificate register: every household's certificate and deposit, with totals and a CSV export. */
 export default function Certificates() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const me = createAsync(() => getMe());
   const register = createAsync(() => getRegister());
   return (
     <Show when={me()}>
       <Show when={canReadRegister(me())} fallback={<NotFound />}>
-        <SharesScreen title={s().register.title}>
+        <MembershipScreen title={s().register.title}>
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
               <Show when={register()}>
@@ -53,15 +54,15 @@ export default function Certificates() {
               </Show>
             </Suspense>
           </ErrorBoundary>
-        </SharesScreen>
+        </MembershipScreen>
       </Show>
     </Show>
   );
 }
 
 function RegisterView(props: { register: Register; treasurer: boolean }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useMembershipText();
+  const format = useMoneyFormat();
   const refunding = useActionForm(refund);
   const [news, setNews] = createSignal<string>();
   const totals = () => props.register.totals;
@@ -172,8 +173,8 @@ const depositFields = ["amountCents", "date", "reference"];
 
 /** The treasurer books a deposit payment that came in by bank for a household. */
 function DepositEntry(props: { register: Register }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useMembershipText();
+  const format = useMoneyFormat();
   const fieldError = useFieldError();
   const saving = useActionForm(payDeposit);
   const [saved, setSaved] = createSignal<string>();

@@ -4,9 +4,9 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { DataTable } from "../components/data-table";
-import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
+import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { useMessages } from "../i18n";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { text, useActionForm, useFieldError } from "../lib/form";
 import { getMe } from "../lib/person";
 import {
@@ -71,7 +71,7 @@ function yearParam(value: unknown): number {
 
 /** For the treasurer: per household what is due, paid and late; recording and importing payments; the direct-debit file. */
 export default function ContributionOverviewPage() {
-  const s = useSharesText();
+  const s = useContributionText();
   const me = createAsync(() => getMe());
   const [params] = useSearchParams<{ year?: string }>();
   const year = () => yearParam(params.year);
@@ -79,7 +79,7 @@ export default function ContributionOverviewPage() {
   return (
     <Show when={me()}>
       <Show when={isTreasurer(me())} fallback={<NotFound />}>
-        <SharesScreen title={s().overview.title}>
+        <MembershipScreen title={s().overview.title}>
           <YearPicker year={year()} path="/contribution/overview" shown={s().overview.year(year())} until={thisYear()} />
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
@@ -100,15 +100,15 @@ export default function ContributionOverviewPage() {
           </ErrorBoundary>
           <Sepa year={year()} />
           <SolidarityChoices year={year()} />
-        </SharesScreen>
+        </MembershipScreen>
       </Show>
     </Show>
   );
 }
 
 function Overview(props: { overview: ContributionOverview }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const t = () => props.overview.totals;
   return (
     <section aria-labelledby="overview-totals">
@@ -156,8 +156,8 @@ function Overview(props: { overview: ContributionOverview }) {
 const paymentFields = ["householdID", "amountCents", "date", "reference"];
 
 function PaymentEntry(props: { overview: ContributionOverview }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const fieldError = useFieldError();
   const saving = useActionForm(recordPayment);
   const [saved, setSaved] = createSignal<string>();
@@ -217,7 +217,7 @@ const mandateEntryFields = ["householdID", "iban", "accountHolder", "signedOn"];
  * treasurer may allow (shareIBAN); a member asking for that is refused.
  */
 function MandateEntry(props: { overview: ContributionOverview }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const mandateText = () => s().mandate;
   const fieldError = useFieldError();
   const saving = useActionForm(recordMandate);
@@ -277,7 +277,7 @@ function MandateEntry(props: { overview: ContributionOverview }) {
 }
 
 function Import(props: { year: number }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const importing = useActionForm(importStatement);
   const [report, setReport] = createSignal<ImportReport>();
   const id = createUniqueId();
@@ -321,8 +321,8 @@ function Import(props: { year: number }) {
 }
 
 function Sepa(props: { year: number }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const messages = useMessages();
   const id = createUniqueId();
   const current = () => {
@@ -377,7 +377,7 @@ function Sepa(props: { year: number }) {
 
 /** One household's payments of the year, where a wrong one is reversed with a counter-entry. */
 function Ledger(props: { overview: ContributionOverview }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const id = createUniqueId();
   const [householdID, setHouseholdID] = createSignal<string>();
   const name = (hh: string) => props.overview.households.find((h) => h.householdID === hh)?.name ?? hh;
@@ -416,8 +416,8 @@ function Ledger(props: { overview: ContributionOverview }) {
 }
 
 function LedgerTable(props: { year: number; householdID: string; name: string }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const ledger = createAsync(() => getPayments(props.year, props.householdID));
   const reversing = useActionForm(reversePayment);
   const [news, setNews] = createSignal<string>();
@@ -471,8 +471,8 @@ function LedgerTable(props: { year: number; householdID: string; name: string })
 
 /** Who pays more and who pays less, with their reasons: for the treasurer's eyes only. */
 function SolidarityChoices(props: { year: number }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const list = createAsync(() => getSolidarityList(props.year));
   const id = createUniqueId();
   const choice = (e: SolidarityEntry) => s().overview.solidarityChoices[e.choice];

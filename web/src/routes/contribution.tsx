@@ -4,10 +4,11 @@ import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
 import { DataTable } from "../components/data-table";
-import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
+import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { TextAreaField } from "../components/text-area";
 import { useI18n } from "../i18n";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useContributionText, useMoneyFormat } from "../i18n/contribution";
+import { useMembershipText } from "../i18n/membership";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
 import { ApiError, settle } from "../lib/api";
 import { getMe } from "../lib/person";
@@ -76,13 +77,13 @@ function yearParam(value: unknown): number {
 
 /** "Mijn bijdrage": the household's certificate, its statement for a year, the mandate and the solidarity choice. */
 export default function MyContribution() {
-  const s = useSharesText();
+  const s = useContributionText();
   const me = createAsync(() => getMe());
   const [params] = useSearchParams<{ year?: string }>();
   const year = () => yearParam(params.year);
   return (
     <Show when={me()}>
-      <SharesScreen title={s().mine.title}>
+      <MembershipScreen title={s().mine.title}>
         <Show when={me()?.household} fallback={<p>{s().mine.noHousehold}</p>}>
           {(household) => (
             <>
@@ -105,7 +106,7 @@ export default function MyContribution() {
             </>
           )}
         </Show>
-      </SharesScreen>
+      </MembershipScreen>
     </Show>
   );
 }
@@ -120,8 +121,9 @@ function Loads(props: { children: JSX.Element }) {
 }
 
 function CertificateCard(props: { householdID: string }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const m = useMembershipText();
+  const format = useMoneyFormat();
   const certificate = createAsync(() => getMyCertificate(props.householdID));
   const id = createUniqueId();
   return (
@@ -132,7 +134,7 @@ function CertificateCard(props: { householdID: string }) {
           <dl class="facts">
             <div>
               <dt>{s().mine.kind}</dt>
-              <dd>{s().certificate[c().certificate]}</dd>
+              <dd>{m().certificate[c().certificate]}</dd>
             </div>
             <div>
               <dt>{s().mine.deposit}</dt>
@@ -150,7 +152,7 @@ function CertificateCard(props: { householdID: string }) {
             </Show>
             <div>
               <dt>{s().mine.state}</dt>
-              <dd>{s().register.states[c().status]}</dd>
+              <dd>{m().register.states[c().status]}</dd>
             </div>
             <div>
               <dt>{s().mine.since}</dt>
@@ -176,8 +178,8 @@ function CertificateCard(props: { householdID: string }) {
 
 /** Giving notice for the end of the year, or withdrawing it. */
 function Notice(props: { householdID: string; certificate: CertificateDetail }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   const giving = useActionForm(giveNotice);
   const withdrawing = useActionForm(withdrawNotice);
   const [news, setNews] = createSignal<string>();
@@ -253,9 +255,9 @@ function Notice(props: { householdID: string; certificate: CertificateDetail }) 
 }
 
 function StatementCard(props: { householdID: string; year: number }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const { mouths } = useI18n();
-  const format = useSharesFormat();
+  const format = useMoneyFormat();
   const statement = createAsync(() => getStatement(props.householdID, props.year));
   const id = createUniqueId();
   const balance = (st: StatementInfo) =>
@@ -321,7 +323,7 @@ function StatementCard(props: { householdID: string; year: number }) {
 const mandateFields = ["iban", "accountHolder", "signedOn"];
 
 function MandateCard(props: { householdID: string }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const fieldError = useFieldError();
   const mandate = createAsync(() => getMandate(props.householdID));
   const saving = useActionForm(saveMandate);
@@ -417,9 +419,9 @@ function MandateCard(props: { householdID: string }) {
 const solidarityFields = ["choice", "percent", "reason"];
 
 function SolidarityCard(props: { householdID: string; year: number }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const { mouths } = useI18n();
-  const format = useSharesFormat();
+  const format = useMoneyFormat();
   const pot = createAsync(() => getPot(props.year));
   const mine = createAsync(() => getSolidarity(props.householdID, props.year));
   const id = createUniqueId();
@@ -448,7 +450,7 @@ function SolidarityCard(props: { householdID: string; year: number }) {
 }
 
 function SolidarityForm(props: { householdID: string; year: number; mine: SolidarityMine }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const fieldError = useFieldError();
   const saving = useActionForm(chooseSolidarity);
   const [choice, setChoice] = createSignal<SolidarityChoice>(props.mine.choice);

@@ -5,7 +5,7 @@ import { LoadError, Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n, useSection } from "../i18n";
 import { privacyEn, privacyNl } from "../i18n/privacy";
-import { useSharesFormat } from "../i18n/shares";
+import { useMoneyFormat } from "../i18n/contribution";
 import { loggedIn, request } from "../lib/api";
 
 export type PersonalData = Privacy.Export;
@@ -69,7 +69,7 @@ function Lines<T>(props: { title?: string; items: readonly T[]; children: (item:
 function Overview(props: { data: PersonalData }) {
   const { t } = useI18n();
   const p = useSection({ nl: privacyNl, en: privacyEn });
-  const f = useSharesFormat();
+  const f = useMoneyFormat();
   const d = () => props.data;
   const yesNo = (v: boolean) => (v ? p().yes : p().no);
   return (

@@ -3,9 +3,9 @@ import { A, action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
 import { DataTable } from "../components/data-table";
-import { AskFirst, SharesScreen, YearPicker } from "../components/shares-screen";
+import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { useI18n } from "../i18n";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { text, useActionForm, useFieldError, whole } from "../lib/form";
 import { getMe } from "../lib/person";
 import { settle } from "../lib/api";
@@ -46,7 +46,7 @@ function eurosField(cents: number, locale: string) {
 
 /** The board enters the year's budget and weeks; Akker proposes the price per mouth per week; the treasurer confirms it. */
 export default function SeasonPage() {
-  const s = useSharesText();
+  const s = useContributionText();
   const me = createAsync(() => getMe());
   const [params] = useSearchParams<{ year?: string }>();
   const year = () => yearParam(params.year);
@@ -54,7 +54,7 @@ export default function SeasonPage() {
   return (
     <Show when={me()}>
       <Show when={canReadRegister(me())} fallback={<NotFound />}>
-        <SharesScreen title={s().season.title}>
+        <MembershipScreen title={s().season.title}>
           <YearPicker year={year()} path="/contribution/season" shown={s().season.year(year())} />
           <p>{s().season.intro}</p>
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
@@ -78,7 +78,7 @@ export default function SeasonPage() {
               </Show>
             </Suspense>
           </ErrorBoundary>
-        </SharesScreen>
+        </MembershipScreen>
       </Show>
     </Show>
   );
@@ -87,7 +87,7 @@ export default function SeasonPage() {
 const figureFields = ["budgetCents", "weeks", "vegetarianDiscountCents"];
 
 function Figures(props: { year: number; season: SeasonInfo | null }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const { locale } = useI18n();
   const fieldError = useFieldError();
   const saving = useActionForm(saveSeason);
@@ -151,9 +151,9 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
 }
 
 function Proposal(props: { season: SeasonInfo }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const { mouths } = useI18n();
-  const format = useSharesFormat();
+  const format = useMoneyFormat();
   const p = () => props.season.proposal;
   const id = createUniqueId();
   return (
@@ -189,7 +189,7 @@ function Proposal(props: { season: SeasonInfo }) {
 const confirmFields = ["rateCents", "vegetarianRateCents", "effectiveFrom"];
 
 function Confirm(props: { season: SeasonInfo }) {
-  const s = useSharesText();
+  const s = useContributionText();
   const fieldError = useFieldError();
   const confirming = useActionForm(confirmSeason);
   const [done, setDone] = createSignal<string>();
@@ -256,8 +256,8 @@ function Confirm(props: { season: SeasonInfo }) {
 }
 
 function Versions(props: { season: SeasonInfo }) {
-  const s = useSharesText();
-  const format = useSharesFormat();
+  const s = useContributionText();
+  const format = useMoneyFormat();
   return (
     <Show when={props.season.versions.length}>
       <DataTable

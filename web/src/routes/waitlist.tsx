@@ -2,9 +2,10 @@ import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TableScroll } from "../components/data-table";
-import { SharesScreen } from "../components/shares-screen";
+import { MembershipScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
-import { useSharesFormat, useSharesText } from "../i18n/shares";
+import { useMoneyFormat } from "../i18n/contribution";
+import { useMembershipText } from "../i18n/membership";
 import { useActionForm } from "../lib/form";
 import { getMe } from "../lib/person";
 import { peek } from "../lib/api";
@@ -36,13 +37,13 @@ const offerOne = action(async (applicationID: string) => {
 
 /** For the board: the waiting list in order, the room on the farm, and offering places. */
 export default function WaitlistPage() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const me = createAsync(() => getMe());
   const list = createAsync(() => getWaitlist());
   return (
     <Show when={me()}>
       <Show when={canKeepWaitlist(me())} fallback={<NotFound />}>
-        <SharesScreen title={s().waitlist.title}>
+        <MembershipScreen title={s().waitlist.title}>
           <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
             <Suspense fallback={<Loading />}>
               <Show when={list()}>
@@ -56,14 +57,14 @@ export default function WaitlistPage() {
               </Show>
             </Suspense>
           </ErrorBoundary>
-        </SharesScreen>
+        </MembershipScreen>
       </Show>
     </Show>
   );
 }
 
 function Room(props: { capacity: Capacity }) {
-  const s = useSharesText();
+  const s = useMembershipText();
   const { number } = useI18n();
   const c = () => props.capacity;
   return (
@@ -97,7 +98,7 @@ function Room(props: { capacity: Capacity }) {
 }
 
 function OfferAll() {
-  const s = useSharesText();
+  const s = useMembershipText();
   const offering = useActionForm(offerInOrder);
   const [news, setNews] = createSignal<string>();
   async function offer() {
@@ -118,9 +119,9 @@ function OfferAll() {
 }
 
 function List(props: { applications: ApplicationInfo[] }) {
-  const s = useSharesText();
+  const s = useMembershipText();
   const { number } = useI18n();
-  const format = useSharesFormat();
+  const format = useMoneyFormat();
   const offering = useActionForm(offerOne);
   const [news, setNews] = createSignal<string>();
   async function offer(a: ApplicationInfo) {

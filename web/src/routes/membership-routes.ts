@@ -1,7 +1,7 @@
 import type { RouteDefinition } from "@solidjs/router";
 
 /*
- * The preloads of the shares screens. The screens and their client load on
+ * The preloads of the membership screens. The screens and their client load on
  * first use (lazy), so the preloads import the client when they run: the
  * data starts loading with the code, and neither is in the first screen.
  */

@@ -1,27 +1,19 @@
-import type { JSX } from "solid-js";
-import { MoreMessages, useI18n, useSection } from "..";
-import { sharesEn } from "./en";
-import { sharesNl, type SharesDictionary } from "./nl";
+import { farmTimeZone } from "../../lib/week";
+import { useI18n, useSection } from "..";
+import { contributionEn } from "./en";
+import { contributionNl, type ContributionDictionary } from "./nl";
 
-export type { SharesDictionary };
+export type { ContributionDictionary };
 
-const dictionaries = { nl: sharesNl, en: sharesEn };
+const dictionaries = { nl: contributionNl, en: contributionEn };
 
-/** The strings of the shares screens, in the language shown. */
-export function useSharesText(): () => SharesDictionary {
+/** The strings of the contribution screens, in the language shown. */
+export function useContributionText(): () => ContributionDictionary {
   return useSection(dictionaries);
 }
 
-/** Around a shares screen: its error codes and fields are told in its own words. */
-export function SharesMessages(props: { children: JSX.Element }) {
-  const s = useSharesText();
-  return <MoreMessages messages={s}>{props.children}</MoreMessages>;
-}
-
-const farmTimeZone = "Europe/Amsterdam";
-
 /** Money, days and months as people of the language shown write them. */
-export function useSharesFormat() {
+export function useMoneyFormat() {
   const { locale } = useI18n();
   return {
     /** Whole cents as euros: "€ 2.000,00", "€2,000.00". */

@@ -1,38 +1,52 @@
 import { createSignal, createUniqueId, For, Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
-import { SharesMessages, useSharesText } from "../i18n/shares";
+import { MoreMessages } from "../i18n";
+import { useContributionText } from "../i18n/contribution";
+import { useMembershipText } from "../i18n/membership";
 import { getMe, hasHarvestShare } from "../lib/person";
 import { canKeepWaitlist, canReadRegister } from "../lib/membership";
 import { isTreasurer } from "../lib/contribution";
 import { Page } from "./page";
-import "./shares.css";
+import "./membership.css";
 
 /**
- * A shares screen behind the login: its heading, the section's own
- * messages for errors, and the section's menu of what the person can use.
+ * A membership or contribution screen behind the login: its heading, the
+ * section's own messages for errors, and the section's menu of what the
+ * person can use.
  */
-export function SharesScreen(props: { title: string; heading?: string; children?: JSX.Element }) {
+export function MembershipScreen(props: { title: string; heading?: string; children?: JSX.Element }) {
   return (
-    <SharesMessages>
+    <SectionMessages>
       <Page title={props.title} heading={props.heading}>
-        <SharesNav />
+        <MembershipNav />
         {props.children}
       </Page>
-    </SharesMessages>
+    </SectionMessages>
   );
 }
 
-/** A public shares screen (the waiting list): no menu, no session needed. */
-export function PublicSharesScreen(props: { title: string; children?: JSX.Element }) {
+/** A public membership screen (the waiting list): no menu, no session needed. */
+export function PublicMembershipScreen(props: { title: string; children?: JSX.Element }) {
   return (
-    <SharesMessages>
+    <SectionMessages>
       <Page title={props.title}>{props.children}</Page>
-    </SharesMessages>
+    </SectionMessages>
   );
 }
 
-function SharesNav() {
-  const s = useSharesText();
+/**
+ * The section's error codes and fields told in its own words: the
+ * membership and contribution screens share one menu and one set.
+ */
+function SectionMessages(props: { children: JSX.Element }) {
+  const m = useMembershipText();
+  const c = useContributionText();
+  const messages = () => ({ errors: { ...c().errors, ...m().errors }, fields: { ...c().fields, ...m().fields } });
+  return <MoreMessages messages={messages}>{props.children}</MoreMessages>;
+}
+
+function MembershipNav() {
+  const s = useMembershipText();
   const me = createAsync(() => getMe());
   const links = () => {
     const m = me();
@@ -64,11 +78,11 @@ function SharesNav() {
 }
 
 /**
- * The year a shares screen shows, with links to the year before and after
+ * The year a contribution screen shows, with links to the year before and after
  * (`path?year=…`); the next year only up to `until`, when given.
  */
 export function YearPicker(props: { year: number; path: string; shown: string; until?: number }) {
-  const s = useSharesText();
+  const s = useContributionText();
   return (
     <nav class="week-picker" aria-label={s().mine.yearPicker}>
       <p class="week-shown">{props.shown}</p>
