@@ -2,19 +2,19 @@ import * as z from "zod/mini";
 import { hasRole, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
-import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { workdayTasks } from "./entities";
 import { VisibleError } from "../error";
-import { Farm } from "../farm/farm";
 import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
-import type { Locale } from "../mail/format";
 import { workdayCancelled, workdayPromoted } from "./mail";
 import { Person } from "../person/person";
 import { oneAtATime } from "../one-at-a-time";
-import { amsterdamISO, amsterdamParts, amsterdamTime, dateOf } from "../week";
+import { amsterdamParts, amsterdamTime } from "../week";
+import * as Roster from "./roster";
+import { load, maxTransactionItems, notFound, placeOf, serialize, signups, started, type Item } from "./stored";
+import { mailsFor, nextInLine, promotable, promoteWaiting, when as formatWhen } from "./waitlist";
 
 export namespace Workday {
   export const tasks = workdayTasks;
@@ -70,45 +70,6 @@ export namespace Workday {
   });
   export type Info = z.infer<typeof Info>;
 
-  type Item = {
-    workdayID: string;
-    title: string;
-    task: Info["task"];
-    start: string;
-    end: string;
-    capacity: number;
-    confirmed: number;
-    waitlisted: number;
-    location?: string;
-    description?: string;
-    status: Info["status"];
-    version: number;
-    seq: number;
-  };
-
-  function serialize(w: Item, mine: { status: "confirmed" | "waitlisted"; place: number | null } | null = null): Info {
-    return {
-      id: w.workdayID,
-      title: w.title,
-      task: w.task,
-      start: amsterdamISO(Date.parse(w.start)),
-      end: amsterdamISO(Date.parse(w.end)),
-      capacity: w.capacity,
-      confirmed: w.confirmed,
-      waitlisted: w.waitlisted,
-      location: w.location || null,
-      description: w.description || null,
-      status: w.status,
-      mine: mine?.status ?? null,
-      waitlistPlace: mine?.place ?? null,
-    };
-  }
-
-  const notFound = () => new VisibleError("not_found", "workday.not_found", "No such work day.");
-  const started = () => new VisibleError("conflict", "workday.started", "This work day has already started.");
-  /** What one DynamoDB transaction may hold. */
-  const maxTransactionItems = 100;
-
   /** The same wall-clock time `weeks` weeks later, across summer and winter time. */
   function weeksLater(iso: string, weeks: number) {
     const p = amsterdamParts(Date.parse(iso));
@@ -146,24 +107,6 @@ export namespace Workday {
       .go();
     if (res.canceled) throw new Error("work days not written");
     return items.map((w) => serialize({ ...w, status: "scheduled", confirmed: 0, waitlisted: 0, version: 0, seq: 0 }));
-  }
-
-  async function load(workdayID: string) {
-    const res = await useDB().entities.workday.get({ farmID: useFarmID(), workdayID }).go({ consistent: true });
-    return res.data ?? undefined;
-  }
-
-  async function signups(workdayID: string) {
-    const res = await useDB()
-      .entities.signup.query.byWorkday({ farmID: useFarmID(), workdayID })
-      .go({ pages: "all", consistent: true });
-    return res.data;
-  }
-
-  function placeOf(all: { status: string; position: number; personID: string }[], personID: string) {
-    const queue = all.filter((s) => s.status === "waitlisted").sort((a, b) => a.position - b.position);
-    const i = queue.findIndex((s) => s.personID === personID);
-    return i < 0 ? null : i + 1;
   }
 
   export async function get(workdayID: string): Promise<Info> {
@@ -355,71 +298,6 @@ export namespace Workday {
     throw new VisibleError("conflict", "workday.busy", "Too many changes at once; try again.");
   }
 
-  /** "za 9 mei 09:00–12:00" on the farm's clock. */
-  export function when(w: { start: string; end: string }, locale: Locale) {
-    const tag = locale === "nl" ? "nl-NL" : "en-GB";
-    const day = new Intl.DateTimeFormat(tag, { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "long" }).format(new Date(w.start));
-    const time = new Intl.DateTimeFormat(tag, { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    return `${day} ${time.format(new Date(w.start))}–${time.format(new Date(w.end))}`;
-  }
-
-  type WorkdayTemplate = typeof workdayPromoted | typeof workdayCancelled;
-
-  /** The messages of a work-day template to these people, each in their language. */
-  async function mailsFor(personIDs: string[], template: WorkdayTemplate, w: Item) {
-    const farm = await Farm.current();
-    const mails: Mail.Message[] = [];
-    for (const id of personIDs) {
-      const p = await Person.get(id);
-      if (p) mails.push(Mail.compose(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null }));
-    }
-    return mails;
-  }
-
-
-  /** Promotions that fit one transaction beside the day, its audit event and `besides` other items: a sign-up patch and a mail each. */
-  function promotable(besides: number) {
-    return Math.max(0, Math.floor((maxTransactionItems - 2 - besides) / 2));
-  }
-
-  /** The waiting people who get the day's free places, first in line first, at most `room` of them. */
-  function nextInLine(w: Item, all: { status: string; position: number; personID: string }[], room: number) {
-    const free = Math.max(0, w.capacity - w.confirmed);
-    if (w.status !== "scheduled" || Date.parse(w.start) <= Clock.now()) return [];
-    return all
-      .filter((s) => s.status === "waitlisted")
-      .sort((a, b) => a.position - b.position)
-      .slice(0, Math.min(free, room));
-  }
-
-  /**
-   * Gives free places to the first in line, with their mails, in one
-   * version-locked transaction. False when the day changed meanwhile, null
-   * when nobody moves up.
-   */
-  async function promoteWaiting(w: Item) {
-    const farmID = useFarmID();
-    const workdayID = w.workdayID;
-    const next = nextInLine(w, await signups(workdayID), promotable(0));
-    if (!next.length) return null;
-    const mails = await mailsFor(next.map((s) => s.personID), workdayPromoted, w);
-    return Mail.commitWith(mails, ({ workday, audit, signup }) => [
-      workday
-        .patch({ farmID, workdayID })
-        .set({ version: w.version + 1, confirmed: w.confirmed + next.length, waitlisted: w.waitlisted - next.length })
-        .where((a, op) => op.eq(a.version, w.version))
-        .commit(),
-      audit.create(Audit.event("workday.promoted", workdayID, { promoted: next.length })).commit(),
-      ...next.map((s) =>
-        signup
-          .patch({ farmID, workdayID, personID: s.personID })
-          .set({ status: "confirmed" })
-          .where((a, op) => op.eq(a.status, "waitlisted"))
-          .commit(),
-      ),
-    ]);
-  }
-
   /**
    * Edits a work day; capacity cannot drop below the confirmed count (cancel
    * people first). Places added go to the waiting line first, in order, with
@@ -427,6 +305,9 @@ export namespace Workday {
    * transaction holds moves up in further ones, and meanwhile a newcomer
    * queues behind it (trySignup).
    */
+  /** "za 9 mei 09:00–12:00" on the farm's clock. */
+  export const when = formatWhen;
+
   export async function update(workdayID: string, changes: z.infer<typeof UpdateInput>) {
     return oneAtATime(`workday:${useFarmID()}:${workdayID}`, () => tryUpdate(workdayID, changes));
   }
@@ -523,101 +404,8 @@ export namespace Workday {
     return get(workdayID);
   }
 
-  export const RosterEntry = z.object({
-    personID: z.string(),
-    name: z.string(),
-    householdID: z.string(),
-    status: z.enum(["confirmed", "waitlisted"]),
-    position: z.number(),
-    present: z.boolean(),
-  });
-
+  export const RosterEntry = Roster.RosterEntry;
   /** Who is confirmed and who waits, in order, with attendance once marked. */
-  export async function roster(workdayID: string) {
-    const w = await load(workdayID);
-    if (!w) throw notFound();
-    const all = (await signups(workdayID)).sort((a, b) =>
-      a.status === b.status ? a.position - b.position : a.status === "confirmed" ? -1 : 1,
-    );
-    const [people, credited] = await Promise.all([
-      Promise.all(all.map((s) => Person.get(s.personID))),
-      attendanceOf(workdayID, all.map((s) => s.householdID)),
-    ]);
-    return {
-      workday: serialize(w),
-      entries: all.map((s, i) => ({
-        personID: s.personID,
-        name: people[i]?.name ?? "?",
-        householdID: s.householdID,
-        status: s.status,
-        position: s.position,
-        present: credited.has(s.personID),
-      })),
-    };
-  }
-
-  function attendanceID(workdayID: string, personID: string) {
-    return `att_${workdayID}_${personID}`;
-  }
-
-  async function attendanceOf(workdayID: string, householdIDs: string[]) {
-    const farmID = useFarmID();
-    const present = new Set<string>();
-    for (const householdID of new Set(householdIDs)) {
-      const res = await useDB()
-        .entities.hours.query.byHousehold({ farmID, householdID })
-        .begins({ entryID: `att_${workdayID}_` })
-        .go({ pages: "all" });
-      for (const e of res.data) present.add(e.personID);
-    }
-    return present;
-  }
-
-  /**
-   * Marks who came (replacing an earlier marking) and credits each of them
-   * the day's hours, approved. Marking twice credits once.
-   */
-  export async function attendance(workdayID: string, present: string[]) {
-    const farmID = useFarmID();
-    const w = await load(workdayID);
-    if (!w) throw notFound();
-    if (Date.parse(w.start) > Clock.now())
-      throw new VisibleError("conflict", "workday.not_started", "Attendance can be marked once the work day has started.");
-    const all = await signups(workdayID);
-    const byPerson = new Map(all.map((s) => [s.personID, s]));
-    const unknown = present.filter((p) => byPerson.get(p)?.status !== "confirmed");
-    if (unknown.length)
-      throw new VisibleError("input", "input.invalid", "Only confirmed people can be marked present.", unknown.map((p) => ({ path: "present", message: `${p} is not confirmed on this day.` })));
-    const hours = Math.round(((Date.parse(w.end) - Date.parse(w.start)) / 3600_000) * 4) / 4;
-    const date = dateOf(Date.parse(w.start));
-    const season = date.slice(0, 4);
-    const wanted = new Set(present);
-    const already = await attendanceOf(workdayID, all.map((s) => s.householdID));
-    const add = present.filter((p) => !already.has(p));
-    const remove = [...already].filter((p) => !wanted.has(p));
-    if (add.length)
-      await useDB()
-        .entities.hours.put(
-          add.map((personID) => ({
-            farmID,
-            entryID: attendanceID(workdayID, personID),
-            householdID: byPerson.get(personID)!.householdID,
-            personID,
-            season,
-            workdayID,
-            task: w.task,
-            date,
-            hours,
-            status: "approved" as const,
-            decidedBy: usePerson().personID,
-          })),
-        )
-        .go();
-    for (const personID of remove) {
-      const householdID = all.find((s) => s.personID === personID)?.householdID;
-      if (householdID) await useDB().entities.hours.delete({ farmID, householdID, entryID: attendanceID(workdayID, personID) }).go();
-    }
-    await Audit.record("workday.attendance", workdayID, { present: present.length });
-    return roster(workdayID);
-  }
+  export const roster = Roster.roster;
+  export const attendance = Roster.attendance;
 }
