@@ -3,6 +3,7 @@ import { withActor } from "@akker/core/actor";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import type { Role } from "@akker/core/actor";
+import { checkAnswer } from "./contract";
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -34,6 +35,7 @@ export function client(app: TestApp, opts: { ip?: string } = {}) {
     } catch {
       json = text;
     }
+    checkAnswer(app, method, path, res, json);
     return { status: res.status, body: json, headers: res.headers };
   };
   return {

@@ -38,6 +38,20 @@ describe("platform routes", () => {
     expect(create.requestBody.content["application/json"].schema.properties.certificate.enum).toEqual(["full", "half"]);
   });
 
+  it("names every operation once and declares each download's media type, for generated clients", async () => {
+    const doc = (await (await createApp({ stage: "local" }).request("/api/openapi.json")).json()) as any;
+    const operations = Object.values(doc.paths).flatMap((ops: any) => Object.values(ops)) as any[];
+    const ids = operations.map((op) => op.operationId);
+    expect(ids.every((id) => /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(operations.length);
+    const types = (path: string) => Object.keys(doc.paths[path].get.responses[200].content);
+    expect(types("/api/hours/totals.csv")).toEqual(["text/csv"]);
+    expect(types("/api/certificates.csv")).toEqual(["text/csv"]);
+    expect(types("/api/contribution/overview.csv")).toEqual(["text/csv"]);
+    expect(types("/api/calendar/{file}")).toEqual(["text/calendar"]);
+    expect(types("/api/sepa/{file}")).toEqual(["application/json", "application/xml"]);
+  });
+
   it("the dev outbox exists on the local stage only", async () => {
     expect((await createApp({ stage: "local" }).request("/api/dev/outbox")).status).toBe(200);
     for (const stage of ["prod", "staging", "dev"]) {

@@ -2,15 +2,31 @@ import * as z from "zod/mini";
 import { maxBody, maxParamLength, routesOf, type App } from "./route";
 
 const ErrorBody = z.object({
-  error: z.object({
+  // besides code and message, the details some errors carry (retryAfterMinutes, lowestPercent, …)
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   }),
 });
 
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+
 function jsonSchema(schema: z.core.$ZodType, io: "input" | "output") {
   return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+}
+
+/**
+ * A route's name for generated clients, from its method and path:
+ * `get /api/households/:id/statement` → `getHouseholdsByIdStatement`.
+ */
+function operationId(method: string, path: string) {
+  const words = path
+    .replace(/^\/api\//, "")
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((w) => (w.startsWith(":") ? "By" + w.slice(1, 2).toUpperCase() + w.slice(2) : w[0]!.toUpperCase() + w.slice(1)));
+  return method + words.join("");
 }
 
 /** OpenAPI 3.1, made from the routes' zod schemas and access declarations. */
@@ -32,9 +48,11 @@ export function openapiDocument(app: App) {
       : [];
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(def.responses)) {
-      responses[status] = r.schema
-        ? { description: r.description, content: { "application/json": { schema: jsonSchema(r.schema, "output") } } }
-        : { description: r.description };
+      const content = {
+        ...(r.schema ? { "application/json": { schema: jsonSchema(r.schema, "output") } } : Number(status) >= 400 ? errorContent : {}),
+        ...(r.download ? { [r.download]: { schema: { type: "string" } } } : {}),
+      };
+      responses[status] = Object.keys(content).length ? { description: r.description, content } : { description: r.description };
     }
     const errors: Record<string, string> = { "400": "Invalid input", "500": "Internal error" };
     if (def.body || def.rawBody) errors["413"] = `Body larger than ${Math.round((def.maxBody ?? maxBody) / 1024)} kB`;
@@ -42,9 +60,11 @@ export function openapiDocument(app: App) {
       errors["401"] = "Not logged in";
       if (def.access !== "session") errors["403"] = "Not allowed for this role";
     }
-    for (const [status, description] of Object.entries(errors))
-      responses[status] ??= { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+    // and any error core may answer besides (404 of another household's item, 409 of a rule, 429)
+    errors.default = "Another error: its code says which";
+    for (const [status, description] of Object.entries(errors)) responses[status] ??= { description, content: errorContent };
     (paths[path] ??= {})[def.method] = {
+      operationId: operationId(def.method, def.path),
       summary: def.summary,
       tags: [def.tag],
       "x-auth": def.access,

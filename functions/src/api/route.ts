@@ -46,8 +46,11 @@ export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema =
   params?: P;
   /** The largest body in bytes, if not `maxBody`. */
   maxBody?: number;
-  /** Status code → description and optional schema of the JSON answer. */
-  responses: Record<number, { description: string; schema?: z.core.$ZodType }>;
+  /**
+   * Status code → description, the schema of the JSON answer if any, and the
+   * media type of a download (`text/csv`) if the answer is one.
+   */
+  responses: Record<number, { description: string; schema?: z.core.$ZodType; download?: string }>;
 }
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;

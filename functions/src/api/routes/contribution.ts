@@ -155,7 +155,7 @@ export function contributionRoutes(app: App) {
       tag,
       access: treasurer,
       query: yearQuery,
-      responses: { 200: { description: "CSV (text/csv)" } },
+      responses: { 200: { description: "CSV (text/csv)", download: "text/csv" } },
     },
     async (c, { query }) => {
       const overview = await Statement.overview(query.year ?? thisYear());
@@ -305,7 +305,7 @@ export function contributionRoutes(app: App) {
       access: treasurer,
       params: sepaFile,
       responses: {
-        200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary },
+        200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary, download: "application/xml" },
         409: { description: "Creditor not configured, or nothing to collect" },
       },
     },

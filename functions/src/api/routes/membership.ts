@@ -44,7 +44,7 @@ function certificateRoutes(app: App) {
       summary: "The certificate register as CSV (semicolons, euros)",
       tag,
       access: registerReaders,
-      responses: { 200: { description: "CSV (text/csv)" } },
+      responses: { 200: { description: "CSV (text/csv)", download: "text/csv" } },
     },
     async (c) => {
       const { certificates } = await Certificate.register();

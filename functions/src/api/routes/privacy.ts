@@ -1,3 +1,4 @@
+import * as z from "zod/mini";
 import { Privacy } from "@akker/core/privacy/privacy";
 import { route, type App } from "../route";
 
@@ -15,7 +16,8 @@ export function privacyRoutes(app: App) {
       summary: "Everything the platform holds about the caller's household and its people, as a JSON download (never ballots, tokens or code hashes)",
       tag: "session",
       access: "session",
-      responses: { 200: { description: "JSON, as an attachment" } },
+      // its shape is Privacy's export, typed in core; every entity's items as they are held
+      responses: { 200: { description: "JSON, as an attachment", schema: z.record(z.string(), z.unknown()) } },
     },
     async (c) => {
       const data = await Privacy.exportHousehold();

@@ -281,7 +281,7 @@ export function workdayRoutes(app: App) {
       tag,
       access: ["board", "coordinator"],
       query: season,
-      responses: { 200: { description: "CSV (text/csv)" } },
+      responses: { 200: { description: "CSV (text/csv)", download: "text/csv" } },
     },
     async (c, { query }) => {
       const totals = await Hours.totals(query.season);
@@ -326,7 +326,7 @@ export function workdayRoutes(app: App) {
       tag,
       access: "public",
       params: textParams("file"),
-      responses: { 200: { description: "text/calendar" }, 404: { description: "Unknown or renewed link" } },
+      responses: { 200: { description: "text/calendar", download: "text/calendar" }, 404: { description: "Unknown or renewed link" } },
     },
     async (c, { params }) => {
       const { file } = params;

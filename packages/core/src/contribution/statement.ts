@@ -24,6 +24,7 @@ export namespace Statement {
     year: z.number(),
     mouths: z.number(),
     rateCents: z.number(),
+    solidarityPercent: z.number(),
     solidarity: z.object({ choice: z.enum(["standard", "supporter", "reduced"]), percent: z.number() }),
     yearlyCents: z.number(),
     instalments: z.array(
