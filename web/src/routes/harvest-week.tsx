@@ -6,19 +6,16 @@ import {
   Show,
   Suspense,
   untrack,
-  type Accessor,
-  type JSX,
-  type Setter,
 } from "solid-js";
-import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { createStore } from "solid-js/store";
+import { action, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { CheckboxField, SelectField, TextField } from "../components/field";
-import { FarmerNote } from "../components/harvest-share";
-import { HouseholdTable, Leftovers, SplitTotals } from "../components/harvest-split";
+import { Publish, Split } from "../components/harvest-publish";
 import { Page } from "../components/page";
 import { WeekPicker } from "../components/week-picker";
 import { useI18n } from "../i18n";
-import { cropKey, defaultStep, parseDecimal, units, useHarvestFormat } from "../lib/harvest-view";
+import { cropKey, defaultStep, parseDecimal, units } from "../lib/harvest-view";
 import {
   getHarvest,
   harvestApi,
@@ -37,11 +34,6 @@ const saveHarvest = action(
   async (week: string, input: HarvestSaveInput) =>
     settle(getHarvest.keyFor(week), await harvestApi.save(week, input)),
   "save-harvest",
-);
-
-const publishHarvest = action(
-  async (week: string) => settle(getHarvest.keyFor(week), await harvestApi.publish(week)),
-  "publish-harvest",
 );
 
 /** How far back "use last week's crops" looks: a week off (holiday, frost) should not leave the farmer typing. */
@@ -95,25 +87,14 @@ function WeekContent(props: { week: string; editable: boolean }) {
   );
 }
 
-/** A value a row's field shows and changes. */
-interface Cell<T> {
-  get: Accessor<T>;
-  set: Setter<T>;
-}
-
-function cell<T>(value: T): Cell<T> {
-  const [get, set] = createSignal(value);
-  return { get, set };
-}
-
 /** One crop as typed: text as it stands in the fields, read into numbers only when saving. */
 interface Row {
   key: number;
-  crop: Cell<string>;
-  unit: Cell<HarvestUnit>;
-  quantity: Cell<string>;
-  step: Cell<string>;
-  meat: Cell<boolean>;
+  crop: string;
+  unit: HarvestUnit;
+  quantity: string;
+  step: string;
+  meat: boolean;
 }
 
 const rowFields = ["crop", "unit", "quantity", "step", "meat"] as const;
@@ -139,14 +120,14 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   const typed = (n: number) => (locale() === "nl" ? String(n).replace(".", ",") : String(n));
   const toRow = (item?: HarvestItem, withQuantity = true): Row => ({
     key: nextKey++,
-    crop: cell(item?.crop ?? ""),
-    unit: cell<HarvestUnit>(item?.unit ?? "kg"),
-    quantity: cell(item && withQuantity ? typed(item.quantity) : ""),
-    step: cell(item?.step !== undefined ? typed(item.step) : ""),
-    meat: cell(item?.meat ?? false),
+    crop: item?.crop ?? "",
+    unit: item?.unit ?? "kg",
+    quantity: item && withQuantity ? typed(item.quantity) : "",
+    step: item?.step !== undefined ? typed(item.step) : "",
+    meat: item?.meat ?? false,
   });
 
-  const [rows, setRows] = createSignal<Row[]>(props.initial ? props.initial.items.map((i) => toRow(i)) : [toRow()]);
+  const [rows, setRows] = createStore<Row[]>(props.initial ? props.initial.items.map((i) => toRow(i)) : [toRow()]);
   const [note, setNote] = createSignal(props.initial?.note ?? "");
   const [edited, setEdited] = createSignal(false);
   const [saved, setSaved] = createSignal<string>();
@@ -156,22 +137,22 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   const [copied, setCopied] = createSignal<string>();
   const [copyError, setCopyError] = createSignal<unknown>();
 
-  const blank = (r: Row) => !r.crop.get().trim() && !r.quantity.get().trim() && !r.step.get().trim() && !r.meat.get();
+  const blank = (r: Row) => !r.crop.trim() && !r.quantity.trim() && !r.step.trim() && !r.meat;
   const errorAt = (key: number, field: (typeof rowFields)[number]) => {
     const index = sent().indexOf(key);
     return index < 0 ? undefined : fieldError(saving.error(), `items.${index}.${field}`);
   };
   const shownFields = () => [...sent().flatMap((_, i) => rowFields.map((f) => `items.${i}.${f}`)), "note"];
 
-  function change<T>(field: Cell<T>, value: T) {
-    field.set(() => value);
+  function change<F extends (typeof rowFields)[number]>(index: number, field: F, value: Row[F]) {
+    setRows(index, field, value);
     setEdited(true);
     setSaved(undefined);
   }
 
   function addRow() {
     setRows((list) => [...list, toRow()]);
-    form?.querySelector<HTMLInputElement>(`input[name="items.${rows().length - 1}.crop"]`)?.focus();
+    form?.querySelector<HTMLInputElement>(`input[name="items.${rows.length - 1}.crop"]`)?.focus();
   }
 
   function removeRow(key: number) {
@@ -190,16 +171,14 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
         const found = await getHarvest(week);
         if (!found) continue;
         const have = new Set(
-          rows()
-            .filter((r) => r.crop.get().trim())
-            .map((r) => cropKey({ crop: r.crop.get(), unit: r.unit.get() })),
+          rows.filter((r) => r.crop.trim()).map(cropKey),
         );
         const fresh = found.items.filter((i) => !have.has(cropKey(i))).map((i) => toRow(i, false));
         if (!fresh.length) {
           setCopied(t().entry.nothingNew);
           return;
         }
-        const kept = rows().filter((r) => !blank(r)).length;
+        const kept = rows.filter((r) => !blank(r)).length;
         setRows((list) => [...list.filter((r) => !blank(r)), ...fresh]);
         setEdited(true);
         setCopied(t().entry.copied(fresh.length, weekNumber(week)));
@@ -217,14 +196,14 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     setSaved(undefined);
-    const filled = rows().filter((r) => !blank(r));
+    const filled = rows.filter((r) => !blank(r));
     setSent(filled.map((r) => r.key));
     const items = filled.map((r) => ({
-      crop: r.crop.get().trim(),
-      unit: r.unit.get(),
-      quantity: parseDecimal(r.quantity.get()),
-      ...(r.step.get().trim() ? { step: parseDecimal(r.step.get()) } : {}),
-      ...(r.meat.get() ? { meat: true } : {}),
+      crop: r.crop.trim(),
+      unit: r.unit,
+      quantity: parseDecimal(r.quantity),
+      ...(r.step.trim() ? { step: parseDecimal(r.step) } : {}),
+      ...(r.meat ? { meat: true } : {}),
     }));
     if (!(await saving.submit(props.week, { items, note: note().trim() }))) return;
     setEdited(false);
@@ -238,7 +217,7 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
       <section class="card" aria-labelledby="items-heading">
         <h2 id="items-heading">{t().entry.items}</h2>
         <form ref={form} class="stack" onSubmit={submit} novalidate>
-          <For each={rows()}>
+          <For each={rows}>
             {(row, i) => (
               <fieldset class="harvest-row">
                 <legend>{t().entry.row(i() + 1)}</legend>
@@ -247,16 +226,16 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
                     label={t().entry.crop}
                     name={`items.${i()}.crop`}
                     autocomplete="off"
-                    value={row.crop.get()}
-                    onInput={(e) => change(row.crop, e.currentTarget.value)}
+                    value={row.crop}
+                    onInput={(e) => change(i(), "crop", e.currentTarget.value)}
                     error={errorAt(row.key, "crop")}
                   />
                   <SelectField
                     label={t().entry.unit}
                     name={`items.${i()}.unit`}
-                    value={row.unit.get()}
+                    value={row.unit}
                     options={units.map((u) => ({ value: u, label: t().units[u] }))}
-                    onChange={(value) => change(row.unit, value as HarvestUnit)}
+                    onChange={(value) => change(i(), "unit", value as HarvestUnit)}
                     error={errorAt(row.key, "unit")}
                   />
                   <TextField
@@ -264,26 +243,26 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
                     name={`items.${i()}.quantity`}
                     inputmode="decimal"
                     autocomplete="off"
-                    value={row.quantity.get()}
-                    onInput={(e) => change(row.quantity, e.currentTarget.value)}
+                    value={row.quantity}
+                    onInput={(e) => change(i(), "quantity", e.currentTarget.value)}
                     error={errorAt(row.key, "quantity")}
                   />
                   <TextField
                     label={t().entry.step}
-                    hint={t().entry.stepHint(number(defaultStep[row.unit.get()]))}
+                    hint={t().entry.stepHint(number(defaultStep[row.unit]))}
                     name={`items.${i()}.step`}
                     inputmode="decimal"
                     autocomplete="off"
-                    placeholder={typed(defaultStep[row.unit.get()])}
-                    value={row.step.get()}
-                    onInput={(e) => change(row.step, e.currentTarget.value)}
+                    placeholder={typed(defaultStep[row.unit])}
+                    value={row.step}
+                    onInput={(e) => change(i(), "step", e.currentTarget.value)}
                     error={errorAt(row.key, "step")}
                   />
                   <CheckboxField
                     label={t().entry.meat}
                     name={`items.${i()}.meat`}
-                    checked={row.meat.get()}
-                    onChange={(checked) => change(row.meat, checked)}
+                    checked={row.meat}
+                    onChange={(checked) => change(i(), "meat", checked)}
                     error={errorAt(row.key, "meat")}
                   />
                 </div>
@@ -355,128 +334,6 @@ function NoteField(props: { value: string; error?: string; onInput: (value: stri
         aria-describedby={described()}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
-    </div>
-  );
-}
-
-/** The split: its state, the totals, per household, and what is left over. */
-function Split(props: {
-  overview: HarvestOverview;
-  /** The farmer's view: the notices say what to do. */
-  editable?: boolean;
-  headingRef?: (el: HTMLHeadingElement) => void;
-  children?: JSX.Element;
-}) {
-  const { t } = useI18n();
-  const format = useHarvestFormat();
-  const o = () => props.overview;
-  const final = () => o().status === "published" && !o().dirty;
-  return (
-    <section class="card split" aria-labelledby="split-heading">
-      <h2 id="split-heading" ref={props.headingRef} tabindex="-1">
-        {final() ? t().overview.split : t().overview.preview}
-      </h2>
-      <div class="notice-slot">
-        <Show
-          when={o().status === "published"}
-          fallback={<p class="notice info">{t().publish.draft}</p>}
-        >
-          <Show when={o().publishedAt}>
-            {(at) => <p class="notice success">{t().publish.published(format.at(at()))}</p>}
-          </Show>
-          <Show when={o().dirty}>
-            <p class="notice warning">{props.editable ? t().publish.dirty : t().publish.dirtyView}</p>
-          </Show>
-        </Show>
-      </div>
-      {props.children}
-      <SplitTotals overview={o()} />
-      <p class="muted">{t().overview.deadline(format.at(o().optOutDeadline))}</p>
-      <Show when={o().note}>{(note) => <FarmerNote note={note()} />}</Show>
-      <Leftovers overview={o()} />
-      <HouseholdTable overview={o()} />
-      <p>
-        <A class="button secondary" href={`/harvest/${o().week}/picklist`}>
-          {t().entry.picklist}
-        </A>
-      </p>
-    </section>
-  );
-}
-
-/** Publishing mails every household taking part, so it asks first, saying how many. */
-function Publish(props: { week: string; overview: HarvestOverview; unsaved: boolean }) {
-  const { t } = useI18n();
-  const publishing = useActionForm(publishHarvest);
-  const [confirming, setConfirming] = createSignal(false);
-  const [done, setDone] = createSignal<string>();
-  let publishButton: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
-  const again = () => props.overview.status === "published";
-  const needed = () => props.overview.status === "draft" || props.overview.dirty;
-  const households = () => t().count.households(props.overview.participants);
-
-  function ask() {
-    publishing.clear();
-    setDone(undefined);
-    setConfirming(true);
-    yesButton?.focus();
-  }
-
-  function cancel() {
-    setConfirming(false);
-    publishButton?.focus();
-  }
-
-  async function publish() {
-    const result = await publishing.submit(props.week);
-    setConfirming(false);
-    if (!result) {
-      publishButton?.focus();
-      return;
-    }
-    setDone(t().publish.done);
-    // The button is gone now; carry on reading at the split, which says it is published.
-    document.getElementById("split-heading")?.focus();
-  }
-
-  return (
-    <div class="publish">
-      <Status message={needed() ? undefined : done()} />
-      <Show when={needed()}>
-        <Show when={!props.unsaved} fallback={<p class="notice info">{t().entry.unsaved}</p>}>
-          <Show
-            when={confirming()}
-            fallback={
-              <button ref={publishButton} type="button" class="primary" onClick={ask}>
-                {again() ? t().publish.again : t().publish.button}
-              </button>
-            }
-          >
-            <div class="confirm">
-              <p id="publish-confirm">
-                {again() ? t().publish.confirmAgain(households()) : t().publish.confirm(households())}
-              </p>
-              <div class="actions">
-                <button
-                  ref={yesButton}
-                  type="button"
-                  class="primary"
-                  aria-describedby="publish-confirm"
-                  disabled={publishing.pending()}
-                  onClick={() => void publish()}
-                >
-                  {publishing.pending() ? t().publish.publishing : t().publish.yes}
-                </button>
-                <button type="button" class="secondary" onClick={cancel}>
-                  {t().publish.cancel}
-                </button>
-              </div>
-            </div>
-          </Show>
-        </Show>
-      </Show>
-      <FormError error={publishing.error()} />
     </div>
   );
 }

@@ -1,0 +1,139 @@
+import { createSignal, Show, type JSX } from "solid-js";
+import { A, action } from "@solidjs/router";
+import { useI18n } from "../i18n";
+import { settle } from "../lib/api";
+import { useActionForm } from "../lib/form";
+import { getHarvest, harvestApi, type HarvestOverview } from "../lib/harvest";
+import { useHarvestFormat } from "../lib/harvest-view";
+import { FormError, Status } from "./feedback";
+import { FarmerNote } from "./harvest-share";
+import { HouseholdTable, Leftovers, SplitTotals } from "./harvest-split";
+
+/* The farmer's harvest week below the entry: the split as saved, and publishing it. */
+
+const publishHarvest = action(
+  async (week: string) => settle(getHarvest.keyFor(week), await harvestApi.publish(week)),
+  "publish-harvest",
+);
+
+/** The split: its state, the totals, per household, and what is left over. */
+export function Split(props: {
+  overview: HarvestOverview;
+  /** The farmer's view: the notices say what to do. */
+  editable?: boolean;
+  headingRef?: (el: HTMLHeadingElement) => void;
+  children?: JSX.Element;
+}) {
+  const { t } = useI18n();
+  const format = useHarvestFormat();
+  const o = () => props.overview;
+  const final = () => o().status === "published" && !o().dirty;
+  return (
+    <section class="card split" aria-labelledby="split-heading">
+      <h2 id="split-heading" ref={props.headingRef} tabindex="-1">
+        {final() ? t().overview.split : t().overview.preview}
+      </h2>
+      <div class="notice-slot">
+        <Show
+          when={o().status === "published"}
+          fallback={<p class="notice info">{t().publish.draft}</p>}
+        >
+          <Show when={o().publishedAt}>
+            {(at) => <p class="notice success">{t().publish.published(format.at(at()))}</p>}
+          </Show>
+          <Show when={o().dirty}>
+            <p class="notice warning">{props.editable ? t().publish.dirty : t().publish.dirtyView}</p>
+          </Show>
+        </Show>
+      </div>
+      {props.children}
+      <SplitTotals overview={o()} />
+      <p class="muted">{t().overview.deadline(format.at(o().optOutDeadline))}</p>
+      <Show when={o().note}>{(note) => <FarmerNote note={note()} />}</Show>
+      <Leftovers overview={o()} />
+      <HouseholdTable overview={o()} />
+      <p>
+        <A class="button secondary" href={`/harvest/${o().week}/picklist`}>
+          {t().entry.picklist}
+        </A>
+      </p>
+    </section>
+  );
+}
+
+/** Publishing mails every household taking part, so it asks first, saying how many. */
+export function Publish(props: { week: string; overview: HarvestOverview; unsaved: boolean }) {
+  const { t } = useI18n();
+  const publishing = useActionForm(publishHarvest);
+  const [confirming, setConfirming] = createSignal(false);
+  const [done, setDone] = createSignal<string>();
+  let publishButton: HTMLButtonElement | undefined;
+  let yesButton: HTMLButtonElement | undefined;
+  const again = () => props.overview.status === "published";
+  const needed = () => props.overview.status === "draft" || props.overview.dirty;
+  const households = () => t().count.households(props.overview.participants);
+
+  function ask() {
+    publishing.clear();
+    setDone(undefined);
+    setConfirming(true);
+    yesButton?.focus();
+  }
+
+  function cancel() {
+    setConfirming(false);
+    publishButton?.focus();
+  }
+
+  async function publish() {
+    const result = await publishing.submit(props.week);
+    setConfirming(false);
+    if (!result) {
+      publishButton?.focus();
+      return;
+    }
+    setDone(t().publish.done);
+    // The button is gone now; carry on reading at the split, which says it is published.
+    document.getElementById("split-heading")?.focus();
+  }
+
+  return (
+    <div class="publish">
+      <Status message={needed() ? undefined : done()} />
+      <Show when={needed()}>
+        <Show when={!props.unsaved} fallback={<p class="notice info">{t().entry.unsaved}</p>}>
+          <Show
+            when={confirming()}
+            fallback={
+              <button ref={publishButton} type="button" class="primary" onClick={ask}>
+                {again() ? t().publish.again : t().publish.button}
+              </button>
+            }
+          >
+            <div class="confirm">
+              <p id="publish-confirm">
+                {again() ? t().publish.confirmAgain(households()) : t().publish.confirm(households())}
+              </p>
+              <div class="actions">
+                <button
+                  ref={yesButton}
+                  type="button"
+                  class="primary"
+                  aria-describedby="publish-confirm"
+                  disabled={publishing.pending()}
+                  onClick={() => void publish()}
+                >
+                  {publishing.pending() ? t().publish.publishing : t().publish.yes}
+                </button>
+                <button type="button" class="secondary" onClick={cancel}>
+                  {t().publish.cancel}
+                </button>
+              </div>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+      <FormError error={publishing.error()} />
+    </div>
+  );
+}
