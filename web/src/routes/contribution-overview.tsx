@@ -4,7 +4,8 @@ import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { DataTable } from "../components/data-table";
-import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
+import { MembershipScreen, YearPicker } from "../components/membership-screen";
+import { Ledger } from "../components/contribution-ledger";
 import { useMessages } from "../i18n";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -19,10 +20,8 @@ import {
   getSolidarityList,
   type ImportReport,
   isTreasurer,
-  type Ledger as LedgerData,
   type MandateInput,
   parseEuros,
-  type PaymentInfo,
   type PaymentInput,
   type SolidarityEntry,
   thisYear,
@@ -34,14 +33,6 @@ const recordPayment = action(async (input: PaymentInput & { year: number }) => {
   const res = await contributionApi.pay(input);
   return json(res, { revalidate: [getOverview.keyFor(input.year), getPayments.keyFor(input.year, input.householdID)] });
 }, "record-payment");
-
-/** A reversal is a counter-entry: the household's ledger and the overview move with it. */
-const reversePayment = action(async (payment: PaymentInfo) => {
-  const reversal = await contributionApi.reverse(payment.id);
-  return json(reversal, {
-    revalidate: [getOverview.keyFor(payment.year), getPayments.keyFor(payment.year, payment.householdID)],
-  });
-}, "reverse-payment");
 
 /** The treasurer records a household's mandate; its card on the household's own screen is read again. */
 const recordMandate = action(async (householdID: string, input: MandateInput, year: number) => {
@@ -376,100 +367,6 @@ function Sepa(props: { year: number }) {
 }
 
 /** One household's payments of the year, where a wrong one is reversed with a counter-entry. */
-function Ledger(props: { overview: ContributionOverview }) {
-  const s = useContributionText();
-  const id = createUniqueId();
-  const [householdID, setHouseholdID] = createSignal<string>();
-  const name = (hh: string) => props.overview.households.find((h) => h.householdID === hh)?.name ?? hh;
-
-  function submit(e: SubmitEvent) {
-    e.preventDefault();
-    const chosen = text(new FormData(e.currentTarget as HTMLFormElement), "householdID");
-    setHouseholdID(chosen || undefined);
-  }
-
-  return (
-    <section class="card" aria-labelledby={id}>
-      <h2 id={id}>{s().overview.ledger}</h2>
-      <p>{s().overview.ledgerHint}</p>
-      <form onSubmit={submit} novalidate>
-        <SelectField
-          label={s().overview.ledgerHousehold}
-          name="householdID"
-          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
-        />
-        <button type="submit" class="secondary">
-          {s().overview.ledgerShow}
-        </button>
-      </form>
-      <Show when={householdID()}>
-        {(hh) => (
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <LedgerTable year={props.overview.year} householdID={hh()} name={name(hh())} />
-            </Suspense>
-          </ErrorBoundary>
-        )}
-      </Show>
-    </section>
-  );
-}
-
-function LedgerTable(props: { year: number; householdID: string; name: string }) {
-  const s = useContributionText();
-  const format = useMoneyFormat();
-  const ledger = createAsync(() => getPayments(props.year, props.householdID));
-  const reversing = useActionForm(reversePayment);
-  const [news, setNews] = createSignal<string>();
-  const reversed = (l: LedgerData, p: PaymentInfo) => l.payments.some((r) => r.reverses === p.id);
-  return (
-    <Show when={ledger()}>
-      {(l) => (
-        <>
-          <FormError error={reversing.error()} />
-          <Status message={news()} />
-          <Show when={l().payments.length} fallback={<p>{s().overview.ledgerEmpty(props.name)}</p>}>
-            <DataTable
-              caption={s().overview.ledgerList(props.name)}
-              rows={l().payments}
-              columns={[
-                { label: s().overview.ledgerDate, cell: (p) => format.day(p.date) },
-                { label: s().overview.ledgerReference, head: true, cell: (p) => p.reference },
-                { label: s().overview.ledgerKind, cell: (p) => s().overview.kinds[p.kind] },
-                { label: s().overview.ledgerAmount, num: true, cell: (p) => format.money(p.amountCents) },
-                {
-                  label: s().overview.ledgerAction,
-                  cell: (p) => (
-                    <Show when={p.kind === "payment"}>
-                        <Show when={!reversed(l(), p)} fallback={s().overview.reversed}>
-                          <AskFirst
-                            label={s().overview.reverse}
-                            ariaLabel={s().overview.reverseLabel(p.reference)}
-                            question={s().overview.reverseConfirm(format.money(p.amountCents), p.reference)}
-                            yes={s().overview.reverseYes}
-                            no={s().overview.cancel}
-                            pendingLabel={s().overview.reversing}
-                            pending={reversing.pending()}
-                            onYes={async () => {
-                              setNews(undefined);
-                              if (await reversing.submit(p)) setNews(s().overview.reverseDone(format.money(p.amountCents)));
-                            }}
-                          />
-                        </Show>
-                      </Show>
-                  ),
-                },
-              ]}
-            />
-            <p>{s().overview.ledgerTotal(format.money(l().totalCents))}</p>
-          </Show>
-        </>
-      )}
-    </Show>
-  );
-}
-
-/** Who pays more and who pays less, with their reasons: for the treasurer's eyes only. */
 function SolidarityChoices(props: { year: number }) {
   const s = useContributionText();
   const format = useMoneyFormat();
