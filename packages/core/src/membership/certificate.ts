@@ -9,21 +9,22 @@ import { certificates } from "../household/entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
-import { mouths } from "../household/mouths";
 import { Mail } from "../mail/mail";
 import { membershipNotice } from "./mail";
 import { oneAtATime } from "../one-at-a-time";
 import { Person } from "../person/person";
+import { dateOf, depositSchedule, euros, isDate, noticeEnd, toCSV } from "./rules";
 import {
-  certificateStatus,
-  dateOf,
-  depositSchedule,
-  euros,
-  firstPossibleEnd,
-  isDate,
-  noticeEnd,
-  toCSV,
-} from "./rules";
+  depositFor as depositOf,
+  effective,
+  loadCertificate,
+  loadHousehold,
+  notFound,
+  serialize,
+  today,
+  type HouseholdItem,
+  type Stored,
+} from "./stored-certificate";
 
 /**
  * Certificates (certificaten) and their deposits (inleg): one per member
@@ -98,10 +99,7 @@ export namespace Certificate {
 
   export const UpdateInput = z.object({ plan: z.enum(plans) });
 
-  type HouseholdItem = NonNullable<Awaited<ReturnType<typeof loadHousehold>>>;
-  type Stored = NonNullable<Awaited<ReturnType<typeof loadCertificate>>>;
-
-  const notFound = () => new VisibleError("not_found", "household.not_found", "No such household.");
+  export const depositFor = depositOf;
 
   /** The household's own people, or the given roles; anyone else gets the answer an unknown household gets. */
   export function assertAccess(householdID: string, ...roles: Role[]) {
@@ -109,64 +107,6 @@ export namespace Certificate {
     const person = usePerson();
     if (person.householdID !== householdID && !hasRole(...roles)) throw notFound();
   }
-
-  async function loadHousehold(householdID: string) {
-    return (await useDB().entities.household.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
-  }
-
-  async function loadCertificate(householdID: string) {
-    return (await useDB().entities.certificate.get({ farmID: useFarmID(), householdID }).go({ consistent: true })).data ?? undefined;
-  }
-
-  export function depositFor(farm: Farm.Info, certificate: "full" | "half") {
-    return certificate === "full" ? farm.depositFullCents : farm.depositHalfCents;
-  }
-
-  /**
-   * What a certificate holds now. A household that changed certificate
-   * (full ↔ half) owes the farm's current deposit of the new one; one
-   * without a stored certificate reads as pending since it was made.
-   */
-  function effective(h: HouseholdItem, c: Stored | undefined, farm: Farm.Info) {
-    const sameKind = c && c.certificate === h.certificate;
-    return {
-      certificate: h.certificate,
-      depositCents: sameKind ? c.depositCents : depositFor(farm, h.certificate),
-      plan: c?.plan ?? "once",
-      instalments: c?.instalments ?? farm.depositInstalments,
-      paidCents: c?.paidCents ?? 0,
-      memberSince: c?.memberSince ?? dateOf(Date.parse(h.createdAt)),
-      noticeGivenAt: c?.noticeGivenAt ?? null,
-      endDate: c?.endDate ?? null,
-      refundedAt: c?.refundedAt ?? null,
-      refundedCents: c?.refundedCents ?? null,
-    };
-  }
-
-  function serialize(h: HouseholdItem, c: Stored | undefined, farm: Farm.Info, today: string): Info {
-    const e = effective(h, c, farm);
-    return {
-      householdID: h.householdID,
-      householdName: h.name,
-      householdStatus: h.status,
-      certificate: e.certificate,
-      mouths: mouths(h.adults, h.children, farm.childFactor),
-      depositCents: e.depositCents,
-      paidCents: e.paidCents,
-      outstandingCents: Math.max(0, e.depositCents - e.paidCents),
-      plan: e.plan,
-      instalmentCount: e.plan === "once" ? 1 : e.instalments,
-      status: certificateStatus({ ...e, householdLeft: h.status === "left" }, today),
-      memberSince: e.memberSince,
-      firstPossibleEndDate: firstPossibleEnd(e.memberSince, farm.minimumTermYears),
-      noticeGivenAt: e.noticeGivenAt,
-      endDate: e.endDate,
-      refundedAt: e.refundedAt,
-      refundedCents: e.refundedCents,
-    };
-  }
-
-  const today = () => dateOf(Clock.now());
 
   /** The register: every household's certificate, by name, with totals. */
   export async function register(): Promise<{ certificates: Info[]; totals: z.infer<typeof Totals> }> {
