@@ -38,6 +38,7 @@ function statement(): StatementInfo {
     year,
     mouths: 2.5,
     rateCents: 1053,
+    solidarityPercent: 0,
     solidarity: { choice: "standard", percent: 0 },
     yearlyCents: 52052,
     instalments: months.map((month, i) => ({
