@@ -31,9 +31,7 @@ export const HarvestWeekEntity = new Entity({
       items: {
         type: "map",
         properties: {
-          crop: { type: "string", required: true },
-          unit: { type: ["kg", "piece", "bunch"] as const, required: true },
-          quantity: { type: "number", required: true },
+          ...harvestLine.items.properties,
           step: { type: "number" },
           meat: { type: "boolean" },
         },
