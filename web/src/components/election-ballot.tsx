@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, For, onMount, Show } from "solid-js";
 import { action, json } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { ApiError } from "../lib/api";
 import {
   type BallotInput,

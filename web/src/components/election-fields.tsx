@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import type { ElectionInfo, ElectionKind, Majority } from "../lib/election";
 import { text, useFieldError, whole } from "../lib/form";
 import { farmFields, farmInstant, farmToday } from "../lib/workday-view";

@@ -1,7 +1,7 @@
 import { createSignal, on, Show } from "solid-js";
 import { A, action } from "@solidjs/router";
 import { FormError, Status } from "./feedback";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { ApiError } from "../lib/api";
 import { electionApi, type ElectionInfo, reloadElection, settleElection } from "../lib/election";
 import { useActionForm } from "../lib/form";

@@ -1,6 +1,6 @@
 import { createMemo, createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync } from "@solidjs/router";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { ApiError } from "../lib/api";
 import {
   electionApi,

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import {
   type CountedBallot,
   type ElectionInfo,

@@ -1,7 +1,7 @@
 import type { JSX } from "solid-js";
-import { ElectionMessages } from "../i18n/elections";
+import { ElectionMessages } from "../i18n/election";
 import { Page } from "./page";
-import "./elections.css";
+import "./election.css";
 
 /** An election screen: its heading, and the section's own messages for errors and fields. */
 export function ElectionScreen(props: { title: string; heading?: string; children?: JSX.Element }) {

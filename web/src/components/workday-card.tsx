@@ -1,6 +1,6 @@
 import { createMemo, ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
-import { useWorkdayText, WorkdayMessages } from "../i18n/workdays";
+import { useWorkdayText, WorkdayMessages } from "../i18n/workday";
 import { getWorkdays, type WorkdayInfo } from "../lib/workday";
 import { isOpen, needsHelp, nextOwn, useWorkdayFormat } from "../lib/workday-view";
 import { LoadError, Loading } from "./feedback";

@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import { A, action, json, useSubmissions } from "@solidjs/router";
-import { useWorkdayText, type WorkdayDictionary } from "../i18n/workdays";
+import { useWorkdayText, type WorkdayDictionary } from "../i18n/workday";
 import { ApiError } from "../lib/api";
 import { expected, freePlaces, hasStarted, isOpen, useWorkdayFormat } from "../lib/workday-view";
 import { putWorkdays, reloadWorkdays } from "../lib/workday-view";

@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { farmFields, farmInstant, tasks } from "../lib/workday-view";
 import type { WorkdayInfo, WorkdayTask } from "../lib/workday";
 import { text, useFieldError, whole } from "../lib/form";

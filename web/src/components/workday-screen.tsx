@@ -1,6 +1,6 @@
 import { createEffect, For, Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
-import { useWorkdayText, WorkdayMessages } from "../i18n/workdays";
+import { useWorkdayText, WorkdayMessages } from "../i18n/workday";
 import { canOrganiseWorkdays, canSeeHourTotals, canSignUp, getMe } from "../lib/person";
 import { Page } from "./page";
 

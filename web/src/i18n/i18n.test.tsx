@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { apiError, memberMe, mockApi, ok, renderApp } from "../test-utils";
 import { en } from "./en";
 import { nl } from "./nl";
-import { electionsEn } from "./elections/en";
-import { electionsNl } from "./elections/nl";
-import { workdaysEn } from "./workdays/en";
-import { workdaysNl } from "./workdays/nl";
+import { electionEn } from "./election/en";
+import { electionNl } from "./election/nl";
+import { workdayEn } from "./workday/en";
+import { workdayNl } from "./workday/nl";
 
 describe("language switch", () => {
   it("changes the screen to English and saves the choice with the person", async () => {
@@ -85,7 +85,7 @@ describe("dictionaries", () => {
         : typeof value;
     expect(shape(en)).toEqual(shape(nl));
     // The work-day screens' own strings, which load with those screens.
-    expect(shape(workdaysEn)).toEqual(shape(workdaysNl));
-    expect(shape(electionsEn)).toEqual(shape(electionsNl));
+    expect(shape(workdayEn)).toEqual(shape(workdayNl));
+    expect(shape(electionEn)).toEqual(shape(electionNl));
   });
 });

@@ -4,7 +4,7 @@ import { useRollName } from "../components/election-proxy";
 import { ElectionScreen } from "../components/election-screen";
 import { LoadError, Loading } from "../components/feedback";
 import { useI18n } from "../i18n";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { getMe, type MeInfo } from "../lib/person";
 import { type AuditEvent, canRunElections, type ElectionInfo, getElection, getElectionAudit } from "../lib/election";
 import { useWorkdayFormat } from "../lib/workday-view";

@@ -3,7 +3,7 @@ import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router"
 import { candidateFields, ElectionFields, electionFields, readElection } from "../components/election-fields";
 import { ElectionScreen } from "../components/election-screen";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { ApiError } from "../lib/api";
 import {
   canRunElections,

@@ -3,7 +3,7 @@ import { action, createAsync, json, useNavigate } from "@solidjs/router";
 import { candidateFields, ElectionFields, electionFields, readElection } from "../components/election-fields";
 import { ElectionScreen } from "../components/election-screen";
 import { FormError } from "../components/feedback";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { text, useActionForm } from "../lib/form";
 import {
   canRunElections,

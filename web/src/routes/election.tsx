@@ -19,7 +19,7 @@ import { ElectionScreen } from "../components/election-screen";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { Manage } from "../components/election-manage";
 import { useI18n } from "../i18n";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { getMe, type MeInfo } from "../lib/person";
 import {
   type BallotInput,

@@ -2,7 +2,7 @@ import { createMemo, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { ElectionScreen } from "../components/election-screen";
 import { LoadError, Loading } from "../components/feedback";
-import { useElectionText } from "../i18n/elections";
+import { useElectionText } from "../i18n/election";
 import { canSeeElections, getMe, type MeInfo } from "../lib/person";
 import { canRunElections, type ElectionInfo, getElections, groupElections } from "../lib/election";
 import { useWorkdayFormat } from "../lib/workday-view";

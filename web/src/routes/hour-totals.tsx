@@ -3,7 +3,7 @@ import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { LoadError, Loading } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { getHourTotals, type HourTotals, workdayApi } from "../lib/workday";
 import { canSeeHourTotals, getMe } from "../lib/person";
 import { currentSeason } from "../lib/week";

@@ -3,7 +3,7 @@ import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import {
   getPendingHours,
   type HoursDecision,

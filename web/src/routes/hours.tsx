@@ -5,7 +5,7 @@ import { SelectField, TextField } from "../components/field";
 import { TextAreaField } from "../components/text-area";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { farmToday, tasks, useWorkdayFormat } from "../lib/workday-view";
 import {
   getMyHours,

@@ -3,7 +3,7 @@ import { A, action, createAsync } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { DayItem } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { getCalendarLink, getMyWorkdays, workdayApi, type WorkdayInfo } from "../lib/workday";
 import { settle } from "../lib/api";
 import { useActionForm } from "../lib/form";

@@ -3,7 +3,7 @@ import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router"
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { getRoster, workdayApi, type WorkdayRoster } from "../lib/workday";
 import { hasStarted, useWorkdayFormat } from "../lib/workday-view";
 import { canOrganiseWorkdays, getMe } from "../lib/person";

@@ -3,7 +3,7 @@ import { A, action, createAsync, json, type RouteSectionProps } from "@solidjs/r
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { getWorkday, workdayApi, type WorkdayInfo, type WorkdayUpdateInput } from "../lib/workday";
 import { putWorkdays } from "../lib/workday-view";
 import { useWorkdayFormat } from "../lib/workday-view";

@@ -3,7 +3,7 @@ import { A, action, createAsync, json } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
 import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { putWorkdays } from "../lib/workday-view";
 import { workdayApi, type WorkdayCreateInput, type WorkdayInfo } from "../lib/workday";
 import { useWorkdayFormat } from "../lib/workday-view";

@@ -4,7 +4,7 @@ import { FormError, LoadError, Status } from "../components/feedback";
 import { SelectField } from "../components/field";
 import { SignupControls, spots, useShownDay } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { ApiError } from "../lib/api";
 import { canOrganiseWorkdays, canSignUp, getMe, type MeInfo, type PersonInfo } from "../lib/person";
 import { getWorkday, workdayApi, type WorkdayInfo } from "../lib/workday";

@@ -3,7 +3,7 @@ import { A, createAsync } from "@solidjs/router";
 import { LoadError, Loading } from "../components/feedback";
 import { DayItem } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useWorkdayText } from "../i18n/workdays";
+import { useWorkdayText } from "../i18n/workday";
 import { getWorkdays, type WorkdayInfo } from "../lib/workday";
 import { groupByWeek, useWorkdayFormat } from "../lib/workday-view";
 import { canOrganiseWorkdays, canSignUp, getMe } from "../lib/person";

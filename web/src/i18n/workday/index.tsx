@@ -1,11 +1,11 @@
 import type { JSX } from "solid-js";
 import { MoreMessages, useSection } from "..";
-import { workdaysEn } from "./en";
-import { workdaysNl, type WorkdayDictionary } from "./nl";
+import { workdayEn } from "./en";
+import { workdayNl, type WorkdayDictionary } from "./nl";
 
 export type { WorkdayDictionary };
 
-const dictionaries = { nl: workdaysNl, en: workdaysEn };
+const dictionaries = { nl: workdayNl, en: workdayEn };
 
 /** The strings of the work-day screens, in the language shown. */
 export function useWorkdayText(): () => WorkdayDictionary {

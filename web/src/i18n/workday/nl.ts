@@ -4,7 +4,7 @@
  * the English strings must match. Helping is thanked, never counted against
  * anyone: no word here should read as a reprimand.
  */
-export const workdaysNl = {
+export const workdayNl = {
   nav: {
     label: "Meewerken",
     list: "Meewerkdagen",
@@ -268,4 +268,4 @@ export const workdaysNl = {
   },
 };
 
-export type WorkdayDictionary = typeof workdaysNl;
+export type WorkdayDictionary = typeof workdayNl;

@@ -1,6 +1,6 @@
 import type { WorkdayDictionary } from "./nl";
 
-export const workdaysEn: WorkdayDictionary = {
+export const workdayEn: WorkdayDictionary = {
   nav: {
     label: "Helping out",
     list: "Work days",

@@ -5,7 +5,7 @@
  * vote they cannot see being counted: say plainly what is secret, what is
  * published and what cannot be undone.
  */
-export const electionsNl = {
+export const electionNl = {
   kind: {
     board: "Bestuursverkiezing",
     motion: "Voorstel",
@@ -342,4 +342,4 @@ export const electionsNl = {
   },
 };
 
-export type ElectionDictionary = typeof electionsNl;
+export type ElectionDictionary = typeof electionNl;

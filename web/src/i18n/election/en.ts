@@ -1,6 +1,6 @@
 import type { ElectionDictionary } from "./nl";
 
-export const electionsEn: ElectionDictionary = {
+export const electionEn: ElectionDictionary = {
   kind: {
     board: "Board election",
     motion: "Motion",

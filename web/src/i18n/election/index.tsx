@@ -1,11 +1,11 @@
 import type { JSX } from "solid-js";
 import { MoreMessages, useSection } from "..";
-import { electionsEn } from "./en";
-import { electionsNl, type ElectionDictionary } from "./nl";
+import { electionEn } from "./en";
+import { electionNl, type ElectionDictionary } from "./nl";
 
 export type { ElectionDictionary };
 
-const dictionaries = { nl: electionsNl, en: electionsEn };
+const dictionaries = { nl: electionNl, en: electionEn };
 
 /** The strings of the election screens, in the language shown. */
 export function useElectionText(): () => ElectionDictionary {
