@@ -18,5 +18,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Never turn assets into data: URLs or inline code, whatever their size.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // Solid and its router in one chunk of their own: without it, a lazy screen that imports
+        // solid-js/store (as the router does) scatters the first screen's code over eight files.
+        codeSplitting: {
+          groups: [{ name: "solid", test: /node_modules[\\/](solid-js|@solidjs)[\\/]/ }],
+        },
+      },
+    },
   },
 });
