@@ -157,3 +157,8 @@ export function parseEuros(value: string): number {
 export function thisYear(now = Date.now()): number {
   return Number(currentSeason(now));
 }
+
+/** A `?year=2027` parameter, else this year. */
+export function yearParam(value: unknown): number {
+  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
+}

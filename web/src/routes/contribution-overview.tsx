@@ -25,6 +25,7 @@ import {
   type PaymentInput,
   type SolidarityEntry,
   thisYear,
+  yearParam,
 } from "../lib/contribution";
 import NotFound from "./not-found";
 
@@ -54,10 +55,6 @@ function readText(file: Blob): Promise<string> {
     reader.onerror = () => resolve("");
     reader.readAsText(file);
   });
-}
-
-function yearParam(value: unknown): number {
-  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
 }
 
 /** For the treasurer: per household what is due, paid and late; recording and importing payments; the direct-debit file. */

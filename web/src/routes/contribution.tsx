@@ -19,6 +19,7 @@ import {
   type MandateInput,
   type StatementInfo,
   thisYear,
+  yearParam,
 } from "../lib/contribution";
 import { type CertificateDetail, getMyCertificate, membershipApi } from "../lib/membership";
 
@@ -56,11 +57,6 @@ const revokeMandate = action(
     settle(getMandate.keyFor(householdID), await contributionApi.revokeMandate(householdID)),
   "revoke-mandate",
 );
-
-/** `?year=2027`, else this year. */
-function yearParam(value: unknown): number {
-  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
-}
 
 /** "Mijn bijdrage": the household's certificate, its statement for a year, the mandate and the solidarity choice. */
 export default function MyContribution() {

@@ -18,7 +18,7 @@ import {
   parseEuros,
   type SeasonInfo,
   type SeasonInput,
-  thisYear,
+  yearParam,
 } from "../lib/contribution";
 import NotFound from "./not-found";
 
@@ -32,10 +32,6 @@ const confirmSeason = action(
     settle(getSeason.keyFor(year), await contributionApi.confirmSeason(year, input)),
   "confirm-season",
 );
-
-function yearParam(value: unknown): number {
-  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
-}
 
 /** Cents as a form field shows them: "260000,00" in Dutch, "260000.00" in English. */
 function eurosField(cents: number, locale: string) {
