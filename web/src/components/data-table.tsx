@@ -63,3 +63,19 @@ export function DataTable<T>(props: { caption?: string; labelledby?: string; col
     </TableScroll>
   );
 }
+
+/** A money screen's figures above its table: a name and a value each, wrapping on a phone. */
+export function FigureList(props: { items: { label: string; value: JSX.Element }[] }) {
+  return (
+    <dl class="totals many">
+      <For each={props.items}>
+        {(figure) => (
+          <div>
+            <dt>{figure.label}</dt>
+            <dd>{figure.value}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}

@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
-import { TableScroll } from "../components/data-table";
+import { FigureList, TableScroll } from "../components/data-table";
 import { AskFirst, MembershipScreen } from "../components/membership-screen";
 import { useMoneyFormat } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
@@ -71,28 +71,15 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
     <>
       <section aria-labelledby="register-totals">
         <h2 id="register-totals">{s().register.totals}</h2>
-        <dl class="totals many">
-          <div>
-            <dt>{s().register.households}</dt>
-            <dd>{totals().households}</dd>
-          </div>
-          <div>
-            <dt>{s().register.deposits}</dt>
-            <dd>{format.money(totals().depositCents)}</dd>
-          </div>
-          <div>
-            <dt>{s().register.paid}</dt>
-            <dd>{format.money(totals().paidCents)}</dd>
-          </div>
-          <div>
-            <dt>{s().register.outstanding}</dt>
-            <dd>{format.money(totals().outstandingCents)}</dd>
-          </div>
-          <div>
-            <dt>{s().register.refundDue}</dt>
-            <dd>{format.money(totals().refundDueCents)}</dd>
-          </div>
-        </dl>
+        <FigureList
+          items={[
+            { label: s().register.households, value: totals().households },
+            { label: s().register.deposits, value: format.money(totals().depositCents) },
+            { label: s().register.paid, value: format.money(totals().paidCents) },
+            { label: s().register.outstanding, value: format.money(totals().outstandingCents) },
+            { label: s().register.refundDue, value: format.money(totals().refundDueCents) },
+          ]}
+        />
         <p>
           <a class="button secondary" href={membershipApi.certificates.csv} download="">
             {s().register.csv}

@@ -3,7 +3,7 @@ import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
-import { DataTable } from "../components/data-table";
+import { DataTable, FigureList } from "../components/data-table";
 import { MembershipScreen, YearPicker } from "../components/membership-screen";
 import { Ledger } from "../components/contribution-ledger";
 import { useMessages } from "../i18n";
@@ -101,24 +101,14 @@ function Overview(props: { overview: ContributionOverview }) {
   return (
     <section aria-labelledby="overview-totals">
       <h2 id="overview-totals">{s().overview.totals}</h2>
-      <dl class="totals many">
-        <div>
-          <dt>{s().overview.yearly}</dt>
-          <dd>{format.money(t().yearlyCents)}</dd>
-        </div>
-        <div>
-          <dt>{s().overview.due}</dt>
-          <dd>{format.money(t().dueCents)}</dd>
-        </div>
-        <div>
-          <dt>{s().overview.paid}</dt>
-          <dd>{format.money(t().paidCents)}</dd>
-        </div>
-        <div>
-          <dt>{s().overview.late}</dt>
-          <dd>{format.money(t().lateCents)}</dd>
-        </div>
-      </dl>
+      <FigureList
+        items={[
+          { label: s().overview.yearly, value: format.money(t().yearlyCents) },
+          { label: s().overview.due, value: format.money(t().dueCents) },
+          { label: s().overview.paid, value: format.money(t().paidCents) },
+          { label: s().overview.late, value: format.money(t().lateCents) },
+        ]}
+      />
       <p>{s().overview.lateCount(t().late)}</p>
       <p>
         <a class="button secondary" href={contributionApi.overviewCsv(props.overview.year)} download="">

@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, ErrorBoundary, Show, Suspense, type JSX }
 import { action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { DataTable } from "../components/data-table";
+import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { SolidarityCard } from "../components/solidarity-card";
 import { useI18n } from "../i18n";
@@ -256,24 +256,14 @@ function StatementCard(props: { householdID: string; year: number }) {
         <Show when={statement()} fallback={<p>{s().mine.notConfirmed(props.year)}</p>}>
           {(st) => (
             <>
-              <dl class="totals many">
-                <div>
-                  <dt>{s().mine.mouths}</dt>
-                  <dd>{mouths(st().mouths)}</dd>
-                </div>
-                <div>
-                  <dt>{s().mine.rate}</dt>
-                  <dd>{format.money(st().rateCents)}</dd>
-                </div>
-                <div>
-                  <dt>{s().mine.yearly}</dt>
-                  <dd>{format.money(st().yearlyCents)}</dd>
-                </div>
-                <div>
-                  <dt>{s().mine.balance}</dt>
-                  <dd>{balance(st())}</dd>
-                </div>
-              </dl>
+              <FigureList
+                items={[
+                  { label: s().mine.mouths, value: mouths(st().mouths) },
+                  { label: s().mine.rate, value: format.money(st().rateCents) },
+                  { label: s().mine.yearly, value: format.money(st().yearlyCents) },
+                  { label: s().mine.balance, value: balance(st()) },
+                ]}
+              />
               <Show when={st().solidarity.choice !== "standard"}>
                 <p class="hint">
                   {s().mine.withSolidarity(

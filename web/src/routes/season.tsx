@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from
 import { A, action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { TextField } from "../components/field";
-import { DataTable } from "../components/data-table";
+import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { useI18n } from "../i18n";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
@@ -159,24 +159,14 @@ function Proposal(props: { season: SeasonInfo }) {
         {s().season.state}: <strong>{s().season.states[props.season.status]}</strong>
       </p>
       <Show when={p().rateCents !== null} fallback={<p>{s().season.noProposal}</p>}>
-        <dl class="totals many">
-          <div>
-            <dt>{s().season.rate}</dt>
-            <dd>{format.money(p().rateCents ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{s().season.vegetarianRate}</dt>
-            <dd>{format.money(p().vegetarianRateCents ?? 0)}</dd>
-          </div>
-          <div>
-            <dt>{s().season.mouths}</dt>
-            <dd>{mouths(p().mouths)}</dd>
-          </div>
-          <div>
-            <dt>{s().season.households}</dt>
-            <dd>{p().households}</dd>
-          </div>
-        </dl>
+        <FigureList
+          items={[
+            { label: s().season.rate, value: format.money(p().rateCents ?? 0) },
+            { label: s().season.vegetarianRate, value: format.money(p().vegetarianRateCents ?? 0) },
+            { label: s().season.mouths, value: mouths(p().mouths) },
+            { label: s().season.households, value: p().households },
+          ]}
+        />
       </Show>
     </section>
   );

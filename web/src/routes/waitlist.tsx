@@ -1,7 +1,7 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { TableScroll } from "../components/data-table";
+import { FigureList, TableScroll } from "../components/data-table";
 import { MembershipScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
 import { useMoneyFormat } from "../i18n/contribution";
@@ -70,28 +70,15 @@ function Room(props: { capacity: Capacity }) {
   return (
     <section aria-labelledby="room">
       <h2 id="room">{s().waitlist.capacity}</h2>
-      <dl class="totals many">
-        <div>
-          <dt>{s().waitlist.capacityMouths}</dt>
-          <dd>{number(c().capacityMouths)}</dd>
-        </div>
-        <div>
-          <dt>{s().waitlist.memberMouths}</dt>
-          <dd>{number(c().memberMouths)}</dd>
-        </div>
-        <div>
-          <dt>{s().waitlist.offeredMouths}</dt>
-          <dd>{number(c().offeredMouths)}</dd>
-        </div>
-        <div>
-          <dt>{s().waitlist.freeMouths}</dt>
-          <dd>{number(c().freeMouths)}</dd>
-        </div>
-        <div>
-          <dt>{s().waitlist.leavingMouths}</dt>
-          <dd>{number(c().leavingMouths)}</dd>
-        </div>
-      </dl>
+      <FigureList
+        items={[
+          { label: s().waitlist.capacityMouths, value: number(c().capacityMouths) },
+          { label: s().waitlist.memberMouths, value: number(c().memberMouths) },
+          { label: s().waitlist.offeredMouths, value: number(c().offeredMouths) },
+          { label: s().waitlist.freeMouths, value: number(c().freeMouths) },
+          { label: s().waitlist.leavingMouths, value: number(c().leavingMouths) },
+        ]}
+      />
       <p class="hint">{s().waitlist.leavingHint}</p>
     </section>
   );
