@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, For, Show, type JSX } from "solid-js";
+import { createSignal, createUniqueId, Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { MoreMessages } from "../i18n";
 import { useContributionText } from "../i18n/contribution";
@@ -7,6 +7,7 @@ import { getMe, hasHarvestShare } from "../lib/person";
 import { canKeepWaitlist, canReadRegister } from "../lib/membership";
 import { isTreasurer } from "../lib/contribution";
 import { Page } from "./page";
+import { SubNav } from "./sub-nav";
 import "./membership.css";
 
 /**
@@ -48,32 +49,17 @@ function SectionMessages(props: { children: JSX.Element }) {
 function MembershipNav() {
   const s = useMembershipText();
   const me = createAsync(() => getMe());
-  const links = () => {
-    const m = me();
-    return [
-      { href: "/contribution", label: s().nav.mine, show: hasHarvestShare(m) },
-      { href: "/waitlist", label: s().nav.waitlist, show: canKeepWaitlist(m) },
-      { href: "/certificates", label: s().nav.register, show: canReadRegister(m) },
-      { href: "/contribution/overview", label: s().nav.overview, show: isTreasurer(m) },
-      { href: "/contribution/season", label: s().nav.season, show: canReadRegister(m) },
-    ].filter((l) => l.show);
-  };
   return (
-    <Show when={links().length > 1}>
-      <nav class="subnav" aria-label={s().nav.label}>
-        <ul>
-          <For each={links()}>
-            {(link) => (
-              <li>
-                <A href={link.href} end>
-                  {link.label}
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
-      </nav>
-    </Show>
+    <SubNav
+      label={s().nav.label}
+      links={[
+        { href: "/contribution", label: s().nav.mine, show: hasHarvestShare(me()) },
+        { href: "/waitlist", label: s().nav.waitlist, show: canKeepWaitlist(me()) },
+        { href: "/certificates", label: s().nav.register, show: canReadRegister(me()) },
+        { href: "/contribution/overview", label: s().nav.overview, show: isTreasurer(me()) },
+        { href: "/contribution/season", label: s().nav.season, show: canReadRegister(me()) },
+      ]}
+    />
   );
 }
 
