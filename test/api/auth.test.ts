@@ -6,17 +6,13 @@ import { Auth } from "@akker/core/auth/auth";
 import { Session } from "@akker/core/auth/session";
 import { useDB } from "@akker/core/entities";
 import { Mail } from "@akker/core/mail/mail";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, codeFrom, login, makeHousehold } from "./helpers";
+import { client, codeFrom, login, makeHousehold, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmID: string;
 
 beforeAll(async () => {
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp());
   await makeHousehold(farmID, { name: "Jansen", email: "an@example.nl" });
   await makeHousehold(farmID, { name: "Visser", email: "bo@example.nl" });
   await makeHousehold(farmID, { name: "Smit", email: "cor@example.nl" });

@@ -6,9 +6,8 @@ import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
 import { Household } from "@akker/core/household/household";
-import { createTestFarm, useTestTable } from "../setup/table";
 import { validatePain008 } from "../setup/xsd";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 type Client = Awaited<ReturnType<typeof login>>;
 
@@ -39,11 +38,7 @@ async function statement(who: Client, name: string, year = 2027) {
 }
 
 beforeAll(async () => {
-  Clock.set(joined);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(joined));
   await withActor({ type: "system", farmID }, () =>
     Farm.update({ creditorName: "Herenboerderij Test", creditorIBAN: "NL91 ABNA 0417 1643 00", creditorID: "NL69ZZZ123456780000" }),
   );

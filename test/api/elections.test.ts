@@ -8,8 +8,7 @@ import { Clock } from "@akker/core/clock";
 import { useDynamo } from "@akker/core/dynamo";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold } from "./helpers";
+import { login, makeHousehold, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmID: string;
@@ -41,11 +40,7 @@ const boardElection = {
 };
 
 beforeAll(async () => {
-  Clock.set(now);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(now));
   await makeHousehold(farmID, { name: "Bestuur", email: "bestuur@example.nl", roles: ["board"] });
   board = await login(app, "bestuur@example.nl", "10.6.0.1");
   for (const name of ["Akkerman", "Bos", "Claassen", "Dekker", "Evers", "Fransen"]) {

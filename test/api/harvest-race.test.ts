@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 // Opting out (or back in) while the farmer publishes: with real concurrency
 // against DynamoDB Local, each opt-out either is in the published split or
@@ -26,11 +25,7 @@ const items = [
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  Clock.set(monday);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(monday));
   await makePerson(farmID, { name: "Boer", email: "boer@example.nl", roles: ["farmer"] });
   farmer = await login(app, "boer@example.nl", "10.9.0.1");
   for (let i = 0; i < 16; i++) {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { Clock } from "@akker/core/clock";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmer: Awaited<ReturnType<typeof login>>;
@@ -27,11 +26,8 @@ async function outbox(email: string) {
 }
 
 beforeAll(async () => {
-  Clock.set(monday);
-  await useTestTable();
-  const farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  const { farmID, app: made } = await freshFarmApp(monday);
+  app = made;
   const make = async (name: string, adults: number, children = 0, vegetarian = false) => {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, adults, children });
     ids[name] = household.id;

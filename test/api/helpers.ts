@@ -1,5 +1,7 @@
 import { createApp } from "../../functions/src/api/app";
 import { withActor } from "@akker/core/actor";
+import { Clock } from "@akker/core/clock";
+import { createTestFarm, useTestTable } from "../setup/table";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import type { Role } from "@akker/core/actor";
@@ -96,4 +98,16 @@ export async function makePerson(farmID: string, opts: { name: string; email: st
     for (const r of opts.roles ?? []) await Person.grantRole(person.id, r);
     return person;
   });
+}
+
+/**
+ * The usual start of an API test file: the clock at `at` (when given), a
+ * fresh table with a farm, and the whole API answering for it as the default farm.
+ */
+export async function freshFarmApp(at?: number) {
+  if (at !== undefined) Clock.set(at);
+  await useTestTable();
+  const farmID = await createTestFarm();
+  process.env.DEFAULT_FARM_ID = farmID;
+  return { farmID, app: createApp({ stage: "local" }) };
 }

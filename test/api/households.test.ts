@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { useDB } from "@akker/core/entities";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold, makePerson } from "./helpers";
+import { client, login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmID: string;
@@ -18,10 +17,7 @@ async function countHouseholds() {
 }
 
 beforeAll(async () => {
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp());
   own = await makeHousehold(farmID, { name: "Jansen", email: "lid@example.nl", adults: 2, children: 2 });
   other = await makeHousehold(farmID, { name: "Visser", email: "ander@example.nl" });
   await makeHousehold(farmID, { name: "Bestuur", email: "bestuur@example.nl", roles: ["board"] });

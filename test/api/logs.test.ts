@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { logger } from "../../functions/src/log";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, codeFrom, makeHousehold } from "./helpers";
+import { client, codeFrom, makeHousehold, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 const written: string[] = [];
 
 beforeAll(async () => {
-  await useTestTable();
-  const farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  const { farmID, app: made } = await freshFarmApp();
+  app = made;
   await makeHousehold(farmID, { name: "Log", email: "log@example.nl" });
   logger.setLogLevel("DEBUG");
   const capture = (chunk: unknown) => {

@@ -5,8 +5,7 @@ import { Mail } from "@akker/core/mail/mail";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 /*
  * Mail that tells of a change is kept in the change's own transaction
@@ -33,11 +32,7 @@ const kept = async () => (await useDB().entities.pendingMail.query.byID({ farmID
 const mailJob = (at: number) => runJobs({ jobs: jobs.filter((j) => j.name === "mail"), farmIDs: [farmID], now: new Date(at) });
 
 beforeAll(async () => {
-  Clock.set(now);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(now));
 });
 
 afterAll(() => {

@@ -6,8 +6,7 @@ import { Mandate } from "@akker/core/contribution/mandate";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { createApp } from "../../functions/src/api/app";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold } from "./helpers";
+import { login, makeHousehold, freshFarmApp } from "./helpers";
 
 /*
  * A mandate's IBAN belongs to one household: another household cannot put it
@@ -65,11 +64,7 @@ const claims = async () =>
   (await useDB().entities.ibanClaim.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all", consistent: true })).data;
 
 beforeAll(async () => {
-  Clock.set(now);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(now));
   treasurer = (await household("Penning")).client;
 });
 

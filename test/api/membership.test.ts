@@ -4,8 +4,7 @@ import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold } from "./helpers";
+import { client, login, makeHousehold, freshFarmApp } from "./helpers";
 
 type Client = ReturnType<typeof client>;
 
@@ -66,11 +65,7 @@ async function loginAll() {
 }
 
 beforeAll(async () => {
-  Clock.set(start);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(start));
   for (const [name, roles] of [["Bestuur", ["board"]], ["Penning", ["treasurer"]], ["Jansen", []], ["Visser", []]] as const) {
     const email = `${name.toLowerCase()}@example.nl`;
     const { household } = await makeHousehold(farmID, { name, email, roles: [...roles] });

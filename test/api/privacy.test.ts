@@ -13,8 +13,7 @@ import { Privacy } from "@akker/core/privacy/privacy";
 import { Season } from "@akker/core/contribution/season";
 import { Statement } from "@akker/core/contribution/statement";
 import { entities, useDB } from "@akker/core/entities";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold, makePerson } from "./helpers";
+import { client, login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 /*
  * Personal data (issue 12, item 14): a member downloads everything held
@@ -31,11 +30,7 @@ const joined = Date.parse("2026-11-16T10:00:00Z");
 const asSystem = <T>(fn: () => Promise<T>) => withActor({ type: "system", farmID }, fn);
 
 beforeAll(async () => {
-  Clock.set(joined);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(joined));
 });
 
 afterAll(() => Clock.set(undefined));

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
 import { createApp } from "../../functions/src/api/app";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 /*
  * The solidarity pot never promises more than it holds: reductions are
@@ -31,11 +30,7 @@ async function fromChoices() {
 }
 
 beforeAll(async () => {
-  Clock.set(joined);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(joined));
   await makePerson(farmID, { name: "Bert Bestuur", email: "bestuur@example.nl", roles: ["board"] });
   // every household 2 adults: the same yearly contribution, so a supporter's 20% is two reductions of 10%
   for (const name of ["Penning", "Steun", "Minder", "Krap", "Zuinig"])

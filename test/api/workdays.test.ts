@@ -8,8 +8,7 @@ import { useDB } from "@akker/core/entities";
 import { withActor } from "@akker/core/actor";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold, makePerson } from "./helpers";
+import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmID: string;
@@ -48,11 +47,7 @@ async function countsAgree(id: string) {
 }
 
 beforeAll(async () => {
-  Clock.set(now);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(now));
   await makePerson(farmID, { name: "Sara Klus", email: "coordinator@example.nl", roles: ["coordinator"] });
   coordinator = await login(app, "coordinator@example.nl", "10.7.0.1");
   await makeHousehold(farmID, { name: "Jansen", email: "jansen@example.nl" });

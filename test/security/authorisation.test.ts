@@ -4,8 +4,7 @@ import { Clock } from "@akker/core/clock";
 import { Household } from "@akker/core/household/household";
 import { addWeeks, weekOf } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, login, makeHousehold, makePerson } from "../api/helpers";
+import { client, login, makeHousehold, makePerson, freshFarmApp } from "../api/helpers";
 import { expectApiHeaders } from "./headers";
 
 /*
@@ -209,11 +208,7 @@ const staff = {} as Record<"farmer" | "coordinator" | "board" | "treasurer", Ret
 let doc: { paths: Record<string, Record<string, { "x-auth": unknown; requestBody?: unknown }>> };
 
 beforeAll(async () => {
-  Clock.set(now);
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp(now));
 
   const roles = { farmer: ["farmer"], coordinator: ["coordinator"], board: ["board"], treasurer: ["treasurer"], admin: ["admin"] } as const;
   let n = 0;

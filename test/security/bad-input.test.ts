@@ -3,8 +3,7 @@ import { withActor } from "@akker/core/actor";
 import { useDB } from "@akker/core/entities";
 import { addWeeks, dateOf, weekOf } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold } from "../api/helpers";
+import { login, makeHousehold, freshFarmApp } from "../api/helpers";
 
 /*
  * Bad input (issue 7): the cases the fuzzer (fuzz.test.ts) found, each
@@ -17,10 +16,7 @@ let household: Awaited<ReturnType<typeof makeHousehold>>;
 let farmID: string;
 
 beforeAll(async () => {
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp());
   household = await makeHousehold(farmID, {
     name: "Alles",
     email: "alles@example.nl",

@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { functionUrlEvent } from "../api/lambda-event";
 import { createApp } from "../../functions/src/api/app";
 import { originHeader } from "../../functions/src/api/origin";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { login, makeHousehold } from "../api/helpers";
+import { login, makeHousehold, freshFarmApp } from "../api/helpers";
 
 /*
  * Cross-site request forgery. SameSite=Lax alone lets through posts from a
@@ -17,10 +16,8 @@ let app: ReturnType<typeof createApp>;
 let member: Awaited<ReturnType<typeof login>>;
 
 beforeAll(async () => {
-  await useTestTable();
-  const farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  const { farmID, app: made } = await freshFarmApp();
+  app = made;
   await makeHousehold(farmID, { name: "Jansen", email: "lid@example.nl" });
   member = await login(app, "lid@example.nl", "10.20.0.1");
 });

@@ -2,8 +2,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { createApp } from "../../functions/src/api/app";
-import { createTestFarm, useTestTable } from "../setup/table";
-import { client, codeFrom, login, makeHousehold } from "../api/helpers";
+import { createTestFarm } from "../setup/table";
+import { client, codeFrom, login, makeHousehold, freshFarmApp } from "../api/helpers";
 
 /*
  * Sessions beyond test/api/auth.test.ts, which already proves: the local
@@ -15,10 +15,7 @@ let app: ReturnType<typeof createApp>;
 let farmID: string;
 
 beforeAll(async () => {
-  await useTestTable();
-  farmID = await createTestFarm();
-  process.env.DEFAULT_FARM_ID = farmID;
-  app = createApp({ stage: "local" });
+  ({ farmID, app } = await freshFarmApp());
   await makeHousehold(farmID, { name: "Jansen", email: "lid@example.nl" });
   await makeHousehold(farmID, { name: "Mallory", email: "mallory@example.nl" });
   await makeHousehold(farmID, { name: "Visser", email: "visser@example.nl" });
