@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2E } from "./harness";
 
@@ -12,21 +11,13 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  await page.getByLabel("Code uit de e-mail").fill(await e2e.codeFor(page, email));
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
-}
-
 
 describe("the contribution in Chromium", () => {
   it("the treasurer sets the year's price; a member sees the statement, gives a mandate and supports the pot", async () => {
     // The treasurer enters the budget and confirms the proposed price.
     const treasurer = await e2e.phone();
     await treasurer.goto(e2e.url);
-    await logIn(treasurer, "penningmeester@demo.test");
+    await e2e.logIn(treasurer, "penningmeester@demo.test");
     await treasurer.getByRole("button", { name: "Menu" }).click();
     await treasurer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Lidmaatschap" }).click();
     await treasurer.getByRole("navigation", { name: "Lidmaatschap" }).getByRole("link", { name: "Seizoen en prijs" }).click();
@@ -43,7 +34,7 @@ describe("the contribution in Chromium", () => {
     // A member sees the year's instalments, gives a mandate and chooses to pay more.
     const member = await e2e.phone();
     await member.goto(e2e.url);
-    await logIn(member, "lid001@demo.test");
+    await e2e.logIn(member, "lid001@demo.test");
     await member.getByRole("button", { name: "Menu" }).click();
     await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Lidmaatschap" }).click();
     await member.getByRole("heading", { level: 1, name: "Mijn bijdrage" }).waitFor();

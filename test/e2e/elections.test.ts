@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2E } from "./harness";
 
@@ -18,10 +17,10 @@ describe("elections in Chromium", () => {
 
     const board = await e2e.phone();
     await board.goto(e2e.url);
-    await logIn(board, "bestuur@demo.test");
+    await e2e.logIn(board, "bestuur@demo.test");
     const member = await e2e.phone();
     await member.goto(e2e.url);
-    await logIn(member, "lid001@demo.test");
+    await e2e.logIn(member, "lid001@demo.test");
 
     // The board makes a draft with two candidates for one seat, and opens it now.
     await board.getByRole("button", { name: "Menu" }).click();
@@ -88,12 +87,4 @@ describe("elections in Chromium", () => {
     expect(member.errors).toEqual([]);
   });
 });
-
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  await page.getByLabel("Code uit de e-mail").fill(await e2e.codeFor(page, email));
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
-}
 

@@ -77,10 +77,23 @@ export async function startE2E(opts: { households?: number } = {}) {
     throw new Error(`no code for ${email}`);
   }
 
+  /**
+   * Logs in through the login screen with the mailed code; waits for the
+   * home screen unless told not to (a new member lands elsewhere).
+   */
+  async function logIn(page: Page, email: string, opts: { home?: boolean } = {}) {
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByRole("button", { name: "Stuur mij een code" }).click();
+    await page.getByLabel("Code uit de e-mail").fill(await codeFor(page, email));
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    if (opts.home !== false) await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
+  }
+
   return {
     url,
     code,
     codeFor,
+    logIn,
     phone,
     async stop() {
       await browser.close();

@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weekOf } from "@akker/core/week";
 import { startE2E } from "./harness";
@@ -21,7 +20,7 @@ describe("the weekly harvest in Chromium", () => {
 
     const farmer = await e2e.phone();
     await farmer.goto(e2e.url);
-    await logIn(farmer, "boer@demo.test");
+    await e2e.logIn(farmer, "boer@demo.test");
     await farmer.getByRole("button", { name: "Menu" }).click();
     await farmer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oogst invoeren" }).click();
     await farmer.getByRole("heading", { level: 1, name: `Oogst week ${n}` }).waitFor();
@@ -49,7 +48,7 @@ describe("the weekly harvest in Chromium", () => {
 
     const member = await e2e.phone();
     await member.goto(e2e.url);
-    await logIn(member, "lid001@demo.test");
+    await e2e.logIn(member, "lid001@demo.test");
     const share = member.getByRole("region", { name: `Deze week (week ${n})` });
     const lines = share.getByRole("list", { name: "Jullie aandeel" });
     await lines.waitFor();
@@ -61,12 +60,4 @@ describe("the weekly harvest in Chromium", () => {
     expect(member.errors).toEqual([]);
   });
 });
-
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  await page.getByLabel("Code uit de e-mail").fill(await e2e.codeFor(page, email));
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
-}
 

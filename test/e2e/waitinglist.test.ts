@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2E } from "./harness";
 
@@ -28,13 +27,6 @@ async function mail(email: string, match: (m: Message) => boolean): Promise<Mess
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no such mail to ${email}`);
-}
-
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  await page.getByLabel("Code uit de e-mail").fill(await e2e.codeFor(page, email));
-  await page.getByRole("button", { name: "Inloggen" }).click();
 }
 
 describe("the waiting list in Chromium", () => {
@@ -69,7 +61,7 @@ describe("the waiting list in Chromium", () => {
     // The board offers places in the order of the list.
     const board = await e2e.phone();
     await board.goto(`${e2e.url}/waitlist`);
-    await logIn(board, "bestuur@demo.test");
+    await e2e.logIn(board, "bestuur@demo.test", { home: false });
     await board.getByRole("heading", { level: 1, name: "Wachtlijst" }).waitFor();
     const row = board.getByRole("row").filter({ hasText: "Familie Bakker" });
     await row.waitFor();

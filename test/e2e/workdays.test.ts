@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { amsterdamParts, amsterdamTime } from "@akker/core/week";
@@ -33,7 +32,7 @@ describe("work days in Chromium", () => {
     // The coordinator plans a work day in the future.
     const coordinator = await e2e.phone();
     await coordinator.goto(e2e.url);
-    await logIn(coordinator, "coordinator@demo.test");
+    await e2e.logIn(coordinator, "coordinator@demo.test");
     await coordinator.getByRole("button", { name: "Menu" }).click();
     await coordinator.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Meewerken" }).click();
     await coordinator.getByRole("heading", { level: 1, name: "Meewerken" }).waitFor();
@@ -53,7 +52,7 @@ describe("work days in Chromium", () => {
     // A member finds it, signs up in one tap and sees it under "my work days".
     const member = await e2e.phone();
     await member.goto(e2e.url);
-    await logIn(member, "lid001@demo.test");
+    await e2e.logIn(member, "lid001@demo.test");
     await member.getByRole("button", { name: "Menu" }).click();
     await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Meewerken" }).click();
     const day = member.getByRole("listitem").filter({ has: member.getByRole("link", { name: title }) });
@@ -106,12 +105,4 @@ describe("work days in Chromium", () => {
     expect(member.errors).toEqual([]);
   });
 });
-
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  await page.getByLabel("Code uit de e-mail").fill(await e2e.codeFor(page, email));
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: /Hallo/ }).waitFor();
-}
 
