@@ -1,6 +1,7 @@
 import { useI18n } from "../i18n";
 import type { HarvestLine, HarvestOverview, HarvestUnit } from "./harvest";
 import type { Locale } from "./person";
+import { cropKey } from "@akker/core/harvest/crop";
 import { farmTimeZone, mondayOf, weekNumber } from "./week";
 
 /*
@@ -8,10 +9,7 @@ import { farmTimeZone, mondayOf, weekNumber } from "./week";
  * saying amounts, weeks and moments the way people of the language do.
  */
 
-export const units: readonly HarvestUnit[] = ["kg", "piece", "bunch"];
-
-/** The smallest amount handed out when the farmer names none; the same defaults as core's split. */
-export const defaultStep: Readonly<Record<HarvestUnit, number>> = { kg: 0.05, piece: 1, bunch: 1 };
+export { cropKey, defaultStep, units } from "@akker/core/harvest/crop";
 
 /**
  * A number as typed on a phone: "2,35" and "2.35" are both 2.35. Anything
@@ -82,11 +80,6 @@ export interface CropTotal {
   harvested: number;
   handedOut: number;
   left: number;
-}
-
-/** The same crop in the same unit, whatever the case or spacing, as core keys it (core's `cropKey`). */
-export function cropKey(line: Pick<HarvestLine, "crop" | "unit">): string {
-  return `${line.crop.trim().toLowerCase().replace(/\s+/g, " ")}|${line.unit}`;
 }
 
 /** Per crop, in the order the farmer entered them: harvested, handed out over the households, left over. */

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { VisibleError } from "../error";
 import { decimal } from "../fn";
+import { cropKey, defaultStep, units, type Unit } from "./crop";
 import { selectLowest, sortByBalance } from "./order";
 
 /*
@@ -20,11 +21,8 @@ import { selectLowest, sortByBalance } from "./order";
  * with worked examples.
  */
 
-export const units = ["kg", "piece", "bunch"] as const;
-export type Unit = (typeof units)[number];
-
-/** The smallest amount worth handing out, when the farmer names none. */
-export const defaultStep: Readonly<Record<Unit, number>> = { kg: 0.05, piece: 1, bunch: 1 };
+// units and crop keys live in crop.ts, which the web imports too
+export { cropKey, defaultStep, units, type Unit };
 
 /** Quantities, steps and mouths are exact to a thousandth (a gram for kg). */
 const SCALE = 1000;
@@ -83,14 +81,6 @@ export interface Allocation {
    * theirs unchanged.
    */
   balances: Balances;
-}
-
-/**
- * The key balances are carried under: the same crop in the same unit, with
- * case and spacing ignored so "Spinazie " and "spinazie" are one crop.
- */
-export function cropKey(item: Pick<Item, "crop" | "unit">): string {
-  return `${item.crop.trim().toLowerCase().replace(/\s+/g, " ")}|${item.unit}`;
 }
 
 /**
