@@ -1,5 +1,5 @@
 import { useMailQueue } from "../../mail-queue";
-import { electionRoutes } from "../routes/elections";
+import { electionRoutes } from "../routes/election";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 

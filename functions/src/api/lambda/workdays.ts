@@ -1,6 +1,6 @@
 import { useMailQueue } from "../../mail-queue";
 import { privacyRoutes } from "../routes/privacy";
-import { workdayRoutes } from "../routes/workdays";
+import { workdayRoutes } from "../routes/workday";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 

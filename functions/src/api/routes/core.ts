@@ -1,6 +1,6 @@
 import { authRoutes } from "./auth";
 import { healthRoutes } from "./health";
-import { householdRoutes } from "./households";
+import { householdRoutes } from "./household";
 import { meRoutes } from "./me";
 
 /** Health, login, the session's own person and the households: the core domain (domains.ts). */
