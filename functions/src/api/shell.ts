@@ -2,8 +2,8 @@ import { Hono } from "hono/tiny";
 import { secureHeaders } from "hono/secure-headers";
 import { withActor } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
+import { Site } from "@akker/core/farm/site";
 import { logger } from "../log";
-import { farmForHost } from "./farm";
 import { resolveActor } from "./session";
 import { compressAnswers } from "./compress";
 import { sameOrigin } from "./csrf";
@@ -72,7 +72,7 @@ export function apiApp(opts: AppOptions, domains: readonly DomainRoutes[]) {
       : c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
     c.set("client", clientKey(address));
     c.set("secure", secure);
-    const farmID = farmForHost(viewerHost(c));
+    const farmID = Site.farmForHost(viewerHost(c));
     const actor = await resolveActor(c, farmID);
     await withActor(actor, () => next());
     logger.info("request", {
