@@ -9,6 +9,19 @@ import { createdAt, farmID, service, updatedAt } from "../entity-parts";
 const certificate = { type: ["full", "half"] as const, required: true } as const;
 const depositPlan = { type: ["once", "instalments"] as const, required: true, default: "once" } as const;
 
+/** What an applicant gives: the same on a request and on the application it becomes. */
+const applicant = {
+  name: { type: "string", required: true },
+  /** Lower-cased. */
+  email: { type: "string", required: true },
+  adults: { type: "number", required: true },
+  children: { type: "number", required: true },
+  vegetarian: { type: "boolean", required: true },
+  certificate,
+  plan: depositPlan,
+  locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+} as const;
+
 /**
  * A household's certificate and its deposit. A household without one (made
  * by the board before this existed) reads as a pending certificate; the
@@ -82,15 +95,7 @@ export const ApplicationEntity = new Entity({
   attributes: {
     farmID,
     applicationID: { type: "string", required: true, readOnly: true },
-    name: { type: "string", required: true },
-    /** Lower-cased. */
-    email: { type: "string", required: true },
-    adults: { type: "number", required: true },
-    children: { type: "number", required: true },
-    vegetarian: { type: "boolean", required: true },
-    certificate,
-    plan: depositPlan,
-    locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    ...applicant,
     status: { type: applicationStatuses, required: true, default: "waiting" },
     /** SHA-256 of the current offer's link token; a new offer makes the old link useless. */
     offerTokenHash: { type: "string" },
@@ -123,15 +128,7 @@ export const ApplicationRequestEntity = new Entity({
   attributes: {
     farmID,
     tokenHash: { type: "string", required: true, readOnly: true },
-    name: { type: "string", required: true },
-    /** Lower-cased. */
-    email: { type: "string", required: true },
-    adults: { type: "number", required: true },
-    children: { type: "number", required: true },
-    vegetarian: { type: "boolean", required: true },
-    certificate,
-    plan: depositPlan,
-    locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    ...applicant,
     /** Epoch milliseconds: compared when confirming, as TTL removes items only some time after. */
     expiresAt: { type: "number", required: true },
     /** Epoch seconds, for DynamoDB's TTL. */
