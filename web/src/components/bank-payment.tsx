@@ -55,3 +55,40 @@ export function clearAmountAndReference(form: HTMLFormElement | undefined) {
     if (input instanceof HTMLInputElement) input.value = "";
   }
 }
+
+/** The account of a direct-debit mandate: IBAN, holder and the day it was signed (today at most). */
+export function MandateFields(props: {
+  labels: { iban: string; ibanHint: string; holder: string; signedOn: string };
+  fieldError: (name: string) => string | undefined;
+  holderAutocomplete: string;
+}) {
+  const today = farmToday();
+  return (
+    <>
+      <TextField
+        label={props.labels.iban}
+        hint={props.labels.ibanHint}
+        name="iban"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck={false}
+        error={props.fieldError("iban")}
+      />
+      <TextField
+        label={props.labels.holder}
+        name="accountHolder"
+        autocomplete={props.holderAutocomplete}
+        maxlength={70}
+        error={props.fieldError("accountHolder")}
+      />
+      <TextField
+        label={props.labels.signedOn}
+        name="signedOn"
+        type="date"
+        max={today}
+        value={today}
+        error={props.fieldError("signedOn")}
+      />
+    </>
+  );
+}

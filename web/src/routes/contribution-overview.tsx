@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { BankPaymentFields, clearAmountAndReference, farmToday } from "../components/bank-payment";
+import { BankPaymentFields, clearAmountAndReference, farmToday, MandateFields } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
 import { MembershipScreen, YearPicker } from "../components/membership-screen";
@@ -201,7 +201,6 @@ function MandateEntry(props: { overview: ContributionOverview }) {
   const saving = useActionForm(recordMandate);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
-  const today = farmToday();
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -232,17 +231,7 @@ function MandateEntry(props: { overview: ContributionOverview }) {
           options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
           error={fieldError(saving.error(), "householdID")}
         />
-        <TextField
-          label={mandateText().iban}
-          hint={mandateText().ibanHint}
-          name="iban"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          error={fieldError(saving.error(), "iban")}
-        />
-        <TextField label={mandateText().holder} name="accountHolder" autocomplete="off" maxlength={70} error={fieldError(saving.error(), "accountHolder")} />
-        <TextField label={mandateText().signedOn} name="signedOn" type="date" max={today} value={today} error={fieldError(saving.error(), "signedOn")} />
+        <MandateFields labels={s().mandate} fieldError={(name) => fieldError(saving.error(), name)} holderAutocomplete="off" />
         <CheckboxField label={s().overview.mandateShare} hint={s().overview.mandateShareHint} name="shareIBAN" />
         <FormError error={saving.error()} fields={mandateEntryFields} />
         <Status message={saved()} />

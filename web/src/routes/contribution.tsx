@@ -1,8 +1,7 @@
-import { farmToday } from "../components/bank-payment";
+import { MandateFields } from "../components/bank-payment";
 import { createSignal, createUniqueId, ErrorBoundary, Show, Suspense, type JSX } from "solid-js";
 import { action, createAsync, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { SolidarityCard } from "../components/solidarity-card";
@@ -303,7 +302,6 @@ function MandateCard(props: { householdID: string }) {
   const revoking = useActionForm(revokeMandate);
   const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
-  const today = farmToday();
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -355,30 +353,7 @@ function MandateCard(props: { householdID: string }) {
       <details class="disclosure" open={mandate() === null}>
         <summary>{mandate() ? s().mandate.replace : s().mandate.give}</summary>
         <form onSubmit={submit} novalidate>
-          <TextField
-            label={s().mandate.iban}
-            hint={s().mandate.ibanHint}
-            name="iban"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            error={fieldError(saving.error(), "iban")}
-          />
-          <TextField
-            label={s().mandate.holder}
-            name="accountHolder"
-            autocomplete="name"
-            maxlength={70}
-            error={fieldError(saving.error(), "accountHolder")}
-          />
-          <TextField
-            label={s().mandate.signedOn}
-            name="signedOn"
-            type="date"
-            max={today}
-            value={today}
-            error={fieldError(saving.error(), "signedOn")}
-          />
+          <MandateFields labels={s().mandate} fieldError={(name) => fieldError(saving.error(), name)} holderAutocomplete="name" />
           <FormError error={saving.error()} fields={mandateFields} />
           <button type="submit" class="primary" disabled={saving.pending()}>
             {saving.pending() ? s().mandate.saving : s().mandate.save}
