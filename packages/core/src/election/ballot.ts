@@ -37,8 +37,8 @@ export async function cast(electionID: string, input: BallotInput) {
   const own = person.householdID;
   const voter = input.onBehalfOf ?? own;
   const rollOf = async (householdID: string) => (await useDB().entities.roll.get({ farmID, electionID, householdID }).go({ consistent: true })).data;
-  const entry = await rollOf(voter);
-  const ownEntry = voter === own ? entry : await rollOf(own);
+  const [entry, otherOwn] = await Promise.all([rollOf(voter), voter === own ? undefined : rollOf(own)]);
+  const ownEntry = voter === own ? entry : otherOwn;
   if (!entry) throw new VisibleError("forbidden", "election.not_eligible", "This household is not on the voter roll.");
   if (!ownEntry) throw new VisibleError("forbidden", "election.not_eligible", "Your household is not on the voter roll.");
   // a proxy held by a household is used by its people of the opening, like its own vote

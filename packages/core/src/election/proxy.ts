@@ -19,8 +19,8 @@ export async function grantProxy(electionID: string, toHouseholdID: string) {
   const e = await load(electionID);
   if (!e || e.status === "draft") throw notFound();
   assertVoting(e, at, "Proxies can be given while voting is open.");
-  const farm = await Farm.current();
-  const [mine, theirs] = await Promise.all([
+  const [farm, mine, theirs] = await Promise.all([
+    Farm.current(),
     useDB().entities.roll.get({ farmID, electionID, householdID: from }).go({ consistent: true }),
     useDB().entities.roll.get({ farmID, electionID, householdID: toHouseholdID }).go({ consistent: true }),
   ]);
