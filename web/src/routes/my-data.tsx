@@ -14,9 +14,12 @@ export type PersonalData = Privacy.Export;
 export const exportPath = "/api/me/export";
 const getMyData = query(() => loggedIn(() => request<PersonalData>("GET", exportPath.slice("/api".length))), "my-data");
 
+const privacy = { nl: privacyNl, en: privacyEn };
+const usePrivacyText = () => useSection(privacy);
+
 /** "My data": everything kept about the household and its people, grouped and readable, with the JSON download. */
 export default function MyData() {
-  const p = useSection({ nl: privacyNl, en: privacyEn });
+  const p = usePrivacyText();
   const data = createAsync(() => getMyData());
   return (
     <Page title={p().title}>
@@ -51,7 +54,7 @@ function Card(props: { title: string; children: JSX.Element }) {
 
 /** A list, or "nothing kept". */
 function Lines<T>(props: { title?: string; items: readonly T[]; children: (item: T) => JSX.Element }) {
-  const p = useSection({ nl: privacyNl, en: privacyEn });
+  const p = usePrivacyText();
   return (
     <>
       <Show when={props.title}>
@@ -68,7 +71,7 @@ function Lines<T>(props: { title?: string; items: readonly T[]; children: (item:
 
 function Overview(props: { data: PersonalData }) {
   const { t } = useI18n();
-  const p = useSection({ nl: privacyNl, en: privacyEn });
+  const p = usePrivacyText();
   const f = useMoneyFormat();
   const d = () => props.data;
   const yesNo = (v: boolean) => (v ? p().yes : p().no);
