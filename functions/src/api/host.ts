@@ -32,6 +32,11 @@ function configured(): string[] {
   return names;
 }
 
+/** Whether a name (a HOST to listen on) is this machine's only: localhost, 127.0.0.1, ::1. */
+export function isLoopback(name: string): boolean {
+  return loopback.includes(asHostName(name));
+}
+
 /** What this machine is called on its networks: for a local server listening on every interface. */
 function ownAddresses(): string[] {
   const names = [hostname().toLowerCase()];

@@ -7,6 +7,7 @@ import { seedDemo } from "@akker/core/demo/seed";
 import { configureDynamo } from "@akker/core/dynamo";
 import { ensureTable, portInUse, startDynamoLocal } from "./dynamo-local";
 import { startLocalServer } from "./server";
+import { isLoopback } from "../api/host";
 import { jobs } from "../jobs/registry";
 import { runJobs } from "../jobs/tick";
 
@@ -92,7 +93,7 @@ async function main() {
         ``,
       ].join("\n"),
     );
-    if (!["127.0.0.1", "localhost", "::1"].includes(host))
+    if (!isLoopback(host))
       console.warn(
         `  Warning: HOST=${host} opens Akker beyond this machine, and with it the dev outbox that shows every login code.\n` +
           `  Anyone who can reach ${host}:${port} can log in as anyone. Use it only on a network you trust.\n`,
