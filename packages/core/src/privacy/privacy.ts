@@ -83,10 +83,12 @@ export namespace Privacy {
   export async function gather(householdID: string) {
     const farmID = useFarmID();
     const db = useDB().entities;
-    const farm = await Farm.current();
-    const household = (await db.household.get({ farmID, householdID }).go()).data;
+    const [farm, { data: household }, { data: people }] = await Promise.all([
+      Farm.current(),
+      db.household.get({ farmID, householdID }).go(),
+      db.person.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
+    ]);
     if (!household) return undefined;
-    const people = (await db.person.query.byHousehold({ farmID, householdID }).go({ pages: "all" })).data;
     const emails = people.map((p) => p.email);
 
     const perPerson = await Promise.all(
