@@ -186,13 +186,11 @@ export namespace Mandate {
         { path: "signedOn", message: "A mandate cannot be signed in the future." },
       ]);
     const farmID = useFarmID();
-    const farm = await Farm.current();
+    const [farm, people] = await Promise.all([Farm.current(), Person.byHousehold(householdID)]);
     const by = await actorName(farm.name);
-    const people = await Person.byHousehold(householdID);
     for (let attempt = 0; attempt < 20; attempt++) {
-      const existing = await load(householdID);
+      const [existing, { others, mine }] = await Promise.all([load(householdID), holders(input.iban, householdID)]);
       const active = existing?.status === "active" ? existing : undefined;
-      const { others, mine } = await holders(input.iban, householdID);
       // once the treasurer let it share the account, the household may renew its mandate on it (another holder, a new reference)
       const approved = mine && active?.iban === input.iban;
       if (others.length && !input.shareIBAN && !approved) throw taken();
@@ -259,10 +257,8 @@ export namespace Mandate {
   export async function revoke(householdID: string): Promise<Info> {
     assertOwnOrTreasurer(householdID);
     const farmID = useFarmID();
-    const household = await Composition.household(householdID);
-    const farm = await Farm.current();
+    const [household, farm, people] = await Promise.all([Composition.household(householdID), Farm.current(), Person.byHousehold(householdID)]);
     const by = await actorName(farm.name);
-    const people = await Person.byHousehold(householdID);
     for (let attempt = 0; attempt < 20; attempt++) {
       const m = await load(householdID);
       if (!m) throw new VisibleError("not_found", "mandate.not_found", "This household has no mandate.");
