@@ -25,13 +25,10 @@ type WorkdayTemplate = typeof workdayPromoted | typeof workdayCancelled;
 
 /** The messages of a work-day template to these people, each in their language. */
 export async function mailsFor(personIDs: string[], template: WorkdayTemplate, w: Item) {
-  const farm = await Farm.current();
-  const mails: Mail.Message[] = [];
-  for (const id of personIDs) {
-    const p = await Person.get(id);
-    if (p) mails.push(Mail.compose(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null }));
-  }
-  return mails;
+  const [farm, people] = await Promise.all([Farm.current(), Promise.all(personIDs.map((id) => Person.get(id)))]);
+  return people.flatMap((p) =>
+    p ? [Mail.compose(template, p.email, p.locale, { farm: farm.name, title: w.title, when: when(w, p.locale), location: w.location || null })] : [],
+  );
 }
 
 
