@@ -210,10 +210,10 @@ export namespace Application {
           });
         continue;
       }
-      const farm = await Farm.current();
+      const [farm, list] = await Promise.all([Farm.current(), all()]);
       const applicationID = createID("application");
       const statusToken = newToken();
-      const position = positions(await all()).size + 1;
+      const position = positions(list).size + 1;
       const mail = Mail.compose(applicationReceived, request.email, request.locale, {
         farm: farm.name,
         name: request.name,
