@@ -15,6 +15,7 @@ import { assertOwnOrTreasurer } from "./access";
 import { Composition } from "./composition";
 import { bicFitsIBAN, electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN, isIBANOutsideSEPA } from "./iban";
 import { dateOf, isDate } from "./rules";
+import { backoff } from "../backoff";
 
 /** The characters SEPA allows in IDs such as the mandate reference. */
 export const sepaID = /^[A-Za-z0-9+?/:().,' -]{1,35}$/;
@@ -144,10 +145,6 @@ export namespace Mandate {
     return (a.type === "person" && (await Person.get(a.personID))?.name) || farm;
   }
 
-  async function backoff(attempt: number) {
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
-  }
-
   /** The mandate item's lock: as it was read, or not there at all. */
   function unchanged(existing: Item & { revision?: number } | undefined) {
     return <A extends { revision: unknown; householdID: unknown }, O extends { eq: (a: any, v: any) => string; notExists: (a: any) => string }>(a: A, op: O) =>
@@ -248,7 +245,7 @@ export namespace Mandate {
       ]);
       if (done) return serialize((await load(householdID))!);
       // another household claimed the IBAN (the next round says so), or the mandate changed meanwhile: read again
-      await backoff(attempt);
+      await backoff(attempt, 100);
     }
     throw changed();
   }
@@ -285,7 +282,7 @@ export namespace Mandate {
         audit.create(Audit.event("mandate.revoked", householdID, { mandateID: m.mandateID })).commit(),
       ]);
       if (done) return serialize((await load(householdID))!);
-      await backoff(attempt);
+      await backoff(attempt, 100);
     }
     throw changed();
   }

@@ -11,6 +11,7 @@ import { parseBankCSV } from "./bank-csv";
 import { bankMatcher } from "./bank-match";
 import { Composition } from "./composition";
 import { dateOf, isDate } from "./rules";
+import { backoff } from "../backoff";
 
 /**
  * The ledger: payments the treasurer records or imports, and counter-entries
@@ -93,10 +94,6 @@ export namespace Payment {
     return a.type === "person" ? a.personID : a.type;
   }
 
-  async function backoff(attempt: number) {
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
-  }
-
   async function claim(key: string) {
     const res = await useDB().entities.paymentClaim.get({ farmID: useFarmID(), claim: key }).go({ consistent: true });
     return res.data ?? undefined;
@@ -163,7 +160,7 @@ export namespace Payment {
         .go();
       if (!res.canceled) return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
       // Someone claimed it first (read it on the next round), or two transactions collided: try again.
-      await backoff(attempt);
+      await backoff(attempt, 100);
     }
     throw new VisibleError("conflict", "payment.busy", "Too many payments at once; try again.");
   }
@@ -210,7 +207,7 @@ export namespace Payment {
       if (!res.canceled) return serialize({ ...item, createdAt: Clock.iso() });
       if (await claim(reversalClaim(entryID)))
         throw new VisibleError("conflict", "payment.already_reversed", "This payment has already been reversed.");
-      await backoff(attempt);
+      await backoff(attempt, 100);
     }
     throw new VisibleError("conflict", "payment.busy", "Too many changes at once; try again.");
   }

@@ -10,6 +10,7 @@ import { Composition } from "./composition";
 import { dateOf, potShare } from "./rules";
 import { Season } from "./season";
 import { Statement } from "./statement";
+import { backoff } from "../backoff";
 
 /**
  * Solidarity: a household may pay more (supporter) or ask to pay less
@@ -176,7 +177,7 @@ export namespace Solidarity {
         ])
         .go();
       if (!res.canceled) return { year, choice: next.choice, percent, reason: next.reason ?? null };
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
+      await backoff(attempt, 100);
     }
     throw new VisibleError("conflict", "solidarity.busy", "Too many changes at once; try again.");
   }

@@ -10,6 +10,7 @@ import { Household } from "../household/household";
 import { amsterdamISO, deadlineBefore, isWeek } from "../week";
 import { allocate, Item, type Balances, type Participant } from "./allocate";
 import { mailShares, mailUnsent as mailUnsentShares } from "./share-mail";
+import { backoff } from "../backoff";
 
 export namespace Harvest {
   export const Week = z.string().check(z.refine(isWeek, { message: "Not an ISO week such as 2027-W14." }));
@@ -371,7 +372,7 @@ export namespace Harvest {
         .go();
       if (!res.canceled) return mine(week);
       // published, created or opted meanwhile: read again
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      await backoff(attempt);
     }
     throw new VisibleError("conflict", "harvest.busy", "Too many changes to this week at once; try again.");
   }

@@ -14,6 +14,7 @@ import { membershipNotice } from "./mail";
 import { oneAtATime } from "../one-at-a-time";
 import { Person } from "../person/person";
 import { dateOf, depositSchedule, euros, isDate, noticeEnd, toCSV } from "./rules";
+import { backoff } from "../backoff";
 import {
   depositFor as depositOf,
   effective,
@@ -209,10 +210,6 @@ export namespace Certificate {
       if (!isConditionFailure(err)) throw err;
     }
     return (await loadCertificate(h.householdID))!;
-  }
-
-  async function backoff(attempt: number) {
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
   }
 
   async function paymentByReference(reference: string) {

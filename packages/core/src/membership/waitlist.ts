@@ -73,9 +73,7 @@ export async function waitlistVersion() {
   return (await useDB().entities.waitlist.get({ farmID }).go({ consistent: true })).data!.version;
 }
 
-export async function backoff(attempt: number) {
-  await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
-}
+export { backoff } from "../backoff";
 
 export function actorName() {
   const actor = useActor();

@@ -15,6 +15,7 @@ import { amsterdamParts, amsterdamTime } from "../week";
 import * as Roster from "./roster";
 import { load, maxTransactionItems, notFound, placeOf, serialize, signups, started, type Item } from "./stored";
 import { mailsFor, nextInLine, promotable, promoteWaiting, when as formatWhen } from "./waitlist";
+import { backoff as retryBackoff } from "../backoff";
 
 export namespace Workday {
   export const tasks = workdayTasks;
@@ -173,7 +174,7 @@ export namespace Workday {
   /** Full jitter, growing with the attempts: colliding writers spread out instead of colliding again. */
   async function backoff(attempt: number) {
     stats.retries++;
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+    await retryBackoff(attempt);
   }
 
   /**
