@@ -11,6 +11,7 @@ import { identityChanged } from "../person/changes";
 import { addDays, dateOf } from "../week";
 import { Workday } from "../workday/workday";
 import { getEach, Privacy } from "./privacy";
+import { writeAll } from "../batch-write";
 
 /**
  * Erasure (AVG/GDPR art. 17): once a household has left and its business is
@@ -99,11 +100,6 @@ export namespace Erasure {
     return { erased, purged };
   }
 
-  /** Deletes one by one, ten at a time: a batch write could leave items unprocessed. */
-  async function removeEach<T>(items: T[], op: (item: T) => { go: () => Promise<unknown> }) {
-    for (let i = 0; i < items.length; i += 10) await Promise.all(items.slice(i, i + 10).map((x) => op(x).go()));
-  }
-
   /**
    * Erases one household's people: names, addresses, sessions, login codes,
    * calendar links, sign-ups, hours, harvest shares and opt-outs, mails,
@@ -137,24 +133,24 @@ export namespace Erasure {
         await withActor(actor, () => Workday.cancelSignup(s.workdayID)).catch(() => undefined);
       }
     for (const { p, sessions, signups, calendar, audit, outbox } of leaving) {
-      await removeEach(sessions, (s) => db.session.delete({ farmID, tokenHash: s.tokenHash }));
+      await writeAll((b) => db.session.delete(b).go(), sessions.map((s) => ({ farmID, tokenHash: s.tokenHash })));
       await db.loginCode.delete({ farmID, email: p.email }).go();
       if (calendar) await db.calendarToken.delete({ farmID, tokenHash: calendar.tokenHash }).go();
       await db.calendarLink.delete({ farmID, personID: p.personID }).go();
-      await removeEach(signups.filter((s) => Date.parse(s.start) <= now.getTime()), (s) => db.signup.delete({ farmID, workdayID: s.workdayID, personID: s.personID }));
-      await removeEach(outbox, (m) => db.outbox.delete({ farmID, messageID: m.messageID }));
-      await removeEach(audit, (e) => db.audit.delete({ farmID, eventID: e.eventID }));
+      await writeAll((b) => db.signup.delete(b).go(), signups.filter((s) => Date.parse(s.start) <= now.getTime()).map((s) => ({ farmID, workdayID: s.workdayID, personID: s.personID })));
+      await writeAll((b) => db.outbox.delete(b).go(), outbox.map((m) => ({ farmID, messageID: m.messageID })));
+      await writeAll((b) => db.audit.delete(b).go(), audit.map((e) => ({ farmID, eventID: e.eventID })));
     }
     const leavingEmails = leaving.map((x) => x.p.email);
-    await removeEach(raw.pending.filter((m) => leavingEmails.includes(m.to)), (m) => db.pendingMail.delete({ farmID, messageID: m.messageID }));
-    await removeEach(raw.shares, (s) => db.harvestShare.delete({ farmID, week: s.week, householdID }));
-    await removeEach(raw.optOuts, (o) => db.harvestOptOut.delete({ farmID, week: o.week, householdID }));
+    await writeAll((b) => db.pendingMail.delete(b).go(), raw.pending.filter((m) => leavingEmails.includes(m.to)).map((m) => ({ farmID, messageID: m.messageID })));
+    await writeAll((b) => db.harvestShare.delete(b).go(), raw.shares.map((s) => ({ farmID, week: s.week, householdID })));
+    await writeAll((b) => db.harvestOptOut.delete(b).go(), raw.optOuts.map((o) => ({ farmID, week: o.week, householdID })));
     const hoursIDs = new Set(raw.hours.map((h) => h.entryID));
-    await removeEach(raw.hours, (h) => db.hours.delete({ farmID, householdID, entryID: h.entryID }));
+    await writeAll((b) => db.hours.delete(b).go(), raw.hours.map((h) => ({ farmID, householdID, entryID: h.entryID })));
     // an application still waiting or offered is a new relationship with the farm: it stays
     const closed = raw.applications.filter((a) => !["waiting", "offered"].includes(a.status));
     const closedIDs = new Set(closed.map((a) => a.applicationID));
-    await removeEach(closed, (a) => db.application.delete({ farmID, applicationID: a.applicationID }));
+    await writeAll((b) => db.application.delete(b).go(), closed.map((a) => ({ farmID, applicationID: a.applicationID })));
     // events about deleted things go; the household's own keep their facts, without names or addresses
     for (const e of raw.audit) {
       if (e.subjectID && (hoursIDs.has(e.subjectID) || closedIDs.has(e.subjectID))) {
@@ -206,14 +202,14 @@ export namespace Erasure {
     const claims = (
       await getEach(raw.ledger.flatMap((e) => [Payment.claimOf(e.reference), `reversal:${e.entryID}`].map((claim) => db.paymentClaim.get({ farmID, claim }))))
     ).data.filter((c) => c.householdID === householdID);
-    await removeEach(claims, (c) => db.paymentClaim.delete({ farmID, claim: c.claim }));
-    await removeEach(raw.ledger, (e) => db.ledgerEntry.delete({ farmID, householdID, year: e.year, entryID: e.entryID }));
-    await removeEach(raw.deposits, (d) => db.depositPayment.delete({ farmID, reference: d.reference }));
-    await removeEach(raw.periods, (p) => db.compositionPeriod.delete({ farmID, householdID, from: p.from }));
-    await removeEach(raw.choices, (c) => db.solidarityChoice.delete({ farmID, year: c.year, householdID }));
-    await removeEach(raw.rolls, (r) => db.roll.delete({ farmID, electionID: r.electionID, householdID }));
-    await removeEach(raw.proxies, (p) => db.proxy.delete({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID }));
-    await removeEach(raw.audit, (e) => db.audit.delete({ farmID, eventID: e.eventID }));
+    await writeAll((b) => db.paymentClaim.delete(b).go(), claims.map((c) => ({ farmID, claim: c.claim })));
+    await writeAll((b) => db.ledgerEntry.delete(b).go(), raw.ledger.map((e) => ({ farmID, householdID, year: e.year, entryID: e.entryID })));
+    await writeAll((b) => db.depositPayment.delete(b).go(), raw.deposits.map((d) => ({ farmID, reference: d.reference })));
+    await writeAll((b) => db.compositionPeriod.delete(b).go(), raw.periods.map((p) => ({ farmID, householdID, from: p.from })));
+    await writeAll((b) => db.solidarityChoice.delete(b).go(), raw.choices.map((c) => ({ farmID, year: c.year, householdID })));
+    await writeAll((b) => db.roll.delete(b).go(), raw.rolls.map((r) => ({ farmID, electionID: r.electionID, householdID })));
+    await writeAll((b) => db.proxy.delete(b).go(), raw.proxies.map((p) => ({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID })));
+    await writeAll((b) => db.audit.delete(b).go(), raw.audit.map((e) => ({ farmID, eventID: e.eventID })));
     await Mandate.forget(householdID);
     await db.certificate.delete({ farmID, householdID }).go();
     const res = await useDB()
