@@ -7,6 +7,7 @@ import { privacyRoutes } from "./routes/privacy";
 import { electionRoutes } from "./routes/election";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
+import { paymentRoutes } from "./routes/payment";
 import { devRoutes } from "./routes/dev";
 
 export type { AppOptions } from "./shell";
@@ -25,6 +26,7 @@ export function createApp(opts: AppOptions) {
     domainRoutes("elections", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),
     domainRoutes("contribution", [contributionRoutes]),
+    domainRoutes("payment", [paymentRoutes]),
   ]);
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
   return app;

@@ -10,7 +10,7 @@
  */
 export interface ApiDomain {
   /** The entry file's name and, capitalised, the construct's. */
-  id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution";
+  id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution" | "payment";
   /**
    * The path prefixes its routes live under: each is one Hono sub-app
    * (route.ts, mount), and a route under none of them is refused.
@@ -68,16 +68,14 @@ export const apiDomains: readonly ApiDomain[] = [
   }),
   domain({
     id: "contribution",
-    mounts: [
-      "/api/seasons",
-      "/api/contribution",
-      "/api/payments",
-      "/api/sepa",
-      "/api/solidarity",
-      "/api/households/:id/statement",
-      "/api/households/:id/mandate",
-      "/api/households/:id/solidarity",
-    ],
+    mounts: ["/api/seasons", "/api/contribution", "/api/solidarity", "/api/households/:id/statement", "/api/households/:id/solidarity"],
+    mail: true,
+    authSecret: false,
+  }),
+  // payments, bank files, mandates and the direct-debit runs
+  domain({
+    id: "payment",
+    mounts: ["/api/payments", "/api/sepa", "/api/households/:id/mandate"],
     mail: true,
     authSecret: false,
   }),

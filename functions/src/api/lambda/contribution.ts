@@ -3,7 +3,7 @@ import { contributionRoutes } from "../routes/contribution";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 
-// every mandate given, changed or revoked is mailed to the household
+// the person lookup every request makes carries the household's mail code
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */

@@ -1,66 +1,20 @@
-import type { Context } from "hono";
 import * as z from "zod/mini";
 import { Clock } from "@akker/core/clock";
-import { VisibleError } from "@akker/core/error";
-import { ID } from "@akker/core/id";
-import { Mandate } from "@akker/core/contribution/mandate";
-import { Payment } from "@akker/core/contribution/payment";
 import { dateOf } from "@akker/core/contribution/rules";
 import { Season } from "@akker/core/contribution/season";
-import { Sepa } from "@akker/core/contribution/sepa";
 import { Solidarity } from "@akker/core/contribution/solidarity";
 import { Statement } from "@akker/core/contribution/statement";
-import { invalid, route, textParams, type App, type Env } from "../route";
+import { route, textParams, type App } from "../route";
 
 const treasurer = ["treasurer"] as const;
 const tag = "contribution";
 const yearQuery = z.object({ year: z.optional(Season.year) });
 const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
 
-function refused(message: string, path = "") {
-  return new VisibleError("input", "input.invalid", message, [{ path, message }]);
-}
-
 const yearMessage = { error: "The year must be between 2000 and 2200." };
 const ofYear = z.object({
   year: z.coerce.number(yearMessage).check(z.int(yearMessage), z.minimum(2000, yearMessage), z.maximum(2200, yearMessage)),
 });
-
-/** A month's collection file: `YYYY-MM.xml`, or `.json` for what it would hold. */
-const sepaFile = z.object({
-  file: z.pipe(
-    z.string().check(z.regex(/^(2[01]\d\d|2200)-(0[1-9]|1[0-2])\.(xml|json)$/, "Ask for a month as YYYY-MM.xml (or .json).")),
-    z.transform((file) => ({ year: Number(file.slice(0, 4)), month: Number(file.slice(5, 7)), json: file.endsWith(".json") })),
-  ),
-});
-
-const maxCSV = 1024 * 1024;
-
-/** A bank statement: the file itself, or within JSON (as the web app sends it). */
-const csvForms = {
-  "text/csv": z.string(),
-  "application/json": z.object({ csv: z.string().check(z.minLength(1)) }),
-};
-
-/** The bank statement: a text/csv body, or JSON `{csv}`. Other types are refused (no form posts from other sites). */
-async function csvBody(c: Context<Env>): Promise<string> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  const text = await c.req.text();
-  if (text.length > maxCSV) throw refused("The file is larger than 1 MB.", "csv");
-  if (type.startsWith("text/csv")) return text;
-  if (type.startsWith("application/json")) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw refused("The body is not valid JSON.");
-    }
-    const parsed = csvForms["application/json"].safeParse(raw);
-    if (!parsed.success) throw invalid(parsed.error);
-    return parsed.data.csv;
-  }
-  throw new VisibleError("input", "input.content_type", "Send the bank statement as text/csv, or as JSON {csv}.");
-}
 
 export function contributionRoutes(app: App) {
   route(
@@ -161,160 +115,6 @@ export function contributionRoutes(app: App) {
       const overview = await Statement.overview(query.year ?? thisYear());
       c.header("Content-Disposition", `attachment; filename="bijdragen-${overview.year}.csv"`);
       return c.body(Statement.toCSV(overview), 200, { "Content-Type": "text/csv; charset=utf-8" });
-    },
-  );
-
-  route(
-    app,
-    {
-      method: "post",
-      path: "/api/payments",
-      summary:
-        "Record a payment. 201 when recorded; the same reference again answers 200 with the payment already recorded (duplicate: true), or 409 payment.reference_taken when it belongs to another payment",
-      tag,
-      access: treasurer,
-      body: Payment.Input,
-      responses: {
-        201: { description: "Recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
-        200: { description: "Already recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
-        404: { description: "Unknown household" },
-        409: { description: "Reference taken by another payment" },
-      },
-    },
-    async (c, { body }) => {
-      const { payment, created } = await Payment.record(body);
-      return c.json({ payment, duplicate: !created }, created ? 201 : 200);
-    },
-  );
-
-  route(
-    app,
-    {
-      method: "get",
-      path: "/api/payments",
-      summary: "The ledger of a year (payments and reversals), optionally of one household",
-      tag,
-      access: treasurer,
-      query: z.extend(yearQuery, { householdID: z.optional(ID) }),
-      responses: { 200: { description: "Entries", schema: z.object({ payments: z.array(Payment.Info), totalCents: z.number() }) } },
-    },
-    async (c, { query }) => {
-      const year = query.year ?? thisYear();
-      const payments = query.householdID ? await Payment.ofHousehold(query.householdID, year) : await Payment.ofYear(year);
-      return c.json({ payments, totalCents: payments.reduce((n, p) => n + p.amountCents, 0) });
-    },
-  );
-
-  route(
-    app,
-    {
-      method: "post",
-      path: "/api/payments/:id/reverse",
-      summary: "Reverse a payment with a counter-entry (nothing is deleted); a payment is reversed once",
-      tag,
-      access: treasurer,
-      params: textParams("id"),
-      body: Payment.ReverseInput,
-      bodyOptional: true,
-      responses: {
-        201: { description: "The counter-entry", schema: z.object({ reversal: Payment.Info }) },
-        404: { description: "Unknown payment" },
-        409: { description: "Already reversed, or a reversal" },
-      },
-    },
-    async (c, { body, params }) => c.json({ reversal: await Payment.reverse(params.id, body) }, 201),
-  );
-
-  route(
-    app,
-    {
-      method: "post",
-      path: "/api/payments/import",
-      summary:
-        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN (matched to active mandates only; an IBAN of more than one household stays unmatched). A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
-      tag,
-      access: treasurer,
-      rawBody: csvForms,
-      // a statement of 1 MB, within JSON with its line breaks escaped
-      maxBody: 5 * 1024 * 1024,
-      responses: { 200: { description: "Report", schema: Payment.ImportReport } },
-    },
-    async (c) => c.json(await Payment.importCSV(await csvBody(c))),
-  );
-
-  route(
-    app,
-    {
-      method: "get",
-      path: "/api/households/:id/mandate",
-      summary: "The household's SEPA mandate: its own members, or the treasurer",
-      tag,
-      access: "session",
-      params: textParams("id"),
-      responses: {
-        200: { description: "The mandate, or null while the household has given none", schema: z.object({ mandate: z.nullable(Mandate.Info) }) },
-        404: { description: "Another household" },
-      },
-    },
-    async (c, { params }) => c.json({ mandate: await Mandate.get(params.id) }),
-  );
-
-  route(
-    app,
-    {
-      method: "put",
-      path: "/api/households/:id/mandate",
-      summary:
-        "Give or replace the SEPA mandate (IBAN checked: 400 when invalid); its own members, or the treasurer. An IBAN on another household's active mandate is refused (409 mandate.iban_taken) unless the treasurer sends shareIBAN: true; every change is mailed to the household's people",
-      tag,
-      access: "session",
-      params: textParams("id"),
-      body: Mandate.Input,
-      responses: {
-        200: { description: "The mandate", schema: z.object({ mandate: Mandate.Info }) },
-        403: { description: "shareIBAN from anyone but the treasurer" },
-        404: { description: "Another household" },
-        409: { description: "The IBAN is on another household's active mandate" },
-      },
-    },
-    async (c, { body, params }) => c.json({ mandate: await Mandate.put(params.id, body) }),
-  );
-
-  route(
-    app,
-    {
-      method: "delete",
-      path: "/api/households/:id/mandate",
-      summary: "Revoke the mandate (it stays on record; no file collects on it; its IBAN is free for other households); mailed to the household's people",
-      tag,
-      access: "session",
-      params: textParams("id"),
-      responses: { 200: { description: "The revoked mandate", schema: z.object({ mandate: Mandate.Info }) }, 404: { description: "None, or another household" } },
-    },
-    async (c, { params }) => c.json({ mandate: await Mandate.revoke(params.id) }),
-  );
-
-  route(
-    app,
-    {
-      method: "get",
-      path: "/api/sepa/:file",
-      summary:
-        "{year}-{month}.xml: the month's pain.008.001.02 direct-debit file (what is open of that month's instalment, per household with a mandate; FRST for a mandate's first collection, RCUR after); {year}-{month}.json: what it would hold",
-      tag,
-      access: treasurer,
-      params: sepaFile,
-      responses: {
-        200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary, download: "application/xml" },
-        409: { description: "Creditor not configured, or nothing to collect" },
-      },
-    },
-    async (c, { params }) => {
-      const { year, month, json } = params.file;
-      if (json) return c.json(await Sepa.preview(year, month));
-      const { xml } = await Sepa.file(year, month);
-      c.header("Content-Disposition", `attachment; filename="incasso-${year}-${String(month).padStart(2, "0")}.xml"`);
-      return c.body(xml, 200, { "Content-Type": "application/xml; charset=utf-8" });
     },
   );
 
