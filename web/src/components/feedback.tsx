@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from "solid-js";
+import { ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
 import { A, revalidate } from "@solidjs/router";
 import { useI18n, useMessages } from "../i18n";
 import { ApiError } from "../lib/api";
@@ -50,6 +50,35 @@ export function Status(props: { message?: string; tone?: "success" | "info"; chi
         </div>
       </Show>
     </div>
+  );
+}
+
+/** The end of a form: its error, the news once it saved, and its submit button, which says when it is busy. */
+export function FormEnd(props: {
+  error: unknown;
+  fields?: string[];
+  saved?: string;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
+  return (
+    <>
+      <FormError error={props.error} fields={props.fields} />
+      <Status message={props.saved} />
+      <button type="submit" class="primary" disabled={props.pending}>
+        {props.pending ? props.pendingLabel : props.label}
+      </button>
+    </>
+  );
+}
+
+/** A part of a screen that loads, or fails, on its own. */
+export function Loads(props: { children: JSX.Element }) {
+  return (
+    <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+      <Suspense fallback={<Loading />}>{props.children}</Suspense>
+    </ErrorBoundary>
   );
 }
 

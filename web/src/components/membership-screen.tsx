@@ -3,11 +3,12 @@ import { A, createAsync } from "@solidjs/router";
 import { MoreMessages } from "../i18n";
 import { useContributionText } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
-import { getMe, hasHarvestShare } from "../lib/person";
+import { getMe, hasHarvestShare, type MeInfo } from "../lib/person";
 import { canKeepWaitlist, canReadRegister } from "../lib/membership";
 import { isTreasurer } from "../lib/contribution";
 import { Page } from "./page";
 import { SubNav } from "./sub-nav";
+import NotFound from "../routes/not-found";
 import "./membership.css";
 
 /**
@@ -23,6 +24,20 @@ export function MembershipScreen(props: { title: string; heading?: string; child
         {props.children}
       </Page>
     </SectionMessages>
+  );
+}
+
+/** A membership screen for some only: blank until the person is known, "not found" to those it is not for. */
+export function RestrictedScreen(props: { title: string; allow: (me: MeInfo) => boolean; children?: JSX.Element }) {
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()}>
+      {(m) => (
+        <Show when={props.allow(m())} fallback={<NotFound />}>
+          <MembershipScreen title={props.title}>{props.children}</MembershipScreen>
+        </Show>
+      )}
+    </Show>
   );
 }
 

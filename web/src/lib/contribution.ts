@@ -1,4 +1,4 @@
-import { query } from "@solidjs/router";
+import { query, useSearchParams } from "@solidjs/router";
 import type { z } from "zod/mini";
 import type { Mandate } from "@akker/core/contribution/mandate";
 import type { Payment } from "@akker/core/contribution/payment";
@@ -161,4 +161,10 @@ export function thisYear(now = Date.now()): number {
 /** A `?year=2027` parameter, else this year. */
 export function yearParam(value: unknown): number {
   return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : thisYear();
+}
+
+/** The year a screen shows, from its `?year=` parameter. */
+export function useYear(): () => number {
+  const [params] = useSearchParams<{ year?: string }>();
+  return () => yearParam(params.year);
 }

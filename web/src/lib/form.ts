@@ -1,4 +1,4 @@
-import { onCleanup } from "solid-js";
+import { createSignal, onCleanup } from "solid-js";
 import { useAction, useSubmissions, type Action, type CustomResponse } from "@solidjs/router";
 import { useMessages } from "../i18n";
 import { ApiError } from "./api";
@@ -31,6 +31,35 @@ export function useActionForm<T extends unknown[], U>(act: Action<T, U>, filter?
     result: () => latest()?.result as Settled<U> | undefined,
     clear: forget,
   };
+}
+
+/**
+ * A form that saves through an action and says so when it has: the state of
+ * its latest run, the API's error per field, and the news shown once saved.
+ */
+export function useSaveForm<T extends unknown[], U>(act: Action<T, U>) {
+  const form = useActionForm(act);
+  const fieldError = useFieldError();
+  const [saved, setSaved] = createSignal<string>();
+  return {
+    ...form,
+    saved,
+    setSaved,
+    fieldError: (path: string) => fieldError(form.error(), path),
+    /** Runs the action; once it succeeds, `news` (given the result) is shown. Resolves like `submit`. */
+    save: async (news: (result: Settled<U>) => string, ...args: T) => {
+      setSaved(undefined);
+      const result = await form.submit(...args);
+      if (result) setSaved(news(result));
+      return result;
+    },
+  };
+}
+
+/** The fields of the form an event submits; the browser's own submit is stopped. */
+export function formData(e: SubmitEvent): FormData {
+  e.preventDefault();
+  return new FormData(e.currentTarget as HTMLFormElement);
 }
 
 export function text(data: FormData, name: string): string {

@@ -1,12 +1,12 @@
-import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { action, createAsync, json } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
 import { FigureList, TableScroll } from "../components/data-table";
-import { AskFirst, MembershipScreen } from "../components/membership-screen";
+import { AskFirst, RestrictedScreen } from "../components/membership-screen";
 import { useMoneyFormat } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
-import { text, useActionForm, useFieldError } from "../lib/form";
+import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import { getMe } from "../lib/person";
 import {
   canReadRegister,
@@ -17,7 +17,6 @@ import {
   type Register,
 } from "../lib/membership";
 import { isTreasurer, parseEuros } from "../lib/contribution";
-import NotFound from "./not-found";
 
 /** The treasurer marks a deposit refunded; the register is read again, since its totals move too. */
 const refund = action(async (householdID: string) => {
@@ -37,26 +36,20 @@ export default function Certificates() {
   const me = createAsync(() => getMe());
   const register = createAsync(() => getRegister());
   return (
-    <Show when={me()}>
-      <Show when={canReadRegister(me())} fallback={<NotFound />}>
-        <MembershipScreen title={s().register.title}>
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <Show when={register()}>
-                {(r) => (
-                  <>
-                    <RegisterView register={r()} treasurer={isTreasurer(me())} />
-                    <Show when={isTreasurer(me())}>
-                      <DepositEntry register={r()} />
-                    </Show>
-                  </>
-                )}
+    <RestrictedScreen title={s().register.title} allow={canReadRegister}>
+      <Loads>
+        <Show when={register()}>
+          {(r) => (
+            <>
+              <RegisterView register={r()} treasurer={isTreasurer(me())} />
+              <Show when={isTreasurer(me())}>
+                <DepositEntry register={r()} />
               </Show>
-            </Suspense>
-          </ErrorBoundary>
-        </MembershipScreen>
-      </Show>
-    </Show>
+            </>
+          )}
+        </Show>
+      </Loads>
+    </RestrictedScreen>
   );
 }
 
@@ -162,27 +155,23 @@ const depositFields = ["amountCents", "date", "reference"];
 function DepositEntry(props: { register: Register }) {
   const s = useMembershipText();
   const format = useMoneyFormat();
-  const fieldError = useFieldError();
-  const saving = useActionForm(payDeposit);
-  const [saved, setSaved] = createSignal<string>();
+  const saving = useSaveForm(payDeposit);
   const id = createUniqueId();
   let form: HTMLFormElement | undefined;
   const open = () => props.register.certificates.filter((c) => c.status === "pending" || c.status === "paid");
+  const news = (res: { duplicate: boolean; certificate: CertificateInfo; payment: { amountCents: number } }) => {
+    const name = res.certificate.householdName;
+    return res.duplicate ? s().register.depositDuplicate(name) : s().register.depositSaved(format.money(res.payment.amountCents), name);
+  };
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setSaved(undefined);
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const householdID = text(data, "householdID");
-    const res = await saving.submit(householdID, {
+    const data = formData(e);
+    const res = await saving.save(news, text(data, "householdID"), {
       amountCents: parseEuros(text(data, "amount")),
       date: text(data, "date"),
       reference: text(data, "reference"),
     });
-    if (!res) return;
-    const name = res.certificate.householdName;
-    setSaved(res.duplicate ? s().register.depositDuplicate(name) : s().register.depositSaved(format.money(res.payment.amountCents), name));
-    clearAmountAndReference(form);
+    if (res) clearAmountAndReference(form);
   }
 
   return (
@@ -200,13 +189,16 @@ function DepositEntry(props: { register: Register }) {
               referenceHint: s().register.depositReferenceHint,
             }}
             households={open().map((c) => ({ value: c.householdID, label: c.householdName }))}
-            fieldError={(name) => fieldError(saving.error(), name)}
+            fieldError={saving.fieldError}
           />
-          <FormError error={saving.error()} fields={depositFields} />
-          <Status message={saved()} />
-          <button type="submit" class="primary" disabled={saving.pending()}>
-            {saving.pending() ? s().register.depositSaving : s().register.depositSave}
-          </button>
+          <FormEnd
+            error={saving.error()}
+            fields={depositFields}
+            saved={saving.saved()}
+            pending={saving.pending()}
+            label={s().register.depositSave}
+            pendingLabel={s().register.depositSaving}
+          />
         </form>
       </section>
     </Show>

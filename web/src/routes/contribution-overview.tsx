@@ -1,15 +1,14 @@
-import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { A, action, createAsync, json, useSearchParams } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { A, action, createAsync, json } from "@solidjs/router";
+import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday, MandateFields } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
-import { MembershipScreen, YearPicker } from "../components/membership-screen";
+import { RestrictedScreen, YearPicker } from "../components/membership-screen";
 import { Ledger } from "../components/contribution-ledger";
 import { useMessages } from "../i18n";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
-import { text, useActionForm, useFieldError } from "../lib/form";
-import { getMe } from "../lib/person";
+import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import {
   contributionApi,
   type ContributionOverview,
@@ -25,9 +24,8 @@ import {
   type PaymentInput,
   type SolidarityEntry,
   thisYear,
-  yearParam,
+  useYear,
 } from "../lib/contribution";
-import NotFound from "./not-found";
 
 /** A payment changes what is paid and due: the overview is read again. */
 const recordPayment = action(async (input: PaymentInput & { year: number }) => {
@@ -60,37 +58,29 @@ function readText(file: Blob): Promise<string> {
 /** For the treasurer: per household what is due, paid and late; recording and importing payments; the direct-debit file. */
 export default function ContributionOverviewPage() {
   const s = useContributionText();
-  const me = createAsync(() => getMe());
-  const [params] = useSearchParams<{ year?: string }>();
-  const year = () => yearParam(params.year);
+  const year = useYear();
   const overview = createAsync(() => getOverview(year()));
   return (
-    <Show when={me()}>
-      <Show when={isTreasurer(me())} fallback={<NotFound />}>
-        <MembershipScreen title={s().overview.title}>
-          <YearPicker year={year()} path="/contribution/overview" shown={s().overview.year(year())} until={thisYear()} />
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <Show when={overview() !== undefined}>
-                <Show when={overview()} fallback={<p>{s().overview.notConfirmed(year())}</p>}>
-                  {(o) => (
-                    <>
-                      <Overview overview={o()} />
-                      <PaymentEntry overview={o()} />
-                      <MandateEntry overview={o()} />
-                      <Ledger overview={o()} />
-                      <Import year={year()} />
-                    </>
-                  )}
-                </Show>
-              </Show>
-            </Suspense>
-          </ErrorBoundary>
-          <Sepa year={year()} />
-          <SolidarityChoices year={year()} />
-        </MembershipScreen>
-      </Show>
-    </Show>
+    <RestrictedScreen title={s().overview.title} allow={isTreasurer}>
+      <YearPicker year={year()} path="/contribution/overview" shown={s().overview.year(year())} until={thisYear()} />
+      <Loads>
+        <Show when={overview() !== undefined}>
+          <Show when={overview()} fallback={<p>{s().overview.notConfirmed(year())}</p>}>
+            {(o) => (
+              <>
+                <Overview overview={o()} />
+                <PaymentEntry overview={o()} />
+                <MandateEntry overview={o()} />
+                <Ledger overview={o()} />
+                <Import year={year()} />
+              </>
+            )}
+          </Show>
+        </Show>
+      </Loads>
+      <Sepa year={year()} />
+      <SolidarityChoices year={year()} />
+    </RestrictedScreen>
   );
 }
 
@@ -136,30 +126,25 @@ const paymentFields = ["householdID", "amountCents", "date", "reference"];
 function PaymentEntry(props: { overview: ContributionOverview }) {
   const s = useContributionText();
   const format = useMoneyFormat();
-  const fieldError = useFieldError();
-  const saving = useActionForm(recordPayment);
-  const [saved, setSaved] = createSignal<string>();
+  const saving = useSaveForm(recordPayment);
   const id = createUniqueId();
   let form: HTMLFormElement | undefined;
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setSaved(undefined);
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const data = formData(e);
     const householdID = text(data, "householdID");
-    const res = await saving.submit({
-      householdID,
-      amountCents: parseEuros(text(data, "amount")),
-      date: text(data, "date"),
-      reference: text(data, "reference"),
-      year: props.overview.year,
-    });
-    if (!res) return;
-    const name = props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID;
-    setSaved(
-      res.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(res.payment.amountCents), name),
+    const name = () => props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID;
+    const res = await saving.save(
+      (r) => (r.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(r.payment.amountCents), name())),
+      {
+        householdID,
+        amountCents: parseEuros(text(data, "amount")),
+        date: text(data, "date"),
+        reference: text(data, "reference"),
+        year: props.overview.year,
+      },
     );
-    clearAmountAndReference(form);
+    if (res) clearAmountAndReference(form);
   }
 
   return (
@@ -175,13 +160,16 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
             reference: s().overview.paymentReference,
           }}
           households={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
-          fieldError={(name) => fieldError(saving.error(), name)}
+          fieldError={saving.fieldError}
         />
-        <FormError error={saving.error()} fields={paymentFields} />
-        <Status message={saved()} />
-        <button type="submit" class="primary" disabled={saving.pending()}>
-          {saving.pending() ? s().overview.paymentSaving : s().overview.paymentSave}
-        </button>
+        <FormEnd
+          error={saving.error()}
+          fields={paymentFields}
+          saved={saving.saved()}
+          pending={saving.pending()}
+          label={s().overview.paymentSave}
+          pendingLabel={s().overview.paymentSaving}
+        />
       </form>
     </section>
   );
@@ -197,17 +185,14 @@ const mandateEntryFields = ["householdID", "iban", "accountHolder", "signedOn"];
 function MandateEntry(props: { overview: ContributionOverview }) {
   const s = useContributionText();
   const mandateText = () => s().mandate;
-  const fieldError = useFieldError();
-  const saving = useActionForm(recordMandate);
-  const [saved, setSaved] = createSignal<string>();
+  const saving = useSaveForm(recordMandate);
   const id = createUniqueId();
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setSaved(undefined);
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const data = formData(e);
     const householdID = text(data, "householdID");
-    const res = await saving.submit(
+    await saving.save(
+      () => s().overview.mandateSaved(props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID),
       householdID,
       {
         iban: text(data, "iban"),
@@ -217,7 +202,6 @@ function MandateEntry(props: { overview: ContributionOverview }) {
       },
       props.overview.year,
     );
-    if (res) setSaved(s().overview.mandateSaved(props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID));
   }
 
   return (
@@ -229,15 +213,18 @@ function MandateEntry(props: { overview: ContributionOverview }) {
           label={s().overview.mandateHousehold}
           name="householdID"
           options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
-          error={fieldError(saving.error(), "householdID")}
+          error={saving.fieldError("householdID")}
         />
-        <MandateFields labels={s().mandate} fieldError={(name) => fieldError(saving.error(), name)} holderAutocomplete="off" />
+        <MandateFields labels={s().mandate} fieldError={saving.fieldError} holderAutocomplete="off" />
         <CheckboxField label={s().overview.mandateShare} hint={s().overview.mandateShareHint} name="shareIBAN" />
-        <FormError error={saving.error()} fields={mandateEntryFields} />
-        <Status message={saved()} />
-        <button type="submit" class="primary" disabled={saving.pending()}>
-          {saving.pending() ? mandateText().saving : mandateText().save}
-        </button>
+        <FormEnd
+          error={saving.error()}
+          fields={mandateEntryFields}
+          saved={saving.saved()}
+          pending={saving.pending()}
+          label={mandateText().save}
+          pendingLabel={mandateText().saving}
+        />
       </form>
     </section>
   );
@@ -310,34 +297,32 @@ function Sepa(props: { year: number }) {
         value={shown()}
         onInput={(e) => /^\d{4}-\d{2}$/.test(e.currentTarget.value) && setMonth(e.currentTarget.value)}
       />
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<Loading />}>
-          <Show when={preview()}>
-            {(p) => (
-              <Show when={p().summary} fallback={<p class="notice info">{messages.error(p().error)}</p>}>
-                {(summary) => (
-                  <>
-                    <p>
-                      {s().overview.sepaPreview(
-                        summary().count,
-                        format.money(summary().totalCents),
-                        format.day(summary().collectionDate),
-                      )}{" "}
-                      {s().overview.sepaSequences(summary().first, summary().recurring)}
-                    </p>
-                    <p class="hint">{s().overview.sepaCounts}</p>
-                    <p>
-                      <a class="button" href={contributionApi.sepaFile(shown())} download="">
-                        {s().overview.sepaDownload(format.month(shown()))}
-                      </a>
-                    </p>
-                  </>
-                )}
-              </Show>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loads>
+        <Show when={preview()}>
+          {(p) => (
+            <Show when={p().summary} fallback={<p class="notice info">{messages.error(p().error)}</p>}>
+              {(summary) => (
+                <>
+                  <p>
+                    {s().overview.sepaPreview(
+                      summary().count,
+                      format.money(summary().totalCents),
+                      format.day(summary().collectionDate),
+                    )}{" "}
+                    {s().overview.sepaSequences(summary().first, summary().recurring)}
+                  </p>
+                  <p class="hint">{s().overview.sepaCounts}</p>
+                  <p>
+                    <a class="button" href={contributionApi.sepaFile(shown())} download="">
+                      {s().overview.sepaDownload(format.month(shown()))}
+                    </a>
+                  </p>
+                </>
+              )}
+            </Show>
+          )}
+        </Show>
+      </Loads>
     </section>
   );
 }
@@ -353,35 +338,33 @@ function SolidarityChoices(props: { year: number }) {
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{s().overview.solidarity}</h2>
       <p class="hint">{s().overview.solidarityHint}</p>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<Loading />}>
-          <Show when={list()}>
-            {(l) => (
-              <Show when={l().households.length} fallback={<p>{s().overview.solidarityEmpty}</p>}>
-                <DataTable
-                  labelledby={id}
-                  rows={l().households}
-                  columns={[
-                    { label: s().overview.solidarityHousehold, head: true, cell: (e) => e.name },
-                    { label: s().overview.solidarityChoice, cell: choice },
-                    {
-                      label: s().overview.solidarityPercent,
-                      num: true,
-                      cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${e.percent}%`,
-                    },
-                    {
-                      label: s().overview.solidarityAmount,
-                      num: true,
-                      cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${format.money(e.potCents)}`,
-                    },
-                    { label: s().overview.solidarityReason, cell: (e) => e.reason ?? "" },
-                  ]}
-                />
-              </Show>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loads>
+        <Show when={list()}>
+          {(l) => (
+            <Show when={l().households.length} fallback={<p>{s().overview.solidarityEmpty}</p>}>
+              <DataTable
+                labelledby={id}
+                rows={l().households}
+                columns={[
+                  { label: s().overview.solidarityHousehold, head: true, cell: (e) => e.name },
+                  { label: s().overview.solidarityChoice, cell: choice },
+                  {
+                    label: s().overview.solidarityPercent,
+                    num: true,
+                    cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${e.percent}%`,
+                  },
+                  {
+                    label: s().overview.solidarityAmount,
+                    num: true,
+                    cell: (e) => `${e.choice === "supporter" ? "+" : "−"}${format.money(e.potCents)}`,
+                  },
+                  { label: s().overview.solidarityReason, cell: (e) => e.reason ?? "" },
+                ]}
+              />
+            </Show>
+          )}
+        </Show>
+      </Loads>
     </section>
   );
 }

@@ -1,14 +1,14 @@
 import { MandateFields } from "../components/bank-payment";
-import { createSignal, createUniqueId, ErrorBoundary, Show, Suspense, type JSX } from "solid-js";
-import { action, createAsync, useSearchParams } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { createSignal, createUniqueId, Show } from "solid-js";
+import { action, createAsync } from "@solidjs/router";
+import { FormError, Loads, Status } from "../components/feedback";
 import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
 import { SolidarityCard } from "../components/solidarity-card";
 import { useI18n } from "../i18n";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
-import { text, useActionForm, useFieldError } from "../lib/form";
+import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import { ApiError, settle } from "../lib/api";
 import { getMe } from "../lib/person";
 import {
@@ -18,7 +18,7 @@ import {
   type MandateInput,
   type StatementInfo,
   thisYear,
-  yearParam,
+  useYear,
 } from "../lib/contribution";
 import { type CertificateDetail, getMyCertificate, membershipApi } from "../lib/membership";
 
@@ -61,8 +61,7 @@ const revokeMandate = action(
 export default function MyContribution() {
   const s = useContributionText();
   const me = createAsync(() => getMe());
-  const [params] = useSearchParams<{ year?: string }>();
-  const year = () => yearParam(params.year);
+  const year = useYear();
   return (
     <Show when={me()}>
       <MembershipScreen title={s().mine.title}>
@@ -90,15 +89,6 @@ export default function MyContribution() {
         </Show>
       </MembershipScreen>
     </Show>
-  );
-}
-
-/** One part of the screen that loads, or fails, on its own. */
-function Loads(props: { children: JSX.Element }) {
-  return (
-    <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-      <Suspense fallback={<Loading />}>{props.children}</Suspense>
-    </ErrorBoundary>
   );
 }
 
@@ -296,23 +286,18 @@ const mandateFields = ["iban", "accountHolder", "signedOn"];
 
 function MandateCard(props: { householdID: string }) {
   const s = useContributionText();
-  const fieldError = useFieldError();
   const mandate = createAsync(() => getMandate(props.householdID));
-  const saving = useActionForm(saveMandate);
+  const saving = useSaveForm(saveMandate);
   const revoking = useActionForm(revokeMandate);
-  const [saved, setSaved] = createSignal<string>();
   const id = createUniqueId();
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setSaved(undefined);
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const result = await saving.submit(props.householdID, {
+    const data = formData(e);
+    await saving.save(() => s().mandate.saved, props.householdID, {
       iban: text(data, "iban"),
       accountHolder: text(data, "accountHolder"),
       signedOn: text(data, "signedOn"),
     });
-    if (result) setSaved(s().mandate.saved);
   }
 
   return (
@@ -336,8 +321,8 @@ function MandateCard(props: { householdID: string }) {
                     pendingLabel={s().mandate.revoking}
                     pending={revoking.pending()}
                     onYes={async () => {
-                      setSaved(undefined);
-                      if (await revoking.submit(props.householdID)) setSaved(s().mandate.revokeDone);
+                      saving.setSaved(undefined);
+                      if (await revoking.submit(props.householdID)) saving.setSaved(s().mandate.revokeDone);
                     }}
                   />
                 }
@@ -349,11 +334,11 @@ function MandateCard(props: { householdID: string }) {
           )}
         </Show>
       </Show>
-      <Status message={saved()} />
+      <Status message={saving.saved()} />
       <details class="disclosure" open={mandate() === null}>
         <summary>{mandate() ? s().mandate.replace : s().mandate.give}</summary>
         <form onSubmit={submit} novalidate>
-          <MandateFields labels={s().mandate} fieldError={(name) => fieldError(saving.error(), name)} holderAutocomplete="name" />
+          <MandateFields labels={s().mandate} fieldError={saving.fieldError} holderAutocomplete="name" />
           <FormError error={saving.error()} fields={mandateFields} />
           <button type="submit" class="primary" disabled={saving.pending()}>
             {saving.pending() ? s().mandate.saving : s().mandate.save}

@@ -1,12 +1,12 @@
-import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { A, action, createAsync, useSearchParams } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { createUniqueId, Show } from "solid-js";
+import { action, createAsync } from "@solidjs/router";
+import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
-import { AskFirst, MembershipScreen, YearPicker } from "../components/membership-screen";
+import { AskFirst, RestrictedScreen, YearPicker } from "../components/membership-screen";
 import { useI18n } from "../i18n";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
-import { text, useActionForm, useFieldError, whole } from "../lib/form";
+import { formData, text, useSaveForm, whole } from "../lib/form";
 import { getMe } from "../lib/person";
 import { settle } from "../lib/api";
 import { canReadRegister } from "../lib/membership";
@@ -18,9 +18,8 @@ import {
   parseEuros,
   type SeasonInfo,
   type SeasonInput,
-  yearParam,
+  useYear,
 } from "../lib/contribution";
-import NotFound from "./not-found";
 
 const saveSeason = action(
   async (year: number, input: SeasonInput) => settle(getSeason.keyFor(year), await contributionApi.saveSeason(year, input)),
@@ -44,39 +43,32 @@ function eurosField(cents: number, locale: string) {
 export default function SeasonPage() {
   const s = useContributionText();
   const me = createAsync(() => getMe());
-  const [params] = useSearchParams<{ year?: string }>();
-  const year = () => yearParam(params.year);
+  const year = useYear();
   const season = createAsync(() => getSeason(year()));
   return (
-    <Show when={me()}>
-      <Show when={canReadRegister(me())} fallback={<NotFound />}>
-        <MembershipScreen title={s().season.title}>
-          <YearPicker year={year()} path="/contribution/season" shown={s().season.year(year())} />
-          <p>{s().season.intro}</p>
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <Show when={season() !== undefined}>
-                <Show when={!season()}>
-                  <p class="notice info">{s().season.none(year())}</p>
+    <RestrictedScreen title={s().season.title} allow={canReadRegister}>
+      <YearPicker year={year()} path="/contribution/season" shown={s().season.year(year())} />
+      <p>{s().season.intro}</p>
+      <Loads>
+        <Show when={season() !== undefined}>
+          <Show when={!season()}>
+            <p class="notice info">{s().season.none(year())}</p>
+          </Show>
+          <Figures year={year()} season={season() ?? null} />
+          <Show when={season()}>
+            {(se) => (
+              <>
+                <Proposal season={se()} />
+                <Show when={isTreasurer(me())} fallback={<p class="hint">{s().season.onlyTreasurer}</p>}>
+                  <Confirm season={se()} />
                 </Show>
-                <Figures year={year()} season={season() ?? null} />
-                <Show when={season()}>
-                  {(se) => (
-                    <>
-                      <Proposal season={se()} />
-                      <Show when={isTreasurer(me())} fallback={<p class="hint">{s().season.onlyTreasurer}</p>}>
-                        <Confirm season={se()} />
-                      </Show>
-                      <Versions season={se()} />
-                    </>
-                  )}
-                </Show>
-              </Show>
-            </Suspense>
-          </ErrorBoundary>
-        </MembershipScreen>
-      </Show>
-    </Show>
+                <Versions season={se()} />
+              </>
+            )}
+          </Show>
+        </Show>
+      </Loads>
+    </RestrictedScreen>
   );
 }
 
@@ -85,22 +77,17 @@ const figureFields = ["budgetCents", "weeks", "vegetarianDiscountCents"];
 function Figures(props: { year: number; season: SeasonInfo | null }) {
   const s = useContributionText();
   const { locale } = useI18n();
-  const fieldError = useFieldError();
-  const saving = useActionForm(saveSeason);
-  const [saved, setSaved] = createSignal<string>();
+  const saving = useSaveForm(saveSeason);
   const id = createUniqueId();
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setSaved(undefined);
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const data = formData(e);
     const discount = text(data, "vegetarianDiscount");
-    const res = await saving.submit(props.year, {
+    await saving.save(() => s().season.saved, props.year, {
       budgetCents: parseEuros(text(data, "budget")),
       weeks: whole(data, "weeks"),
       ...(discount ? { vegetarianDiscountCents: parseEuros(discount) } : {}),
     });
-    if (res) setSaved(s().season.saved);
   }
 
   return (
@@ -114,7 +101,7 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
           inputmode="decimal"
           autocomplete="off"
           value={props.season ? eurosField(props.season.budgetCents, locale()) : ""}
-          error={fieldError(saving.error(), "budgetCents")}
+          error={saving.fieldError("budgetCents")}
         />
         <TextField
           label={s().season.weeks}
@@ -125,7 +112,7 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
           max={53}
           step={1}
           value={props.season?.weeks ?? 52}
-          error={fieldError(saving.error(), "weeks")}
+          error={saving.fieldError("weeks")}
         />
         <TextField
           label={s().season.vegetarianDiscount}
@@ -134,13 +121,16 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
           inputmode="decimal"
           autocomplete="off"
           value={props.season ? eurosField(props.season.vegetarianDiscountCents, locale()) : ""}
-          error={fieldError(saving.error(), "vegetarianDiscountCents")}
+          error={saving.fieldError("vegetarianDiscountCents")}
         />
-        <FormError error={saving.error()} fields={figureFields} />
-        <Status message={saved()} />
-        <button type="submit" class="primary" disabled={saving.pending()}>
-          {saving.pending() ? s().season.saving : s().season.save}
-        </button>
+        <FormEnd
+          error={saving.error()}
+          fields={figureFields}
+          saved={saving.saved()}
+          pending={saving.pending()}
+          label={s().season.save}
+          pendingLabel={s().season.saving}
+        />
       </form>
     </section>
   );
@@ -176,24 +166,20 @@ const confirmFields = ["rateCents", "vegetarianRateCents", "effectiveFrom"];
 
 function Confirm(props: { season: SeasonInfo }) {
   const s = useContributionText();
-  const fieldError = useFieldError();
-  const confirming = useActionForm(confirmSeason);
-  const [done, setDone] = createSignal<string>();
+  const confirming = useSaveForm(confirmSeason);
   const id = createUniqueId();
   let form: HTMLFormElement | undefined;
 
   async function confirm() {
-    setDone(undefined);
     const data = new FormData(form);
     const rate = text(data, "rate");
     const vegetarianRate = text(data, "vegetarianRate");
     const effectiveFrom = text(data, "effectiveFrom");
-    const res = await confirming.submit(props.season.year, {
+    await confirming.save(() => s().season.confirmed, props.season.year, {
       ...(rate ? { rateCents: parseEuros(rate) } : {}),
       ...(vegetarianRate ? { vegetarianRateCents: parseEuros(vegetarianRate) } : {}),
       ...(effectiveFrom ? { effectiveFrom } : {}),
     });
-    if (res) setDone(s().season.confirmed);
   }
 
   return (
@@ -206,14 +192,14 @@ function Confirm(props: { season: SeasonInfo }) {
           name="rate"
           inputmode="decimal"
           autocomplete="off"
-          error={fieldError(confirming.error(), "rateCents")}
+          error={confirming.fieldError("rateCents")}
         />
         <TextField
           label={s().season.otherVegetarianRate}
           name="vegetarianRate"
           inputmode="decimal"
           autocomplete="off"
-          error={fieldError(confirming.error(), "vegetarianRateCents")}
+          error={confirming.fieldError("vegetarianRateCents")}
         />
         <Show when={props.season.versions.length > 0}>
           <TextField
@@ -221,11 +207,11 @@ function Confirm(props: { season: SeasonInfo }) {
             hint={s().season.effectiveFromHint}
             name="effectiveFrom"
             type="date"
-            error={fieldError(confirming.error(), "effectiveFrom")}
+            error={confirming.fieldError("effectiveFrom")}
           />
         </Show>
         <FormError error={confirming.error()} fields={confirmFields} />
-        <Status message={done()} />
+        <Status message={confirming.saved()} />
         <AskFirst
           class="primary"
           label={s().season.confirm}

@@ -1,13 +1,12 @@
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { FormError, Loads, Status } from "../components/feedback";
 import { FigureList, TableScroll } from "../components/data-table";
-import { MembershipScreen } from "../components/membership-screen";
+import { RestrictedScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
 import { useMoneyFormat } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
 import { useActionForm } from "../lib/form";
-import { getMe } from "../lib/person";
 import { peek } from "../lib/api";
 import {
   type ApplicationInfo,
@@ -17,7 +16,6 @@ import {
   membershipApi,
   type Waitlist,
 } from "../lib/membership";
-import NotFound from "./not-found";
 
 /** Offers in list order: the list is read again, since the offers change places and free mouths. */
 const offerInOrder = action(async () => {
@@ -38,28 +36,21 @@ const offerOne = action(async (applicationID: string) => {
 /** For the board: the waiting list in order, the room on the farm, and offering places. */
 export default function WaitlistPage() {
   const s = useMembershipText();
-  const me = createAsync(() => getMe());
   const list = createAsync(() => getWaitlist());
   return (
-    <Show when={me()}>
-      <Show when={canKeepWaitlist(me())} fallback={<NotFound />}>
-        <MembershipScreen title={s().waitlist.title}>
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <Show when={list()}>
-                {(l) => (
-                  <>
-                    <Room capacity={l().capacity} />
-                    <OfferAll />
-                    <List applications={l().applications} />
-                  </>
-                )}
-              </Show>
-            </Suspense>
-          </ErrorBoundary>
-        </MembershipScreen>
-      </Show>
-    </Show>
+    <RestrictedScreen title={s().waitlist.title} allow={canKeepWaitlist}>
+      <Loads>
+        <Show when={list()}>
+          {(l) => (
+            <>
+              <Room capacity={l().capacity} />
+              <OfferAll />
+              <List applications={l().applications} />
+            </>
+          )}
+        </Show>
+      </Loads>
+    </RestrictedScreen>
   );
 }
 
