@@ -83,8 +83,10 @@ export async function makeHousehold(
       name: opts.name,
       adults: opts.adults ?? 2,
       children: opts.children ?? 0,
+      vegetarian: false,
       certificate: (opts.adults ?? 2) + (opts.children ?? 0) / 2 === 1 ? "half" : "full",
-      people: [{ name: opts.name, email: opts.email }],
+      status: "active",
+      people: [{ name: opts.name, email: opts.email, locale: "nl" }],
     });
     const person = (await Person.byEmail(opts.email))!;
     for (const r of opts.roles ?? []) await Person.grantRole(person.id, r);
@@ -94,7 +96,7 @@ export async function makeHousehold(
 
 export async function makePerson(farmID: string, opts: { name: string; email: string; roles?: Exclude<Role, "member">[] }) {
   return withActor({ type: "system", farmID }, async () => {
-    const person = await Person.create({ name: opts.name, email: opts.email });
+    const person = await Person.create({ name: opts.name, email: opts.email, locale: "nl" });
     for (const r of opts.roles ?? []) await Person.grantRole(person.id, r);
     return person;
   });

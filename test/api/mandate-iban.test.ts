@@ -37,8 +37,10 @@ async function household(name: string, extra: string[] = []) {
           name,
           adults: 1 + extra.length,
           children: 0,
+          vegetarian: false,
           certificate: "full",
-          people: [name, ...extra].map((n) => ({ name: n, email: `${n.toLowerCase()}@example.nl` })),
+          status: "active",
+          people: [name, ...extra].map((n) => ({ name: n, email: `${n.toLowerCase()}@example.nl`, locale: "nl" as const })),
         }),
       )
     : (await makeHousehold(farmID, { name, email, roles: name === "Penning" ? ["treasurer"] : [] })).household;

@@ -343,10 +343,12 @@ describe("deciding on reported hours", () => {
         name: "Klaassen",
         adults: 2,
         children: 0,
+        vegetarian: false,
         certificate: "full",
+        status: "active",
         people: [
-          { name: "Kees Klaassen", email: "kees@example.nl" },
-          { name: "Karin Klaassen", email: "karin@example.nl" },
+          { name: "Kees Klaassen", email: "kees@example.nl", locale: "nl" },
+          { name: "Karin Klaassen", email: "karin@example.nl", locale: "nl" },
         ],
       });
       await Person.grantRole((await Person.byEmail("kees@example.nl"))!.id, "coordinator");

@@ -484,7 +484,7 @@ describe("a crash after any single write leaves nothing half-done", () => {
   it("recording a deposit payment, which issues the certificate", async () => {
     const points = await everyCrashPoint(async (n, crash) => {
       const h = await withActor(system, () =>
-        Household.create({ name: `Inleg ${n}`, adults: 2, children: 0, certificate: "full", people: [{ name: `Inleg ${n}`, email: `inleg${n}@crash.test` }] }),
+        Household.create({ name: `Inleg ${n}`, adults: 2, children: 0, vegetarian: false, certificate: "full", status: "active", people: [{ name: `Inleg ${n}`, email: `inleg${n}@crash.test`, locale: "nl" }] }),
       );
       const input = { amountCents: 25_000, date: `${year}-01-10`, reference: `INLEG-CRASH-${n}` };
       const check = async () => {

@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import * as z from "zod/mini";
 import { assertRole, usePerson, type Role } from "@akker/core/actor";
 import { VisibleError } from "@akker/core/error";
-import { toIssues } from "@akker/core/fn";
+import { parse, toIssues } from "@akker/core/schema";
 import { isLowercase } from "@akker/core/id";
 
 /**
@@ -191,12 +191,6 @@ function checkText(value: unknown) {
 /** The 400 for input its schema refuses, with zod's issues. */
 export function invalid(error: z.core.$ZodError) {
   return new VisibleError("input", "input.invalid", "The input is not valid.", toIssues(error));
-}
-
-function parse(schema: z.core.$ZodType, raw: unknown) {
-  const parsed = z.safeParse(schema, raw);
-  if (!parsed.success) throw invalid(parsed.error);
-  return parsed.data;
 }
 
 async function readBody(c: Context, schema: z.core.$ZodType, optional: boolean) {

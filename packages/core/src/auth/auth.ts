@@ -6,7 +6,6 @@ import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
-import { fn } from "../fn";
 import { Mail } from "../mail/mail";
 import { loginCode } from "./mail";
 import { Person } from "../person/person";
@@ -98,42 +97,37 @@ export namespace Auth {
    * stored, also for an address nobody has, where no one ever reads it) and
    * the time to answer are the same; only the mail differs.
    */
-  export const requestCode = fn(
-    z.object({ email: Person.email, client: z.string() }),
-    async ({ email, client }) => {
-      const started = performance.now();
-      const farmID = useFarmID();
-      await RateLimit.hit(`code-client:${client}`, limits.codesPerClient.limit, limits.codesPerClient.windowSeconds);
-      await RateLimit.hit(`code-client-day:${client}`, limits.codesPerClientDaily.limit, limits.codesPerClientDaily.windowSeconds);
-      await RateLimit.backoff(`code-address:${email}`, limits.codesPerAddress, { refuse: true, code: "auth.rate_limited" });
-      const [person, farm] = await Promise.all([Person.byEmail(email), Farm.current()]);
-      const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
-      const expiresAt = Clock.now() + codeTTLMinutes * 60_000;
-      // A new code replaces the previous one and starts with a fresh try count.
-      await useDB()
-        .entities.loginCode.put({
-          farmID,
-          email,
-          codeHash: await hashCode(farmID, email, code),
-          expiresAt,
-          attempts: 0,
-          expiresAtEpoch: Math.ceil(expiresAt / 1000),
-        })
-        .go();
-      if (person) await Mail.send(loginCode, email, person.locale, { code, farm: farm.name, minutes: codeTTLMinutes });
-      const rest = answerMs - (performance.now() - started);
-      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
-    },
-  );
-
-  export const VerifyRequest = z.object({ email: Person.email, code: VerifyInput.shape.code, client: z.string() });
+  export async function requestCode({ email, client }: z.output<typeof RequestCodeInput> & { client: string }) {
+    const started = performance.now();
+    const farmID = useFarmID();
+    await RateLimit.hit(`code-client:${client}`, limits.codesPerClient.limit, limits.codesPerClient.windowSeconds);
+    await RateLimit.hit(`code-client-day:${client}`, limits.codesPerClientDaily.limit, limits.codesPerClientDaily.windowSeconds);
+    await RateLimit.backoff(`code-address:${email}`, limits.codesPerAddress, { refuse: true, code: "auth.rate_limited" });
+    const [person, farm] = await Promise.all([Person.byEmail(email), Farm.current()]);
+    const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+    const expiresAt = Clock.now() + codeTTLMinutes * 60_000;
+    // A new code replaces the previous one and starts with a fresh try count.
+    await useDB()
+      .entities.loginCode.put({
+        farmID,
+        email,
+        codeHash: await hashCode(farmID, email, code),
+        expiresAt,
+        attempts: 0,
+        expiresAtEpoch: Math.ceil(expiresAt / 1000),
+      })
+      .go();
+    if (person) await Mail.send(loginCode, email, person.locale, { code, farm: farm.name, minutes: codeTTLMinutes });
+    const rest = answerMs - (performance.now() - started);
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+  }
 
   /**
    * Checks a code and, when right, opens a session. Returns the token for the cookie.
    * Every try is counted (for its code, its client and the farm) before the
    * code is compared, so concurrent guesses never get more than their tries.
    */
-  export const verify = fn(VerifyRequest, async ({ email, code, client }) => {
+  export async function verify({ email, code, client }: z.output<typeof VerifyInput> & { client: string }) {
     const farmID = useFarmID();
     const held = [
       await RateLimit.hit(`verify-client:${client}`, limits.triesPerClient.limit, limits.triesPerClient.windowSeconds, tooMany),
@@ -178,5 +172,5 @@ export namespace Auth {
     const person = await Person.byEmail(email);
     if (!person) throw invalidCode();
     return { token: await Session.open(person.id), person };
-  });
+  }
 }

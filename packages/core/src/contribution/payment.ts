@@ -4,7 +4,7 @@ import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
-import { toIssues } from "../fn";
+import { toIssues } from "../schema";
 import { createID, ID } from "../id";
 import { amsterdamISO } from "../week";
 import { parseBankCSV } from "./bank-csv";

@@ -5,7 +5,7 @@ import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
-import { decimal } from "../fn";
+import { decimal } from "../schema";
 import { amsterdamISO } from "../week";
 import { addDays, dateOf, isDate, milliMouths, proposeRate, versionOn, type PriceVersion } from "./rules";
 

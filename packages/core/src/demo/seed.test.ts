@@ -82,7 +82,7 @@ describe("people", () => {
   it("an email address is taken once, even by 20 requests at the same instant", async () => {
     await withActor({ type: "system", farmID: demoFarm.id }, async () => {
       const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => Person.create({ name: `Race ${i}`, email: "race@example.nl" })),
+        Array.from({ length: 20 }, (_, i) => Person.create({ name: `Race ${i}`, email: "race@example.nl", locale: "nl" })),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -92,7 +92,7 @@ describe("people", () => {
 
   it("keeps farms apart: the same address may exist on two farms", async () => {
     const inFarm = (farmID: string) =>
-      withActor({ type: "system", farmID }, () => Person.create({ name: "Twee", email: "twee@example.nl" }));
+      withActor({ type: "system", farmID }, () => Person.create({ name: "Twee", email: "twee@example.nl", locale: "nl" }));
     await inFarm("farm-a");
     await inFarm("farm-b");
     const a = await withActor({ type: "system", farmID: "farm-a" }, () => Person.byEmail("twee@example.nl"));

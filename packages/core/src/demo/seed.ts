@@ -113,7 +113,8 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
           children: h.children,
           vegetarian: h.vegetarian,
           certificate: h.certificate,
-          people: [{ name: h.contact, email: `lid${n}@demo.test` }],
+          status: "active",
+          people: [{ name: h.contact, email: `lid${n}@demo.test`, locale: "nl" }],
         });
         ids[i] = created.id;
       },
@@ -147,6 +148,7 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
         name: s.name,
         email: s.email,
         householdID: s.household ? ids[s.household - 1] : undefined,
+        locale: "nl",
       });
       for (const role of s.roles) await Person.grantRole(person.id, role);
     }

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { useFarmID } from "../actor";
-import { decimal } from "../fn";
+import { decimal } from "../schema";
 
 export namespace Farm {
   export const Settings = z.object({

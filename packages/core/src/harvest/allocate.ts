@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { VisibleError } from "../error";
-import { decimal } from "../fn";
+import { decimal } from "../schema";
 import { cropKey, defaultStep, units, type Unit } from "./crop";
 import { selectLowest, sortByBalance } from "./order";
 

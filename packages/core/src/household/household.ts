@@ -5,7 +5,6 @@ import { useDB } from "../entities";
 import { certificates, householdStatuses } from "./entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
-import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import { householdPersonAdded } from "./mail";
@@ -92,7 +91,7 @@ export namespace Household {
       throw new VisibleError("input", "household.composition", issues[0]!.message, issues);
   }
 
-  export const create = fn(CreateInput, async (input) => {
+  export async function create(input: z.output<typeof CreateInput>) {
     const farm = await Farm.current();
     assertComposition(input, farm.childFactor);
     const householdID = createID("household");
@@ -120,7 +119,7 @@ export namespace Household {
     if (res.canceled) throw Person.emailTaken();
     if (people.length) identityChanged();
     return (await get(householdID))!;
-  });
+  }
 
   export async function get(householdID: string): Promise<Info | undefined> {
     const farm = await Farm.current();
@@ -143,34 +142,31 @@ export namespace Household {
       .sort((a, b) => a.name.localeCompare(b.name, "nl"));
   }
 
-  export const update = fn(
-    z.object({ id: z.string(), changes: UpdateInput }),
-    async ({ id, changes }) => {
-      const farm = await Farm.current();
-      const current = await get(id);
-      if (!current) throw new VisibleError("not_found", "household.not_found", "No such household.");
-      const next = { ...current, ...changes };
-      assertComposition(next, farm.childFactor);
-      // Guard the composition check against a concurrent edit of the same household. The audit
-      // event is in the same transaction: the contribution dates a composition change by it.
-      const res = await useDB()
-        .transaction.write(({ household, audit }) => [
-          household
-            .patch({ farmID: farm.id, householdID: id })
-            .set(changes)
-            .where(
-              (a, op) =>
-                `${op.eq(a.adults, current.adults)} AND ${op.eq(a.children, current.children)} AND ${op.eq(a.certificate, current.certificate)}`,
-            )
-            .commit(),
-          audit.create(Audit.event("household.updated", id, changes)).commit(),
-        ])
-        .go();
-      if (res.canceled) throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
-      identityChanged();
-      return (await get(id))!;
-    },
-  );
+  export async function update({ id, changes }: { id: string; changes: z.output<typeof UpdateInput> }) {
+    const farm = await Farm.current();
+    const current = await get(id);
+    if (!current) throw new VisibleError("not_found", "household.not_found", "No such household.");
+    const next = { ...current, ...changes };
+    assertComposition(next, farm.childFactor);
+    // Guard the composition check against a concurrent edit of the same household. The audit
+    // event is in the same transaction: the contribution dates a composition change by it.
+    const res = await useDB()
+      .transaction.write(({ household, audit }) => [
+        household
+          .patch({ farmID: farm.id, householdID: id })
+          .set(changes)
+          .where(
+            (a, op) =>
+              `${op.eq(a.adults, current.adults)} AND ${op.eq(a.children, current.children)} AND ${op.eq(a.certificate, current.certificate)}`,
+          )
+          .commit(),
+        audit.create(Audit.event("household.updated", id, changes)).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "household.changed", "The household was changed meanwhile; try again.");
+    identityChanged();
+    return (await get(id))!;
+  }
 
   export const AddPersonInput = z.omit(Person.CreateInput, { householdID: true });
 

@@ -2,7 +2,6 @@ import * as z from "zod/mini";
 import { roles as allRoles, useFarmID, type Role } from "../actor";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
-import { fn } from "../fn";
 import { createID } from "../id";
 import { identityChanged } from "./changes";
 
@@ -66,7 +65,7 @@ export namespace Person {
   export const emailTaken = () => new VisibleError("conflict", "person.email_taken", "This email address is already in use.");
 
   /** Creates a person; the email address is claimed in the same transaction so it stays unique per farm. */
-  export const create = fn(CreateInput, async (input) => {
+  export async function create(input: z.output<typeof CreateInput>) {
     const made = newItems(input);
     const res = await useDB()
       .transaction.write(({ person, emailClaim }) => [emailClaim.create(made.claim).commit(), person.create(made.person).commit()])
@@ -74,7 +73,7 @@ export namespace Person {
     if (res.canceled) throw emailTaken();
     identityChanged();
     return (await get(made.personID))!;
-  });
+  }
 
   export async function get(personID: string) {
     const res = await useDB().entities.person.get({ farmID: useFarmID(), personID }).go();

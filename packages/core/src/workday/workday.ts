@@ -5,7 +5,6 @@ import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { workdayTasks } from "./entities";
 import { VisibleError } from "../error";
-import { fn } from "../fn";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import { workdayCancelled, workdayPromoted } from "./mail";
@@ -130,7 +129,7 @@ export namespace Workday {
   const within = (t: number) => Math.min(Date.parse("9999-12-31T23:59:59.999Z"), Math.max(Date.parse("0000-01-01T00:00:00Z"), t));
 
   /** Work days between two instants (default: from now on, for a year), with the caller's own sign-ups. */
-  export const list = fn(ListInput, async (range): Promise<Info[]> => {
+  export async function list(range: z.output<typeof ListInput>): Promise<Info[]> {
     const farmID = useFarmID();
     const start = within(range.from ? Date.parse(range.from) : Clock.now() - 12 * 3600_000);
     // a start more than a year ahead still gets its year, not a reversed range
@@ -150,7 +149,7 @@ export namespace Workday {
       const s = own.get(w.workdayID);
       return serialize(w, s ? { status: s.status, place: places.get(w.workdayID) ?? null } : null);
     });
-  });
+  }
 
   /** The caller's place in line on each day where it waits (few days: one query each). */
   async function waitlistPlaces(own: { workdayID: string; status: string }[], personID: string) {
