@@ -135,8 +135,8 @@ describe("certificates and deposits", () => {
     const csv = await board.get("/api/certificates.csv");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    expect(csv.body).toContain(`"Visser";"heel";"2";"2.000,00";"2.000,00";"betaald";"2027-03-01"`);
-    expect(csv.body).toContain(`"Jansen";"heel";"2";"2.000,00";"0,00";"openstaand"`);
+    expect(csv.body).toContain(`"Visser";"heel";"2";"2000,00";"2000,00";"betaald";"2027-03-01"`);
+    expect(csv.body).toContain(`"Jansen";"heel";"2";"2000,00";"0,00";"openstaand"`);
   });
 
   it("instalments: 8 × €250, the board or treasurer chooses the plan", async () => {

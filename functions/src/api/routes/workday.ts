@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import * as z from "zod/mini";
 import { VisibleError } from "@akker/core/error";
+import { csvContentType } from "@akker/core/csv";
 import { Calendar } from "@akker/core/workday/calendar";
 import { ID } from "@akker/core/id";
 import { Hours } from "@akker/core/workday/hours";
@@ -277,16 +278,17 @@ export function workdayRoutes(app: App) {
     {
       method: "get",
       path: "/api/hours/totals.csv",
-      summary: "The totals as CSV",
+      summary: "The totals as CSV for a Dutch spreadsheet: per household (default) or, with per=task, per task type",
       tag,
       access: ["board", "coordinator"],
-      query: season,
+      query: z.extend(season, { per: z.optional(z.enum(["household", "task"])) }),
       responses: { 200: { description: "CSV (text/csv)", download: "text/csv" } },
     },
     async (c, { query }) => {
       const totals = await Hours.totals(query.season);
-      c.header("Content-Disposition", `attachment; filename="uren-${totals.season}.csv"`);
-      return c.body(Hours.toCSV(totals), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      const per = query.per ?? "household";
+      c.header("Content-Disposition", `attachment; filename="uren-${per === "task" ? "taken-" : ""}${totals.season}.csv"`);
+      return c.body(Hours.toCSV(totals, per), 200, { "Content-Type": csvContentType });
     },
   );
 

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
+import { amount, toCSV as csv } from "../csv";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { assertOwnOrTreasurer } from "./access";
@@ -193,27 +194,16 @@ export namespace Statement {
     return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
   }
 
+  /** The overview as one table for a Dutch spreadsheet (../csv.ts), with the totals as its last row. */
   export function toCSV(o: Overview) {
-    const cell = (v: string | number) => {
-      const s = String(v);
-      // quote, and defuse spreadsheet formulas in names
-      return `"${(/^[=+\-@]/.test(s) && typeof v === "string" && !/^-\d/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-    };
-    const rows: (string | number)[][] = [
+    const money = (r: Pick<Overview["totals"], "yearlyCents" | "dueCents" | "paidCents" | "lateCents" | "balanceCents">) =>
+      [r.yearlyCents, r.dueCents, r.paidCents, r.lateCents, r.balanceCents].map(amount);
+    return csv(
       ["huishouden", "id", "monden", "jaarbedrag", "verschuldigd", "betaald", "achterstand", "saldo", "machtiging"],
-      ...o.households.map((r) => [
-        r.name,
-        r.householdID,
-        String(r.mouths).replace(".", ","),
-        euros(r.yearlyCents),
-        euros(r.dueCents),
-        euros(r.paidCents),
-        euros(r.lateCents),
-        euros(r.balanceCents),
-        r.mandate ? "ja" : "nee",
-      ]),
-      ["totaal", "", "", euros(o.totals.yearlyCents), euros(o.totals.dueCents), euros(o.totals.paidCents), euros(o.totals.lateCents), euros(o.totals.balanceCents), ""],
-    ];
-    return rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+      [
+        ...o.households.map((r) => [r.name, r.householdID, r.mouths, ...money(r), r.mandate ? "ja" : "nee"]),
+        ["totaal", "", null, ...money(o.totals), ""],
+      ],
+    );
   }
 }

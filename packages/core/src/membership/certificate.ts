@@ -13,7 +13,8 @@ import { Mail } from "../mail/mail";
 import { membershipNotice } from "./mail";
 import { oneAtATime } from "../one-at-a-time";
 import { Person } from "../person/person";
-import { dateOf, depositSchedule, euros, isDate, noticeEnd, toCSV } from "./rules";
+import { dateOf, depositSchedule, euros, isDate, noticeEnd } from "./rules";
+import { amount, toCSV } from "../csv";
 import { backoff } from "../backoff";
 import {
   depositFor as depositOf,
@@ -137,24 +138,24 @@ export namespace Certificate {
     };
   }
 
-  /** The register as CSV, for the treasurer's spreadsheet. */
+  /** The register as CSV for a Dutch spreadsheet (../csv.ts). */
   export function registerCSV(list: Info[]) {
     const statusNames: Record<Info["status"], string> = { pending: "openstaand", paid: "betaald", refund_due: "terug te betalen", refunded: "terugbetaald" };
-    return toCSV([
+    return toCSV(
       ["huishouden", "certificaat", "monden", "inleg", "betaald", "status", "lid sinds", "opgezegd per", "terugbetaald op", "terugbetaald"],
-      ...list.map((c) => [
+      list.map((c) => [
         c.householdName,
         c.certificate === "full" ? "heel" : "half",
-        String(c.mouths).replace(".", ","),
-        euros(c.depositCents),
-        euros(c.paidCents),
+        c.mouths,
+        amount(c.depositCents),
+        amount(c.paidCents),
         statusNames[c.status],
         c.memberSince,
         c.endDate,
         c.refundedAt,
-        c.refundedCents === null ? null : euros(c.refundedCents),
+        c.refundedCents === null ? null : amount(c.refundedCents),
       ]),
-    ]);
+    );
   }
 
   async function payments(householdID: string): Promise<Payment[]> {

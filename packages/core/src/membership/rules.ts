@@ -151,7 +151,7 @@ export function depositSchedule(input: {
   });
 }
 
-/** "2.000,00": euros as the Dutch write them, for CSV exports. */
+/** "2.000,00": euros as the Dutch write them, in messages (CSV cells use ../csv.ts). */
 export function euros(cents: number): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
@@ -159,13 +159,4 @@ export function euros(cents: number): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${sign}${whole},${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** A CSV for spreadsheets set to Dutch: semicolons, every cell quoted, formulas defused. */
-export function toCSV(rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-  };
-  return rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
 }

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
+import { toCSV as csv } from "../csv";
 import { useDB } from "../entities";
 import { workdayTasks } from "./entities";
 import { VisibleError } from "../error";
@@ -210,15 +211,9 @@ export namespace Hours {
     };
   }
 
-  /** The totals as CSV (semicolon-separated, as Dutch spreadsheets expect). */
-  export function toCSV(t: Awaited<ReturnType<typeof totals>>) {
-    const cell = (v: string | number) => {
-      const s = String(v);
-      // quote, and defuse spreadsheet formulas in names
-      return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-    };
-    const rows = [["huishouden", "uren", "doel"], ...t.households.map((h) => [h.name, h.hours, t.targetHours])];
-    rows.push([], ["taak", "uren"], ...t.tasks.map((x) => [x.task, x.hours]));
-    return rows.map((r) => r.map((v) => cell(v as string | number)).join(";")).join("\r\n") + "\r\n";
+  /** The totals as CSV for a Dutch spreadsheet (../csv.ts): per household, or per task (one table a file). */
+  export function toCSV(t: Awaited<ReturnType<typeof totals>>, per: "household" | "task" = "household") {
+    if (per === "task") return csv(["taak", "uren"], t.tasks.map((x) => [x.task, x.hours]));
+    return csv(["huishouden", "uren", "doel"], t.households.map((h) => [h.name, h.hours, t.targetHours]));
   }
 }
