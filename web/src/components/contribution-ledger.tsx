@@ -3,7 +3,7 @@ import { action, createAsync, json } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "./feedback";
 import { SelectField } from "./field";
 import { DataTable } from "./data-table";
-import { AskFirst } from "./membership-screen";
+import { AskFirst } from "./ask-first";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { text, useActionForm } from "../lib/form";
 import {

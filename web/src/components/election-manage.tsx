@@ -1,6 +1,7 @@
-import { createSignal, on, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { A, action } from "@solidjs/router";
 import { FormError, Status } from "./feedback";
+import { AskFirst } from "./ask-first";
 import { useElectionText } from "../i18n/election";
 import { ApiError } from "../lib/api";
 import { electionApi, type ElectionInfo, reloadElection, settleElection } from "../lib/election";
@@ -21,7 +22,8 @@ export function Manage(props: { election: ElectionInfo }) {
   const e = useElectionText();
   const format = useWorkdayFormat();
   const changing = useActionForm(changeStatus);
-  const [confirming, setConfirming] = createSignal<"open" | "close">();
+  // What the question is about, fixed when asked: the status moves once the answer is in.
+  const [to, setTo] = createSignal<"open" | "close">("open");
   const status = () => props.election.status;
   const done = () => {
     const result = changing.result();
@@ -29,28 +31,6 @@ export function Manage(props: { election: ElectionInfo }) {
     if (result?.status === "closed") return e().board.closed;
     return undefined;
   };
-  let askButton: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
-
-  function ask() {
-    changing.clear();
-    setConfirming(status() === "draft" ? "open" : "close");
-    yesButton?.focus();
-  }
-
-  function keep() {
-    setConfirming(undefined);
-    askButton?.focus();
-  }
-
-  async function run() {
-    const to = confirming();
-    if (!to || changing.pending()) return;
-    const result = await changing.submit(props.election.id, to);
-    setConfirming(undefined);
-    if (result) document.getElementById("manage")?.focus();
-    else askButton?.focus();
-  }
 
   return (
     <section class="card manage" aria-labelledby="manage">
@@ -74,47 +54,26 @@ export function Manage(props: { election: ElectionInfo }) {
             ? e().board.scheduled(format.start(props.election.opensAt))
             : e().board.scheduledClose(format.start(props.election.closesAt))}
         </p>
-        <Show
-          when={confirming()}
-          fallback={
-            <div class="actions">
-              <button ref={askButton} type="button" class="primary" onClick={ask}>
-                {status() === "draft" ? e().board.open : e().board.close}
-              </button>
-            </div>
+        <AskFirst
+          class="primary"
+          inActions
+          label={status() === "draft" ? e().board.open : e().board.close}
+          question={
+            to() === "open"
+              ? e().board.openConfirm
+              : e().board.closeConfirm(props.election.turnout.voted, props.election.turnout.eligible)
           }
-        >
-          {(to) => (
-            <div class="confirm">
-              <p id="status-confirm">
-                {to() === "open"
-                  ? e().board.openConfirm
-                  : e().board.closeConfirm(props.election.turnout.voted, props.election.turnout.eligible)}
-              </p>
-              <div class="actions">
-                <button
-                  ref={yesButton}
-                  type="button"
-                  class="primary"
-                  aria-describedby="status-confirm"
-                  disabled={changing.pending()}
-                  onClick={() => void run()}
-                >
-                  {changing.pending()
-                    ? to() === "open"
-                      ? e().board.opening
-                      : e().board.closing
-                    : to() === "open"
-                      ? e().board.openYes
-                      : e().board.closeYes}
-                </button>
-                <button type="button" class="secondary" onClick={keep}>
-                  {e().board.cancel}
-                </button>
-              </div>
-            </div>
-          )}
-        </Show>
+          yes={to() === "open" ? e().board.openYes : e().board.closeYes}
+          no={e().board.cancel}
+          pendingLabel={to() === "open" ? e().board.opening : e().board.closing}
+          pending={changing.pending()}
+          onAsk={() => {
+            changing.clear();
+            setTo(status() === "draft" ? "open" : "close");
+          }}
+          onYes={() => changing.submit(props.election.id, to())}
+          focusAfter={() => document.getElementById("manage")}
+        />
       </Show>
       <FormError error={changing.error()} />
     </section>

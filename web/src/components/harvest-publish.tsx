@@ -6,6 +6,7 @@ import { useActionForm } from "../lib/form";
 import { getHarvest, harvestApi, type HarvestOverview } from "../lib/harvest";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { FormError, Status } from "./feedback";
+import { AskFirst } from "./ask-first";
 import { FarmerNote } from "./harvest-share";
 import { HouseholdTable, Leftovers, SplitTotals } from "./harvest-split";
 
@@ -65,36 +66,15 @@ export function Split(props: {
 export function Publish(props: { week: string; overview: HarvestOverview; unsaved: boolean }) {
   const { t } = useI18n();
   const publishing = useActionForm(publishHarvest);
-  const [confirming, setConfirming] = createSignal(false);
   const [done, setDone] = createSignal<string>();
-  let publishButton: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
   const again = () => props.overview.status === "published";
   const needed = () => props.overview.status === "draft" || props.overview.dirty;
   const households = () => t().count.households(props.overview.participants);
 
-  function ask() {
-    publishing.clear();
-    setDone(undefined);
-    setConfirming(true);
-    yesButton?.focus();
-  }
-
-  function cancel() {
-    setConfirming(false);
-    publishButton?.focus();
-  }
-
   async function publish() {
     const result = await publishing.submit(props.week);
-    setConfirming(false);
-    if (!result) {
-      publishButton?.focus();
-      return;
-    }
-    setDone(t().publish.done);
-    // The button is gone now; carry on reading at the split, which says it is published.
-    document.getElementById("split-heading")?.focus();
+    if (result) setDone(t().publish.done);
+    return result;
   }
 
   return (
@@ -102,35 +82,22 @@ export function Publish(props: { week: string; overview: HarvestOverview; unsave
       <Status message={needed() ? undefined : done()} />
       <Show when={needed()}>
         <Show when={!props.unsaved} fallback={<p class="notice info">{t().entry.unsaved}</p>}>
-          <Show
-            when={confirming()}
-            fallback={
-              <button ref={publishButton} type="button" class="primary" onClick={ask}>
-                {again() ? t().publish.again : t().publish.button}
-              </button>
-            }
-          >
-            <div class="confirm">
-              <p id="publish-confirm">
-                {again() ? t().publish.confirmAgain(households()) : t().publish.confirm(households())}
-              </p>
-              <div class="actions">
-                <button
-                  ref={yesButton}
-                  type="button"
-                  class="primary"
-                  aria-describedby="publish-confirm"
-                  disabled={publishing.pending()}
-                  onClick={() => void publish()}
-                >
-                  {publishing.pending() ? t().publish.publishing : t().publish.yes}
-                </button>
-                <button type="button" class="secondary" onClick={cancel}>
-                  {t().publish.cancel}
-                </button>
-              </div>
-            </div>
-          </Show>
+          <AskFirst
+            class="primary"
+            label={again() ? t().publish.again : t().publish.button}
+            question={again() ? t().publish.confirmAgain(households()) : t().publish.confirm(households())}
+            yes={t().publish.yes}
+            no={t().publish.cancel}
+            pendingLabel={t().publish.publishing}
+            pending={publishing.pending()}
+            onAsk={() => {
+              publishing.clear();
+              setDone(undefined);
+            }}
+            onYes={publish}
+            // The button is gone once published; carry on reading at the split, which says so.
+            focusAfter={() => document.getElementById("split-heading")}
+          />
         </Show>
       </Show>
       <FormError error={publishing.error()} />

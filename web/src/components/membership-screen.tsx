@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, Show, type JSX } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { MoreMessages } from "../i18n";
 import { useContributionText } from "../i18n/contribution";
@@ -100,74 +100,5 @@ export function YearPicker(props: { year: number; path: string; shown: string; u
         </Show>
       </div>
     </nav>
-  );
-}
-
-/**
- * A button that asks first: the question and its answers take its place,
- * focus moves to the yes-button, and back to the button when cancelled.
- */
-export function AskFirst(props: {
-  label: string;
-  ariaLabel?: string;
-  question: string;
-  yes: string;
-  no: string;
-  pendingLabel: string;
-  pending: boolean;
-  class?: string;
-  onYes: () => Promise<unknown> | void;
-}) {
-  const [asking, setAsking] = createSignal(false);
-  const id = createUniqueId();
-  let button: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
-  return (
-    <Show
-      when={asking()}
-      fallback={
-        <button
-          ref={button}
-          type="button"
-          class={props.class ?? "secondary"}
-          aria-label={props.ariaLabel}
-          onClick={() => {
-            setAsking(true);
-            yesButton?.focus();
-          }}
-        >
-          {props.label}
-        </button>
-      }
-    >
-      <div class="confirm">
-        <p id={id}>{props.question}</p>
-        <div class="actions">
-          <button
-            ref={yesButton}
-            type="button"
-            class="primary"
-            aria-describedby={id}
-            disabled={props.pending}
-            onClick={async () => {
-              await props.onYes();
-              setAsking(false);
-            }}
-          >
-            {props.pending ? props.pendingLabel : props.yes}
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setAsking(false);
-              button?.focus();
-            }}
-          >
-            {props.no}
-          </button>
-        </div>
-      </div>
-    </Show>
   );
 }

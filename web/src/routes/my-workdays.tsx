@@ -1,6 +1,7 @@
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, action, createAsync } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { AskFirst } from "../components/ask-first";
 import { DayItem } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workday";
@@ -86,11 +87,8 @@ function CalendarLink() {
   const url = createAsync(() => getCalendarLink());
   const renewing = useActionForm(renewCalendar);
   const [copied, setCopied] = createSignal<"yes" | "no">();
-  const [confirming, setConfirming] = createSignal(false);
   const renewed = () => (renewing.result() ? w().calendar.renewed : undefined);
   let input: HTMLInputElement | undefined;
-  let renewButton: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
 
   async function copy() {
     setCopied(undefined);
@@ -103,25 +101,6 @@ function CalendarLink() {
       input?.select();
       setCopied("no");
     }
-  }
-
-  function ask() {
-    renewing.clear();
-    setCopied(undefined);
-    setConfirming(true);
-    yesButton?.focus();
-  }
-
-  function keep() {
-    setConfirming(false);
-    renewButton?.focus();
-  }
-
-  async function renew() {
-    const result = await renewing.submit();
-    setConfirming(false);
-    if (result) input?.focus();
-    else renewButton?.focus();
   }
 
   return (
@@ -166,33 +145,20 @@ function CalendarLink() {
       </ErrorBoundary>
       <h3>{w().calendar.renew}</h3>
       <p>{w().calendar.renewIntro}</p>
-      <Show
-        when={confirming()}
-        fallback={
-          <button ref={renewButton} type="button" class="secondary" onClick={ask}>
-            {w().calendar.renew}
-          </button>
-        }
-      >
-        <div class="confirm">
-          <p id="renew-confirm">{w().calendar.renewConfirm}</p>
-          <div class="actions">
-            <button
-              ref={yesButton}
-              type="button"
-              class="primary"
-              aria-describedby="renew-confirm"
-              disabled={renewing.pending()}
-              onClick={() => void renew()}
-            >
-              {renewing.pending() ? w().calendar.renewing : w().calendar.renewYes}
-            </button>
-            <button type="button" class="secondary" onClick={keep}>
-              {w().calendar.renewNo}
-            </button>
-          </div>
-        </div>
-      </Show>
+      <AskFirst
+        label={w().calendar.renew}
+        question={w().calendar.renewConfirm}
+        yes={w().calendar.renewYes}
+        no={w().calendar.renewNo}
+        pendingLabel={w().calendar.renewing}
+        pending={renewing.pending()}
+        onAsk={() => {
+          renewing.clear();
+          setCopied(undefined);
+        }}
+        onYes={() => renewing.submit()}
+        focusAfter={() => input}
+      />
       <FormError error={renewing.error()} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { createSignal, ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, action, createAsync, json, type RouteSectionProps } from "@solidjs/router";
 import { FormError, LoadError, Status } from "../components/feedback";
+import { AskFirst } from "../components/ask-first";
 import { SelectField } from "../components/field";
 import { SignupControls, spots, useShownDay } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
@@ -198,29 +199,8 @@ function OtherPerson(props: { day: WorkdayInfo; householdID: string; personID: s
 function Organise(props: { day: WorkdayInfo }) {
   const w = useWorkdayText();
   const cancelling = useActionForm(cancelWorkday);
-  const [confirming, setConfirming] = createSignal(false);
-  let cancelButton: HTMLButtonElement | undefined;
-  let yesButton: HTMLButtonElement | undefined;
   const people = () => props.day.confirmed + props.day.waitlisted;
   const scheduled = () => props.day.status === "scheduled";
-
-  function ask() {
-    cancelling.clear();
-    setConfirming(true);
-    yesButton?.focus();
-  }
-
-  function keep() {
-    setConfirming(false);
-    cancelButton?.focus();
-  }
-
-  async function cancel() {
-    const result = await cancelling.submit(props.day.id);
-    setConfirming(false);
-    if (!result) cancelButton?.focus();
-    else document.getElementById("organise")?.focus();
-  }
 
   return (
     <section class="card" aria-labelledby="organise">
@@ -239,37 +219,19 @@ function Organise(props: { day: WorkdayInfo }) {
       </div>
       <Status message={cancelling.result() ? w().detail.cancelledNow : undefined} />
       <Show when={scheduled()}>
-        <Show
-          when={confirming()}
-          fallback={
-            <div class="actions">
-              <button ref={cancelButton} type="button" class="secondary danger" onClick={ask}>
-                {w().detail.cancelDay}
-              </button>
-            </div>
-          }
-        >
-          <div class="confirm">
-            <p id="cancel-confirm">
-              {people() ? w().detail.cancelConfirm(people()) : w().detail.cancelConfirmEmpty}
-            </p>
-            <div class="actions">
-              <button
-                ref={yesButton}
-                type="button"
-                class="primary"
-                aria-describedby="cancel-confirm"
-                disabled={cancelling.pending()}
-                onClick={() => void cancel()}
-              >
-                {cancelling.pending() ? w().detail.cancelling : w().detail.cancelYes}
-              </button>
-              <button type="button" class="secondary" onClick={keep}>
-                {w().detail.cancelNo}
-              </button>
-            </div>
-          </div>
-        </Show>
+        <AskFirst
+          class="secondary danger"
+          inActions
+          label={w().detail.cancelDay}
+          question={people() ? w().detail.cancelConfirm(people()) : w().detail.cancelConfirmEmpty}
+          yes={w().detail.cancelYes}
+          no={w().detail.cancelNo}
+          pendingLabel={w().detail.cancelling}
+          pending={cancelling.pending()}
+          onAsk={cancelling.clear}
+          onYes={() => cancelling.submit(props.day.id)}
+          focusAfter={() => document.getElementById("organise")}
+        />
       </Show>
       <FormError error={cancelling.error()} />
     </section>
