@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { hasLatin, isSepaReference, sepaText } from "./sepa-text";
+
+describe("text in the SEPA character set", () => {
+  it("writes names as the banks convert them", () => {
+    const cases: [string, string][] = [
+      ["Straße", "Strasse"],
+      ["Ærø Æbelø", "AEro AEbelo"],
+      ["Ĳsselmeer ĳs", "IJsselmeer ijs"],
+      ["Øystein Sørensen", "Oystein Sorensen"],
+      ["Łukasz Wałęsa", "Lukasz Walesa"],
+      ["José Müller-Lüdenscheidt", "Jose Muller-Ludenscheidt"],
+      ["François Œuvre", "Francois OEuvre"],
+      ["Þórður Guðmundsson", "THordur Gudmundsson"],
+      ["Đorđe Dragić", "Dorde Dragic"],
+      ["Ğülşen Çelik İnan", "Gulsen Celik Inan"],
+      ["Jansen-Ötzi & Zn.", "Jansen-Otzi + Zn."],
+      ["Müller & Søn — ‘t Hof", "Muller + Son - 't Hof"],
+      [`<Smit> "Zn" 'x'`, "Smit Zn 'x'"],
+      ["ﬁnn  \t van\u0001 Dijk", "finn van Dijk"],
+    ];
+    for (const [name, expected] of cases) expect(sepaText(name, 70), name).toBe(expected);
+    expect(sepaText("x".repeat(80), 70)).toHaveLength(70);
+    expect(sepaText("ab " + "c".repeat(70), 3)).toBe("ab");
+  });
+
+  it("keeps only the EPC's Latin set", () => {
+    const sample = "Ñandú Åsa Ævar Œdipe Øre Łódź Ĳzer ß ŉ ſ Ŋ ħ ı ĸ ŧ ð þ ƒ “quoted” «x» ½ € ™ 王小明 Иван Γιώργος";
+    expect(sepaText(sample, 200)).toMatch(/^[A-Za-z0-9/?:().,'+ -]*$/);
+  });
+
+  it("finds nothing Latin in a name of another script", () => {
+    expect(hasLatin("王小明")).toBe(false);
+    expect(hasLatin("Иван Петров")).toBe(false);
+    expect(hasLatin("  ?? ")).toBe(false);
+    expect(hasLatin("Łukasz 王")).toBe(true);
+    expect(hasLatin("É")).toBe(true);
+  });
+
+  it("accepts references as the EPC does", () => {
+    for (const ok of ["AKKER-01J0000000000000000000000", "A/B", "O'BRIEN/1", "x".repeat(35), "A (1).2"]) expect(isSepaReference(ok), ok).toBe(true);
+    for (const bad of ["/X", "X/", "A//B", "", "x".repeat(36), " A", "A ", "A_B", "Ä1"]) expect(isSepaReference(bad), bad).toBe(false);
+  });
+});
