@@ -8,7 +8,7 @@ import { canKeepWaitlist, canReadRegister } from "../lib/membership";
 import { isTreasurer } from "../lib/contribution";
 import { Page } from "./page";
 import { SubNav } from "./sub-nav";
-import NotFound from "../routes/not-found";
+import { Restricted } from "./restricted";
 import "./membership.css";
 
 /**
@@ -29,15 +29,10 @@ export function MembershipScreen(props: { title: string; heading?: string; child
 
 /** A membership screen for some only: blank until the person is known, "not found" to those it is not for. */
 export function RestrictedScreen(props: { title: string; allow: (me: MeInfo) => boolean; children?: JSX.Element }) {
-  const me = createAsync(() => getMe());
   return (
-    <Show when={me()}>
-      {(m) => (
-        <Show when={props.allow(m())} fallback={<NotFound />}>
-          <MembershipScreen title={props.title}>{props.children}</MembershipScreen>
-        </Show>
-      )}
-    </Show>
+    <Restricted allow={props.allow}>
+      <MembershipScreen title={props.title}>{props.children}</MembershipScreen>
+    </Restricted>
   );
 }
 

@@ -1,15 +1,7 @@
-import {
-  createSignal,
-  createUniqueId,
-  ErrorBoundary,
-  For,
-  Show,
-  Suspense,
-  untrack,
-} from "solid-js";
+import { createSignal, createUniqueId, For, Show, untrack } from "solid-js";
 import { createStore } from "solid-js/store";
 import { action, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { FormError, Loads, Status } from "../components/feedback";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { Publish, Split } from "../components/harvest-publish";
 import { Page } from "../components/page";
@@ -52,16 +44,14 @@ export default function HarvestWeek(props: RouteSectionProps) {
     <Show when={isWeek(week())} fallback={<NotFound />}>
       <Page title={editable() ? t().entry.title : t().entry.viewTitle} heading={t().entry.heading(weekNumber(week()))}>
         <WeekPicker week={week()} href={(w) => `/harvest/${w}`} />
-        <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-          <Suspense fallback={<Loading />}>
-            <Show when={me()}>
-              {/* Each week its own form, filled once from what was saved for that week. */}
-              <Show when={week()} keyed>
-                {(w) => <WeekContent week={w} editable={editable()} />}
-              </Show>
+        <Loads>
+          <Show when={me()}>
+            {/* Each week its own form, filled once from what was saved for that week. */}
+            <Show when={week()} keyed>
+              {(w) => <WeekContent week={w} editable={editable()} />}
             </Show>
-          </Suspense>
-        </ErrorBoundary>
+          </Show>
+        </Loads>
       </Page>
     </Show>
   );

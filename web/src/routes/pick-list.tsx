@@ -1,6 +1,6 @@
-import { ErrorBoundary, Show, Suspense } from "solid-js";
+import { Show } from "solid-js";
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { LoadError, Loading } from "../components/feedback";
+import { Loads } from "../components/feedback";
 import { CropTable, HouseholdTable } from "../components/harvest-split";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
@@ -22,31 +22,29 @@ export default function PickList(props: RouteSectionProps) {
           <A href={`/harvest/${week()}`}>{t().picklist.back(weekNumber(week()))}</A>
         </p>
         <p class="muted">{format.week(week())}</p>
-        <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-          <Suspense fallback={<Loading />}>
-            <Show when={overview() !== undefined}>
-              <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(week()))}</p>}>
-                {(o) => (
-                  <>
-                    <Show when={o().status === "draft"}>
-                      <p class="notice info">{t().picklist.draft}</p>
-                    </Show>
-                    <Show when={o().dirty}>
-                      <p class="notice warning">{t().picklist.dirty}</p>
-                    </Show>
-                    <div class="actions no-print">
-                      <button type="button" class="primary" onClick={() => window.print()}>
-                        {t().picklist.print}
-                      </button>
-                    </div>
-                    <CropTable overview={o()} />
-                    <HouseholdTable overview={o()} />
-                  </>
-                )}
-              </Show>
+        <Loads>
+          <Show when={overview() !== undefined}>
+            <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(week()))}</p>}>
+              {(o) => (
+                <>
+                  <Show when={o().status === "draft"}>
+                    <p class="notice info">{t().picklist.draft}</p>
+                  </Show>
+                  <Show when={o().dirty}>
+                    <p class="notice warning">{t().picklist.dirty}</p>
+                  </Show>
+                  <div class="actions no-print">
+                    <button type="button" class="primary" onClick={() => window.print()}>
+                      {t().picklist.print}
+                    </button>
+                  </div>
+                  <CropTable overview={o()} />
+                  <HouseholdTable overview={o()} />
+                </>
+              )}
             </Show>
-          </Suspense>
-        </ErrorBoundary>
+          </Show>
+        </Loads>
       </Page>
     </Show>
   );

@@ -1,15 +1,15 @@
-import { createSignal, ErrorBoundary, For, Show, Suspense, untrack } from "solid-js";
+import { createSignal, For, Show, untrack } from "solid-js";
 import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { FormError, Loads, Status } from "../components/feedback";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workday";
 import { getRoster, workdayApi, type WorkdayRoster } from "../lib/workday";
 import { hasStarted, useWorkdayFormat } from "../lib/workday-view";
-import { canOrganiseWorkdays, getMe } from "../lib/person";
+import { canOrganiseWorkdays } from "../lib/person";
 import { settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
-import NotFound from "./not-found";
+import { Restricted } from "../components/restricted";
 
 const saveAttendance = action(
   async (workdayID: string, present: string[]) =>
@@ -28,25 +28,20 @@ function hoursOf(day: { start: string; end: string }) {
  */
 export default function RosterPage(props: RouteSectionProps) {
   const w = useWorkdayText();
-  const me = createAsync(() => getMe());
   const roster = createAsync(() => getRoster(props.params.id!));
   return (
-    <Show when={me()}>
-      <Show when={canOrganiseWorkdays(me())} fallback={<NotFound />}>
-        <WorkdayScreen title={w().roster.title}>
-          <p>
-            <A href={`/workdays/${props.params.id}`}>{w().roster.back}</A>
-          </p>
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              <Show when={roster()?.workday.id} keyed>
-                {(_id) => <Roster roster={roster()!} />}
-              </Show>
-            </Suspense>
-          </ErrorBoundary>
-        </WorkdayScreen>
-      </Show>
-    </Show>
+    <Restricted allow={canOrganiseWorkdays}>
+      <WorkdayScreen title={w().roster.title}>
+        <p>
+          <A href={`/workdays/${props.params.id}`}>{w().roster.back}</A>
+        </p>
+        <Loads>
+          <Show when={roster()?.workday.id} keyed>
+            {(_id) => <Roster roster={roster()!} />}
+          </Show>
+        </Loads>
+      </WorkdayScreen>
+    </Restricted>
   );
 }
 

@@ -1,15 +1,15 @@
-import { createSignal, ErrorBoundary, Show, Suspense } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { A, action, createAsync, json, type RouteSectionProps } from "@solidjs/router";
-import { FormError, LoadError, Loading, Status } from "../components/feedback";
+import { FormError, Loads, Status } from "../components/feedback";
 import { readWorkday, WorkdayFields, workdayFields } from "../components/workday-fields";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workday";
 import { getWorkday, workdayApi, type WorkdayInfo, type WorkdayUpdateInput } from "../lib/workday";
 import { putWorkdays } from "../lib/workday-view";
 import { useWorkdayFormat } from "../lib/workday-view";
-import { canOrganiseWorkdays, getMe } from "../lib/person";
+import { canOrganiseWorkdays } from "../lib/person";
 import { useActionForm } from "../lib/form";
-import NotFound from "./not-found";
+import { Restricted } from "../components/restricted";
 
 const updateWorkday = action(async (workdayID: string, changes: WorkdayUpdateInput) => {
   const day = await workdayApi.update(workdayID, changes);
@@ -20,26 +20,21 @@ const updateWorkday = action(async (workdayID: string, changes: WorkdayUpdateInp
 /** For the farmer and the coordinators: change a work day; only what changed is sent. */
 export default function WorkdayEdit(props: RouteSectionProps) {
   const w = useWorkdayText();
-  const me = createAsync(() => getMe());
   const day = createAsync(() => getWorkday(props.params.id!));
   return (
-    <Show when={me()}>
-      <Show when={canOrganiseWorkdays(me())} fallback={<NotFound />}>
-        <WorkdayScreen title={w().form.editTitle}>
-          <p>
-            <A href={`/workdays/${props.params.id}`}>{w().form.back}</A>
-          </p>
-          <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-            <Suspense fallback={<Loading />}>
-              {/* Filled once from the day as it was loaded. */}
-              <Show when={day()?.id} keyed>
-                {(_id) => <EditForm day={day()!} />}
-              </Show>
-            </Suspense>
-          </ErrorBoundary>
-        </WorkdayScreen>
-      </Show>
-    </Show>
+    <Restricted allow={canOrganiseWorkdays}>
+      <WorkdayScreen title={w().form.editTitle}>
+        <p>
+          <A href={`/workdays/${props.params.id}`}>{w().form.back}</A>
+        </p>
+        <Loads>
+          {/* Filled once from the day as it was loaded. */}
+          <Show when={day()?.id} keyed>
+            {(_id) => <EditForm day={day()!} />}
+          </Show>
+        </Loads>
+      </WorkdayScreen>
+    </Restricted>
   );
 }
 
