@@ -142,32 +142,25 @@ describe("bad input is refused, never a 500", () => {
 
   it("a household whose people cannot all be made is not made at all (an address in use, or one address twice)", async () => {
     const names = async () => (await all.get("/api/households")).body.households.map((h: { name: string }) => h.name);
+    // a household of two adults with these people, each a name and an address
+    const create = (name: string, people: [string, string][]) =>
+      all.post("/api/households", { name, adults: 2, certificate: "full", people: people.map(([person, email]) => ({ name: person, email })) });
     const before = await names();
-    const taken = await all.post("/api/households", {
-      name: "Half gemaakt",
-      adults: 2,
-      certificate: "full",
-      people: [
-        { name: "Nieuw", email: "nieuw-lid@example.nl" },
-        { name: "Bezet", email: "alles@example.nl" },
-      ],
-    });
+    const taken = await create("Half gemaakt", [
+      ["Nieuw", "nieuw-lid@example.nl"],
+      ["Bezet", "alles@example.nl"],
+    ]);
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe("person.email_taken");
     expect(await names()).toEqual(before);
     // the first person was not made either: the address is still free
-    const twice = await all.post("/api/households", {
-      name: "Dubbel",
-      adults: 2,
-      certificate: "full",
-      people: [
-        { name: "Een", email: "nieuw-lid@example.nl" },
-        { name: "Twee", email: "Nieuw-Lid@example.nl" },
-      ],
-    });
+    const twice = await create("Dubbel", [
+      ["Een", "nieuw-lid@example.nl"],
+      ["Twee", "Nieuw-Lid@example.nl"],
+    ]);
     expect(twice.status).toBe(400);
     expect(twice.body.error.issues).toEqual([{ path: "people.1.email", message: "Each person needs an address of their own." }]);
-    const made = await all.post("/api/households", { name: "Heel", adults: 2, certificate: "full", people: [{ name: "Nieuw", email: "nieuw-lid@example.nl" }] });
+    const made = await create("Heel", [["Nieuw", "nieuw-lid@example.nl"]]);
     expect(made.status).toBe(201);
     expect(made.body.household.people).toHaveLength(1);
     expect(await names()).toEqual([...before, "Heel"].sort((a, b) => a.localeCompare(b, "nl")));
