@@ -7,6 +7,10 @@ import { route, textParams, type App } from "../route";
 
 const board = ["board"] as const;
 
+/** What the routes on one household answer: it, with its people. */
+const OneHousehold = z.object({ household: Household.WithPeople });
+const oneHousehold = async (id: string) => ({ household: Household.mustExist(await Household.withPeople(id)) });
+
 export function householdRoutes(app: App) {
   route(
     app,
@@ -30,11 +34,11 @@ export function householdRoutes(app: App) {
       tag: "households",
       access: board,
       body: Household.CreateInput,
-      responses: { 201: { description: "Created", schema: z.object({ household: Household.WithPeople }) } },
+      responses: { 201: { description: "Created", schema: OneHousehold } },
     },
     async (c, { body }) => {
       const created = await Household.create(body);
-      return c.json({ household: Household.mustExist(await Household.withPeople(created.id)) }, 201);
+      return c.json(await oneHousehold(created.id), 201);
     },
   );
 
@@ -48,16 +52,15 @@ export function householdRoutes(app: App) {
       access: "session",
       params: textParams("id"),
       responses: {
-        200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
+        200: { description: "The household", schema: OneHousehold },
         404: { description: "Unknown, or another household" },
       },
     },
     async (c, { params }) => {
-      const id = params.id;
       // Someone else's household answers exactly like one that does not exist.
-      if (usePerson().householdID !== id && !hasRole("board"))
+      if (usePerson().householdID !== params.id && !hasRole("board"))
         throw new VisibleError("not_found", "household.not_found", "No such household.");
-      return c.json({ household: Household.mustExist(await Household.withPeople(id)) });
+      return c.json(await oneHousehold(params.id));
     },
   );
 
@@ -72,14 +75,13 @@ export function householdRoutes(app: App) {
       params: textParams("id"),
       body: Household.UpdateInput,
       responses: {
-        200: { description: "The household", schema: z.object({ household: Household.WithPeople }) },
+        200: { description: "The household", schema: OneHousehold },
         404: { description: "Unknown" },
       },
     },
     async (c, { body, params }) => {
-      const id = params.id;
-      await Household.update({ id, changes: body });
-      return c.json({ household: Household.mustExist(await Household.withPeople(id)) });
+      await Household.update({ id: params.id, changes: body });
+      return c.json(await oneHousehold(params.id));
     },
   );
 

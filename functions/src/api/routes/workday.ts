@@ -16,6 +16,9 @@ const members = ["member"] as const;
 const dayReaders = ["member", "farmer", "coordinator", "board"] as const;
 const tag = "workdays";
 const Workdays = z.object({ workdays: z.array(Workday.Info) });
+const OneWorkday = z.object({ workday: Workday.Info });
+/** The secret calendar link. */
+const Link = z.object({ url: z.string() });
 const Roster = z.object({ workday: Workday.Info, entries: z.array(Workday.RosterEntry) });
 const forPerson = z.object({ personID: z.optional(ID) });
 
@@ -77,7 +80,7 @@ export function workdayRoutes(app: App) {
       tag,
       access: dayReaders,
       params: textParams("id"),
-      responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+      responses: { 200: { description: "The work day", schema: OneWorkday }, 404: { description: "Unknown" } },
     },
     async (c, { params }) => c.json({ workday: await Workday.get(params.id) }),
   );
@@ -92,7 +95,7 @@ export function workdayRoutes(app: App) {
       access: organisers,
       params: textParams("id"),
       body: Workday.UpdateInput,
-      responses: { 200: { description: "The work day", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+      responses: { 200: { description: "The work day", schema: OneWorkday }, 404: { description: "Unknown" } },
     },
     async (c, { body, params }) => c.json({ workday: await Workday.update(params.id, body) }),
   );
@@ -106,7 +109,7 @@ export function workdayRoutes(app: App) {
       tag,
       access: organisers,
       params: textParams("id"),
-      responses: { 200: { description: "Cancelled", schema: z.object({ workday: Workday.Info }) }, 404: { description: "Unknown" } },
+      responses: { 200: { description: "Cancelled", schema: OneWorkday }, 404: { description: "Unknown" } },
     },
     async (c, { params }) => c.json({ workday: await Workday.cancel(params.id) }),
   );
@@ -301,7 +304,7 @@ export function workdayRoutes(app: App) {
       tag,
       // only the caller's own sign-ups; renewing is how anyone, also after leaving, stops a link they shared
       access: "session",
-      responses: { 200: { description: "Link", schema: z.object({ url: z.string() }) } },
+      responses: { 200: { description: "Link", schema: Link } },
     },
     async (c) => c.json({ url: calendarURL(c, await Calendar.token()) }),
   );
@@ -314,7 +317,7 @@ export function workdayRoutes(app: App) {
       summary: "A new calendar link; the old one stops working",
       tag,
       access: "session",
-      responses: { 200: { description: "Link", schema: z.object({ url: z.string() }) } },
+      responses: { 200: { description: "Link", schema: Link } },
     },
     async (c) => c.json({ url: calendarURL(c, await Calendar.renew()) }),
   );

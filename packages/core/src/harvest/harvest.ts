@@ -42,6 +42,16 @@ export namespace Harvest {
   });
   export type Overview = z.infer<typeof Overview>;
 
+  /** A published week, with the caller's own lines (null without a share in it). */
+  export const Published = z.object({
+    week: z.string(),
+    publishedAt: z.nullable(z.string()),
+    changed: z.boolean(),
+    note: z.nullable(z.string()),
+    lines: z.nullable(z.array(LineInfo)),
+  });
+  export type Published = z.infer<typeof Published>;
+
   export const Mine = z.object({
     week: z.string(),
     /** `pending` until the farmer publishes the week. */
@@ -378,7 +388,7 @@ export namespace Harvest {
   }
 
   /** Published weeks, newest first, with the caller's own lines where it has a household. */
-  export async function list() {
+  export async function list(): Promise<Published[]> {
     const farmID = useFarmID();
     const actor = useActor();
     const householdID = actor.type === "person" ? actor.householdID : null;
