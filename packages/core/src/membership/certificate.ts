@@ -184,17 +184,8 @@ export namespace Certificate {
 
   /** The item that issues a household's certificate: as it reads before it is stored. */
   function issued(h: HouseholdItem, farm: Farm.Info) {
-    const e = effective(h, undefined, farm);
-    return {
-      farmID: h.farmID,
-      householdID: h.householdID,
-      certificate: e.certificate,
-      depositCents: e.depositCents,
-      plan: e.plan,
-      instalments: e.instalments,
-      paidCents: 0,
-      memberSince: e.memberSince,
-    };
+    const { certificate, depositCents, plan, instalments, memberSince } = effective(h, undefined, farm);
+    return { farmID: h.farmID, householdID: h.householdID, certificate, depositCents, plan, instalments, paidCents: 0, memberSince };
   }
 
   /**
