@@ -12,6 +12,7 @@ import {
   reloadElection,
 } from "../lib/election";
 import { Status } from "./feedback";
+import { useCopy } from "../lib/copy";
 
 /**
  * Casting a ballot. The API answers only with the tracker, so the election
@@ -216,23 +217,10 @@ export function Ballot(props: {
 export function Receipt(props: { tracker: string; behalf?: string }) {
   const e = useElectionText();
   const id = createUniqueId();
-  const [copied, setCopied] = createSignal<"yes" | "no">();
+  const { copied, copy } = useCopy();
   let heading: HTMLHeadingElement | undefined;
   let input: HTMLInputElement | undefined;
   onMount(() => heading?.focus());
-
-  async function copy() {
-    setCopied(undefined);
-    try {
-      await navigator.clipboard.writeText(props.tracker);
-      setCopied("yes");
-    } catch {
-      // No clipboard: select it, so copying by hand is one step.
-      input?.focus();
-      input?.select();
-      setCopied("no");
-    }
-  }
 
   return (
     <div class="receipt">
@@ -256,7 +244,7 @@ export function Receipt(props: { tracker: string; behalf?: string }) {
         {e().receipt.keep}
       </p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void copy()}>
+        <button type="button" class="primary" onClick={() => void copy(props.tracker, input)}>
           {e().receipt.copy}
         </button>
       </div>

@@ -80,48 +80,41 @@ function Totals(props: { totals: HourTotals }) {
           {w().totals.csv}
         </a>
       </p>
-      <table class="data-table">
-        <caption>{w().totals.perTask}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{w().totals.task}</th>
-            <th scope="col" class="num">
-              {w().totals.hours}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.totals.tasks}>
-            {(t) => (
-              <tr>
-                <th scope="row">{w().tasks[t.task]}</th>
-                <td class="num">{number(t.hours)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-      <table class="data-table">
-        <caption>{w().totals.perHousehold}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{w().totals.household}</th>
-            <th scope="col" class="num">
-              {w().totals.hours}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={households()}>
-            {(h) => (
-              <tr>
-                <th scope="row">{h.name}</th>
-                <td class="num">{number(h.hours)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <HoursTable
+        caption={w().totals.perTask}
+        name={w().totals.task}
+        rows={props.totals.tasks.map((t) => ({ name: w().tasks[t.task], hours: t.hours }))}
+      />
+      <HoursTable caption={w().totals.perHousehold} name={w().totals.household} rows={households()} />
     </>
+  );
+}
+
+/** Hours per task or per household: a row each, named in its first column. */
+function HoursTable(props: { caption: string; name: string; rows: { name: string; hours: number }[] }) {
+  const w = useWorkdayText();
+  const { number } = useI18n();
+  return (
+    <table class="data-table">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.name}</th>
+          <th scope="col" class="num">
+            {w().totals.hours}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.rows}>
+          {(row) => (
+            <tr>
+              <th scope="row">{row.name}</th>
+              <td class="num">{number(row.hours)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }

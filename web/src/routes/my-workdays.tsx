@@ -1,4 +1,4 @@
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, action, createAsync } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
 import { AskFirst } from "../components/ask-first";
@@ -8,6 +8,7 @@ import { useWorkdayText } from "../i18n/workday";
 import { getCalendarLink, getMyWorkdays, workdayApi, type WorkdayInfo } from "../lib/workday";
 import { settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
+import { useCopy } from "../lib/copy";
 
 const renewCalendar = action(
   async () => settle(getCalendarLink.keyFor(), await workdayApi.calendar.renew()),
@@ -86,22 +87,9 @@ function CalendarLink() {
   const w = useWorkdayText();
   const url = createAsync(() => getCalendarLink());
   const renewing = useActionForm(renewCalendar);
-  const [copied, setCopied] = createSignal<"yes" | "no">();
+  const { copied, setCopied, copy } = useCopy();
   const renewed = () => (renewing.result() ? w().calendar.renewed : undefined);
   let input: HTMLInputElement | undefined;
-
-  async function copy() {
-    setCopied(undefined);
-    try {
-      await navigator.clipboard.writeText(url() ?? "");
-      setCopied("yes");
-    } catch {
-      // No clipboard (an old browser, or permission refused): select it, so copying by hand is one step.
-      input?.focus();
-      input?.select();
-      setCopied("no");
-    }
-  }
 
   return (
     <section class="card calendar" aria-labelledby="calendar">
@@ -125,7 +113,7 @@ function CalendarLink() {
                   />
                 </div>
                 <div class="actions">
-                  <button type="button" class="primary" onClick={() => void copy()}>
+                  <button type="button" class="primary" onClick={() => void copy(url() ?? "", input)}>
                     {w().calendar.copy}
                   </button>
                   <a class="button secondary" href={link().replace(/^https?:/, "webcal:")} rel="external">
