@@ -54,6 +54,11 @@ export function TextField(props: InputProps) {
   );
 }
 
+/** An e-mail address: the phone's keyboard for it, no capital or spelling fix. */
+export function EmailField(props: InputProps) {
+  return <TextField type="email" inputmode="email" autocapitalize="none" spellcheck={false} {...props} />;
+}
+
 type SelectProps = Described & {
   name: string;
   value?: string;

@@ -8,6 +8,30 @@ export const householdFields = ["name", "adults", "children", "certificate", "ve
 
 const statuses: HouseholdStatus[] = ["active", "pending", "left"];
 
+/** Adults and children side by side: the mouths a household counts. */
+export function MouthFields(props: {
+  labels: { adults: string; children: string; childrenHint: string };
+  adults: number;
+  children: number;
+  error: (name: string) => string | undefined;
+}) {
+  const field = { type: "number", inputmode: "numeric", max: 20, step: 1 } as const;
+  return (
+    <div class="field-row">
+      <TextField {...field} label={props.labels.adults} name="adults" min={1} value={props.adults} error={props.error("adults")} />
+      <TextField
+        {...field}
+        label={props.labels.children}
+        hint={props.labels.childrenHint}
+        name="children"
+        min={0}
+        value={props.children}
+        error={props.error("children")}
+      />
+    </div>
+  );
+}
+
 /** The household's own fields, shared by the create and the edit form. */
 export function HouseholdFields(props: { values?: Partial<HouseholdInfo>; error: unknown }) {
   const { t } = useI18n();
@@ -21,31 +45,12 @@ export function HouseholdFields(props: { values?: Partial<HouseholdInfo>; error:
         value={props.values?.name ?? ""}
         error={fieldError(props.error, "name")}
       />
-      <div class="field-row">
-        <TextField
-          label={t().form.adults}
-          name="adults"
-          type="number"
-          inputmode="numeric"
-          min={1}
-          max={20}
-          step={1}
-          value={props.values?.adults ?? 2}
-          error={fieldError(props.error, "adults")}
-        />
-        <TextField
-          label={t().form.children}
-          hint={t().form.childrenHint}
-          name="children"
-          type="number"
-          inputmode="numeric"
-          min={0}
-          max={20}
-          step={1}
-          value={props.values?.children ?? 0}
-          error={fieldError(props.error, "children")}
-        />
-      </div>
+      <MouthFields
+        labels={t().form}
+        adults={props.values?.adults ?? 2}
+        children={props.values?.children ?? 0}
+        error={(name) => fieldError(props.error, name)}
+      />
       <RadioGroup
         label={t().form.certificate}
         name="certificate"

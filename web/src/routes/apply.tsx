@@ -1,7 +1,8 @@
 import { createSignal, Show } from "solid-js";
 import { A, action } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
-import { CheckboxField, RadioGroup, TextField } from "../components/field";
+import { CheckboxField, EmailField, RadioGroup, TextField } from "../components/field";
+import { MouthFields } from "../components/household-fields";
 import { Frame } from "../components/frame";
 import { PublicMembershipScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
@@ -67,42 +68,19 @@ export default function Apply() {
                 maxlength={100}
                 error={fieldError(applying.error(), "name") ? s().apply.nameError : undefined}
               />
-              <TextField
+              <EmailField
                 label={s().apply.email}
                 hint={s().apply.emailHint}
                 name="email"
-                type="email"
                 autocomplete="email"
-                inputmode="email"
-                autocapitalize="none"
-                spellcheck={false}
                 error={fieldError(applying.error(), "email")}
               />
-              <div class="field-row">
-                <TextField
-                  label={s().apply.adults}
-                  name="adults"
-                  type="number"
-                  inputmode="numeric"
-                  min={1}
-                  max={20}
-                  step={1}
-                  value={2}
-                  error={fieldError(applying.error(), "adults")}
-                />
-                <TextField
-                  label={s().apply.children}
-                  hint={s().apply.childrenHint}
-                  name="children"
-                  type="number"
-                  inputmode="numeric"
-                  min={0}
-                  max={20}
-                  step={1}
-                  value={0}
-                  error={fieldError(applying.error(), "children")}
-                />
-              </div>
+              <MouthFields
+                labels={s().apply}
+                adults={2}
+                children={0}
+                error={(name) => fieldError(applying.error(), name)}
+              />
               <CheckboxField
                 label={s().apply.vegetarian}
                 name="vegetarian"

@@ -1,7 +1,7 @@
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { A, action, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "../components/feedback";
-import { SelectField, TextField } from "../components/field";
+import { EmailField, SelectField, TextField } from "../components/field";
 import { HouseholdFields, householdFields, readHousehold } from "../components/household-fields";
 import { Page } from "../components/page";
 import { errorText, locales, useI18n } from "../i18n";
@@ -159,16 +159,7 @@ function People(props: { household: HouseholdWithPeople }) {
             autocomplete="off"
             error={fieldError(adding.error(), "name")}
           />
-          <TextField
-            label={t().form.personEmail}
-            name="email"
-            type="email"
-            inputmode="email"
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck={false}
-            error={emailError()}
-          />
+          <EmailField label={t().form.personEmail} name="email" autocomplete="off" error={emailError()} />
           <SelectField
             label={t().form.personLocale}
             name="locale"

@@ -1,7 +1,7 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { A, action, query, useNavigate, useSearchParams } from "@solidjs/router";
 import { FormError, Status } from "../components/feedback";
-import { TextField } from "../components/field";
+import { EmailField, TextField } from "../components/field";
 import { Frame } from "../components/frame";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
@@ -87,15 +87,11 @@ export default function Login() {
               </Show>
               <p>{t().login.intro}</p>
               <form onSubmit={sendCode} novalidate>
-                <TextField
+                <EmailField
                   ref={emailInput}
                   label={t().login.email}
                   name="email"
-                  type="email"
                   autocomplete="email"
-                  inputmode="email"
-                  autocapitalize="none"
-                  spellcheck={false}
                   value={email()}
                   error={fieldError(sending.error(), "email")}
                 />
