@@ -7,7 +7,9 @@ import { privacyRoutes } from "./routes/privacy";
 import { electionRoutes } from "./routes/election";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
+import { booksRoutes } from "./routes/books";
 import { paymentRoutes } from "./routes/payment";
+import { bankRoutes } from "./routes/bank";
 import { devRoutes } from "./routes/dev";
 
 export type { AppOptions } from "./shell";
@@ -25,8 +27,8 @@ export function createApp(opts: AppOptions) {
     domainRoutes("workdays", [workdayRoutes, privacyRoutes]),
     domainRoutes("elections", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),
-    domainRoutes("contribution", [contributionRoutes]),
-    domainRoutes("payment", [paymentRoutes]),
+    domainRoutes("contribution", [contributionRoutes, booksRoutes]),
+    domainRoutes("payment", [paymentRoutes, bankRoutes]),
   ]);
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
   return app;

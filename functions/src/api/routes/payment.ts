@@ -1,14 +1,12 @@
-import type { Context } from "hono";
 import * as z from "zod/mini";
 import { Clock } from "@akker/core/clock";
-import { VisibleError } from "@akker/core/error";
 import { ID } from "@akker/core/id";
 import { Mandate } from "@akker/core/contribution/mandate";
 import { Payment } from "@akker/core/contribution/payment";
 import { dateOf } from "@akker/core/contribution/rules";
 import { Season } from "@akker/core/contribution/season";
 import { Sepa } from "@akker/core/contribution/sepa";
-import { invalid, route, textParams, type App, type Env } from "../route";
+import { route, textParams, type App } from "../route";
 
 /*
  * Payments, mandates and the direct-debit files: the treasurer's money
@@ -21,9 +19,6 @@ const tag = "contribution";
 const yearQuery = z.object({ year: z.optional(Season.year) });
 const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
 
-function refused(message: string, path = "") {
-  return new VisibleError("input", "input.invalid", message, [{ path, message }]);
-}
 /** A month's collection file: `YYYY-MM.xml`, or `.json` for what it would hold. */
 const sepaFile = z.object({
   file: z.pipe(
@@ -31,34 +26,6 @@ const sepaFile = z.object({
     z.transform((file) => ({ year: Number(file.slice(0, 4)), month: Number(file.slice(5, 7)), json: file.endsWith(".json") })),
   ),
 });
-
-const maxCSV = 1024 * 1024;
-
-/** A bank statement: the file itself, or within JSON (as the web app sends it). */
-const csvForms = {
-  "text/csv": z.string(),
-  "application/json": z.object({ csv: z.string().check(z.minLength(1)) }),
-};
-
-/** The bank statement: a text/csv body, or JSON `{csv}`. Other types are refused (no form posts from other sites). */
-async function csvBody(c: Context<Env>): Promise<string> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  const text = await c.req.text();
-  if (text.length > maxCSV) throw refused("The file is larger than 1 MB.", "csv");
-  if (type.startsWith("text/csv")) return text;
-  if (type.startsWith("application/json")) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw refused("The body is not valid JSON.");
-    }
-    const parsed = csvForms["application/json"].safeParse(raw);
-    if (!parsed.success) throw invalid(parsed.error);
-    return parsed.data.csv;
-  }
-  throw new VisibleError("input", "input.content_type", "Send the bank statement as text/csv, or as JSON {csv}.");
-}
 
 export function paymentRoutes(app: App) {
   route(
@@ -120,23 +87,6 @@ export function paymentRoutes(app: App) {
       },
     },
     async (c, { body, params }) => c.json({ reversal: await Payment.reverse(params.id, body) }, 201),
-  );
-
-  route(
-    app,
-    {
-      method: "post",
-      path: "/api/payments/import",
-      summary:
-        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN (matched to active mandates only; an IBAN of more than one household stays unmatched). A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
-      tag,
-      access: treasurer,
-      rawBody: csvForms,
-      // a statement of 1 MB, within JSON with its line breaks escaped
-      maxBody: 5 * 1024 * 1024,
-      responses: { 200: { description: "Report", schema: Payment.ImportReport } },
-    },
-    async (c) => c.json(await Payment.importCSV(await csvBody(c))),
   );
 
   route(
