@@ -1,10 +1,8 @@
 import { Show } from "solid-js";
 import { A, action, json, useSubmissions } from "@solidjs/router";
 import { useWorkdayText, type WorkdayDictionary } from "../i18n/workday";
-import { ApiError } from "../lib/api";
-import { expected, freePlaces, hasStarted, isOpen, useWorkdayFormat } from "../lib/workday-view";
-import { putWorkdays, reloadWorkdays } from "../lib/workday-view";
-import { type SignupStatus, workdayApi, type WorkdayInfo } from "../lib/workday";
+import { expected, freePlaces, hasStarted, isOpen, signUpOrOff, useWorkdayFormat } from "../lib/workday-view";
+import type { WorkdayInfo } from "../lib/workday";
 import { useActionForm } from "../lib/form";
 import { FormError, Status } from "./feedback";
 
@@ -15,18 +13,7 @@ import { FormError, Status } from "./feedback";
  * with the reason.
  */
 export const changeSignup = action(async (day: WorkdayInfo, change: "signup" | "cancel") => {
-  let status: SignupStatus | null = null;
-  try {
-    if (change === "signup") status = await workdayApi.signup(day.id);
-    else await workdayApi.cancelSignup(day.id);
-  } catch (e) {
-    // Begun, cancelled or gone meanwhile: show every list as it is now.
-    if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
-    throw e;
-  }
-  const fresh = await workdayApi.get(day.id).catch(() => undefined);
-  if (fresh) await putWorkdays([fresh]);
-  else await reloadWorkdays();
+  const { status, fresh } = await signUpOrOff(day, change);
   return json({ change, status, place: fresh?.waitlistPlace ?? null }, { revalidate: [] });
 }, "workday-signup");
 

@@ -1,9 +1,17 @@
 import { query, revalidate } from "@solidjs/router";
 import { amsterdamISO, amsterdamParts, amsterdamTime, dateOf } from "@akker/core/week";
 import { useI18n } from "../i18n";
-import { peek } from "./api";
+import { ApiError, peek } from "./api";
 import type { Locale } from "./person";
-import { getMyWorkdays, getWorkday, getWorkdays, type WorkdayInfo, type WorkdayTask } from "./workday";
+import {
+  getMyWorkdays,
+  getWorkday,
+  getWorkdays,
+  type SignupStatus,
+  workdayApi,
+  type WorkdayInfo,
+  type WorkdayTask,
+} from "./workday";
 import { currentWeek, farmTimeZone } from "./week";
 
 /*
@@ -167,4 +175,24 @@ export function putWorkdays(days: WorkdayInfo[], opts: { added?: boolean } = {})
 export function reloadWorkdays() {
   // "workday" is the start of every such key: the day, the list and "mine".
   return revalidate(getWorkday.key);
+}
+
+/**
+ * Signs someone up or off (the caller, or one of their household), then puts
+ * the day as it is now in every list: the answer carries only the status.
+ */
+export async function signUpOrOff(day: WorkdayInfo, change: "signup" | "cancel", personID?: string) {
+  let status: SignupStatus | null = null;
+  try {
+    if (change === "signup") status = await workdayApi.signup(day.id, personID);
+    else await workdayApi.cancelSignup(day.id, personID);
+  } catch (e) {
+    // Begun, cancelled or gone meanwhile: show every list as it is now.
+    if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
+    throw e;
+  }
+  const fresh = await workdayApi.get(day.id).catch(() => undefined);
+  if (fresh) await putWorkdays([fresh]);
+  else await reloadWorkdays();
+  return { status, fresh };
 }

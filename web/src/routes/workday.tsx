@@ -6,27 +6,16 @@ import { SelectField } from "../components/field";
 import { SignupControls, spots, useShownDay } from "../components/workday-day";
 import { WorkdayScreen } from "../components/workday-screen";
 import { useWorkdayText } from "../i18n/workday";
-import { ApiError } from "../lib/api";
 import { canOrganiseWorkdays, canSignUp, getMe, type MeInfo, type PersonInfo } from "../lib/person";
 import { getWorkday, workdayApi, type WorkdayInfo } from "../lib/workday";
-import { putWorkdays, reloadWorkdays } from "../lib/workday-view";
+import { putWorkdays, signUpOrOff } from "../lib/workday-view";
 import { isOpen, useWorkdayFormat } from "../lib/workday-view";
 import { getHousehold } from "../lib/household";
 import { useActionForm } from "../lib/form";
 
 /** Someone else of the household: the API answers only with the status, so the day is fetched again for its counts. */
 const signupOther = action(async (day: WorkdayInfo, person: PersonInfo, change: "signup" | "cancel") => {
-  let status: "confirmed" | "waitlisted" | null = null;
-  try {
-    if (change === "signup") status = await workdayApi.signup(day.id, person.id);
-    else await workdayApi.cancelSignup(day.id, person.id);
-  } catch (e) {
-    if (e instanceof ApiError && (e.code === "workday.started" || e.status === 404)) await reloadWorkdays();
-    throw e;
-  }
-  const fresh = await workdayApi.get(day.id).catch(() => undefined);
-  if (fresh) await putWorkdays([fresh]);
-  else await reloadWorkdays();
+  const { status } = await signUpOrOff(day, change, person.id);
   return json({ change, status, name: person.name }, { revalidate: [] });
 }, "workday-signup-other");
 
