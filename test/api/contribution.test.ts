@@ -288,7 +288,7 @@ describe("mandates and SEPA", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.mandate).toMatchObject({ iban: "NL20 INGB 0001 2345 67", accountHolder: "J. Jansen", status: "active", firstCollection: null });
     expect(res.body.mandate.mandateID).toMatch(/^AKKER-[0-9A-Z]{26}$/);
-    const visser = await treasurer.put(`/api/households/${hh.Visser!.id}/mandate`, { iban: "DE89370400440532013000", accountHolder: "Visser", signedOn: "2026-12-01", mandateID: "VISSER-001" });
+    const visser = await treasurer.put(`/api/households/${hh.Visser!.id}/mandate`, { iban: "DE89370400440532013000", accountHolder: "Visser", signedOn: "2026-12-01" });
     expect(visser.status, JSON.stringify(visser.body)).toBe(200);
     const dekker = await hh.Dekker!.client.put(`/api/households/${hh.Dekker!.id}/mandate`, { iban: "NL02ABNA0123456789", accountHolder: "Dekker", signedOn: "2026-12-01" });
     expect(dekker.status).toBe(200);
@@ -305,6 +305,9 @@ describe("mandates and SEPA", () => {
 
     const preview = await treasurer.get("/api/sepa/2027-03.json");
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // a file comes from a run the treasurer created (test/api/sepa-run.test.ts), never from a download alone
+    expect((await treasurer.get("/api/sepa/2027-03.xml")).status).toBe(409);
+    expect((await treasurer.post("/api/sepa/2027-03")).status).toBe(201);
     const res = await treasurer.get("/api/sepa/2027-03.xml");
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/xml/);
@@ -321,16 +324,18 @@ describe("mandates and SEPA", () => {
     const amounts = [...xml.matchAll(/<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>/g)].map((m) => Math.round(Number(m[1]) * 100));
     expect(amounts.sort()).toEqual(expected.map((e) => e.amountCents).sort());
     expect(amounts).toContain(13_169);
-    expect(preview.body).toMatchObject({ month: "2027-03", count: 2, first: 2, recurring: 0, collectionDate: "2027-03-01" });
+    // told on Saturday 20 February, collected 14 days on: Saturday 6 March, so Monday 8 March
+    expect(preview.body).toMatchObject({ month: "2027-03", status: "preview", count: 2, first: 2, recurring: 0, collectionDate: "2027-03-08" });
     expect(preview.body.totalCents).toBe(expected.reduce((n, e) => n + e.amountCents, 0));
     expect(xml.match(/<SeqTp>FRST<\/SeqTp>/g)).toHaveLength(1);
     expect(xml).not.toContain("<SeqTp>RCUR</SeqTp>");
     expect(xml).not.toContain("DE89370400440532013000");
-    expect(xml).toContain("<ReqdColltnDt>2027-03-01</ReqdColltnDt>");
+    expect(xml).toContain("<ReqdColltnDt>2027-03-08</ReqdColltnDt>");
     expect(xml).toContain("<Id>NL69ZZZ123456780000</Id>");
   });
 
-  it("after the first collection the next month is RCUR; the same month again stays FRST; a new mandate is FRST again", async () => {
+  it("after the first collection the next month is RCUR; the March run stays as made; a new mandate is FRST again", async () => {
+    expect((await treasurer.post("/api/sepa/2027-04")).status).toBe(201);
     const april = await treasurer.get("/api/sepa/2027-04.xml");
     expect(april.status).toBe(200);
     expect((await validatePain008(april.body)).valid).toBe(true);

@@ -214,3 +214,25 @@ describe("a mandate's changes are mailed", () => {
     expect((await mails("partner@example.nl"))[0]).toMatchObject({ subject: "Machtiging gegeven: Gezin", text: expect.stringContaining("Penning heeft") });
   });
 });
+
+describe("a mandate's reference and account holder", () => {
+  it("the platform assigns the reference; a holder's name needs Latin letters, which the file then carries", async () => {
+    const own = await household("Wang");
+    const refused = await own.client.put(mandateOf("Wang"), given(newIBAN(), "王小明"));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([{ path: "accountHolder", message: "Write the account holder's name in Latin letters, as the bank has it." }]);
+    expect((await own.client.get(mandateOf("Wang"))).body.mandate).toBeNull();
+    const iban = newIBAN();
+    const res = await own.client.put(mandateOf("Wang"), { ...given(iban, "Wang Xiaoming 王小明"), mandateID: "/MY//OWN" });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.mandate.mandateID).toMatch(/^AKKER-[0-9A-Z]{26}$/);
+    expect(res.body.mandate.accountHolder).toBe("Wang Xiaoming 王小明");
+    // the same account again keeps its reference; a reference from before the platform checked them is replaced
+    const reference = res.body.mandate.mandateID;
+    expect((await own.client.put(mandateOf("Wang"), given(iban, "X. Wang"))).body.mandate.mandateID).toBe(reference);
+    await useDB().entities.mandate.patch({ farmID, householdID: own.id }).set({ mandateID: "A//B" }).go();
+    const renewed = (await own.client.put(mandateOf("Wang"), given(iban, "X. Wang"))).body.mandate;
+    expect(renewed.mandateID).toMatch(/^AKKER-[0-9A-Z]{26}$/);
+    expect(renewed.mandateID).not.toBe(reference);
+  });
+});

@@ -75,6 +75,10 @@ function writers(h: { householdID: string; personID: string; email: string; tag:
     compositionPeriod: () => db.compositionPeriod.put({ farmID, householdID, from: "2026-11-16", adults: 2, children: 0, vegetarian: false, active: true }).go(),
     mandate: () =>
       db.mandate.put({ farmID, householdID, mandateID: `M-${tag}`, iban: "NL91ABNA0417164300", accountHolder: `Holder ${tag}`, signedOn: "2026-11-16", status: "active" }).go(),
+    sepaRunItem: () =>
+      db.sepaRunItem
+        .put({ farmID, runID: `RUN${tag}`, householdID, month: "2026-12", household: `Household ${tag}`, endToEndID: `202612-${tag}`, name: `Holder ${tag}`, iban: "NL91ABNA0417164300", mandateID: `M-${tag}`, signedOn: "2026-11-16", amountCents: 1234, sequence: "FRST", remittance: "Bijdrage december 2026", notified: true })
+        .go(),
     solidarityChoice: async () => {
       await db.season.put({ farmID, year: 2026, budgetCents: 1, weeks: 1, vegetarianDiscountCents: 0, childFactor: 0.5, proposal: { mouths: 1, vegetarianMouths: 0, households: 1 } }).go();
       await db.solidarityChoice.put({ farmID, year: 2026, householdID, choice: "reduced", percent: 10, reason: `Reason ${tag}`, potCents: 100, mouths: 2 }).go();

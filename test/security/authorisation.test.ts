@@ -139,6 +139,7 @@ const policy: Record<string, Rule> = {
   "PUT /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "DELETE /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "GET /api/sepa/{file}": { allow: ["treasurer", "admin"] },
+  "POST /api/sepa/{file}": { allow: ["treasurer", "admin"] },
   "GET /api/households/{id}/solidarity": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   // the choice is the household's own: not even the treasurer or an admin makes it
   "PUT /api/households/{id}/solidarity": { allow: ["member"], hidden: "household.not_found" },
@@ -174,6 +175,7 @@ const calls = (): Record<string, Call> => ({
   "GET /api/applications/status/{token}": { params: { token: "not-a-status-token" } },
   "POST /api/applications/status/{token}/withdraw": { params: { token: "not-a-status-token" } },
   "GET /api/sepa/{file}": { params: { file: `${year}-03.json` } },
+  "POST /api/sepa/{file}": { params: { file: `${year}-03` } },
   "PUT /api/harvests/{week}/opt-out": { body: { optedOut: false } },
   "POST /api/workdays/{id}/cancel": { params: { id: ids.W2 } },
   "POST /api/me/hours": { body: { date: "2027-02-27", hours: 2, task: "weeding" } },

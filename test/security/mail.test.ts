@@ -33,6 +33,7 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   membershipNotice: { farm: xss, household: xss, endDate: "2027-12-31", depositCents: 50000, link: "/" },
   mandateChanged: { farm: xss, household: xss, change: "changed", by: xss, iban: "NL20 … 4567", holder: xss, shared: true, link: "/contribution" },
   mandateIBANShared: { farm: xss, household: xss, other: xss, iban: "NL20 … 4567", link: "/contribution" },
+  collectionNotice: { farm: xss, household: xss, amountCents: 4335, date: "2027-03-08", month: "2027-03", iban: "NL20 … 4567", mandateID: "AKKER-1", creditorID: "NL69ZZZ123456780000", link: "/contribution" },
 };
 
 const locales: Locale[] = ["nl", "en"];

@@ -19,7 +19,14 @@ const tag = "contribution";
 const yearQuery = z.object({ year: z.optional(Season.year) });
 const thisYear = () => Number(dateOf(Clock.now()).slice(0, 4));
 
-/** A month's collection file: `YYYY-MM.xml`, or `.json` for what it would hold. */
+/** A month's collection run: `YYYY-MM` to create it. */
+const sepaMonth = z.object({
+  file: z.pipe(
+    z.string().check(z.regex(/^(2[01]\d\d|2200)-(0[1-9]|1[0-2])$/, "Ask for a month as YYYY-MM.")),
+    z.transform((file) => ({ year: Number(file.slice(0, 4)), month: Number(file.slice(5, 7)) })),
+  ),
+});
+/** A month's collection run: `YYYY-MM.xml` for its file, `.json` for the run or what it would hold. */
 const sepaFile = z.object({
   file: z.pipe(
     z.string().check(z.regex(/^(2[01]\d\d|2200)-(0[1-9]|1[0-2])\.(xml|json)$/, "Ask for a month as YYYY-MM.xml (or .json).")),
@@ -144,16 +151,34 @@ export function paymentRoutes(app: App) {
   route(
     app,
     {
+      method: "post",
+      path: "/api/sepa/:file",
+      summary:
+        "Create the month's collection run ({year}-{month}): who is collected and how much (what is open of that month's instalment, per household with an active mandate; FRST for a mandate's first collection, RCUR after), on which day (the first of the month, at least 14 days after today, on a TARGET2 day) and under which IDs, all frozen; each household is mailed its amount and date; a mandate no bank would take is left out with its reason",
+      tag,
+      access: treasurer,
+      params: sepaMonth,
+      responses: {
+        201: { description: "The run", schema: Sepa.Summary },
+        409: { description: "A run for the month exists (sepa.run_exists), the creditor is not configured, or there is nothing to collect" },
+      },
+    },
+    async (c, { params }) => c.json(await Sepa.create(params.file.year, params.file.month), 201),
+  );
+
+  route(
+    app,
+    {
       method: "get",
       path: "/api/sepa/:file",
       summary:
-        "{year}-{month}.xml: the month's pain.008.001.02 direct-debit file (what is open of that month's instalment, per household with a mandate; FRST for a mandate's first collection, RCUR after); {year}-{month}.json: what it would hold",
+        "{year}-{month}.xml: the month's run as a pain.008.001.02 direct-debit file, the same bytes at every download (409 sepa.no_run before the run is created); {year}-{month}.json: the run, or what a run created now would hold",
       tag,
       access: treasurer,
       params: sepaFile,
       responses: {
-        200: { description: "application/xml, or the summary as JSON", schema: Sepa.Summary, download: "application/xml" },
-        409: { description: "Creditor not configured, or nothing to collect" },
+        200: { description: "application/xml, or the run or its preview as JSON", schema: Sepa.Summary, download: "application/xml" },
+        409: { description: "No run for the month yet (sepa.no_run)" },
       },
     },
     async (c, { params }) => {
@@ -163,4 +188,5 @@ export function paymentRoutes(app: App) {
       c.header("Content-Disposition", `attachment; filename="incasso-${year}-${String(month).padStart(2, "0")}.xml"`);
       return c.body(xml, 200, { "Content-Type": "application/xml; charset=utf-8" });
     },
-  );}
+  );
+}

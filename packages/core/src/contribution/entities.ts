@@ -259,3 +259,98 @@ export const SolidarityPotEntity = new Entity({
     },
   },
 });
+
+/**
+ * A month's direct-debit collection run, made once by the treasurer: what it
+ * collects is frozen in its items, so the file made from it is the same,
+ * byte for byte, however often it is downloaded. Written only after all its
+ * items, on the condition that the month has none yet.
+ */
+export const SepaRunEntity = new Entity({
+  model: { entity: "sepaRun", version: "1", service },
+  attributes: {
+    farmID,
+    /** YYYY-MM. */
+    month: { type: "string", required: true, readOnly: true },
+    /** Keys the items: a losing concurrent create leaves its own, never the winner's. */
+    runID: { type: "string", required: true, readOnly: true },
+    messageID: { type: "string", required: true, readOnly: true },
+    /** The file's CreDtTm: Amsterdam time with its offset. */
+    created: { type: "string", required: true, readOnly: true },
+    collectionDate: { type: "string", required: true, readOnly: true },
+    creditor: {
+      type: "map",
+      required: true,
+      readOnly: true,
+      properties: {
+        name: { type: "string", required: true },
+        iban: { type: "string", required: true },
+        bic: { type: "string" },
+        creditorID: { type: "string", required: true },
+      },
+    },
+    count: { type: "number", required: true, readOnly: true },
+    totalCents: { type: "number", required: true, readOnly: true },
+    /** SHA-256 of the file as made: a download that differs is refused. */
+    digest: { type: "string", required: true, readOnly: true },
+    /** Households with an active mandate whose collection could not go in the file, with the reason. */
+    leftOut: {
+      type: "list",
+      required: true,
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          householdID: { type: "string", required: true },
+          household: { type: "string", required: true },
+          amountCents: { type: "number", required: true },
+          reason: { type: "string", required: true },
+        },
+      },
+    },
+    createdBy: { type: "string", required: true, readOnly: true },
+    createdAt,
+  },
+  indexes: {
+    byMonth: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["month"] },
+    },
+  },
+});
+
+/** One household's collection in a run; `notified` once its pre-notification is kept for delivery. */
+export const SepaRunItemEntity = new Entity({
+  model: { entity: "sepaRunItem", version: "1", service },
+  attributes: {
+    farmID,
+    runID: { type: "string", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    month: { type: "string", required: true, readOnly: true },
+    household: { type: "string", required: true, readOnly: true },
+    endToEndID: { type: "string", required: true, readOnly: true },
+    /** The account holder in the SEPA character set, as the file names them. */
+    name: { type: "string", required: true, readOnly: true },
+    iban: { type: "string", required: true, readOnly: true },
+    bic: { type: "string", readOnly: true },
+    mandateID: { type: "string", required: true, readOnly: true },
+    signedOn: { type: "string", required: true, readOnly: true },
+    amountCents: { type: "number", required: true, readOnly: true },
+    sequence: { type: ["FRST", "RCUR"] as const, required: true, readOnly: true },
+    remittance: { type: "string", required: true, readOnly: true },
+    notified: { type: "boolean" },
+    createdAt,
+  },
+  indexes: {
+    byRun: {
+      pk: { field: "pk", composite: ["farmID", "runID"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+    /** A household's collections, for its data export (and a losing create's items too: check the run). */
+    byHousehold: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["farmID", "householdID"] },
+      sk: { field: "gsi2sk", composite: ["month", "runID"] },
+    },
+  },
+});

@@ -1,6 +1,6 @@
-import { type Template, siteURL } from "../mail/format";
+import { type Template, fmtDate, fmtMoney, siteURL } from "../mail/format";
 
-/* Contribution mail: changes to a household's mandate, in Dutch and English (see mail/format.ts). */
+/* Contribution mail: changes to a household's mandate and the notice before a collection, in Dutch and English (see mail/format.ts). */
 
 /** A mandate's change, told to every person of its household; the IBAN is masked. */
 type MandateData = { farm: string; household: string; change: "given" | "changed" | "revoked"; by: string; iban: string; holder: string; shared: boolean; link: string };
@@ -71,3 +71,40 @@ export const mandateIBANShared = {
     ].join("\n"),
   }),
 } satisfies Template<MandateSharedData>;
+
+/** The pre-notification of a collection: amount, date and the references the bank statement will show. */
+type CollectionData = { farm: string; household: string; amountCents: number; date: string; month: string; iban: string; mandateID: string; creditorID: string; link: string };
+
+const monthName = (month: string, locale: "nl" | "en") =>
+  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${month}-01T00:00:00Z`));
+
+export const collectionNotice = {
+  nl: (d: CollectionData) => ({
+    subject: `Incasso van ${fmtMoney(d.amountCents, "nl")} op ${fmtDate(d.date, "nl")}`,
+    text: [
+      `Hallo,`,
+      ``,
+      `Op ${fmtDate(d.date, "nl")} schrijft ${d.farm} ${fmtMoney(d.amountCents, "nl")} af van rekening ${d.iban}: de bijdrage van ${d.household} voor ${monthName(d.month, "nl")}.`,
+      `Op je afschrift staan machtigingskenmerk ${d.mandateID} en incassant-ID ${d.creditorID}.`,
+      ``,
+      `Klopt het bedrag niet, of staat er te weinig op de rekening? Laat het de penningmeester vóór die dag weten. Je bijdrage zie je hier:`,
+      siteURL(d.link),
+      ``,
+      `Groet, ${d.farm}`,
+    ].join("\n"),
+  }),
+  en: (d: CollectionData) => ({
+    subject: `Direct debit of ${fmtMoney(d.amountCents, "en")} on ${fmtDate(d.date, "en")}`,
+    text: [
+      `Hello,`,
+      ``,
+      `On ${fmtDate(d.date, "en")} ${d.farm} collects ${fmtMoney(d.amountCents, "en")} from account ${d.iban}: the contribution of ${d.household} for ${monthName(d.month, "en")}.`,
+      `Your bank statement shows mandate reference ${d.mandateID} and creditor ID ${d.creditorID}.`,
+      ``,
+      `Is the amount wrong, or is there too little in the account? Tell the treasurer before that day. You can see your contribution here:`,
+      siteURL(d.link),
+      ``,
+      `Regards, ${d.farm}`,
+    ].join("\n"),
+  }),
+} satisfies Template<CollectionData>;

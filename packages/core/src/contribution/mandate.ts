@@ -3,7 +3,6 @@ import { ulid } from "ulid";
 import { hasRole, useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
-import { isConditionFailure } from "../dynamo";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
 import { mandateChanged, mandateIBANShared } from "./mail";
@@ -15,15 +14,14 @@ import { assertOwnOrTreasurer } from "./access";
 import { Composition } from "./composition";
 import { bicFitsIBAN, electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN, isIBANOutsideSEPA } from "./iban";
 import { dateOf, isDate } from "./rules";
+import { hasLatin, isSepaReference } from "./sepa-text";
 import { backoff } from "../backoff";
-
-/** The characters SEPA allows in IDs such as the mandate reference. */
-export const sepaID = /^[A-Za-z0-9+?/:().,' -]{1,35}$/;
 
 /**
  * A household's SEPA direct-debit mandate: the IBAN (checked: checksum,
- * length and format of its country, a SEPA country), the account holder,
- * the mandate reference and the day it was signed.
+ * length and format of its country, a SEPA country), the account holder
+ * (with Latin letters the file can carry), the day it was signed, and the
+ * mandate reference, which the platform assigns.
  */
 export namespace Mandate {
   /** A valid IBAN of a SEPA country: a valid one of another country is told only that it is not a SEPA country. */
@@ -39,10 +37,14 @@ export namespace Mandate {
 
   export const Input = z.object({
     iban,
-    accountHolder: z.string().check(z.trim(), z.minLength(1), z.maxLength(70)),
+    accountHolder: z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(70),
+      // a direct debit names the holder in the EPC's Latin set (sepa-text.ts); a name of another script alone would be empty there
+      z.refine(hasLatin, { message: "Write the account holder's name in Latin letters, as the bank has it." }),
+    ),
     signedOn: z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." })),
-    /** The mandate reference; made up by the platform when left out. */
-    mandateID: z.optional(z.string().check(z.trim(), z.regex(sepaID, { message: "Up to 35 letters, digits and + ? / : ( ) . , ' - or spaces." }))),
     /** The treasurer only: the IBAN may be on another household's active mandate too. */
     shareIBAN: z.optional(z.boolean()),
     bic: z.optional(
@@ -159,8 +161,9 @@ export namespace Mandate {
   }
 
   /**
-   * Gives or replaces the mandate. A new reference or another IBAN is a new
-   * mandate, whose first collection is FRST again; the same mandate keeps
+   * Gives or replaces the mandate. Another IBAN is a new mandate, with a new
+   * reference (`AKKER-` and a ULID: 32 characters of the EPC's set) whose
+   * first collection is FRST again; the same mandate keeps its reference and
    * its collection history.
    *
    * An IBAN on another household's active mandate is refused (409
@@ -191,8 +194,9 @@ export namespace Mandate {
       // once the treasurer let it share the account, the household may renew its mandate on it (another holder, a new reference)
       const approved = mine && active?.iban === input.iban;
       if (others.length && !input.shareIBAN && !approved) throw taken();
-      const same = active && active.iban === input.iban && (!input.mandateID || input.mandateID === active.mandateID);
-      const mandateID = input.mandateID ?? (same ? active.mandateID : `AKKER-${ulid(Clock.now())}`);
+      // a reference no bank takes (from before the platform assigned them all) is replaced: a new mandate, FRST again
+      const same = active && active.iban === input.iban && isSepaReference(active.mandateID);
+      const mandateID = same ? active.mandateID : `AKKER-${ulid(Clock.now())}`;
       const shared = others.length > 0;
       const newlyShared = shared && !approved;
       const mails = people.map((p) =>
@@ -308,23 +312,5 @@ export namespace Mandate {
   /** Every mandate of the farm (for collection files and matching bank lines). */
   export async function all() {
     return (await useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" })).data;
-  }
-
-  /** Marks mandates as collected from `month` on: a later month is RCUR. Keeps the earliest month. */
-  export async function markCollected(householdIDs: string[], month: string) {
-    const farmID = useFarmID();
-    await Promise.all(
-      householdIDs.map((householdID) =>
-        useDB()
-          .entities.mandate.patch({ farmID, householdID })
-          .set({ firstCollection: month })
-          .where((a, op) => `${op.notExists(a.firstCollection)} OR ${op.gt(a.firstCollection, month)}`)
-          .go()
-          .catch((e: unknown) => {
-            // already collected earlier: nothing to mark
-            if (!isConditionFailure(e)) throw e;
-          }),
-      ),
-    );
   }
 }

@@ -1,292 +1,270 @@
+import { createHash } from "node:crypto";
 import * as z from "zod/mini";
+import { ulid } from "ulid";
+import { assertRole, useActor, useFarmID } from "../actor";
+import { Audit } from "../audit/audit";
+import { writeAll } from "../batch-write";
 import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
-import { Audit } from "../audit/audit";
-import { bicFitsIBAN, electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
+import { amsterdamISO, dateOf } from "../week";
+import { electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
 import { Mandate } from "./mandate";
-import { addDays, dateOf, isDate } from "./rules";
+import { notify, pendingNotices } from "./sepa-notice";
+import { sepaText } from "./sepa-text";
+import { collectionProblem, directDebitXML, type Collection, type Creditor } from "./sepa-xml";
 import { Statement } from "./statement";
+import { collectionDate } from "./target2";
 
 /*
- * SEPA direct debit: a pain.008.001.02 file (the version Dutch banks accept)
- * of one month's instalments, for the households with an active mandate,
- * one payment block per sequence type. Written here rather than with the
- * `sepa` package (14.5 kB in the contribution Lambda): the same document,
- * element for element, and the same checks before a file is made.
+ * The month's direct debit as a collection run: the treasurer creates it
+ * (who is collected, how much, on which day, under which message and
+ * end-to-end IDs, all frozen), every household is told before (sepa-notice.ts),
+ * and its pain.008 file (sepa-xml.ts) is made from the frozen run, the same
+ * bytes at every download. A later step books the bank statement on it:
+ * `findItem` by EndToEndId, `findRun` by MsgId or PmtInfId.
  */
-
-export type Sequence = "FRST" | "RCUR";
-
-export interface Collection {
-  householdID: string;
-  name: string;
-  iban: string;
-  bic?: string;
-  mandateID: string;
-  signedOn: string;
-  amountCents: number;
-  sequence: Sequence;
-  endToEndID: string;
-  remittance: string;
-}
-
-export interface Creditor {
-  name: string;
-  iban: string;
-  bic?: string;
-  creditorID: string;
-}
-
-/** Banks take the EPC Latin subset: accents dropped, anything else a space. */
-export function sepaText(text: string, max: number) {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/&/g, "+")
-    .replace(/[^A-Za-z0-9/?:().,'+ -]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, max);
-}
 
 /**
- * The date to ask the bank to collect: the due date, or when that is too
- * close or past, two days from today (banks want the file a business day
- * ahead); never on a weekend.
+ * Days between the pre-notification and the collection: the SEPA Core
+ * rulebook's 14 calendar days, as the mandates the platform records agree
+ * no shorter period.
  */
-export function collectionDate(due: string, today: string): string {
-  let date = due > addDays(today, 1) ? due : addDays(today, 2);
-  for (;;) {
-    const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-    if (day !== 0 && day !== 6) return date;
-    date = addDays(date, 1);
-  }
-}
-
-const namespace = "urn:iso:std:iso:20022:tech:xsd:pain.008.001.02";
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Text as XML: the five special characters escaped; what XML 1.0 cannot hold at all is refused. */
-function xmlText(value: string) {
-  if (/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(value)) throw new Error(`Not valid XML text: ${JSON.stringify(value)}`);
-  return value.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
-
-/** An element of text; empty text an empty element. */
-function leaf(name: string, value: string, attributes = "") {
-  return value ? `<${name}${attributes}>${xmlText(value)}</${name}>` : `<${name}${attributes}/>`;
-}
-
-/** An element of elements. */
-function node(name: string, ...children: string[]) {
-  return `<${name}>${children.join("")}</${name}>`;
-}
-
-/** Cents as the decimal euros of the file, from integers: 4335 → "43.35". */
-function euros(cents: number) {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** The creation time, without a zone: the process's local time (UTC in Lambda), as the `sepa` package wrote it. */
-function localDateTime(d: Date) {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-function check(condition: boolean, message: string) {
-  if (!condition) throw new Error(`SEPA file: ${message}`);
-}
-
-/** An ID such as the mandate reference or end-to-end ID: 1 to 35 characters, not starting with / nor holding //. */
-function checkID(id: string, what: string) {
-  check(id.length >= 1 && id.length <= 35 && !id.startsWith("/") && !id.includes("//"), `invalid ${what} "${id}"`);
-}
-
-/** The account's IBAN is valid and its BIC, when given, an 8 or 11 character one of the IBAN's country. */
-function checkAccount(iban: string, bic: string, who: string) {
-  check(isValidIBAN(iban), `invalid IBAN of ${who} "${iban}"`);
-  check(bic.length === 0 || bic.length === 8 || bic.length === 11, `invalid BIC of ${who} "${bic}"`);
-  check(!bic || bicFitsIBAN(bic, iban), `BIC "${bic}" of ${who} is not of the IBAN's country`);
-}
-
-/** The bank of an account: its BIC, or NOTPROVIDED (SEPA lets the bank find it from the IBAN). */
-function agent(name: string, bic: string) {
-  return node(name, node("FinInstnId", bic ? leaf("BIC", bic) : node("Othr", leaf("Id", "NOTPROVIDED"))));
-}
-
-/**
- * The pain.008.001.02 document: FRST collections in one payment block, RCUR
- * in another, each with its number of transactions and control sum (summed
- * in cents), as is the whole file's.
- */
-export function directDebitXML(input: { messageID: string; created: Date; collectionDate: string; creditor: Creditor; collections: Collection[] }) {
-  const { messageID, creditor } = input;
-  const creditorName = sepaText(creditor.name, 70);
-  const creditorBIC = creditor.bic ?? "";
-  checkAccount(creditor.iban, creditorBIC, "the creditor");
-  const cid = creditor.creditorID.toUpperCase().replace(/[^A-Z0-9]/g, "");
-  check(mod97(cid.slice(7) + cid.slice(0, 4)) === 1, `invalid creditor ID "${creditor.creditorID}"`);
-  check(isDate(input.collectionDate), `invalid collection date "${input.collectionDate}"`);
-
-  const blocks: string[] = [];
-  let count = 0;
-  let totalCents = 0;
-  for (const sequence of ["FRST", "RCUR"] as const) {
-    const list = input.collections.filter((c) => c.sequence === sequence);
-    if (!list.length) continue;
-    const blockID = `${messageID}.${blocks.length}`;
-    const transactions = list.map((c, i) => {
-      check(Number.isSafeInteger(c.amountCents) && c.amountCents >= 1 && c.amountCents <= 99_999_999_999, `invalid amount ${c.amountCents} cents`);
-      checkID(c.endToEndID, "end-to-end ID");
-      checkID(c.mandateID, "mandate ID");
-      check(isDate(c.signedOn), `invalid signature date "${c.signedOn}"`);
-      const bic = c.bic ?? "";
-      checkAccount(c.iban, bic, c.mandateID);
-      return node(
-        "DrctDbtTxInf",
-        node("PmtId", leaf("InstrId", `${blockID}.${i}`), leaf("EndToEndId", c.endToEndID)),
-        leaf("InstdAmt", euros(c.amountCents), ' Ccy="EUR"'),
-        node("DrctDbtTx", node("MndtRltdInf", leaf("MndtId", c.mandateID), leaf("DtOfSgntr", c.signedOn), leaf("AmdmntInd", "false"))),
-        agent("DbtrAgt", bic),
-        node("Dbtr", leaf("Nm", sepaText(c.name, 70))),
-        node("DbtrAcct", node("Id", leaf("IBAN", c.iban))),
-        node("RmtInf", leaf("Ustrd", sepaText(c.remittance, 140))),
-      );
-    });
-    const sumCents = list.reduce((n, c) => n + c.amountCents, 0);
-    count += list.length;
-    totalCents += sumCents;
-    blocks.push(
-      node(
-        "PmtInf",
-        leaf("PmtInfId", blockID),
-        leaf("PmtMtd", "DD"),
-        leaf("BtchBookg", "true"),
-        leaf("NbOfTxs", String(list.length)),
-        leaf("CtrlSum", euros(sumCents)),
-        node("PmtTpInf", node("SvcLvl", leaf("Cd", "SEPA")), node("LclInstrm", leaf("Cd", "CORE")), leaf("SeqTp", sequence)),
-        leaf("ReqdColltnDt", input.collectionDate),
-        node("Cdtr", leaf("Nm", creditorName)),
-        node("CdtrAcct", node("Id", leaf("IBAN", creditor.iban))),
-        agent("CdtrAgt", creditorBIC),
-        leaf("ChrgBr", "SLEV"),
-        node("CdtrSchmeId", node("Id", node("PrvtId", node("Othr", leaf("Id", creditor.creditorID), node("SchmeNm", leaf("Prtry", "SEPA")))))),
-        ...transactions,
-      ),
-    );
-  }
-  const header = node(
-    "GrpHdr",
-    leaf("MsgId", messageID),
-    leaf("CreDtTm", localDateTime(input.created)),
-    leaf("NbOfTxs", String(count)),
-    leaf("CtrlSum", euros(totalCents)),
-    node("InitgPty", leaf("Nm", creditorName)),
-  );
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<Document xmlns="${namespace}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${namespace} pain.008.001.02.xsd">` +
-    node("CstmrDrctDbtInitn", header, ...blocks) +
-    "</Document>"
-  );
-}
+export const noticeDays = 14;
 
 const monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 export namespace Sepa {
+  export const Reason = z.enum(["mandate_reference", "account_holder", "iban", "bic", "signature_date", "amount"]);
   export const Summary = z.object({
     month: z.string(),
+    /** `preview`: what a run made now would hold; `created`: the frozen run. */
+    status: z.enum(["preview", "created"]),
     collectionDate: z.string(),
+    noticeDays: z.number(),
+    messageID: z.nullable(z.string()),
+    /** The file's creation time (CreDtTm), with its zone. */
+    created: z.nullable(z.string()),
     count: z.number(),
     totalCents: z.number(),
     first: z.number(),
     recurring: z.number(),
+    /** Households told of their collection so far (a run only). */
+    notified: z.nullable(z.number()),
     collections: z.array(
-      z.object({ householdID: z.string(), name: z.string(), amountCents: z.number(), sequence: z.enum(["FRST", "RCUR"]), mandateID: z.string() }),
+      z.object({
+        householdID: z.string(),
+        household: z.string(),
+        name: z.string(),
+        amountCents: z.number(),
+        sequence: z.enum(["FRST", "RCUR"]),
+        mandateID: z.string(),
+        endToEndID: z.nullable(z.string()),
+      }),
     ),
+    /** Active mandates whose collection no bank would take, with why: the rest of the run goes ahead. */
+    leftOut: z.array(z.object({ householdID: z.string(), household: z.string(), amountCents: z.number(), reason: Reason })),
   });
   export type Summary = z.infer<typeof Summary>;
+  type Planned = Collection & { household: string };
+  type LeftOut = Summary["leftOut"][number];
+
+  const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
+  const digestOf = (xml: string) => createHash("sha256").update(xml).digest("hex");
 
   async function creditor(): Promise<Creditor> {
     const farm = await Farm.current();
     const iban = electronicFormatIBAN(farm.creditorIBAN ?? "");
-    if (!farm.creditorName || !farm.creditorID || !isValidIBAN(iban))
+    const cid = (farm.creditorID ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+    if (!farm.creditorName || !isValidIBAN(iban) || cid.length < 8 || mod97(cid.slice(7) + cid.slice(0, 4)) !== 1)
       throw new VisibleError("conflict", "sepa.not_configured", "Set the farm's creditor name, IBAN and creditor ID first.");
-    return { name: farm.creditorName, iban, bic: farm.creditorBIC || undefined, creditorID: farm.creditorID };
+    return { name: farm.creditorName, iban, bic: farm.creditorBIC || undefined, creditorID: farm.creditorID! };
   }
 
   /**
-   * The collections of a month: for each household with an active mandate,
-   * what is still open of that month's instalment. A mandate never collected
-   * before (or first collected in this very month) is FRST, later ones RCUR.
+   * What a month's run would collect now: for each household with an active
+   * mandate, what is open of that month's instalment. A mandate never
+   * collected before (or first collected in this very month) is FRST, later
+   * ones RCUR. A mandate no bank would take is left out, with its reason.
    */
-  export async function collections(year: number, month: number) {
-    const key = `${year}-${String(month).padStart(2, "0")}`;
+  async function plan(year: number, month: number) {
+    const key = monthKey(year, month);
     const [statements, mandates, farm] = await Promise.all([Statement.all(year), Mandate.all(), Farm.current()]);
     const active = new Map(mandates.filter((m) => m.status === "active").map((m) => [m.householdID, m]));
-    const list: Collection[] = [];
+    const collections: Planned[] = [];
+    const leftOut: LeftOut[] = [];
     for (const s of statements) {
       const mandate = active.get(s.household.householdID);
       const instalment = s.result.instalments[month - 1]!;
       const open = instalment.amountCents - instalment.paidCents;
       if (!mandate || open <= 0) continue;
-      list.push({
+      const c: Planned = {
         householdID: s.household.householdID,
-        name: mandate.accountHolder,
+        household: s.household.name,
+        name: sepaText(mandate.accountHolder, 70),
         iban: mandate.iban,
         bic: mandate.bic,
         mandateID: mandate.mandateID,
         signedOn: mandate.signedOn,
         amountCents: open,
         sequence: !mandate.firstCollection || mandate.firstCollection >= key ? "FRST" : "RCUR",
+        // the month and the household: unique for the farm, and found again from the bank statement
         endToEndID: `${key.replace("-", "")}-${s.household.householdID.slice(3).toUpperCase()}`,
-        remittance: `Bijdrage ${monthNames[month - 1]} ${year} ${farm.name}`,
-      });
+        remittance: sepaText(`Bijdrage ${monthNames[month - 1]} ${year} ${farm.name}`, 140),
+      };
+      const reason = collectionProblem(c);
+      if (reason) leftOut.push({ householdID: c.householdID, household: c.household, amountCents: open, reason });
+      else collections.push(c);
     }
-    return { key, collections: list.sort((a, b) => a.householdID.localeCompare(b.householdID)) };
+    const byID = (a: { householdID: string }, b: { householdID: string }) => a.householdID.localeCompare(b.householdID);
+    return { key, collections: collections.sort(byID), leftOut: leftOut.sort(byID) };
   }
 
-  /**
-   * The month's pain.008 file. Making it counts as collecting: the mandates
-   * in it are marked, so the next month is RCUR for them (making the same
-   * month again gives the same sequence types).
-   */
-  export async function file(year: number, month: number): Promise<{ xml: string; summary: Summary }> {
-    const cred = await creditor();
-    const { key, collections: list } = await collections(year, month);
-    if (!list.length) throw new VisibleError("conflict", "sepa.nothing_to_collect", `Nothing to collect for ${key}.`);
-    const today = dateOf(Clock.now());
-    const date = collectionDate(`${key}-01`, today);
-    const xml = directDebitXML({
-      messageID: `AKKER-${key.replace("-", "")}-${Clock.now().toString(36).toUpperCase()}`,
-      created: new Date(Clock.now()),
-      collectionDate: date,
-      creditor: cred,
-      collections: list,
-    });
-    await Mandate.markCollected(list.filter((c) => c.sequence === "FRST").map((c) => c.householdID), key);
-    const summary = summarize(key, date, list);
-    await Audit.record("sepa.file", key, { count: summary.count, totalCents: summary.totalCents, first: summary.first });
-    return { xml, summary };
-  }
-
-  /** What the month's file would hold, without making it. */
-  export async function preview(year: number, month: number): Promise<Summary> {
-    const { key, collections: list } = await collections(year, month);
-    return summarize(key, collectionDate(`${key}-01`, dateOf(Clock.now())), list);
-  }
-
-  function summarize(key: string, date: string, list: Collection[]): Summary {
+  function summarize(
+    base: Pick<Summary, "month" | "status" | "collectionDate" | "messageID" | "created" | "notified" | "leftOut">,
+    list: (Planned & { notified?: boolean })[],
+    withIDs: boolean,
+  ): Summary {
     return {
-      month: key,
-      collectionDate: date,
+      ...base,
+      noticeDays,
       count: list.length,
       totalCents: list.reduce((n, c) => n + c.amountCents, 0),
       first: list.filter((c) => c.sequence === "FRST").length,
       recurring: list.filter((c) => c.sequence === "RCUR").length,
-      collections: list.map((c) => ({ householdID: c.householdID, name: c.name, amountCents: c.amountCents, sequence: c.sequence, mandateID: c.mandateID })),
+      collections: list.map((c) => ({
+        householdID: c.householdID,
+        household: c.household,
+        name: c.name,
+        amountCents: c.amountCents,
+        sequence: c.sequence,
+        mandateID: c.mandateID,
+        endToEndID: withIDs ? c.endToEndID : null,
+      })),
     };
+  }
+
+  async function load(month: string) {
+    return (await useDB().entities.sepaRun.get({ farmID: useFarmID(), month }).go({ consistent: true })).data ?? undefined;
+  }
+  type Run = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+  async function itemsOf(run: Run) {
+    const { data } = await useDB().entities.sepaRunItem.query.byRun({ farmID: useFarmID(), runID: run.runID }).go({ pages: "all", consistent: true });
+    return data.sort((a, b) => a.householdID.localeCompare(b.householdID));
+  }
+
+  function fileOf(run: Run, items: Collection[]) {
+    return directDebitXML({ messageID: run.messageID, created: run.created, collectionDate: run.collectionDate, creditor: run.creditor, collections: items });
+  }
+
+  async function runSummary(run: Run) {
+    const items = await itemsOf(run);
+    return summarize(
+      { month: run.month, status: "created", collectionDate: run.collectionDate, messageID: run.messageID, created: run.created, notified: items.filter((i) => i.notified).length, leftOut: run.leftOut as LeftOut[] },
+      items,
+      true,
+    );
+  }
+
+  const runExists = (month: string) => new VisibleError("conflict", "sepa.run_exists", `The collection run for ${month} exists already; download it.`);
+
+  /**
+   * Creates the month's run. Its items are written first under a fresh run
+   * ID, then the run itself on the condition that the month has none: of two
+   * creates at once one wins (the other gets 409 `sepa.run_exists` and its
+   * items go), and a create that dies halfway leaves no run. Then every
+   * household is told (sepa-notice.ts).
+   */
+  export async function create(year: number, month: number): Promise<Summary> {
+    assertRole("treasurer");
+    const key = monthKey(year, month);
+    if (await load(key)) throw runExists(key);
+    const cred = await creditor();
+    const { collections, leftOut } = await plan(year, month);
+    if (!collections.length) throw new VisibleError("conflict", "sepa.nothing_to_collect", `Nothing to collect for ${key}.`);
+    const now = Clock.now();
+    const runID = ulid(now);
+    const run = {
+      farmID: useFarmID(),
+      month: key,
+      runID,
+      // the month and the run's time and chance: never the same twice for the farm's creditor ID
+      messageID: `AKKER-${key.replace("-", "")}-${runID.slice(0, 14)}`,
+      created: amsterdamISO(now),
+      collectionDate: collectionDate(`${key}-01`, dateOf(now), noticeDays),
+      creditor: cred,
+      count: collections.length,
+      totalCents: collections.reduce((n, c) => n + c.amountCents, 0),
+      leftOut,
+      createdBy: useActor().type === "person" ? (useActor() as { personID: string }).personID : "system",
+    };
+    const digest = digestOf(fileOf({ ...run, digest: "", createdAt: "" }, collections));
+    const db = useDB().entities;
+    const items = collections.map((c) => ({ ...c, farmID: run.farmID, runID, month: key }));
+    await writeAll((batch) => db.sepaRunItem.put(batch).go(), items);
+    try {
+      await db.sepaRun.create({ ...run, digest }).go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      await writeAll((batch) => db.sepaRunItem.delete(batch).go(), items.map((i) => ({ farmID: i.farmID, runID, householdID: i.householdID })));
+      throw runExists(key);
+    }
+    await Audit.record("sepa.run", key, { messageID: run.messageID, count: run.count, totalCents: run.totalCents, leftOut: leftOut.length });
+    const stored = (await load(key))!;
+    await notify(stored, await itemsOf(stored));
+    return runSummary(stored);
+  }
+
+  /** The month's run, or what a run made now would hold. Looking at a run finishes its pre-notification, should a create have died before. */
+  export async function preview(year: number, month: number): Promise<Summary> {
+    const run = await load(monthKey(year, month));
+    if (run) {
+      await notify(run, await itemsOf(run));
+      return runSummary(run);
+    }
+    const { key, collections, leftOut } = await plan(year, month);
+    const date = collectionDate(`${key}-01`, dateOf(Clock.now()), noticeDays);
+    return summarize({ month: key, status: "preview", collectionDate: date, messageID: null, created: null, notified: null, leftOut }, collections, false);
+  }
+
+  /**
+   * The run's pain.008 file, the same bytes every time (checked against the
+   * digest taken at its creation). Never before every household was told:
+   * what a create left untold is told first.
+   */
+  export async function file(year: number, month: number): Promise<{ xml: string; summary: Summary }> {
+    assertRole("treasurer");
+    const key = monthKey(year, month);
+    const run = await load(key);
+    if (!run) throw new VisibleError("conflict", "sepa.no_run", `There is no collection run for ${key} yet; create it first.`);
+    let items = await itemsOf(run);
+    if (pendingNotices(items)) {
+      await notify(run, items);
+      items = await itemsOf(run);
+      if (pendingNotices(items))
+        throw new VisibleError("conflict", "sepa.notice_pending", "Not every household has been told of its collection yet; try again in a moment.");
+    }
+    const xml = fileOf(run, items);
+    if (digestOf(xml) !== run.digest) throw new Error(`SEPA run ${key}: the file made now differs from the one made at its creation`);
+    await Audit.record("sepa.file", key, { messageID: run.messageID });
+    return { xml, summary: await runSummary(run) };
+  }
+
+  /** A run's collection by the EndToEndId the bank statement reports, with its run; undefined when no run holds it. */
+  export async function findItem(endToEndID: string) {
+    const m = /^(\d{4})(\d{2})-/.exec(endToEndID);
+    const run = m ? await load(`${m[1]}-${m[2]}`) : undefined;
+    const item = run && (await itemsOf(run)).find((i) => i.endToEndID === endToEndID);
+    return item && { run, item };
+  }
+
+  /** A run by its MsgId or one of its PmtInfIds (`{MsgId}.0`, `{MsgId}.1`); undefined when none. */
+  export async function findRun(id: string) {
+    const m = /^AKKER-(\d{4})(\d{2})-/.exec(id);
+    const run = m ? await load(`${m[1]}-${m[2]}`) : undefined;
+    return run && (id === run.messageID || /^\.[01]$/.test(id.slice(run.messageID.length)) && id.startsWith(run.messageID)) ? run : undefined;
   }
 }

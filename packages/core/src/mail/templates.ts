@@ -1,5 +1,5 @@
 import { loginCode } from "../auth/mail";
-import { mandateChanged, mandateIBANShared } from "../contribution/mail";
+import { collectionNotice, mandateChanged, mandateIBANShared } from "../contribution/mail";
 import { electionOpened, electionReminder, electionResults } from "../election/mail";
 import { harvestPublished } from "../harvest/mail";
 import { householdPersonAdded } from "../household/mail";
@@ -33,6 +33,7 @@ export const templates = {
   membershipNotice,
   mandateChanged,
   mandateIBANShared,
+  collectionNotice,
 };
 
 export type TemplateName = keyof typeof templates;

@@ -57,6 +57,8 @@ export namespace Privacy {
     compositionPeriod: { exported: "contribution.compositionPeriods" },
     mandate: { exported: "contribution.mandate" },
     ibanClaim: { excluded: "repeats the mandate's IBAN to keep it to one household; the mandate is exported" },
+    sepaRun: { excluded: "the farm's collection run: month, totals and creditor; the household's part of it is its collection (exported)" },
+    sepaRunItem: { exported: "contribution.collections" },
     solidarityChoice: { exported: "contribution.solidarity" },
     solidarityPot: { excluded: "the farm's totals; no household in it" },
     certificate: { exported: "membership.certificate (with its refund)" },
@@ -107,7 +109,7 @@ export namespace Privacy {
     );
 
     const weeks = optOutWeeks(household.createdAt);
-    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit] =
+    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit, collections] =
       await Promise.all([
         db.harvestShare.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
         getEach(weeks.map((week) => db.harvestOptOut.get({ farmID, week, householdID }))),
@@ -122,6 +124,7 @@ export namespace Privacy {
         db.application.query.byID({ farmID }).go({ pages: "all" }),
         db.pendingMail.query.byID({ farmID }).go({ pages: "all" }),
         db.audit.query.bySubject({ farmID, subjectID: householdID }).go({ pages: "all" }),
+        db.sepaRunItem.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
       ]);
     const years = seasons.data.map((s) => s.year);
     const [choices, rolls, proxies] = await Promise.all([
@@ -165,6 +168,7 @@ export namespace Privacy {
         contribution: {
           compositionPeriods: periods.data.map((x) => strip(x)),
           mandate: mandate.data ? strip(mandate.data) : null,
+          collections: collections.data.map((x) => strip(x)),
           payments: ledger.data.map((x) => strip(x)),
           solidarity: choices.data.map((x) => strip(x)),
         },
@@ -240,7 +244,7 @@ export namespace Privacy {
       sessions: sessions.data.map((s) => ({ personID, createdAt: new Date(s.createdAt).toISOString(), lastSeenAt: new Date(s.lastSeenAt).toISOString() })),
       loginCodes: [],
       calendarLinks: calendar.data ? [{ personID, exists: true }] : [],
-      contribution: { compositionPeriods: [], mandate: null, payments: [], solidarity: [] },
+      contribution: { compositionPeriods: [], mandate: null, collections: [], payments: [], solidarity: [] },
       membership: { certificate: null, depositPayments: [], applications: [] },
       harvest: { shares: [], optOuts: [] },
       workdays: { signups: signups.data.map((s) => ({ ...strip(s), title: null })), hours: [] },

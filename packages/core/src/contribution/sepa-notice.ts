@@ -1,0 +1,74 @@
+import { useFarmID } from "../actor";
+import { useDB } from "../entities";
+import { Farm } from "../farm/farm";
+import { Mail } from "../mail/mail";
+import { Person } from "../person/person";
+import { collectionNotice } from "./mail";
+
+/*
+ * The pre-notification of a collection run: each household's people are
+ * mailed the amount and the date before the bank is asked (noticeDays in
+ * sepa.ts says how long before).
+ */
+
+type Run = { runID: string; month: string; collectionDate: string; creditor: { creditorID: string } };
+type Item = { householdID: string; household: string; iban: string; mandateID: string; amountCents: number; sequence: "FRST" | "RCUR"; notified?: boolean };
+
+/** How many of a run's households are not told yet. */
+export function pendingNotices(items: Item[]) {
+  return items.filter((i) => !i.notified).length;
+}
+
+/** "NL20 … 4567": enough for a household to recognise its account in a mail, not to use it. */
+const masked = (iban: string) => `${iban.slice(0, 4)} … ${iban.slice(-4)}`;
+
+/**
+ * Tells every household of the run not told yet. The item's mark and its
+ * mails are one transaction (Mail.commitWith keeps them until delivered), so
+ * a household is mailed once however often this runs, also at once, and a
+ * run that dies halfway is finished by the next look at the run. A FRST
+ * collection marks its mandate as collected from this month in the same
+ * transaction: the next month's run is RCUR for it.
+ */
+export async function notify(run: Run, items: Item[]) {
+  const unsent = items.filter((i) => !i.notified);
+  if (!unsent.length) return;
+  const farmID = useFarmID();
+  const farm = await Farm.current();
+  for (let i = 0; i < unsent.length; i += 20)
+    await Promise.all(
+      unsent.slice(i, i + 20).map(async (item) => {
+        const mails = (await Person.byHousehold(item.householdID)).map((p) =>
+          Mail.compose(collectionNotice, p.email, p.locale, {
+            farm: farm.name,
+            household: item.household,
+            amountCents: item.amountCents,
+            date: run.collectionDate,
+            month: run.month,
+            iban: masked(item.iban),
+            mandateID: item.mandateID,
+            creditorID: run.creditor.creditorID,
+            link: "/contribution",
+          }),
+        );
+        const mark = (withMandate: boolean) => (e: Parameters<Parameters<typeof Mail.commitWith>[1]>[0]) => [
+          e.sepaRunItem
+            .patch({ farmID, runID: run.runID, householdID: item.householdID })
+            .set({ notified: true })
+            .where((a, op) => op.notExists(a.notified))
+            .commit(),
+          ...(withMandate
+            ? [
+                e.mandate
+                  .patch({ farmID, householdID: item.householdID })
+                  .set({ firstCollection: run.month })
+                  .where((a, op) => `${op.eq(a.mandateID, item.mandateID)} AND (${op.notExists(a.firstCollection)} OR ${op.gt(a.firstCollection, run.month)})`)
+                  .commit(),
+              ]
+            : []),
+        ];
+        // refused: told meanwhile (then both refuse), or the mandate was replaced or collected earlier since (then the mark alone goes)
+        if (!(await Mail.commitWith(mails, mark(item.sequence === "FRST"))) && item.sequence === "FRST") await Mail.commitWith(mails, mark(false));
+      }),
+    );
+}
