@@ -79,3 +79,15 @@ export function FigureList(props: { items: { label: string; value: JSX.Element }
     </dl>
   );
 }
+
+/** A household's name as a row names it, with "· vegetarian" after it when the household is. */
+export function HouseholdName(props: { name: string; vegetarian: boolean; vegetarianLabel: string }) {
+  return (
+    <>
+      {props.name}
+      <Show when={props.vegetarian}>
+        <span class="meta"> · {props.vegetarianLabel}</span>
+      </Show>
+    </>
+  );
+}

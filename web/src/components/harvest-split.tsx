@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { useI18n } from "../i18n";
 import { cropTotals, useHarvestFormat } from "../lib/harvest-view";
 import type { HarvestOverview } from "../lib/harvest";
+import { HouseholdName } from "./data-table";
 
 /*
  * The split of a week as the farmer and the board see it: on the screen
@@ -68,10 +69,7 @@ export function HouseholdTable(props: { overview: HarvestOverview }) {
             {(a) => (
               <tr>
                 <th scope="row">
-                  {a.name}
-                  <Show when={a.vegetarian}>
-                    <span class="meta"> · {t().overview.vegetarian}</span>
-                  </Show>
+                  <HouseholdName name={a.name} vegetarian={a.vegetarian} vegetarianLabel={t().overview.vegetarian} />
                 </th>
                 <td class="num">{number(a.mouths)}</td>
                 <td>

@@ -43,21 +43,12 @@ export function useHarvestFormat() {
     line: (line: HarvestLine) => t().amount.line(amount(line), line.crop),
     /** A moment on the Amsterdam clock in words: "donderdag 8 april 18:00". */
     at: (iso: string) => {
-      const date = new Date(iso);
-      const l = dateLocale(locale());
-      const day = new Intl.DateTimeFormat(l, {
-        timeZone: farmTimeZone,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-      }).format(date);
-      const time = new Intl.DateTimeFormat(l, {
-        timeZone: farmTimeZone,
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }).format(date);
-      return t().when.at(day, time);
+      const part = (opts: Intl.DateTimeFormatOptions) =>
+        new Intl.DateTimeFormat(dateLocale(locale()), { timeZone: farmTimeZone, ...opts }).format(new Date(iso));
+      return t().when.at(
+        part({ weekday: "long", day: "numeric", month: "long" }),
+        part({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+      );
     },
     /** "Week 15 · 12–18 april". */
     week: (week: string) => {

@@ -1,8 +1,8 @@
-import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { createSignal, createUniqueId, Show } from "solid-js";
 import { action, createAsync, json } from "@solidjs/router";
 import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference } from "../components/bank-payment";
-import { FigureList, TableScroll } from "../components/data-table";
+import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst } from "../components/ask-first";
 import { RestrictedScreen } from "../components/membership-screen";
 import { useMoneyFormat } from "../i18n/contribution";
@@ -61,6 +61,23 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
   const [news, setNews] = createSignal<string>();
   const totals = () => props.register.totals;
   const state = (c: CertificateInfo) => s().register.states[c.status];
+  const refundCell = (c: CertificateInfo) => (
+    <Show when={c.status === "refund_due"}>
+      <AskFirst
+        label={s().register.refund}
+        ariaLabel={s().register.refundLabel(c.householdName)}
+        question={s().register.refundConfirm(c.householdName, format.money(c.paidCents))}
+        yes={s().register.refundYes}
+        no={s().register.cancel}
+        pendingLabel={s().register.refunding}
+        pending={refunding.pending()}
+        onYes={async () => {
+          setNews(undefined);
+          if (await refunding.submit(c.householdID)) setNews(s().register.refunded(c.householdName));
+        }}
+      />
+    </Show>
+  );
   return (
     <>
       <section aria-labelledby="register-totals">
@@ -85,65 +102,29 @@ function RegisterView(props: { register: Register; treasurer: boolean }) {
         <Status message={news()} />
         <FormError error={refunding.error()} />
         <Show when={props.register.certificates.length} fallback={<p>{s().register.empty}</p>}>
-          <TableScroll labelledby="register-list">
-            <table class="data-table" aria-labelledby="register-list">
-              <thead>
-                <tr>
-                  <th scope="col">{s().register.household}</th>
-                  <th scope="col">{s().register.certificate}</th>
-                  <th scope="col" class="num">
-                    {s().register.deposits}
-                  </th>
-                  <th scope="col" class="num">
-                    {s().register.paid}
-                  </th>
-                  <th scope="col">{s().register.state}</th>
-                  <th scope="col">{s().register.since}</th>
-                  <Show when={props.treasurer}>
-                    <th scope="col">{s().register.action}</th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.register.certificates}>
-                  {(c) => (
-                    <tr>
-                      <th scope="row">{c.householdName}</th>
-                      <td>{s().certificate[c.certificate]}</td>
-                      <td class="num">{format.money(c.depositCents)}</td>
-                      <td class="num">{format.money(c.paidCents)}</td>
-                      <td>{state(c)}</td>
-                      <td>
-                        {format.day(c.memberSince)}
-                        <Show when={c.endDate}>
-                          {(end) => <span class="meta"> {s().register.end(format.day(end()))}</span>}
-                        </Show>
-                      </td>
-                      <Show when={props.treasurer}>
-                        <td>
-                          <Show when={c.status === "refund_due"}>
-                            <AskFirst
-                              label={s().register.refund}
-                              ariaLabel={s().register.refundLabel(c.householdName)}
-                              question={s().register.refundConfirm(c.householdName, format.money(c.paidCents))}
-                              yes={s().register.refundYes}
-                              no={s().register.cancel}
-                              pendingLabel={s().register.refunding}
-                              pending={refunding.pending()}
-                              onYes={async () => {
-                                setNews(undefined);
-                                if (await refunding.submit(c.householdID)) setNews(s().register.refunded(c.householdName));
-                              }}
-                            />
-                          </Show>
-                        </td>
-                      </Show>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            labelledby="register-list"
+            rows={props.register.certificates}
+            columns={[
+              { label: s().register.household, head: true, cell: (c) => c.householdName },
+              { label: s().register.certificate, cell: (c) => s().certificate[c.certificate] },
+              { label: s().register.deposits, num: true, cell: (c) => format.money(c.depositCents) },
+              { label: s().register.paid, num: true, cell: (c) => format.money(c.paidCents) },
+              { label: s().register.state, cell: state },
+              {
+                label: s().register.since,
+                cell: (c) => (
+                  <>
+                    {format.day(c.memberSince)}
+                    <Show when={c.endDate}>
+                      {(end) => <span class="meta"> {s().register.end(format.day(end()))}</span>}
+                    </Show>
+                  </>
+                ),
+              },
+              ...(props.treasurer ? [{ label: s().register.action, cell: refundCell }] : []),
+            ]}
+          />
         </Show>
       </section>
     </>

@@ -1,7 +1,7 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { action, createAsync, json, query, revalidate } from "@solidjs/router";
 import { FormError, Loads, Status } from "../components/feedback";
-import { FigureList, TableScroll } from "../components/data-table";
+import { DataTable, FigureList, HouseholdName } from "../components/data-table";
 import { RestrictedScreen } from "../components/membership-screen";
 import { useI18n } from "../i18n";
 import { useMoneyFormat } from "../i18n/contribution";
@@ -112,61 +112,44 @@ function List(props: { applications: ApplicationInfo[] }) {
       <Status message={news()} />
       <FormError error={offering.error()} />
       <Show when={props.applications.length} fallback={<p>{s().waitlist.empty}</p>}>
-        <TableScroll labelledby="waiting">
-          <table class="data-table" aria-labelledby="waiting">
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  {s().waitlist.place}
-                </th>
-                <th scope="col">{s().waitlist.name}</th>
-                <th scope="col" class="num">
-                  {s().waitlist.mouths}
-                </th>
-                <th scope="col">{s().waitlist.certificate}</th>
-                <th scope="col">{s().waitlist.state}</th>
-                <th scope="col">{s().waitlist.applied}</th>
-                <th scope="col">{s().waitlist.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.applications}>
-                {(a) => (
-                  <tr>
-                    <td class="num">{a.position ?? ""}</td>
-                    <th scope="row">
-                      {a.name}
-                      <Show when={a.vegetarian}>
-                        <span class="meta"> · {s().waitlist.vegetarian}</span>
-                      </Show>
-                    </th>
-                    <td class="num">{number(a.mouths)}</td>
-                    <td>{s().certificate[a.certificate]}</td>
-                    <td>
-                      {a.status === "offered" && a.offerExpiresAt
-                        ? s().waitlist.offeredUntil(format.instant(a.offerExpiresAt))
-                        : s().waitlist.waiting}
-                    </td>
-                    <td>{format.dayOf(a.appliedAt)}</td>
-                    <td>
-                      <Show when={a.status === "waiting"}>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label={s().waitlist.offerOneLabel(a.name)}
-                          disabled={offering.pending()}
-                          onClick={() => void offer(a)}
-                        >
-                          {s().waitlist.offerOne}
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          labelledby="waiting"
+          rows={props.applications}
+          columns={[
+            { label: s().waitlist.place, num: true, cell: (a) => a.position ?? "" },
+            {
+              label: s().waitlist.name,
+              head: true,
+              cell: (a) => <HouseholdName name={a.name} vegetarian={a.vegetarian} vegetarianLabel={s().waitlist.vegetarian} />,
+            },
+            { label: s().waitlist.mouths, num: true, cell: (a) => number(a.mouths) },
+            { label: s().waitlist.certificate, cell: (a) => s().certificate[a.certificate] },
+            {
+              label: s().waitlist.state,
+              cell: (a) =>
+                a.status === "offered" && a.offerExpiresAt
+                  ? s().waitlist.offeredUntil(format.instant(a.offerExpiresAt))
+                  : s().waitlist.waiting,
+            },
+            { label: s().waitlist.applied, cell: (a) => format.dayOf(a.appliedAt) },
+            {
+              label: s().waitlist.action,
+              cell: (a) => (
+                <Show when={a.status === "waiting"}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={s().waitlist.offerOneLabel(a.name)}
+                    disabled={offering.pending()}
+                    onClick={() => void offer(a)}
+                  >
+                    {s().waitlist.offerOne}
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </Show>
     </section>
   );
