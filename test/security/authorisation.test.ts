@@ -131,6 +131,8 @@ const policy: Record<string, Rule> = {
   "GET /api/households/{id}/statement": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "GET /api/contribution/overview": { allow: ["treasurer", "admin"] },
   "GET /api/contribution/overview.csv": { allow: ["treasurer", "admin"] },
+  "GET /api/contribution/journal.csv": { allow: ["treasurer", "admin"] },
+  "GET /api/contribution/journal.xaf": { allow: ["treasurer", "admin"] },
   "POST /api/payments": { allow: ["treasurer", "admin"] },
   "GET /api/payments": { allow: ["treasurer", "admin"] },
   "POST /api/payments/{id}/reverse": { allow: ["treasurer", "admin"] },
@@ -171,6 +173,8 @@ const ids = {} as Record<"own" | "other" | "former" | "W" | "W2" | "E1" | "E2" |
 const calls = (): Record<string, Call> => ({
   "POST /api/auth/logout": { fresh: true },
   "GET /api/dev/outbox": { query: "?to=nobody@example.nl" },
+  "GET /api/contribution/journal.csv": { query: `?period=${year}-03` },
+  "GET /api/contribution/journal.xaf": { query: `?period=${year}` },
   "GET /api/calendar/{file}": { params: { file: "not-a-calendar-token.ics" } },
   "GET /api/applications/status/{token}": { params: { token: "not-a-status-token" } },
   "POST /api/applications/status/{token}/withdraw": { params: { token: "not-a-status-token" } },

@@ -1,4 +1,5 @@
 import { useMailQueue } from "../../mail-queue";
+import { booksRoutes } from "../routes/books";
 import { contributionRoutes } from "../routes/contribution";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
@@ -7,5 +8,5 @@ import { lambdaHandler } from "./handler";
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */
-export const routes = domainRoutes("contribution", [contributionRoutes]);
+export const routes = domainRoutes("contribution", [contributionRoutes, booksRoutes]);
 export const handler = lambdaHandler(routes);

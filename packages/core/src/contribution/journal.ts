@@ -120,7 +120,7 @@ export namespace Journal {
   /** A year (`2027`) or a month (`2027-03`). */
   export const Period = z
     .string(periodMessage)
-    .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, periodMessage), z.refine((p) => p >= "2000" && p.slice(0, 4) <= "2200", periodMessage));
+    .check(z.refine((p) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(p) && p.slice(0, 4) >= "2000" && p.slice(0, 4) <= "2200", periodMessage));
 
   /** First and last day of a period. */
   export function range(period: string): { year: number; from: string; to: string; months: number[] } {
