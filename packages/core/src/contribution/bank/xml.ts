@@ -36,14 +36,23 @@ export class XmlError extends Error {
 
 const predefined: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-function decodeEntities(raw: string, line: number): string {
+/** Whether text[from, to) is only XML white space. */
+function blank(text: string, from: number, to: number) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
+}
+
+function decodeEntities(raw: string, lineOf: () => number): string {
   if (!raw.includes("&")) return raw;
   return raw.replace(/&([^;&\s]{0,12});?/g, (whole, ref: string) => {
-    if (!whole.endsWith(";")) throw new XmlError(`A bare "&" (write &amp;)`, line);
+    if (!whole.endsWith(";")) throw new XmlError(`A bare "&" (write &amp;)`, lineOf());
     if (ref in predefined) return predefined[ref]!;
     const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? Number(ref.slice(1)) : NaN;
     const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0x10ffff && (code < 0xfffe || code > 0xffff));
-    if (!allowed) throw new XmlError(`An unknown entity or character reference "&${ref};"`, line);
+    if (!allowed) throw new XmlError(`An unknown entity or character reference "&${ref};"`, lineOf());
     return String.fromCodePoint(code);
   });
 }
@@ -51,6 +60,10 @@ function decodeEntities(raw: string, line: number): string {
 const startTag = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 const attribute = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const xmlName = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
+
+/** Shared by every element without attributes or children, so that a large file makes fewer objects to collect. */
+const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const noChildren: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 interface Open {
   element: XmlElement;
@@ -69,6 +82,7 @@ export function parseXML(text: string): XmlElement {
     return line;
   };
   const stack: Open[] = [];
+  const knownNames = new Set<string>();
   let root: XmlElement | undefined;
   const endOf = (token: string, from: number, what: string) => {
     const end = text.indexOf(token, from);
@@ -78,46 +92,68 @@ export function parseXML(text: string): XmlElement {
 
   while (pos < text.length) {
     const lt = text.indexOf("<", pos);
-    const chunk = text.slice(pos, lt === -1 ? text.length : lt);
-    if (chunk) {
+    const to = lt === -1 ? text.length : lt;
+    if (to > pos && !blank(text, pos, to)) {
       const top = stack[stack.length - 1];
-      if (top) top.element.text += decodeEntities(chunk, lineAt(pos));
-      else if (chunk.trim()) throw new XmlError("Text outside the root element", lineAt(pos));
+      if (!top) throw new XmlError("Text outside the root element", lineAt(pos));
+      top.element.text += decodeEntities(text.slice(pos, to), () => lineAt(pos));
+    } else if (to > pos && stack[stack.length - 1]?.element.text) {
+      // white space only counts between pieces of text; indentation between elements is dropped
+      stack[stack.length - 1]!.element.text += text.slice(pos, to);
     }
     if (lt === -1) break;
-    if (text.startsWith("<!--", lt)) {
-      pos = endOf("-->", lt + 4, "comment") + 3;
-    } else if (text.startsWith("<![CDATA[", lt)) {
-      const end = endOf("]]>", lt + 9, "CDATA section");
-      const top = stack[stack.length - 1];
-      if (!top) throw new XmlError("A CDATA section outside the root element", lineAt(lt));
-      top.element.text += text.slice(lt + 9, end);
-      pos = end + 3;
-    } else if (text.startsWith("<?", lt)) {
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith("<!--", lt)) pos = endOf("-->", lt + 4, "comment") + 3;
+      else if (text.startsWith("<![CDATA[", lt)) {
+        const end = endOf("]]>", lt + 9, "CDATA section");
+        const top = stack[stack.length - 1];
+        if (!top) throw new XmlError("A CDATA section outside the root element", lineAt(lt));
+        top.element.text += text.slice(lt + 9, end);
+        pos = end + 3;
+      } else throw new XmlError("A DOCTYPE or declaration, which a bank statement never has", lineAt(lt));
+    } else if (next === 0x3f /* ? */) {
       pos = endOf("?>", lt + 2, "processing instruction") + 2;
-    } else if (text.startsWith("<!", lt)) {
-      throw new XmlError("A DOCTYPE or declaration, which a bank statement never has", lineAt(lt));
-    } else if (text.startsWith("</", lt)) {
+    } else if (next === 0x2f /* / */) {
       const end = endOf(">", lt + 2, "end tag");
-      const qname = text.slice(lt + 2, end).trim();
       const open = stack.pop();
-      if (!open || open.qname !== qname) throw new XmlError(`</${qname}> closes ${open ? `<${open.qname}>` : "nothing"}`, lineAt(lt));
+      // compared in place: most end tags match, and slicing each one costs a string
+      if (!open || end - lt - 2 < open.qname.length || !text.startsWith(open.qname, lt + 2) || !blank(text, lt + 2 + open.qname.length, end)) {
+        const qname = text.slice(lt + 2, end).trim();
+        throw new XmlError(`</${qname}> closes ${open ? `<${open.qname}>` : "nothing"}`, lineAt(lt));
+      }
       pos = end + 1;
     } else {
-      startTag.lastIndex = lt;
-      const m = startTag.exec(text);
-      if (!m) throw new XmlError("A malformed start tag", lineAt(lt));
-      const qname = m[1]!;
       const at = lineAt(lt);
-      if (!xmlName.test(qname)) throw new XmlError(`A malformed element name "${qname.slice(0, 40)}"`, at);
+      let nameEnd = lt + 1;
+      for (let c = text.charCodeAt(nameEnd); nameEnd < text.length && c !== 0x3e && c !== 0x2f && c > 0x20; c = text.charCodeAt(++nameEnd));
+      const qname = text.slice(lt + 1, nameEnd);
+      let attributes = "";
+      let selfClosing = false;
+      if (text.charCodeAt(nameEnd) === 0x3e) pos = nameEnd + 1; // <Nm>: the common case, without the regular expression
+      else if (text.startsWith("/>", nameEnd)) {
+        selfClosing = true;
+        pos = nameEnd + 2;
+      } else {
+        startTag.lastIndex = lt;
+        const m = startTag.exec(text);
+        if (!m) throw new XmlError("A malformed start tag", at);
+        attributes = m[2] ?? "";
+        selfClosing = !!m[3];
+        pos = startTag.lastIndex;
+      }
+      if (!knownNames.has(qname)) {
+        if (!xmlName.test(qname)) throw new XmlError(`A malformed element name "${qname.slice(0, 40)}"`, at);
+        knownNames.add(qname);
+      }
       if (stack.length === 0 && root) throw new XmlError("A second root element", at);
       const parent = stack[stack.length - 1];
       let scope = parent?.scope ?? new Map<string, string>();
-      const attrs: Record<string, string> = {};
-      for (const a of (m[2] ?? "").matchAll(attribute)) {
+      const attrs: Record<string, string> = attributes ? {} : noAttributes;
+      for (const a of attributes ? attributes.matchAll(attribute) : []) {
         const name = a[1]!;
         if (name in attrs) throw new XmlError(`The attribute ${name} twice`, at);
-        const value = decodeEntities(a[2] ?? a[3] ?? "", at);
+        const value = decodeEntities(a[2] ?? a[3] ?? "", () => at);
         attrs[name] = value;
         if (name === "xmlns" || name.startsWith("xmlns:")) {
           if (scope === parent?.scope || !parent) scope = new Map(scope);
@@ -128,11 +164,13 @@ export function parseXML(text: string): XmlElement {
       const prefix = colon === -1 ? "" : qname.slice(0, colon);
       const ns = scope.get(prefix);
       if (prefix && ns === undefined) throw new XmlError(`The namespace prefix "${prefix}" is not declared`, at);
-      const element: XmlElement = { name: qname.slice(colon + 1), ns: ns ?? "", attrs, children: [], text: "", line: at };
-      if (parent) parent.element.children.push(element);
+      const element: XmlElement = { name: colon === -1 ? qname : qname.slice(colon + 1), ns: ns ?? "", attrs, children: noChildren, text: "", line: at };
+      if (parent) {
+        if (parent.element.children === noChildren) parent.element.children = [];
+        parent.element.children.push(element);
+      }
       else root = element;
-      if (!m[3]) stack.push({ element, qname, scope });
-      pos = startTag.lastIndex;
+      if (!selfClosing) stack.push({ element, qname, scope });
     }
   }
   if (stack.length) throw new XmlError(`<${stack[stack.length - 1]!.qname}> is never closed`, lineAt(text.length));
@@ -152,10 +190,15 @@ export function children(parent: XmlElement | undefined, name: string): XmlEleme
 
 /** The element at a path of local names ("RltdPties/Dbtr/Nm"), first match at each step. */
 export function at(element: XmlElement | undefined, path: string): XmlElement | undefined {
+  let steps = paths.get(path);
+  if (!steps) paths.set(path, (steps = path.split("/")));
   let current = element;
-  for (const step of path.split("/")) current = child(current, step);
+  for (const step of steps) current = child(current, step);
   return current;
 }
+
+/** Paths split once: the statement reader asks the same few dozen for every entry. */
+const paths = new Map<string, string[]>();
 
 /** The trimmed text at a path, or undefined when the element is missing or empty. */
 export function textAt(element: XmlElement | undefined, path: string): string | undefined {
