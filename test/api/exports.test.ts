@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { openInLibreOffice, type SheetCell } from "../setup/libreoffice";
-import { validateXAF } from "../setup/xaf";
+import { validateXAF } from "../setup/xsd";
 import { freshFarmApp, login, makeHousehold, makePerson, type TestApp } from "./helpers";
 
 type Client = Awaited<ReturnType<typeof login>>;

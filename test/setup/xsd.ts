@@ -1,13 +1,20 @@
 import { readFileSync } from "node:fs";
 import { validateXML } from "xmllint-wasm";
 
-const xsd = readFileSync(new URL("../fixtures/pain.008.001.02.xsd", import.meta.url), "utf8");
+const schemas = new Map<string, string>();
 
-/** Validates a direct-debit file against the official pain.008.001.02 schema (libxml2 in WebAssembly). */
-export async function validatePain008(xml: string) {
+/** Validates XML against an official schema in test/fixtures (libxml2 in WebAssembly). */
+export async function validateAgainst(schemaPath: string, xml: string) {
+  if (!schemas.has(schemaPath)) schemas.set(schemaPath, readFileSync(new URL(`../fixtures/${schemaPath}`, import.meta.url), "utf8"));
   const result = await validateXML({
-    xml: [{ fileName: "incasso.xml", contents: xml }],
-    schema: [{ fileName: "pain.008.001.02.xsd", contents: xsd }],
+    xml: [{ fileName: "file.xml", contents: xml }],
+    schema: [{ fileName: schemaPath.split("/").pop()!, contents: schemas.get(schemaPath)! }],
   });
   return { valid: result.valid, errors: result.errors.map((e) => e.message) };
 }
+
+/** Validates a direct-debit file against the official pain.008.001.02 schema. */
+export const validatePain008 = (xml: string) => validateAgainst("pain.008.001.02.xsd", xml);
+
+/** Validates an auditfile against the public XML Auditfile Financieel 3.2 schema. */
+export const validateXAF = (xml: string) => validateAgainst("xaf/XmlAuditfileFinancieel3.2.xsd", xml);
