@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { App } from "./app";
-import type { HarvestItem, HarvestMine, HarvestOverview } from "./lib/harvest";
+import type { HarvestItem, HarvestMine, HarvestOverview, HarvestUnit } from "./lib/harvest";
 import type { HouseholdInfo, HouseholdWithPeople } from "./lib/household";
+import type { CertificateDetail } from "./lib/membership";
 import type { MeInfo } from "./lib/person";
 import type { WorkdayInfo } from "./lib/workday";
 
@@ -111,6 +112,11 @@ export const harvestItems: HarvestItem[] = [
 ];
 
 /** A week as the API answers it to the farmer and the board: a draft unless told otherwise. */
+/** A household's share in a split: its lines as [crop, unit, quantity]. */
+function share(householdID: string, name: string, mouths: number, vegetarian: boolean, lines: [string, HarvestUnit, number][]) {
+  return { householdID, name, mouths, vegetarian, lines: lines.map(([crop, unit, quantity]) => ({ crop, unit, quantity })) };
+}
+
 export function harvestOverview(week: string, changes: Partial<HarvestOverview> = {}): HarvestOverview {
   return {
     week,
@@ -125,38 +131,20 @@ export function harvestOverview(week: string, changes: Partial<HarvestOverview> 
     mouths: 6.5,
     optedOut: 1,
     allocations: [
-      {
-        householdID: "hh_devries",
-        name: "Familie De Vries",
-        mouths: 2.5,
-        vegetarian: false,
-        lines: [
-          { crop: "Spinazie", unit: "kg", quantity: 4.75 },
-          { crop: "Courgette", unit: "piece", quantity: 15 },
-          { crop: "Gehakt", unit: "kg", quantity: 2.5 },
-        ],
-      },
-      {
-        householdID: "hh_jansen",
-        name: "Familie Jansen",
-        mouths: 1,
-        vegetarian: true,
-        lines: [
-          { crop: "Spinazie", unit: "kg", quantity: 1.9 },
-          { crop: "Courgette", unit: "piece", quantity: 6 },
-        ],
-      },
-      {
-        householdID: "hh_ozturk",
-        name: "Öztürk",
-        mouths: 3,
-        vegetarian: false,
-        lines: [
-          { crop: "Spinazie", unit: "kg", quantity: 5.7 },
-          { crop: "Courgette", unit: "piece", quantity: 19 },
-          { crop: "Gehakt", unit: "kg", quantity: 2.5 },
-        ],
-      },
+      share("hh_devries", "Familie De Vries", 2.5, false, [
+        ["Spinazie", "kg", 4.75],
+        ["Courgette", "piece", 15],
+        ["Gehakt", "kg", 2.5],
+      ]),
+      share("hh_jansen", "Familie Jansen", 1, true, [
+        ["Spinazie", "kg", 1.9],
+        ["Courgette", "piece", 6],
+      ]),
+      share("hh_ozturk", "Öztürk", 3, false, [
+        ["Spinazie", "kg", 5.7],
+        ["Courgette", "piece", 19],
+        ["Gehakt", "kg", 2.5],
+      ]),
     ],
     leftovers: [
       { crop: "Spinazie", unit: "kg", quantity: 0.02 },
@@ -218,4 +206,31 @@ export async function findAlert(text: string) {
     if (!alert) throw new Error(`No alert says "${text}"`);
     return alert;
   });
+}
+
+/** The De Vries household's certificate: a full one, a quarter of its deposit paid, in instalments. */
+export function certificateDetail(changes: Partial<CertificateDetail> = {}): CertificateDetail {
+  return {
+    householdID: "hh_devries",
+    householdName: "Familie De Vries",
+    householdStatus: "active",
+    certificate: "full",
+    mouths: 2.5,
+    depositCents: 200_000,
+    paidCents: 50_000,
+    outstandingCents: 150_000,
+    plan: "instalments",
+    instalmentCount: 8,
+    status: "pending",
+    memberSince: "2026-03-01",
+    firstPossibleEndDate: "2028-12-31",
+    noticeGivenAt: null,
+    endDate: null,
+    refundedAt: null,
+    refundedCents: null,
+    instalments: [],
+    payments: [],
+    noticeEndDate: null,
+    ...changes,
+  };
 }

@@ -3,33 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { MeInfo } from "../lib/person";
 import type { CertificateDetail, Register } from "../lib/membership";
-import { apiError, boardMe, findAlert, mockApi, ok, renderApp } from "../test-utils";
+import { apiError, boardMe, certificateDetail, findAlert, mockApi, ok, renderApp } from "../test-utils";
 
 const treasurerMe: MeInfo = { ...boardMe, roles: ["member", "treasurer"] };
 
 function detail(paidCents: number): CertificateDetail {
-  return {
-    householdID: "hh_devries",
-    householdName: "Familie De Vries",
-    householdStatus: "active",
-    certificate: "full",
-    mouths: 2.5,
-    depositCents: 200_000,
-    paidCents,
-    outstandingCents: 200_000 - paidCents,
-    plan: "instalments",
-    instalmentCount: 8,
-    status: paidCents >= 200_000 ? "paid" : "pending",
-    memberSince: "2026-03-01",
-    firstPossibleEndDate: "2028-12-31",
-    noticeGivenAt: null,
-    endDate: null,
-    refundedAt: null,
-    refundedCents: null,
-    instalments: [],
-    payments: [],
-    noticeEndDate: null,
-  };
+  return certificateDetail({ paidCents, outstandingCents: 200_000 - paidCents, status: paidCents >= 200_000 ? "paid" : "pending" });
 }
 
 function register(paidCents: number): Register {

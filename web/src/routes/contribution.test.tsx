@@ -3,32 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { CertificateDetail } from "../lib/membership";
 import { type MandateInfo, type SolidarityMine, type StatementInfo, thisYear } from "../lib/contribution";
-import { apiError, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
+import { apiError, certificateDetail, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 const year = thisYear();
 
-const certificate: CertificateDetail = {
-  householdID: "hh_devries",
-  householdName: "Familie De Vries",
-  householdStatus: "active",
-  certificate: "full",
-  mouths: 2.5,
-  depositCents: 200_000,
-  paidCents: 50_000,
-  outstandingCents: 150_000,
-  plan: "instalments",
-  instalmentCount: 8,
-  status: "pending",
-  memberSince: "2026-03-01",
-  firstPossibleEndDate: "2028-12-31",
-  noticeGivenAt: null,
-  endDate: null,
-  refundedAt: null,
-  refundedCents: null,
-  instalments: [],
-  payments: [],
-  noticeEndDate: null,
-};
+const certificate: CertificateDetail = certificateDetail();
 
 function statement(): StatementInfo {
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);

@@ -88,11 +88,8 @@ describe("the result of a motion", () => {
     electionApi({
       elections: [motionElection(closed)],
       results: {
-        eligible: 40,
-        voted: 30,
-        turnoutPercent: 75,
+        ...boardResults,
         quorumPercent: null,
-        quorumMet: true,
         tally: [
           { option: "yes", name: "yes", votes: 18 },
           { option: "no", name: "no", votes: 10 },

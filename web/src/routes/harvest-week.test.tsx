@@ -18,6 +18,13 @@ import {
 
 const week = currentWeek();
 const n = weekNumber(week);
+/** A week published once and changed since: members still see the first split. */
+const changedSincePublished = {
+  status: "published",
+  version: 1,
+  dirty: true,
+  publishedAt: "2027-04-09T10:00:00.000Z",
+} satisfies Partial<HarvestOverview>;
 
 /** The farm's harvest API for one week: saving gives a draft with its split, publishing publishes it. */
 function farmerApi(
@@ -231,13 +238,7 @@ describe("entering the harvest", () => {
   it("fills the form with what was saved, and warns that a change after publishing is not visible yet", async () => {
     const user = userEvent.setup();
     farmerApi({
-      stored: harvestOverview(week, {
-        status: "published",
-        version: 1,
-        dirty: true,
-        publishedAt: "2027-04-09T10:00:00.000Z",
-        note: "Vers van het land.",
-      }),
+      stored: harvestOverview(week, { ...changedSincePublished, note: "Vers van het land." }),
     });
     renderApp(`/harvest/${week}`);
 
@@ -312,12 +313,7 @@ describe("the board", () => {
 
   it("is told when members do not see a change yet, without being asked to publish", async () => {
     farmerApi({
-      stored: harvestOverview(week, {
-        status: "published",
-        version: 1,
-        dirty: true,
-        publishedAt: "2027-04-09T10:00:00.000Z",
-      }),
+      stored: harvestOverview(week, changedSincePublished),
       me: boardMe,
     });
     renderApp(`/harvest/${week}`);

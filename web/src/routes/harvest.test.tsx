@@ -3,17 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { HarvestMine } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
-import {
-  apiError,
-  farmerMe,
-  findAlert,
-  harvestMine,
-  memberMe,
-  mockApi,
-  ok,
-  renderApp,
-  type Reply,
-} from "../test-utils";
+import { apiError, farmerMe, findAlert, harvestMine, memberMe, mockApi, ok, renderApp } from "../test-utils";
+import type { Reply } from "../test-utils";
 
 const week = currentWeek();
 const next = addWeeks(week, 1);

@@ -1,8 +1,18 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { HarvestStanding } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
+
+/** The farmer's home: who they are, and where this week's and next week's harvest stand. */
+function farmerHomeApi(thisWeek: HarvestStanding, nextWeek: HarvestStanding) {
+  return mockApi((call) => {
+    if (call.path === "/api/me") return ok(farmerMe);
+    for (const standing of [thisWeek, nextWeek]) if (call.path === `/api/harvests/${standing.week}/standing`) return ok(standing);
+    return undefined;
+  });
+}
 
 describe("home", () => {
   it("shows a member their household, and no board screens", async () => {
@@ -64,12 +74,10 @@ describe("home", () => {
   it("shows a farmer their role and farm, where this week's and next week's harvest stand, and no member screens", async () => {
     const week = currentWeek();
     const next = addWeeks(week, 1);
-    const api = mockApi((call) => {
-      if (call.path === "/api/me") return ok(farmerMe);
-      if (call.path === `/api/harvests/${week}/standing`) return ok({ week, status: "published", dirty: false, participants: 187, optedOut: 13 });
-      if (call.path === `/api/harvests/${next}/standing`) return ok({ week: next, status: "none", dirty: false, participants: 195, optedOut: 5 });
-      return undefined;
-    });
+    const api = farmerHomeApi(
+      { week, status: "published", dirty: false, participants: 187, optedOut: 13 },
+      { week: next, status: "none", dirty: false, participants: 195, optedOut: 5 },
+    );
     renderApp("/");
 
     const farmer = await screen.findByRole("region", { name: "Boer" });
@@ -95,12 +103,10 @@ describe("home", () => {
   it("tells the farmer a week is still a draft, or changed since it was published", async () => {
     const week = currentWeek();
     const next = addWeeks(week, 1);
-    mockApi((call) => {
-      if (call.path === "/api/me") return ok(farmerMe);
-      if (call.path === `/api/harvests/${week}/standing`) return ok({ week, status: "published", dirty: true, participants: 1, optedOut: 0 });
-      if (call.path === `/api/harvests/${next}/standing`) return ok({ week: next, status: "draft", dirty: false, participants: 1, optedOut: 0 });
-      return undefined;
-    });
+    farmerHomeApi(
+      { week, status: "published", dirty: true, participants: 1, optedOut: 0 },
+      { week: next, status: "draft", dirty: false, participants: 1, optedOut: 0 },
+    );
     renderApp("/");
 
     const farmer = await screen.findByRole("region", { name: "Boer" });

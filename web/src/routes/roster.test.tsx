@@ -12,8 +12,8 @@ import {
   ok,
   renderApp,
   workday,
-  type Reply,
 } from "../test-utils";
+import type { Reply } from "../test-utils";
 
 const entry = (personID: string, name: string, status: RosterEntry["status"], position: number): RosterEntry => ({
   personID,
