@@ -12,7 +12,8 @@ export namespace Xaf {
 
   /** Text as XML content: escaped, and cut to the schema's length in characters (not UTF-16 units). */
   function text(value: string, max = 9999) {
-    const cut = [...value].slice(0, max).join("");
+    // a bank file's description may carry a control character XML 1.0 cannot hold at all
+    const cut = [...value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, "")].slice(0, max).join("");
     return cut.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
