@@ -159,12 +159,15 @@ describe("a month's collection run", () => {
   it("a create that died before telling everyone is finished by the next look, once per household", async () => {
     const db = useDB().entities;
     const run = (await db.sepaRun.get({ farmID, month: "2027-03" }).go()).data!;
-    // as if the process died before Visser's notice was committed
-    await db.sepaRunItem.patch({ farmID, runID: run.runID, householdID: hh.Visser!.id }).remove(["notified"]).go();
-    expect((await treasurer.get("/api/sepa/2027-03.json")).body.notified).toBe(3);
-    await Promise.all([treasurer.get("/api/sepa/2027-03.json"), treasurer.get("/api/sepa/2027-03.xml")]);
+    // as if the process died before Visser's and Dekker's notices were committed (their mandates marked FRST already)
+    for (const name of ["Visser", "Dekker"]) await db.sepaRunItem.patch({ farmID, runID: run.runID, householdID: hh[name]!.id }).remove(["notified"]).go();
+    const looks = await Promise.all([treasurer.get("/api/sepa/2027-03.json"), treasurer.get("/api/sepa/2027-03.xml"), treasurer.get("/api/sepa/2027-03.json")]);
+    expect(looks.map((l) => l.status)).toEqual([200, 200, 200]);
+    expect(looks[0]!.body.notified).toBe(3);
     expect(await notices(hh.Visser!.email)).toHaveLength(2);
+    expect(await notices(hh.Dekker!.email)).toHaveLength(2);
     expect(await notices(hh.Jansen!.email)).toHaveLength(1);
+    expect((await db.mandate.get({ farmID, householdID: hh.Visser!.id }).go()).data?.firstCollection).toBe("2027-03");
   });
 
   it("finds a collection by its EndToEndId and the run by its MsgId or PmtInfId, for booking the statement", async () => {

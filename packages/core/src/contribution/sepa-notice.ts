@@ -2,7 +2,6 @@ import { useFarmID } from "../actor";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
-import { Person } from "../person/person";
 import { collectionNotice } from "./mail";
 
 /*
@@ -23,52 +22,67 @@ export function pendingNotices(items: Item[]) {
 const masked = (iban: string) => `${iban.slice(0, 4)} … ${iban.slice(-4)}`;
 
 /**
- * Tells every household of the run not told yet. The item's mark and its
+ * Tells every household of the run not told yet. An item's mark and its
  * mails are one transaction (Mail.commitWith keeps them until delivered), so
  * a household is mailed once however often this runs, also at once, and a
  * run that dies halfway is finished by the next look at the run. A FRST
  * collection marks its mandate as collected from this month in the same
- * transaction: the next month's run is RCUR for it.
+ * transaction: the next month's run is RCUR for it. Households go a few to
+ * a transaction; one refused is done again one by one.
  */
 export async function notify(run: Run, items: Item[]) {
   const unsent = items.filter((i) => !i.notified);
   if (!unsent.length) return;
   const farmID = useFarmID();
-  const farm = await Farm.current();
-  for (let i = 0; i < unsent.length; i += 20)
-    await Promise.all(
-      unsent.slice(i, i + 20).map(async (item) => {
-        const mails = (await Person.byHousehold(item.householdID)).map((p) =>
-          Mail.compose(collectionNotice, p.email, p.locale, {
-            farm: farm.name,
-            household: item.household,
-            amountCents: item.amountCents,
-            date: run.collectionDate,
-            month: run.month,
-            iban: masked(item.iban),
-            mandateID: item.mandateID,
-            creditorID: run.creditor.creditorID,
-            link: "/contribution",
-          }),
-        );
-        const mark = (withMandate: boolean) => (e: Parameters<Parameters<typeof Mail.commitWith>[1]>[0]) => [
-          e.sepaRunItem
-            .patch({ farmID, runID: run.runID, householdID: item.householdID })
-            .set({ notified: true })
-            .where((a, op) => op.notExists(a.notified))
+  const [farm, people] = await Promise.all([Farm.current(), useDB().entities.person.query.byID({ farmID }).go({ pages: "all" })]);
+  const peopleOf = new Map<string, typeof people.data>();
+  for (const p of people.data) if (p.householdID) peopleOf.set(p.householdID, [...(peopleOf.get(p.householdID) ?? []), p]);
+  const mailsOf = (item: Item) =>
+    (peopleOf.get(item.householdID) ?? []).map((p) =>
+      Mail.compose(collectionNotice, p.email, p.locale, {
+        farm: farm.name,
+        household: item.household,
+        amountCents: item.amountCents,
+        date: run.collectionDate,
+        month: run.month,
+        iban: masked(item.iban),
+        mandateID: item.mandateID,
+        creditorID: run.creditor.creditorID,
+        link: "/contribution",
+      }),
+    );
+  type Entities = Parameters<Parameters<typeof Mail.commitWith>[1]>[0];
+  const marks = (e: Entities, item: Item, withMandate: boolean) => [
+    e.sepaRunItem
+      .patch({ farmID, runID: run.runID, householdID: item.householdID })
+      .set({ notified: true })
+      .where((a, op) => op.notExists(a.notified))
+      .commit(),
+    ...(withMandate
+      ? [
+          e.mandate
+            .patch({ farmID, householdID: item.householdID })
+            .set({ firstCollection: run.month })
+            .where((a, op) => `${op.eq(a.mandateID, item.mandateID)} AND (${op.notExists(a.firstCollection)} OR ${op.gt(a.firstCollection, run.month)})`)
             .commit(),
-          ...(withMandate
-            ? [
-                e.mandate
-                  .patch({ farmID, householdID: item.householdID })
-                  .set({ firstCollection: run.month })
-                  .where((a, op) => `${op.eq(a.mandateID, item.mandateID)} AND (${op.notExists(a.firstCollection)} OR ${op.gt(a.firstCollection, run.month)})`)
-                  .commit(),
-              ]
-            : []),
-        ];
-        // refused: told meanwhile (then both refuse), or the mandate was replaced or collected earlier since (then the mark alone goes)
-        if (!(await Mail.commitWith(mails, mark(item.sequence === "FRST"))) && item.sequence === "FRST") await Mail.commitWith(mails, mark(false));
+        ]
+      : []),
+  ];
+  const one = async (item: Item) => {
+    const mails = mailsOf(item);
+    // refused: told meanwhile (then both refuse), or the mandate was replaced or collected earlier since (then the mark alone goes)
+    if (!(await Mail.commitWith(mails, (e) => marks(e, item, item.sequence === "FRST"))) && item.sequence === "FRST")
+      await Mail.commitWith(mails, (e) => marks(e, item, false));
+  };
+  const groups: Item[][] = [];
+  for (let i = 0; i < unsent.length; i += 8) groups.push(unsent.slice(i, i + 8));
+  for (let i = 0; i < groups.length; i += 5)
+    await Promise.all(
+      groups.slice(i, i + 5).map(async (group) => {
+        const mails = group.flatMap(mailsOf);
+        // 8 households: their marks, mandates and a few people's mails stay well within a transaction's 100 items
+        if (group.length > 1 && mails.length <= 60 && (await Mail.commitWith(mails, (e) => group.flatMap((item) => marks(e, item, item.sequence === "FRST"))))) return;
+        for (const item of group) await one(item);
       }),
     );
 }

@@ -137,8 +137,8 @@ export function directDebitXML(input: { messageID: string; created: string; coll
         "PmtInf",
         leaf("PmtInfId", blockID),
         leaf("PmtMtd", "DD"),
-        // each collection booked on its own: the statement then names every household's debit by its
-        // EndToEndId, and one returned debit never hides in a batch total (see docs/contribution.md)
+        // each collection booked on its own: the statement names every household's debit by its EndToEndId,
+        // so it books per household without relying on the bank adding batch details, and a return undoes one line
         leaf("BtchBookg", "false"),
         leaf("NbOfTxs", String(list.length)),
         leaf("CtrlSum", euros(sumCents)),

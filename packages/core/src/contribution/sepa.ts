@@ -171,14 +171,22 @@ export namespace Sepa {
 
   const runExists = (month: string) => new VisibleError("conflict", "sepa.run_exists", `The collection run for ${month} exists already; download it.`);
 
+  /** Creates the month's run (freeze), then tells every household (sepa-notice.ts). */
+  export async function create(year: number, month: number): Promise<Summary> {
+    const stored = await freeze(year, month);
+    await notify(stored, await itemsOf(stored));
+    return runSummary(stored);
+  }
+
   /**
-   * Creates the month's run. Its items are written first under a fresh run
+   * Freezes the month's run. Its items are written first under a fresh run
    * ID, then the run itself on the condition that the month has none: of two
    * creates at once one wins (the other gets 409 `sepa.run_exists` and its
-   * items go), and a create that dies halfway leaves no run. Then every
-   * household is told (sepa-notice.ts).
+   * items go), and a create that dies halfway leaves no run. Nobody is told
+   * yet: `create` does that, and any look at the run (`preview`, `file`)
+   * finishes it, so no file leaves before every household is told.
    */
-  export async function create(year: number, month: number): Promise<Summary> {
+  export async function freeze(year: number, month: number) {
     assertRole("treasurer");
     const key = monthKey(year, month);
     if (await load(key)) throw runExists(key);
@@ -213,9 +221,7 @@ export namespace Sepa {
       throw runExists(key);
     }
     await Audit.record("sepa.run", key, { messageID: run.messageID, count: run.count, totalCents: run.totalCents, leftOut: leftOut.length });
-    const stored = (await load(key))!;
-    await notify(stored, await itemsOf(stored));
-    return runSummary(stored);
+    return (await load(key))!;
   }
 
   /** The month's run, or what a run made now would hold. Looking at a run finishes its pre-notification, should a create have died before. */
