@@ -62,33 +62,30 @@ export function renderApp(path = "/") {
 
 export const farm = { id: "farm_demo", name: "Herenboeren Het Zandpad" };
 
-export const memberMe: MeInfo = {
-  person: { id: "person_anna", name: "Anna de Vries", email: "lid001@demo.test", locale: "nl" },
-  household: { id: "hh_devries", name: "Familie De Vries", mouths: 2.5, status: "active" },
-  roles: ["member"],
-  farm,
-};
+/** Someone logged in at the demo farm, reading Dutch. */
+function me(person: Omit<MeInfo["person"], "locale">, household: MeInfo["household"], roles: MeInfo["roles"]): MeInfo {
+  return { person: { ...person, locale: "nl" }, household, roles, farm };
+}
 
-export const boardMe: MeInfo = {
-  person: { id: "person_bert", name: "Bert Bestuur", email: "bestuur@demo.test", locale: "nl" },
-  household: { id: "hh_bestuur", name: "Huishouden Bestuur", mouths: 2, status: "active" },
-  roles: ["member", "board"],
-  farm,
-};
+export const memberMe = me(
+  { id: "person_anna", name: "Anna de Vries", email: "lid001@demo.test" },
+  { id: "hh_devries", name: "Familie De Vries", mouths: 2.5, status: "active" },
+  ["member"],
+);
 
-export const farmerMe: MeInfo = {
-  person: { id: "person_boer", name: "Bram Boer", email: "boer@demo.test", locale: "nl" },
-  household: null,
-  roles: ["farmer"],
-  farm,
-};
+export const boardMe = me(
+  { id: "person_bert", name: "Bert Bestuur", email: "bestuur@demo.test" },
+  { id: "hh_bestuur", name: "Huishouden Bestuur", mouths: 2, status: "active" },
+  ["member", "board"],
+);
 
-export const coordinatorMe: MeInfo = {
-  person: { id: "person_sara", name: "Sara Klus", email: "coordinator@demo.test", locale: "nl" },
-  household: { id: "hh_klus", name: "Huishouden Klus", mouths: 2, status: "active" },
-  roles: ["member", "coordinator"],
-  farm,
-};
+export const farmerMe = me({ id: "person_boer", name: "Bram Boer", email: "boer@demo.test" }, null, ["farmer"]);
+
+export const coordinatorMe = me(
+  { id: "person_sara", name: "Sara Klus", email: "coordinator@demo.test" },
+  { id: "hh_klus", name: "Huishouden Klus", mouths: 2, status: "active" },
+  ["member", "coordinator"],
+);
 
 export const households: HouseholdInfo[] = [
   { id: "hh_devries", name: "Familie De Vries", adults: 2, children: 1, mouths: 2.5, vegetarian: false, certificate: "full", status: "active" },

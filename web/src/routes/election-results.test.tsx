@@ -7,6 +7,8 @@ import { renderApp } from "../test-utils";
 
 const closed = { status: "closed" as const, me: { eligible: true, joinedAfterOpening: false, voted: true, canVoteFor: [], proxyTo: null } };
 
+const votes = (option: string, name: string, count: number) => ({ option, name, votes: count });
+
 /** 30 of 40 voted for 2 seats: Anne elected, Bram and Cor tied for the second seat. */
 const boardResults: ElectionResults = {
   eligible: 40,
@@ -14,11 +16,7 @@ const boardResults: ElectionResults = {
   turnoutPercent: 75,
   quorumPercent: 50,
   quorumMet: true,
-  tally: [
-    { option: "c1", name: "Anne de Vries", votes: 21 },
-    { option: "c2", name: "Bram Jansen", votes: 12 },
-    { option: "c3", name: "Cor Visser", votes: 12 },
-  ],
+  tally: [votes("c1", "Anne de Vries", 21), votes("c2", "Bram Jansen", 12), votes("c3", "Cor Visser", 12)],
   winners: ["c1"],
   tied: ["c2", "c3"],
 };
@@ -90,11 +88,7 @@ describe("the result of a motion", () => {
       results: {
         ...boardResults,
         quorumPercent: null,
-        tally: [
-          { option: "yes", name: "yes", votes: 18 },
-          { option: "no", name: "no", votes: 10 },
-          { option: "abstain", name: "abstain", votes: 2 },
-        ],
+        tally: [votes("yes", "yes", 18), votes("no", "no", 10), votes("abstain", "abstain", 2)],
         winners: ["no"],
         tied: [],
         passed: false,

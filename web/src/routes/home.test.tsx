@@ -5,6 +5,9 @@ import type { HarvestStanding } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
+/** The main menu's links for anyone in a household with a harvest share. */
+const memberMenu = ["Start", "Oogst", "Meewerken", "Stemmen", "Mijn huishouden"];
+
 /** The farmer's home: who they are, and where this week's and next week's harvest stand. */
 function farmerHomeApi(thisWeek: HarvestStanding, nextWeek: HarvestStanding) {
   return mockApi((call) => {
@@ -22,14 +25,7 @@ describe("home", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
     expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
-      "Start",
-      "Oogst",
-      "Meewerken",
-      "Stemmen",
-      "Mijn huishouden",
-      "Lidmaatschap",
-    ]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([...memberMenu, "Lidmaatschap"]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-controls", "site-menu");
     expect(document.getElementById("site-menu")).toContainElement(menu);
@@ -47,11 +43,7 @@ describe("home", () => {
     expect(within(board).getByRole("link", { name: "Wachtlijst" })).toHaveAttribute("href", "/waitlist");
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
-      "Start",
-      "Oogst",
-      "Meewerken",
-      "Stemmen",
-      "Mijn huishouden",
+      ...memberMenu,
       "Oogstverdeling",
       "Huishoudens",
       "Lidmaatschap",
