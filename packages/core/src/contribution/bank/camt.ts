@@ -144,7 +144,7 @@ export function readCamt053(document: XmlElement): ParsedFile {
         d.returned || reversal || (subFamily && returnSubFamilies.has(subFamily))
           ? { ...d.returned, ...(reversal ? { reversal: true } : {}), originalEndToEndID: d.endToEndID }
           : undefined;
-      const toLine = (d: Details, amountCents: number, bankRef: string | undefined, batch?: BankBatch): ParsedLine & { ownAccount?: string } => {
+      const toLine = (d: Details, amountCents: number, bankRef: string | undefined, batch?: BankBatch): ParsedLine => {
         const returned = returnOf(d);
         return present({
           line: d.line,

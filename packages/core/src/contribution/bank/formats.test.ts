@@ -111,6 +111,7 @@ describe("ABN AMRO TXT", () => {
   it("reads a Windows-1252 file and finds the counter-party in both description forms", () => {
     expect(file.format).toBe("abnamro-txt");
     expect(file.account).toBe("527371878");
+    expect(file.lines.every((l) => l.ownAccount === "527371878")).toBe(true);
     expect(file.refused).toEqual([]);
     const [jansenNov, jansenDec, brouwer, devries, deBoer, smit, card, mulder, interest] = file.lines;
     expect(file.lines).toHaveLength(9);

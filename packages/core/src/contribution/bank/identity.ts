@@ -56,7 +56,7 @@ function likeness(format: BankFormat, ownAccount: string | undefined, line: Pars
  * whole file in file order: a line's occurrence counts the identical lines
  * before it.
  */
-export function lineKeys(format: BankFormat, lines: readonly (ParsedLine & { ownAccount?: string })[], fileAccount?: string): string[] {
+export function lineKeys(format: BankFormat, lines: readonly ParsedLine[], fileAccount?: string): string[] {
   const seen = new Map<string, number>();
   const refs = new Map<string, string>(); // reference → likeness of its first line
   return lines.map((line) => {

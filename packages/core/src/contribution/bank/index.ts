@@ -83,6 +83,6 @@ export function parseBankFile(bytes: Uint8Array): BankFile {
   const parsed = read(text);
   if (!parsed.lines.length && !parsed.refused.length) throw new VisibleError("input", "bank.file.empty", "The file holds no lines.");
   const keys = lineKeys(parsed.format, parsed.lines, parsed.account);
-  const lines = parsed.lines.map(({ ownAccount: _, ...line }, i) => ({ ...line, key: keys[i]! }));
+  const lines = parsed.lines.map((line, i) => ({ ...line, key: keys[i]! }));
   return { format: parsed.format, ...(parsed.account ? { account: parsed.account } : {}), lines, refused: parsed.refused };
 }

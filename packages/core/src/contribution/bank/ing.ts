@@ -1,6 +1,6 @@
 import { columnsOf, readHeaded } from "./columns";
 import { findCreditorReference, isValidCreditorReference, electronicFormatRF } from "./rf";
-import { account, labelled, present, reference, returnReasonIn, some, type Row } from "./text";
+import { account, collapse, labelled, present, reference, returnReasonIn, some, type Row } from "./text";
 import type { ParsedFile } from "./types";
 
 /*
@@ -50,8 +50,8 @@ export function readING(rows: Row[]): ParsedFile {
     }
     const notes = get("notes");
     const parts = labelled(notes, labels);
-    // a transfer's own words are under "Omschrijving:"; a line without labels is all description
-    const description = parts.Omschrijving ?? parts.Description ?? parts[""] ?? "";
+    // a transfer's own words are under "Omschrijving:"; a card payment has none, so all of it describes the line
+    const description = parts.Omschrijving ?? parts.Description ?? collapse(notes);
     const kenmerk = parts.Kenmerk ?? parts.Reference ?? "";
     const endToEndID = isValidCreditorReference(kenmerk) ? undefined : reference(kenmerk);
     const returned = returnReasonIn(notes);

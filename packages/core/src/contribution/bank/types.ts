@@ -48,6 +48,12 @@ export interface BankLine {
    * `<TxDtls>`) element for camt.053.
    */
   line: number;
+  /**
+   * The farm's own account this line is on (electronic IBAN, or the bank's
+   * account number), when the file says: a camt file or an ABN AMRO export
+   * may hold several accounts.
+   */
+  ownAccount?: string;
   /** The booking date, YYYY-MM-DD. */
   bookingDate: string;
   /** Signed integer cents: + money in (credit), − money out (debit). */
@@ -107,7 +113,7 @@ export interface Refusal {
 /** What reading one bank file gives. */
 export interface BankFile {
   format: BankFormat;
-  /** The account the file is about (electronic IBAN, or the bank's account number), when it says. */
+  /** The account the file is about (its first line's ownAccount, or the first statement's), when it says. */
   account?: string;
   /** Read lines in file order. Debits and credits alike: the caller decides what to book. */
   lines: BankLine[];
@@ -117,10 +123,10 @@ export interface BankFile {
 /** A line as a format parser gives it, before its identity is added. */
 export type ParsedLine = Omit<BankLine, "key">;
 
-/** A format parser's result; the account may differ per line (an ABN AMRO file can hold several accounts). */
+/** A format parser's result. */
 export interface ParsedFile {
   format: BankFormat;
   account?: string;
-  lines: (ParsedLine & { ownAccount?: string })[];
+  lines: ParsedLine[];
   refused: Refusal[];
 }
