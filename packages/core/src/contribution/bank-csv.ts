@@ -17,6 +17,9 @@ import { isDate } from "./rules";
  *   keeps a payment from being recorded twice;
  * - household: a household ID (hh_…), or the IBAN it paid from, matched to
  *   the households' active mandates (bank-match.ts).
+ *
+ * The reader of every bank format (bank/index.ts) reads this one too
+ * (bank/simple.ts, with these helpers), one refused line at a time.
  */
 
 export interface BankLine {
