@@ -77,7 +77,6 @@ const figureFields = ["budgetCents", "weeks", "vegetarianDiscountCents"];
 
 function Figures(props: { year: number; season: SeasonInfo | null }) {
   const s = useContributionText();
-  const { locale } = useI18n();
   const saving = useSaveForm(saveSeason);
   const id = createUniqueId();
 
@@ -95,15 +94,7 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{s().season.figures}</h2>
       <form onSubmit={submit} novalidate>
-        <TextField
-          label={s().season.budget}
-          hint={s().season.budgetHint}
-          name="budget"
-          inputmode="decimal"
-          autocomplete="off"
-          value={props.season ? eurosField(props.season.budgetCents, locale()) : ""}
-          error={saving.fieldError("budgetCents")}
-        />
+        <SeasonAmount name="budget" season={props.season} error={saving.fieldError} />
         <TextField
           label={s().season.weeks}
           name="weeks"
@@ -115,15 +106,7 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
           value={props.season?.weeks ?? 52}
           error={saving.fieldError("weeks")}
         />
-        <TextField
-          label={s().season.vegetarianDiscount}
-          hint={s().season.vegetarianDiscountHint}
-          name="vegetarianDiscount"
-          inputmode="decimal"
-          autocomplete="off"
-          value={props.season ? eurosField(props.season.vegetarianDiscountCents, locale()) : ""}
-          error={saving.fieldError("vegetarianDiscountCents")}
-        />
+        <SeasonAmount name="vegetarianDiscount" season={props.season} error={saving.fieldError} />
         <FormEnd
           error={saving.error()}
           fields={figureFields}
@@ -134,6 +117,28 @@ function Figures(props: { year: number; season: SeasonInfo | null }) {
         />
       </form>
     </section>
+  );
+}
+
+/** One of the season's amounts in euros: its label, hint, value and error follow from its name. */
+function SeasonAmount(props: {
+  name: "budget" | "vegetarianDiscount";
+  season: SeasonInfo | null;
+  error: (path: string) => string | undefined;
+}) {
+  const s = useContributionText();
+  const { locale } = useI18n();
+  const path = () => `${props.name}Cents` as const;
+  return (
+    <TextField
+      label={s().season[props.name]}
+      hint={s().season[`${props.name}Hint`]}
+      name={props.name}
+      inputmode="decimal"
+      autocomplete="off"
+      value={props.season ? eurosField(props.season[path()], locale()) : ""}
+      error={props.error(path())}
+    />
   );
 }
 
