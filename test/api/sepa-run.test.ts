@@ -210,6 +210,17 @@ describe("a month's collection run", () => {
     expect(may.leftOut.map((l: any) => l.household).sort()).toEqual(["Double", "Wang"]);
   });
 
+  it("refuses a run while the farm's creditor details are wrong, and makes none", async () => {
+    for (const changes of [{ creditorID: "NL70ZZZ123456780000" }, { creditorBIC: "DEUTDEFF" }]) {
+      await withActor({ type: "system", farmID }, () => Farm.update(changes));
+      const res = await treasurer.post("/api/sepa/2027-07");
+      expect(res.status, JSON.stringify(changes)).toBe(409);
+      expect(res.body.error.code).toBe("sepa.not_configured");
+      await withActor({ type: "system", farmID }, () => Farm.update({ creditorID, creditorBIC: "" }));
+    }
+    expect((await treasurer.get("/api/sepa/2027-07.json")).body.status).toBe("preview");
+  });
+
   it("asks for a TARGET2 day: past Christmas, and past Good Friday and Easter Monday", async () => {
     // a run made on Saturday 11 December: 14 days on is Christmas, a Saturday; Boxing Day a Sunday
     Clock.set(Date.parse("2027-12-11T10:00:00Z"));

@@ -10,7 +10,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { amsterdamISO, dateOf } from "../week";
-import { electronicFormatIBAN, isValidIBAN, mod97 } from "./iban";
+import { bicFitsIBAN, electronicFormatIBAN, isValidBIC, isValidIBAN, mod97 } from "./iban";
 import { Mandate } from "./mandate";
 import { notify, pendingNotices } from "./sepa-notice";
 import { sepaText } from "./sepa-text";
@@ -78,7 +78,8 @@ export namespace Sepa {
     const farm = await Farm.current();
     const iban = electronicFormatIBAN(farm.creditorIBAN ?? "");
     const cid = (farm.creditorID ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
-    if (!farm.creditorName || !isValidIBAN(iban) || cid.length < 8 || mod97(cid.slice(7) + cid.slice(0, 4)) !== 1)
+    const bic = farm.creditorBIC ?? "";
+    if (!farm.creditorName || !isValidIBAN(iban) || cid.length < 8 || mod97(cid.slice(7) + cid.slice(0, 4)) !== 1 || (bic && !(isValidBIC(bic) && bicFitsIBAN(bic, iban))))
       throw new VisibleError("conflict", "sepa.not_configured", "Set the farm's creditor name, IBAN and creditor ID first.");
     return { name: farm.creditorName, iban, bic: farm.creditorBIC || undefined, creditorID: farm.creditorID! };
   }
