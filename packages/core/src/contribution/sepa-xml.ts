@@ -138,7 +138,7 @@ export function directDebitXML(input: { messageID: string; created: string; coll
         leaf("PmtInfId", blockID),
         leaf("PmtMtd", "DD"),
         // each collection booked on its own: the statement names every household's debit by its EndToEndId,
-        // so it books per household without relying on the bank adding batch details, and a return undoes one line
+        // so it books per household without relying on the bank adding batch details (docs/contribution.md)
         leaf("BtchBookg", "false"),
         leaf("NbOfTxs", String(list.length)),
         leaf("CtrlSum", euros(sumCents)),
