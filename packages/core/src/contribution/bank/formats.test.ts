@@ -94,6 +94,15 @@ describe("ING CSV", () => {
     expect(jansenDec).toMatchObject({ bookingDate: "2026-12-01", description: "Maandbijdrage Herenboeren" });
   });
 
+  it("reads the English export the same way", () => {
+    const [, ...rows] = text("ing-2026-11-12-comma.csv").split("\r\n");
+    const english = [
+      '"Date","Name / Description","Account","Counterparty","Code","Debit/credit","Amount (EUR)","Transaction type","Notifications"',
+      ...rows.map((r) => r.replace('"Af"', '"Debit"').replace('"Bij"', '"Credit"')),
+    ].join("\r\n");
+    expect(parseBankFile(bytes(english))).toEqual(comma);
+  });
+
   it("refuses a line without Af or Bij, and one with a bad date", () => {
     const lines = text("ing-2026-11-12-semicolon.csv").split("\r\n");
     lines[2] = lines[2]!.replace('"Bij"', '"Plus"');
