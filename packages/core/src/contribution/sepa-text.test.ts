@@ -30,15 +30,13 @@ describe("text in the SEPA character set", () => {
   });
 
   it("finds nothing Latin in a name of another script", () => {
-    expect(hasLatin("王小明")).toBe(false);
-    expect(hasLatin("Иван Петров")).toBe(false);
-    expect(hasLatin("  ?? ")).toBe(false);
-    expect(hasLatin("Łukasz 王")).toBe(true);
-    expect(hasLatin("É")).toBe(true);
+    const names = { 王小明: false, "Иван Петров": false, "  ?? ": false, "Łukasz 王": true, É: true };
+    expect(Object.keys(names).map(hasLatin)).toEqual(Object.values(names));
   });
 
   it("accepts references as the EPC does", () => {
-    for (const ok of ["AKKER-01J0000000000000000000000", "A/B", "O'BRIEN/1", "x".repeat(35), "A (1).2"]) expect(isSepaReference(ok), ok).toBe(true);
-    for (const bad of ["/X", "X/", "A//B", "", "x".repeat(36), " A", "A ", "A_B", "Ä1"]) expect(isSepaReference(bad), bad).toBe(false);
+    const good = ["AKKER-01J0000000000000000000000", "A/B", "O'BRIEN/1", "x".repeat(35), "A (1).2"];
+    const bad = ["/X", "X/", "A//B", "", "x".repeat(36), " A", "A ", "A_B", "Ä1"];
+    expect([...good, ...bad].map(isSepaReference)).toEqual([...good.map(() => true), ...bad.map(() => false)]);
   });
 });
