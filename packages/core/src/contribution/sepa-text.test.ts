@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasLatin, isSepaReference, sepaText } from "./sepa-text";
 
@@ -22,6 +23,17 @@ describe("text in the SEPA character set", () => {
     for (const [name, expected] of cases) expect(sepaText(name, 70), name).toBe(expected);
     expect(sepaText("x".repeat(80), 70)).toHaveLength(70);
     expect(sepaText("ab " + "c".repeat(70), 3)).toBe("ab");
+  });
+
+  it("keeps any text within the EPC's Latin set and the length, trimmed, and converts it once", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 90 }), fc.integer({ min: 1, max: 140 }), (text, max) => {
+        const out = sepaText(text, max);
+        expect(out).toMatch(/^([A-Za-z0-9/?:().,'+-]([A-Za-z0-9/?:().,'+ -]*[A-Za-z0-9/?:().,'+-])?)?$/);
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(sepaText(out, max)).toBe(out);
+      }),
+    );
   });
 
   it("keeps only the EPC's Latin set", () => {
