@@ -1,20 +1,12 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineKeys } from "./identity";
 import { parseBankFile } from "./index";
+import { fixtureBytes, fixtureNames } from "./test-files";
 import type { ParsedLine } from "./types";
 
-const fixtures = [
-  "camt/rabobank-2026-12.camt053.v02.xml",
-  "camt/ing-2027-01.camt053.v08.xml",
-  "bank/rabobank-2026-11-12.csv",
-  "bank/ing-2026-11-12-semicolon.csv",
-  "bank/ing-2026-11-12-comma.csv",
-  "bank/abnamro-2026-11-12.TAB",
-  "bank/simple-2026-12.csv",
-];
-const raw = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../../test/fixtures/${name}`, import.meta.url)));
+const fixtures = fixtureNames;
+const raw = fixtureBytes;
 const keysOf = (bytes: Uint8Array) => parseBankFile(bytes).lines.map((l) => l.key);
 const lines = (text: string) => text.split("\r\n").filter(Boolean);
 const bytes = (s: string) => new TextEncoder().encode(s);

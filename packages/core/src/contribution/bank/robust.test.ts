@@ -1,18 +1,10 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VisibleError } from "../../error";
 import { parseBankFile } from "./index";
+import { fixtureBytes, fixtureNames } from "./test-files";
 
-const fixtures = [
-  "camt/rabobank-2026-12.camt053.v02.xml",
-  "camt/ing-2027-01.camt053.v08.xml",
-  "bank/rabobank-2026-11-12.csv",
-  "bank/ing-2026-11-12-semicolon.csv",
-  "bank/ing-2026-11-12-comma.csv",
-  "bank/abnamro-2026-11-12.TAB",
-  "bank/simple-2026-12.csv",
-].map((name) => new Uint8Array(readFileSync(new URL(`../../../../../test/fixtures/${name}`, import.meta.url))));
+const fixtures = fixtureNames.map(fixtureBytes);
 
 /** Reads a file; any error but a VisibleError (a clear 400) fails the property. */
 function read(bytes: Uint8Array) {
