@@ -8,6 +8,7 @@ import { harvestSplit } from "./harvest-split";
 import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
 import { contribution } from "./contribution";
+import { bankImport } from "./bank-import";
 import { lighthouseHome } from "./lighthouse";
 import { friday } from "./friday";
 import { cost } from "./cost";
@@ -28,6 +29,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Work days: sign-up rush", workdaySignup],
   ["Elections: 10,000 ballots", electionBallots],
   ["Contribution: statements and SEPA for 200 households", contribution],
+  ["Bank files: reading a year for 200 households", bankImport],
   ["Web: Lighthouse on the member home", lighthouseHome],
   ["Friday afternoon: 200 households open the app", friday],
   ["Cost: a month on AWS", cost],
