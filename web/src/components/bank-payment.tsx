@@ -1,4 +1,4 @@
-import { SelectField, TextField } from "./field";
+import { EurosField, SelectField, TextField } from "./field";
 
 /** Today on the farm's clock, YYYY-MM-DD, for date fields. */
 export function farmToday() {
@@ -27,12 +27,10 @@ export function BankPaymentFields(props: {
   return (
     <>
       <SelectField label={props.labels.household} name="householdID" options={props.households} error={props.fieldError("householdID")} />
-      <TextField
+      <EurosField
         label={props.labels.amount}
         hint={props.labels.amountHint}
         name="amount"
-        inputmode="decimal"
-        autocomplete="off"
         error={props.fieldError("amountCents")}
       />
       <TextField label={props.labels.date} name="date" type="date" max={today} value={today} error={props.fieldError("date")} />

@@ -59,6 +59,11 @@ export function EmailField(props: InputProps) {
   return <TextField type="email" inputmode="email" autocapitalize="none" spellcheck={false} {...props} />;
 }
 
+/** An amount in euros, typed with a decimal comma or point: the phone's number keyboard, no suggestions. */
+export function EurosField(props: InputProps) {
+  return <TextField inputmode="decimal" autocomplete="off" {...props} />;
+}
+
 type SelectProps = Described & {
   name: string;
   value?: string;

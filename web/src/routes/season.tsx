@@ -1,7 +1,7 @@
 import { createUniqueId, Show } from "solid-js";
 import { action, createAsync } from "@solidjs/router";
 import { FormEnd, FormError, Loads, Status } from "../components/feedback";
-import { TextField } from "../components/field";
+import { EurosField, TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst } from "../components/ask-first";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
@@ -130,12 +130,10 @@ function SeasonAmount(props: {
   const { locale } = useI18n();
   const path = () => `${props.name}Cents` as const;
   return (
-    <TextField
+    <EurosField
       label={s().season[props.name]}
       hint={s().season[`${props.name}Hint`]}
       name={props.name}
-      inputmode="decimal"
-      autocomplete="off"
       value={props.season ? eurosField(props.season[path()], locale()) : ""}
       error={props.error(path())}
     />
@@ -193,18 +191,10 @@ function Confirm(props: { season: SeasonInfo }) {
       <h2 id={id}>{s().season.confirm}</h2>
       <p>{s().season.confirmIntro}</p>
       <form ref={form} onSubmit={(e) => e.preventDefault()} novalidate>
-        <TextField
-          label={s().season.otherRate}
-          name="rate"
-          inputmode="decimal"
-          autocomplete="off"
-          error={confirming.fieldError("rateCents")}
-        />
-        <TextField
+        <EurosField label={s().season.otherRate} name="rate" error={confirming.fieldError("rateCents")} />
+        <EurosField
           label={s().season.otherVegetarianRate}
           name="vegetarianRate"
-          inputmode="decimal"
-          autocomplete="off"
           error={confirming.fieldError("vegetarianRateCents")}
         />
         <Show when={props.season.versions.length > 0}>
