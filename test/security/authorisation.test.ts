@@ -137,6 +137,8 @@ const policy: Record<string, Rule> = {
   "GET /api/payments": { allow: ["treasurer", "admin"] },
   "POST /api/payments/{id}/reverse": { allow: ["treasurer", "admin"] },
   "POST /api/payments/import": { allow: ["treasurer", "admin"] },
+  "GET /api/payments/review": { allow: ["treasurer", "admin"] },
+  "POST /api/payments/review/{id}": { allow: ["treasurer", "admin"] },
   "GET /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "PUT /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "DELETE /api/households/{id}/mandate": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
@@ -191,6 +193,7 @@ const calls = (): Record<string, Call> => ({
   "GET /api/elections/{id}/trackers": { params: { id: ids.E4 } },
   "PUT /api/households/{id}/mandate": { body: { iban: "NL91ABNA0417164300", accountHolder: "J. Jansen", signedOn: "2027-02-01" } },
   "PUT /api/households/{id}/solidarity": { body: { choice: "standard" } },
+  "POST /api/payments/review/{id}": { body: { dismiss: true } },
 });
 
 /** The value of a path parameter: the resource the path names, else one that does not exist. */

@@ -43,6 +43,7 @@ const Waitlist = lazy(() => import("./routes/waitlist"));
 const Certificates = lazy(() => import("./routes/certificates"));
 const MyContribution = lazy(() => import("./routes/contribution"));
 const ContributionOverview = lazy(() => import("./routes/contribution-overview"));
+const PaymentImport = lazy(() => import("./routes/payment-import"));
 const SeasonPage = lazy(() => import("./routes/season"));
 const Elections = lazy(() => import("./routes/elections"));
 const ElectionNew = lazy(() => import("./routes/election-new"));
@@ -88,6 +89,7 @@ export function App() {
           <Route path="/elections/:id/audit" component={ElectionAudit} {...electionRoute} />
           <Route path="/contribution" component={MyContribution} />
           <Route path="/contribution/overview" component={ContributionOverview} />
+          <Route path="/contribution/import" component={PaymentImport} />
           <Route path="/contribution/season" component={SeasonPage} />
           <Route path="/waitlist" component={Waitlist} {...waitlistRoute} />
           <Route path="/certificates" component={Certificates} {...registerRoute} />

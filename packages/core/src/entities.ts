@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { useDynamo } from "./dynamo";
 import { AuditEntity } from "./audit/entities";
 import { LoginCodeEntity, SessionEntity } from "./auth/entities";
-import { CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
+import { BankAccountEntity, BankLikenessEntity, BankLineEntity, CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 import { BallotEntity, ElectionEntity, ProxyEntity, RollEntity } from "./election/entities";
 import { FarmEntity } from "./farm/entities";
 import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./harvest/entities";
@@ -51,6 +51,9 @@ export const entities = {
   compositionPeriod: CompositionPeriodEntity,
   mandate: MandateEntity,
   ibanClaim: IbanClaimEntity,
+  bankLine: BankLineEntity,
+  bankAccount: BankAccountEntity,
+  bankLikeness: BankLikenessEntity,
   sepaRun: SepaRunEntity,
   sepaRunItem: SepaRunItemEntity,
   solidarityChoice: SolidarityChoiceEntity,

@@ -67,6 +67,7 @@ function MembershipNav() {
         { href: "/waitlist", label: s().nav.waitlist, show: canKeepWaitlist(me()) },
         { href: "/certificates", label: s().nav.register, show: canReadRegister(me()) },
         { href: "/contribution/overview", label: s().nav.overview, show: isTreasurer(me()) },
+        { href: "/contribution/import", label: s().nav.bank, show: isTreasurer(me()) },
         { href: "/contribution/season", label: s().nav.season, show: canReadRegister(me()) },
       ]}
     />

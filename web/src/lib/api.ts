@@ -58,18 +58,23 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http.${res.status}`, res.statusText || `HTTP ${res.status}`);
 }
 
-/** One call to the API on this origin; resolves with the parsed JSON, or undefined for an empty answer. */
+/**
+ * One call to the API on this origin; resolves with the parsed JSON, or
+ * undefined for an empty answer. A file (Blob) goes as its bytes, as
+ * application/octet-stream: the API reads what it is from the content.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  const file = typeof Blob !== "undefined" && body instanceof Blob;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: "same-origin",
       headers: {
         accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(body === undefined ? {} : { "content-type": file ? "application/octet-stream" : "application/json" }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, "network", e instanceof Error ? e.message : "Network error");

@@ -1,5 +1,7 @@
 import { query, useSearchParams } from "@solidjs/router";
 import type { z } from "zod/mini";
+import type { BankImport } from "@akker/core/contribution/bank-import";
+import type { BankReview } from "@akker/core/contribution/bank-review";
 import type { Mandate } from "@akker/core/contribution/mandate";
 import type { Payment } from "@akker/core/contribution/payment";
 import type { Season } from "@akker/core/contribution/season";
@@ -30,7 +32,10 @@ export type SeasonInput = z.input<typeof Season.Input>;
 export type ConfirmInput = z.input<typeof Season.ConfirmInput>;
 export type PaymentInfo = Payment.Info;
 export type PaymentInput = z.input<typeof Payment.Input>;
-export type ImportReport = Payment.ImportReport;
+export type ImportReport = BankImport.Report;
+export type ReviewList = BankReview.List;
+export type ReviewLine = BankReview.Line;
+export type ReviewDecided = BankReview.Decided;
 export type SepaSummary = Sepa.Summary;
 export type Ledger = { payments: PaymentInfo[]; totalCents: number };
 export type SolidarityEntry = Awaited<ReturnType<typeof Solidarity.list>>[number];
@@ -68,7 +73,11 @@ export const contributionApi = {
     request<Ledger>("GET", `/payments?year=${year}&householdID=${esc(householdID)}`),
   reverse: (paymentID: string) =>
     request<{ reversal: PaymentInfo }>("POST", `/payments/${esc(paymentID)}/reverse`).then((r) => r.reversal),
-  importCsv: (csv: string) => request<ImportReport>("POST", "/payments/import", { csv }),
+  /** A bank file as the bank gave it: its bytes go as they are. */
+  importFile: (file: Blob) => request<ImportReport>("POST", "/payments/import", file),
+  review: () => request<ReviewList>("GET", "/payments/review"),
+  assignLine: (id: string, householdID: string) => request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, { householdID }),
+  dismissLine: (id: string) => request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, { dismiss: true }),
   /** `2027-03`: the month's direct-debit file, a download. */
   sepaFile: (month: string) => `/api/sepa/${month}.xml`,
   /** What the month's file would hold, without making it. */
@@ -126,6 +135,9 @@ export const getSepaPreview = query(
     ),
   "sepa-preview",
 );
+
+/** The bank lines waiting for the treasurer, the held collections and returns, and the households to pick from. */
+export const getReview = query(() => loggedIn(() => contributionApi.review()), "bank-review");
 
 /** Null while nothing is entered for the year. */
 export const getSeason = query(

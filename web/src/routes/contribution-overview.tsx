@@ -7,6 +7,7 @@ import { DataTable, FigureList } from "../components/data-table";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
 import { Ledger } from "../components/contribution-ledger";
 import { useMessages } from "../i18n";
+import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import {
@@ -17,7 +18,6 @@ import {
   getPayments,
   getSepaPreview,
   getSolidarityList,
-  type ImportReport,
   isTreasurer,
   type MandateInput,
   parseEuros,
@@ -39,25 +39,10 @@ const recordMandate = action(async (householdID: string, input: MandateInput, ye
   return json(mandate, { revalidate: [getMandate.keyFor(householdID), getOverview.keyFor(year)] });
 }, "record-mandate");
 
-const importStatement = action(async (csv: string, year: number) => {
-  const report = await contributionApi.importCsv(csv);
-  return json(report, { revalidate: [getOverview.keyFor(year)] });
-}, "import-statement");
-
-/** The text of a chosen file (FileReader: every browser we support has it). */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
-    // An unreadable file reads as empty, which the API refuses with its message.
-    reader.onerror = () => resolve("");
-    reader.readAsText(file);
-  });
-}
-
-/** For the treasurer: per household what is due, paid and late; recording and importing payments; the direct-debit file. */
+/** For the treasurer: per household what is due, paid and late; recording payments (bank files: payment-import.tsx); the direct-debit file. */
 export default function ContributionOverviewPage() {
   const s = useContributionText();
+  const b = useBankText();
   const year = useYear();
   const overview = createAsync(() => getOverview(year()));
   return (
@@ -72,7 +57,9 @@ export default function ContributionOverviewPage() {
                 <PaymentEntry overview={o()} />
                 <MandateEntry overview={o()} />
                 <Ledger overview={o()} />
-                <Import year={year()} />
+                <p>
+                  <A class="button secondary" href="/contribution/import">{b().link}</A>
+                </p>
               </>
             )}
           </Show>
@@ -225,50 +212,6 @@ function MandateEntry(props: { overview: ContributionOverview }) {
           label={mandateText().save}
           pendingLabel={mandateText().saving}
         />
-      </form>
-    </section>
-  );
-}
-
-function Import(props: { year: number }) {
-  const s = useContributionText();
-  const importing = useActionForm(importStatement);
-  const [report, setReport] = createSignal<ImportReport>();
-  const id = createUniqueId();
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    setReport(undefined);
-    const input = (e.currentTarget as HTMLFormElement).elements.namedItem("file");
-    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
-    const csv = file ? await readText(file) : "";
-    const res = await importing.submit(csv, props.year);
-    if (res) setReport(res);
-  }
-
-  return (
-    <section class="card" aria-labelledby={id}>
-      <h2 id={id}>{s().overview.import}</h2>
-      <p>{s().overview.importHint}</p>
-      <form onSubmit={submit} novalidate>
-        <TextField label={s().overview.importFile} name="file" type="file" accept=".csv,text/csv" />
-        <FormError error={importing.error()} />
-        <Status
-          message={
-            report()
-              ? s().overview.imported(report()!.imported, report()!.duplicates, report()!.unmatched.length, report()!.skipped.length)
-              : undefined
-          }
-        >
-          <Show when={report()?.unmatched.length}>
-            <ul>
-              <For each={report()!.unmatched}>{(u) => <li>{s().overview.unmatchedLine(u.line, u.reference)}</li>}</For>
-            </ul>
-          </Show>
-        </Status>
-        <button type="submit" class="primary" disabled={importing.pending()}>
-          {importing.pending() ? s().overview.importing : s().overview.importSave}
-        </button>
       </form>
     </section>
   );

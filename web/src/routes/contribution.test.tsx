@@ -14,6 +14,7 @@ function statement(): StatementInfo {
   return {
     householdID: "hh_devries",
     name: "Familie De Vries",
+    paymentReference: "RF47 1234 5678 9012",
     year,
     mouths: 2.5,
     rateCents: 1053,
@@ -151,6 +152,8 @@ describe("my contribution", () => {
     expect(within(statement).getByText("Saldo").nextElementSibling?.textContent?.replace(/\s/g, " ")).toBe(
       "€ 43,38 nog te betalen",
     );
+    // the reference that books a transfer on the household by itself
+    expect(within(statement).getByText("Betalingskenmerk").nextElementSibling).toHaveTextContent("RF47 1234 5678 9012");
   });
 
   it("shows a household that has left its refund and statement, and offers no solidarity choice it may no longer make", async () => {

@@ -7,6 +7,7 @@ import { AskFirst } from "../components/ask-first";
 import { MembershipScreen, YearPicker } from "../components/membership-screen";
 import { SolidarityCard } from "../components/solidarity-card";
 import { useI18n } from "../i18n";
+import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { useMembershipText } from "../i18n/membership";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
@@ -229,6 +230,7 @@ function Notice(props: { householdID: string; certificate: CertificateDetail }) 
 
 function StatementCard(props: { householdID: string; year: number }) {
   const s = useContributionText();
+  const b = useBankText();
   const { mouths } = useI18n();
   const format = useMoneyFormat();
   const statement = createAsync(() => getStatement(props.householdID, props.year));
@@ -252,8 +254,10 @@ function StatementCard(props: { householdID: string; year: number }) {
                   { label: s().mine.rate, value: format.money(st().rateCents) },
                   { label: s().mine.yearly, value: format.money(st().yearlyCents) },
                   { label: s().mine.balance, value: balance(st()) },
+                  { label: b().reference, value: st().paymentReference },
                 ]}
               />
+              <p class="hint">{b().referenceHint}</p>
               <Show when={st().solidarity.choice !== "standard"}>
                 <p class="hint">
                   {s().mine.withSolidarity(

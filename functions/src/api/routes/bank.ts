@@ -1,46 +1,46 @@
 import type { Context } from "hono";
 import * as z from "zod/mini";
 import { VisibleError } from "@akker/core/error";
-import { Payment } from "@akker/core/contribution/payment";
-import { invalid, route, type App, type Env } from "../route";
+import { BankImport } from "@akker/core/contribution/bank-import";
+import { BankReview } from "@akker/core/contribution/bank-review";
+import { invalid, route, textParams, type App, type Env } from "../route";
 
 /*
- * The bank's own files coming in: importing a statement. Mounted in the
- * payment domain (domains.ts) beside the payments it books.
+ * The bank's own files coming in: importing a statement, and the review list
+ * of lines that found no household. Mounted in the payment domain
+ * (domains.ts) beside the payments they book.
  */
 
 const tag = "contribution";
+const treasurer = ["treasurer"] as const;
 
-function refused(message: string, path = "") {
-  return new VisibleError("input", "input.invalid", message, [{ path, message }]);
-}
+/** A statement of 5 MB is a year of a large farm's camt.053; a Function URL stops at 6 MB anyway. */
+const maxFile = 5 * 1024 * 1024;
 
-const maxCSV = 1024 * 1024;
+const fileTypes = ["application/xml", "text/xml", "text/csv", "text/plain", "application/octet-stream"];
+const fileJSON = z.union([z.object({ file: z.string().check(z.minLength(1)) }), z.object({ csv: z.string().check(z.minLength(1)) })]);
 
-/** A bank statement: the file itself, or within JSON (as the web app sends it). */
-const csvForms = {
-  "text/csv": z.string(),
-  "application/json": z.object({ csv: z.string().check(z.minLength(1)) }),
-};
-
-/** The bank statement: a text/csv body, or JSON `{csv}`. Other types are refused (no form posts from other sites). */
-async function csvBody(c: Context<Env>): Promise<string> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  const text = await c.req.text();
-  if (text.length > maxCSV) throw refused("The file is larger than 1 MB.", "csv");
-  if (type.startsWith("text/csv")) return text;
-  if (type.startsWith("application/json")) {
+/** The bank file: the bytes themselves in one of its media types, or its text as JSON `{file}` (`{csv}` as before). */
+async function fileBody(c: Context<Env>): Promise<Uint8Array> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase().split(";")[0]!.trim();
+  if (fileTypes.includes(type)) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (!bytes.length) throw new VisibleError("input", "bank.file.empty", "The file is empty.");
+    return bytes;
+  }
+  if (type === "application/json") {
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(await c.req.text());
     } catch {
-      throw refused("The body is not valid JSON.");
+      throw new VisibleError("input", "input.invalid", "The body is not valid JSON.", [{ path: "", message: "Invalid JSON" }]);
     }
-    const parsed = csvForms["application/json"].safeParse(raw);
+    const parsed = fileJSON.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
-    return parsed.data.csv;
+    return new TextEncoder().encode("file" in parsed.data ? parsed.data.file : parsed.data.csv);
   }
-  throw new VisibleError("input", "input.content_type", "Send the bank statement as text/csv, or as JSON {csv}.");
+  // no other types: an HTML form on another site cannot post here
+  throw new VisibleError("input", "input.content_type", `Send the bank file as ${fileTypes.join(", ")}, or as JSON {file}.`);
 }
 
 export function bankRoutes(app: App) {
@@ -50,14 +50,50 @@ export function bankRoutes(app: App) {
       method: "post",
       path: "/api/payments/import",
       summary:
-        "Import a bank statement: text/csv (or JSON {csv}), lines date;amount;reference;household ID or IBAN (matched to active mandates only; an IBAN of more than one household stays unmatched). A line that cannot be read refuses the file (400); unmatched lines and duplicates are reported",
+        "Import a bank file: camt.053 (application/xml), a Rabobank or ING CSV export (text/csv), an ABN AMRO TXT export (text/plain), the simple CSV, or any of them as application/octet-stream or JSON {file}; the format is read from the content. Each line is booked once by its identity; credits are matched by the household's RF reference, the account (mandate or remembered), then name; the rest waits for review; collections and returns are kept for the run; debits are listed as not ours; unreadable lines are refused with their line number",
       tag,
-      access: ["treasurer"],
-      rawBody: csvForms,
-      // a statement of 1 MB, within JSON with its line breaks escaped
-      maxBody: 5 * 1024 * 1024,
-      responses: { 200: { description: "Report", schema: Payment.ImportReport } },
+      access: treasurer,
+      rawBody: Object.fromEntries([...fileTypes.map((t) => [t, z.string()] as const), ["application/json", fileJSON] as const]),
+      maxBody: maxFile,
+      responses: {
+        200: { description: "Report", schema: BankImport.Report },
+        400: { description: "Not a bank file we can read (bank.file.unknown_format, bank.file.xml, bank.file.empty)" },
+        413: { description: "Larger than 5 MB (input.too_large)" },
+      },
     },
-    async (c) => c.json(await Payment.importCSV(await csvBody(c))),
+    async (c) => c.json(await BankImport.run(await fileBody(c))),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/payments/review",
+      summary: "The bank lines waiting for the treasurer (no household found, more than one, or maybe a repeat), and the collections and returns kept for the collection run",
+      tag,
+      access: treasurer,
+      responses: { 200: { description: "The list", schema: BankReview.List } },
+    },
+    async (c) => c.json(await BankReview.list()),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/payments/review/:id",
+      summary:
+        "Decide a waiting bank line: {householdID} books it on that household and remembers its account for the next import; {dismiss: true} marks it as no contribution. Once only: the same decision again answers created false",
+      tag,
+      access: treasurer,
+      params: textParams("id"),
+      body: BankReview.Decision,
+      responses: {
+        200: { description: "The line as decided", schema: BankReview.Decided },
+        404: { description: "No such line or household" },
+        409: { description: "Decided otherwise already (bank.line_decided), or kept for the collection run (bank.line_held)" },
+      },
+    },
+    async (c, { params, body }) => c.json("householdID" in body ? await BankReview.assign(params.id, body.householdID) : await BankReview.dismiss(params.id)),
   );
 }

@@ -7,8 +7,6 @@ import { VisibleError } from "../error";
 import { toIssues } from "../schema";
 import { createID, ID } from "../id";
 import { amsterdamISO } from "../week";
-import { parseBankCSV } from "./bank-csv";
-import { bankMatcher } from "./bank-match";
 import { Composition } from "./composition";
 import { dateOf, isDate } from "./rules";
 import { backoff } from "../backoff";
@@ -224,62 +222,5 @@ export namespace Payment {
   export async function ofYear(year: number): Promise<Info[]> {
     const res = await useDB().entities.ledgerEntry.query.byYear({ farmID: useFarmID(), year }).go({ pages: "all" });
     return res.data.map(serialize).sort((a, b) => a.id.localeCompare(b.id));
-  }
-
-  export const ImportReport = z.object({
-    imported: z.number(),
-    duplicates: z.number(),
-    payments: z.array(Info),
-    unmatched: z.array(z.object({ line: z.number(), reference: z.string(), reason: z.string() })),
-    skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
-  });
-  export type ImportReport = z.infer<typeof ImportReport>;
-
-  /**
-   * Imports a bank statement (format in bank-csv.ts). A file with a line
-   * that cannot be read is refused whole (400, nothing recorded); lines that
-   * match no household are reported; a reference already recorded counts as
-   * a duplicate, so importing the same file twice records nothing new.
-   * Lines find their household through bankMatcher: active mandates only,
-   * and an IBAN of more than one household stays unmatched.
-   */
-  export async function importCSV(text: string): Promise<ImportReport> {
-    const parsed = parseBankCSV(text);
-    if (parsed.issues.length)
-      throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be read.", parsed.issues.slice(0, 50));
-    if (!parsed.lines.length && !parsed.skipped.length)
-      throw new VisibleError("input", "input.invalid", "The bank statement has no lines.", [{ path: "csv", message: "No lines." }]);
-    // A line can read well and still be no payment to record (an amount above one payment's maximum):
-    // check them all before recording any, so such a file is refused whole too.
-    const unfit = parsed.lines.flatMap((l) => {
-      const checked = z.omit(Input, { householdID: true }).safeParse({ amountCents: l.amountCents, date: l.date, reference: l.reference });
-      return checked.success ? [] : toIssues(checked.error).map((i) => ({ path: `line ${l.line}`, message: `${i.path}: ${i.message}` }));
-    });
-    if (unfit.length) throw new VisibleError("input", "input.invalid", "The bank statement has lines that cannot be recorded.", unfit.slice(0, 50));
-    const [mandates, households] = await Promise.all([
-      useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" }),
-      Composition.households(),
-    ]);
-    const match = bankMatcher(mandates.data, new Set(households.map((h) => h.householdID)));
-    const report: ImportReport = { imported: 0, duplicates: 0, payments: [], unmatched: [], skipped: parsed.skipped };
-    for (const line of parsed.lines) {
-      const found = match(line);
-      if ("reason" in found) {
-        report.unmatched.push({ line: line.line, reference: line.reference, reason: found.reason });
-        continue;
-      }
-      const { householdID } = found;
-      try {
-        const res = await record({ householdID, amountCents: line.amountCents, date: line.date, reference: line.reference }, "import");
-        if (res.created) {
-          report.imported++;
-          report.payments.push(res.payment);
-        } else report.duplicates++;
-      } catch (e) {
-        if (e instanceof VisibleError && e.code === "payment.reference_taken") report.duplicates++;
-        else throw e;
-      }
-    }
-    return report;
   }
 }

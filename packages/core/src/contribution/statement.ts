@@ -5,6 +5,7 @@ import { amount, toCSV as csv } from "../csv";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { assertOwnOrTreasurer } from "./access";
+import { friendlyFormatRF, householdCreditorReference } from "./bank";
 import { Composition } from "./composition";
 import { Payment } from "./payment";
 import { computeStatement, dateOf, solidarityPercent, type Period, type StatementResult } from "./rules";
@@ -22,6 +23,8 @@ export namespace Statement {
   export const Info = z.object({
     householdID: z.string(),
     name: z.string(),
+    /** The household's ISO 11649 reference (bank/rf.ts), in groups of four: put in a transfer, it finds the household. */
+    paymentReference: z.string(),
     year: z.number(),
     mouths: z.number(),
     rateCents: z.number(),
@@ -72,7 +75,8 @@ export namespace Statement {
     const periods = (await Composition.sync([household], new Map([[householdID, known]]))).get(householdID) ?? [];
     const solidarity = choice.data ? { choice: choice.data.choice, percent: choice.data.percent } : standard;
     const result = compute(season, periods, solidarity, sum(entries));
-    return { householdID, name: household.name, ...result, solidarity, payments: entries };
+    const paymentReference = friendlyFormatRF(householdCreditorReference(householdID));
+    return { householdID, name: household.name, paymentReference, ...result, solidarity, payments: entries };
   }
 
   function sum(entries: { amountCents: number }[]) {

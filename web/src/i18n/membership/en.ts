@@ -7,6 +7,7 @@ export const membershipEn: MembershipDictionary = {
     waitlist: "Waiting list",
     register: "Certificates",
     overview: "Contributions and payments",
+    bank: "Bank statement",
     season: "Season and price",
   },
   certificate: {

@@ -11,6 +11,7 @@ export const membershipNl = {
     waitlist: "Wachtlijst",
     register: "Certificaten",
     overview: "Bijdragen en betalingen",
+    bank: "Bankafschrift",
     season: "Seizoen en prijs",
   },
   certificate: {

@@ -1,0 +1,70 @@
+/*
+ * Dutch strings of the bank import and its review list. They load with
+ * that screen only; their shape is the type the English strings must match.
+ */
+export const bankNl = {
+  title: "Bankafschrift inlezen",
+  reference: "Betalingskenmerk",
+  referenceHint: "Maak je zelf over in plaats van met incasso? Zet dit kenmerk in de omschrijving: dan boekt de penningmeester je betaling vanzelf op jullie huishouden.",
+  link: "Bankafschrift inlezen en nakijken",
+  upload: "Bestand van de bank",
+  uploadHint:
+    "Download bij je bank een afschrift (camt.053/XML, of de CSV van Rabobank of ING, of de TXT van ABN AMRO) en kies het hier. Elke regel wordt één keer geboekt: hetzelfde bestand nog eens inlezen boekt niets dubbel.",
+  file: "Bestand",
+  read: "Inlezen",
+  reading: "Inlezen…",
+  noFile: "Kies eerst een bestand.",
+  report: (imported: number, already: number, review: number, held: number) =>
+    `${imported} ${imported === 1 ? "betaling" : "betalingen"} geboekt, ${already} stonden er al, ${review} om na te kijken, ${held} bij een incasso.`,
+  formats: { camt053: "camt.053", "rabobank-csv": "Rabobank CSV", "ing-csv": "ING CSV", "abnamro-txt": "ABN AMRO TXT", "simple-csv": "eenvoudige CSV" } as Record<string, string>,
+  format: (format: string, lines: number) => `${format}, ${lines} ${lines === 1 ? "regel" : "regels"}`,
+  refused: (n: number) => `${n} ${n === 1 ? "regel kon" : "regels konden"} niet worden gelezen`,
+  refusedLine: (line: number, reason: string) => `Regel ${line}: ${reason}`,
+  refusals: {
+    "bank.line.fields": "te veel of te weinig kolommen",
+    "bank.line.date": "geen leesbare boekdatum",
+    "bank.line.amount": "geen leesbaar bedrag",
+    "bank.line.direction": "niet te zien of het bij- of afschrijving is",
+    "bank.line.account": "geen huishouden of IBAN",
+    "bank.line.entry": "een boeking zonder wat een boeking nodig heeft",
+  } as Record<string, string>,
+  notForUs: (n: number) => `${n} ${n === 1 ? "regel is" : "regels zijn"} geen bijdrage (afschrijvingen, andere valuta)`,
+  notForUsReasons: { debit: "afschrijving", zero: "nul", currency: "andere valuta" } as Record<string, string>,
+  review: "Na te kijken",
+  reviewHint: "Deze bijschrijvingen vonden geen huishouden, of meer dan één. Kies het huishouden: de rekening wordt onthouden, zodat de volgende keer vanzelf gaat.",
+  reviewEmpty: "Niets na te kijken.",
+  reasons: {
+    unknown: "Geen huishouden gevonden",
+    ambiguous: "Past bij meer dan één huishouden",
+    household: "Onbekend huishouden in het bestand",
+    by_hand: "Lijkt al met de hand geboekt",
+    conflict: "Zelfde banknummer, andere inhoud",
+    other_format: "Lijkt al ingelezen uit een ander bestand",
+    collection: "Incasso",
+    return: "Storno of terugboeking",
+  } as Record<string, string>,
+  from: (name: string) => `Van ${name}`,
+  unknownPayer: "Van onbekend",
+  search: "Zoek huishouden",
+  assignTo: (name: string) => `Boek op ${name}`,
+  assigned: (amount: string, name: string) => `${amount} geboekt op ${name}.`,
+  dismiss: "Geen bijdrage",
+  dismissed: "Weggezet: geen bijdrage.",
+  noMatch: "Geen huishouden met deze naam.",
+  held: "Bij een incasso",
+  heldHint: "Incasso's en storno's worden geboekt met de incassorun van die maand; ze zijn bewaard en gaan niet verloren.",
+  line: (line: number) => `regel ${line}`,
+  errors: {
+    "bank.file.unknown_format": "Dit bestand herkennen we niet als bankafschrift. Kies camt.053 (XML), de CSV van Rabobank of ING, of de TXT van ABN AMRO.",
+    "bank.file.xml": "Dit XML-bestand is beschadigd of onvolledig.",
+    "bank.file.not_camt053": "Dit XML-bestand is geen camt.053-afschrift.",
+    "bank.file.empty": "Het bestand is leeg.",
+    "input.too_large": "Het bestand is groter dan 5 MB. Download een kortere periode.",
+    "bank.line_decided": "Deze regel is al geboekt of weggezet.",
+    "bank.line_held": "Deze regel hoort bij een incasso en wordt met de incassorun geboekt.",
+    "bank.line_not_found": "Deze regel bestaat niet (meer).",
+    "bank.busy": "Er wordt net veel tegelijk ingelezen. Probeer het zo opnieuw.",
+  } as Record<string, string>,
+};
+
+export type BankDictionary = typeof bankNl;
