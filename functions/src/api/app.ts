@@ -28,7 +28,8 @@ export function createApp(opts: AppOptions) {
     domainRoutes("elections", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),
     domainRoutes("contribution", [contributionRoutes, booksRoutes]),
-    domainRoutes("payment", [paymentRoutes, bankRoutes]),
+    domainRoutes("bank", [bankRoutes]),
+    domainRoutes("payment", [paymentRoutes]),
   ]);
   app.get("/api/openapi.json", (c) => c.json(openapiDocument(app)));
   return app;

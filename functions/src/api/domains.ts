@@ -10,7 +10,7 @@
  */
 export interface ApiDomain {
   /** The entry file's name and, capitalised, the construct's. */
-  id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution" | "payment";
+  id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution" | "bank" | "payment";
   /**
    * The path prefixes its routes live under: each is one Hono sub-app
    * (route.ts, mount), and a route under none of them is refused.
@@ -72,7 +72,10 @@ export const apiDomains: readonly ApiDomain[] = [
     mail: true,
     authSecret: false,
   }),
-  // payments, bank files, mandates and the direct-debit runs
+  // the bank's files coming in and the review list: before payment, whose `/api/payments*`
+  // would take them too; a function of its own, as the file readers would push payment's past 400 kB
+  domain({ id: "bank", mounts: ["/api/payments/import", "/api/payments/review"], mail: true, authSecret: false }),
+  // payments, mandates and the direct-debit runs
   domain({
     id: "payment",
     mounts: ["/api/payments", "/api/sepa", "/api/households/:id/mandate"],

@@ -1,5 +1,4 @@
 import { useMailQueue } from "../../mail-queue";
-import { bankRoutes } from "../routes/bank";
 import { paymentRoutes } from "../routes/payment";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
@@ -8,5 +7,5 @@ import { lambdaHandler } from "./handler";
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */
-export const routes = domainRoutes("payment", [paymentRoutes, bankRoutes]);
+export const routes = domainRoutes("payment", [paymentRoutes]);
 export const handler = lambdaHandler(routes);

@@ -7,8 +7,8 @@ import { invalid, route, textParams, type App, type Env } from "../route";
 
 /*
  * The bank's own files coming in: importing a statement, and the review list
- * of lines that found no household. Mounted in the payment domain
- * (domains.ts) beside the payments they book.
+ * of lines that found no household. A domain of its own (domains.ts): the
+ * file readers would take the payment function past its 400 kB.
  */
 
 const tag = "contribution";
