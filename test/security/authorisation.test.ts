@@ -131,6 +131,8 @@ const policy: Record<string, Rule> = {
   "GET /api/households/{id}/statement": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   "GET /api/contribution/overview": { allow: ["treasurer", "admin"] },
   "GET /api/contribution/overview.csv": { allow: ["treasurer", "admin"] },
+  "GET /api/contribution/reminders/{year}": { allow: ["treasurer", "admin"] },
+  "PUT /api/contribution/reminders/{year}": { allow: ["treasurer", "admin"] },
   "GET /api/contribution/journal.csv": { allow: ["treasurer", "admin"] },
   "GET /api/contribution/journal.xaf": { allow: ["treasurer", "admin"] },
   "POST /api/payments": { allow: ["treasurer", "admin"] },

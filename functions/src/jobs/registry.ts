@@ -1,3 +1,4 @@
+import { ArrearsReminders } from "@akker/core/contribution/reminder";
 import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
@@ -30,6 +31,7 @@ export const jobs: readonly Job[] = [
   { name: "mail", run: async (now) => void (await Mail.redeliver(now)) },
   { name: "harvest-mail", run: (now) => Harvest.mailUnsent(now) },
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
+  { name: "arrears-reminders", run: async (now) => void (await ArrearsReminders.run(now)) },
   { name: "elections", run: (now) => Election.tick(now) },
   { name: "membership", run: (now) => Membership.tick(now) },
   { name: "privacy", run: async (now) => void (await Erasure.run(now)) },

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { useDynamo } from "./dynamo";
 import { AuditEntity } from "./audit/entities";
 import { LoginCodeEntity, SessionEntity } from "./auth/entities";
-import { BankAccountEntity, BankLikenessEntity, BankLineEntity, CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
+import { ArrearsReminderEntity, ArrearsScheduleEntity, BankAccountEntity, BankLikenessEntity, BankLineEntity, CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 import { BallotEntity, ElectionEntity, ProxyEntity, RollEntity } from "./election/entities";
 import { FarmEntity } from "./farm/entities";
 import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./harvest/entities";
@@ -58,6 +58,8 @@ export const entities = {
   sepaRunItem: SepaRunItemEntity,
   solidarityChoice: SolidarityChoiceEntity,
   solidarityPot: SolidarityPotEntity,
+  arrearsSchedule: ArrearsScheduleEntity,
+  arrearsReminder: ArrearsReminderEntity,
   certificate: CertificateEntity,
   depositPayment: DepositPaymentEntity,
   application: ApplicationEntity,

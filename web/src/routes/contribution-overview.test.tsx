@@ -16,21 +16,30 @@ function overview(paid: number): ContributionOverview {
     yearlyCents: 52052,
     dueCents: 13014,
     paidCents,
+    openCents: Math.max(0, 13014 - paidCents),
+    toCollectCents: 52052 - Math.max(paidCents, 13014 - 4338),
     lateCents: Math.max(0, 13014 - paidCents - 4338),
     balanceCents: paidCents - 13014,
     late: 13014 - paidCents - 4338 > 0,
+    daysLate: 13014 - paidCents - 4338 > 0 ? 40 : 0,
+    state: (13014 - paidCents - 4338 > 0 ? "late" : paidCents < 13014 ? "open" : "paid") as "late" | "open" | "paid",
     mandate,
   });
   const households = [row("hh_devries", "Familie De Vries", paid, true), row("hh_jansen", "Familie Jansen", 13014, false)];
+  const sum = (k: "openCents" | "toCollectCents") => households.reduce((n, h) => n + h[k], 0);
   return {
     year,
+    today: `${year}-04-10`,
     households,
+    budget: { budgetCents: 100000, contributionCents: 104104, differenceCents: 4104 },
     totals: {
       households: 2,
       late: households.filter((h) => h.late).length,
       yearlyCents: 104104,
       dueCents: 26028,
       paidCents: paid + 13014,
+      openCents: sum("openCents"),
+      toCollectCents: sum("toCollectCents"),
       lateCents: households.reduce((n, h) => n + h.lateCents, 0),
       balanceCents: paid + 13014 - 26028,
     },

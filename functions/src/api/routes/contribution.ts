@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { Clock } from "@akker/core/clock";
 import { dateOf } from "@akker/core/contribution/rules";
+import { ArrearsReminders } from "@akker/core/contribution/reminder";
 import { Season } from "@akker/core/contribution/season";
 import { Solidarity } from "@akker/core/contribution/solidarity";
 import { Statement } from "@akker/core/contribution/statement";
@@ -91,13 +92,47 @@ export function contributionRoutes(app: App) {
     {
       method: "get",
       path: "/api/contribution/overview",
-      summary: "Per household what is due, paid and late, with totals",
+      summary:
+        "Per household what is due, paid, still to collect and in arrears (unpaid past the pay-by date and the grace days), with totals and the budget against the year's contribution",
       tag,
       access: treasurer,
       query: yearQuery,
       responses: { 200: { description: "Overview", schema: Statement.Overview } },
     },
     async (c, { query }) => c.json(await Statement.overview(query.year ?? thisYear())),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/contribution/reminders/:year",
+      summary: "The season's schedule of reminders for arrears: days after an instalment's pay-by date, and the treasurer's contact address",
+      tag,
+      access: treasurer,
+      params: ofYear,
+      responses: { 200: { description: "The schedule", schema: z.object({ schedule: ArrearsReminders.Schedule }) } },
+    },
+    async (c, { params }) => c.json({ schedule: await ArrearsReminders.get(params.year) }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/contribution/reminders/:year",
+      summary:
+        "Set the season's reminders for arrears: up to five steps in days (ascending, from the grace days to 365; none: no reminders) and the address members may write to (default: the caller's)",
+      tag,
+      access: treasurer,
+      params: ofYear,
+      body: ArrearsReminders.Input,
+      responses: {
+        200: { description: "The schedule", schema: z.object({ schedule: ArrearsReminders.Schedule }) },
+        404: { description: "No season for the year" },
+      },
+    },
+    async (c, { body, params }) => c.json({ schedule: await ArrearsReminders.save(params.year, body) }),
   );
 
   route(

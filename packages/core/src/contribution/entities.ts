@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { createdAt, farmID, service, updatedAt } from "../entity-parts";
+import { createdAt, expiresAtEpoch, farmID, service, updatedAt } from "../entity-parts";
 
 /*
  * The contribution's data: seasons with their price versions, the ledger,
@@ -460,6 +460,59 @@ export const BankLikenessEntity = new Entity({
     byLikeness: {
       pk: { field: "pk", composite: ["farmID", "likeness"] },
       sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+/*
+ * Reminders for arrears (reminder.ts): the treasurer's schedule per season,
+ * and the mark that each step was mailed.
+ */
+
+/** A season's reminder schedule: the steps, in days after an instalment's pay-by date, and whom members may contact. */
+export const ArrearsScheduleEntity = new Entity({
+  model: { entity: "arrearsSchedule", version: "1", service },
+  attributes: {
+    farmID,
+    year: { type: "number", required: true, readOnly: true },
+    steps: { type: "list", required: true, items: { type: "number" } },
+    contact: { type: "string", required: true },
+    /** YYYY-MM-DD of the last whole run of the job: it runs once a day. */
+    lastRun: { type: "string" },
+    updatedBy: { type: "string", required: true },
+    updatedAt,
+  },
+  indexes: {
+    byYear: {
+      pk: { field: "pk", composite: ["farmID", "year"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+/**
+ * That a household was reminded of one instalment at one step: created on
+ * the condition that it does not exist, in the transaction that keeps the
+ * mail, so a step is mailed once however many jobs run.
+ */
+export const ArrearsReminderEntity = new Entity({
+  model: { entity: "arrearsReminder", version: "1", service },
+  attributes: {
+    farmID,
+    householdID: { type: "string", required: true, readOnly: true },
+    /** YYYY-MM: the instalment. */
+    month: { type: "string", required: true, readOnly: true },
+    /** The step, in days after the pay-by date. */
+    step: { type: "number", required: true, readOnly: true },
+    openCents: { type: "number", required: true, readOnly: true },
+    /** Gone after 18 months: the reminder is long past, and nothing is kept of a household that left. */
+    expiresAtEpoch,
+    createdAt,
+  },
+  indexes: {
+    byHousehold: {
+      pk: { field: "pk", composite: ["farmID", "householdID"] },
+      sk: { field: "sk", composite: ["month", "step"] },
     },
   },
 });

@@ -108,3 +108,66 @@ export const collectionNotice = {
     ].join("\n"),
   }),
 } satisfies Template<CollectionData>;
+
+/*
+ * Reminders for arrears (reminder.ts): to the household's own people only,
+ * kindly, with what is open, how to pay it, the solidarity scheme and whom to ask.
+ */
+
+type ArrearsData = {
+  farm: string;
+  household: string;
+  /** The instalments reminded of, oldest first. */
+  lines: { month: string; openCents: number }[];
+  /** Everything in arrears now (may hold instalments reminded of before). */
+  totalCents: number;
+  /** The household's payment reference, in groups of four. */
+  reference: string;
+  /** The farm's own account, for the transfer. */
+  iban: string | null;
+  contact: string;
+  link: string;
+};
+
+export const arrearsReminder = {
+  nl: (d: ArrearsData) => ({
+    subject: `Herinnering: bijdrage ${d.farm} nog open`,
+    text: [
+      `Hallo,`,
+      ``,
+      `Misschien is het je ontschoten: van de bijdrage van ${d.household} staat nog ${fmtMoney(d.totalCents, "nl")} open.`,
+      ...d.lines.map((l) => `- ${monthName(l.month, "nl")}: ${fmtMoney(l.openCents, "nl")}`),
+      ``,
+      d.iban
+        ? `Je kunt het overmaken naar ${d.iban} t.n.v. ${d.farm}, met betalingskenmerk ${d.reference}. Heb je het net betaald? Dan kun je dit bericht vergeten.`
+        : `Vermeld bij je overboeking betalingskenmerk ${d.reference}. Heb je het net betaald? Dan kun je dit bericht vergeten.`,
+      ``,
+      `Is betalen nu lastig? Dat kan iedereen overkomen. Via de solidariteitsregeling kun je een lagere bijdrage kiezen, en samen zoeken we naar een regeling die past. Mail gerust de penningmeester: ${d.contact}. Niemand anders krijgt dit bericht.`,
+      ``,
+      `Je bijdrage en de solidariteitsregeling zie je hier:`,
+      siteURL(d.link),
+      ``,
+      `Groet, ${d.farm}`,
+    ].join("\n"),
+  }),
+  en: (d: ArrearsData) => ({
+    subject: `Reminder: ${d.farm} contribution still open`,
+    text: [
+      `Hello,`,
+      ``,
+      `Perhaps it slipped your mind: ${fmtMoney(d.totalCents, "en")} of the contribution of ${d.household} is still open.`,
+      ...d.lines.map((l) => `- ${monthName(l.month, "en")}: ${fmtMoney(l.openCents, "en")}`),
+      ``,
+      d.iban
+        ? `You can transfer it to ${d.iban} in the name of ${d.farm}, with payment reference ${d.reference}. Just paid? Then please ignore this message.`
+        : `Please put payment reference ${d.reference} with your transfer. Just paid? Then please ignore this message.`,
+      ``,
+      `Is paying hard right now? That can happen to anyone. The solidarity scheme lets you choose a lower contribution, and together we will find an arrangement that fits. Feel free to mail the treasurer: ${d.contact}. Nobody else gets this message.`,
+      ``,
+      `You can see your contribution and the solidarity scheme here:`,
+      siteURL(d.link),
+      ``,
+      `Regards, ${d.farm}`,
+    ].join("\n"),
+  }),
+} satisfies Template<ArrearsData>;

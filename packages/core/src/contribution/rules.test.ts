@@ -167,8 +167,8 @@ describe("statements", () => {
     expect(computeStatement(input({ solidarityPercent: solidarityPercent("reduced", 50) })).yearlyCents).toBe(roundDiv(3 * 52 * 1053 * 50, 100));
   });
 
-  it("payments pay the oldest instalment first; open ones are due, then late after 14 days", () => {
-    const s = computeStatement(input({ paidCents: 13689 + 5000, today: "2027-03-10" }));
+  it("payments pay the oldest instalment first; open ones are due, then late after the grace days", () => {
+    const s = computeStatement(input({ paidCents: 13689 + 5000, today: "2027-03-05" }));
     expect(s.instalments.slice(0, 4).map((i) => [i.status, i.paidCents])).toEqual([
       ["paid", 13689],
       ["late", 5000],
@@ -178,6 +178,34 @@ describe("statements", () => {
     expect(s.dueCents).toBe(3 * 13689);
     expect(s.balanceCents).toBe(13689 + 5000 - 3 * 13689);
     expect(s.lateCents).toBe(13689 - 5000);
+    expect(s.openCents).toBe(13689 - 5000 + 13689);
+    expect(s.toCollectCents).toBe(s.yearlyCents - 13689 - 5000 - s.lateCents);
+  });
+
+  it("an instalment unpaid past its date and the grace days is in arrears, not only after two weeks", () => {
+    // 6 December: December's instalment, due on the 1st, is unpaid; the overview said €0 in arrears
+    const s = computeStatement(input({ paidCents: 11 * 13689, today: "2027-12-06" }));
+    expect(s.instalments[11]).toMatchObject({ status: "late", payBy: "2027-12-01", paidCents: 0 });
+    expect(s.lateCents).toBe(13689);
+    expect(s.openCents).toBe(13689);
+    expect(computeStatement(input({ paidCents: 11 * 13689, today: "2027-12-05" })).lateCents).toBe(0);
+  });
+
+  it("a direct-debit household is not in arrears before its collection, nor while the farm has yet to collect", () => {
+    const debit = { mandate: true, collections: { "2027-01": "2027-01-05", "2027-02": "2027-02-16" }, runMonths: ["2027-01", "2027-02", "2027-03"] };
+    const s = computeStatement(input({ today: "2027-04-20", debit }));
+    expect(s.instalments.slice(0, 4).map((i) => [i.status, i.payBy, i.inRun])).toEqual([
+      ["late", "2027-01-05", true],
+      ["late", "2027-02-16", true],
+      // March's run left the household out: it should have paid by transfer
+      ["late", "2027-03-01", false],
+      // no run for April yet: the farm has not asked
+      ["due", null, false],
+    ]);
+    const early = computeStatement(input({ today: "2027-02-20", debit }));
+    expect(early.instalments[1]).toMatchObject({ status: "due", inRun: true });
+    expect(early.lateCents).toBe(13689);
+    expect(early.toCollectCents).toBe(early.yearlyCents - 13689);
   });
 
   it("instalments always add up to the yearly amount to the cent, and stay within a cent of each month's share", () => {
@@ -203,6 +231,9 @@ describe("statements", () => {
         expect(s.balanceCents).toBe(inp.paidCents - s.dueCents);
         expect(s.dueCents).toBe(s.instalments.filter((i) => i.due <= inp.today).reduce((n, i) => n + i.amountCents, 0));
         expect(s.instalments.reduce((n, i) => n + i.paidCents, 0)).toBe(Math.min(inp.paidCents, s.yearlyCents));
+        // what is paid, still to collect and in arrears is the year, to the cent
+        expect(Math.min(inp.paidCents, s.yearlyCents) + s.toCollectCents + s.lateCents).toBe(s.yearlyCents);
+        expect(s.lateCents).toBeLessThanOrEqual(s.openCents);
         for (const i of s.instalments) if (i.status === "paid") expect(i.paidCents).toBe(i.amountCents);
       }),
     );

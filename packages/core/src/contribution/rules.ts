@@ -21,8 +21,17 @@ import { addDays, dateOf, isDate } from "../week";
 /** A month's exact amount is `numerator / monthDenominator` cents: 12 months × 1000 milli-mouths × 100 percent. */
 export const monthDenominator = 12 * 1000 * 100;
 
-/** An instalment still open this many days after its due date is late. */
-export const lateAfterDays = 14;
+/**
+ * An instalment still open this many days after its pay-by date is in
+ * arrears ("late"). The pay-by date is the instalment's own date for a
+ * household that pays by transfer, and the collection date for one whose
+ * direct debit is in a run; while the farm has yet to make that month's run
+ * for a household with a mandate, the household owes nothing late: the farm
+ * has not asked yet. Five days let a transfer made on the 1st (or a
+ * collection) reach the farm's statement over a weekend, and a technical
+ * return (AC04, MD06 …) come back; docs/contribution.md says more.
+ */
+export const graceDays = 5;
 
 export type InstalmentStatus = "paid" | "due" | "late" | "upcoming";
 
@@ -54,6 +63,18 @@ export interface StatementInput {
   paidCents: number;
   /** YYYY-MM-DD on the farm's clock. */
   today: string;
+  /** How the household pays; without it, by transfer. */
+  debit?: Debit;
+}
+
+/** A household's direct debits for the year. */
+export interface Debit {
+  /** Whether the household has an active mandate now. */
+  mandate: boolean;
+  /** YYYY-MM → collection date, for each month a run collects from the household. */
+  collections: Readonly<Record<string, string>>;
+  /** The months (YYYY-MM) that have a run, with or without this household. */
+  runMonths: readonly string[];
 }
 
 export interface Instalment {
@@ -66,6 +87,13 @@ export interface Instalment {
   amountCents: number;
   /** The part of the payments this instalment got, paying the oldest first. */
   paidCents: number;
+  /**
+   * YYYY-MM-DD by when it must be paid: its date, or the collection date of
+   * the run that collects it; null while the farm has yet to collect it.
+   */
+  payBy: string | null;
+  /** Whether a created collection run collects it. */
+  inRun: boolean;
   status: InstalmentStatus;
 }
 
@@ -81,7 +109,11 @@ export interface StatementResult {
   paidCents: number;
   /** The instalments whose due date has come. */
   dueCents: number;
-  /** Open amounts of late instalments. */
+  /** What has come due and is not paid, in arrears or not. */
+  openCents: number;
+  /** Open amounts not (yet) in arrears: future instalments, those in a run or awaiting one, and those within their grace days. */
+  toCollectCents: number;
+  /** In arrears: open amounts of late instalments (past their pay-by date and the grace days). */
   lateCents: number;
   /** Paid minus due: negative is arrears, positive is paid ahead. */
   balanceCents: number;
@@ -174,10 +206,24 @@ export function splitCumulative(numerators: readonly number[], den: number): num
   });
 }
 
-function statusOf(amount: number, paid: number, due: string, today: string): InstalmentStatus {
+function statusOf(amount: number, paid: number, due: string, payBy: string | null, today: string): InstalmentStatus {
   if (paid >= amount) return "paid";
   if (due > today) return "upcoming";
-  return addDays(due, lateAfterDays) <= today ? "late" : "due";
+  return payBy !== null && addDays(payBy, graceDays) <= today ? "late" : "due";
+}
+
+/** By when a month's instalment must be paid (see graceDays), and whether a run collects it. */
+export function payByOf(month: string, due: string, debit: Debit | undefined): { payBy: string | null; inRun: boolean } {
+  const collection = debit?.collections[month];
+  if (collection) return { payBy: collection > due ? collection : due, inRun: true };
+  // a mandate and no run for the month yet: the farm still has to collect it
+  if (debit?.mandate && !debit.runMonths.includes(month)) return { payBy: null, inRun: false };
+  return { payBy: due, inRun: false };
+}
+
+/** Whole days from one YYYY-MM-DD date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**
@@ -205,6 +251,7 @@ export function computeStatement(input: StatementInput): StatementResult {
     const amountCents = amounts[i]!;
     const paid = Math.min(amountCents, left);
     left -= paid;
+    const { payBy, inRun } = payByOf(m.month, m.due, input.debit);
     return {
       month: m.month,
       due: m.due,
@@ -212,12 +259,15 @@ export function computeStatement(input: StatementInput): StatementResult {
       rateCents: m.rateCents,
       amountCents,
       paidCents: paid,
-      status: statusOf(amountCents, paid, m.due, today),
+      payBy,
+      inRun,
+      status: statusOf(amountCents, paid, m.due, payBy, today),
     };
   });
   const yearlyCents = amounts.reduce((a, b) => a + b, 0);
   const dueCents = instalments.filter((x) => x.due <= today).reduce((n, x) => n + x.amountCents, 0);
-  const lateCents = instalments.filter((x) => x.status === "late").reduce((n, x) => n + x.amountCents - x.paidCents, 0);
+  const open = (xs: Instalment[]) => xs.reduce((n, x) => n + x.amountCents - x.paidCents, 0);
+  const lateCents = open(instalments.filter((x) => x.status === "late"));
   const nowMonth = today < `${year}-01-01` ? 0 : today > `${year}-12-31` ? 11 : Number(today.slice(5, 7)) - 1;
   return {
     year,
@@ -228,6 +278,8 @@ export function computeStatement(input: StatementInput): StatementResult {
     instalments,
     paidCents,
     dueCents,
+    openCents: open(instalments.filter((x) => x.due <= today)),
+    toCollectCents: open(instalments.filter((x) => x.status !== "late")),
     lateCents,
     balanceCents: paidCents - dueCents,
   };

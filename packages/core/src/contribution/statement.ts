@@ -7,8 +7,9 @@ import { VisibleError } from "../error";
 import { assertOwnOrTreasurer } from "./access";
 import { friendlyFormatRF, householdCreditorReference } from "./bank";
 import { Composition } from "./composition";
+import { Debits } from "./debits";
 import { Payment } from "./payment";
-import { computeStatement, dateOf, solidarityPercent, type Period, type StatementResult } from "./rules";
+import { computeStatement, dateOf, daysBetween, solidarityPercent, type Debit, type Period, type StatementResult } from "./rules";
 import { Season } from "./season";
 
 /**
@@ -39,11 +40,15 @@ export namespace Statement {
         rateCents: z.number(),
         amountCents: z.number(),
         paidCents: z.number(),
+        payBy: z.nullable(z.string()),
+        inRun: z.boolean(),
         status,
       }),
     ),
     paidCents: z.number(),
     dueCents: z.number(),
+    openCents: z.number(),
+    toCollectCents: z.number(),
     lateCents: z.number(),
     balanceCents: z.number(),
     payments: z.array(Payment.Info),
@@ -67,14 +72,15 @@ export namespace Statement {
     const household = await Composition.household(householdID);
     if (!household) throw notFound();
     const season = await Season.confirmed(year);
-    const [known, choice, entries] = await Promise.all([
+    const [known, choice, entries, debits] = await Promise.all([
       Composition.of(householdID),
       useDB().entities.solidarityChoice.get({ farmID: useFarmID(), year, householdID }).go({ consistent: true }),
       Payment.ofHousehold(householdID, year),
+      Debits.ofYear(year, householdID),
     ]);
     const periods = (await Composition.sync([household], new Map([[householdID, known]]))).get(householdID) ?? [];
     const solidarity = choice.data ? { choice: choice.data.choice, percent: choice.data.percent } : standard;
-    const result = compute(season, periods, solidarity, sum(entries));
+    const result = compute(season, periods, solidarity, sum(entries), dateOf(Clock.now()), debits(householdID));
     const paymentReference = friendlyFormatRF(householdCreditorReference(householdID));
     return { householdID, name: household.name, paymentReference, ...result, solidarity, payments: entries };
   }
@@ -84,7 +90,7 @@ export namespace Statement {
   }
 
   /** The pure statement of a household under a season. */
-  export function compute(season: Season.Stored, periods: Period[], choice: Choice, paidCents: number, today = dateOf(Clock.now())) {
+  export function compute(season: Season.Stored, periods: Period[], choice: Choice, paidCents: number, today = dateOf(Clock.now()), debit?: Debit) {
     return computeStatement({
       year: season.year,
       weeks: season.weeks,
@@ -94,6 +100,7 @@ export namespace Statement {
       solidarityPercent: solidarityPercent(choice.choice, choice.percent),
       paidCents,
       today,
+      debit,
     });
   }
 
@@ -103,43 +110,60 @@ export namespace Statement {
    * year are each read once.
    */
   export async function all(year: number): Promise<Computed[]> {
+    return (await ofSeason(year)).statements;
+  }
+
+  async function ofSeason(year: number) {
     const farmID = useFarmID();
     const season = await Season.confirmed(year);
-    const [households, known, choices, entries] = await Promise.all([
+    const [households, known, choices, entries, debits] = await Promise.all([
       Composition.households(),
       Composition.all(),
       useDB().entities.solidarityChoice.query.byYear({ farmID, year }).go({ pages: "all" }),
       Payment.ofYear(year),
+      Debits.ofYear(year),
     ]);
     const periods = await Composition.sync(households, known);
     const choiceOf = new Map(choices.data.map((c) => [c.householdID, { choice: c.choice, percent: c.percent }]));
     const paid = new Map<string, number>();
     for (const e of entries) paid.set(e.householdID, (paid.get(e.householdID) ?? 0) + e.amountCents);
     const today = dateOf(Clock.now());
-    return households.map((household) => {
-      const solidarity = choiceOf.get(household.householdID) ?? standard;
-      return {
-        household,
-        solidarity,
-        result: compute(season, periods.get(household.householdID) ?? [], solidarity, paid.get(household.householdID) ?? 0, today),
-      };
+    const statements = households.map((household): Computed => {
+      const id = household.householdID;
+      const solidarity = choiceOf.get(id) ?? standard;
+      return { household, solidarity, result: compute(season, periods.get(id) ?? [], solidarity, paid.get(id) ?? 0, today, debits(id)) };
     });
+    return { season, today, debits, statements };
   }
+
+  const money = ["yearlyCents", "dueCents", "paidCents", "openCents", "toCollectCents", "lateCents", "balanceCents"] as const;
 
   export const Row = z.object({
     householdID: z.string(),
     name: z.string(),
     mouths: z.number(),
     yearlyCents: z.number(),
+    /** The instalments whose date has come. */
     dueCents: z.number(),
     paidCents: z.number(),
+    /** Come due and not paid, in arrears or not. */
+    openCents: z.number(),
+    /** Not in arrears and not paid yet: future instalments, those in a collection run or awaiting one, those within their grace days. */
+    toCollectCents: z.number(),
+    /** In arrears: unpaid past the pay-by date and the grace days (rules.ts, graceDays). */
     lateCents: z.number(),
     balanceCents: z.number(),
     late: z.boolean(),
+    /** Days since the pay-by date of the oldest instalment in arrears; 0 when none is. */
+    daysLate: z.number(),
+    /** late: in arrears; open: something has come due and waits within its grace or for its collection; paid: nothing open. */
+    state: z.enum(["late", "open", "paid"]),
     mandate: z.boolean(),
   });
+  export type Row = z.infer<typeof Row>;
   export const Overview = z.object({
     year: z.number(),
+    today: z.string(),
     households: z.array(Row),
     totals: z.object({
       households: z.number(),
@@ -147,47 +171,50 @@ export namespace Statement {
       yearlyCents: z.number(),
       dueCents: z.number(),
       paidCents: z.number(),
+      openCents: z.number(),
+      toCollectCents: z.number(),
       lateCents: z.number(),
       balanceCents: z.number(),
     }),
+    /** The ALV's budget against the year's total contribution: positive difference is more than the budget. */
+    budget: z.object({ budgetCents: z.number(), contributionCents: z.number(), differenceCents: z.number() }),
   });
   export type Overview = z.infer<typeof Overview>;
 
-  /** The treasurer's overview: per household what is due, paid and late, and the totals; households with nothing to pay or paid are left out. */
+  /** A household's row of the overview. */
+  export function row(household: Composition.HouseholdItem, r: StatementResult, mandate: boolean, today: string): Row {
+    const late = r.instalments.filter((i) => i.status === "late" && i.payBy);
+    return {
+      householdID: household.householdID,
+      name: household.name,
+      mouths: r.mouths,
+      ...Object.fromEntries(money.map((k) => [k, r[k]])) as Record<(typeof money)[number], number>,
+      late: r.lateCents > 0,
+      daysLate: late.length ? daysBetween(late[0]!.payBy!, today) : 0,
+      state: r.lateCents > 0 ? "late" : r.openCents > 0 ? "open" : "paid",
+      mandate,
+    };
+  }
+
+  /**
+   * The treasurer's overview: per household what is due, paid, still to
+   * collect and in arrears, the totals, and the budget against the year's
+   * contribution; households with nothing to pay or paid are left out.
+   */
   export async function overview(year: number): Promise<Overview> {
-    const [statements, mandates] = await Promise.all([
-      all(year),
-      useDB().entities.mandate.query.byHousehold({ farmID: useFarmID() }).go({ pages: "all" }),
-    ]);
-    const withMandate = new Set(mandates.data.filter((m) => m.status === "active").map((m) => m.householdID));
+    const { season, today, debits, statements } = await ofSeason(year);
     const rows = statements
       .filter((s) => s.result.yearlyCents !== 0 || s.result.paidCents !== 0)
-      .map(({ household: h, result: r }) => ({
-        householdID: h.householdID,
-        name: h.name,
-        mouths: r.mouths,
-        yearlyCents: r.yearlyCents,
-        dueCents: r.dueCents,
-        paidCents: r.paidCents,
-        lateCents: r.lateCents,
-        balanceCents: r.balanceCents,
-        late: r.lateCents > 0,
-        mandate: withMandate.has(h.householdID),
-      }))
+      .map(({ household: h, result: r }) => row(h, r, debits(h.householdID).mandate, today))
       .sort((a, b) => a.name.localeCompare(b.name, "nl"));
-    const total = (k: "yearlyCents" | "dueCents" | "paidCents" | "lateCents" | "balanceCents") => rows.reduce((n, r) => n + r[k], 0);
+    const total = (k: (typeof money)[number]) => rows.reduce((n, r) => n + r[k], 0);
+    const totals = Object.fromEntries(money.map((k) => [k, total(k)])) as Record<(typeof money)[number], number>;
     return {
       year,
+      today,
       households: rows,
-      totals: {
-        households: rows.length,
-        late: rows.filter((r) => r.late).length,
-        yearlyCents: total("yearlyCents"),
-        dueCents: total("dueCents"),
-        paidCents: total("paidCents"),
-        lateCents: total("lateCents"),
-        balanceCents: total("balanceCents"),
-      },
+      totals: { households: rows.length, late: rows.filter((r) => r.late).length, ...totals },
+      budget: { budgetCents: season.budgetCents, contributionCents: totals.yearlyCents, differenceCents: totals.yearlyCents - season.budgetCents },
     };
   }
 

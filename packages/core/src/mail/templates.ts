@@ -1,5 +1,5 @@
 import { loginCode } from "../auth/mail";
-import { collectionNotice, mandateChanged, mandateIBANShared } from "../contribution/mail";
+import { arrearsReminder, collectionNotice, mandateChanged, mandateIBANShared } from "../contribution/mail";
 import { electionOpened, electionReminder, electionResults } from "../election/mail";
 import { harvestPublished } from "../harvest/mail";
 import { householdPersonAdded } from "../household/mail";
@@ -34,6 +34,7 @@ export const templates = {
   mandateChanged,
   mandateIBANShared,
   collectionNotice,
+  arrearsReminder,
 };
 
 export type TemplateName = keyof typeof templates;

@@ -64,6 +64,8 @@ export namespace Privacy {
     sepaRunItem: { exported: "contribution.collections" },
     solidarityChoice: { exported: "contribution.solidarity" },
     solidarityPot: { excluded: "the farm's totals; no household in it" },
+    arrearsSchedule: { excluded: "the farm's reminder schedule for a season; no household in it" },
+    arrearsReminder: { excluded: "the mark that a reminder step was mailed, so it goes once; the mail is in mails, the arrears follow from the payments; it expires after 18 months (TTL)" },
     certificate: { exported: "membership.certificate (with its refund)" },
     depositPayment: { exported: "membership.depositPayments" },
     application: { exported: "membership.applications (the household's, and any under a person's address)" },
