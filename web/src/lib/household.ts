@@ -1,4 +1,5 @@
 import { query } from "@solidjs/router";
+import type { z } from "zod/mini";
 import type { Household } from "@akker/core/household/household";
 import type { Person } from "@akker/core/person/person";
 import { esc, loggedIn, request } from "./api";
@@ -10,9 +11,10 @@ export type HouseholdInfo = Household.Info;
 export type HouseholdWithPeople = Household.WithPeople;
 export type Certificate = Household.Info["certificate"];
 export type HouseholdStatus = Household.Info["status"];
-export type CreateHouseholdInput = Parameters<typeof Household.create>[0];
-export type UpdateHouseholdInput = Parameters<typeof Household.update>[0]["changes"];
-export type CreatePersonInput = Omit<Parameters<typeof Person.create>[0], "householdID">;
+/** What the API accepts (its defaults filled in by the route), not what core receives. */
+export type CreateHouseholdInput = z.input<typeof Household.CreateInput>;
+export type UpdateHouseholdInput = z.input<typeof Household.UpdateInput>;
+export type CreatePersonInput = Omit<z.input<typeof Person.CreateInput>, "householdID">;
 
 const one = (r: { household: HouseholdWithPeople }) => r.household;
 
