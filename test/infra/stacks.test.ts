@@ -100,7 +100,7 @@ describe("api functions", () => {
   const functionOf = (t: CfnTemplate, d: ApiDomain) => functionWithHandler(t, handlerOf(d));
 
   it("are one per domain, each on nodejs22.x on arm64", () => {
-    expect(apiDomains.map((d) => d.id).sort()).toEqual(["bank", "contribution", "core", "elections", "harvest", "membership", "payment", "workdays"]);
+    expect(apiDomains.map((d) => d.id).sort()).toEqual(["bank", "contribution", "core", "election", "harvest", "membership", "payment", "workday"]);
     for (const t of [prod, dev]) {
       const handlers = resourcesOfType(t.api, "AWS::Lambda::Function").map(([, f]) => f.Properties!.Handler as string);
       expect(handlers.filter((h) => h.startsWith("functions/")).sort()).toEqual(apiDomains.map(handlerOf).sort());

@@ -24,8 +24,8 @@ export function createApp(opts: AppOptions) {
   const app = apiApp(opts, [
     domainRoutes("core", [...coreRoutes, ...(opts.stage === "local" ? [devRoutes] : [])]),
     domainRoutes("harvest", [harvestRoutes]),
-    domainRoutes("workdays", [workdayRoutes, privacyRoutes]),
-    domainRoutes("elections", [electionRoutes]),
+    domainRoutes("workday", [workdayRoutes, privacyRoutes]),
+    domainRoutes("election", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),
     domainRoutes("contribution", [contributionRoutes, booksRoutes]),
     domainRoutes("bank", [bankRoutes]),

@@ -10,7 +10,7 @@
  */
 export interface ApiDomain {
   /** The entry file's name and, capitalised, the construct's. */
-  id: "core" | "harvest" | "workdays" | "elections" | "membership" | "contribution" | "bank" | "payment";
+  id: "core" | "harvest" | "workday" | "election" | "membership" | "contribution" | "bank" | "payment";
   /**
    * The path prefixes its routes live under: each is one Hono sub-app
    * (route.ts, mount), and a route under none of them is refused.
@@ -47,12 +47,12 @@ export const apiDomains: readonly ApiDomain[] = [
   domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/dev"], mail: true, authSecret: true }, true),
   domain({ id: "harvest", mounts: ["/api/harvests"], mail: true, authSecret: false }),
   domain({
-    id: "workdays",
+    id: "workday",
     mounts: ["/api/workdays", "/api/hours", "/api/calendar", "/api/me/hours", "/api/me/calendar", "/api/me/export"],
     mail: true,
     authSecret: false,
   }),
-  domain({ id: "elections", mounts: ["/api/elections"], mail: true, authSecret: false }),
+  domain({ id: "election", mounts: ["/api/elections"], mail: true, authSecret: false }),
   domain({
     id: "membership",
     mounts: [
