@@ -115,7 +115,7 @@ export function ArrearsTable(props: { overview: ContributionOverview; householdH
         <For each={filters}>
           {(f) => (
             <li>
-              <button type="button" aria-pressed={filter() === f ? "true" : "false"} onClick={() => setFilter(f)}>
+              <button type="button" class="secondary" aria-pressed={filter() === f ? "true" : "false"} onClick={() => setFilter(f)}>
                 {s().filter[f]}
               </button>
             </li>

@@ -30,7 +30,6 @@ export const arrearsNl = {
   no: "nee",
   sortBy: (column: string) => `Sorteer op ${column}`,
   sorted: { ascending: "oplopend", descending: "aflopend" },
-  payment: "Betaling boeken",
   paymentHint: "Voor geld dat binnenkwam zonder bankbestand, of contant.",
   reminders: "Herinneringen bij achterstand",
   remindersHint: (grace: number) =>
@@ -75,7 +74,6 @@ export const arrearsEn: ArrearsDictionary = {
   no: "no",
   sortBy: (column: string) => `Sort by ${column}`,
   sorted: { ascending: "ascending", descending: "descending" },
-  payment: "Record a payment",
   paymentHint: "For money that came in without a bank file, or in cash.",
   reminders: "Reminders for arrears",
   remindersHint: (grace: number) =>
