@@ -9,6 +9,7 @@ import { workdaySignup } from "./workday-signup";
 import { electionBallots } from "./election-ballots";
 import { contribution } from "./contribution";
 import { bankImport } from "./bank-import";
+import { bankImportRun } from "./import";
 import { lighthouseHome } from "./lighthouse";
 import { friday } from "./friday";
 import { cost } from "./cost";
@@ -30,6 +31,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Elections: 10,000 ballots", electionBallots],
   ["Contribution: statements and SEPA for 200 households", contribution],
   ["Bank files: reading a year for 200 households", bankImport],
+  ["Bank files: importing a year for 200 households into the ledger", bankImportRun],
   ["Web: Lighthouse on the member home", lighthouseHome],
   ["Friday afternoon: 200 households open the app", friday],
   ["Cost: a month on AWS", cost],

@@ -138,26 +138,29 @@ export namespace BankImport {
     let pending = sort(file, report);
     const [match, names] = await Promise.all([matcher(), BankReview.householdNames()]);
     for (const k of pending) if (!k.held) k.found = match(k.line);
-    // A payment the treasurer recorded by hand under the line's words, on the same household, is likely this one.
-    const byHand = await read(
-      pending.map((k) => (k.found && "householdID" in k.found && k.line.description ? db.paymentClaim.get({ farmID, claim: Payment.claimOf(k.line.description) }).go() : Promise.resolve({ data: null }))),
-    );
-    pending.forEach((k, i) => {
-      const claim = byHand[i];
+    // A payment the treasurer recorded by hand under the line's words, on the same household, is likely
+    // this one. Read once per wording: a month's transfers mostly share theirs.
+    const byHand = new Map<string, ReturnType<typeof claimOf>>();
+    const claimOf = (words: string) => db.paymentClaim.get({ farmID, claim: Payment.claimOf(words) }).go().then((r) => r.data ?? undefined);
+    for (const k of pending)
+      if (k.found && "householdID" in k.found && k.line.description && !byHand.has(k.line.description)) byHand.set(k.line.description, claimOf(k.line.description));
+    for (const k of pending) {
+      const claim = k.line.description ? await byHand.get(k.line.description) : undefined;
       if (claim && !claim.reversed && k.found && "householdID" in k.found && claim.householdID === k.found.householdID) k.found = { review: "by_hand", candidates: [claim.householdID] };
-    });
+    }
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt === 30) throw new VisibleError("conflict", "bank.busy", "Too many imports at once; try again.");
       if (attempt) await backoff(attempt, 200);
       // what is there now, read consistently: a line claimed meanwhile is already there
       const claims = await read(pending.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true })));
       const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : Promise.resolve({ data: null }))));
-      const likes = await read(pending.map((k) => db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true })));
+      const there = pending.map((k, i) => !!claims[i] && (sameContent(k.line, claims[i]) || !!conflicts[i]));
+      const likes = await read(pending.map((k, i) => (there[i] ? Promise.resolve({ data: null }) : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true }))));
       const writes: { kept: Kept; key: string; plan: Plan; claimLikeness: boolean }[] = [];
       pending.forEach((kept, i) => {
         const claim = claims[i];
         const like = likes[i];
-        if (claim && (sameContent(kept.line, claim) || conflicts[i])) return void report.alreadyThere++;
+        if (there[i]) return void report.alreadyThere++;
         const key = claim ? conflictKey(kept.line) : kept.line.key;
         const otherFormat = like && like.format !== file.format && like.key !== kept.line.key;
         const found = kept.found;
