@@ -130,6 +130,7 @@ describe("the overview on 10 June 2027", () => {
     for (const k of ["yearlyCents", "dueCents", "paidCents", "openCents", "toCollectCents", "lateCents", "balanceCents"])
       expect(o.totals[k], k).toBe(o.households.reduce((n: number, r: any) => n + r[k], 0));
     expect(o.totals.late).toBe(2);
+    expect(o).toMatchObject({ today: "2027-06-10", graceDays: 5 });
     expect(o.budget).toEqual({ budgetCents: 1_000_000, contributionCents: o.totals.yearlyCents, differenceCents: o.totals.yearlyCents - 1_000_000 });
     for (const r of o.households) expect(Math.min(r.paidCents, r.yearlyCents) + r.toCollectCents + r.lateCents, r.name).toBe(r.yearlyCents);
   });

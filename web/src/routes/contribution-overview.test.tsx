@@ -30,6 +30,7 @@ function overview(paid: number): ContributionOverview {
   return {
     year,
     today: `${year}-04-10`,
+    graceDays: 5,
     households,
     budget: { budgetCents: 100000, contributionCents: 104104, differenceCents: 4104 },
     totals: {

@@ -9,7 +9,7 @@ import { friendlyFormatRF, householdCreditorReference } from "./bank";
 import { Composition } from "./composition";
 import { Debits } from "./debits";
 import { Payment } from "./payment";
-import { computeStatement, dateOf, daysBetween, solidarityPercent, type Debit, type Period, type StatementResult } from "./rules";
+import { computeStatement, dateOf, daysBetween, graceDays, solidarityPercent, type Debit, type Period, type StatementResult } from "./rules";
 import { Season } from "./season";
 
 /**
@@ -164,6 +164,8 @@ export namespace Statement {
   export const Overview = z.object({
     year: z.number(),
     today: z.string(),
+    /** Days after the pay-by date an open instalment counts as in arrears (rules.ts). */
+    graceDays: z.number(),
     households: z.array(Row),
     totals: z.object({
       households: z.number(),
@@ -212,6 +214,7 @@ export namespace Statement {
     return {
       year,
       today,
+      graceDays,
       households: rows,
       totals: { households: rows.length, late: rows.filter((r) => r.late).length, ...totals },
       budget: { budgetCents: season.budgetCents, contributionCents: totals.yearlyCents, differenceCents: totals.yearlyCents - season.budgetCents },
