@@ -65,7 +65,7 @@ function namesOf(h: HouseholdRef) {
 const one = (ids: Iterable<string>) => [...new Set(ids)];
 
 /**
- * How a credit line finds its household, in this order (docs/contribution.md):
+ * How a credit line finds its household, in this order:
  *
  * 1. the household ID the line names (only the simple CSV can);
  * 2. the household's ISO 11649 creditor reference (bank/rf.ts) in the payment;

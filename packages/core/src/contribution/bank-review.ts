@@ -140,70 +140,84 @@ export namespace BankReview {
     };
   }
 
+  type Names = Awaited<ReturnType<typeof householdNames>>;
+
   /**
-   * Books a waiting line on a household and remembers its account for the
-   * next import. The same household again answers the booking already made
-   * (`created: false`); a line decided otherwise is 409 `bank.line_decided`.
+   * Decides a waiting line once: `again` answers a decision already made the
+   * same way, `write` is the transaction conditional on the line still
+   * waiting (undefined when another decision won: read it again).
    */
-  export async function assign(id: string, householdID: string): Promise<Decided> {
-    const farmID = useFarmID();
+  async function decideOnce(id: string, again: (item: Item, names: Names) => Promise<Decided | undefined>, write: (item: Item, names: Names) => Promise<Decided | undefined>) {
     const key = keyOf(id);
     for (let attempt = 0; attempt < 30; attempt++) {
       const item = await get(key);
       if (!item) throw new VisibleError("not_found", "bank.line_not_found", "No such bank line.");
       const names = await householdNames();
-      if (item.state === "booked" && item.householdID === householdID) {
-        const entry = (await useDB().entities.ledgerEntry.get({ farmID, householdID, year: item.year!, entryID: item.entryID! }).go()).data;
-        return { line: serialize(item, names), payment: entry ? Payment.serialize(entry) : null, created: false };
-      }
+      const same = await again(item, names);
+      if (same) return same;
       if (item.state === "held")
         throw new VisibleError("conflict", "bank.line_held", "This line is part of a direct-debit collection or a return: it is booked with its collection run.");
       if (item.state !== "review") throw new VisibleError("conflict", "bank.line_decided", "This bank line has already been booked or dismissed.");
-      if (!names.has(householdID)) throw new VisibleError("not_found", "household.not_found", "No such household.");
-      const { entry, event, payment } = booking(item, householdID);
-      const res = await useDB()
-        .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount }) => [
-          bankLine
-            .patch({ farmID, key })
-            .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })
-            .where((a, op) => op.eq(a.state, "review"))
-            .commit(),
-          ledgerEntry.create(entry).commit(),
-          audit.create(event).commit(),
-          ...(item.counterIBAN ? [bankAccount.update({ farmID, iban: item.counterIBAN }).add({ householdIDs: [householdID] }).commit()] : []),
-        ])
-        .go();
-      if (!res.canceled) return { line: serialize({ ...item, state: "booked", householdID }, names), payment: payment(), created: true };
+      const done = await write(item, names);
+      if (done) return done;
       await backoff(attempt, 100);
     }
     throw new VisibleError("conflict", "bank.busy", "Too many changes at once; try again.");
   }
 
-  /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */
-  export async function dismiss(id: string): Promise<Decided> {
+  /**
+   * Books a waiting line on a household and remembers its account for the
+   * next import. The same household again answers the booking already made
+   * (`created: false`); a line decided otherwise is 409 `bank.line_decided`.
+   */
+  export function assign(id: string, householdID: string): Promise<Decided> {
     const farmID = useFarmID();
-    const key = keyOf(id);
-    for (let attempt = 0; attempt < 30; attempt++) {
-      const item = await get(key);
-      if (!item) throw new VisibleError("not_found", "bank.line_not_found", "No such bank line.");
-      const names = await householdNames();
-      if (item.state === "dismissed") return { line: serialize(item, names), payment: null, created: false };
-      if (item.state === "held")
-        throw new VisibleError("conflict", "bank.line_held", "This line is part of a direct-debit collection or a return: it is booked with its collection run.");
-      if (item.state !== "review") throw new VisibleError("conflict", "bank.line_decided", "This bank line has already been booked.");
-      const res = await useDB()
-        .transaction.write(({ bankLine, audit }) => [
-          bankLine
-            .patch({ farmID, key })
-            .set({ state: "dismissed", decidedBy: actorID() })
-            .where((a, op) => op.eq(a.state, "review"))
-            .commit(),
-          audit.create(Audit.event("bank.line_dismissed", "bank", { bankLine: id, amountCents: item.amountCents })).commit(),
-        ])
-        .go();
-      if (!res.canceled) return { line: serialize({ ...item, state: "dismissed" }, names), payment: null, created: true };
-      await backoff(attempt, 100);
-    }
-    throw new VisibleError("conflict", "bank.busy", "Too many changes at once; try again.");
+    return decideOnce(
+      id,
+      async (item, names) => {
+        if (item.state !== "booked" || item.householdID !== householdID) return undefined;
+        const entry = (await useDB().entities.ledgerEntry.get({ farmID, householdID, year: item.year!, entryID: item.entryID! }).go()).data;
+        return { line: serialize(item, names), payment: entry ? Payment.serialize(entry) : null, created: false };
+      },
+      async (item, names) => {
+        if (!names.has(householdID)) throw new VisibleError("not_found", "household.not_found", "No such household.");
+        const { entry, event, payment } = booking(item, householdID);
+        const res = await useDB()
+          .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount }) => [
+            bankLine
+              .patch({ farmID, key: item.key })
+              .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })
+              .where((a, op) => op.eq(a.state, "review"))
+              .commit(),
+            ledgerEntry.create(entry).commit(),
+            audit.create(event).commit(),
+            ...(item.counterIBAN ? [bankAccount.update({ farmID, iban: item.counterIBAN }).add({ householdIDs: [householdID] }).commit()] : []),
+          ])
+          .go();
+        return res.canceled ? undefined : { line: serialize({ ...item, state: "booked", householdID }, names), payment: payment(), created: true };
+      },
+    );
+  }
+
+  /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */
+  export function dismiss(id: string): Promise<Decided> {
+    const farmID = useFarmID();
+    return decideOnce(
+      id,
+      async (item, names) => (item.state === "dismissed" ? { line: serialize(item, names), payment: null, created: false } : undefined),
+      async (item, names) => {
+        const res = await useDB()
+          .transaction.write(({ bankLine, audit }) => [
+            bankLine
+              .patch({ farmID, key: item.key })
+              .set({ state: "dismissed", decidedBy: actorID() })
+              .where((a, op) => op.eq(a.state, "review"))
+              .commit(),
+            audit.create(Audit.event("bank.line_dismissed", "bank", { bankLine: id, amountCents: item.amountCents })).commit(),
+          ])
+          .go();
+        return res.canceled ? undefined : { line: serialize({ ...item, state: "dismissed" }, names), payment: null, created: true };
+      },
+    );
   }
 }
