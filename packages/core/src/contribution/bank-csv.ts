@@ -1,8 +1,7 @@
-import type { Issue } from "../error";
 import { isDate } from "./rules";
 
 /*
- * The bank statement format the payment import reads: one credit per line,
+ * The field readers of the platform's own simple CSV (read by bank/simple.ts):
  * four fields separated by semicolons (as Dutch banks export), an optional
  * header line, fields optionally in double quotes.
  *
@@ -12,31 +11,13 @@ import { isDate } from "./rules";
  *
  * - date: YYYY-MM-DD or DD-MM-YYYY;
  * - amount: euros with a decimal comma or point (thousands separators and €
- *   allowed); debits (negative amounts) are skipped: they are not payments;
- * - reference: the bank's description or payment reference, the key that
- *   keeps a payment from being recorded twice;
- * - household: a household ID (hh_…), or the IBAN it paid from, matched to
- *   the households' active mandates (bank-match.ts).
+ *   allowed); negative for a debit;
+ * - description: the payer's words;
+ * - household: a household ID (hh_…), or the IBAN it paid from.
  *
- * The reader of every bank format (bank/index.ts) reads this one too
- * (bank/simple.ts, with these helpers), one refused line at a time.
+ * Importing it is the bank import's business (bank-import.ts), as for every
+ * other format.
  */
-
-export interface BankLine {
-  line: number;
-  date: string;
-  amountCents: number;
-  reference: string;
-  /** Exactly one of these two. */
-  householdID?: string;
-  iban?: string;
-}
-
-export interface ParsedStatement {
-  lines: BankLine[];
-  skipped: { line: number; reason: string }[];
-  issues: Issue[];
-}
 
 /** Splits one line on `;`, honouring double quotes ("" is a quote inside quotes). */
 export function splitFields(line: string): string[] {
@@ -80,38 +61,4 @@ export function parseDate(text: string): string | undefined {
   const nl = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(text);
   const date = iso ? text : nl ? `${nl[3]}-${nl[2]!.padStart(2, "0")}-${nl[1]!.padStart(2, "0")}` : undefined;
   return date && isDate(date) ? date : undefined;
-}
-
-/**
- * Reads a bank statement. Lines that cannot be read become issues (the
- * import then records nothing); debits are skipped with a reason.
- */
-export function parseBankCSV(text: string): ParsedStatement {
-  const result: ParsedStatement = { lines: [], skipped: [], issues: [] };
-  const rows = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  rows.forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    const fields = splitFields(raw);
-    const [dateText = "", amountText = "", reference = "", who = ""] = fields;
-    // a header: the first line, not starting with a date
-    if (line === 1 && !parseDate(dateText) && /dat|date/i.test(dateText)) return;
-    const problem = (message: string) => result.issues.push({ path: `line ${line}`, message });
-    if (fields.length < 4) return problem("Expected 4 fields: date;amount;reference;household or IBAN.");
-    const date = parseDate(dateText);
-    if (!date) return problem(`Not a date: "${dateText.slice(0, 40)}".`);
-    const amountCents = parseAmount(amountText);
-    if (amountCents === undefined) return problem(`Not an amount: "${amountText.slice(0, 40)}".`);
-    if (!reference) return problem("The reference is empty.");
-    if (reference.length > 140) return problem("The reference is longer than 140 characters.");
-    if (amountCents <= 0) {
-      result.skipped.push({ line, reason: amountCents === 0 ? "zero amount" : "debit, not a payment" });
-      return;
-    }
-    const compact = who.replace(/\s/g, "");
-    if (/^hh_[0-9a-z]{26}$/.test(compact)) result.lines.push({ line, date, amountCents, reference, householdID: compact });
-    else if (/^[A-Za-z]{2}\d{2}[A-Za-z0-9]{8,30}$/.test(compact)) result.lines.push({ line, date, amountCents, reference, iban: compact.toUpperCase() });
-    else problem(`Neither a household ID nor an IBAN: "${who.slice(0, 40)}".`);
-  });
-  return result;
 }
