@@ -1,7 +1,8 @@
 import { createUniqueId, Show } from "solid-js";
 import { action, createAsync, json } from "@solidjs/router";
-import { useSection } from "../i18n";
+import { MoreMessages, useSection } from "../i18n";
 import { arrearsEn, arrearsNl } from "../i18n/arrears";
+import { useContributionText } from "../i18n/contribution";
 import { arrearsApi, getReminderSchedule, parseSteps, type ReminderInput } from "../lib/arrears";
 import { formData, text, useSaveForm } from "../lib/form";
 import { FormEnd, Loads } from "./feedback";
@@ -16,6 +17,18 @@ const fields = ["steps", "contact"];
 
 /** The treasurer sets after how many days in arrears a household is reminded, and the address it may write to. */
 export function ReminderSettings(props: { year: number }) {
+  const s = useSection({ nl: arrearsNl, en: arrearsEn });
+  const c = useContributionText();
+  // the section's own words for its two fields, beside the contribution's
+  const messages = () => ({ errors: c().errors, fields: { ...c().fields, ...s().fields } });
+  return (
+    <MoreMessages messages={messages}>
+      <ReminderForm year={props.year} />
+    </MoreMessages>
+  );
+}
+
+function ReminderForm(props: { year: number }) {
   const s = useSection({ nl: arrearsNl, en: arrearsEn });
   const schedule = createAsync(() => getReminderSchedule(props.year));
   const saving = useSaveForm(saveSchedule);

@@ -43,6 +43,10 @@ export const arrearsNl = {
   remindersSaved: (steps: number[]) =>
     steps.length ? `Opgeslagen: herinneringen na ${steps.join(" en ")} dagen.` : "Opgeslagen: er gaan geen herinneringen uit.",
   remindersOff: "Er gaan nog geen herinneringen uit.",
+  fields: {
+    steps: "Vul dagen in van 5 tot 365, elk later dan de vorige, hoogstens vijf: bijvoorbeeld 14, 30.",
+    contact: "Vul een geldig e-mailadres in.",
+  } as Record<string, string>,
 };
 
 export type ArrearsDictionary = typeof arrearsNl;
@@ -86,6 +90,10 @@ export const arrearsEn: ArrearsDictionary = {
   remindersSaving: "Saving…",
   remindersSaved: (steps: number[]) => (steps.length ? `Saved: reminders after ${steps.join(" and ")} days.` : "Saved: no reminders go out."),
   remindersOff: "No reminders go out yet.",
+  fields: {
+    steps: "Give days from 5 to 365, each later than the one before, at most five: for example 14, 30.",
+    contact: "Give a valid e-mail address.",
+  },
 };
 
 export const pickerNl = {
