@@ -66,8 +66,10 @@ export const SeasonEntity = new Entity({
 });
 
 /**
- * One line of the ledger: a payment, or the counter-entry that reverses one.
- * Entries are only ever added; the balance is their sum minus what is due.
+ * One line of the ledger: a payment, or the counter-entry that reverses one;
+ * a collection booked from the bank statement, or the return that undoes it
+ * (collection-booking.ts). Entries are only ever added; the balance is their
+ * sum minus what is due.
  */
 export const LedgerEntryEntity = new Entity({
   model: { entity: "ledgerEntry", version: "1", service },
@@ -77,14 +79,14 @@ export const LedgerEntryEntity = new Entity({
     entryID: { type: "string", required: true, readOnly: true },
     /** The contribution year the money counts for. */
     year: { type: "number", required: true, readOnly: true },
-    kind: { type: ["payment", "reversal"] as const, required: true, readOnly: true },
-    /** Signed: a reversal is the negative of the payment it reverses. */
+    kind: { type: ["payment", "reversal", "collection", "return"] as const, required: true, readOnly: true },
+    /** Signed: a reversal or a return is the negative of what it undoes. */
     amountCents: { type: "number", required: true, readOnly: true },
     /** YYYY-MM-DD, the booking date on the bank statement. */
     date: { type: "string", required: true, readOnly: true },
     reference: { type: "string", required: true, readOnly: true },
     source: { type: ["manual", "import"] as const, required: true, readOnly: true },
-    /** For a reversal: the payment it reverses. */
+    /** For a reversal: the payment it reverses; for a return: the collection it undoes, when booked. */
     reverses: { type: "string", readOnly: true },
     note: { type: "string", readOnly: true },
     createdBy: { type: "string", required: true, readOnly: true },
@@ -339,6 +341,18 @@ export const SepaRunItemEntity = new Entity({
     sequence: { type: ["FRST", "RCUR"] as const, required: true, readOnly: true },
     remittance: { type: "string", required: true, readOnly: true },
     notified: { type: "boolean" },
+    /*
+     * Booked from the bank statement (collection-booking.ts), each claimed on
+     * the condition that it is not yet: the collection's ledger entry and the
+     * bank line that booked it; a return's entry, reason and amount; and the
+     * later run (YYYY-MM) that collects the returned amount again.
+     */
+    collectedEntry: { type: "string" },
+    collectedBy: { type: "string" },
+    returnedEntry: { type: "string" },
+    returnCode: { type: "string" },
+    returnedCents: { type: "number" },
+    recollectedIn: { type: "string" },
     createdAt,
   },
   indexes: {

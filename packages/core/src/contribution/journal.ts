@@ -40,6 +40,8 @@ export namespace Journal {
   export const ledgerPostings: Record<Payment.Info["kind"], { journal: DayBook; debit: Account; credit: Account; text: string }> = {
     payment: { journal: "bank", debit: "bank", credit: "receivable", text: "Betaling bijdrage" },
     reversal: { journal: "bank", debit: "bank", credit: "receivable", text: "Tegenboeking betaling" },
+    collection: { journal: "bank", debit: "bank", credit: "receivable", text: "Incasso bijdrage" },
+    return: { journal: "bank", debit: "bank", credit: "receivable", text: "Storno incasso" },
   };
 
   export interface Line {

@@ -38,12 +38,13 @@ export namespace Payment {
     id: z.string(),
     householdID: z.string(),
     year: z.number(),
-    kind: z.enum(["payment", "reversal"]),
+    /** payment, reversal (of a payment), collection (a direct debit booked from the statement), return (a returned or refunded one). */
+    kind: z.enum(["payment", "reversal", "collection", "return"]),
     amountCents: z.number(),
     date: z.string(),
     reference: z.string(),
     source: z.enum(["manual", "import"]),
-    /** For a reversal: the payment it reverses. */
+    /** For a reversal: the payment it reverses; for a return: the collection it undoes. */
     reverses: z.nullable(z.string()),
     note: z.nullable(z.string()),
     createdAt: z.string(),

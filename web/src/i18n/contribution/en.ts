@@ -167,7 +167,7 @@ export const contributionEn: ContributionDictionary = {
     ledgerKind: "Kind",
     ledgerAction: "Action",
     ledgerTotal: (amount: string) => `Total: ${amount}`,
-    kinds: { payment: "Payment", reversal: "Counter-entry" },
+    kinds: { payment: "Payment", reversal: "Counter-entry", collection: "Direct debit", return: "Returned debit" },
     reversed: "Reversed",
     reverse: "Reverse",
     reverseLabel: (reference: string) => `Reverse payment ${reference}`,

@@ -172,7 +172,7 @@ export const contributionNl = {
     ledgerKind: "Soort",
     ledgerAction: "Actie",
     ledgerTotal: (amount: string) => `Totaal: ${amount}`,
-    kinds: { payment: "Betaling", reversal: "Tegenboeking" },
+    kinds: { payment: "Betaling", reversal: "Tegenboeking", collection: "Incasso", return: "Storno" },
     reversed: "Teruggedraaid",
     reverse: "Terugdraaien",
     reverseLabel: (reference: string) => `Betaling ${reference} terugdraaien`,
