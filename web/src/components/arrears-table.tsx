@@ -31,7 +31,7 @@ export function arrange(rows: readonly Row[], filter: Filter, search: string, ke
 }
 
 /** The year's figures: what is due, received, still to collect and in arrears, and the budget against the contributions. */
-export function ArrearsFigures(props: { overview: ContributionOverview; graceDays: number }) {
+export function ArrearsFigures(props: { overview: ContributionOverview }) {
   const s = useSection({ nl: arrearsNl, en: arrearsEn });
   const format = useMoneyFormat();
   const t = () => props.overview.totals;
@@ -49,7 +49,7 @@ export function ArrearsFigures(props: { overview: ContributionOverview; graceDay
         ]}
       />
       <p>{s().difference(format.money(Math.abs(b().differenceCents)), b().differenceCents >= 0)}</p>
-      <p class="hint">{s().lateHint(props.graceDays)}</p>
+      <p class="hint">{s().lateHint(props.overview.graceDays)}</p>
     </>
   );
 }
