@@ -195,6 +195,16 @@ describe("reminders for arrears", () => {
     for (const name of ["Penning", "Vooruit", "Betaald", "Incasso"]) expect(await reminders(name), name).toHaveLength(0);
   });
 
+  it("reminds of last year's instalments in the new year, by last year's schedule", async () => {
+    at("2028-01-10T09:00:00Z");
+    expect(await withActor({ type: "system", farmID }, () => ArrearsReminders.run(new Date(Clock.now())))).toBeGreaterThan(0);
+    const deel = await reminders("Deel");
+    expect(deel).toHaveLength(4);
+    expect(deel[0]!.text).toMatch(/december 2027/);
+    // a household with a mandate whose months were never in a run was never asked: not in arrears
+    for (const name of ["Penning", "Incasso"]) expect(await reminders(name), name).toHaveLength(0);
+  });
+
   it("mails nobody before nine in the morning", async () => {
     at("2027-07-20T06:00:00Z");
     expect(await withActor({ type: "system", farmID }, () => ArrearsReminders.run(new Date(Clock.now())))).toBe(0);

@@ -82,19 +82,27 @@ export namespace ArrearsReminders {
    * done again by the next tick (and the marks keep it to once).
    */
   export async function run(now: Date): Promise<number> {
-    const farmID = useFarmID();
     const parts = amsterdamParts(now.getTime());
+    if (parts.hour < 9) return 0;
+    // last year's December reaches its steps in the new year: its season keeps its own schedule
+    const years = parts.month <= 2 ? [parts.year - 1, parts.year] : [parts.year];
+    let reminded = 0;
+    for (const year of years) reminded += await remindYear(year, now);
+    return reminded;
+  }
+
+  async function remindYear(year: number, now: Date): Promise<number> {
+    const farmID = useFarmID();
     const today = dateOf(now.getTime());
-    const year = parts.year;
     const schedule = await load(year);
-    if (parts.hour < 9 || !schedule?.steps.length || schedule.lastRun === today) return 0;
+    if (!schedule?.steps.length || schedule.lastRun === today) return 0;
     const season = await Season.load(year);
     if (!season?.versions.length) return 0;
     const [statements, farm] = await Promise.all([Statement.all(year), Farm.current()]);
     let reminded = 0;
     for (const { household, result } of statements) {
       if (result.lateCents <= 0) continue;
-      const due = await newSteps(household.householdID, result.instalments, schedule.steps, today);
+      const due = await newSteps(household.householdID, result.instalments, schedule.steps, year, today);
       if (!due.length) continue;
       const people = await Person.byHousehold(household.householdID);
       const data = {
@@ -124,10 +132,10 @@ export namespace ArrearsReminders {
   }
 
   /** The late instalments of a household whose reached step has no mark yet. */
-  async function newSteps(householdID: string, instalments: Instalment[], steps: number[], today: string) {
+  async function newSteps(householdID: string, instalments: Instalment[], steps: number[], year: number, today: string) {
     const marks = await useDB()
       .entities.arrearsReminder.query.byHousehold({ farmID: useFarmID(), householdID })
-      .begins({ month: today.slice(0, 4) })
+      .begins({ month: `${year}-` })
       .go({ pages: "all" });
     const done = new Set(marks.data.map((m) => `${m.month}/${m.step}`));
     return instalments.flatMap((instalment) => {
