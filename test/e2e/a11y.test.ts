@@ -159,6 +159,7 @@ const screens: Screen[] = [
   screen("/certificates", "treasurer", "register of certificates", "/certificates"),
   screen("/contribution/overview", "treasurer", "contribution overview", "/contribution/overview"),
   screen("/contribution/season", "treasurer", "season and price", "/contribution/season"),
+  screen("/contribution/import", "treasurer", "bank import and review", "/contribution/import"),
 ];
 
 /** The leaf routes of the router, with their full paths, read from web/src/app.tsx. */

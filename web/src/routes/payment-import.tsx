@@ -133,7 +133,7 @@ function Review() {
               <p class="hint">{b().reviewHint}</p>
               <Status message={news()} />
               <Show when={l().review.length} fallback={<p>{b().reviewEmpty}</p>}>
-                <ul class="cards plain">
+                <ul class="cards">
                   <For each={l().review}>{(line) => <ReviewCard line={line} households={l().households} onDone={setNews} />}</For>
                 </ul>
               </Show>
