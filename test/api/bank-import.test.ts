@@ -139,6 +139,16 @@ describe("POST /api/payments/import", () => {
     expect((await ledger()).length).toBe(before);
   });
 
+  it("holds a line whose bank reference comes back with other content for review, once", async () => {
+    const changed = fixture("bank/rabobank-2026-11-12.csv").toString("utf8").replace('"000000000000004712","2026-11-02","2026-11-02","+43,34"', '"000000000000004712","2026-11-02","2026-11-02","+50,00"');
+    const before = (await ledger()).length;
+    const report = await imported(changed, "text/csv");
+    expect(report).toMatchObject({ imported: 0, alreadyThere: 8 });
+    expect(report.review).toEqual([expect.objectContaining({ line: 3, reason: "conflict", amountCents: 5000, counterName: "M. de Vries" })]);
+    expect((await imported(changed, "text/csv")).alreadyThere).toBe(9);
+    expect((await ledger()).length).toBe(before);
+  });
+
   it("holds a transfer met again in another format's file for review instead of booking it twice", async () => {
     const report = await imported(fixture("camt/rabobank-2026-12.camt053.v02.xml"), "application/xml");
     expect(report.format).toBe("camt053");
@@ -166,7 +176,7 @@ describe("POST /api/payments/import", () => {
     expect(report.refused).toEqual([]);
   });
 
-  it("matches a household's RF reference before anything else, and shows it on the statement", async () => {
+  it("matches a household's RF reference before anything else, in any spacing and case", async () => {
     const rf = householdCreditorReference(hh["Bakker"]!);
     const spaced = rf.replace(/(.{4})(?!$)/g, "$1 ");
     const report = await imported(new TextEncoder().encode(simple(`2027-01-05;43,34;Bijdrage januari ${spaced.toLowerCase()};NL72INGB0598096747`)), "text/csv");
