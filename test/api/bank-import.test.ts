@@ -139,6 +139,13 @@ describe("POST /api/payments/import", () => {
     expect((await ledger()).length).toBe(before);
   });
 
+  it("books a movement the file lists twice (a statement page repeated) once", async () => {
+    const line = '"NL71RABO6627312220","EUR","RABONL2U","000000000000009001","2027-01-09","2027-01-09","+43,34","+0,00","NL53ABNA5527573706","Z. Brouwer","","","ABNANL2A","cb","","","","","","Bijdrage januari","","","","","",""';
+    const header = fixture("bank/rabobank-2026-11-12.csv").toString("utf8").split(/\r?\n/)[0];
+    const report = await imported([header, line, line].join("\r\n"), "text/csv");
+    expect(report).toMatchObject({ imported: 1, alreadyThere: 1 });
+  });
+
   it("holds a line whose bank reference comes back with other content for review, once", async () => {
     const changed = fixture("bank/rabobank-2026-11-12.csv").toString("utf8").replace('"000000000000004712","2026-11-02","2026-11-02","+43,34"', '"000000000000004712","2026-11-02","2026-11-02","+50,00"');
     const before = (await ledger()).length;

@@ -8,6 +8,7 @@ import { VisibleError } from "../error";
 import { parseBankFile, type BankFile, type BankLine } from "./bank";
 import { bankMatcher, normalName, type BankMatch, type HouseholdRef } from "./bank-match";
 import { BankReview } from "./bank-review";
+import { CollectionBooking } from "./collection-booking";
 import { Payment } from "./payment";
 
 /**
@@ -74,7 +75,14 @@ export namespace BankImport {
   function sort(file: BankFile, report: Report): Kept[] {
     const kept: Kept[] = [];
     const seen = new Map<string, number>();
+    const keys = new Set<string>();
     for (const line of file.lines) {
+      // a movement the file repeats (a statement page twice) has one identity: it is there once
+      if (keys.has(line.key)) {
+        report.alreadyThere++;
+        continue;
+      }
+      keys.add(line.key);
       const notOurs = (reason: Report["notForUs"][number]["reason"]) =>
         report.notForUs.push({ line: line.line, reason, amountCents: line.amountCents, currency: line.currency, description: line.description || line.counterName || "" });
       // a return of either sign is kept: the collection run books it (or the treasurer, a returned transfer)
@@ -196,6 +204,8 @@ export namespace BankImport {
         );
       pending = retry;
     }
+    // the collections and returns kept: booked on their run where they fit one
+    await CollectionBooking.settle(report);
     await Audit.record("payments.imported", "bank", {
       format: file.format,
       imported: report.imported,
