@@ -171,3 +171,89 @@ export const arrearsReminder = {
     ].join("\n"),
   }),
 } satisfies Template<ArrearsData>;
+
+/*
+ * A returned or refunded direct debit (collection-booking.ts): what happened,
+ * kindly and without blame, and what comes next.
+ */
+
+type ReturnedData = {
+  farm: string;
+  household: string;
+  amountCents: number;
+  /** YYYY-MM of the collection. */
+  month: string;
+  /** The ISO 20022 reason code (AC04, AM04, MD06, MS02, …), when the bank gave one. */
+  reason: string | null;
+  /** Where the household may transfer it instead, and under which reference. */
+  iban: string | null;
+  reference: string;
+  link: string;
+};
+
+/** Reasons that say the account itself will not do: a new mandate helps. */
+const accountReasons = ["AC01", "AC04", "AC06", "AC13", "MD01", "MD07"];
+
+const returnedWhy = {
+  nl: (r: string | null) =>
+    r === "MD06"
+      ? "Je hebt je bank gevraagd het bedrag terug te boeken. Dat mag altijd, tot acht weken na de afschrijving."
+      : r === "AM04"
+        ? "Er stond op dat moment niet genoeg op de rekening."
+        : r === "MS02" || r === "MS03"
+          ? "De incasso is geweigerd, door jou of door de bank."
+          : r && accountReasons.includes(r)
+            ? "Volgens de bank kan er niet van deze rekening worden afgeschreven (bijvoorbeeld omdat ze is opgeheven)."
+            : `De bank heeft de incasso teruggeboekt${r ? ` (code ${r})` : ""}.`,
+  en: (r: string | null) =>
+    r === "MD06"
+      ? "You asked your bank to refund the amount. That is always allowed, up to eight weeks after the debit."
+      : r === "AM04"
+        ? "There was not enough in the account at the time."
+        : r === "MS02" || r === "MS03"
+          ? "The direct debit was refused, by you or by the bank."
+          : r && accountReasons.includes(r)
+            ? "The bank says this account cannot be debited (for instance because it was closed)."
+            : `The bank returned the direct debit${r ? ` (code ${r})` : ""}.`,
+};
+
+export const debitReturned = {
+  nl: (d: ReturnedData) => ({
+    subject: `Incasso van ${fmtMoney(d.amountCents, "nl")} teruggeboekt`,
+    text: [
+      `Hallo,`,
+      ``,
+      `De incasso van ${fmtMoney(d.amountCents, "nl")} voor de bijdrage van ${d.household} over ${monthName(d.month, "nl")} is teruggeboekt. ${returnedWhy.nl(d.reason)}`,
+      ``,
+      `Wat nu? Niets bijzonders: we schrijven het bedrag opnieuw af met de volgende incasso, en je krijgt vooraf bericht van het bedrag en de datum.`,
+      ...(d.reason && accountReasons.includes(d.reason) ? [`Heb je een andere rekening? Geef die dan op via de link hieronder, dan schrijven we daarvan af.`] : []),
+      d.iban
+        ? `Maak je het liever zelf over? Dat kan naar ${d.iban} t.n.v. ${d.farm}, met betalingskenmerk ${d.reference}; dan schrijven we het niet nog eens af.`
+        : `Maak je het liever zelf over? Vermeld dan betalingskenmerk ${d.reference}; dan schrijven we het niet nog eens af.`,
+      ``,
+      `Is betalen nu lastig? Laat het de penningmeester weten: via de solidariteitsregeling zoeken we samen naar wat past. Niemand anders krijgt dit bericht.`,
+      siteURL(d.link),
+      ``,
+      `Groet, ${d.farm}`,
+    ].join("\n"),
+  }),
+  en: (d: ReturnedData) => ({
+    subject: `Direct debit of ${fmtMoney(d.amountCents, "en")} returned`,
+    text: [
+      `Hello,`,
+      ``,
+      `The direct debit of ${fmtMoney(d.amountCents, "en")} for the contribution of ${d.household} for ${monthName(d.month, "en")} was returned. ${returnedWhy.en(d.reason)}`,
+      ``,
+      `What now? Nothing special: we collect the amount again with the next direct debit, and you are told the amount and the date beforehand.`,
+      ...(d.reason && accountReasons.includes(d.reason) ? [`Do you have another account? Then enter it through the link below, and we collect from that one.`] : []),
+      d.iban
+        ? `Would you rather transfer it yourself? Send it to ${d.iban} in the name of ${d.farm}, with payment reference ${d.reference}; then we will not collect it again.`
+        : `Would you rather transfer it yourself? Put payment reference ${d.reference} with it; then we will not collect it again.`,
+      ``,
+      `Is paying hard right now? Let the treasurer know: through the solidarity scheme we find together what fits. Nobody else gets this message.`,
+      siteURL(d.link),
+      ``,
+      `Regards, ${d.farm}`,
+    ].join("\n"),
+  }),
+} satisfies Template<ReturnedData>;

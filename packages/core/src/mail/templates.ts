@@ -1,5 +1,5 @@
 import { loginCode } from "../auth/mail";
-import { arrearsReminder, collectionNotice, mandateChanged, mandateIBANShared } from "../contribution/mail";
+import { arrearsReminder, collectionNotice, debitReturned, mandateChanged, mandateIBANShared } from "../contribution/mail";
 import { electionOpened, electionReminder, electionResults } from "../election/mail";
 import { harvestPublished } from "../harvest/mail";
 import { householdPersonAdded } from "../household/mail";
@@ -35,6 +35,7 @@ export const templates = {
   mandateIBANShared,
   collectionNotice,
   arrearsReminder,
+  debitReturned,
 };
 
 export type TemplateName = keyof typeof templates;
