@@ -10,6 +10,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { amsterdamISO, dateOf } from "../week";
+import { CollectionAgain } from "./collection-again";
 import { bicFitsIBAN, electronicFormatIBAN, isValidBIC, isValidIBAN, mod97 } from "./iban";
 import { Mandate } from "./mandate";
 import { notify, pendingNotices } from "./sepa-notice";
@@ -92,14 +93,15 @@ export namespace Sepa {
    */
   async function plan(year: number, month: number) {
     const key = monthKey(year, month);
-    const [statements, mandates, farm] = await Promise.all([Statement.all(year), Mandate.all(), Farm.current()]);
+    const [statements, mandates, farm, again] = await Promise.all([Statement.all(year), Mandate.all(), Farm.current(), CollectionAgain.due(key)]);
     const active = new Map(mandates.filter((m) => m.status === "active").map((m) => [m.householdID, m]));
     const collections: Planned[] = [];
     const leftOut: LeftOut[] = [];
     for (const s of statements) {
       const mandate = active.get(s.household.householdID);
       const instalment = s.result.instalments[month - 1]!;
-      const open = instalment.amountCents - instalment.paidCents;
+      // and what came back from earlier runs, collected again (collection-again.ts)
+      const open = instalment.amountCents - instalment.paidCents + CollectionAgain.cents(again, s.household.householdID, s.result.instalments.slice(0, month - 1));
       if (!mandate || open <= 0) continue;
       const c: Planned = {
         householdID: s.household.householdID,
@@ -120,7 +122,7 @@ export namespace Sepa {
       else collections.push(c);
     }
     const byID = (a: { householdID: string }, b: { householdID: string }) => a.householdID.localeCompare(b.householdID);
-    return { key, collections: collections.sort(byID), leftOut: leftOut.sort(byID) };
+    return { key, collections: collections.sort(byID), leftOut: leftOut.sort(byID), again };
   }
 
   function summarize(
@@ -192,8 +194,9 @@ export namespace Sepa {
     const key = monthKey(year, month);
     if (await load(key)) throw runExists(key);
     const cred = await creditor();
-    const { collections, leftOut } = await plan(year, month);
+    const { collections, leftOut, again } = await plan(year, month);
     if (!collections.length) throw new VisibleError("conflict", "sepa.nothing_to_collect", `Nothing to collect for ${key}.`);
+    await CollectionAgain.mark(key, again, collections.map((c) => c.householdID));
     const now = Clock.now();
     const runID = ulid(now);
     const run = {
