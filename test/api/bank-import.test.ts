@@ -176,6 +176,19 @@ describe("POST /api/payments/import", () => {
     expect(await paidBy("Bakker")).toEqual([["2026-12-01", 4334]]);
   });
 
+  it("reads ING's camt.053.001.08 as text/xml: a collection and its returns kept for the run, two identical transfers two payments", async () => {
+    const report = await imported(fixture("camt/ing-2027-01.camt053.v08.xml"), "text/xml");
+    expect(report).toMatchObject({ format: "camt053", lines: 8, refused: [] });
+    expect(report.held.map((h: any) => [h.reason, h.batchID ?? h.returnCode])).toEqual([
+      ["collection", "AKKER-2027-01-RCUR"],
+      ["collection", "AKKER-2027-01-RCUR"],
+      ["return", "MD06"],
+      ["return", "MS02"],
+    ]);
+    // Y. El Amrani paid twice on one day, the same amount and words: two payments, both booked
+    expect((await paidBy("El Amrani")).filter(([date]) => date === "2027-01-15")).toEqual([["2027-01-15", 4334], ["2027-01-15", 4334]]);
+  });
+
   it("reads ABN AMRO's TXT in Windows-1252, as text/plain", async () => {
     const report = await imported(fixture("bank/abnamro-2026-11-12.TAB"), "text/plain");
     expect(report.format).toBe("abnamro-txt");
