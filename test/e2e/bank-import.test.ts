@@ -46,6 +46,6 @@ describe("the bank import in Chromium, on a phone", () => {
     expect(await review.getByRole("listitem").filter({ hasText: "Zoë Brouwer" }).count()).toBe(0);
 
     // nothing wider than the phone
-    expect(await treasurer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await treasurer.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
   });
 });
