@@ -7,6 +7,9 @@ import { Certificate } from "@akker/core/membership/certificate";
 import { Clock } from "@akker/core/clock";
 import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
+import { readFileSync } from "node:fs";
+import { householdCreditorReference } from "@akker/core/contribution/bank/index";
+import { BankImport } from "@akker/core/contribution/bank-import";
 import { Payment } from "@akker/core/contribution/payment";
 import { Erasure } from "@akker/core/privacy/erasure";
 import { Privacy } from "@akker/core/privacy/privacy";
@@ -237,7 +240,11 @@ describe("erasure", () => {
       // the settled household pays what it owed for the months it was a member; the other does not
       const s = await Statement.forHousehold(settled.id, 2027);
       expect(s.yearlyCents).toBeGreaterThan(0);
-      await Payment.record({ householdID: settled.id, amountCents: s.yearlyCents, date: "2027-04-01", reference: "CONTRIBUTION SETTLED" });
+      await Payment.record({ householdID: settled.id, amountCents: s.yearlyCents - 1000, date: "2027-04-01", reference: "CONTRIBUTION SETTLED" });
+      // the rest by bank transfer, found by the household's reference: a bank line with the payer's name
+      const rabobank = readFileSync(new URL("../fixtures/bank/rabobank-2026-11-12.csv", import.meta.url), "utf8").split(/\r?\n/)[0];
+      const line = `"NL71RABO6627312220","EUR","RABONL2U","000000000000000001","2027-04-02","2027-04-02","+10,00","+0,00","NL20INGB0001234567","Family Settled","","","","cb","","","","","","Rest ${householdCreditorReference(settled.id)}","","","","","",""`;
+      expect((await BankImport.run(new TextEncoder().encode(`${rabobank}\n${line}`))).imported).toBe(1);
     });
   });
 
@@ -267,8 +274,10 @@ describe("erasure", () => {
     expect((await db.harvestShare.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toEqual([]);
     expect((await db.harvestOptOut.get({ farmID, week: "2026-W50", householdID: settled.id }).go()).data).toBeNull();
     expect((await db.outbox.query.byRecipient({ farmID, to: settled.email }).go()).data).toEqual([]);
-    // the books: payments, mandate (IBAN), certificate with its refund, deposits, composition
-    expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(1);
+    // the books: payments (with the bank line, the payer's name a pseudonym), mandate (IBAN), certificate with its refund, deposits, composition
+    expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(2);
+    const banked = (await db.bankLine.query.byState({ farmID, state: "booked" }).go()).data.filter((l) => l.householdID === settled.id);
+    expect(banked.map((l) => [l.counterName, l.counterIBAN])).toEqual([[Erasure.pseudonym(settled.id), "NL20INGB0001234567"]]);
     expect((await db.mandate.get({ farmID, householdID: settled.id }).go()).data).toMatchObject({ iban: "NL91ABNA0417164300", status: "revoked" });
     expect((await db.certificate.get({ farmID, householdID: settled.id }).go()).data?.refundedAt).toBeDefined();
     expect((await db.depositPayment.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(1);
@@ -312,7 +321,7 @@ describe("erasure", () => {
   it("deletes the fiscal records after seven years, leaving no trace of the household", async () => {
     const db = useDB().entities;
     await tick(Date.parse("2034-12-31T12:00:00Z"));
-    expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(1);
+    expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(2);
     const after = Date.parse("2035-01-02T12:00:00Z");
     Clock.set(after);
     await tick(after);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { useFarmID, withActor, type Actor } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
+import { BankPrivacy } from "../contribution/bank-privacy";
 import { Mandate } from "../contribution/mandate";
 import { Payment } from "../contribution/payment";
 import { Statement } from "../contribution/statement";
@@ -165,6 +166,7 @@ export namespace Erasure {
     }
     for (const choice of raw.choices.filter((c) => c.reason))
       await db.solidarityChoice.patch({ farmID, year: choice.year, householdID }).remove(["reason"]).go();
+    await BankPrivacy.erase(householdID, raw.audit, pseudonym(householdID));
 
     const retainUntil = `${Number(settledOn.slice(0, 4)) + retentionYears}-12-31`;
     const res = await useDB()
@@ -209,6 +211,8 @@ export namespace Erasure {
     await writeAll((b) => db.solidarityChoice.delete(b).go(), raw.choices.map((c) => ({ farmID, year: c.year, householdID })));
     await writeAll((b) => db.roll.delete(b).go(), raw.rolls.map((r) => ({ farmID, electionID: r.electionID, householdID })));
     await writeAll((b) => db.proxy.delete(b).go(), raw.proxies.map((p) => ({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID })));
+    // before the audit events that name its bank lines
+    await BankPrivacy.purge(householdID, raw.audit);
     await writeAll((b) => db.audit.delete(b).go(), raw.audit.map((e) => ({ farmID, eventID: e.eventID })));
     await Mandate.forget(householdID);
     await db.certificate.delete({ farmID, householdID }).go();

@@ -1,0 +1,60 @@
+import { useFarmID } from "../actor";
+import { writeAll } from "../batch-write";
+import { useDB } from "../entities";
+
+/*
+ * What the bank import keeps of a household that left (privacy/erasure.ts).
+ * Its bank lines are books like its payments: kept until the end of the
+ * retention period, then deleted. Which lines are its is read from its
+ * payments' audit events, which name the line each was booked from
+ * (bank-review.ts), so no index by household is needed.
+ */
+
+interface Event {
+  action: string;
+  data?: unknown;
+}
+
+/** The keys of the bank lines booked on the household, from its audit events. */
+function linesOf(events: readonly Event[]): string[] {
+  return events.flatMap((e) => {
+    const id = e.action === "payment.recorded" ? (e.data as { bankLine?: unknown } | undefined)?.bankLine : undefined;
+    return typeof id === "string" && /^[0-9a-f]+$/.test(id) ? [Buffer.from(id, "hex").toString("utf8")] : [];
+  });
+}
+
+/** Its accounts are no longer remembered as its (the accounts themselves stay on the lines, as on the mandate). */
+async function forgetAccounts(householdID: string) {
+  const farmID = useFarmID();
+  const db = useDB().entities;
+  const accounts = (await db.bankAccount.query.byIBAN({ farmID }).go({ pages: "all" })).data;
+  for (const a of accounts.filter((a) => a.householdIDs?.includes(householdID)))
+    await db.bankAccount.update({ farmID, iban: a.iban }).delete({ householdIDs: [householdID] }).go();
+}
+
+export namespace BankPrivacy {
+  /** At erasure: the payer's name on its bank lines becomes its pseudonym; its accounts are forgotten. */
+  export async function erase(householdID: string, events: readonly Event[], pseudonym: string) {
+    const farmID = useFarmID();
+    const db = useDB().entities;
+    for (const key of linesOf(events)) {
+      const line = (await db.bankLine.get({ farmID, key }).go()).data;
+      if (line?.householdID === householdID && line.counterName && line.counterName !== pseudonym)
+        await db.bankLine.patch({ farmID, key }).set({ counterName: pseudonym }).go();
+    }
+    await forgetAccounts(householdID);
+  }
+
+  /** After the retention period: its bank lines go, and no line still waiting names it as a candidate. */
+  export async function purge(householdID: string, events: readonly Event[]) {
+    const farmID = useFarmID();
+    const db = useDB().entities;
+    await writeAll((b) => db.bankLine.delete(b).go(), linesOf(events).map((key) => ({ farmID, key })));
+    for (const state of ["review", "held"] as const) {
+      const waiting = (await db.bankLine.query.byState({ farmID, state }).go({ pages: "all" })).data;
+      for (const line of waiting.filter((l) => l.candidates?.includes(householdID)))
+        await db.bankLine.patch({ farmID, key: line.key }).set({ candidates: line.candidates!.filter((h) => h !== householdID) }).go();
+    }
+    await forgetAccounts(householdID);
+  }
+}
