@@ -135,25 +135,32 @@ export namespace CollectionBooking {
   }
 
   type Entities = Parameters<Parameters<typeof Mail.commitWith>[1]>[0];
+  /** One transaction of writes, as the mails' (Mail.commitWith) but with none: false when refused. */
+  const commit = (change: Parameters<typeof Mail.commitWith>[1]) => Mail.commitWith([], change);
+
+  type Booked = ReturnType<typeof entryOf>;
+
+  /** The bank line booked on the entry's household, on the condition that it is still held. */
+  const lineBooked = (e: Entities, line: Line, booked: Booked) =>
+    e.bankLine
+      .patch({ farmID: useFarmID(), key: line.key })
+      .set({ state: "booked", householdID: booked.entry.householdID, entryID: booked.entry.entryID, year: booked.entry.year, matchedBy: "run" })
+      .where((a, op) => op.eq(a.state, "held"))
+      .commit();
+
+  /** The item claimed for a collection or a return (on the condition that it has none yet), with the entry and its event. */
+  function itemBooked(e: Entities, item: Item, line: Line, booked: Booked) {
+    const key = { farmID: useFarmID(), runID: item.runID, householdID: item.householdID };
+    const entryID = booked.entry.entryID;
+    const claim =
+      booked.entry.kind === "collection"
+        ? e.sepaRunItem.patch(key).set({ collectedEntry: entryID, collectedBy: line.key }).where((a, op) => op.notExists(a.collectedEntry))
+        : e.sepaRunItem.patch(key).set({ returnedEntry: entryID, returnCode: line.returnCode ?? "", returnedCents: item.amountCents }).where((a, op) => op.notExists(a.returnedEntry));
+    return [claim.commit(), e.ledgerEntry.create(booked.entry).commit(), e.audit.create(booked.event).commit()];
+  }
 
   /** A collected item's writes: the line booked, the item claimed, the entry, its event. */
-  function collectWrites(e: Entities, line: Line, item: Item, booked: ReturnType<typeof entryOf>) {
-    const farmID = useFarmID();
-    return [
-      e.bankLine
-        .patch({ farmID, key: line.key })
-        .set({ state: "booked", householdID: item.householdID, entryID: booked.entry.entryID, year: booked.entry.year, matchedBy: "run" })
-        .where((a, op) => op.eq(a.state, "held"))
-        .commit(),
-      e.sepaRunItem
-        .patch({ farmID, runID: item.runID, householdID: item.householdID })
-        .set({ collectedEntry: booked.entry.entryID, collectedBy: line.key })
-        .where((a, op) => op.notExists(a.collectedEntry))
-        .commit(),
-      e.ledgerEntry.create(booked.entry).commit(),
-      e.audit.create(booked.event).commit(),
-    ];
-  }
+  const collectWrites = (e: Entities, line: Line, item: Item, booked: Booked) => [lineBooked(e, line, booked), ...itemBooked(e, item, line, booked)];
 
   /** Per-transaction collections go 20 to a transaction (4 items each, of DynamoDB's 100). */
   const perTransaction = 20;
@@ -173,7 +180,7 @@ export namespace CollectionBooking {
       else if (target.kind === "done") done = (await finishTotal(line)) ? { state: "booked", payments: [] } : undefined;
       else if (target.kind === "collect") {
         const booked = entryOf(target.item, line, "collection");
-        done = (await Mail.commitWith([], (e) => collectWrites(e, line, target.item, booked))) ? { state: "booked", payments: [booked.payment] } : undefined;
+        done = (await commit((e) => collectWrites(e, line, target.item, booked))) ? { state: "booked", payments: [booked.payment] } : undefined;
       } else if (target.kind === "total") {
         const payments = await bookTotal(line, target.items);
         done = payments && { state: "booked", payments };
@@ -188,32 +195,24 @@ export namespace CollectionBooking {
     throw new Error(`bank line ${key}: could not book it on its collection run`);
   }
 
-  async function toReview(line: Line, candidates: string[]) {
-    const res = await useDB()
-      .transaction.write(({ bankLine }) => [
-        bankLine
-          .patch({ farmID: useFarmID(), key: line.key })
-          .set({ state: "review", candidates })
-          .where((a, op) => op.eq(a.state, "held"))
-          .commit(),
-      ])
-      .go();
-    return !res.canceled;
-  }
+  const toReview = (line: Line, candidates: string[]) =>
+    commit((e) => [
+      e.bankLine
+        .patch({ farmID: useFarmID(), key: line.key })
+        .set({ state: "review", candidates })
+        .where((a, op) => op.eq(a.state, "held"))
+        .commit(),
+    ]);
 
   /** The line of a batch total whose items are all booked: booked itself. */
-  async function finishTotal(line: Line) {
-    const res = await useDB()
-      .transaction.write(({ bankLine }) => [
-        bankLine
-          .patch({ farmID: useFarmID(), key: line.key })
-          .set({ state: "booked", matchedBy: "run" })
-          .where((a, op) => op.eq(a.state, "held"))
-          .commit(),
-      ])
-      .go();
-    return !res.canceled;
-  }
+  const finishTotal = (line: Line) =>
+    commit((e) => [
+      e.bankLine
+        .patch({ farmID: useFarmID(), key: line.key })
+        .set({ state: "booked", matchedBy: "run" })
+        .where((a, op) => op.eq(a.state, "held"))
+        .commit(),
+    ]);
 
   /**
    * A batch total: each item of the block claimed with its entry, 25 to a
@@ -226,20 +225,12 @@ export namespace CollectionBooking {
     const payments: Payment.Info[] = [];
     for (let i = 0; i < open.length; i += 25) {
       const chunk = open.slice(i, i + 25).map((item) => ({ item, booked: entryOf(item, line, "collection") }));
-      const ok = await Mail.commitWith([], (e) => [
+      const ok = await commit((e) => [
         e.bankLine
           .check({ farmID, key: line.key })
           .where((a, op) => op.eq(a.state, "held"))
           .commit(),
-        ...chunk.flatMap(({ item, booked }) => [
-          e.sepaRunItem
-            .patch({ farmID, runID: item.runID, householdID: item.householdID })
-            .set({ collectedEntry: booked.entry.entryID, collectedBy: line.key })
-            .where((a, op) => op.notExists(a.collectedEntry))
-            .commit(),
-          e.ledgerEntry.create(booked.entry).commit(),
-          e.audit.create(booked.event).commit(),
-        ]),
+        ...chunk.flatMap(({ item, booked }) => itemBooked(e, item, line, booked)),
       ]);
       if (!ok) return undefined;
       payments.push(...chunk.map((c) => c.booked.payment));
@@ -278,18 +269,8 @@ export namespace CollectionBooking {
     };
     const mails = people.data.map((p) => Mail.compose(debitReturned, p.email, p.locale, data));
     const ok = await Mail.commitWith(mails, (e) => [
-      e.bankLine
-        .patch({ farmID, key: line.key })
-        .set({ state: "booked", householdID: item.householdID, entryID: booked.entry.entryID, year: booked.entry.year, matchedBy: "run" })
-        .where((a, op) => op.eq(a.state, "held"))
-        .commit(),
-      e.sepaRunItem
-        .patch({ farmID, runID: item.runID, householdID: item.householdID })
-        .set({ returnedEntry: booked.entry.entryID, returnCode: line.returnCode ?? "", returnedCents: item.amountCents })
-        .where((a, op) => op.notExists(a.returnedEntry))
-        .commit(),
-      e.ledgerEntry.create(booked.entry).commit(),
-      e.audit.create(booked.event).commit(),
+      lineBooked(e, line, booked),
+      ...itemBooked(e, item, line, booked),
       // the mandate never held: its next collection is a first one again
       ...(again
         ? [
@@ -332,7 +313,7 @@ export namespace CollectionBooking {
     }
     for (let i = 0; i < collect.length; i += perTransaction) {
       const group = collect.slice(i, i + perTransaction).map((c) => ({ ...c, booked: entryOf(c.item, c.line, "collection") }));
-      if (await Mail.commitWith([], (e) => group.flatMap((g) => collectWrites(e, g.line, g.item, g.booked))))
+      if (await commit((e) => group.flatMap((g) => collectWrites(e, g.line, g.item, g.booked))))
         for (const g of group) outcomes.set(g.line.key, { state: "booked", payments: [g.booked.payment] });
       else rest.push(...group.map((g) => g.line.key));
     }
