@@ -161,6 +161,9 @@ describe("booking a collection run from the bank statement", () => {
     // this month's instalment and March's again (the households pay alike)
     expect(jansen.amountCents).toBe(visser.amountCents + byName("2027-03", "Jansen").amountCents);
     expect(run.collections).toHaveLength(3);
+    // March waits for April's collection now, not in arrears
+    const statement = await treasurer.get(`/api/households/${hh.Jansen!.id}/statement?year=2027`);
+    expect(statement.body.instalments[2]).toMatchObject({ month: "2027-03", payBy: (run as any).collectionDate, inRun: true, status: "due" });
   });
 
   it("books a batch total against the run it names, once even from two imports at once", async () => {

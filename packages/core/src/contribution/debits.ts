@@ -24,11 +24,13 @@ export namespace Debits {
         const res = householdID
           ? await db.sepaRunItem.query.byRun({ farmID, runID: run.runID, householdID }).go({ pages: "all" })
           : await db.sepaRunItem.query.byRun({ farmID, runID: run.runID }).go({ pages: "all" });
-        return res.data.map((i) => ({ householdID: i.householdID, month: run.month, date: run.collectionDate }));
+        return res.data.map((i) => ({ householdID: i.householdID, month: run.month, date: run.collectionDate, again: i.recollectedIn }));
       }),
     );
+    // a collection that came back is paid by the later run that collects it again (collection-again.ts)
+    const dates = new Map(runs.data.map((r) => [r.month, r.collectionDate]));
     const collections = new Map<string, Record<string, string>>();
-    for (const i of items.flat()) collections.set(i.householdID, { ...collections.get(i.householdID), [i.month]: i.date });
+    for (const i of items.flat()) collections.set(i.householdID, { ...collections.get(i.householdID), [i.month]: (i.again && dates.get(i.again)) || i.date });
     const active = new Set(mandates.data.filter((m) => m.status === "active").map((m) => m.householdID));
     const runMonths = runs.data.map((r) => r.month);
     return (id) => ({ mandate: active.has(id), collections: collections.get(id) ?? {}, runMonths });
