@@ -138,6 +138,7 @@ describe("the review list", () => {
     treasurerApi();
     renderApp("/contribution/import");
     const held = await screen.findByRole("region", { name: "Bij een incasso" });
+    expect(within(held).getByText("1 regel bekijken")).toBeInTheDocument();
     expect(within(held).getByText(/R\. Smit/)).toBeInTheDocument();
     expect(within(held).queryByRole("button")).not.toBeInTheDocument();
   });

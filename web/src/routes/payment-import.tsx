@@ -142,9 +142,13 @@ function Review() {
               <section class="card" aria-labelledby={heldID}>
                 <h2 id={heldID}>{b().held}</h2>
                 <p class="hint">{b().heldHint}</p>
-                <ul>
-                  <For each={l().held}>{(line) => <li><LineSummary line={line} /></li>}</For>
-                </ul>
+                {/* a month's collection is a line a household: folded, so the list above stays in reach */}
+                <details>
+                  <summary>{b().heldShow(l().held.length)}</summary>
+                  <ul>
+                    <For each={l().held}>{(line) => <li><LineSummary line={line} /></li>}</For>
+                  </ul>
+                </details>
               </section>
             </Show>
           </>

@@ -50,6 +50,7 @@ export const bankEn: BankDictionary = {
   dismissed: "Set aside: no contribution.",
   noMatch: "No household by that name.",
   held: "With a direct debit",
+  heldShow: (n) => `Show ${n} ${n === 1 ? "line" : "lines"}`,
   heldHint: "Collections and returns are booked with that month's collection run; they are kept and not lost.",
   line: (line) => `line ${line}`,
   errors: {

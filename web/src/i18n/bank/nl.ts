@@ -52,6 +52,7 @@ export const bankNl = {
   dismissed: "Weggezet: geen bijdrage.",
   noMatch: "Geen huishouden met deze naam.",
   held: "Bij een incasso",
+  heldShow: (n: number) => `${n} ${n === 1 ? "regel" : "regels"} bekijken`,
   heldHint: "Incasso's en storno's worden geboekt met de incassorun van die maand; ze zijn bewaard en gaan niet verloren.",
   line: (line: number) => `regel ${line}`,
   errors: {
