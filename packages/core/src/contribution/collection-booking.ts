@@ -172,6 +172,9 @@ export namespace CollectionBooking {
     const farmID = useFarmID();
     for (let attempt = 0; attempt < 20; attempt++) {
       const line = (await useDB().entities.bankLine.get({ farmID, key }).go({ consistent: true })).data;
+      // decided meanwhile, by another import's settling
+      if (line?.state === "booked") return { state: "booked", payments: [] };
+      if (line?.state === "review") return { state: "review" };
       if (!line || line.state !== "held") return undefined;
       const target = await resolve(line, runs);
       let done: Outcome | undefined;
