@@ -130,7 +130,7 @@ describe("the review list", () => {
     await user.type(within(mulder).getByLabelText("Zoek huishouden"), "xyz");
     expect(within(mulder).getByText("Geen huishouden met deze naam.")).toBeInTheDocument();
     await user.click(within(mulder).getByRole("button", { name: "Geen bijdrage" }));
-    expect(await screen.findByText("Weggezet: geen bijdrage.")).toBeInTheDocument();
+    expect(await screen.findByText("Weggezet: niet geboekt.")).toBeInTheDocument();
     expect(api.find("POST", "/api/payments/review/6d75")[0]?.body).toEqual({ dismiss: true });
   });
 

@@ -177,6 +177,8 @@ function LineSummary(props: { line: ReviewLine }) {
 }
 
 const shown = 6;
+/** Reasons that say the line may be booked already: setting it aside is then "not again", not "no contribution". */
+const repeats = ["by_hand", "conflict", "other_format"];
 
 /** One waiting line: its likely households first, a search for any other, each one tap away; or set aside. */
 function ReviewCard(props: { line: ReviewLine; households: ReviewList["households"]; onDone: (news: string) => void }) {
@@ -212,7 +214,7 @@ function ReviewCard(props: { line: ReviewLine; households: ReviewList["household
           )}
         </For>
         <button type="button" class="secondary" disabled={deciding.pending()} onClick={() => choose()}>
-          {b().dismiss}
+          {repeats.includes(props.line.reason ?? "") ? b().dismissRepeat : b().dismiss}
         </button>
       </div>
       <FormError error={deciding.error()} />
