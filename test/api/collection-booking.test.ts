@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
@@ -196,6 +197,33 @@ describe("booking a collection run from the bank statement", () => {
     // Jansen's March came back once and was collected again in April: May is May alone
     expect(may.jansen.amountCents).toBe(may.dekker.amountCents);
     expect(may.visser.amountCents).toBe(may.dekker.amountCents + visser.amountCents);
+  });
+
+  it("books a run from Rabobank's CSV too: each collection by its reference, and a refusal (MS02) in the same file", async () => {
+    await at("2027-05-12T10:00:00Z");
+    const may = runs["2027-05"]!.collections;
+    const header = readFileSync(new URL("../fixtures/bank/rabobank-2026-11-12.csv", import.meta.url), "utf8").split("\n")[0]!.trim();
+    const row = (n: number, date: string, c: Collection, cents: number, reason = "") => {
+      const money = `${cents < 0 ? "-" : "+"}${eur(cents).replace(".", ",")}`;
+      const iban = Object.values(hh).find((h) => h.id === c.householdID)!.iban;
+      return [farmIBAN, "EUR", "ABNANL2A", String(9000 + n).padStart(18, "0"), date, date, money, "+0,00", iban, c.household, "", "", "", reason ? "ei" : "id", "", c.endToEndID, c.mandateID, "NL69ZZZ123456780000", "", "Bijdrage mei", "", "", reason, "", "", ""]
+        .map((f) => `"${f}"`)
+        .join(",");
+    };
+    const dekker = may.find((c) => c.household === "Dekker")!;
+    const csv = [header, ...may.map((c, i) => row(i, "2027-05-13", c, c.amountCents)), row(9, "2027-05-17", dekker, -dekker.amountCents, "MS02 Geweigerd door debiteur")].join("\r\n");
+    const res = await app.request("/api/payments/import", {
+      method: "POST",
+      headers: { origin: "http://localhost", cookie: treasurer.cookie, "content-type": "text/csv", "x-forwarded-for": "10.9.0.3" },
+      body: csv,
+    });
+    const report = (await res.json()) as any;
+    expect(res.status, JSON.stringify(report)).toBe(200);
+    expect(report).toMatchObject({ format: "rabobank-csv", imported: 4, held: [], review: [] });
+    const entries = (await ledger("Dekker")).filter((e) => e.date >= "2027-05-13");
+    expect(entries.map((e) => [e.kind, e.amountCents])).toEqual([["collection", dekker.amountCents], ["return", -dekker.amountCents]]);
+    expect(entries[1]!.reverses).toBe(entries[0]!.entryID);
+    expect((await returnMails("Dekker"))[0]!.text).toContain("De incasso is geweigerd");
   });
 
   it("puts a collection that fits no item of the run it names up for review, and keeps what names no run of ours", async () => {

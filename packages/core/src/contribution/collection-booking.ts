@@ -55,8 +55,9 @@ export namespace CollectionBooking {
       if (!this.items.has(run.runID)) this.items.set(run.runID, loadItems(run.runID).then((r) => r.data));
       return this.items.get(run.runID)!;
     }
-    forget(run: Run) {
-      this.items.delete(run.runID);
+    forget(run?: Run) {
+      if (run) this.items.delete(run.runID);
+      else this.items.clear();
     }
     /** The run of an EndToEndId (`YYYYMM-…`, sepa.ts), when the farm made one that month. */
     runOfE2E(e2e: string | undefined) {
@@ -320,6 +321,8 @@ export namespace CollectionBooking {
         for (const g of group) outcomes.set(g.line.key, { state: "booked", payments: [g.booked.payment] });
       else rest.push(...group.map((g) => g.line.key));
     }
+    // a return in the same file as its collection undoes the entry just booked
+    if (collect.length) runs.forget();
     for (const key of rest) {
       const outcome = await one(key, runs);
       if (outcome) outcomes.set(key, outcome);
