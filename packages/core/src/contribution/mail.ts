@@ -194,27 +194,24 @@ type ReturnedData = {
 /** Reasons that say the account itself will not do: a new mandate helps. */
 const accountReasons = ["AC01", "AC04", "AC06", "AC13", "MD01", "MD07"];
 
+/** What happened, in the household's words, by the kind of reason the bank gave. */
 const returnedWhy = {
-  nl: (r: string | null) =>
-    r === "MD06"
-      ? "Je hebt je bank gevraagd het bedrag terug te boeken. Dat mag altijd, tot acht weken na de afschrijving."
-      : r === "AM04"
-        ? "Er stond op dat moment niet genoeg op de rekening."
-        : r === "MS02" || r === "MS03"
-          ? "De incasso is geweigerd, door jou of door de bank."
-          : r && accountReasons.includes(r)
-            ? "Volgens de bank kan er niet van deze rekening worden afgeschreven (bijvoorbeeld omdat ze is opgeheven)."
-            : `De bank heeft de incasso teruggeboekt${r ? ` (code ${r})` : ""}.`,
-  en: (r: string | null) =>
-    r === "MD06"
-      ? "You asked your bank to refund the amount. That is always allowed, up to eight weeks after the debit."
-      : r === "AM04"
-        ? "There was not enough in the account at the time."
-        : r === "MS02" || r === "MS03"
-          ? "The direct debit was refused, by you or by the bank."
-          : r && accountReasons.includes(r)
-            ? "The bank says this account cannot be debited (for instance because it was closed)."
-            : `The bank returned the direct debit${r ? ` (code ${r})` : ""}.`,
+  refund: {
+    nl: "Je hebt je bank gevraagd het bedrag terug te boeken. Dat mag altijd, tot acht weken na de afschrijving.",
+    en: "You asked your bank to refund the amount. That is always allowed, up to eight weeks after the debit.",
+  },
+  funds: { nl: "Er stond op dat moment niet genoeg op de rekening.", en: "There was not enough in the account at the time." },
+  refused: { nl: "De incasso is geweigerd, door jou of door de bank.", en: "The direct debit was refused, by you or by the bank." },
+  account: {
+    nl: "Volgens de bank kan er niet van deze rekening worden afgeschreven (bijvoorbeeld omdat ze is opgeheven).",
+    en: "The bank says this account cannot be debited (for instance because it was closed).",
+  },
+};
+const whyReturned = (r: string | null, locale: "nl" | "en") => {
+  const kind = r === "MD06" ? "refund" : r === "AM04" ? "funds" : r === "MS02" || r === "MS03" ? "refused" : r && accountReasons.includes(r) ? "account" : undefined;
+  if (kind) return returnedWhy[kind][locale];
+  const code = r ? ` (code ${r})` : "";
+  return locale === "nl" ? `De bank heeft de incasso teruggeboekt${code}.` : `The bank returned the direct debit${code}.`;
 };
 
 export const debitReturned = {
@@ -223,7 +220,7 @@ export const debitReturned = {
     text: [
       `Hallo,`,
       ``,
-      `De incasso van ${fmtMoney(d.amountCents, "nl")} voor de bijdrage van ${d.household} over ${monthName(d.month, "nl")} is teruggeboekt. ${returnedWhy.nl(d.reason)}`,
+      `De incasso van ${fmtMoney(d.amountCents, "nl")} voor de bijdrage van ${d.household} over ${monthName(d.month, "nl")} is teruggeboekt. ${whyReturned(d.reason, "nl")}`,
       ``,
       `Wat nu? Niets bijzonders: we schrijven het bedrag opnieuw af met de volgende incasso, en je krijgt vooraf bericht van het bedrag en de datum.`,
       ...(d.reason && accountReasons.includes(d.reason) ? [`Heb je een andere rekening? Geef die dan op via de link hieronder, dan schrijven we daarvan af.`] : []),
@@ -242,7 +239,7 @@ export const debitReturned = {
     text: [
       `Hello,`,
       ``,
-      `The direct debit of ${fmtMoney(d.amountCents, "en")} for the contribution of ${d.household} for ${monthName(d.month, "en")} was returned. ${returnedWhy.en(d.reason)}`,
+      `The direct debit of ${fmtMoney(d.amountCents, "en")} for the contribution of ${d.household} for ${monthName(d.month, "en")} was returned. ${whyReturned(d.reason, "en")}`,
       ``,
       `What now? Nothing special: we collect the amount again with the next direct debit, and you are told the amount and the date beforehand.`,
       ...(d.reason && accountReasons.includes(d.reason) ? [`Do you have another account? Then enter it through the link below, and we collect from that one.`] : []),
