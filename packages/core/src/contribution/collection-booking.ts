@@ -315,12 +315,18 @@ export namespace CollectionBooking {
       else if (target.kind === "collect" && !collect.some((c) => c.item === target.item)) collect.push({ line, item: target.item });
       else rest.push(line.key);
     }
-    for (let i = 0; i < collect.length; i += perTransaction) {
-      const group = collect.slice(i, i + perTransaction).map((c) => ({ ...c, booked: entryOf(c.item, c.line, "collection") }));
-      if (await commit((e) => group.flatMap((g) => collectWrites(e, g.line, g.item, g.booked))))
-        for (const g of group) outcomes.set(g.line.key, { state: "booked", payments: [g.booked.payment] });
-      else rest.push(...group.map((g) => g.line.key));
-    }
+    const groups: { line: Line; item: Item }[][] = [];
+    for (let i = 0; i < collect.length; i += perTransaction) groups.push(collect.slice(i, i + perTransaction));
+    // 4 transactions at a time, as the import writes
+    for (let i = 0; i < groups.length; i += 4)
+      await Promise.all(
+        groups.slice(i, i + 4).map(async (g) => {
+          const group = g.map((c) => ({ ...c, booked: entryOf(c.item, c.line, "collection") }));
+          if (await commit((e) => group.flatMap((c) => collectWrites(e, c.line, c.item, c.booked))))
+            for (const c of group) outcomes.set(c.line.key, { state: "booked", payments: [c.booked.payment] });
+          else rest.push(...group.map((c) => c.line.key));
+        }),
+      );
     // a return in the same file as its collection undoes the entry just booked
     if (collect.length) runs.forget();
     for (const key of rest) {
