@@ -147,6 +147,8 @@ describe("booking a collection run from the bank statement", () => {
     expect(await returnMails("Visser")).toEqual([]);
     expect(await imported(xml)).toMatchObject({ imported: 0, alreadyThere: 1, payments: [] });
     expect(await returnMails("Jansen")).toHaveLength(1);
+    const march = runs["2027-03"]!.collections.reduce((n, c) => n + c.amountCents, 0);
+    expect((await treasurer.get("/api/sepa/2027-03.json")).body.booked).toEqual({ collected: 3, collectedCents: march, returned: 1, returnedCents: jansen.amountCents });
     expect((await ledger("Jansen")).map((e) => e.kind)).toEqual(["collection", "return"]);
     // its only collection came back: the mandate never held
     expect((await mandate("Jansen")).firstCollection).toBeUndefined();

@@ -67,6 +67,8 @@ export namespace Sepa {
     ),
     /** Active mandates whose collection no bank would take, with why: the rest of the run goes ahead. */
     leftOut: z.array(z.object({ householdID: z.string(), household: z.string(), amountCents: z.number(), reason: Reason })),
+    /** A run only: its collections the bank statement booked, and those that came back (collection-booking.ts). */
+    booked: z.optional(z.object({ collected: z.number(), collectedCents: z.number(), returned: z.number(), returnedCents: z.number() })),
   });
   export type Summary = z.infer<typeof Summary>;
   type Planned = Collection & { household: string };
@@ -165,11 +167,14 @@ export namespace Sepa {
 
   async function runSummary(run: Run) {
     const items = await itemsOf(run);
-    return summarize(
+    const summary = summarize(
       { month: run.month, status: "created", collectionDate: run.collectionDate, messageID: run.messageID, created: run.created, notified: items.filter((i) => i.notified).length, leftOut: run.leftOut as LeftOut[] },
       items,
       true,
     );
+    const [collected, returned] = [items.filter((i) => i.collectedEntry), items.filter((i) => i.returnedEntry)];
+    const cents = (list: typeof items) => list.reduce((n, i) => n + i.amountCents, 0);
+    return { ...summary, booked: { collected: collected.length, collectedCents: cents(collected), returned: returned.length, returnedCents: cents(returned) } };
   }
 
   const runExists = (month: string) => new VisibleError("conflict", "sepa.run_exists", `The collection run for ${month} exists already; download it.`);
