@@ -15,10 +15,13 @@ interface Event {
   data?: unknown;
 }
 
+/** The events that name a bank line booked on the household alone: a payment, a collection or its return (collection-booking.ts). */
+const ownLines = ["payment.recorded", "collection.booked", "collection.returned"];
+
 /** The keys of the bank lines booked on the household, from its audit events. */
 function linesOf(events: readonly Event[]): string[] {
   return events.flatMap((e) => {
-    const id = e.action === "payment.recorded" ? (e.data as { bankLine?: unknown } | undefined)?.bankLine : undefined;
+    const id = ownLines.includes(e.action) ? (e.data as { bankLine?: unknown } | undefined)?.bankLine : undefined;
     return typeof id === "string" && /^[0-9a-f]+$/.test(id) ? [Buffer.from(id, "hex").toString("utf8")] : [];
   });
 }

@@ -130,7 +130,8 @@ export namespace CollectionBooking {
       amountCents: entry.amountCents,
       endToEndID: item.endToEndID,
       returnCode: kind === "return" ? line.returnCode : undefined,
-      bankLine: BankReview.idOf(line.key),
+      // the household's own line (bank-privacy.ts erases its name with it), or the batch total it shares with others
+      [kind === "collection" && !line.endToEndID ? "batchLine" : "bankLine"]: BankReview.idOf(line.key),
     });
     return { entry, event, payment: Payment.serialize({ ...entry, createdAt: Clock.iso() }) };
   }
