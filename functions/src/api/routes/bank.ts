@@ -50,7 +50,7 @@ export function bankRoutes(app: App) {
       method: "post",
       path: "/api/payments/import",
       summary:
-        "Import a bank file: camt.053 (application/xml), a Rabobank or ING CSV export (text/csv), an ABN AMRO TXT export (text/plain), the simple CSV, or any of them as application/octet-stream or JSON {file}; the format is read from the content. Each line is booked once by its identity; credits are matched by the household's RF reference, the account (mandate or remembered), then name; the rest waits for review; collections and returns are kept for the run; debits are listed as not ours; unreadable lines are refused with their line number",
+        "Import a bank file: camt.053 (application/xml), a Rabobank or ING CSV export (text/csv), an ABN AMRO TXT export (text/plain), the simple CSV, or any of them as application/octet-stream or JSON {file}; the format is read from the content. Each line is booked once by its identity; credits are matched by the household's RF reference, the account (mandate or remembered), then name; the rest waits for review; collections and returns are booked on their collection run (a line naming none of our runs is kept, not booked); debits are listed as not ours; unreadable lines are refused with their line number",
       tag,
       access: treasurer,
       rawBody: Object.fromEntries([...fileTypes.map((t) => [t, z.string()] as const), ["application/json", fileJSON] as const]),
@@ -91,7 +91,7 @@ export function bankRoutes(app: App) {
       responses: {
         200: { description: "The line as decided", schema: BankReview.Decided },
         404: { description: "No such line or household" },
-        409: { description: "Decided otherwise already (bank.line_decided), or kept for the collection run (bank.line_held)" },
+        409: { description: "Decided otherwise already (bank.line_decided), or part of a direct debit that is not ours (bank.line_held)" },
       },
     },
     async (c, { params, body }) => c.json("householdID" in body ? await BankReview.assign(params.id, body.householdID) : await BankReview.dismiss(params.id)),

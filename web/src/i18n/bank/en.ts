@@ -52,7 +52,7 @@ export const bankEn: BankDictionary = {
   noMatch: "No household by that name.",
   held: "With a direct debit",
   heldShow: (n) => `Show ${n} ${n === 1 ? "line" : "lines"}`,
-  heldHint: "Collections and returns are booked with that month's collection run; they are kept and not lost.",
+  heldHint: "Collections and returns of our collection runs were booked on import. These lines belong to none of our runs: they are kept, not booked.",
   line: (line) => `line ${line}`,
   errors: {
     "bank.file.unknown_format": "We do not recognise this file as a bank statement. Choose camt.053 (XML), Rabobank's or ING's CSV, or ABN AMRO's TXT.",
@@ -61,7 +61,7 @@ export const bankEn: BankDictionary = {
     "bank.file.empty": "The file is empty.",
     "input.too_large": "The file is larger than 5 MB. Download a shorter period.",
     "bank.line_decided": "This line has already been booked or set aside.",
-    "bank.line_held": "This line is part of a direct debit and is booked with the collection run.",
+    "bank.line_held": "This line belongs to a direct debit that is not ours; it is not booked as a payment.",
     "bank.line_not_found": "This line does not exist (any more).",
     "bank.busy": "Much is being imported at once. Try again in a moment.",
   },

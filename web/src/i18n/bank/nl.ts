@@ -54,7 +54,7 @@ export const bankNl = {
   noMatch: "Geen huishouden met deze naam.",
   held: "Bij een incasso",
   heldShow: (n: number) => `${n} ${n === 1 ? "regel" : "regels"} bekijken`,
-  heldHint: "Incasso's en storno's worden geboekt met de incassorun van die maand; ze zijn bewaard en gaan niet verloren.",
+  heldHint: "Incasso's en storno's van onze incassoruns zijn bij het inlezen geboekt. Deze regels horen bij geen van onze runs: ze zijn bewaard, niet geboekt.",
   line: (line: number) => `regel ${line}`,
   errors: {
     "bank.file.unknown_format": "Dit bestand herkennen we niet als bankafschrift. Kies camt.053 (XML), de CSV van Rabobank of ING, of de TXT van ABN AMRO.",
@@ -63,7 +63,7 @@ export const bankNl = {
     "bank.file.empty": "Het bestand is leeg.",
     "input.too_large": "Het bestand is groter dan 5 MB. Download een kortere periode.",
     "bank.line_decided": "Deze regel is al geboekt of weggezet.",
-    "bank.line_held": "Deze regel hoort bij een incasso en wordt met de incassorun geboekt.",
+    "bank.line_held": "Deze regel hoort bij een incasso die niet van ons is; hij wordt niet als betaling geboekt.",
     "bank.line_not_found": "Deze regel bestaat niet (meer).",
     "bank.busy": "Er wordt net veel tegelijk ingelezen. Probeer het zo opnieuw.",
   } as Record<string, string>,
