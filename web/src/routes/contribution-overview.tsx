@@ -5,7 +5,12 @@ import { BankPaymentFields, clearAmountAndReference, farmToday, MandateFields } 
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { DataTable, FigureList } from "../components/data-table";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
-import { Ledger } from "../components/contribution-ledger";
+import { Ledger, ledgerHref } from "../components/contribution-ledger";
+import { ArrearsFigures, ArrearsTable } from "../components/arrears-table";
+import { ReminderSettings } from "../components/reminder-settings";
+import { useSection } from "../i18n";
+import { arrearsEn, arrearsNl } from "../i18n/arrears";
+import { JournalDownloads } from "../components/journal-downloads";
 import { useMessages } from "../i18n";
 import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
@@ -53,8 +58,9 @@ export default function ContributionOverviewPage() {
           <Show when={overview()} fallback={<p>{s().overview.notConfirmed(year())}</p>}>
             {(o) => (
               <>
-                <Overview overview={o()} />
                 <PaymentEntry overview={o()} />
+                <Overview overview={o()} />
+                <ReminderSettings year={o().year} />
                 <MandateEntry overview={o()} />
                 <Ledger overview={o()} />
                 <p>
@@ -66,6 +72,7 @@ export default function ContributionOverviewPage() {
         </Show>
       </Loads>
       <Sepa year={year()} />
+      <JournalDownloads year={year()} />
       <SolidarityChoices year={year()} />
     </RestrictedScreen>
   );
@@ -78,32 +85,14 @@ function Overview(props: { overview: ContributionOverview }) {
   return (
     <section aria-labelledby="overview-totals">
       <h2 id="overview-totals">{s().overview.totals}</h2>
-      <FigureList
-        items={[
-          { label: s().overview.yearly, value: format.money(t().yearlyCents) },
-          { label: s().overview.due, value: format.money(t().dueCents) },
-          { label: s().overview.paid, value: format.money(t().paidCents) },
-          { label: s().overview.late, value: format.money(t().lateCents) },
-        ]}
-      />
+      <ArrearsFigures overview={props.overview} />
       <p>{s().overview.lateCount(t().late)}</p>
       <p>
         <a class="button secondary" href={contributionApi.overviewCsv(props.overview.year)} download="">
           {s().overview.csv}
         </a>
       </p>
-      <DataTable
-        caption={s().overview.list}
-        rows={props.overview.households}
-        columns={[
-          { label: s().overview.household, head: true, cell: (h) => h.name },
-          { label: s().overview.yearly, num: true, cell: (h) => format.money(h.yearlyCents) },
-          { label: s().overview.due, num: true, cell: (h) => format.money(h.dueCents) },
-          { label: s().overview.paid, num: true, cell: (h) => format.money(h.paidCents) },
-          { label: s().overview.late, num: true, cell: (h) => format.money(h.lateCents) },
-          { label: s().overview.mandate, cell: (h) => (h.mandate ? s().overview.yes : s().overview.no) },
-        ]}
-      />
+      <ArrearsTable overview={props.overview} householdHref={(id) => ledgerHref(props.overview.year, id)} />
     </section>
   );
 }
@@ -112,6 +101,7 @@ const paymentFields = ["householdID", "amountCents", "date", "reference"];
 
 function PaymentEntry(props: { overview: ContributionOverview }) {
   const s = useContributionText();
+  const a = useSection({ nl: arrearsNl, en: arrearsEn });
   const format = useMoneyFormat();
   const saving = useSaveForm(recordPayment);
   const id = createUniqueId();
@@ -137,6 +127,7 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{s().overview.payment}</h2>
+      <p class="hint">{a().paymentHint}</p>
       <form ref={form} onSubmit={submit} novalidate>
         <BankPaymentFields
           labels={{
@@ -148,6 +139,7 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
           }}
           households={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
           fieldError={saving.fieldError}
+          picker
         />
         <FormEnd
           error={saving.error()}
