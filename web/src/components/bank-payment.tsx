@@ -1,4 +1,5 @@
 import { EurosField, SelectField, TextField } from "./field";
+import { HouseholdPicker } from "./household-picker";
 
 /** Today on the farm's clock, YYYY-MM-DD, for date fields. */
 export function farmToday() {
@@ -22,11 +23,21 @@ export function BankPaymentFields(props: {
   labels: BankPaymentLabels;
   households: { value: string; label: string }[];
   fieldError: (name: string) => string | undefined;
+  /** The searchable picker in place of a list of every household. */
+  picker?: boolean;
 }) {
   const today = farmToday();
   return (
     <>
-      <SelectField label={props.labels.household} name="householdID" options={props.households} error={props.fieldError("householdID")} />
+      {props.picker ? (
+        <HouseholdPicker
+          label={props.labels.household}
+          households={props.households.map((h) => ({ id: h.value, name: h.label }))}
+          error={props.fieldError("householdID")}
+        />
+      ) : (
+        <SelectField label={props.labels.household} name="householdID" options={props.households} error={props.fieldError("householdID")} />
+      )}
       <EurosField
         label={props.labels.amount}
         hint={props.labels.amountHint}

@@ -1,7 +1,7 @@
-import { createSignal, createUniqueId, ErrorBoundary, Show, Suspense } from "solid-js";
-import { action, createAsync, json } from "@solidjs/router";
+import { createEffect, createSignal, createUniqueId, ErrorBoundary, Show, Suspense } from "solid-js";
+import { action, createAsync, json, useSearchParams } from "@solidjs/router";
 import { FormError, LoadError, Loading, Status } from "./feedback";
-import { SelectField } from "./field";
+import { HouseholdPicker } from "./household-picker";
 import { DataTable } from "./data-table";
 import { AskFirst } from "./ask-first";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
@@ -25,10 +25,21 @@ const reversePayment = action(async (payment: PaymentInfo) => {
   });
 }, "reverse-payment");
 
+/** Where a household's payments show: the overview, opened at that household (the arrears table links there). */
+export const ledgerHref = (year: number, householdID: string) =>
+  `/contribution/overview?year=${year}&household=${encodeURIComponent(householdID)}#${ledgerAnchor}`;
+const ledgerAnchor = "household-payments";
+
 export function Ledger(props: { overview: ContributionOverview }) {
   const s = useContributionText();
   const id = createUniqueId();
   const [householdID, setHouseholdID] = createSignal<string>();
+  const [params] = useSearchParams<{ household?: string }>();
+  // a link from the table opens that household's payments
+  createEffect(() => {
+    const linked = params.household;
+    if (linked && props.overview.households.some((h) => h.householdID === linked)) setHouseholdID(linked);
+  });
   const name = (hh: string) => props.overview.households.find((h) => h.householdID === hh)?.name ?? hh;
 
   function submit(e: SubmitEvent) {
@@ -38,14 +49,13 @@ export function Ledger(props: { overview: ContributionOverview }) {
   }
 
   return (
-    <section class="card" aria-labelledby={id}>
+    <section class="card" aria-labelledby={id} id={ledgerAnchor}>
       <h2 id={id}>{s().overview.ledger}</h2>
       <p>{s().overview.ledgerHint}</p>
       <form onSubmit={submit} novalidate>
-        <SelectField
+        <HouseholdPicker
           label={s().overview.ledgerHousehold}
-          name="householdID"
-          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+          households={props.overview.households.map((h) => ({ id: h.householdID, name: h.name }))}
         />
         <button type="submit" class="secondary">
           {s().overview.ledgerShow}
