@@ -80,8 +80,10 @@ export const contributionApi = {
   dismissLine: (id: string) => request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, { dismiss: true }),
   /** `2027-03`: the month's direct-debit file, a download. */
   sepaFile: (month: string) => `/api/sepa/${month}.xml`,
-  /** What the month's file would hold, without making it. */
+  /** The month's collection run, or what one created now would hold. */
   sepaPreview: (month: string) => request<SepaSummary>("GET", `/sepa/${month}.json`),
+  /** Creates the month's collection run: frozen, and every household mailed. */
+  createSepaRun: (month: string) => request<SepaSummary>("POST", `/sepa/${month}`),
 };
 
 /** Null while the year's price is not set. */
@@ -118,11 +120,11 @@ export const getSolidarityList = query(
 export const getPot = query((year: number) => loggedIn(() => contributionApi.pot(year)), "solidarity-pot");
 
 /**
- * What a month's direct-debit file would hold, or why there is none (no
- * creditor details, nothing to collect): the screen tells the reason
- * instead of offering a download that would fail.
+ * A month's collection run, or what one would hold, or why there can be
+ * none (the year's price not set): the screen tells the reason instead of
+ * offering what would fail.
  */
-export const getSepaPreview = query(
+export const getSepaRun = query(
   (month: string) =>
     loggedIn(() =>
       contributionApi.sepaPreview(month).then(
@@ -133,11 +135,14 @@ export const getSepaPreview = query(
         },
       ),
     ),
-  "sepa-preview",
+  "sepa-run",
 );
 
 /** The bank lines waiting for the treasurer, the held collections and returns, and the households to pick from. */
 export const getReview = query(() => loggedIn(() => contributionApi.review()), "bank-review");
+
+/** The old name of getSepaRun, until the overview shows the run's card. */
+export const getSepaPreview = getSepaRun;
 
 /** Null while nothing is entered for the year. */
 export const getSeason = query(
