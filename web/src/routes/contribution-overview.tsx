@@ -3,7 +3,7 @@ import { A, action, createAsync, json } from "@solidjs/router";
 import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, farmToday, MandateFields } from "../components/bank-payment";
 import { CheckboxField, SelectField, TextField } from "../components/field";
-import { DataTable, FigureList } from "../components/data-table";
+import { DataTable } from "../components/data-table";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
 import { Ledger, ledgerHref } from "../components/contribution-ledger";
 import { ArrearsFigures, ArrearsTable } from "../components/arrears-table";
@@ -80,7 +80,6 @@ export default function ContributionOverviewPage() {
 
 function Overview(props: { overview: ContributionOverview }) {
   const s = useContributionText();
-  const format = useMoneyFormat();
   const t = () => props.overview.totals;
   return (
     <section aria-labelledby="overview-totals">
