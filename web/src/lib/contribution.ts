@@ -81,7 +81,7 @@ export const contributionApi = {
   /** `2027-03`: the month's direct-debit file, a download. */
   sepaFile: (month: string) => `/api/sepa/${month}.xml`,
   /** The month's collection run, or what one created now would hold. */
-  sepaPreview: (month: string) => request<SepaSummary>("GET", `/sepa/${month}.json`),
+  sepaRun: (month: string) => request<SepaSummary>("GET", `/sepa/${month}.json`),
   /** Creates the month's collection run: frozen, and every household mailed. */
   createSepaRun: (month: string) => request<SepaSummary>("POST", `/sepa/${month}`),
 };
@@ -127,10 +127,11 @@ export const getPot = query((year: number) => loggedIn(() => contributionApi.pot
 export const getSepaRun = query(
   (month: string) =>
     loggedIn(() =>
-      contributionApi.sepaPreview(month).then(
+      contributionApi.sepaRun(month).then(
         (summary) => ({ summary, error: undefined }),
         (error: unknown) => {
-          if (error instanceof ApiError && error.status === 409) return { summary: undefined, error };
+          // a year without a price (404, 409) or a farm without creditor details (409): said in the card, for any month picked next
+          if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return { summary: undefined, error };
           throw error;
         },
       ),
@@ -140,9 +141,6 @@ export const getSepaRun = query(
 
 /** The bank lines waiting for the treasurer, the held collections and returns, and the households to pick from. */
 export const getReview = query(() => loggedIn(() => contributionApi.review()), "bank-review");
-
-/** The old name of getSepaRun, until the overview shows the run's card. */
-export const getSepaPreview = getSepaRun;
 
 /** Null while nothing is entered for the year. */
 export const getSeason = query(

@@ -104,19 +104,7 @@ function treasurerApi(me: MeInfo = treasurerMe) {
         },
       };
     }
-    const sepa = /^\/api\/sepa\/(\d{4}-\d{2})\.json$/.exec(call.path);
-    if (sepa)
-      return sepa[1]!.endsWith("-03")
-        ? ok({
-            month: sepa[1],
-            collectionDate: `${year}-03-01`,
-            count: 2,
-            totalCents: 8676,
-            first: 1,
-            recurring: 1,
-            collections: [],
-          })
-        : apiError(409, "sepa.nothing_to_collect");
+    if (call.path.startsWith("/api/sepa/")) return apiError(409, "sepa.nothing_to_collect");
     if (call.path === `/api/contribution/reminders/${year}`) {
       if (call.method === "GET") return ok({ schedule });
       const body = call.body as { steps: (number | null)[]; contact?: string };

@@ -1,17 +1,17 @@
-import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { createUniqueId, For, Show } from "solid-js";
 import { A, action, createAsync, json } from "@solidjs/router";
 import { FormEnd, FormError, Loads, Status } from "../components/feedback";
-import { BankPaymentFields, clearAmountAndReference, farmToday, MandateFields } from "../components/bank-payment";
-import { CheckboxField, SelectField, TextField } from "../components/field";
+import { BankPaymentFields, clearAmountAndReference, MandateFields } from "../components/bank-payment";
+import { CheckboxField, SelectField } from "../components/field";
 import { DataTable } from "../components/data-table";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
+import { SepaRun } from "../components/sepa-run";
 import { Ledger, ledgerHref } from "../components/contribution-ledger";
 import { ArrearsFigures, ArrearsTable } from "../components/arrears-table";
 import { ReminderSettings } from "../components/reminder-settings";
 import { useSection } from "../i18n";
 import { arrearsEn, arrearsNl } from "../i18n/arrears";
 import { JournalDownloads } from "../components/journal-downloads";
-import { useMessages } from "../i18n";
 import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
@@ -21,7 +21,6 @@ import {
   getMandate,
   getOverview,
   getPayments,
-  getSepaPreview,
   getSolidarityList,
   isTreasurer,
   type MandateInput,
@@ -44,7 +43,7 @@ const recordMandate = action(async (householdID: string, input: MandateInput, ye
   return json(mandate, { revalidate: [getMandate.keyFor(householdID), getOverview.keyFor(year)] });
 }, "record-mandate");
 
-/** For the treasurer: per household what is due, paid and late; recording payments (bank files: payment-import.tsx); the direct-debit file. */
+/** For the treasurer: per household what is due, paid and late; recording payments (bank files: payment-import.tsx); the month's collection run (sepa-run.tsx). */
 export default function ContributionOverviewPage() {
   const s = useContributionText();
   const b = useBankText();
@@ -71,7 +70,7 @@ export default function ContributionOverviewPage() {
           </Show>
         </Show>
       </Loads>
-      <Sepa year={year()} />
+      <SepaRun year={year()} />
       <JournalDownloads year={year()} />
       <SolidarityChoices year={year()} />
     </RestrictedScreen>
@@ -204,59 +203,6 @@ function MandateEntry(props: { overview: ContributionOverview }) {
           pendingLabel={mandateText().saving}
         />
       </form>
-    </section>
-  );
-}
-
-function Sepa(props: { year: number }) {
-  const s = useContributionText();
-  const format = useMoneyFormat();
-  const messages = useMessages();
-  const id = createUniqueId();
-  const current = () => {
-    const now = farmToday().slice(0, 7);
-    return now.startsWith(String(props.year)) ? now : `${props.year}-01`;
-  };
-  const [month, setMonth] = createSignal<string>();
-  const shown = () => month() ?? current();
-  const preview = createAsync(() => getSepaPreview(shown()));
-  return (
-    <section class="card" aria-labelledby={id}>
-      <h2 id={id}>{s().overview.sepa}</h2>
-      <p>{s().overview.sepaHint}</p>
-      <TextField
-        label={s().overview.sepaMonth}
-        name="month"
-        type="month"
-        value={shown()}
-        onInput={(e) => /^\d{4}-\d{2}$/.test(e.currentTarget.value) && setMonth(e.currentTarget.value)}
-      />
-      <Loads>
-        <Show when={preview()}>
-          {(p) => (
-            <Show when={p().summary} fallback={<p class="notice info">{messages.error(p().error)}</p>}>
-              {(summary) => (
-                <>
-                  <p>
-                    {s().overview.sepaPreview(
-                      summary().count,
-                      format.money(summary().totalCents),
-                      format.day(summary().collectionDate),
-                    )}{" "}
-                    {s().overview.sepaSequences(summary().first, summary().recurring)}
-                  </p>
-                  <p class="hint">{s().overview.sepaCounts}</p>
-                  <p>
-                    <a class="button" href={contributionApi.sepaFile(shown())} download="">
-                      {s().overview.sepaDownload(format.month(shown()))}
-                    </a>
-                  </p>
-                </>
-              )}
-            </Show>
-          )}
-        </Show>
-      </Loads>
     </section>
   );
 }

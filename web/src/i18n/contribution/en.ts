@@ -146,15 +146,9 @@ export const contributionEn: ContributionDictionary = {
     mandateShareHint:
       "Only when both households want it, e.g. parents paying for a child. The households of that account get a mail about it.",
     mandateSaved: (name: string) => `The mandate of ${name} has been saved.`,
-    sepa: "Direct debit file",
-    sepaHint: "A pain.008 file with that month's instalments, for the households with a mandate.",
     sepaMonth: "Month",
     sepaDownload: (month: string) => `Download the direct debit file for ${month}`,
-    sepaPreview: (count: number, total: string, date: string) =>
-      `${count === 1 ? "1 collection" : `${count} collections`}, together ${total}, collected on ${date}.`,
     sepaSequences: (first: number, recurring: number) => `${first} for the first time (FRST), ${recurring} recurring (RCUR).`,
-    sepaCounts:
-      "Making the file counts as collecting: whoever is in it for the first time is recurring afterwards. Making the file for the same month again keeps it that way.",
     sepaRunTitle: "Direct debit run",
     sepaRunHint:
       "Create a direct debit run for each month: it fixes who pays what and on which day. Then download the file for the bank, as often as needed.",

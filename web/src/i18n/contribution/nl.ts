@@ -151,15 +151,9 @@ export const contributionNl = {
     mandateShareHint:
       "Alleen als beide huishoudens dat willen, bijvoorbeeld ouders die voor een kind betalen. De huishoudens van die rekening krijgen er een mail over.",
     mandateSaved: (name: string) => `De machtiging van ${name} is opgeslagen.`,
-    sepa: "Incassobestand",
-    sepaHint: "Een pain.008-bestand met de termijnen van die maand, voor de huishoudens met een machtiging.",
     sepaMonth: "Maand",
     sepaDownload: (month: string) => `Download het incassobestand voor ${month}`,
-    sepaPreview: (count: number, total: string, date: string) =>
-      `${count === 1 ? "1 incasso" : `${count} incasso's`}, samen ${total}, afgeschreven op ${date}.`,
     sepaSequences: (first: number, recurring: number) => `${first} voor het eerst (FRST), ${recurring} herhaald (RCUR).`,
-    sepaCounts:
-      "Het bestand maken telt als incasso: wie er voor het eerst in staat, staat daarna als herhaald te boek. Maak je het bestand voor dezelfde maand opnieuw, dan blijft dat zo.",
     sepaRunTitle: "Incassorun",
     sepaRunHint:
       "Maak per maand een incassorun: die legt vast wie welk bedrag betaalt en op welke dag. Daarna download je het bestand voor de bank, zo vaak als nodig.",
