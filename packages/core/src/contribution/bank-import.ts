@@ -87,6 +87,10 @@ export namespace BankImport {
         report.notForUs.push({ line: line.line, reason, amountCents: line.amountCents, currency: line.currency, description: line.description || line.counterName || "" });
       // a return of either sign is kept: the collection run books it (or the treasurer, a returned transfer)
       const held = line.returned ? "return" : line.amountCents > 0 && (line.batch || line.mandateID || line.creditorID) ? "collection" : undefined;
+      if (Math.abs(line.amountCents) > Payment.maxCents) {
+        report.refused.push({ line: line.line, code: "bank.line.too_large", message: `The amount is larger than € ${Payment.maxCents / 100}: not a payment this platform books.` });
+        continue;
+      }
       if (line.currency !== "EUR") notOurs("currency");
       else if (!held && line.amountCents <= 0) notOurs(line.amountCents ? "debit" : "zero");
       else {

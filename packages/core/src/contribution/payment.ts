@@ -22,9 +22,12 @@ import { backoff } from "../backoff";
 export namespace Payment {
   const date = z.string().check(z.refine(isDate, { message: "Expected a date, YYYY-MM-DD." }));
 
+  /** € 1,000,000: more is a typing error, not a household's contribution (and beyond what the ledger's sums expect). */
+  export const maxCents = 100_000_000;
+
   export const Input = z.object({
     householdID: ID,
-    amountCents: z.int().check(z.minimum(1), z.maximum(100_000_000)),
+    amountCents: z.int().check(z.minimum(1), z.maximum(maxCents)),
     date,
     reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(140)),
     /** The contribution year the money counts for; by default the year of `date`. */
