@@ -12,6 +12,7 @@ import { ReminderSettings } from "../components/reminder-settings";
 import { useSection } from "../i18n";
 import { arrearsEn, arrearsNl } from "../i18n/arrears";
 import { JournalDownloads } from "../components/journal-downloads";
+import { MaybeImported } from "../components/maybe-imported";
 import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
@@ -52,26 +53,29 @@ export default function ContributionOverviewPage() {
   return (
     <RestrictedScreen title={s().overview.title} allow={isTreasurer}>
       <YearPicker year={year()} path="/contribution/overview" shown={s().overview.year(year())} until={thisYear()} />
+      {/* the month's order (README, "The treasurer's month"): the tasks first, the 200-row table after them */}
       <Loads>
         <Show when={overview() !== undefined}>
           <Show when={overview()} fallback={<p>{s().overview.notConfirmed(year())}</p>}>
-            {(o) => (
-              <>
-                <PaymentEntry overview={o()} />
-                <Overview overview={o()} />
-                <ReminderSettings year={o().year} />
-                <MandateEntry overview={o()} />
-                <Ledger overview={o()} />
-                <p>
-                  <A class="button secondary" href="/contribution/import">{b().link}</A>
-                </p>
-              </>
-            )}
+            {(o) => <PaymentEntry overview={o()} />}
           </Show>
         </Show>
       </Loads>
       <SepaRun year={year()} />
+      <p>
+        <A class="button secondary" href="/contribution/import">{b().link}</A>
+      </p>
       <JournalDownloads year={year()} />
+      <Show when={overview()}>
+        {(o) => (
+          <>
+            <Overview overview={o()} />
+            <ReminderSettings year={o().year} />
+            <MandateEntry overview={o()} />
+            <Ledger overview={o()} />
+          </>
+        )}
+      </Show>
       <SolidarityChoices year={year()} />
     </RestrictedScreen>
   );
@@ -105,21 +109,28 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
   const id = createUniqueId();
   let form: HTMLFormElement | undefined;
 
-  async function submit(e: SubmitEvent) {
-    const data = formData(e);
-    const householdID = text(data, "householdID");
-    const name = () => props.overview.households.find((h) => h.householdID === householdID)?.name ?? householdID;
+  // what was sent last: "Toch opslaan" sends it again, saying it is another payment than the imported one
+  let last: PaymentInput & { year: number } = { householdID: "", amountCents: 0, date: "", reference: "", year: props.overview.year };
+
+  async function send(input: PaymentInput & { year: number }) {
+    last = input;
+    const name = props.overview.households.find((h) => h.householdID === input.householdID)?.name ?? input.householdID;
     const res = await saving.save(
-      (r) => (r.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(r.payment.amountCents), name())),
-      {
-        householdID,
-        amountCents: parseEuros(text(data, "amount")),
-        date: text(data, "date"),
-        reference: text(data, "reference"),
-        year: props.overview.year,
-      },
+      (r) => (r.duplicate ? s().overview.paymentDuplicate : s().overview.paymentSaved(format.money(r.payment.amountCents), name)),
+      input,
     );
     if (res) clearAmountAndReference(form);
+  }
+
+  function submit(e: SubmitEvent) {
+    const data = formData(e);
+    return send({
+      householdID: text(data, "householdID"),
+      amountCents: parseEuros(text(data, "amount")),
+      date: text(data, "date"),
+      reference: text(data, "reference"),
+      year: props.overview.year,
+    });
   }
 
   return (
@@ -147,6 +158,7 @@ function PaymentEntry(props: { overview: ContributionOverview }) {
           label={s().overview.paymentSave}
           pendingLabel={s().overview.paymentSaving}
         />
+        <MaybeImported error={saving.error()} pending={saving.pending()} onSaveAnyway={() => send({ ...last, alsoImported: true })} />
       </form>
     </section>
   );
