@@ -95,6 +95,11 @@ function treasurerApi(me: MeInfo = treasurerMe) {
       if (!Number.isFinite(body.amountCents))
         return apiError(400, "input.invalid", [{ path: "amountCents", message: "Expected a number." }]);
       if (body.reference === "taken") return apiError(409, "payment.reference_taken");
+      if (body.reference === "overschrijving" && !(call.body as { alsoImported?: boolean }).alsoImported)
+        return {
+          status: 409,
+          body: { error: { code: "payment.maybe_imported", message: "Imported already.", importedID: "pay_i", importedDate: `${year}-01-05`, importedAmountCents: body.amountCents, importedReference: "Bijdrage januari" } },
+        };
       paid += body.amountCents;
       return {
         status: 201,
@@ -189,6 +194,30 @@ describe("the treasurer's overview", () => {
       year,
     });
     await waitFor(() => expect(within(table).getAllByRole("row")[1]?.children[2]?.textContent?.replace(/\s/g, " ")).toBe("€ 43,38"));
+  });
+
+  it("asks before saving a transfer a bank file booked already, and saves it anyway when told", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/overview");
+
+    const form = await screen.findByRole("region", { name: "Betaling invoeren" });
+    await user.type(within(form).getByRole("combobox", { name: "Huishouden" }), "vries");
+    await user.click(within(form).getByRole("option", { name: "Familie De Vries" }));
+    await user.type(within(form).getByLabelText("Bedrag in euro"), "43,34");
+    await user.type(within(form).getByLabelText("Kenmerk van de bank"), "overschrijving");
+    await user.click(within(form).getByRole("button", { name: "Betaling opslaan" }));
+    await findAlert("Deze betaling is misschien al uit een bankbestand ingelezen.");
+    const anyway = within(form).getByRole("button", { name: "Toch opslaan" });
+    expect(anyway).toHaveAccessibleDescription(
+      /^Op 5 januari \d{4} is al €\s43,34 van dit huishouden uit een bankbestand geboekt \(kenmerk: Bijdrage januari\)\. Is dit een andere betaling\? Sla hem dan toch op\.$/,
+    );
+    expect(api.find("POST", "/api/payments")[0]?.body).not.toHaveProperty("alsoImported");
+
+    await user.click(anyway);
+    expect(await within(form).findByText(/^€ 43,34 van Familie De Vries is opgeslagen\.$/)).toBeInTheDocument();
+    expect(api.find("POST", "/api/payments")[1]?.body).toMatchObject({ householdID: "hh_devries", amountCents: 4334, reference: "overschrijving", alsoImported: true });
+    expect(within(form).queryByRole("button", { name: "Toch opslaan" })).not.toBeInTheDocument();
   });
 
   it("records a mandate for a household, sharing an account only when ticked", async () => {

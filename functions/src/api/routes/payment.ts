@@ -41,7 +41,7 @@ export function paymentRoutes(app: App) {
       method: "post",
       path: "/api/payments",
       summary:
-        "Record a payment. 201 when recorded; the same reference again answers 200 with the payment already recorded (duplicate: true), or 409 payment.reference_taken when it belongs to another payment",
+        "Record a payment. 201 when recorded; the same reference again answers 200 with the payment already recorded (duplicate: true), or 409 payment.reference_taken when it belongs to another payment. A payment alike (household, amount, date) to one a bank file booked is 409 payment.maybe_imported, naming that payment, unless alsoImported: true says it is another one",
       tag,
       access: treasurer,
       body: Payment.Input,
@@ -49,7 +49,7 @@ export function paymentRoutes(app: App) {
         201: { description: "Recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
         200: { description: "Already recorded", schema: z.object({ payment: Payment.Info, duplicate: z.boolean() }) },
         404: { description: "Unknown household" },
-        409: { description: "Reference taken by another payment" },
+        409: { description: "Reference taken by another payment (payment.reference_taken), or maybe imported already (payment.maybe_imported)" },
       },
     },
     async (c, { body }) => {

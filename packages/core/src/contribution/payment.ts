@@ -33,6 +33,8 @@ export namespace Payment {
     /** The contribution year the money counts for; by default the year of `date`. */
     year: z.optional(z.int().check(z.minimum(2000), z.maximum(2200))),
     note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+    /** The treasurer knows this is another payment than the one a bank file booked alike (same household, amount and date). */
+    alsoImported: z.optional(z.boolean()),
   });
 
   export const ReverseInput = z.object({ note: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
@@ -109,11 +111,28 @@ export namespace Payment {
   export type Recorded = { payment: Info; created: boolean };
 
   /**
+   * A payment a bank file booked (an import, a line assigned from review, a
+   * collection) on the household with this amount and date, not undone since:
+   * the transfer a treasurer is likely typing in again. One query: the date's year.
+   */
+  async function importedAlike(householdID: string, amountCents: number, date: string) {
+    const res = await useDB()
+      .entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year: Number(date.slice(0, 4)) })
+      .go({ pages: "all", consistent: true });
+    const undone = new Set(res.data.flatMap((e) => (e.reverses ? [e.reverses] : [])));
+    return res.data.find(
+      (e) => e.source === "import" && (e.kind === "payment" || e.kind === "collection") && e.amountCents === amountCents && e.date === date && !undone.has(e.entryID),
+    );
+  }
+
+  /**
    * Records a payment. The same reference again answers with the payment
    * already recorded (`created: false`) when it is the same payment, and 409
    * `payment.reference_taken` when the reference belongs to another one.
    * A reversed payment's reference may be recorded anew by hand (to book it
    * on the right household); an import still counts it as a duplicate.
+   * By hand, a payment alike to one a bank file booked is 409
+   * `payment.maybe_imported` unless `alsoImported` says it is another one.
    */
   export async function record(input: z.input<typeof Input>, source: Info["source"] = "manual"): Promise<Recorded> {
     const parsed = Input.safeParse(input);
@@ -139,6 +158,7 @@ export namespace Payment {
       note: p.note,
       createdBy: actorID(),
     };
+    let alike: ReturnType<typeof importedAlike> | undefined;
     for (let attempt = 0; attempt < 50; attempt++) {
       const existing = await claim(key);
       if (existing && !(existing.reversed && source === "manual")) {
@@ -147,6 +167,11 @@ export namespace Payment {
         if (e.householdID === p.householdID && e.amountCents === p.amountCents && e.date === p.date && e.year === year)
           return { payment: serialize(e), created: false };
         throw new VisibleError("conflict", "payment.reference_taken", "This reference is already recorded for another payment.");
+      }
+      // after the replay above: the same request sent again still answers the payment it recorded
+      if (source === "manual" && !p.alsoImported) {
+        const imported = await (alike ??= importedAlike(p.householdID, p.amountCents, p.date));
+        if (imported) throw maybeImported(imported);
       }
       const res = await useDB()
         .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
@@ -157,7 +182,9 @@ export namespace Payment {
                 .commit()
             : paymentClaim.create({ farmID, claim: key, entryID, householdID: p.householdID, year }).commit(),
           ledgerEntry.create(item).commit(),
-          audit.create(Audit.event("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source })).commit(),
+          audit
+            .create(Audit.event("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source, ...(p.alsoImported ? { alsoImported: true } : {}) }))
+            .commit(),
         ])
         .go();
       if (!res.canceled) return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
@@ -165,6 +192,17 @@ export namespace Payment {
       await backoff(attempt, 100);
     }
     throw new VisibleError("conflict", "payment.busy", "Too many payments at once; try again.");
+  }
+
+  function maybeImported(e: Entry) {
+    const euros = `€ ${(e.amountCents / 100).toFixed(2)}`;
+    return new VisibleError(
+      "conflict",
+      "payment.maybe_imported",
+      `A bank file already booked ${euros} on ${e.date} for this household (reference "${e.reference}"). If this is another payment, send it again with alsoImported: true.`,
+      undefined,
+      { importedID: e.entryID, importedDate: e.date, importedAmountCents: e.amountCents, importedReference: e.reference },
+    );
   }
 
   async function byID(entryID: string) {
@@ -193,16 +231,22 @@ export namespace Payment {
       createdBy: actorID(),
     };
     const refKey = claimOf(original.reference);
+    // an imported payment has no reference claim (its bank line is its claim): nothing to free then
+    const owned = (await claim(refKey))?.entryID === entryID;
     for (let attempt = 0; attempt < 50; attempt++) {
       const res = await useDB()
         .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
           paymentClaim.create({ farmID, claim: reversalClaim(entryID), entryID: item.entryID, householdID: item.householdID, year: item.year }).commit(),
           ledgerEntry.create(item).commit(),
-          paymentClaim
-            .patch({ farmID, claim: refKey })
-            .set({ reversed: true })
-            .where((a, op) => op.eq(a.entryID, entryID))
-            .commit(),
+          ...(owned
+            ? [
+                paymentClaim
+                  .patch({ farmID, claim: refKey })
+                  .set({ reversed: true })
+                  .where((a, op) => op.eq(a.entryID, entryID))
+                  .commit(),
+              ]
+            : []),
           audit.create(Audit.event("payment.reversed", original.householdID, { entryID, reversal: item.entryID, amountCents: original.amountCents })).commit(),
         ])
         .go();

@@ -129,6 +129,9 @@ export const contributionEn: ContributionDictionary = {
     paymentSaving: "Saving…",
     paymentSaved: (amount: string, name: string) => `${amount} from ${name} has been saved.`,
     paymentDuplicate: "This payment was already there; nothing was booked twice.",
+    paymentMaybeImported: (amount: string, date: string, reference: string) =>
+      `A bank file already booked ${amount} from this household on ${date} (reference: ${reference}). Is this another payment? Then save it anyway.`,
+    paymentSaveAnyway: "Save anyway",
     import: "Read a bank statement",
     importHint:
       "A CSV file with on each line: date;amount;description;account (household or IBAN). An IBAN matches only an active mandate; one on the mandates of more households is left for you to book.",
@@ -269,6 +272,7 @@ export const contributionEn: ContributionDictionary = {
       "The solidarity pot cannot carry this reduction now. Choose a smaller percentage, or contact the treasurer.",
     "solidarity.busy": "Many choices are changing at once. Please try again in a moment.",
     "payment.reference_taken": "This reference already belongs to another payment.",
+    "payment.maybe_imported": "This payment may already have been read from a bank file.",
     "payment.busy": "Many payments are being booked at once. Please try again in a moment.",
     "sepa.not_configured": "First enter the farm's direct debit details (name, IBAN and creditor ID).",
     "sepa.nothing_to_collect": "There is nothing to collect for this month.",

@@ -134,6 +134,9 @@ export const contributionNl = {
     paymentSaving: "Opslaan…",
     paymentSaved: (amount: string, name: string) => `${amount} van ${name} is opgeslagen.`,
     paymentDuplicate: "Deze betaling stond er al; er is niets dubbel geboekt.",
+    paymentMaybeImported: (amount: string, date: string, reference: string) =>
+      `Op ${date} is al ${amount} van dit huishouden uit een bankbestand geboekt (kenmerk: ${reference}). Is dit een andere betaling? Sla hem dan toch op.`,
+    paymentSaveAnyway: "Toch opslaan",
     import: "Bankafschrift inlezen",
     importHint:
       "Een CSV-bestand met per regel: datum;bedrag;omschrijving;rekening (huishouden of IBAN). Een IBAN koppelt alleen aan een geldige machtiging; staat het op die van meer huishoudens, dan boek je de regel zelf.",
@@ -275,6 +278,7 @@ export const contributionNl = {
       "De solidariteitspot kan deze verlaging nu niet dragen. Kies een kleiner percentage, of neem contact op met de penningmeester.",
     "solidarity.busy": "Er veranderen net veel keuzes tegelijk. Probeer het zo opnieuw.",
     "payment.reference_taken": "Dit kenmerk hoort al bij een andere betaling.",
+    "payment.maybe_imported": "Deze betaling is misschien al uit een bankbestand ingelezen.",
     "payment.busy": "Er worden net veel betalingen tegelijk geboekt. Probeer het zo opnieuw.",
     "sepa.not_configured": "Vul eerst de incassogegevens van de boerderij in (naam, IBAN en incassant-ID).",
     "sepa.nothing_to_collect": "Voor deze maand valt niets te incasseren.",
