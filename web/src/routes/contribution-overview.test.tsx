@@ -127,6 +127,17 @@ function treasurerApi(me: MeInfo = treasurerMe) {
   });
 }
 
+/** The treasurer's screen with Familie De Vries picked in one region's household picker. */
+async function withDeVries(regionName: string) {
+  const user = userEvent.setup();
+  const api = treasurerApi();
+  renderApp("/contribution/overview");
+  const region = await screen.findByRole("region", { name: regionName });
+  await user.type(within(region).getByRole("combobox", { name: "Huishouden" }), "vries");
+  await user.click(within(region).getByRole("option", { name: "Familie De Vries" }));
+  return { user, api, region };
+}
+
 describe("amounts in euros", () => {
   it("reads what people type as whole cents", () => {
     expect(parseEuros("43,38")).toBe(4338);
@@ -197,13 +208,7 @@ describe("the treasurer's overview", () => {
   });
 
   it("asks before saving a transfer a bank file booked already, and saves it anyway when told", async () => {
-    const user = userEvent.setup();
-    const api = treasurerApi();
-    renderApp("/contribution/overview");
-
-    const form = await screen.findByRole("region", { name: "Betaling invoeren" });
-    await user.type(within(form).getByRole("combobox", { name: "Huishouden" }), "vries");
-    await user.click(within(form).getByRole("option", { name: "Familie De Vries" }));
+    const { user, api, region: form } = await withDeVries("Betaling invoeren");
     await user.type(within(form).getByLabelText("Bedrag in euro"), "43,34");
     await user.type(within(form).getByLabelText("Kenmerk van de bank"), "overschrijving");
     await user.click(within(form).getByRole("button", { name: "Betaling opslaan" }));
@@ -259,13 +264,7 @@ describe("the treasurer's overview", () => {
   });
 
   it("reverses a payment from a household's ledger with a counter-entry", async () => {
-    const user = userEvent.setup();
-    const api = treasurerApi();
-    renderApp("/contribution/overview");
-
-    const region = await screen.findByRole("region", { name: "Betalingen van een huishouden" });
-    await user.type(within(region).getByRole("combobox", { name: "Huishouden" }), "vries");
-    await user.click(within(region).getByRole("option", { name: "Familie De Vries" }));
+    const { user, api, region } = await withDeVries("Betalingen van een huishouden");
     await user.click(within(region).getByRole("button", { name: "Betalingen tonen" }));
     const table = await within(region).findByRole("table", { name: "Betalingen van Familie De Vries" });
     expect(within(table).getAllByRole("row")).toHaveLength(3);
