@@ -231,7 +231,8 @@ describe("the treasurer's overview", () => {
     renderApp("/contribution/overview");
 
     const form = await screen.findByRole("region", { name: "Machtiging vastleggen" });
-    await user.selectOptions(within(form).getByLabelText("Huishouden"), "hh_jansen");
+    await user.type(within(form).getByRole("combobox", { name: "Huishouden" }), "jansen");
+    await user.click(within(form).getByRole("option", { name: "Familie Jansen" }));
     await user.type(within(form).getByLabelText("IBAN"), "NL91 ABNA 0417 1643 00");
     await user.type(within(form).getByLabelText("Naam rekeninghouder"), "Ouders Jansen");
     await user.click(within(form).getByRole("button", { name: "Machtiging opslaan" }));

@@ -2,7 +2,8 @@ import { createUniqueId, For, Show } from "solid-js";
 import { A, action, createAsync, json } from "@solidjs/router";
 import { FormEnd, FormError, Loads, Status } from "../components/feedback";
 import { BankPaymentFields, clearAmountAndReference, MandateFields } from "../components/bank-payment";
-import { CheckboxField, SelectField } from "../components/field";
+import { CheckboxField } from "../components/field";
+import { HouseholdPicker } from "../components/household-picker";
 import { DataTable } from "../components/data-table";
 import { RestrictedScreen, YearPicker } from "../components/membership-screen";
 import { SepaRun } from "../components/sepa-run";
@@ -198,10 +199,9 @@ function MandateEntry(props: { overview: ContributionOverview }) {
       <h2 id={id}>{s().overview.mandateEntry}</h2>
       <p class="hint">{s().overview.mandateHint}</p>
       <form onSubmit={submit} novalidate>
-        <SelectField
+        <HouseholdPicker
           label={s().overview.mandateHousehold}
-          name="householdID"
-          options={props.overview.households.map((h) => ({ value: h.householdID, label: h.name }))}
+          households={props.overview.households.map((h) => ({ id: h.householdID, name: h.name }))}
           error={saving.fieldError("householdID")}
         />
         <MandateFields labels={s().mandate} fieldError={saving.fieldError} holderAutocomplete="off" />
