@@ -221,13 +221,6 @@ export namespace Statement {
     };
   }
 
-  /** "1234,56": euros as a Dutch spreadsheet reads them. */
-  export function euros(cents: number) {
-    const sign = cents < 0 ? "-" : "";
-    const abs = Math.abs(cents);
-    return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
-  }
-
   /** The overview as one table for a Dutch spreadsheet (../csv.ts), with the totals as its last row. */
   export function toCSV(o: Overview) {
     const money = (r: Pick<Overview["totals"], "yearlyCents" | "dueCents" | "paidCents" | "lateCents" | "balanceCents">) =>
