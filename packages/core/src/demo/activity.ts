@@ -1,5 +1,7 @@
 import { withActor, type Actor, type Role } from "../actor";
 import { Clock } from "../clock";
+import { composeIBAN } from "../contribution/iban";
+import { Mandate } from "../contribution/mandate";
 import { Payment } from "../contribution/payment";
 import { Season } from "../contribution/season";
 import { Statement } from "../contribution/statement";
@@ -105,14 +107,19 @@ export async function seedActivity() {
     const year = amsterdamParts(Clock.now()).year;
     await Season.save(year, { budgetCents: 26_000_000, weeks: 52, vegetarianDiscountCents: 200 });
     await Season.confirm(year, {});
-    // Most households are paid up to this month; every twelfth is one instalment behind.
+    // Most households are paid up to this month; every twelfth is one instalment behind. Every
+    // tenth pays by direct debit: its mandate is given, and this month's run collects the month.
     const today = dateOf(Clock.now());
     const rows = await Statement.all(year);
+    const debit = (n: number) => n % 10 === 3;
+    for (const [n, r] of rows.entries())
+      if (debit(n))
+        await Mandate.put(r.household.householdID, Mandate.Input.parse({ iban: composeIBAN("NL", `RABO${String(3_000_000_000 + n)}`), accountHolder: r.household.name, signedOn: today }));
     for (let i = 0; i < rows.length; i += 20)
       await Promise.all(
         rows.slice(i, i + 20).map((r, k) => {
           const due = r.result.instalments.filter((x) => x.due <= today);
-          const behind = (i + k) % 12 === 5 ? (due.at(-1)?.amountCents ?? 0) : 0;
+          const behind = (i + k) % 12 === 5 || debit(i + k) ? (due.at(-1)?.amountCents ?? 0) : 0;
           const amountCents = r.result.dueCents - behind;
           if (amountCents <= 0) return undefined;
           return Payment.record({ householdID: r.household.householdID, amountCents, date: today, reference: `BIJDRAGE-${year}-${i + k + 1}` });
