@@ -88,18 +88,31 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 /** A path segment from a value: an ID, a token, a week. */
 export const esc = (value: string) => encodeURIComponent(value);
 
-/** A query answered 401: the session is gone, so log in and come back here. */
+/** Counts the logins in this tab, so a 401 to a request sent before the last one can be told apart. */
+let logins = 0;
+
+/** A login just succeeded: requests sent before it were sent without the session. */
+export function loggedInNow() {
+  logins++;
+}
+
+/**
+ * A query answered 401: the session is gone, so log in and come back here.
+ * A 401 that arrives late never undoes a login: on the login screen it is
+ * only an error (another query already moved there, and a redirect now
+ * would cut off the code being sent), and for a request sent before the
+ * login the load is tried again with the session.
+ */
 export async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
+  const before = logins;
   try {
     return await load();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      const here = window.location.pathname + window.location.search;
-      // Queries loaded side by side all fail; the first one has already moved on to the login screen.
-      if (window.location.pathname === "/login") throw redirect(here);
-      throw redirect(here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
-    }
-    throw e;
+    if (!(e instanceof ApiError && e.status === 401)) throw e;
+    if (logins !== before) return load();
+    if (window.location.pathname === "/login") throw e;
+    const here = window.location.pathname + window.location.search;
+    throw redirect(here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
   }
 }
 

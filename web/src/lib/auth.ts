@@ -1,4 +1,4 @@
-import { request } from "./api";
+import { loggedInNow, request } from "./api";
 import type { MeInfo } from "./person";
 
 /* Logging in with a mailed code, and out. */
@@ -7,7 +7,10 @@ export const authApi = {
   /** 202 whether or not the address is known. */
   requestCode: (email: string) => request<void>("POST", "/auth/code", { email }),
   verify: (email: string, code: string) =>
-    request<{ me: MeInfo }>("POST", "/auth/verify", { email, code }).then((r) => r.me),
+    request<{ me: MeInfo }>("POST", "/auth/verify", { email, code }).then((r) => {
+      loggedInNow();
+      return r.me;
+    }),
   logout: () => request<void>("POST", "/auth/logout"),
 };
 
