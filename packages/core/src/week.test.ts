@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addWeeks, amsterdamISO, deadlineBefore, isWeek, mondayOf, weekOf, weeksInYear } from "./week";
+import { addWeeks, amsterdamISO, deadlineBefore, isWeek, mondayOf, weekOf, weeksInYear, weekLabel } from "./week";
 
 describe("ISO weeks", () => {
   it("knows which weeks exist", () => {
@@ -46,5 +46,15 @@ describe("ISO weeks", () => {
     expect(new Date(deadlineBefore("2027-W13", rule)).toISOString()).toBe("2027-03-25T17:00:00.000Z");
     expect(amsterdamISO(deadlineBefore("2027-W27", rule))).toBe("2027-07-01T18:00:00+02:00");
     expect(amsterdamISO(deadlineBefore("2027-W03", rule))).toBe("2027-01-14T18:00:00+01:00");
+  });
+});
+
+describe("weekLabel", () => {
+  it("names a week as people say it, in Dutch and English", () => {
+    expect(weekLabel("2026-W50", "nl")).toBe("week 50 (7–13 december)");
+    expect(weekLabel("2026-W50", "en")).toBe("week 50 (7–13 December)");
+    expect(weekLabel("2026-W53", "nl")).toBe("week 53 (28 december – 3 januari)");
+    expect(weekLabel("2027-W05", "nl", { year: true })).toBe("week 5 (1–7 februari 2027)");
+    expect(weekLabel("2026-W53", "en", { year: true })).toBe("week 53 (28 December 2026 – 3 January 2027)");
   });
 });

@@ -134,3 +134,28 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const monthNames = {
+  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+} as const;
+
+/**
+ * A week as people say it, with its Monday to Sunday: "week 50 (7–13
+ * december)", "week 1 (29 december – 4 januari)"; in English "week 50
+ * (7–13 December)". The year only when asked (a week far from now).
+ * Screens and mails name weeks this way, never `2026-W50`.
+ */
+export function weekLabel(week: string, locale: "nl" | "en", opts: { year?: boolean } = {}): string {
+  const monday = mondayOf(week);
+  const sunday = new Date(monday);
+  sunday.setUTCDate(monday.getUTCDate() + 6);
+  const months = monthNames[locale];
+  const first = monday.getUTCDate();
+  const last = `${sunday.getUTCDate()} ${months[sunday.getUTCMonth()]}${opts.year ? ` ${sunday.getUTCFullYear()}` : ""}`;
+  const range =
+    monday.getUTCMonth() === sunday.getUTCMonth()
+      ? `${first}–${last}`
+      : `${first} ${months[monday.getUTCMonth()]}${opts.year && monday.getUTCFullYear() !== sunday.getUTCFullYear() ? ` ${monday.getUTCFullYear()}` : ""} – ${last}`;
+  return `week ${Number(week.slice(-2))} (${range})`;
+}

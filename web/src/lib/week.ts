@@ -7,7 +7,7 @@ import { dateOf, isWeek as isValidWeek, weekOf } from "@akker/core/week";
  * week" is the week it is in Amsterdam now, not where the phone happens to be.
  */
 
-export { addWeeks, farmTimeZone, mondayOf } from "@akker/core/week";
+export { addWeeks, farmTimeZone, mondayOf, weekLabel } from "@akker/core/week";
 
 /** A route parameter that names a week that exists. */
 export function isWeek(value: string | undefined): value is string {
