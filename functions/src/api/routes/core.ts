@@ -1,7 +1,8 @@
 import { authRoutes } from "./auth";
+import { farmRoutes } from "./farm";
 import { healthRoutes } from "./health";
 import { householdRoutes } from "./household";
 import { meRoutes } from "./me";
 
-/** Health, login, the session's own person and the households: the core domain (domains.ts). */
-export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes];
+/** Health, login, the session's own person, the households and the farm: the core domain (domains.ts). */
+export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes];

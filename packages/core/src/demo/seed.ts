@@ -32,6 +32,11 @@ function random(seed: number) {
 }
 
 export const demoFarm = { id: "demo", name: "Herenboerderij De Akker" };
+/** Friday afternoon and Saturday morning at the farm's shed, as many Herenboeren farms do. */
+export const demoPickup = [
+  { weekday: 5, from: "16:00", to: "19:00", place: "De schuur op de boerderij, Akkerweg 12" },
+  { weekday: 6, from: "10:00", to: "12:00", place: "De schuur op de boerderij, Akkerweg 12" },
+];
 
 export interface DemoComposition {
   name: string;
@@ -99,7 +104,7 @@ export async function seedDemo(opts: { households?: number } = {}): Promise<bool
     if (farm.data)
       throw new Error("The demo data is incomplete (an earlier start was interrupted): delete .data/ and start again.");
     // the demo farm collects the contribution by direct debit (example account and creditor ID)
-    await Farm.create({ ...demoFarm, creditorName: demoFarm.name, creditorIBAN: "NL91ABNA0417164300", creditorID: "NL64ZZZ409876540000", vegetarianDiscountCents: 200 });
+    await Farm.create({ ...demoFarm, creditorName: demoFarm.name, creditorIBAN: "NL91ABNA0417164300", creditorID: "NL64ZZZ409876540000", vegetarianDiscountCents: 200, pickup: demoPickup });
     const list = demoHouseholds(opts.households ?? 200);
     const ids: string[] = [];
     await inBatches(

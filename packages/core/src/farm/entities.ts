@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Entity } from "electrodb";
 import { createdAt, farmID, service, updatedAt } from "../entity-parts";
 
@@ -5,6 +6,8 @@ import { createdAt, farmID, service, updatedAt } from "../entity-parts";
  * The farm: its name, its hosts and the settings every other domain reads.
  * One Service joins them with every other domain's (../entities.ts).
  */
+
+const newVersion = () => randomBytes(9).toString("base64url");
 
 export const FarmEntity = new Entity({
   model: { entity: "farm", version: "1", service },
@@ -19,6 +22,20 @@ export const FarmEntity = new Entity({
     optOutDaysBefore: { type: "number", required: true, default: 4 },
     /** …at this time in Amsterdam: Thursday 18:00 by default. */
     optOutTime: { type: "string", required: true, default: "18:00" },
+    /** When and where members collect their share, each week: one or more moments. */
+    pickup: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          /** ISO weekday: 1 Monday … 7 Sunday. */
+          weekday: { type: "number", required: true },
+          from: { type: "string", required: true },
+          to: { type: "string", required: true },
+          place: { type: "string", required: true },
+        },
+      },
+    },
     /** Hours of help a household is invited to give per season: shown as progress, never as a penalty. */
     targetHours: { type: "number", required: true, default: 20 },
     /** How many proxies (volmachten) one household may hold in an election. */
@@ -39,6 +56,11 @@ export const FarmEntity = new Entity({
     creditorID: { type: "string" },
     createdAt,
     updatedAt,
+    /**
+     * New on every write of the farm, whoever writes it (watch "*"): the
+     * board's settings screen saves only over the version it read.
+     */
+    version: { type: "string", default: () => newVersion(), set: () => newVersion(), watch: "*" },
   },
   indexes: {
     byID: {

@@ -4,14 +4,27 @@ import { VisibleError } from "../error";
 import { useFarmID } from "../actor";
 import { decimal } from "../schema";
 
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Expected a time, HH:MM." }));
+
 export namespace Farm {
+  /** One weekly moment to collect the share: weekday (ISO, 1 Monday … 7 Sunday), from–to in Amsterdam, and where. */
+  export const PickupMoment = z.object({
+    weekday: z.int().check(z.minimum(1), z.maximum(7)),
+    from: time,
+    to: time,
+    place: z.string().check(z.trim(), z.minLength(1, { message: "Say where to pick up." }), z.maxLength(100)),
+  }).check(z.refine((m) => m.from < m.to, { message: "A pickup ends after it starts.", path: ["to"] }));
+  export type PickupMoment = z.infer<typeof PickupMoment>;
+
   export const Settings = z.object({
     /** How much a child counts as a mouth; two children make one mouth by default. */
     childFactor: decimal(0, 1),
     defaultLocale: z.enum(["nl", "en"]),
     /** Opting out of a harvest week closes `optOutDaysBefore` days before its Monday at `optOutTime` (Amsterdam). */
     optOutDaysBefore: z.int().check(z.minimum(0), z.maximum(14)),
-    optOutTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    optOutTime: time,
+    /** When and where the share is collected, in week order; more than one a week is common. */
+    pickup: z.array(PickupMoment).check(z.maxLength(14)),
     /** Hours of help per household per season, shown as progress. */
     targetHours: decimal(0, 1000),
     /** Proxies (volmachten) one household may hold in an election. */
@@ -44,6 +57,7 @@ export namespace Farm {
     defaultLocale: "nl",
     optOutDaysBefore: 4,
     optOutTime: "18:00",
+    pickup: [],
     targetHours: 20,
     maxProxies: 1,
     depositFullCents: 200_000,
