@@ -1,4 +1,6 @@
 import type { Template, Locale } from "../mail/format";
+import type { Farm } from "../farm/farm";
+import { pickupLines } from "../farm/pickup";
 
 /* The harvest's mail, in Dutch and English (see mail/format.ts). */
 
@@ -20,7 +22,7 @@ export function formatLine(line: HarvestLine, locale: Locale) {
   return `${amount} ${line.quantity === 1 ? one : many} ${line.crop}`;
 }
 
-type HarvestData = { farm: string; week: string; changed: boolean; note: string | null; lines: HarvestLine[] };
+type HarvestData = { farm: string; week: string; changed: boolean; note: string | null; lines: HarvestLine[] } & { pickup?: readonly Farm.PickupMoment[] };
 
 export const harvestPublished = {
   nl: (d: HarvestData) => ({
@@ -34,6 +36,7 @@ export const harvestPublished = {
       ``,
       ...(d.lines.length ? d.lines.map((l) => `- ${formatLine(l, "nl")}`) : ["(deze week niets voor jullie)"]),
       ...(d.note ? [``, `De boer schrijft: ${d.note}`] : []),
+      ...pickupLines(d.pickup, "nl"),
       ``,
       `Groet, ${d.farm}`,
     ].join("\n"),
@@ -49,6 +52,7 @@ export const harvestPublished = {
       ``,
       ...(d.lines.length ? d.lines.map((l) => `- ${formatLine(l, "en")}`) : ["(nothing for you this week)"]),
       ...(d.note ? [``, `The farmer writes: ${d.note}`] : []),
+      ...pickupLines(d.pickup, "en"),
       ``,
       `Regards, ${d.farm}`,
     ].join("\n"),

@@ -35,6 +35,7 @@ export async function mailShares(week: string) {
             changed: version > 1,
             note: stored.note || null,
             lines: share.lines,
+            pickup: farm.pickup,
           }),
         );
         const sent = await Mail.commitWith(mails, ({ harvestShare }) => [
