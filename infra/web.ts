@@ -78,6 +78,14 @@ export function Web({ stack, app }: StackContext) {
     buildOutput: "dist",
     // SST writes Vite env types into the site (src/sst-env.d.ts) unless told where; the app needs none.
     vite: { types: "../.sst/web-env.d.ts" },
+    assets: {
+      fileOptions: [
+        // S3 would store the manifest as application/octet-stream, and every .js for a year:
+        // the service worker must be fetched fresh, so a new version reaches the phones.
+        { files: "manifest.webmanifest", cacheControl: "max-age=0,no-cache,no-store,must-revalidate", contentType: "application/manifest+json" },
+        { files: "sw.js", cacheControl: "max-age=0,no-cache,no-store,must-revalidate" },
+      ],
+    },
     customDomain: siteDomain(app.stage),
     cdk: {
       distribution: {

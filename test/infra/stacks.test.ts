@@ -30,7 +30,7 @@ const MAIL = "functions/src/events/mail.handler";
 const TICK = "functions/src/jobs/tick.handler";
 
 const expectedCSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 let prod: Awaited<ReturnType<typeof synth>>;
 let dev: Awaited<ReturnType<typeof synth>>;
@@ -471,6 +471,17 @@ describe("web", () => {
     expect(uri("/login")).toBe("/index.html");
     expect(uri("/assets/index-abc123.js")).toBe("/assets/index-abc123.js");
     expect(uri("/favicon.svg")).toBe("/favicon.svg");
+    expect(uri("/manifest.webmanifest")).toBe("/manifest.webmanifest");
+    expect(uri("/sw.js")).toBe("/sw.js");
+  });
+
+  it("uploads the web manifest as application/manifest+json and the service worker never cached", () => {
+    const [, uploader] = only(resourcesOfType(prod.web, "Custom::S3Uploader"), "uploader");
+    // SST applies the last matching option, and ours come after its own.
+    const options = uploader.Properties!.fileOptions as { files: string | string[]; cacheControl?: string; contentType?: string }[];
+    const last = (file: string) => options.filter((o) => [o.files].flat().includes(file)).at(-1);
+    expect(last("manifest.webmanifest")).toMatchObject({ contentType: "application/manifest+json", cacheControl: expect.stringContaining("no-cache") });
+    expect(last("sw.js")).toMatchObject({ cacheControl: expect.stringContaining("no-cache") });
   });
 
   it("sends the CSP and the other security headers", () => {

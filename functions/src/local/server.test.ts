@@ -13,6 +13,8 @@ function webDir() {
   mkdirSync(join(dir, "assets"));
   writeFileSync(join(dir, "assets/app-1234.js"), `export const words = ${JSON.stringify("oogst ".repeat(2000))};`);
   writeFileSync(join(dir, "assets/logo.png"), Buffer.alloc(2000, 1));
+  writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify({ name: "Akker", start_url: "/" }));
+  writeFileSync(join(dir, "sw.js"), "self.addEventListener('fetch', () => {});");
   return dir;
 }
 
@@ -42,6 +44,20 @@ describe("the local server's web app", () => {
       expect(res.headers.get("content-encoding"), path).toBe("br");
       expect(await body(res)).toContain(`<div id="root">`);
     }
+  });
+
+  it("serves the web manifest and the service worker as themselves, and a missing file as a 404, not the page", async () => {
+    const app = createLocalApp(webDir());
+    const manifest = await app.request("/manifest.webmanifest");
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
+    expect(await manifest.json()).toMatchObject({ name: "Akker" });
+    const worker = await app.request("/sw.js");
+    expect(worker.headers.get("content-type")).toMatch(/^(?:text|application)\/javascript/);
+    expect(worker.headers.get("content-security-policy")).toContain("worker-src 'self'");
+    const missing = await app.request("/icons/none.png");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toContain(`<div id="root">`);
   });
 
   it("leaves images, ranges and the API as they are", async () => {

@@ -45,15 +45,17 @@ export function createLocalApp(webDir: string) {
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
   root.use("*", compressed());
   root.use("/*", serveStatic({ root: webDir }));
-  // Any other path is a screen of the single-page app.
+  // Any other path without a file extension is a screen of the single-page app; a missing file
+  // is a 404, as CloudFront's rule (infra/web.ts) sends it to S3, never the page in its place.
   root.get("*", (c) => {
+    if (c.req.path.split("/").pop()!.includes(".")) return c.text("Not found.", 404);
     const html = index();
     return html ? c.html(html) : c.text("The web app is not built: run `npm run build`.", 503);
   });
   return root;
 }
 
-const text = /^(?:text\/|application\/(?:javascript|json)|image\/svg\+xml)/;
+const text = /^(?:text\/|application\/(?:javascript|json|manifest\+json)|image\/svg\+xml)/;
 
 /**
  * The web app's files compressed, as CloudFront serves them when deployed:
