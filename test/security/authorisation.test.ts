@@ -51,11 +51,6 @@ const policy: Record<string, Rule> = {
   "PATCH /api/households/{id}": { allow: ["board", "admin"] },
   "POST /api/households/{id}/people": { allow: ["board", "admin"] },
 
-  // the farm: its public page for anyone, its settings for the board
-  "GET /api/farm/public": { allow: everyone },
-  "GET /api/farm/settings": { allow: ["board", "admin"] },
-  "PUT /api/farm/settings": { allow: ["board", "admin"] },
-
   // harvest: the farmer enters and publishes; each member household sees its own share
   "GET /api/harvests": { allow: members },
   "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },
@@ -64,6 +59,15 @@ const policy: Record<string, Rule> = {
   "POST /api/harvests/{week}/publish": { allow: ["farmer", "admin"] },
   "GET /api/harvests/{week}/mine": { allow: members },
   "PUT /api/harvests/{week}/opt-out": { allow: members },
+  "GET /api/harvests/mine/weeks": { allow: members },
+  "POST /api/harvests/mine/holiday": { allow: members },
+  "GET /api/harvests/mine/season": { allow: members },
+  "GET /api/harvests/mine/contact": { allow: members },
+  "GET /api/harvests/mine/neighbours": { allow: members },
+  "GET /api/harvests/{week}/handover": { allow: members },
+  "PUT /api/harvests/{week}/handover": { allow: members },
+  "DELETE /api/harvests/{week}/handover": { allow: members },
+  "POST /api/harvests/{week}/handover/answer": { allow: members },
   "GET /api/harvests/{week}/households/{householdID}": { allow: ["member", "farmer", "board", "admin"], hidden: "harvest.not_found" },
 
   // work days: farmer and coordinator organise; members sign up
@@ -190,6 +194,10 @@ const calls = (): Record<string, Call> => ({
   "GET /api/sepa/{file}": { params: { file: `${year}-03.json` } },
   "POST /api/sepa/{file}": { params: { file: `${year}-03` } },
   "PUT /api/harvests/{week}/opt-out": { body: { optedOut: false } },
+  "POST /api/harvests/mine/holiday": { body: { from: "2027-03-20", to: "2027-03-28", optedOut: false } },
+  "GET /api/harvests/mine/season": { query: `?year=${year}` },
+  "PUT /api/harvests/{week}/handover": { body: { toHouseholdID: ids.other } },
+  "POST /api/harvests/{week}/handover/answer": { body: { fromHouseholdID: ids.own, accepted: true } },
   "POST /api/workdays/{id}/cancel": { params: { id: ids.W2 } },
   "POST /api/me/hours": { body: { date: "2027-02-27", hours: 2, task: "weeding" } },
   "POST /api/elections/{id}/open": { params: { id: ids.E2 } },

@@ -2,6 +2,7 @@ import { openapiDocument } from "./openapi";
 import { apiApp, domainRoutes, type AppOptions } from "./shell";
 import { coreRoutes } from "./routes/core";
 import { harvestRoutes } from "./routes/harvest";
+import { memberHarvestRoutes } from "./routes/harvest-member";
 import { workdayRoutes } from "./routes/workday";
 import { privacyRoutes } from "./routes/privacy";
 import { electionRoutes } from "./routes/election";
@@ -23,7 +24,7 @@ export type { AppOptions } from "./shell";
 export function createApp(opts: AppOptions) {
   const app = apiApp(opts, [
     domainRoutes("core", [...coreRoutes, ...(opts.stage === "local" ? [devRoutes] : [])]),
-    domainRoutes("harvest", [harvestRoutes]),
+    domainRoutes("harvest", [harvestRoutes, memberHarvestRoutes]),
     domainRoutes("workday", [workdayRoutes, privacyRoutes]),
     domainRoutes("election", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),

@@ -7,6 +7,7 @@ import { ArrearsReminderEntity, ArrearsScheduleEntity, BankAccountEntity, BankLi
 import { BallotEntity, ElectionEntity, ProxyEntity, RollEntity } from "./election/entities";
 import { FarmEntity } from "./farm/entities";
 import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./harvest/entities";
+import { HarvestHandoverEntity } from "./harvest/handover-entity";
 import { HouseholdEntity } from "./household/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
@@ -36,6 +37,7 @@ export const entities = {
   harvestWeek: HarvestWeekEntity,
   harvestShare: HarvestShareEntity,
   harvestOptOut: HarvestOptOutEntity,
+  harvestHandover: HarvestHandoverEntity,
   workday: WorkdayEntity,
   signup: SignupEntity,
   hours: HoursEntity,

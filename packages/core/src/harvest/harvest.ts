@@ -8,6 +8,7 @@ import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { amsterdamISO, deadlineBefore, isWeek } from "../week";
+import { Handover } from "./handover";
 import { allocate, Item, type Balances, type Participant } from "./allocate";
 import { mailShares, mailUnsent as mailUnsentShares } from "./share-mail";
 import { backoff } from "../backoff";
@@ -22,6 +23,8 @@ export namespace Harvest {
     note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   });
 
+  /** Herenburen: another household collects the share (an accepted handover), for the pick list. */
+  const collectedBy = z.optional(z.nullable(z.object({ householdID: z.string(), name: z.string() })));
   export const Overview = z.object({
     week: z.string(),
     status: z.enum(["draft", "published"]),
@@ -36,7 +39,7 @@ export namespace Harvest {
     mouths: z.number(),
     optedOut: z.number(),
     allocations: z.array(
-      z.object({ householdID: z.string(), name: z.string(), mouths: z.number(), vegetarian: z.boolean(), lines: z.array(LineInfo) }),
+      z.object({ householdID: z.string(), name: z.string(), mouths: z.number(), vegetarian: z.boolean(), lines: z.array(LineInfo), collectedBy }),
     ),
     leftovers: z.array(LineInfo),
   });
@@ -174,7 +177,13 @@ export namespace Harvest {
     return { week, status: stored?.status ?? "none", dirty: stored?.dirty ?? false, participants: households.length, optedOut };
   }
 
+  /** The week with its split, and who collects which share (Herenburen). */
   export async function overview(week: string): Promise<Overview> {
+    const [view, collectors] = await Promise.all([splitOverview(week), Handover.collectors(week)]);
+    return { ...view, allocations: view.allocations.map((a) => ({ ...a, collectedBy: collectors.get(a.householdID) ?? null })) };
+  }
+
+  async function splitOverview(week: string): Promise<Overview> {
     const stored = await getWeek(week);
     if (!stored) throw notFound();
     const items = toItems(stored.items);

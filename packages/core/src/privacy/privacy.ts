@@ -42,6 +42,7 @@ export namespace Privacy {
     harvestWeek: { excluded: "the farm's harvest, the same for every household" },
     harvestShare: { exported: "harvest.shares" },
     harvestOptOut: { exported: "harvest.optOuts (weeks from the household's start until two years ahead)" },
+    harvestHandover: { excluded: "which household collects a week's share for another; removed by TTL two months after the week" },
     workday: { excluded: "the farm's work days; the household's sign-ups are exported" },
     signup: { exported: "workdays.signups" },
     hours: { exported: "workdays.hours" },

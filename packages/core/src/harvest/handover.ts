@@ -1,0 +1,170 @@
+import * as z from "zod/mini";
+import { hasRole, useFarmID, usePerson } from "../actor";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+import { Household } from "../household/household";
+import { addWeeks, amsterdamISO, amsterdamTime, mondayOf, weekOf } from "../week";
+
+/*
+ * Herenburen: a household hands a week's share to another household to
+ * collect, which accepts in the app. Every step is a conditional write on
+ * the one handover item of the giving household and week, so a share is
+ * offered to one household at a time, withdrawn only before it is
+ * accepted, and accepted only by the household it was offered to.
+ */
+export namespace Handover {
+  /** Handing over is possible this far ahead. */
+  const weeksAhead = 8;
+
+  const Party = z.object({ householdID: z.string(), name: z.string(), status: z.enum(["offered", "accepted"]) });
+
+  export const Info = z.object({
+    week: z.string(),
+    /** Whom the caller's household handed its share to, if anyone. */
+    given: z.nullable(Party),
+    /** Households that handed their share to the caller's household. */
+    received: z.array(Party),
+    /** Until when handing over, withdrawing and accepting are possible. */
+    closes: z.string(),
+    open: z.boolean(),
+  });
+  export type Info = z.infer<typeof Info>;
+
+  export const OfferInput = z.object({ toHouseholdID: z.string().check(z.minLength(1), z.maxLength(100)) });
+  export const FromInput = z.object({ fromHouseholdID: z.string().check(z.minLength(1), z.maxLength(100)) });
+
+  /**
+   * The last moment of a week's pickup: the end of its Sunday on the farm's
+   * clock, until the farm's pickup moments can tell the last one.
+   */
+  export function closesAt(week: string): number {
+    const next = mondayOf(addWeeks(week, 1));
+    return amsterdamTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  }
+
+  function ownHousehold() {
+    const person = usePerson();
+    if (!person.householdID || !hasRole("member"))
+      throw new VisibleError("forbidden", "harvest.no_household", "Only member households have a harvest share.");
+    return { householdID: person.householdID, personID: person.personID };
+  }
+
+  function assertOpen(week: string) {
+    if (Clock.now() >= closesAt(week))
+      throw new VisibleError("conflict", "handover.closed", "This week's pickup is over: its share can no longer be handed over.");
+    if (week > addWeeks(weekOf(Clock.now()), weeksAhead))
+      throw new VisibleError("input", "handover.too_far", `A share can be handed over at most ${weeksAhead} weeks ahead.`);
+  }
+
+  const db = () => useDB().entities.harvestHandover;
+
+  async function ofWeek(week: string) {
+    return (await db().query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all", consistent: true })).data;
+  }
+
+  /** The caller's household's handovers of a week, given and received. */
+  export async function get(week: string): Promise<Info> {
+    const { householdID } = ownHousehold();
+    const [all, households] = await Promise.all([ofWeek(week), Household.list()]);
+    const name = (id: string) => households.find((h) => h.id === id)?.name ?? "?";
+    const given = all.find((h) => h.householdID === householdID);
+    const closes = closesAt(week);
+    return {
+      week,
+      given: given ? { householdID: given.toHouseholdID, name: name(given.toHouseholdID), status: given.status } : null,
+      received: all
+        .filter((h) => h.toHouseholdID === householdID)
+        .map((h) => ({ householdID: h.householdID, name: name(h.householdID), status: h.status })),
+      closes: amsterdamISO(closes),
+      open: Clock.now() < closes,
+    };
+  }
+
+  /** Offers the caller's household's share of the week to another active household. */
+  export async function offer(week: string, toHouseholdID: string): Promise<Info> {
+    const { householdID, personID } = ownHousehold();
+    assertOpen(week);
+    const farmID = useFarmID();
+    if (toHouseholdID === householdID) throw new VisibleError("input", "handover.self", "A share cannot be handed to its own household.");
+    const [to, optOut] = await Promise.all([
+      Household.get(toHouseholdID),
+      useDB().entities.harvestOptOut.get({ farmID, week, householdID }).go(),
+    ]);
+    if (!to || to.status !== "active") throw new VisibleError("not_found", "handover.unknown_household", "No such household.");
+    if (optOut.data) throw new VisibleError("conflict", "handover.opted_out", "The household opted out of this week: there is no share to hand over.");
+    const expiresAtEpoch = Math.floor(closesAt(week) / 1000) + 60 * 86_400;
+    try {
+      await db().create({ farmID, week, householdID, toHouseholdID, status: "offered", personID, expiresAtEpoch }).go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      throw new VisibleError("conflict", "handover.taken", "This share is already handed to a household; withdraw that first.");
+    }
+    return get(week);
+  }
+
+  /** Takes an offer back, as long as it is not accepted. */
+  export async function withdraw(week: string): Promise<Info> {
+    const { householdID } = ownHousehold();
+    assertOpen(week);
+    try {
+      await db()
+        .delete({ farmID: useFarmID(), week, householdID })
+        .where((a, op) => op.eq(a.status, "offered"))
+        .go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const now = await get(week);
+      if (now.given) throw new VisibleError("conflict", "handover.accepted", "The other household has accepted already; ask them to step back.");
+    }
+    return get(week);
+  }
+
+  /** The household a share was offered to accepts it (accepted: true) or declines it. */
+  export async function answer(week: string, fromHouseholdID: string, accepted: boolean): Promise<Info> {
+    const { householdID, personID } = ownHousehold();
+    assertOpen(week);
+    const key = { farmID: useFarmID(), week, householdID: fromHouseholdID };
+    try {
+      if (accepted)
+        await db()
+          .patch(key)
+          .set({ status: "accepted", acceptedBy: personID })
+          .where((a, op) => `${op.eq(a.toHouseholdID, householdID)} AND ${op.eq(a.status, "offered")}`)
+          .go();
+      else
+        await db()
+          .delete(key)
+          .where((a, op) => `${op.eq(a.toHouseholdID, householdID)} AND ${op.eq(a.status, "offered")}`)
+          .go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      throw new VisibleError("not_found", "handover.not_found", "No share of that household waits for an answer from yours.");
+    }
+    return get(week);
+  }
+
+  /** Who collects whose share in a week (accepted handovers), for the farmer's pick list. */
+  export async function collectors(week: string): Promise<Map<string, { householdID: string; name: string }>> {
+    const [all, households] = await Promise.all([ofWeek(week), Household.list()]);
+    const names = new Map(households.map((h) => [h.id, h.name]));
+    return new Map(
+      all
+        .filter((h) => h.status === "accepted")
+        .map((h) => [h.householdID, { householdID: h.toHouseholdID, name: names.get(h.toHouseholdID) ?? "?" }]),
+    );
+  }
+
+  export const Neighbour = z.object({ id: z.string(), name: z.string() });
+
+  /** The other active households, by name: whom a share can go to. */
+  export async function neighbours(): Promise<z.infer<typeof Neighbour>[]> {
+    const { householdID } = ownHousehold();
+    const all = await Household.list();
+    return all
+      .filter((h) => h.status === "active" && h.id !== householdID)
+      .map((h) => ({ id: h.id, name: h.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  }
+}
