@@ -51,6 +51,11 @@ const policy: Record<string, Rule> = {
   "PATCH /api/households/{id}": { allow: ["board", "admin"] },
   "POST /api/households/{id}/people": { allow: ["board", "admin"] },
 
+  // the farm: its public page for anyone, its settings for the board
+  "GET /api/farm/public": { allow: everyone },
+  "GET /api/farm/settings": { allow: ["board", "admin"] },
+  "PUT /api/farm/settings": { allow: ["board", "admin"] },
+
   // harvest: the farmer enters and publishes; each member household sees its own share
   "GET /api/harvests": { allow: members },
   "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },
