@@ -7,6 +7,7 @@ import { ArrearsReminderEntity, ArrearsScheduleEntity, BankAccountEntity, BankLi
 import { BallotEntity, ElectionEntity, ProxyEntity, RollEntity } from "./election/entities";
 import { FarmEntity } from "./farm/entities";
 import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./harvest/entities";
+import { HarvestPickupEntity, HarvestUncollectedEntity } from "./harvest/pickup-entities";
 import { HarvestHandoverEntity } from "./harvest/handover-entity";
 import { HouseholdEntity } from "./household/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
@@ -37,6 +38,8 @@ export const entities = {
   harvestWeek: HarvestWeekEntity,
   harvestShare: HarvestShareEntity,
   harvestOptOut: HarvestOptOutEntity,
+  harvestPickup: HarvestPickupEntity,
+  harvestUncollected: HarvestUncollectedEntity,
   harvestHandover: HarvestHandoverEntity,
   workday: WorkdayEntity,
   signup: SignupEntity,

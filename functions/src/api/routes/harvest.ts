@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { route, type App } from "../route";
+import { pickupRoutes } from "./harvest-pickup";
 
 const farmer = ["farmer"] as const;
 // A share is for the people of a member household (active, so not one that has left)…
@@ -12,6 +13,7 @@ const tag = "harvest";
 const ofWeek = z.object({ week: Harvest.Week });
 
 export function harvestRoutes(app: App) {
+  pickupRoutes(app);
   route(
     app,
     {

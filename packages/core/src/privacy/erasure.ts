@@ -146,6 +146,7 @@ export namespace Erasure {
     await writeAll((b) => db.pendingMail.delete(b).go(), raw.pending.filter((m) => leavingEmails.includes(m.to)).map((m) => ({ farmID, messageID: m.messageID })));
     await writeAll((b) => db.harvestShare.delete(b).go(), raw.shares.map((s) => ({ farmID, week: s.week, householdID })));
     await writeAll((b) => db.harvestOptOut.delete(b).go(), raw.optOuts.map((o) => ({ farmID, week: o.week, householdID })));
+    await writeAll((b) => db.harvestPickup.delete(b).go(), raw.shares.map((s) => ({ farmID, week: s.week, householdID })));
     const hoursIDs = new Set(raw.hours.map((h) => h.entryID));
     await writeAll((b) => db.hours.delete(b).go(), raw.hours.map((h) => ({ farmID, householdID, entryID: h.entryID })));
     // an application still waiting or offered is a new relationship with the farm: it stays

@@ -42,6 +42,8 @@ export namespace Privacy {
     harvestWeek: { excluded: "the farm's harvest, the same for every household" },
     harvestShare: { exported: "harvest.shares" },
     harvestOptOut: { exported: "harvest.optOuts (weeks from the household's start until two years ahead)" },
+    harvestPickup: { excluded: "the tick that a week's share was collected, for the pickup; erased with the household" },
+    harvestUncollected: { excluded: "the farm's count of shares not collected in a week; no household in it" },
     harvestHandover: { excluded: "which household collects a week's share for another; removed by TTL two months after the week" },
     workday: { excluded: "the farm's work days; the household's sign-ups are exported" },
     signup: { exported: "workdays.signups" },

@@ -1,0 +1,57 @@
+import { Entity } from "electrodb";
+import { createdAt, farmID, service, updatedAt } from "../entity-parts";
+
+/*
+ * The pickup: who collected their share of a week, and what was left
+ * uncollected when the farmer closed the week's pickup (harvest/pickup.ts).
+ */
+
+/** One household's share collected: an item of its own, so two phones ticking at once never overwrite each other. */
+export const HarvestPickupEntity = new Entity({
+  model: { entity: "harvestPickup", version: "1", service },
+  attributes: {
+    farmID,
+    week: { type: "string", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    /** Who ticked it off. */
+    personID: { type: "string", required: true },
+    createdAt,
+  },
+  indexes: {
+    byWeek: {
+      pk: { field: "pk", composite: ["farmID", "week"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+const line = {
+  type: "map",
+  properties: {
+    crop: { type: "string", required: true },
+    unit: { type: ["kg", "piece", "bunch"] as const, required: true },
+    quantity: { type: "number", required: true },
+  },
+} as const;
+
+/** A week's pickup closed: the shares nobody collected, and where they went. */
+export const HarvestUncollectedEntity = new Entity({
+  model: { entity: "harvestUncollected", version: "1", service },
+  attributes: {
+    farmID,
+    week: { type: "string", required: true, readOnly: true },
+    destination: { type: ["free_table", "food_bank", "counted"] as const, required: true },
+    /** Households with a share in the published split, and how many of them did not collect it. */
+    shares: { type: "number", required: true },
+    households: { type: "number", required: true },
+    lines: { type: "list", required: true, items: line },
+    personID: { type: "string", required: true },
+    updatedAt,
+  },
+  indexes: {
+    byWeek: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["week"] },
+    },
+  },
+});
