@@ -75,6 +75,22 @@ const submitWithErrors = async (page: Page, button: string) => {
   await page.locator(".field-error").first().waitFor();
 };
 
+/** A holiday from four to five weeks ahead: every week it touches opted out, the results listed. */
+const planHoliday = async (page: Page) => {
+  const day = (weeks: number) => dateOf(Date.now() + weeks * 7 * 86_400_000);
+  await page.getByLabel("Eerste dag weg").fill(day(4));
+  await page.getByLabel("Laatste dag weg").fill(day(5));
+  await page.getByRole("button", { name: "Afmelden voor deze weken" }).click();
+  await page.getByRole("heading", { name: "Zo staat het nu" }).waitFor();
+};
+
+/** The English member asks the member's household to collect this week's share. */
+const handOver = async (page: Page) => {
+  await page.getByLabel("Household that collects").selectOption(demo.householdID);
+  await page.getByRole("button", { name: "Ask", exact: true }).click();
+  await page.getByText(/^Asked /).first().waitFor();
+};
+
 const screens: Screen[] = [
   // Without a login
   screen("/login", "visitor", "login: e-mail", "/login"),
@@ -106,6 +122,13 @@ const screens: Screen[] = [
   screen("/households/:id", "member", "own household", (d) => `/households/${d.householdID}`),
   screen("/harvest", "member", "my harvest", "/harvest"),
   screen("/harvest", "memberEn", "my harvest in English", "/harvest"),
+  screen("/harvest/weeks", "member", "my weeks", "/harvest/weeks"),
+  screen("/harvest/weeks", "member", "my weeks, a holiday planned", "/harvest/weeks", planHoliday),
+  screen("/harvest/weeks", "memberEn", "my weeks in English", "/harvest/weeks"),
+  screen("/harvest/season", "member", "my harvest this season", "/harvest/season"),
+  screen("/harvest/season", "memberEn", "my harvest this season in English", "/harvest/season"),
+  screen("/", "memberEn", "home, share handed to a neighbour", "/", handOver),
+  screen("/", "member", "home, a neighbour asks to collect their share", "/"),
   screen("/workdays", "member", "work days", "/workdays"),
   screen("/workdays/mine", "member", "my work days", "/workdays/mine"),
   screen("/workdays/:id", "member", "a work day", (d) => `/workdays/${d.workdayID}`),

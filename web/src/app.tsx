@@ -4,6 +4,7 @@ import { I18nProvider } from "./i18n";
 import Authed, { route as authedRoute } from "./routes/authed";
 import { electionRoute, electionsRoute } from "./routes/election-routes";
 import { harvestRoute, harvestWeekRoute } from "./routes/harvest-routes";
+import { harvestSeasonRoute, harvestWeeksRoute } from "./routes/plan-routes";
 import { householdEditRoute, householdsRoute } from "./routes/household-routes";
 import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/membership-routes";
 import Home, { route as homeRoute } from "./routes/home";
@@ -26,6 +27,8 @@ const HouseholdEdit = lazy(() => import("./routes/household-edit"));
 const HarvestPage = lazy(() => import("./routes/harvest"));
 const HarvestWeek = lazy(() => import("./routes/harvest-week"));
 const PickList = lazy(() => import("./routes/pick-list"));
+const HarvestWeeks = lazy(() => import("./routes/harvest-weeks"));
+const HarvestSeason = lazy(() => import("./routes/harvest-season"));
 const Workdays = lazy(() => import("./routes/workdays"));
 const MyWorkdays = lazy(() => import("./routes/my-workdays"));
 const WorkdayNew = lazy(() => import("./routes/workday-new"));
@@ -71,6 +74,8 @@ export function App() {
           <Route path="/households/:id" component={HouseholdPage} {...householdRoute} />
           <Route path="/households/:id/edit" component={HouseholdEdit} {...householdEditRoute} />
           <Route path="/harvest" component={HarvestPage} {...harvestRoute} />
+          <Route path="/harvest/weeks" component={HarvestWeeks} {...harvestWeeksRoute} />
+          <Route path="/harvest/season" component={HarvestSeason} {...harvestSeasonRoute} />
           <Route path="/harvest/:week" component={HarvestWeek} {...harvestWeekRoute} />
           <Route path="/harvest/:week/picklist" component={PickList} {...harvestWeekRoute} />
           <Route path="/workdays" component={Workdays} {...workdaysRoute} />

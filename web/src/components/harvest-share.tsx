@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense, type JSX } from "solid-js";
+import { createSignal, createUniqueId, ErrorBoundary, For, lazy, Show, Suspense, type JSX } from "solid-js";
 import { A, action, createAsync, revalidate } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { ApiError, settle } from "../lib/api";
@@ -15,6 +15,9 @@ const setOptOut = action(
   "harvest-opt-out",
 );
 
+// Herenburen, the way to the farmer and the planning links: their own chunk with their strings
+const ShareExtras = lazy(() => import("./harvest-handover"));
+
 /**
  * This week's share and next week's, for the home screen. Next week is
  * there because its opt-out closes before the week starts.
@@ -29,6 +32,9 @@ export default function HarvestShares() {
         <p>
           <A href="/harvest">{t().share.all}</A>
         </p>
+        <Suspense>
+          <ShareExtras week={week} />
+        </Suspense>
       </WeekShare>
       <WeekShare week={next} title={t().share.nextWeek(weekNumber(next))} />
     </>

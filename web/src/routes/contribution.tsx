@@ -6,6 +6,7 @@ import { DataTable, FigureList } from "../components/data-table";
 import { AskFirst } from "../components/ask-first";
 import { MembershipScreen, YearPicker } from "../components/membership-screen";
 import { SolidarityCard } from "../components/solidarity-card";
+import { PaySummary } from "../components/pay-summary";
 import { useI18n } from "../i18n";
 import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
@@ -70,6 +71,9 @@ export default function MyContribution() {
         <Show when={me()?.household} fallback={<p>{s().mine.noHousehold}</p>}>
           {(household) => (
             <>
+              <Loads>
+                <PaySummary householdID={household().id} />
+              </Loads>
               <Loads>
                 <CertificateCard householdID={household().id} />
               </Loads>

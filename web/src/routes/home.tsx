@@ -16,13 +16,14 @@ import {
   type Role,
 } from "../lib/person";
 import { getHarvestStanding, getMyHarvest } from "../lib/harvest";
-import { getWorkdays } from "../lib/workday";
+import { getMyHours, getWorkdays } from "../lib/workday";
 import { addWeeks, currentWeek } from "../lib/week";
 
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
 const HarvestShares = lazy(() => import("../components/harvest-share"));
 const WorkdayCard = lazy(() => import("../components/workday-card"));
 const FarmerWeeks = lazy(() => import("../components/farmer-weeks"));
+const HoursProgress = lazy(() => import("../components/hours-progress"));
 
 export const route = {
   preload: () => void homeReady(),
@@ -42,7 +43,7 @@ async function homeReady() {
     const week = currentWeek();
     parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
   }
-  if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays());
+  if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays(), HoursProgress.preload(), getMyHours());
   if (canEnterHarvest(me)) {
     const week = currentWeek();
     parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));
@@ -77,6 +78,9 @@ export default function Home() {
             <Show when={canSignUp(me())}>
               <Suspense fallback={<Loading />}>
                 <WorkdayCard />
+              </Suspense>
+              <Suspense fallback={<Loading />}>
+                <HoursProgress />
               </Suspense>
             </Show>
             <HouseholdCard me={me()} />

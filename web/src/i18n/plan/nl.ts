@@ -1,0 +1,97 @@
+/*
+ * Dutch strings of a member's planning: the coming weeks and a holiday,
+ * Herenburen, the season's share, the way to the farmer and the board, and
+ * hours and payments at a glance. Their shape is the type the English match.
+ */
+export const planNl = {
+  weeks: {
+    title: "Mijn weken",
+    intro: "Haal je een week niet op? Meld je af, dan gaat jullie deel naar de anderen. Per week kan dat tot de tijd die erbij staat.",
+    list: "De komende weken",
+    optOut: (week: string) => `Afmelden voor ${week}`,
+    deadline: (when: string) => `Afmelden kan tot ${when}.`,
+    optedOut: (week: string) => `Jullie zijn afgemeld voor ${week}.`,
+    optedIn: (week: string) => `Jullie zijn weer aangemeld voor ${week}.`,
+    link: "Weken vooruit plannen",
+  },
+  holiday: {
+    title: "Op vakantie",
+    intro: "Kies de eerste en de laatste dag dat jullie weg zijn. We melden jullie af voor elke week waarin een van die dagen valt.",
+    from: "Eerste dag weg",
+    to: "Laatste dag weg",
+    submit: "Afmelden voor deze weken",
+    saving: "Afmelden…",
+    done: (week: string) => `${week}: afgemeld`,
+    refused: (week: string, why: string) => `${week}: niet gelukt. ${why}`,
+    results: "Zo staat het nu",
+  },
+  season: {
+    title: "Mijn oogst dit seizoen",
+    link: "Mijn oogst dit seizoen",
+    intro: (taken: number, weeks: number) =>
+      weeks === 0 ? "Er is dit seizoen nog geen oogst gepubliceerd." : `Jullie hadden een aandeel in ${taken} van de ${weeks} weken.`,
+    fair:
+      "Per gewas: wat jullie kregen, jullie precieze aandeel naar monden, en wat de boerderij gemiddeld per mond uitdeelde. Kreeg je een week iets meer dan je precieze aandeel, dan krijg je later iets minder, en andersom.",
+    caption: (year: string) => `Oogst per gewas in ${year}`,
+    crop: "Gewas",
+    received: "Gekregen",
+    exact: "Precies aandeel",
+    perMouth: "Per mond: jullie / gemiddeld",
+    none: "Nog niets ontvangen dit seizoen.",
+  },
+  handover: {
+    title: "Herenburen",
+    intro: "Kunnen jullie niet ophalen? Vraag een ander huishouden om jullie aandeel mee te nemen.",
+    to: "Huishouden dat ophaalt",
+    choose: "Kies een huishouden",
+    offer: "Vragen",
+    offered: (name: string) => `Gevraagd aan ${name}. Zodra zij ja zeggen, halen zij jullie aandeel op.`,
+    accepted: (name: string) => `${name} haalt jullie aandeel op.`,
+    withdraw: "Verzoek intrekken",
+    withdrawn: "Het verzoek is ingetrokken.",
+    asked: (name: string) => `${name} vraagt of jullie hun aandeel ophalen.`,
+    collecting: (name: string) => `Jullie halen ook het aandeel van ${name} op.`,
+    accept: "Ja, wij halen het op",
+    decline: "Nee, dat lukt niet",
+    closed: "Het ophalen van deze week is voorbij.",
+    saving: "Bezig…",
+  },
+  contact: {
+    title: "Vraag of opmerking?",
+    farmer: "Mail de boer",
+    board: "Mail het bestuur",
+    subject: (week: string) => `Over ons oogstaandeel, ${week}`,
+  },
+  hours: {
+    title: "Meewerkuren",
+    progress: (done: string, target: string) => `${done} van ${target} uur gedaan`,
+    pending: (hours: string) => `${hours} uur wacht op goedkeuring`,
+    link: "Mijn uren",
+  },
+  pay: {
+    title: "Wat jullie betalen",
+    monthly: (amount: string, year: number) => `${amount} per maand in ${year}`,
+    next: (amount: string, date: string) => `Volgende termijn: ${amount} op ${date}`,
+    byDebit: "Het geld wordt automatisch afgeschreven (incasso).",
+    byTransfer: (reference: string) => `Maak het over met betalingskenmerk ${reference}.`,
+    allPaid: "Alles voor dit jaar is betaald.",
+    notConfirmed: (year: number) => `De bijdrage voor ${year} is nog niet vastgesteld.`,
+  },
+  errors: {
+    "harvest.range_backwards": "De laatste dag ligt voor de eerste. Draai ze om.",
+    "harvest.range_too_long": "Een vakantie kan hier hoogstens 92 dagen duren. Meld langere periodes in delen af.",
+    "harvest.range_too_far": "Je kunt hoogstens een jaar vooruit afmelden.",
+    "harvest.deadline_passed": "De tijd om af te melden is voorbij voor deze week of weken.",
+    "handover.taken": "Jullie aandeel is al aan een ander huishouden gevraagd. Trek dat verzoek eerst in.",
+    "handover.accepted": "Het andere huishouden heeft al ja gezegd. Vraag hen zelf of het niet meer hoeft.",
+    "handover.closed": "Het ophalen van deze week is voorbij.",
+    "handover.self": "Kies een ander huishouden dan het jouwe.",
+    "handover.unknown_household": "Dat huishouden bestaat niet (meer).",
+    "handover.opted_out": "Jullie zijn afgemeld voor deze week: er is geen aandeel om mee te geven.",
+    "handover.not_found": "Dit verzoek is er niet meer; misschien is het ingetrokken.",
+    "handover.too_far": "Een aandeel meegeven kan hoogstens 8 weken vooruit.",
+  } as Record<string, string>,
+  fields: { from: "Kies een datum.", to: "Kies een datum.", toHouseholdID: "Kies een huishouden." } as Record<string, string>,
+};
+
+export type PlanDictionary = typeof planNl;
