@@ -109,6 +109,7 @@ const policy: Record<string, Rule> = {
   "GET /api/elections": { allow: members },
   "GET /api/elections/{id}": { allow: members },
   "PATCH /api/elections/{id}": { allow: ["board", "admin"] },
+  "DELETE /api/elections/{id}": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/open": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/close": { allow: ["board", "admin"] },
   "POST /api/elections/{id}/ballots": { allow: members },

@@ -110,6 +110,10 @@ export function electionApi(opts: ElectionServer = {}) {
     switch (route) {
       case "GET ":
         return ok({ election: e });
+      case "DELETE ":
+        if (e.status !== "draft") return { status: 409, body: { error: { code: "election.not_draft", message: "Only a draft can be deleted." } } };
+        stored.delete(e.id);
+        return { status: 204, body: undefined };
       case "PATCH ": {
         const body = call.body as ElectionUpdateInput;
         const { candidates, ...rest } = body;

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, createUniqueId, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, createSignal, createUniqueId, ErrorBoundary, For, Match, Show, Suspense, Switch } from "solid-js";
 import { createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { useElectionText } from "../i18n/election";
@@ -12,6 +12,7 @@ import {
   percentOf,
   trackerKey,
 } from "../lib/election";
+import { useWorkdayFormat } from "../lib/workday-view";
 import { LoadError, Loading } from "./feedback";
 
 /** After closing: the outcome in words, the counts as bars with their numbers, and the same as a table. */
@@ -33,6 +34,7 @@ export function Results(props: { election: ElectionInfo }) {
 function Outcome(props: { election: ElectionInfo; results: ElectionResults }) {
   const e = useElectionText();
   const { number, locale } = useI18n();
+  const format = useWorkdayFormat();
   const r = () => props.results;
   const board = () => props.election.kind === "board";
   const nameOf = (option: string) =>
@@ -44,38 +46,49 @@ function Outcome(props: { election: ElectionInfo; results: ElectionResults }) {
   const list = (names: string[]) =>
     new Intl.ListFormat(locale(), { type: "conjunction" }).format(names);
 
+  // A missed quorum leads: whatever the counts say, the vote decided nothing.
+  const invalid = () => hasQuorum() && !r().quorumMet;
+
   return (
     <>
-      <Show
-        when={board()}
-        fallback={
+      <Switch>
+        <Match when={invalid()}>
+          <div class="outcome">
+            <p class="outcome-title">{e().results.noValid}</p>
+            <p>{board() ? e().results.quorumMissed : e().results.notCarriedQuorum}</p>
+          </div>
+        </Match>
+        <Match when={board()}>
+          <div class="outcome">
+            <p class="outcome-title">{e().results.elected}</p>
+            <Show when={r().winners.length} fallback={<p>{e().results.nobodyElected}</p>}>
+              <ul class="winners">
+                <For each={r().winners}>{(w) => <li>{nameOf(w)}</li>}</For>
+              </ul>
+            </Show>
+            <Show when={r().tied.length}>
+              <p class="notice warning">{e().results.tie(list(r().tied.map(nameOf)), openSeats())}</p>
+            </Show>
+          </div>
+        </Match>
+        <Match when={!board()}>
           <div class="outcome" classList={{ carried: r().passed }}>
             <p class="outcome-title">{r().passed ? e().results.carried : e().results.notCarried}</p>
             <p>
               {r().passed
                 ? e().results.carriedWhy(votesFor("yes"), votesFor("no"))
-                : !r().quorumMet
-                  ? e().results.notCarriedQuorum
-                  : e().results.notCarriedMajority(votesFor("yes"), votesFor("no"))}
+                : e().results.notCarriedMajority(votesFor("yes"), votesFor("no"))}
             </p>
             <p class="hint">{e().majority[props.election.majority ?? "simple"]}</p>
             <p class="hint">{e().results.abstainNote}</p>
           </div>
-        }
-      >
-        <div class="outcome">
-          <p class="outcome-title">{e().results.elected}</p>
-          <Show when={r().winners.length} fallback={<p>{e().results.nobodyElected}</p>}>
-            <ul class="winners">
-              <For each={r().winners}>{(w) => <li>{nameOf(w)}</li>}</For>
-            </ul>
-          </Show>
-          <Show when={r().tied.length}>
-            <p class="notice warning">{e().results.tie(list(r().tied.map(nameOf)), openSeats())}</p>
-          </Show>
-        </div>
-      </Show>
+        </Match>
+      </Switch>
       <dl class="totals result-totals">
+        <div>
+          <dt>{e().results.closedAt}</dt>
+          <dd>{format.start(props.election.closesAt)}</dd>
+        </div>
         <div>
           <dt>{e().results.turnout}</dt>
           <dd>{e().results.turnoutValue(r().voted, r().eligible, number(r().turnoutPercent))}</dd>
@@ -91,9 +104,6 @@ function Outcome(props: { election: ElectionInfo; results: ElectionResults }) {
           </dd>
         </div>
       </dl>
-      <Show when={hasQuorum() && !r().quorumMet && board()}>
-        <p class="notice warning">{e().results.quorumMissed}</p>
-      </Show>
       <Chart election={props.election} results={r()} nameOf={nameOf} />
     </>
   );

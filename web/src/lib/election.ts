@@ -37,6 +37,8 @@ export const electionApi = {
     request<{ election: ElectionInfo }>("POST", "/elections", input).then(one),
   update: (electionID: string, changes: ElectionUpdateInput) =>
     request<{ election: ElectionInfo }>("PATCH", path(electionID), changes).then(one),
+  /** Deletes a draft (409 once it opened). */
+  remove: (electionID: string) => request<void>("DELETE", path(electionID)),
   /** Opens or closes voting now. */
   change: (electionID: string, to: "open" | "close") =>
     request<{ election: ElectionInfo }>("POST", path(electionID, `/${to}`)).then(one),
@@ -117,6 +119,14 @@ export function putElection(election: ElectionInfo) {
   const key = getElection.keyFor(election.id);
   query.set(key, election);
   return revalidate([listKey, key], false);
+}
+
+/** A deleted draft leaves the cached list; nothing is fetched. */
+export function dropElection(electionID: string) {
+  const listKey = getElections.keyFor();
+  const list = peek<ElectionInfo[]>(listKey);
+  if (list) query.set(listKey, list.filter((e) => e.id !== electionID));
+  return revalidate([listKey], false);
 }
 
 /** What an action ends with when the API answered with the election: the answer is shown, nothing is fetched. */

@@ -68,7 +68,7 @@ describe("the result of a board election", () => {
     expect(screen.queryByRole("region", { name: "Opkomst" })).not.toBeInTheDocument();
   });
 
-  it("says when the quorum was not met", async () => {
+  it("leads with no valid result when the quorum was not met, names nobody as elected, and says when it closed", async () => {
     electionApi({
       elections: [boardElection(closed)],
       results: { ...boardResults, voted: 10, turnoutPercent: 25, quorumMet: false, winners: ["c1", "c2"], tied: [] },
@@ -77,7 +77,11 @@ describe("the result of a board election", () => {
 
     const results = await screen.findByRole("region", { name: "Uitslag" });
     expect(await within(results).findByText("50% nodig: niet gehaald")).toBeInTheDocument();
-    expect(results).toHaveTextContent("Het quorum is niet gehaald");
+    // The first thing said is that there is no result, before any count.
+    const lead = results.querySelector(".outcome");
+    expect(lead).toHaveTextContent(/^Geen geldige uitslagHet quorum is niet gehaald/);
+    expect(within(results).queryByText("Gekozen", { selector: ".outcome-title" })).not.toBeInTheDocument();
+    expect(results).toHaveTextContent("Geslotenvr 15 mei 20:00");
   });
 });
 
@@ -102,7 +106,7 @@ describe("the result of a motion", () => {
     expect(results).toHaveTextContent("Onthoudingen tellen mee voor de opkomst, niet voor de meerderheid.");
     expect(results).toHaveTextContent("QuorumGeen quorum");
     const bars = within(within(results).getByRole("figure", { name: /Stemmen per keuze/ })).getAllByRole("listitem");
-    expect(bars.map((b) => b.textContent)).toEqual(["Voor18 stemmen (60%)", "Tegen10 stemmen (33,3%)", "Onthouden2 stemmen (6,7%)"]);
+    expect(bars.map((b) => b.textContent)).toEqual(["Voor18 stemmen (60%)", "Tegen10 stemmen (33,3%)", "Onthouding2 stemmen (6,7%)"]);
   });
 });
 

@@ -154,7 +154,7 @@ describe("the ballot of a motion", () => {
     expect(await screen.findByText("Twee derde: minstens twee derde van de stemmen voor en tegen is voor")).toBeInTheDocument();
     const vote = screen.getByRole("region", { name: "Jullie stem" });
     const options = within(vote).getByRole("group", { name: "Jouw stem" });
-    expect(within(options).getAllByRole("radio").map((r) => r.nextSibling?.textContent)).toEqual(["Voor", "Tegen", "Onthouden"]);
+    expect(within(options).getAllByRole("radio").map((r) => r.nextSibling?.textContent)).toEqual(["Voor", "Tegen", "Onthouding"]);
 
     await user.click(within(vote).getByRole("button", { name: "Verder" }));
     expect(within(options).getByRole("radio", { name: "Voor" })).toHaveFocus();

@@ -73,6 +73,23 @@ export function electionRoutes(app: App) {
     async (c, { body, params }) => c.json({ election: await Election.update(params.id, body) }),
   );
 
+  route(
+    app,
+    {
+      method: "delete",
+      path: "/api/elections/:id",
+      summary: "Delete a draft; a vote that opened stays",
+      tag,
+      access: board,
+      params: textParams("id"),
+      responses: { 204: { description: "Deleted" }, 404: { description: "Unknown" }, 409: { description: "election.not_draft" } },
+    },
+    async (c, { params }) => {
+      await Election.remove(params.id);
+      return c.body(null, 204);
+    },
+  );
+
   for (const action of ["open", "close"] as const)
     route(
       app,

@@ -9,6 +9,7 @@ import { Household } from "../household/household";
 import { createID, ID } from "../id";
 import { amsterdamISO } from "../week";
 import * as Ballot from "./ballot";
+import { removeDraft } from "./draft";
 import * as Proxies from "./proxy";
 import { mailOpened, mailResults, remind } from "./roll-mail";
 import { actsFor, candidatesOf, load, notFound, proxies, roll, type Stored } from "./stored";
@@ -205,6 +206,9 @@ export namespace Election {
     if (res.canceled) throw new VisibleError("conflict", "election.not_draft", "Only a draft can be changed.");
     return get(electionID);
   }
+
+  /** Deletes a draft; a vote that opened stays, with its roll and ballots (409 `election.not_draft`). */
+  export const remove = removeDraft;
 
   /**
    * Opens voting and freezes the voter roll: the households active now, each

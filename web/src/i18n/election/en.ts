@@ -164,6 +164,8 @@ export const electionEn: ElectionDictionary = {
     quorumMet: (percent: string) => `${percent}% needed: met`,
     quorumNotMet: (percent: string) => `${percent}% needed: not met`,
     noQuorum: "No quorum",
+    noValid: "No valid result",
+    closedAt: "Closed",
     quorumMissed: "The quorum was not met: fewer households voted than needed for a valid result.",
     elected: "Elected",
     nobodyElected: "Nobody was elected.",
@@ -219,6 +221,15 @@ export const electionEn: ElectionDictionary = {
     closeConfirm: (voted: number, eligible: number) =>
       `${voted} of the ${eligible} households have voted so far. After closing nobody can vote any more; the result is counted, published and emailed. Do you want to close the vote now?`,
     closeYes: "Yes, close now",
+    closeQuorumMet: (percent: string, needed: number) =>
+      `The quorum of ${percent}% (${needed === 1 ? "1 household" : `${needed} households`}) has been met.`,
+    closeQuorumMissed: (percent: string, needed: number, voted: number) =>
+      `The quorum of ${percent}% has not been met: it takes ${needed === 1 ? "1 vote" : `${needed} votes`}, and there ${voted === 1 ? "is 1" : `are ${voted}`}. If you close now, there is no valid result.`,
+    closeYesNoQuorum: "Yes, close without a valid result",
+    remove: "Delete draft",
+    removeConfirm: "The draft is deleted completely. This cannot be undone. Do you want to delete it?",
+    removeYes: "Yes, delete",
+    removing: "Deleting…",
     closing: "Closing…",
     closed: "The vote is closed and the result has been published.",
     cancel: "Cancel",
@@ -309,7 +320,7 @@ export const electionEn: ElectionDictionary = {
     "election.proxy_limit": "This household already holds the most proxies allowed. Choose another household.",
     "election.proxy_used": "The proxy has already been used to vote. It can no longer be withdrawn.",
     "election.not_on_roll": "That household is not on the voter roll.",
-    "election.not_draft": "This vote has opened and can no longer be changed.",
+    "election.not_draft": "This vote has opened and can no longer be changed or deleted.",
     "election.not_closed": "The result comes when the vote has closed.",
   },
   fields: {

@@ -18,7 +18,7 @@ export const electionNl = {
   vote: {
     yes: "Voor",
     no: "Tegen",
-    abstain: "Onthouden",
+    abstain: "Onthouding",
   },
   majority: {
     simple: "Gewone meerderheid: meer stemmen voor dan tegen",
@@ -170,6 +170,8 @@ export const electionNl = {
     quorumMet: (percent: string) => `${percent}% nodig: gehaald`,
     quorumNotMet: (percent: string) => `${percent}% nodig: niet gehaald`,
     noQuorum: "Geen quorum",
+    noValid: "Geen geldige uitslag",
+    closedAt: "Gesloten",
     quorumMissed:
       "Het quorum is niet gehaald: er stemden minder huishoudens dan nodig was voor een geldige uitslag.",
     elected: "Gekozen",
@@ -227,6 +229,16 @@ export const electionNl = {
     closeConfirm: (voted: number, eligible: number) =>
       `Nu hebben ${voted} van de ${eligible} huishoudens gestemd. Na het sluiten kan niemand meer stemmen; de uitslag wordt geteld, gepubliceerd en gemaild. Wil je de stemming nu sluiten?`,
     closeYes: "Ja, nu sluiten",
+    /** Before closing: where the turnout stands against the quorum (needed: households). */
+    closeQuorumMet: (percent: string, needed: number) =>
+      `Het quorum van ${percent}% (${needed === 1 ? "1 huishouden" : `${needed} huishoudens`}) is gehaald.`,
+    closeQuorumMissed: (percent: string, needed: number, voted: number) =>
+      `Het quorum van ${percent}% is niet gehaald: daarvoor zijn ${needed === 1 ? "1 stem" : `${needed} stemmen`} nodig, er ${voted === 1 ? "is er 1" : `zijn er ${voted}`}. Sluit je nu, dan is er geen geldige uitslag.`,
+    closeYesNoQuorum: "Ja, sluiten zonder geldige uitslag",
+    remove: "Concept verwijderen",
+    removeConfirm: "Het concept wordt helemaal verwijderd. Dat kan niet ongedaan worden gemaakt. Wil je het verwijderen?",
+    removeYes: "Ja, verwijderen",
+    removing: "Verwijderen…",
     closing: "Sluiten…",
     closed: "De stemming is gesloten en de uitslag is gepubliceerd.",
     cancel: "Annuleren",
@@ -321,7 +333,7 @@ export const electionNl = {
       "Dit huishouden heeft al het hoogste aantal volmachten dat mag. Kies een ander huishouden.",
     "election.proxy_used": "Er is al met de volmacht gestemd. Intrekken kan niet meer.",
     "election.not_on_roll": "Dat huishouden staat niet op de kiezerslijst.",
-    "election.not_draft": "Deze stemming is al geopend en kan niet meer worden gewijzigd.",
+    "election.not_draft": "Deze stemming is al geopend en kan niet meer worden gewijzigd of verwijderd.",
     "election.not_closed": "De uitslag komt als de stemming gesloten is.",
   },
   /** Messages for a field the API found invalid, by the last part of its path. */
