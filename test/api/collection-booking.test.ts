@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Mailing } from "@akker/core/mail/mailing";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
@@ -68,6 +69,8 @@ async function imported(xml: string) {
 async function createRun(month: string) {
   const res = await treasurer.post(`/api/sepa/${month}`);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
+  // its households are told after the answer: the run as the bank file has it
+  await Mailing.settled();
   runs[month] = res.body;
   return res.body as { messageID: string; collections: Collection[] };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createApp } from "../../functions/src/api/app";
+import { Mailing } from "@akker/core/mail/mailing";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
@@ -308,6 +309,8 @@ describe("mandates and SEPA", () => {
     // a file comes from a run the treasurer created (test/api/sepa-run.test.ts), never from a download alone
     expect((await treasurer.get("/api/sepa/2027-03.xml")).status).toBe(409);
     expect((await treasurer.post("/api/sepa/2027-03")).status).toBe(201);
+    // the file waits for every household's notice, sent after the answer
+    await Mailing.settled();
     const res = await treasurer.get("/api/sepa/2027-03.xml");
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/xml/);
@@ -336,6 +339,7 @@ describe("mandates and SEPA", () => {
 
   it("after the first collection the next month is RCUR; the March run stays as made; a new mandate is FRST again", async () => {
     expect((await treasurer.post("/api/sepa/2027-04")).status).toBe(201);
+    await Mailing.settled();
     const april = await treasurer.get("/api/sepa/2027-04.xml");
     expect(april.status).toBe(200);
     expect((await validatePain008(april.body)).valid).toBe(true);

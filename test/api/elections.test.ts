@@ -3,6 +3,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
+import { Mailing } from "@akker/core/mail/mailing";
 import { Session } from "@akker/core/auth/session";
 import { Clock } from "@akker/core/clock";
 import { useDynamo } from "@akker/core/dynamo";
@@ -19,6 +20,8 @@ const hour = 3600_000;
 const iso = (t: number) => new Date(t).toISOString();
 
 async function outbox(email: string) {
+  // an opening or a close mails after its answer
+  await Mailing.settled();
   return ((await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as any).messages as { subject: string; text: string }[];
 }
 
@@ -68,6 +71,7 @@ describe("elections", () => {
     expect(opened.body.election).toMatchObject({ status: "open", turnout: { eligible: 7, voted: 0, byProxy: 0 } });
     expect((await board.patch(`/api/elections/${id}`, { seats: 1 })).status).toBe(409);
     expect((await outbox("bos@example.nl"))[0]!.subject).toBe("Stemmen geopend: Bestuursverkiezing 2027");
+    expect((await board.get(`/api/elections/${id}/mailing`)).body).toEqual({ total: 7, sent: 7, done: true });
     const seen = await v("Bos").client.get(`/api/elections/${id}`);
     expect(seen.body.election.me).toEqual({ eligible: true, joinedAfterOpening: false, voted: false, canVoteFor: [], proxyTo: null });
     expect(seen.body.election.candidates[0]).toMatchObject({ id: "c1", name: "Anne de Vries" });

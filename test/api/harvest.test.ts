@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { Clock } from "@akker/core/clock";
+import { Mailing } from "@akker/core/mail/mailing";
 import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
@@ -22,6 +23,8 @@ const items = [
 ];
 
 async function outbox(email: string) {
+  // a publish mails after its answer: read the outbox once that is done
+  await Mailing.settled();
   return ((await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as any).messages as { subject: string; text: string }[];
 }
 
@@ -103,7 +106,7 @@ describe("the weekly harvest", () => {
     expect((await skipper.get("/api/harvests/2027-W15/mine")).body.lines).toEqual([]);
 
     const mail = await outbox("jansen@example.nl");
-    expect(mail[0]!.subject).toBe("Je oogst van week 2027-W15");
+    expect(mail[0]!.subject).toBe("Je oogst van week 15 (12–18 april)");
     expect(mail[0]!.text).toContain("courgette");
     expect(mail[0]!.text).toContain("De eerste courgettes!");
     expect((await outbox("mulder@example.nl")).filter((m) => /oogst/.test(m.subject))).toHaveLength(0);
@@ -139,7 +142,34 @@ describe("the weekly harvest", () => {
     expect(after.body.changed).toBe(true);
     const courgettes = after.body.lines.find((l: any) => l.crop === "courgette").quantity;
     expect(courgettes).toBeLessThan(before.find((l: any) => l.crop === "courgette").quantity);
-    expect((await outbox("jansen@example.nl"))[0]!.subject).toBe("Gewijzigd: je oogst van week 2027-W15");
+    const mail = (await outbox("jansen@example.nl"))[0]!;
+    expect(mail.subject).toBe("Gewijzigd: je oogst van week 15 (12–18 april)");
+    const was = before.find((l: any) => l.crop === "courgette").quantity;
+    expect(mail.text).toContain(`- courgette: ${was} stuks → ${courgettes} stuk${courgettes === 1 ? "" : "s"}`);
+  });
+
+  it("a correction mails only the households whose share changed, and the farmer sees the mailing's progress", async () => {
+    const households = ["jansen", "visser", "smit", "bakker", "bestuur"];
+    const shares = async () => (await farmer.get("/api/harvests/2027-W15")).body.allocations as { name: string; lines: unknown[] }[];
+    const before = await shares();
+    const mailsBefore = new Map(await Promise.all(households.map(async (h) => [h, (await outbox(`${h}@example.nl`)).length] as const)));
+    // less meat: the vegetarian household's share stays as it was
+    await farmer.put("/api/harvests/2027-W15", { items: [{ ...items[0]!, quantity: 20 }, items[1]!, { ...items[2]!, quantity: 4 }] });
+    expect((await farmer.post("/api/harvests/2027-W15/publish")).body).toMatchObject({ version: 3 });
+    const after = await shares();
+    await Mailing.settled();
+    const changed = after.filter((a) => JSON.stringify(a.lines) !== JSON.stringify(before.find((b) => b.name === a.name)!.lines));
+    expect(changed.map((a) => a.name)).not.toContain("Smit");
+    expect(changed.length).toBeGreaterThan(0);
+    for (const h of households) {
+      const mails = await outbox(`${h}@example.nl`);
+      const isChanged = changed.some((a) => a.name.toLowerCase() === h);
+      expect(mails.length - mailsBefore.get(h)!, h).toBe(isChanged ? 1 : 0);
+      if (isChanged) expect(mails[0]!.text).toMatch(/- gehakt: [\d,]+ kg → [\d,]+ kg/);
+    }
+    const progress = await farmer.get("/api/harvests/2027-W15/mailing");
+    expect(progress.body).toEqual({ total: changed.length, sent: changed.length, done: true });
+    expect((await member.get("/api/harvests/2027-W15/mailing")).status).toBe(403);
   });
 
   it("an earlier week cannot be published once a later one is", async () => {

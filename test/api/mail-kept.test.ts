@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
 import { Mail } from "@akker/core/mail/mail";
+import { Mailing } from "@akker/core/mail/mailing";
+import { weekLabel } from "@akker/core/week";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
@@ -107,6 +109,7 @@ describe("mail kept with its change", () => {
     Mail.setTransport(failing);
     const reminded = await runJobs({ jobs: remindersJob, farmIDs: [farmID], now: new Date(remindAt) });
     const cancel = await coordinator.post(`/api/workdays/${id}/cancel`);
+    await Mailing.settled();
     Mail.setTransport(Mail.outboxTransport);
     expect(reminded.every((r) => r.ok)).toBe(true);
     expect(cancel.status).toBe(200);
@@ -128,7 +131,8 @@ describe("mail kept with its change", () => {
     const week = "2027-W02";
     expect((await farmer.put(`/api/harvests/${week}`, { items: [{ crop: "prei", unit: "kg", quantity: 40 }] })).status).toBe(200);
     expect((await farmer.post(`/api/harvests/${week}/publish`)).status).toBe(200);
-    const subject = `Je oogst van week ${week}`;
+    await Mailing.settled();
+    const subject = `Je oogst van ${weekLabel(week, "nl")}`;
     const shares = (await useDB().entities.harvestShare.query.byWeek({ farmID, week }).go({ pages: "all" })).data;
     expect(shares.length).toBeGreaterThan(3);
     const mailed = async (householdEmails: string[]) =>

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Mailing } from "@akker/core/mail/mailing";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { Sepa } from "@akker/core/contribution/sepa";
@@ -39,6 +40,8 @@ const bad: [name: string, mandateID: string, holder: string, reason: string][] =
 ];
 
 async function outbox(email: string) {
+  // a run tells its households after its answer
+  await Mailing.settled();
   const res = await app.request(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
   return ((await res.json()) as { messages: { subject: string; text: string }[] }).messages;
 }
@@ -102,7 +105,13 @@ describe("a month's collection run", () => {
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const created = a.status === 201 ? a.body : b.body;
     expect((a.status === 409 ? a : b).body.error.code).toBe("sepa.run_exists");
-    expect(created).toMatchObject({ status: "created", month: "2027-03", collectionDate: "2027-03-08", count: 3, first: 3, recurring: 0, notified: 3 });
+    expect(created).toMatchObject({ status: "created", month: "2027-03", collectionDate: "2027-03-08", count: 3, first: 3, recurring: 0 });
+    // the households are told after the answer; until then the file waits, with a code that says so
+    expect(created.notified).toBeLessThanOrEqual(3);
+    const early = await treasurer.get("/api/sepa/2027-03.xml");
+    if (early.status === 409) expect(early.body.error.code).toBe("sepa.notice_pending");
+    await Mailing.settled();
+    expect((await treasurer.get("/api/sepa/2027-03.json")).body.notified).toBe(3);
     expect(created.messageID).toMatch(/^AKKER-202703-[0-9A-Z]{14}$/);
     expect(created.created).toBe("2027-02-20T11:00:00+01:00");
     expect(created.leftOut).toHaveLength(3);
@@ -195,6 +204,7 @@ describe("a month's collection run", () => {
       ["Visser", "RCUR"],
     ]);
     expect(april.body.collectionDate).toBe("2027-04-01");
+    await Mailing.settled();
     const xml = (await treasurer.get("/api/sepa/2027-04.xml")).body as string;
     expect((await validatePain008(xml)).errors).toEqual([]);
     expect(all(xml, "SeqTp")).toEqual(["FRST", "RCUR"]);

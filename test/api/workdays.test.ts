@@ -3,6 +3,7 @@ import ICAL from "ical.js";
 import { createApp } from "../../functions/src/api/app";
 import { runJobs } from "../../functions/src/jobs/tick";
 import { jobs } from "../../functions/src/jobs/registry";
+import { Mailing } from "@akker/core/mail/mailing";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
 import { withActor } from "@akker/core/actor";
@@ -21,6 +22,8 @@ const hour = 3600_000;
 const now = Date.parse("2027-01-06T09:00:00Z");
 
 async function outbox(email: string) {
+  // a cancelled day mails after its answer
+  await Mailing.settled();
   return ((await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as any).messages as { subject: string; text: string }[];
 }
 
@@ -233,6 +236,7 @@ describe("work days", () => {
     const res = await coordinator.post(`/api/workdays/${id}/cancel`);
     expect(res.body.workday.status).toBe("cancelled");
     expect((await outbox("jansen@example.nl"))[0]!.subject).toMatch(/^Gaat niet door: Afgelast/);
+    expect((await coordinator.get(`/api/workdays/${id}/mailing`)).body).toEqual({ total: 1, sent: 1, done: true });
     expect((await other.post(`/api/workdays/${id}/signup`)).status).toBe(404);
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Mailing } from "@akker/core/mail/mailing";
 import { withActor } from "@akker/core/actor";
 import { Session } from "@akker/core/auth/session";
 import { useDynamo } from "@akker/core/dynamo";
@@ -676,6 +677,8 @@ async function send(op: Operation, c: Case) {
     body: op.method === "GET" || c.body.data === undefined ? undefined : c.body.data,
   });
   const text = await res.text();
+  // what a request mails after its answer (mail/mailing.ts) is its own write
+  await Mailing.settled();
   stats.requests++;
   count(stats.byStatus, res.status);
   const route = `${op.method} ${op.path}`;

@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { configureDynamo } from "@akker/core/dynamo";
+import { Mailing } from "@akker/core/mail/mailing";
 import { createApp } from "../api/app";
 import { knownHost } from "../api/host";
 import { webCSP } from "../csp";
@@ -95,7 +96,9 @@ export function startLocalServer(opts: LocalServerOptions): Promise<{ server: Se
   configureDynamo({ tableName: opts.tableName, endpoint: opts.endpoint });
   const app = createLocalApp(opts.webDir);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? "127.0.0.1" }, (info) => {
+    // a request's mailings (a publish's 200 mails) start once its answer is out, as a worker queue sends them when deployed
+    const fetch: typeof app.fetch = (req, env) => Mailing.afterAnswer(async () => app.fetch(req, env));
+    const server = serve({ fetch, port: opts.port, hostname: opts.hostname ?? "127.0.0.1" }, (info) => {
       resolve({
         server,
         url: `http://localhost:${info.port}`,

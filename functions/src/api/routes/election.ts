@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { Election } from "@akker/core/election/election";
 import { ID } from "@akker/core/id";
+import { Mailing } from "@akker/core/mail/mailing";
 import { route, textParams, type App } from "../route";
 
 const board = ["board"] as const;
@@ -104,6 +105,20 @@ export function electionRoutes(app: App) {
       },
       async (c, { params }) => c.json({ election: await Election[action](params.id) }),
     );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/elections/:id/mailing",
+      summary: "How far the mail of the opening (while open) or of the results (once closed) got; sent after the answer",
+      tag,
+      access: board,
+      params: textParams("id"),
+      responses: { 200: { description: "Households to mail, mailed so far, done", schema: Mailing.Progress }, 404: { description: "Unknown" } },
+    },
+    async (c, { params }) => c.json(await Election.mailing(params.id)),
+  );
 
   route(
     app,

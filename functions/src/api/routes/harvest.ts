@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { Harvest } from "@akker/core/harvest/harvest";
+import { Mailing } from "@akker/core/mail/mailing";
 import { route, type App } from "../route";
 import { pickupRoutes } from "./harvest-pickup";
 
@@ -88,6 +89,20 @@ export function harvestRoutes(app: App) {
       },
     },
     async (c, { params }) => c.json(await Harvest.publish(params.week)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/harvests/:week/mailing",
+      summary: "How far the mail of the week's published version got (sent after the publish answered)",
+      tag,
+      access: ["farmer", "board"],
+      params: ofWeek,
+      responses: { 200: { description: "Households to mail, mailed so far, done", schema: Mailing.Progress } },
+    },
+    async (c, { params }) => c.json(await Harvest.mailing(params.week)),
   );
 
   route(

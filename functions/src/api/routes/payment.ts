@@ -178,7 +178,7 @@ export function paymentRoutes(app: App) {
       params: sepaFile,
       responses: {
         200: { description: "application/xml, or the run or its preview as JSON", schema: Sepa.Summary, download: "application/xml" },
-        409: { description: "No run for the month yet (sepa.no_run)" },
+        409: { description: "No run for the month yet (sepa.no_run), or its households are still being told (sepa.notice_pending): the file waits for that" },
       },
     },
     async (c, { params }) => {

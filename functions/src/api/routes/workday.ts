@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import * as z from "zod/mini";
+import { Mailing } from "@akker/core/mail/mailing";
 import { VisibleError } from "@akker/core/error";
 import { csvContentType } from "@akker/core/csv";
 import { Calendar } from "@akker/core/workday/calendar";
@@ -112,6 +113,20 @@ export function workdayRoutes(app: App) {
       responses: { 200: { description: "Cancelled", schema: OneWorkday }, 404: { description: "Unknown" } },
     },
     async (c, { params }) => c.json({ workday: await Workday.cancel(params.id) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays/:id/mailing",
+      summary: "How far the mail of a cancelled work day got (sent after the answer)",
+      tag,
+      access: organisers,
+      params: textParams("id"),
+      responses: { 200: { description: "People to mail, mailed so far, done", schema: Mailing.Progress }, 404: { description: "Unknown" } },
+    },
+    async (c, { params }) => c.json(await Workday.mailing(params.id)),
   );
 
   route(

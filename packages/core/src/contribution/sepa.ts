@@ -12,6 +12,8 @@ import { Farm } from "../farm/farm";
 import { amsterdamISO, dateOf } from "../week";
 import { CollectionAgain } from "./collection-again";
 import { bicFitsIBAN, electronicFormatIBAN, isValidBIC, isValidIBAN, mod97 } from "./iban";
+import { Mail } from "../mail/mail";
+import { Mailing } from "../mail/mailing";
 import { Mandate } from "./mandate";
 import { notify, pendingNotices } from "./sepa-notice";
 import { sepaText } from "./sepa-text";
@@ -179,12 +181,24 @@ export namespace Sepa {
 
   const runExists = (month: string) => new VisibleError("conflict", "sepa.run_exists", `The collection run for ${month} exists already; download it.`);
 
-  /** Creates the month's run (freeze), then tells every household (sepa-notice.ts). */
+  /**
+   * Creates the month's run (freeze) and answers; every household is told
+   * after the answer (sepa-notice.ts, a mailing): the summary's `notified`
+   * shows how far, and the file waits for it (409 sepa.notice_pending).
+   */
   export async function create(year: number, month: number): Promise<Summary> {
     const stored = await freeze(year, month);
-    await notify(stored, await itemsOf(stored));
+    await Mailing.start("sepa", stored.month);
     return runSummary(stored);
   }
+
+  /** A run's notices may still be on their way from its create for this long; after it, a look finishes them. */
+  const settling = (run: { created: string }) => Clock.now() - Date.parse(run.created) < Mail.keptMs;
+
+  Mailing.register("sepa", async (key) => {
+    const run = await load(key);
+    if (run) await notify(run, await itemsOf(run));
+  });
 
   /**
    * Freezes the month's run. Its items are written first under a fresh run
@@ -237,7 +251,7 @@ export namespace Sepa {
   export async function preview(year: number, month: number): Promise<Summary> {
     const run = await load(monthKey(year, month));
     if (run) {
-      await notify(run, await itemsOf(run));
+      if (!settling(run)) await notify(run, await itemsOf(run));
       return runSummary(run);
     }
     const { key, collections, leftOut } = await plan(year, month);
@@ -257,6 +271,9 @@ export namespace Sepa {
     if (!run) throw new VisibleError("conflict", "sepa.no_run", `There is no collection run for ${key} yet; create it first.`);
     let items = await itemsOf(run);
     if (pendingNotices(items)) {
+      // the create's mailing is at it: no file before it is done, and no second sender beside it
+      if (settling(run))
+        throw new VisibleError("conflict", "sepa.notice_pending", "The households are being told of their collection; download the file in a moment.");
       await notify(run, items);
       items = await itemsOf(run);
       if (pendingNotices(items))

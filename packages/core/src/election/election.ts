@@ -11,7 +11,8 @@ import { amsterdamISO } from "../week";
 import * as Ballot from "./ballot";
 import { removeDraft } from "./draft";
 import * as Proxies from "./proxy";
-import { mailOpened, mailResults, remind } from "./roll-mail";
+import { Mailing } from "../mail/mailing";
+import { mailingProgress, mailResults, remind } from "./roll-mail";
 import { actsFor, candidatesOf, load, notFound, proxies, roll, type Stored } from "./stored";
 import { tallyBoard, tallyMotion, type Result } from "./tally";
 
@@ -231,7 +232,7 @@ export namespace Election {
     const e = await load(electionID);
     if (!e) throw notFound();
     if (e.status !== "draft") {
-      if (e.status === "open" && !e.openedMailSent) await mailOpened(electionID);
+      if (e.status === "open" && !e.openedMailSent) await Mailing.start("election-opened", electionID);
       return;
     }
     const at = new Date(now).toISOString();
@@ -268,7 +269,8 @@ export namespace Election {
       ])
       .go();
     if (res.canceled) return;
-    await mailOpened(electionID);
+    // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
+    await Mailing.start("election-opened", electionID);
   }
 
   /**
@@ -302,7 +304,7 @@ export namespace Election {
     if (e.status === "draft") throw new VisibleError("conflict", "election.not_open", "This election has not opened.");
     if (e.status === "closed" && e.result) {
       // counted already: what a crash left of its mailing is finished here
-      if (!e.resultsMailSent) await mailResults(electionID);
+      if (!e.resultsMailSent) await Mailing.start("election-results", electionID);
       return;
     }
     const at = new Date(now).toISOString();
@@ -329,7 +331,7 @@ export namespace Election {
       ])
       .go();
     if (res.canceled) return;
-    await mailResults(electionID);
+    await Mailing.start("election-results", electionID);
   }
 
   /** Strongly consistent: a count right after closing must see the last ballot that got in. */
@@ -409,6 +411,12 @@ export namespace Election {
       else if (e.status === "closed" && !e.resultsMailSent) await mailResults(e.electionID);
       else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
     }
+  }
+
+  /** How far the mail of the vote's opening (while open) or of its results (once closed) got. */
+  export async function mailing(electionID: string) {
+    if (!(await load(electionID))) throw notFound();
+    return mailingProgress(electionID);
   }
 
   /** The households on the roll, by name: to choose whom to give a proxy. */

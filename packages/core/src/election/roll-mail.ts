@@ -2,6 +2,7 @@ import { useFarmID } from "../actor";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
+import { Mailing } from "../mail/mailing";
 import { Person } from "../person/person";
 import { electionOpened, electionReminder, electionResults } from "./mail";
 import { candidatesOf, load, type Stored } from "./stored";
@@ -91,6 +92,22 @@ export async function mailResults(electionID: string) {
     },
   }));
   if (done) await useDB().entities.election.patch({ farmID: useFarmID(), electionID }).set({ resultsMailSent: true }).go();
+}
+
+Mailing.register("election-opened", mailOpened);
+Mailing.register("election-results", mailResults);
+
+/** The opening's mail while the vote is open, the results' once it closed: households on the roll, and how many were mailed. */
+export async function mailingProgress(electionID: string): Promise<Mailing.Progress> {
+  const e = await load(electionID);
+  if (!e || e.status === "draft") return { total: 0, sent: 0, done: true };
+  const mark = e.status === "open" ? "openedMailed" : "resultsMailed";
+  const entries = (await useDB().entities.roll.query.byElection({ farmID: useFarmID(), electionID }).go({ pages: "all" })).data;
+  return {
+    total: entries.length,
+    sent: entries.filter((r) => r[mark]).length,
+    done: !!(e.status === "open" ? e.openedMailSent : e.resultsMailSent),
+  };
 }
 
 export async function remind(e: Stored) {

@@ -72,6 +72,8 @@ export const HarvestShareEntity = new Entity({
     balances: { type: "any", required: true },
     /** The version whose mail the household has been sent (kept with this mark: Harvest.mailShares). */
     mailedVersion: { type: "number" },
+    /** The lines the household was mailed for the version before (a correction mails only what changed); absent when it had none. */
+    previousLines: harvestLine,
   },
   indexes: {
     byWeek: {

@@ -10,7 +10,8 @@ import { Household } from "../household/household";
 import { amsterdamISO, deadlineBefore, isWeek } from "../week";
 import { Handover } from "./handover";
 import { allocate, Item, type Balances, type Participant } from "./allocate";
-import { mailShares, mailUnsent as mailUnsentShares } from "./share-mail";
+import { Mailing } from "../mail/mailing";
+import { mailingProgress, mailUnsent as mailUnsentShares, previousLines } from "./share-mail";
 import { backoff } from "../backoff";
 
 export namespace Harvest {
@@ -235,8 +236,9 @@ export namespace Harvest {
 
   /**
    * Freezes the split, makes it visible and mails every participating
-   * household its share. Publishing again after an edit (a crop came in
-   * short) replaces the split and mails a "changed" notice.
+   * household its share, after the answer. Publishing again after an edit
+   * (a crop came in short) replaces the split and mails a "changed" notice
+   * to the households whose share changed.
    *
    * The week turns published only at the revision it was read at, before
    * the opt-outs: a household that opts out or in meanwhile makes the
@@ -273,6 +275,7 @@ export namespace Harvest {
     // consistent: a share an attempt that split again wrote for a household now opted out must be seen, to be removed
     const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true });
     const taking = new Set(result.allocations.map((a) => a.householdID));
+    const before = new Map(existing.data.map((s) => [s.householdID, s]));
     await writeAll(
       (batch) => shares.put(batch).go({ concurrency: 4 }),
       result.allocations.map((a) => ({
@@ -282,6 +285,8 @@ export namespace Harvest {
         lines: a.lines,
         version,
         balances: result.balances[a.householdID] ?? {},
+        // what a correction's mail compares with (share-mail.ts)
+        previousLines: previousLines(before.get(a.householdID), stored.version, version),
       })),
     );
     const gone = existing.data.filter((s) => !taking.has(s.householdID));
@@ -308,12 +313,16 @@ export namespace Harvest {
       // opted out or in, or edited, since it was read: the split is stale (its shares stay unseen: another version)
       return undefined;
     }
-    await mailShares(week);
+    // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
+    await Mailing.start("harvest", week);
     return overview(week);
   }
 
   /** The mail job's part: households of recently published weeks not mailed yet (a publish that died halfway). */
   export const mailUnsent = mailUnsentShares;
+
+  /** How far the mail of the week's published version got. */
+  export const mailing = mailingProgress;
 
   function ownHousehold() {
     const person = usePerson();

@@ -42,7 +42,11 @@ export const OutboxEntity = new Entity({
  */
 export const PendingMailEntity = new Entity({
   model: { entity: "pendingMail", version: "1", service },
-  attributes: mailMessage,
+  attributes: {
+    ...mailMessage,
+    /** The mailing it belongs to, when it is handed over after the answer (Mail.commitWith's `mailing`). */
+    mailing: { type: "string" },
+  },
   indexes: {
     byID: {
       pk: { field: "pk", composite: ["farmID"] },

@@ -4,6 +4,8 @@ import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { createID } from "../id";
 import type { Locale, Template } from "./format";
+import { Mailing } from "./mailing";
+import { writeAll } from "../batch-write";
 
 export namespace Mail {
   export interface Message {
@@ -79,8 +81,8 @@ export namespace Mail {
    * delivering, the mail job (`redeliver`) sends it; if the transaction
    * fails, there is nothing to send.
    */
-  function kept(m: Message) {
-    return { ...m, expiresAtEpoch: Math.floor(Clock.now() / 1000) + 14 * 24 * 3600 };
+  function kept(m: Message, mailing?: string) {
+    return { ...m, ...(mailing ? { mailing } : {}), expiresAtEpoch: Math.floor(Clock.now() / 1000) + 14 * 24 * 3600 };
   }
 
   type Write = Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0];
@@ -88,15 +90,40 @@ export namespace Mail {
   /**
    * A change and the mail that tells of it, as one transaction: the change's
    * items with each message kept, then the messages handed over. False (and
-   * nothing sent) when the transaction was refused.
+   * nothing sent) when the transaction was refused. With `mailing`, the
+   * messages stay kept under that name for the caller to start that
+   * mailing ("kept", run by `later`) once all of it is kept: for a change
+   * that mails many, handed over after the answer.
    */
-  export async function commitWith(mails: Message[], change: (entities: Parameters<Write>[0]) => ReturnType<Write>) {
+  export async function commitWith(mails: Message[], change: (entities: Parameters<Write>[0]) => ReturnType<Write>, mailing?: string) {
     const res = await useDB()
-      .transaction.write((entities) => [...change(entities), ...mails.map((m) => entities.pendingMail.create(kept(m)).commit())])
+      .transaction.write((entities) => [...change(entities), ...mails.map((m) => entities.pendingMail.create(kept(m, mailing)).commit())])
       .go();
     if (res.canceled) return false;
-    await deliver(mails);
+    if (!mailing) await deliver(mails);
     return true;
+  }
+
+  /** Keeps more messages under a mailing whose change has committed (too many for its transaction), to go out with it. */
+  export async function keep(mails: Message[], mailing: string) {
+    await writeAll((batch) => useDB().entities.pendingMail.put(batch).go(), mails.map((m) => kept(m, mailing)));
+  }
+
+  async function keptOf(mailing: string) {
+    const { data } = await useDB().entities.pendingMail.query.byID({ farmID: useFarmID() }).go({ pages: "all", consistent: true });
+    return data.filter((m) => m.mailing === mailing);
+  }
+
+  /** How many messages of a mailing still wait to be handed over. */
+  export async function waiting(mailing: string) {
+    return (await keptOf(mailing)).length;
+  }
+
+  /** Hands over what a mailing kept; what fails stays kept for the mail job. */
+  export async function later(mailing: string) {
+    const farmID = useFarmID();
+    const messages = (await keptOf(mailing)).map((m) => ({ farmID, messageID: m.messageID, to: m.to, subject: m.subject, text: m.text, locale: m.locale, sentAt: m.sentAt }));
+    for (let i = 0; i < messages.length; i += 10) await deliver(messages.slice(i, i + 10), 10);
   }
 
   /**
@@ -105,15 +132,16 @@ export namespace Mail {
    * message kept for the mail job: the change is done, and its answer says
    * so, whatever the mail service is doing.
    */
-  async function deliver(messages: Message[]) {
-    for (const m of messages) {
+  async function deliver(messages: Message[], atOnce = 1) {
+    const one = async (m: Message) => {
       try {
         await transmit(m);
       } catch {
-        continue;
+        return;
       }
       await useDB().entities.pendingMail.delete({ farmID: m.farmID, messageID: m.messageID }).go();
-    }
+    };
+    for (let i = 0; i < messages.length; i += atOnce) await Promise.all(messages.slice(i, i + atOnce).map(one));
   }
 
   /** The mail job: sends what a request kept but did not deliver (it died, or the transport failed). */
@@ -135,3 +163,5 @@ export namespace Mail {
     return res.data.map((m) => ({ to: m.to, subject: m.subject, text: m.text, sentAt: m.sentAt }));
   }
 }
+
+Mailing.register("kept", Mail.later);

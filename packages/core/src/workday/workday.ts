@@ -8,6 +8,7 @@ import { VisibleError } from "../error";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
 import { workdayCancelled, workdayPromoted } from "./mail";
+import { Mailing } from "../mail/mailing";
 import { Person } from "../person/person";
 import { oneAtATime } from "../one-at-a-time";
 import { amsterdamParts, amsterdamTime } from "../week";
@@ -388,20 +389,37 @@ export namespace Workday {
     if (!w) throw notFound();
     if (w.status === "cancelled") return get(workdayID);
     const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), workdayCancelled, w);
-    // kept with the change where they fit its transaction (two items besides); a fuller day is mailed after it
-    const kept = mails.length <= 98 ? mails : [];
-    const done = await Mail.commitWith(kept, ({ workday, audit }) => [
-      workday
-        .patch({ farmID, workdayID })
-        .set({ status: "cancelled", version: w.version + 1 })
-        // the people mailed are the ones signed up when it was read
-        .where((a, op) => op.eq(a.version, w.version))
-        .commit(),
-      audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
-    ]);
+    // kept with the change where they fit its transaction (two items besides), the rest of a fuller day
+    // kept right after it; all handed over after the answer (GET …/mailing shows how far)
+    const kept = mails.slice(0, 98);
+    const done = await Mail.commitWith(
+      kept,
+      ({ workday, audit }) => [
+        workday
+          .patch({ farmID, workdayID })
+          .set({ status: "cancelled", version: w.version + 1 })
+          // the people mailed are the ones signed up when it was read
+          .where((a, op) => op.eq(a.version, w.version))
+          .commit(),
+        audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
+      ],
+      cancelMailing(workdayID),
+    );
     if (!done) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    if (kept !== mails) for (const m of mails) await Mail.transmit(m);
+    if (mails.length > kept.length) await Mail.keep(mails.slice(kept.length), cancelMailing(workdayID));
+    await Mailing.start("kept", cancelMailing(workdayID));
     return get(workdayID);
+  }
+
+  const cancelMailing = (workdayID: string) => `workday-cancelled:${workdayID}`;
+
+  /** How far the mail of a cancelled day got: the people signed up, and how many were mailed. */
+  export async function mailing(workdayID: string): Promise<Mailing.Progress> {
+    const w = await load(workdayID);
+    if (!w) throw notFound();
+    if (w.status !== "cancelled") return { total: 0, sent: 0, done: true };
+    const [total, waiting] = await Promise.all([signups(workdayID).then((all) => all.length), Mail.waiting(cancelMailing(workdayID))]);
+    return { total, sent: Math.max(0, total - waiting), done: waiting === 0 };
   }
 
   export const RosterEntry = Roster.RosterEntry;
