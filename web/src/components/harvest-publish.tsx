@@ -1,14 +1,16 @@
 import { createSignal, Show, type JSX } from "solid-js";
-import { A, action } from "@solidjs/router";
+import { action } from "@solidjs/router";
 import { useI18n } from "../i18n";
-import { settle } from "../lib/api";
+import { esc, settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
 import { getHarvest, harvestApi, type HarvestOverview } from "../lib/harvest";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { FormError, Status } from "./feedback";
 import { AskFirst } from "./ask-first";
 import { FarmerNote } from "./harvest-share";
-import { HouseholdTable, Leftovers, SplitTotals } from "./harvest-split";
+import { MailingProgress } from "./mailing-progress";
+import { CropSummary, HouseholdsFolded, SplitActions } from "./harvest-preview";
+import { SplitTotals } from "./harvest-split";
 
 /* The farmer's harvest week below the entry: the split as saved, and publishing it. */
 
@@ -47,17 +49,14 @@ export function Split(props: {
           </Show>
         </Show>
       </div>
-      {props.children}
       <SplitTotals overview={o()} />
       <p class="muted">{t().overview.deadline(format.at(o().optOutDeadline))}</p>
       <Show when={o().note}>{(note) => <FarmerNote note={note()} />}</Show>
-      <Leftovers overview={o()} />
-      <HouseholdTable overview={o()} />
-      <p>
-        <A class="button secondary" href={`/harvest/${o().week}/picklist`}>
-          {t().entry.picklist}
-        </A>
-      </p>
+      <CropSummary overview={o()} />
+      <HouseholdsFolded overview={o()} />
+      <SplitActions week={o().week} published={o().status === "published"}>
+        {props.children}
+      </SplitActions>
     </section>
   );
 }
@@ -67,19 +66,27 @@ export function Publish(props: { week: string; overview: HarvestOverview; unsave
   const { t } = useI18n();
   const publishing = useActionForm(publishHarvest);
   const [done, setDone] = createSignal<string>();
+  // each publish mails after its answer: its progress shows below, anew for each
+  const [published, setPublished] = createSignal(0);
   const again = () => props.overview.status === "published";
   const needed = () => props.overview.status === "draft" || props.overview.dirty;
   const households = () => t().count.households(props.overview.participants);
 
   async function publish() {
     const result = await publishing.submit(props.week);
-    if (result) setDone(t().publish.done);
+    if (result) {
+      setDone(t().publish.done);
+      setPublished((n) => n + 1);
+    }
     return result;
   }
 
   return (
     <div class="publish">
       <Status message={needed() ? undefined : done()} />
+      <Show when={published()} keyed>
+        {(_n: number) => <MailingProgress path={`/harvests/${esc(props.week)}/mailing`} of="households" />}
+      </Show>
       <Show when={needed()}>
         <Show when={!props.unsaved} fallback={<p class="notice info">{t().entry.unsaved}</p>}>
           <AskFirst

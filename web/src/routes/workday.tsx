@@ -12,6 +12,8 @@ import { putWorkdays, signUpOrOff } from "../lib/workday-view";
 import { isOpen, useWorkdayFormat } from "../lib/workday-view";
 import { getHousehold } from "../lib/household";
 import { useActionForm } from "../lib/form";
+import { MailingProgress } from "../components/mailing-progress";
+import { esc } from "../lib/api";
 
 /** Someone else of the household: the API answers only with the status, so the day is fetched again for its counts. */
 const signupOther = action(async (day: WorkdayInfo, person: PersonInfo, change: "signup" | "cancel") => {
@@ -207,6 +209,10 @@ function Organise(props: { day: WorkdayInfo }) {
         </Show>
       </div>
       <Status message={cancelling.result() ? w().detail.cancelledNow : undefined} />
+      {/* everyone signed up is mailed after the answer */}
+      <Show when={cancelling.result()} keyed>
+        {(d) => <MailingProgress path={`/workdays/${esc(d.id)}/mailing`} of="people" />}
+      </Show>
       <Show when={scheduled()}>
         <AskFirst
           class="secondary danger"
