@@ -109,6 +109,8 @@ const screens: Screen[] = [
   ),
   screen("/login", "visitorEn", "login in English", "/login"),
   screen("/apply", "visitor", "waiting list application", "/apply"),
+  screen("/farm", "visitor", "the farm's public page", "/farm"),
+  screen("/farm", "visitorEn", "the farm's public page in English", "/farm"),
   screen("/apply", "visitor", "application with errors", "/apply", (page) => submitWithErrors(page, "Aanmelden"), 400),
   screen("/apply/status/:token", "visitor", "application status", (d) => `/apply/status/${d.statusToken}`),
   screen("/apply/confirm/:token", "visitor", "confirm an application", (d) => `/apply/confirm/${d.confirmToken}`),
@@ -177,6 +179,18 @@ const screens: Screen[] = [
   screen("/elections/:id/edit", "board", "edit a draft", (d) => `/elections/${d.draftID}/edit`),
   screen("/elections/:id/audit", "board", "election log", (d) => `/elections/${d.closedID}/audit`),
   screen("/waitlist", "board", "waiting list", "/waitlist"),
+  screen("/farm/settings", "board", "farm settings", "/farm/settings"),
+  screen(
+    "/farm/settings",
+    "board",
+    "farm settings with errors",
+    "/farm/settings",
+    async (page) => {
+      await page.getByLabel("Capaciteit in monden").fill("");
+      await submitWithErrors(page, "Instellingen opslaan");
+    },
+    400,
+  ),
 
   // The treasurer
   screen("/certificates", "treasurer", "register of certificates", "/certificates"),

@@ -54,6 +54,8 @@ const ElectionPage = lazy(() => import("./routes/election"));
 const ElectionEdit = lazy(() => import("./routes/election-edit"));
 const ElectionAudit = lazy(() => import("./routes/election-audit"));
 const MyData = lazy(() => import("./routes/my-data"));
+const PublicFarm = lazy(() => import("./routes/public-farm"));
+const FarmSettings = lazy(() => import("./routes/farm-settings"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -65,6 +67,7 @@ export function App() {
       <Router root={Root}>
         <Route path="/login" component={Login} />
         <Route path="/apply" component={Apply} />
+        <Route path="/farm" component={PublicFarm} />
         <Route path="/apply/status/:token" component={ApplyStatus} {...applyStatusRoute} />
         <Route path="/apply/confirm/:token" component={ApplyConfirm} />
         <Route path="/apply/accept/:token" component={ApplyAccept} />
@@ -99,6 +102,7 @@ export function App() {
           <Route path="/waitlist" component={Waitlist} {...waitlistRoute} />
           <Route path="/certificates" component={Certificates} {...registerRoute} />
           <Route path="/my-data" component={MyData} />
+          <Route path="/farm/settings" component={FarmSettings} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

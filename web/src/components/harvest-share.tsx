@@ -9,6 +9,9 @@ import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { FormError, LoadError, Loading, Status } from "./feedback";
 import { CheckboxField } from "./field";
 
+// when and where to pick up: its own chunk with its strings, so the first screen stays small
+const PickupMoments = lazy(() => import("./pickup-moments"));
+
 const setOptOut = action(
   async (week: string, optedOut: boolean) =>
     settle(getMyHarvest.keyFor(week), await harvestApi.setOptOut(week, optedOut)),
@@ -71,6 +74,7 @@ function ShareBody(props: { mine: HarvestMine }) {
           <Show when={m().lines.length} fallback={<p>{t().share.empty}</p>}>
             <Lines lines={m().lines} label={t().share.lines} />
           </Show>
+          <Suspense><PickupMoments /></Suspense>
         </Show>
         <Show when={m().note}>{(note) => <FarmerNote note={note()} />}</Show>
       </Show>

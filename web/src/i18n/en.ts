@@ -73,6 +73,7 @@ export const en: Dictionary = {
     resent: "If the address is known, a new code is on its way. Only the newest code works.",
     otherEmail: "Use another email address",
     apply: "Not a member yet? Join the waiting list",
+    about: "About the farm: what it is, what it costs, where to pick up",
     welcome: "Welcome as a member! Log in with your email address; we email you a code.",
   },
   home: {
@@ -130,9 +131,9 @@ export const en: Dictionary = {
     title: "Households",
     households: "Households",
     mouths: "Mouths",
-    search: "Search by name",
+    search: "Search by household or person name, or email address",
     found: (shown: number, total: number) => `${shown} of ${total} households`,
-    none: "No households found with this name.",
+    none: "No households found with this name or address.",
     empty: "There are no households yet.",
     list: "All households",
     vegetarian: "vegetarian",
@@ -141,6 +142,7 @@ export const en: Dictionary = {
     creating: "Creating…",
     created: (name: string) => `Household ${name} has been created.`,
     openCreated: (name: string) => `Edit ${name}`,
+    farmSettings: "Farm settings",
   },
   form: {
     name: "Name of the household",

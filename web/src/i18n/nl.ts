@@ -76,6 +76,7 @@ export const nl = {
     resent: "Als het adres bekend is, is er een nieuwe code onderweg. Alleen de nieuwste code werkt.",
     otherEmail: "Ander e-mailadres",
     apply: "Nog geen lid? Aanmelden voor de wachtlijst",
+    about: "Over de boerderij: wat het is, wat het kost, waar je ophaalt",
     welcome: "Welkom als lid! Log in met je e-mailadres; je krijgt een code per e-mail.",
   },
   home: {
@@ -133,9 +134,9 @@ export const nl = {
     title: "Huishoudens",
     households: "Huishoudens",
     mouths: "Monden",
-    search: "Zoek op naam",
+    search: "Zoek op naam van huishouden of persoon, of e-mailadres",
     found: (shown: number, total: number) => `${shown} van ${total} huishoudens`,
-    none: "Geen huishoudens gevonden met deze naam.",
+    none: "Geen huishoudens gevonden met deze naam of dit adres.",
     empty: "Er zijn nog geen huishoudens.",
     list: "Alle huishoudens",
     vegetarian: "vegetarisch",
@@ -144,6 +145,7 @@ export const nl = {
     creating: "Aanmaken…",
     created: (name: string) => `Huishouden ${name} is aangemaakt.`,
     openCreated: (name: string) => `${name} bewerken`,
+    farmSettings: "Instellingen van de boerderij",
   },
   form: {
     name: "Naam van het huishouden",

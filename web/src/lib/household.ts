@@ -8,6 +8,8 @@ import type { PersonInfo } from "./person";
 /* Households and their people: the board's list, one household, adding a person. */
 
 export type HouseholdInfo = Household.Info;
+/** A household on the board's list, with its people's names and addresses to search. */
+export type ListedHousehold = z.infer<typeof Household.Listed>;
 export type HouseholdWithPeople = Household.WithPeople;
 export type Certificate = Household.Info["certificate"];
 export type HouseholdStatus = Household.Info["status"];
@@ -19,7 +21,7 @@ export type CreatePersonInput = Omit<z.input<typeof Person.CreateInput>, "househ
 const one = (r: { household: HouseholdWithPeople }) => r.household;
 
 export const householdApi = {
-  list: () => request<{ households: HouseholdInfo[] }>("GET", "/households").then((r) => r.households),
+  list: () => request<{ households: ListedHousehold[] }>("GET", "/households").then((r) => r.households),
   get: (householdID: string) =>
     request<{ household: HouseholdWithPeople }>("GET", `/households/${esc(householdID)}`).then(one),
   create: (input: CreateHouseholdInput) =>

@@ -1,10 +1,13 @@
-import { ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { ErrorBoundary, For, lazy, Show, Suspense } from "solid-js";
 import { A, createAsync, type RouteDefinition, type RouteSectionProps } from "@solidjs/router";
 import { LoadError, Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import { getHousehold, type HouseholdWithPeople } from "../lib/household";
 import { canManageHouseholds, getMe } from "../lib/person";
+
+// the board's overview of certificate, contribution and hours: its own chunk, not on a member's first screen
+const Overview = lazy(() => import("../components/household-overview"));
 
 export const route = {
   preload: ({ params }) => {
@@ -98,6 +101,9 @@ function Details(props: { household: HouseholdWithPeople; canEdit: boolean }) {
         </Show>
       </section>
       <Show when={props.canEdit}>
+        <Suspense>
+          <Overview household={h()} />
+        </Suspense>
         <p>
           <A class="button" href={`/households/${h().id}/edit`}>
             {t().household.edit}

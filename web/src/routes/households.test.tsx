@@ -1,17 +1,19 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { HouseholdInfo } from "../lib/household";
-import { apiError, boardMe, findAlert, households, mockApi, ok, renderApp, type Reply } from "../test-utils";
+import type { ListedHousehold } from "../lib/household";
+import { apiError, boardMe, devries, findAlert, households, mockApi, ok, renderApp, type Reply } from "../test-utils";
+
+const search = () => screen.getByLabelText("Zoek op naam van huishouden of persoon, of e-mailadres");
 
 function boardApi(create: (body: unknown) => Reply = () => ok()) {
-  let list: HouseholdInfo[] = [...households];
+  let list: ListedHousehold[] = households.map((h) => ({ ...h, people: h.id === devries.id ? devries.people : [] }));
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(boardMe);
     if (call.path === "/api/households" && call.method === "GET") return ok({ households: list });
     if (call.path === "/api/households" && call.method === "POST") {
       const reply = create(call.body);
-      if (reply.status === 201) list = [...list, (reply.body as { household: HouseholdInfo }).household];
+      if (reply.status === 201) list = [...list, (reply.body as { household: ListedHousehold }).household];
       return reply;
     }
     return undefined;
@@ -37,7 +39,7 @@ describe("household list", () => {
     expect(total("Huishoudens")).toBe("3");
     expect(total("Monden")).toBe("6,5");
 
-    await user.type(screen.getByLabelText("Zoek op naam"), "jans");
+    await user.type(search(), "jans");
 
     expect(names()).toEqual(["Familie Jansen"]);
     expect(total("Huishoudens")).toBe("1");
@@ -45,22 +47,37 @@ describe("household list", () => {
     expect(screen.getByText("1 van 3 huishoudens")).toBeInTheDocument();
 
     // Accents do not matter: "oz" finds Öztürk.
-    await user.clear(screen.getByLabelText("Zoek op naam"));
-    await user.type(screen.getByLabelText("Zoek op naam"), "oz");
+    await user.clear(search());
+    await user.type(search(), "oz");
     expect(names()).toEqual(["Öztürk"]);
 
-    await user.clear(screen.getByLabelText("Zoek op naam"));
-    await user.type(screen.getByLabelText("Zoek op naam"), "xyz");
+    await user.clear(search());
+    await user.type(search(), "xyz");
     expect(names()).toEqual([]);
-    expect(screen.getByText("Geen huishoudens gevonden met deze naam.")).toBeInTheDocument();
+    expect(screen.getByText("Geen huishoudens gevonden met deze naam of dit adres.")).toBeInTheDocument();
   });
 
-  it("links every household to its edit screen and shows a status other than active", async () => {
+  it("finds a household by a person's name or address", async () => {
+    const user = userEvent.setup();
+    boardApi();
+    renderApp("/households");
+    await screen.findByRole("link", { name: /Familie Jansen/ });
+
+    await user.type(search(), "kees");
+    expect(names()).toEqual(["Familie De Vries"]);
+    expect(screen.getByRole("link", { name: /Familie De Vries/ })).toHaveTextContent("Anna de Vries, Kees de Vries");
+
+    await user.clear(search());
+    await user.type(search(), "lid001@demo");
+    expect(names()).toEqual(["Familie De Vries"]);
+  });
+
+  it("links every household to its overview and shows a status other than active", async () => {
     boardApi();
     renderApp("/households");
 
     const link = await screen.findByRole("link", { name: /Öztürk/ });
-    expect(link).toHaveAttribute("href", "/households/hh_ozturk/edit");
+    expect(link).toHaveAttribute("href", "/households/hh_ozturk");
     expect(link.closest("li")).toHaveTextContent("Nog niet actief");
     expect(screen.getByRole("link", { name: /Familie Jansen/ })).toHaveTextContent(
       "1 mond · Half certificaat · vegetarisch",
@@ -133,7 +150,7 @@ describe("create household", () => {
   it("creates a household with its people and adds it to the list", async () => {
     const user = userEvent.setup();
     const api = boardApi((body) => {
-      const input = body as Omit<HouseholdInfo, "id" | "mouths">;
+      const input = body as Omit<ListedHousehold, "id" | "mouths">;
       return {
         status: 201,
         body: { household: { ...input, id: "hh_bakker", mouths: 3, people: [] } },

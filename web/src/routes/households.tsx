@@ -9,8 +9,8 @@ import {
   type CreateHouseholdInput,
   getHouseholds,
   householdApi,
-  type HouseholdInfo,
   type HouseholdWithPeople,
+  type ListedHousehold,
 } from "../lib/household";
 import type { Locale } from "../lib/person";
 import { text, useActionForm, useFieldError } from "../lib/form";
@@ -25,7 +25,12 @@ function searchable(value: string): string {
   return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
 }
 
-/** For the board: every household, a search on name, the totals, and a form for a new one. */
+/** What a search matches: the household's name, its people's names and their addresses. */
+function matches(h: ListedHousehold, wanted: string): boolean {
+  return [h.name, ...h.people.flatMap((p) => [p.name, p.email])].some((value) => searchable(value).includes(wanted));
+}
+
+/** For the board: every household, a search on names and addresses, the totals, and a form for a new one. */
 export default function Households() {
   const { t } = useI18n();
   const households = createAsync(() => getHouseholds());
@@ -36,6 +41,9 @@ export default function Households() {
           <Show when={households()}>
             {(list) => (
               <>
+                <p>
+                  <A href="/farm/settings">{t().households.farmSettings}</A>
+                </p>
                 <details class="disclosure">
                   <summary>{t().households.new}</summary>
                   <CreateHousehold />
@@ -50,12 +58,12 @@ export default function Households() {
   );
 }
 
-function HouseholdList(props: { households: HouseholdInfo[] }) {
+function HouseholdList(props: { households: ListedHousehold[] }) {
   const { t, number, mouths } = useI18n();
   const [search, setSearch] = createSignal("");
   const shown = createMemo(() => {
     const wanted = searchable(search().trim());
-    return wanted ? props.households.filter((h) => searchable(h.name).includes(wanted)) : props.households;
+    return wanted ? props.households.filter((h) => matches(h, wanted)) : props.households;
   });
   const totalMouths = createMemo(() => shown().reduce((sum, h) => sum + h.mouths, 0));
   return (
@@ -92,8 +100,11 @@ function HouseholdList(props: { households: HouseholdInfo[] }) {
           <For each={shown()}>
             {(h) => (
               <li>
-                <A href={`/households/${h.id}/edit`} class="household-link">
+                <A href={`/households/${h.id}`} class="household-link">
                   <span class="household-name">{h.name}</span>
+                  <Show when={h.people.length}>
+                    <span class="meta">{h.people.map((p) => p.name).join(", ")}</span>
+                  </Show>
                   <span class="meta">
                     {mouths(h.mouths)} · {t().certificate[h.certificate]}
                     <Show when={h.vegetarian}> · {t().households.vegetarian}</Show>

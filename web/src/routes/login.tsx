@@ -103,6 +103,9 @@ export default function Login() {
               <p>
                 <A href="/apply">{t().login.apply}</A>
               </p>
+              <p>
+                <A href="/farm">{t().login.about}</A>
+              </p>
             </Match>
             <Match when={step() === "code"}>
               <form onSubmit={verify} novalidate>

@@ -20,9 +20,9 @@ export function householdRoutes(app: App) {
       summary: "All households of the farm",
       tag: "households",
       access: board,
-      responses: { 200: { description: "Households", schema: z.object({ households: z.array(Household.Info) }) } },
+      responses: { 200: { description: "Households, each with its people's names and addresses", schema: z.object({ households: z.array(Household.Listed) }) } },
     },
-    async (c) => c.json({ households: await Household.list() }),
+    async (c) => c.json({ households: await Household.listWithPeople() }),
   );
 
   route(

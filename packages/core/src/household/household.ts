@@ -142,6 +142,20 @@ export namespace Household {
       .sort((a, b) => a.name.localeCompare(b.name, "nl"));
   }
 
+  /** Who a household's people are, as the board's list searches them: by name and address. */
+  export const Listed = z.extend(Info, { people: z.array(z.object({ name: z.string(), email: z.string() })) });
+
+  /** Every household with its people's names and addresses: one query for all people, not one per household. */
+  export async function listWithPeople(): Promise<z.infer<typeof Listed>[]> {
+    const [households, people] = await Promise.all([
+      list(),
+      useDB().entities.person.query.byID({ farmID: useActor().farmID }).go({ pages: "all" }),
+    ]);
+    const byHousehold = new Map<string, { name: string; email: string }[]>();
+    for (const p of people.data) byHousehold.set(p.householdID, [...(byHousehold.get(p.householdID) ?? []), { name: p.name, email: p.email }]);
+    return households.map((h) => ({ ...h, people: (byHousehold.get(h.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, "nl")) }));
+  }
+
   export async function update({ id, changes }: { id: string; changes: z.output<typeof UpdateInput> }) {
     const farm = await Farm.current();
     const current = await get(id);

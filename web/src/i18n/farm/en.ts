@@ -1,0 +1,85 @@
+import type { FarmDictionary } from "./nl";
+
+/* English strings of the farm's own screens (see nl.ts). */
+export const farmEn: FarmDictionary = {
+  pickup: {
+    title: "Pickup",
+    none: "The pickup moments are not set yet; the board sets them here.",
+    moment: (day, from, to) => `${day} ${from}–${to}`,
+  },
+  public: {
+    title: "About the farm",
+    intro: (name) =>
+      `${name} is a Herenboeren farm: about 200 households from the area own a farm together. A farmer they employ grows vegetables and fruit and keeps animals; every week you pick up your share of the harvest. You pay a fixed contribution per mouth, and help out on the land a few hours a year.`,
+    costs: "What it costs",
+    deposit: "Deposit for a certificate",
+    depositValue: (full, half) => `${full} (full certificate), ${half} (half certificate)`,
+    depositHint: (instalments, years) =>
+      `At once or in ${instalments} instalments. You get the deposit back when you leave; membership lasts at least ${years} years.`,
+    price: "Contribution per mouth per week",
+    priceValue: (amount, year) => `${amount} in ${year}`,
+    vegetarianValue: (amount) => `${amount} without meat`,
+    noPrice: "This year's contribution has not been set yet.",
+    mouthHint: "An adult is one mouth; a child counts as part of one.",
+    pickup: "Where and when to pick up",
+    waitlist: "The waiting list",
+    waiting: (applications, mouths) =>
+      applications === 0
+        ? "Nobody is on the waiting list right now."
+        : `${applications === 1 ? "1 household is" : `${applications} households are`} waiting for a place, ${mouths} in all.`,
+    capacity: (mouths) => `The farm has room for ${mouths}.`,
+    apply: "Join the waiting list",
+    privacy: "Privacy",
+    privacyText: [
+      "We keep only what running the farm together needs: names and email addresses of a household's people, the household's composition, its harvest share, its contribution and payments, hours worked, and whether a household voted (never how).",
+      "Your data stays in the EU and goes to no one outside the farm. Members download everything we keep about their household on My data. 30 days after a household left and settled, its people are erased; the books are kept for seven years, as the law asks, without names.",
+    ],
+    login: "Already a member? Log in",
+  },
+  settings: {
+    title: "Farm settings",
+    intro: "What is set here applies to everyone at once.",
+    capacity: "Capacity in mouths",
+    capacityHint: "How many mouths the farm can feed. The waiting list offers places up to this number.",
+    optOut: "Opting out of a week is possible until",
+    daysBefore: "Days before the Monday",
+    daysBeforeHint: (example) => `4 days means Thursday. Now: ${example}.`,
+    time: "Time",
+    childFactor: "Child factor",
+    childFactorHint: "How much a child counts as a mouth, between 0 and 1. At 0.5, two children are one mouth.",
+    targetHours: "Hours of help per household per season",
+    targetHoursHint: "Members see their progress; it is an invitation, never a penalty.",
+    maxProxies: "Proxies per household",
+    maxProxiesHint: "How many other households one household may represent in a vote.",
+    pickup: "Pickup moments",
+    pickupHint: "One or more moments a week. They show with every harvest share, in the harvest mail and on the public page.",
+    moment: (n) => `Pickup moment ${n}`,
+    weekday: "Day",
+    from: "From",
+    to: "Until",
+    place: "Place",
+    placeHint: "For example: the shed at the farm, with its address",
+    addMoment: "Add a pickup moment",
+    removeMoment: (n) => `Remove pickup moment ${n}`,
+    save: "Save the settings",
+    saving: "Saving…",
+    saved: "The settings were saved.",
+    reload: "Load again",
+    optOutExample: (day, time) => `${day} ${time}`,
+  },
+  errors: {
+    "farm.changed": "Someone else just changed the settings. Load them again, then make your change once more.",
+  },
+  fields: {
+    capacityMouths: "Enter a whole number of mouths, from 1 to 10,000.",
+    optOutDaysBefore: "Enter a whole number of days, from 0 to 14.",
+    optOutTime: "Enter a time such as 18:00.",
+    childFactor: "Enter a number from 0 to 1, such as 0.5.",
+    targetHours: "Enter a number of hours from 0 to 1000.",
+    maxProxies: "Enter a whole number from 0 to 10.",
+    from: "Enter a time such as 16:00.",
+    to: "Enter a time such as 19:00, after the start.",
+    place: "Say where the pickup is, in at most 100 characters.",
+    pickup: "At most 14 pickup moments.",
+  },
+};
