@@ -139,7 +139,8 @@ function Menu(props: { me: MeInfo }) {
         </Show>
         <Show when={canViewHarvest(props.me)}>
           <li>
-            <A href={`/harvest/${currentWeek()}`} end>
+            {/* the farmer goes on to the week to enter next; the board reads this week */}
+            <A href={canEnterHarvest(props.me) ? "/harvest/next" : `/harvest/${currentWeek()}`} end>
               {canEnterHarvest(props.me) ? t().nav.harvestEntry : t().nav.harvestOverview}
             </A>
           </li>

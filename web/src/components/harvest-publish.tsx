@@ -1,5 +1,5 @@
 import { createSignal, Show, type JSX } from "solid-js";
-import { A, action } from "@solidjs/router";
+import { action } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { esc, settle } from "../lib/api";
 import { useActionForm } from "../lib/form";
@@ -9,7 +9,8 @@ import { FormError, Status } from "./feedback";
 import { AskFirst } from "./ask-first";
 import { FarmerNote } from "./harvest-share";
 import { MailingProgress } from "./mailing-progress";
-import { HouseholdTable, Leftovers, SplitTotals } from "./harvest-split";
+import { CropSummary, HouseholdsFolded, SplitActions } from "./harvest-preview";
+import { SplitTotals } from "./harvest-split";
 
 /* The farmer's harvest week below the entry: the split as saved, and publishing it. */
 
@@ -48,17 +49,14 @@ export function Split(props: {
           </Show>
         </Show>
       </div>
-      {props.children}
       <SplitTotals overview={o()} />
       <p class="muted">{t().overview.deadline(format.at(o().optOutDeadline))}</p>
       <Show when={o().note}>{(note) => <FarmerNote note={note()} />}</Show>
-      <Leftovers overview={o()} />
-      <HouseholdTable overview={o()} />
-      <p>
-        <A class="button secondary" href={`/harvest/${o().week}/picklist`}>
-          {t().entry.picklist}
-        </A>
-      </p>
+      <CropSummary overview={o()} />
+      <HouseholdsFolded overview={o()} />
+      <SplitActions week={o().week} published={o().status === "published"}>
+        {props.children}
+      </SplitActions>
     </section>
   );
 }

@@ -30,27 +30,11 @@ export function SplitTotals(props: { overview: HarvestOverview }) {
   );
 }
 
-/** What is left after the split: what did not divide into whole steps. */
-export function Leftovers(props: { overview: HarvestOverview }) {
-  const { t } = useI18n();
-  const format = useHarvestFormat();
-  const left = () => props.overview.leftovers.filter((l) => l.quantity > 0);
-  return (
-    <>
-      <h3>{t().overview.leftovers}</h3>
-      <Show when={left().length} fallback={<p>{t().overview.noLeftovers}</p>}>
-        <ul class="lines">
-          <For each={left()}>{(line) => <li>{format.line(line)}</li>}</For>
-        </ul>
-      </Show>
-    </>
-  );
-}
-
-/** One row per household: name, mouths and its lines. */
-export function HouseholdTable(props: { overview: HarvestOverview }) {
+/** One row per household: name, mouths and its lines; `rows` when only some are shown (a search). */
+export function HouseholdTable(props: { overview: HarvestOverview; rows?: HarvestOverview["allocations"] }) {
   const { t, number } = useI18n();
   const format = useHarvestFormat();
+  const rows = () => props.rows ?? props.overview.allocations;
   return (
     <Show when={props.overview.allocations.length} fallback={<p>{t().overview.noHouseholds}</p>}>
       <table class="data-table households-table">
@@ -65,7 +49,7 @@ export function HouseholdTable(props: { overview: HarvestOverview }) {
           </tr>
         </thead>
         <tbody>
-          <For each={props.overview.allocations}>
+          <For each={rows()}>
             {(a) => (
               <tr>
                 <th scope="row">

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { HarvestOverview, HarvestSaveInput } from "../lib/harvest";
 import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import {
@@ -71,6 +71,9 @@ function farmerApi(
   });
 }
 
+// The screen loads lazily: load its code once before the tests, so the first one does not wait for it on a busy machine.
+beforeAll(() => import("./harvest-week"), 30_000);
+
 const fields = (label: string) => screen.getAllByLabelText(label) as HTMLInputElement[];
 
 describe("entering the harvest", () => {
@@ -125,7 +128,13 @@ describe("entering the harvest", () => {
     expect(within(split).getByText("Monden", { selector: "dt" }).nextElementSibling).toHaveTextContent("6,5");
     expect(within(split).getByText("Afgemeld", { selector: "dt" }).nextElementSibling).toHaveTextContent("1");
     expect(split).toHaveTextContent("Afmelden sluit: donderdag 8 april 18:00");
-    expect(split).toHaveTextContent("0,02 kg Spinazie");
+    // Per crop first: per mouth, smallest to largest share, who gets none, what is left.
+    const crops = within(split).getByRole("table", { name: "Per gewas" });
+    expect(within(crops).getAllByRole("row").slice(1).map((r) => r.textContent)).toEqual([
+      "Spinazie1,9 kg1,9 kg – 5,7 kg–0,02 kg",
+      "Courgette6,154 stuks6 stuks – 19 stuks–0 stuks",
+      "Gehakt0,909 kg2,5 kg–0 kg",
+    ]);
     const table = within(split).getByRole("table", { name: "Per huishouden" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
@@ -152,7 +161,7 @@ describe("entering the harvest", () => {
     expect(within(published).queryByRole("button", { name: /publiceren/i })).not.toBeInTheDocument();
     // The answers were the new state: nothing was fetched again.
     expect(api.find("GET", `/api/harvests/${week}`)).toHaveLength(1);
-  });
+  }, 20_000); // a long walk through the screen, slow on a busy machine
 
   it("does not publish when the farmer cancels", async () => {
     const user = userEvent.setup();
@@ -340,5 +349,67 @@ describe("a harvest address", () => {
     renderApp("/harvest/2027-W54");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeInTheDocument();
+  });
+});
+
+describe("entering from the catalogue", () => {
+  const catalogue = [
+    { crop: "Spinazie", unit: "kg", step: 0.1, meat: false, weeks: 5, lastWeek: addWeeks(week, -1) },
+    { crop: "Gehakt", unit: "kg", step: 0.5, meat: true, weeks: 2, lastWeek: addWeeks(week, -2) },
+    { crop: "Prei", unit: "piece", meat: false, weeks: 1, lastWeek: addWeeks(week, -3) },
+  ];
+
+  it("adds a crop in one tap with its unit, step and meat, and steps the quantity by it", async () => {
+    const user = userEvent.setup();
+    const api = mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === "/api/harvests/catalogue") return ok({ crops: catalogue });
+      if (call.path === `/api/harvests/${week}` && call.method === "PUT")
+        return ok(harvestOverview(week, { items: (call.body as HarvestSaveInput).items }));
+      return apiError(404, "harvest.not_found");
+    });
+    renderApp(`/harvest/${week}`);
+    const picks = await screen.findByRole("region", { name: "Uit de catalogus" });
+    await user.click(within(picks).getByRole("button", { name: "Gehakt (kg)" }));
+    // the blank first row took it, and the quantity is next
+    expect(fields("Gewas")).toHaveLength(1);
+    expect(fields("Hoeveelheid")[0]).toHaveFocus();
+    await user.keyboard("3");
+    await user.click(screen.getByRole("button", { name: "Meer Gehakt" }));
+    expect(fields("Hoeveelheid")[0]).toHaveValue("3,5");
+    await user.click(within(picks).getByRole("button", { name: "Spinazie (kg)" }));
+    await user.click(screen.getByRole("button", { name: "Meer Spinazie" }));
+    await user.click(screen.getByRole("button", { name: "Meer Spinazie" }));
+    await user.click(screen.getByRole("button", { name: "Minder Spinazie" }));
+    expect(fields("Hoeveelheid")[1]).toHaveValue("0,1");
+    // entered crops leave the catalogue's buttons
+    expect(within(picks).getAllByRole("button").map((b) => b.textContent)).toEqual(["+ Prei (stuks)"]);
+    // typing a known name fills in the rest
+    await user.click(screen.getByRole("button", { name: "Gewas toevoegen" }));
+    await user.keyboard("prei");
+    await user.type(fields("Hoeveelheid")[2]!, "12");
+    await user.click(screen.getByRole("button", { name: "Opslaan en verdeling bekijken" }));
+    await screen.findByText("Opgeslagen. Hieronder staat de verdeling.");
+    expect(api.find("PUT", `/api/harvests/${week}`)[0]?.body).toEqual({
+      items: [
+        { crop: "Gehakt", unit: "kg", quantity: 3.5, step: 0.5, meat: true },
+        { crop: "Spinazie", unit: "kg", quantity: 0.1, step: 0.1 },
+        { crop: "prei", unit: "piece", quantity: 12 },
+      ],
+      note: "",
+    });
+  });
+
+  it("'Oogst invoeren' opens the first week from this one not published yet", async () => {
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === "/api/harvests")
+        return ok({ harvests: [{ week, publishedAt: "2027-04-09T10:00:00.000Z", changed: false, note: null, lines: null }] });
+      return apiError(404, "harvest.not_found");
+    });
+    renderApp("/harvest/next");
+    const next = addWeeks(week, 1);
+    expect(await screen.findByRole("heading", { level: 1, name: `Oogst week ${weekNumber(next)}` })).toBeInTheDocument();
+    await waitFor(() => expect(window.location.pathname).toBe(`/harvest/${next}`));
   });
 });

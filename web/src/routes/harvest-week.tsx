@@ -2,24 +2,25 @@ import { createSignal, createUniqueId, For, Show, untrack } from "solid-js";
 import { createStore } from "solid-js/store";
 import { action, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { FormError, Loads, Status } from "../components/feedback";
-import { CheckboxField, SelectField, TextField } from "../components/field";
+import { CatalogueCrops, findCrop, HarvestRow, rowFields, sameCrop, type Row, type RowField } from "../components/harvest-entry";
 import { Publish, Split } from "../components/harvest-publish";
 import { Page } from "../components/page";
 import { WeekPicker } from "../components/week-picker";
 import { useI18n } from "../i18n";
-import { cropKey, defaultStep, parseDecimal, units } from "../lib/harvest-view";
+import { cropKey, parseDecimal } from "../lib/harvest-view";
+import { getCatalogue, type CatalogueCrop } from "../lib/harvest-farmer";
 import {
   getHarvest,
   harvestApi,
   type HarvestItem,
   type HarvestOverview,
   type HarvestSaveInput,
-  type HarvestUnit,
 } from "../lib/harvest";
 import { canEnterHarvest, getMe } from "../lib/person";
 import { settle } from "../lib/api";
 import { useActionForm, useFieldError } from "../lib/form";
 import { addWeeks, isWeek, weekNumber } from "../lib/week";
+import HarvestNext from "./harvest-next";
 import NotFound from "./not-found";
 
 const saveHarvest = action(
@@ -41,7 +42,7 @@ export default function HarvestWeek(props: RouteSectionProps) {
   const week = () => props.params.week ?? "";
   const editable = () => canEnterHarvest(me());
   return (
-    <Show when={isWeek(week())} fallback={<NotFound />}>
+    <Show when={isWeek(week())} fallback={week() === "next" ? <HarvestNext /> : <NotFound />}>
       <Page title={editable() ? t().entry.title : t().entry.viewTitle} heading={t().entry.heading(weekNumber(week()))}>
         <WeekPicker week={week()} href={(w) => `/harvest/${w}`} />
         <Loads>
@@ -77,18 +78,6 @@ function WeekContent(props: { week: string; editable: boolean }) {
   );
 }
 
-/** One crop as typed: text as it stands in the fields, read into numbers only when saving. */
-interface Row {
-  key: number;
-  crop: string;
-  unit: HarvestUnit;
-  quantity: string;
-  step: string;
-  meat: boolean;
-}
-
-const rowFields = ["crop", "unit", "quantity", "step", "meat"] as const;
-
 function Entry(props: { week: string; initial: HarvestOverview | null; overview: HarvestOverview | null }) {
   const { t, locale, number } = useI18n();
   const fieldError = useFieldError();
@@ -108,14 +97,19 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
 
   /** A number for a field, as it would be typed: "0,05" in Dutch, no thousands separator. */
   const typed = (n: number) => (locale() === "nl" ? String(n).replace(".", ",") : String(n));
-  const toRow = (item?: HarvestItem, withQuantity = true): Row => ({
+  const toRow = (item?: Omit<HarvestItem, "quantity"> & { quantity?: number }, withQuantity = true): Row => ({
     key: nextKey++,
     crop: item?.crop ?? "",
     unit: item?.unit ?? "kg",
-    quantity: item && withQuantity ? typed(item.quantity) : "",
+    quantity: item?.quantity !== undefined && withQuantity ? typed(item.quantity) : "",
     step: item?.step !== undefined ? typed(item.step) : "",
     meat: item?.meat ?? false,
+    open: !item,
   });
+  // Not awaited under the form's Suspense: the catalogue arriving must not redraw a field being typed in.
+  const [catalogue, setCatalogue] = createSignal<CatalogueCrop[]>([]);
+  void getCatalogue().then(setCatalogue);
+  const listID = createUniqueId();
 
   const [rows, setRows] = createStore<Row[]>(props.initial ? props.initial.items.map((i) => toRow(i)) : [toRow()]);
   const [note, setNote] = createSignal(props.initial?.note ?? "");
@@ -128,13 +122,13 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   const [copyError, setCopyError] = createSignal<unknown>();
 
   const blank = (r: Row) => !r.crop.trim() && !r.quantity.trim() && !r.step.trim() && !r.meat;
-  const errorAt = (key: number, field: (typeof rowFields)[number]) => {
+  const errorAt = (key: number, field: RowField) => {
     const index = sent().indexOf(key);
     return index < 0 ? undefined : fieldError(saving.error(), `items.${index}.${field}`);
   };
   const shownFields = () => [...sent().flatMap((_, i) => rowFields.map((f) => `items.${i}.${f}`)), "note"];
 
-  function change<F extends (typeof rowFields)[number]>(index: number, field: F, value: Row[F]) {
+  function change<F extends RowField>(index: number, field: F, value: Row[F]) {
     setRows(index, field, value);
     setEdited(true);
     setSaved(undefined);
@@ -143,6 +137,26 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   function addRow() {
     setRows((list) => [...list, toRow()]);
     form?.querySelector<HTMLInputElement>(`input[name="items.${rows.length - 1}.crop"]`)?.focus();
+  }
+
+  /** A crop typed or picked from the suggestions: a known one brings its unit, step and meat, unless already set. */
+  function typeCrop(index: number, name: string) {
+    change(index, "crop", name);
+    const known = findCrop(catalogue(), name);
+    const row = rows[index]!;
+    if (known && !row.step.trim() && !row.meat && row.unit === "kg")
+      setRows(index, { unit: known.unit, step: known.step !== undefined ? typed(known.step) : "", meat: known.meat, open: false });
+  }
+
+  /** One tap on a catalogue crop: it fills a blank row or comes last, and the quantity is next. */
+  function addCrop(crop: CatalogueCrop) {
+    const row = toRow({ crop: crop.crop, unit: crop.unit, step: crop.step, meat: crop.meat });
+    const blankAt = rows.findIndex(blank);
+    const at = blankAt >= 0 ? blankAt : rows.length;
+    setRows(at, row);
+    setEdited(true);
+    setSaved(undefined);
+    form?.querySelector<HTMLInputElement>(`input[name="items.${at}.quantity"]`)?.focus();
   }
 
   function removeRow(key: number) {
@@ -207,59 +221,24 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
       <section class="card" aria-labelledby="items-heading">
         <h2 id="items-heading">{t().entry.items}</h2>
         <form ref={form} class="stack" onSubmit={submit} novalidate>
+          <CatalogueCrops
+            listID={listID}
+            crops={catalogue()}
+            entered={(crop) => rows.some((r) => sameCrop(r.crop, crop))}
+            onAdd={addCrop}
+          />
           <For each={rows}>
             {(row, i) => (
-              <fieldset class="harvest-row">
-                <legend>{t().entry.row(i() + 1)}</legend>
-                <div class="harvest-fields">
-                  <TextField
-                    label={t().entry.crop}
-                    name={`items.${i()}.crop`}
-                    autocomplete="off"
-                    value={row.crop}
-                    onInput={(e) => change(i(), "crop", e.currentTarget.value)}
-                    error={errorAt(row.key, "crop")}
-                  />
-                  <SelectField
-                    label={t().entry.unit}
-                    name={`items.${i()}.unit`}
-                    value={row.unit}
-                    options={units.map((u) => ({ value: u, label: t().units[u] }))}
-                    onChange={(value) => change(i(), "unit", value as HarvestUnit)}
-                    error={errorAt(row.key, "unit")}
-                  />
-                  <TextField
-                    label={t().entry.quantity}
-                    name={`items.${i()}.quantity`}
-                    inputmode="decimal"
-                    autocomplete="off"
-                    value={row.quantity}
-                    onInput={(e) => change(i(), "quantity", e.currentTarget.value)}
-                    error={errorAt(row.key, "quantity")}
-                  />
-                  <TextField
-                    label={t().entry.step}
-                    hint={t().entry.stepHint(number(defaultStep[row.unit]))}
-                    name={`items.${i()}.step`}
-                    inputmode="decimal"
-                    autocomplete="off"
-                    placeholder={typed(defaultStep[row.unit])}
-                    value={row.step}
-                    onInput={(e) => change(i(), "step", e.currentTarget.value)}
-                    error={errorAt(row.key, "step")}
-                  />
-                  <CheckboxField
-                    label={t().entry.meat}
-                    name={`items.${i()}.meat`}
-                    checked={row.meat}
-                    onChange={(checked) => change(i(), "meat", checked)}
-                    error={errorAt(row.key, "meat")}
-                  />
-                </div>
-                <button type="button" class="secondary remove" onClick={() => removeRow(row.key)}>
-                  {t().entry.remove(i() + 1)}
-                </button>
-              </fieldset>
+              <HarvestRow
+                row={row}
+                index={i()}
+                listID={listID}
+                typed={typed}
+                error={(field) => errorAt(row.key, field)}
+                onChange={(field, value) => change(i(), field, value)}
+                onCrop={(name) => typeCrop(i(), name)}
+                onRemove={() => removeRow(row.key)}
+              />
             )}
           </For>
           <div class="actions">

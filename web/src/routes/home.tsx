@@ -130,7 +130,7 @@ function RoleCards(props: { me: MeInfo }) {
             <FarmerWeeks />
           </Suspense>
           <div class="actions">
-            <A class="button" href={`/harvest/${currentWeek()}`}>
+            <A class="button" href="/harvest/next">
               {t().home.enterHarvest}
             </A>
             <A class="button secondary" href="/workdays">
