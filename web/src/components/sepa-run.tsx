@@ -1,5 +1,5 @@
-import { createSignal, createUniqueId, For, Show } from "solid-js";
-import { action, createAsync, json } from "@solidjs/router";
+import { createEffect, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
+import { action, createAsync, json, revalidate } from "@solidjs/router";
 import { AskFirst } from "./ask-first";
 import { farmToday } from "./bank-payment";
 import { DataTable } from "./data-table";
@@ -64,6 +64,13 @@ function Run(props: { month: string; summary: SepaSummary }) {
   const format = useMoneyFormat();
   const creating = useActionForm(createRun);
   const created = () => props.summary.status === "created";
+  // the households are mailed after the create answered: read the run again until all are told (no file before)
+  const telling = () => created() && (props.summary.notified ?? 0) < props.summary.count;
+  createEffect(() => {
+    if (!telling()) return;
+    const timer = setInterval(() => void revalidate(getSepaRun.keyFor(props.month)), 1000);
+    onCleanup(() => clearInterval(timer));
+  });
   let download: HTMLAnchorElement | undefined;
   return (
     <>
@@ -97,11 +104,13 @@ function Run(props: { month: string; summary: SepaSummary }) {
           }
         >
           <Status message={s().overview.sepaNotified(props.summary.notified ?? 0, props.summary.count)} tone="info" />
-          <p>
-            <a ref={download} class="button" href={contributionApi.sepaFile(props.month)} download="">
-              {s().overview.sepaDownload(format.month(props.month))}
-            </a>
-          </p>
+          <Show when={!telling()}>
+            <p>
+              <a ref={download} class="button" href={contributionApi.sepaFile(props.month)} download="">
+                {s().overview.sepaDownload(format.month(props.month))}
+              </a>
+            </p>
+          </Show>
           <p class="hint">{s().overview.sepaSame}</p>
           <Show when={props.summary.booked?.collected || props.summary.booked?.returned ? props.summary.booked : undefined}>
             {(b) => <p>{s().overview.sepaBooked(b().collected, format.money(b().collectedCents), b().returned, format.money(b().returnedCents))}</p>}
