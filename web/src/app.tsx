@@ -27,6 +27,7 @@ const HouseholdEdit = lazy(() => import("./routes/household-edit"));
 const HarvestPage = lazy(() => import("./routes/harvest"));
 const HarvestWeek = lazy(() => import("./routes/harvest-week"));
 const PickList = lazy(() => import("./routes/pick-list"));
+const HarvestPickup = lazy(() => import("./routes/harvest-pickup"));
 const HarvestWeeks = lazy(() => import("./routes/harvest-weeks"));
 const HarvestSeason = lazy(() => import("./routes/harvest-season"));
 const Workdays = lazy(() => import("./routes/workdays"));
@@ -81,6 +82,7 @@ export function App() {
           <Route path="/harvest/season" component={HarvestSeason} {...harvestSeasonRoute} />
           <Route path="/harvest/:week" component={HarvestWeek} {...harvestWeekRoute} />
           <Route path="/harvest/:week/picklist" component={PickList} {...harvestWeekRoute} />
+          <Route path="/harvest/:week/pickup" component={HarvestPickup} {...harvestWeekRoute} />
           <Route path="/workdays" component={Workdays} {...workdaysRoute} />
           <Route path="/workdays/mine" component={MyWorkdays} {...myWorkdaysRoute} />
           <Route path="/workdays/new" component={WorkdayNew} />

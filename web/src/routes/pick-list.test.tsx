@@ -59,11 +59,13 @@ describe("pick list", () => {
       ["Courgette", "40 stuks", "40 stuks", "0 stuks"],
       ["Gehakt", "5 kg", "5 kg", "0 kg"],
     ]);
-    expect(rowsOf(screen.getByRole("table", { name: "Per huishouden" }))).toEqual([
-      ["Huishouden", "Monden", "Aandeel"],
-      ["Familie De Vries", "2,5", "4,75 kg Spinazie15 stuks Courgette2,5 kg Gehakt"],
-      ["Familie Jansen · vegetarisch", "1", "1,9 kg Spinazie6 stuks Courgette"],
-      ["Öztürk", "3", "5,7 kg Spinazie19 stuks Courgette2,5 kg Gehakt"],
+    // A grid of households × crops, the unit in the heading, totals below: a few landscape pages for 200.
+    expect(rowsOf(screen.getByRole("table", { name: "Per huishouden en gewas" }))).toEqual([
+      ["Huishouden", "Monden", "Spinazie (kg)", "Courgette (stuks)", "Gehakt (kg)", "Opgehaald"],
+      ["Familie De Vries", "2,5", "4,75", "15", "2,5", ""],
+      ["Familie Jansen · vegetarisch", "1", "1,9", "6", "", ""],
+      ["Öztürk", "3", "5,7", "19", "2,5", ""],
+      ["Totaal", "6,5", "12,35", "40", "5", ""],
     ]);
     // Published and unchanged: no warning on the paper.
     expect(screen.queryByText(/Concept/)).not.toBeInTheDocument();

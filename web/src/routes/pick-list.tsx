@@ -1,7 +1,8 @@
 import { Show } from "solid-js";
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Loads } from "../components/feedback";
-import { CropTable, HouseholdTable } from "../components/harvest-split";
+import { CropTable } from "../components/harvest-split";
+import { PickGrid } from "../components/pick-grid";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import { getHarvest } from "../lib/harvest";
@@ -9,7 +10,7 @@ import { useHarvestFormat } from "../lib/harvest-view";
 import { isWeek, weekNumber } from "../lib/week";
 import NotFound from "./not-found";
 
-/** The week on paper, for the people packing the shares: per crop, then per household. */
+/** The week on paper, for the people packing the shares: per crop, then a grid of households × crops (landscape A4). */
 export default function PickList(props: RouteSectionProps) {
   const { t } = useI18n();
   const format = useHarvestFormat();
@@ -38,8 +39,10 @@ export default function PickList(props: RouteSectionProps) {
                       {t().picklist.print}
                     </button>
                   </div>
-                  <CropTable overview={o()} />
-                  <HouseholdTable overview={o()} />
+                  <div class="pick-list-page">
+                    <CropTable overview={o()} />
+                    <PickGrid overview={o()} />
+                  </div>
                 </>
               )}
             </Show>
