@@ -134,13 +134,15 @@ describe("the farm's public page", () => {
           } as never)
           .go();
     });
+    // next year's price, confirmed: this year has none
+    await withActor({ type: "system", farmID }, () => Season.confirm(2027, { rateCents: 1850, vegetarianRateCents: 1650 }));
     const res = await client(app).get("/api/farm/public");
     expect(res.status).toBe(200);
     expect(res.body.farm).toMatchObject({
       pickup: [friday, saturday],
       depositFullCents: 200_000,
       waiting: { applications: 2, mouths: 3.5 },
-      price: null,
+      price: { year: 2027, rateCents: 1850, vegetarianRateCents: 1650 },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/example\.nl|Aanvrager/);
   });

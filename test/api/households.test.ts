@@ -61,6 +61,8 @@ describe("households", () => {
     const list = await board.get("/api/households");
     expect(list.status).toBe(200);
     expect(list.body.households.map((h: { name: string }) => h.name)).toEqual(["Bestuur", "Jansen", "Visser"]);
+    // each with its people's names and addresses, for the board's search
+    expect(list.body.households[1].people).toEqual([{ name: "Jansen", email: "lid@example.nl" }]);
 
     const created = await board.post("/api/households", {
       name: "De Vries",

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
 import { versionOn } from "../contribution/rules";
-import { Season } from "../contribution/season";
+import { useDB } from "../entities";
 import { mouths } from "../household/mouths";
 import { all as applications } from "../membership/waitlist";
 import { dateOf } from "../week";
@@ -32,11 +32,12 @@ export namespace FarmPublic {
   const cache = new Map<string, { at: number; info: Info }>();
   const cacheMs = 60_000;
 
+  // the season's item read directly: the contribution module would weigh 6 kB on the core Lambda
   async function price(today: string): Promise<Info["price"]> {
     const year = Number(today.slice(0, 4));
     for (const y of [year, year + 1]) {
-      const season = await Season.load(y);
-      const version = season && versionOn(season.versions, Season.dayWithin(y, today));
+      const season = (await useDB().entities.season.get({ farmID: useFarmID(), year: y }).go()).data;
+      const version = season && versionOn(season.versions ?? [], y === year ? today : `${y}-01-01`);
       if (version) return { year: y, rateCents: version.rateCents, vegetarianRateCents: version.vegetarianRateCents };
     }
     return null;
