@@ -9,6 +9,7 @@ import { FarmEntity } from "./farm/entities";
 import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./harvest/entities";
 import { HarvestPickupEntity, HarvestUncollectedEntity } from "./harvest/pickup-entities";
 import { HarvestHandoverEntity } from "./harvest/handover-entity";
+import { PaymentLikenessEntity } from "./contribution/likeness-entity";
 import { HouseholdEntity } from "./household/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
@@ -59,6 +60,7 @@ export const entities = {
   bankLine: BankLineEntity,
   bankAccount: BankAccountEntity,
   bankLikeness: BankLikenessEntity,
+  paymentLikeness: PaymentLikenessEntity,
   sepaRun: SepaRunEntity,
   sepaRunItem: SepaRunItemEntity,
   solidarityChoice: SolidarityChoiceEntity,

@@ -10,6 +10,7 @@ import { bankMatcher, normalName, type BankMatch, type HouseholdRef } from "./ba
 import { BankReview } from "./bank-review";
 import { CollectionBooking } from "./collection-booking";
 import { Payment } from "./payment";
+import { PaymentLikeness } from "./payment-likeness";
 
 /**
  * Importing a bank file (any format bank/ reads) into the ledger, so that
@@ -58,7 +59,7 @@ export namespace BankImport {
     held?: "collection" | "return";
     likeness: string;
     /** The household it found (bank-match.ts), or why it waits; none for held lines. */
-    found?: BankMatch | { review: "by_hand"; candidates: string[] };
+    found?: BankMatch;
   }
 
   const digest = (parts: (string | number | undefined)[]) =>
@@ -121,10 +122,48 @@ export namespace BankImport {
   }
 
   const read = <T>(reads: Promise<{ data: T | null }>[]) => Promise.all(reads).then((rs) => rs.map((r) => r.data ?? undefined));
+  const none = Promise.resolve({ data: null });
 
-  // 4 items a line at most (line, likeness, ledger entry, audit event): 24 lines a transaction of DynamoDB's 100 items
-  const linesPerTransaction = 24;
-  const transactionsAtOnce = 4;
+  // A booked line writes 2 items (its claim and its ledger entry); each household's lines of a
+  // transaction add 2 (its likeness and one audit event): 48 lines of one household in 100 items.
+  const linesPerHousehold = 48;
+  const itemsPerTransaction = 100;
+  // DynamoDB Local serialises writes: more at once only makes them wait on each other
+  const transactionsAtOnce = 2;
+
+  interface Write {
+    kept: Kept;
+    key: string;
+    plan: Plan;
+    claimLikeness: boolean;
+  }
+
+  /**
+   * What to write: lines booked on one household and year go together with
+   * its likeness and one audit event (a unit); other lines alone. Units are
+   * packed into transactions; a household's second unit waits for the next
+   * round, as its likeness can change once per round.
+   */
+  function pack(writes: Write[]) {
+    const units = new Map<string, Write[]>();
+    const alone: Write[][] = [];
+    for (const w of writes) {
+      if (w.plan.kind !== "book") alone.push([w]);
+      else {
+        const id = `${w.plan.householdID}|${w.kept.line.bookingDate.slice(0, 4)}`;
+        units.set(id, [...(units.get(id) ?? []), w]);
+      }
+    }
+    const later: Kept[] = [];
+    const groups: { units: Write[][]; items: number }[] = [];
+    const size = (unit: Write[]) => (unit[0]!.plan.kind === "book" ? unit.length * 2 + 2 : unit[0]!.claimLikeness ? 2 : 1);
+    for (const unit of [...[...units.values()].map((u) => { later.push(...u.slice(linesPerHousehold).map((w) => w.kept)); return u.slice(0, linesPerHousehold); }), ...alone]) {
+      const last = groups.at(-1);
+      if (last && last.items + size(unit) <= itemsPerTransaction) (last.units.push(unit), (last.items += size(unit)));
+      else groups.push({ units: [unit], items: size(unit) });
+    }
+    return { groups: groups.map((g) => g.units), later };
+  }
 
   /**
    * Imports a bank file. A file that is no bank statement is refused whole
@@ -150,51 +189,62 @@ export namespace BankImport {
     let pending = sort(file, report);
     const [match, names] = await Promise.all([matcher(), BankReview.householdNames()]);
     for (const k of pending) if (!k.held) k.found = match(k.line);
-    // A payment the treasurer recorded by hand under the line's words, on the same household, is likely
-    // this one. Read once per wording: a month's transfers mostly share theirs.
-    const byHand = new Map<string, ReturnType<typeof claimOf>>();
-    const claimOf = (words: string) => db.paymentClaim.get({ farmID, claim: Payment.claimOf(words) }).go().then((r) => r.data ?? undefined);
-    for (const k of pending)
-      if (k.found && "householdID" in k.found && k.line.description && !byHand.has(k.line.description)) byHand.set(k.line.description, claimOf(k.line.description));
-    for (const k of pending) {
-      const claim = k.line.description ? await byHand.get(k.line.description) : undefined;
-      if (claim && !claim.reversed && k.found && "householdID" in k.found && claim.householdID === k.found.householdID) k.found = { review: "by_hand", candidates: [claim.householdID] };
-    }
+    const householdOf = (k: Kept) => (k.found && "householdID" in k.found ? k.found.householdID : undefined);
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt === 30) throw new VisibleError("conflict", "bank.busy", "Too many imports at once; try again.");
       if (attempt) await backoff(attempt, 200);
-      // what is there now, read consistently: a line claimed meanwhile is already there
-      const claims = await read(pending.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true })));
-      const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : Promise.resolve({ data: null }))));
+     
+      // What is there now, read consistently: a line claimed meanwhile is already there. A file whose
+      // sample of lines is all new skips this once: each line's claim, created only if new, tells.
+      const claims = attempt || !(await allNew(pending)) ? await read(pending.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true }))) : [];
+      const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
       const there = pending.map((k, i) => !!claims[i] && (sameContent(k.line, claims[i]) || !!conflicts[i]));
-      const likes = await read(pending.map((k, i) => (there[i] ? Promise.resolve({ data: null }) : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true }))));
-      const writes: { kept: Kept; key: string; plan: Plan; claimLikeness: boolean }[] = [];
+      // A line found a household compares with the lines booked on it (its likeness, below); the others
+      // with every line that waits or is held. Assigning a waiting line checks the household's payments alike.
+      const likes = await read(pending.map((k, i) => (there[i] || householdOf(k) ? none : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true }))));
+      const booking = pending.filter((k, i) => !there[i] && householdOf(k));
+      // The households' payments by hand and booked lines, read before deciding: each booking's
+      // transaction holds only if they are unchanged. A hand payment under the line's words counts too.
+      const [seen, wordClaims] = await Promise.all([
+        PaymentLikeness.read(booking.map((k) => ({ householdID: householdOf(k)!, year: Number(k.line.bookingDate.slice(0, 4)) }))),
+        byWords(booking.map((k) => k.line.description)),
+      ]);
+      const writes: Write[] = [];
       pending.forEach((kept, i) => {
         const claim = claims[i];
-        const like = likes[i];
         if (there[i]) return void report.alreadyThere++;
         const key = claim ? conflictKey(kept.line) : kept.line.key;
-        const otherFormat = like && like.format !== file.format && like.key !== kept.line.key;
         const found = kept.found;
+        const householdID = householdOf(kept);
+        const mine = householdID ? seen.get(householdID, Number(kept.line.bookingDate.slice(0, 4))) : undefined;
+        const booked = mine?.lines.get(kept.likeness);
+        const like = likes[i] ?? booked;
+        const otherFormat = like && like.format !== file.format && like.key !== kept.line.key;
+        const words = kept.line.description ? wordClaims.get(kept.line.description) : undefined;
+        const byHand = mine && (PaymentLikeness.byHand(mine, kept.line.bookingDate, kept.line.amountCents) || (words && !words.reversed && words.householdID === householdID));
+        const candidates = householdID ? [householdID] : (found as { candidates: string[] } | undefined)?.candidates ?? [];
         const plan: Plan = kept.held
           ? { kind: "held", reason: kept.held }
           : claim
-            ? { kind: "review", reason: "conflict", candidates: found && "householdID" in found ? [found.householdID] : (found?.candidates ?? []), repeats: claim.key }
+            ? { kind: "review", reason: "conflict", candidates, repeats: claim.key }
             : otherFormat
-              ? { kind: "review", reason: "other_format", candidates: found && "householdID" in found ? [found.householdID] : (found?.candidates ?? []), repeats: like.key }
-              : found && "householdID" in found
-                ? { kind: "book", householdID: found.householdID, by: found.by }
-                : { kind: "review", reason: found!.review, candidates: found!.candidates };
-        writes.push({ kept, key, plan, claimLikeness: !like });
+              ? { kind: "review", reason: "other_format", candidates, repeats: like.key }
+              : byHand
+                ? { kind: "review", reason: "by_hand", candidates }
+                : householdID
+                  ? { kind: "book", householdID, by: (found as { by: string }).by }
+                  : { kind: "review", reason: (found as { review: (typeof BankReview.reasons)[number] }).review, candidates };
+        writes.push({ kept, key, plan, claimLikeness: !likes[i] && plan.kind !== "book" });
       });
-      const retry: Kept[] = [];
-      const groups: (typeof writes)[] = [];
-      for (let i = 0; i < writes.length; i += linesPerTransaction) groups.push(writes.slice(i, i + linesPerTransaction));
-      for (let i = 0; i < groups.length; i += transactionsAtOnce)
-        await Promise.all(
-          groups.slice(i, i + transactionsAtOnce).map(async (group) => {
-            const done = await write(group, file.format);
-            if (!done) retry.push(...group.map((w) => w.kept));
+      const { groups, later } = pack(writes);
+      const retry: Kept[] = [...later];
+      // a few writers, each taking the next transaction when its last is done
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: transactionsAtOnce }, async () => {
+          for (let units = groups[next++]; units; units = groups[next++]) {
+            const done = await write(units, file.format, seen.get);
+            if (!done) retry.push(...units.flat().map((w) => w.kept));
             else
               for (const [w, payment] of done) {
                 const shown = BankReview.serialize({ ...stored(w.kept.line, file.format, w.key, w.plan, payment?.id), createdAt: "", updatedAt: "" } as Item, names);
@@ -204,8 +254,9 @@ export namespace BankImport {
                 } else if (w.plan.kind === "held") report.held.push(shown);
                 else report.review.push(shown);
               }
-          }),
-        );
+          }
+        }),
+      );
       pending = retry;
     }
     // the collections and returns kept: booked on their run where they fit one
@@ -222,7 +273,24 @@ export namespace BankImport {
     const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
     report.review.sort(byLine);
     report.held.sort(byLine);
+    report.payments.sort((a, b) => a.id.localeCompare(b.id));
     return report;
+  }
+
+  /** True when none of up to 100 lines spread over the file is there yet. */
+  async function allNew(kept: Kept[]) {
+    const step = Math.max(1, Math.floor(kept.length / 100));
+    const sample = kept.filter((_, i) => i % step === 0).slice(0, 100);
+    const found = await read(sample.map((k) => useDB().entities.bankLine.get({ farmID: useFarmID(), key: k.line.key }).go({ consistent: true })));
+    return found.every((f) => !f);
+  }
+
+  /** The hand payments' claims of these words (Payment.claimOf), read once per wording: a month's transfers mostly share theirs. */
+  async function byWords(descriptions: (string | undefined)[]) {
+    const farmID = useFarmID();
+    const words = [...new Set(descriptions.filter((d): d is string => !!d))];
+    const claims = await read(words.map((w) => useDB().entities.paymentClaim.get({ farmID, claim: Payment.claimOf(w) }).go({ consistent: true })));
+    return new Map(words.map((w, i) => [w, claims[i]]));
   }
 
   /** The bank line's item as kept. */
@@ -255,23 +323,39 @@ export namespace BankImport {
     };
   }
 
-  /** One transaction for a group of lines: each line's claim with what it books. Undefined when it was cancelled. */
-  async function write(group: { kept: Kept; key: string; plan: Plan; claimLikeness: boolean }[], format: string) {
-    const farmID = useFarmID();
-    const made = group.map((w) => {
-      const booked = w.plan.kind === "book" ? BankReview.booking({ ...w.kept.line, key: w.key, description: w.kept.line.description || undefined }, w.plan.householdID) : undefined;
-      return { w, booked, item: stored(w.kept.line, format, w.key, w.plan, booked?.entry.entryID) };
+  /**
+   * One transaction for a group of units: each line's claim with what it
+   * books, and per household its likeness (on the condition that it is as it
+   * was read) and one audit event naming the payments. Undefined when it was cancelled.
+   */
+  async function write(units: Write[][], format: string, seen: (householdID: string, year: number) => PaymentLikeness.Seen) {
+    const made = units.map((unit) => {
+      const lines = unit.map((w) => {
+        const booked = w.plan.kind === "book" ? BankReview.booking({ ...w.kept.line, key: w.key, description: w.kept.line.description || undefined }, w.plan.householdID) : undefined;
+        return { w, booked, item: stored(w.kept.line, format, w.key, w.plan, booked?.entry.entryID) };
+      });
+      const plan = unit[0]!.plan;
+      const household = plan.kind === "book" ? { mine: seen(plan.householdID, lines[0]!.booked!.entry.year), householdID: plan.householdID } : undefined;
+      return { lines, household };
     });
     const res = await useDB()
-      .transaction.write(({ bankLine, bankLikeness, ledgerEntry, audit }) =>
-        made.flatMap(({ w, booked, item }) => [
-          bankLine.create(item).commit(),
-          ...(w.claimLikeness ? [bankLikeness.create({ farmID, likeness: w.kept.likeness, format, key: w.key }).commit()] : []),
-          ...(booked ? [ledgerEntry.create(booked.entry).commit(), audit.create(booked.event).commit()] : []),
+      .transaction.write((tx) =>
+        made.flatMap(({ lines, household }) => [
+          ...lines.flatMap(({ w, booked, item }) => [
+            tx.bankLine.create(item).commit(),
+            ...(w.claimLikeness ? [tx.bankLikeness.create({ farmID: useFarmID(), likeness: w.kept.likeness, format, key: w.key }).commit()] : []),
+            ...(booked ? [tx.ledgerEntry.create(booked.entry).commit()] : []),
+          ]),
+          ...(household
+            ? [
+                PaymentLikeness.bump(tx, household.mine, { lines: lines.map(({ w }) => PaymentLikeness.lineToken(w.kept.likeness, format, w.key)) }),
+                tx.audit.create(BankReview.bookedEvent(household.householdID, lines.map(({ booked }) => booked!))).commit(),
+              ]
+            : []),
         ]),
       )
       .go();
     if (res.canceled) return undefined;
-    return made.map(({ w, booked }) => [w, booked?.payment()] as const);
+    return made.flatMap(({ lines }) => lines.map(({ w, booked }) => [w, booked?.payment()] as const));
   }
 }

@@ -18,11 +18,12 @@ interface Event {
 /** The events that name a bank line booked on the household alone: a payment, a collection or its return (collection-booking.ts). */
 const ownLines = ["payment.recorded", "collection.booked", "collection.returned"];
 
-/** The keys of the bank lines booked on the household, from its audit events. */
+/** The keys of the bank lines booked on the household, from its audit events (an import's names its payments' lines). */
 function linesOf(events: readonly Event[]): string[] {
   return events.flatMap((e) => {
-    const id = ownLines.includes(e.action) ? (e.data as { bankLine?: unknown } | undefined)?.bankLine : undefined;
-    return typeof id === "string" && /^[0-9a-f]+$/.test(id) ? [Buffer.from(id, "hex").toString("utf8")] : [];
+    const data = e.data as { bankLine?: unknown; payments?: { bankLine?: unknown }[] } | undefined;
+    const ids = ownLines.includes(e.action) ? [data?.bankLine] : e.action === "payments.booked" ? (data?.payments ?? []).map((p) => p.bankLine) : [];
+    return ids.flatMap((id) => (typeof id === "string" && /^[0-9a-f]+$/.test(id) ? [Buffer.from(id, "hex").toString("utf8")] : []));
   });
 }
 
@@ -48,11 +49,13 @@ export namespace BankPrivacy {
     await forgetAccounts(householdID);
   }
 
-  /** After the retention period: its bank lines go, and no line still waiting names it as a candidate. */
+  /** After the retention period: its bank lines and their likeness go, and no line still waiting names it as a candidate. */
   export async function purge(householdID: string, events: readonly Event[]) {
     const farmID = useFarmID();
     const db = useDB().entities;
     await writeAll((b) => db.bankLine.delete(b).go(), linesOf(events).map((key) => ({ farmID, key })));
+    const likeness = (await db.paymentLikeness.query.byHousehold({ farmID, householdID }).go({ pages: "all" })).data;
+    await writeAll((b) => db.paymentLikeness.delete(b).go(), likeness.map(({ year }) => ({ farmID, householdID, year })));
     for (const state of ["review", "held"] as const) {
       const waiting = (await db.bankLine.query.byState({ farmID, state }).go({ pages: "all" })).data;
       for (const line of waiting.filter((l) => l.candidates?.includes(householdID)))

@@ -115,7 +115,15 @@ export namespace BankReview {
       createdBy: actorID(),
     };
     const event = Audit.event("payment.recorded", householdID, { entryID: entry.entryID, amountCents: entry.amountCents, reference: entry.reference, source: "import", bankLine: idOf(item.key) });
-    return { entry, event, payment: () => Payment.serialize({ ...entry, createdAt: Clock.iso() }) };
+    return { entry, event, line: idOf(item.key), payment: () => Payment.serialize({ ...entry, createdAt: Clock.iso() }) };
+  }
+
+  /** One audit event for a household's payments booked from one import's transaction, naming each payment's bank line. */
+  export function bookedEvent(householdID: string, booked: { entry: ReturnType<typeof booking>["entry"]; line: string }[]) {
+    return Audit.event("payments.booked", householdID, {
+      source: "import",
+      payments: booked.map(({ entry, line }) => ({ entryID: entry.entryID, amountCents: entry.amountCents, reference: entry.reference, bankLine: line })),
+    });
   }
 
   async function get(key: string) {
