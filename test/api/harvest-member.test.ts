@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { Farm } from "@akker/core/farm/farm";
 import { createApp } from "../../functions/src/api/app";
 import { freshFarmApp, login, makeHousehold, makePerson } from "./helpers";
 
@@ -15,12 +17,14 @@ let jansen: Awaited<ReturnType<typeof login>>;
 let visser: Awaited<ReturnType<typeof login>>;
 let smit: Awaited<ReturnType<typeof login>>;
 const ids: Record<string, string> = {};
+let farmID: string;
 
 // Sunday 11 April 2027, in week 14: week 15's opt-out closed Thursday 8 April 18:00.
 const sunday = Date.parse("2027-04-11T10:00:00Z");
 
 beforeAll(async () => {
-  const { farmID, app: made } = await freshFarmApp(sunday);
+  const { farmID: made0, app: made } = await freshFarmApp(sunday);
+  farmID = made0;
   app = made;
   for (const [name, adults, children] of [["Jansen", 2, 2], ["Visser", 1, 0], ["Smit", 2, 0]] as const) {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, adults, children });
@@ -147,6 +151,24 @@ describe("Herenburen", () => {
       expect([res.status, res.body.error.code]).toEqual([409, "handover.closed"]);
       expect((await smit.get(`/api/harvests/${week}/handover`)).body.open).toBe(false);
     } finally {
+      Clock.set(sunday);
+    }
+  });
+
+  it("closes with the end of the week's last pickup moment, once the farm has set them", async () => {
+    const pickup = [
+      { weekday: 5, from: "16:00", to: "18:00", place: "De schuur" },
+      { weekday: 2, from: "17:00", to: "19:00", place: "De schuur" },
+    ];
+    await withActor({ type: "system", farmID }, () => Farm.update({ pickup }));
+    try {
+      Clock.set(Date.parse("2027-04-16T15:59:00Z")); // Friday 16 April 17:59 in Amsterdam
+      expect((await smit.get(`/api/harvests/${week}/handover`)).body).toMatchObject({ open: true, closes: "2027-04-16T18:00:00+02:00" });
+      Clock.set(Date.parse("2027-04-16T16:00:00Z"));
+      const res = await smit.put(`/api/harvests/${week}/handover`, { toHouseholdID: ids.Visser });
+      expect([res.status, res.body.error.code]).toEqual([409, "handover.closed"]);
+    } finally {
+      await withActor({ type: "system", farmID }, () => Farm.update({ pickup: [] }));
       Clock.set(sunday);
     }
   });

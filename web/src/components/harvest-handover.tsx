@@ -5,9 +5,10 @@ import { PlanMessages, usePlanText } from "../i18n/plan";
 import { settle } from "../lib/api";
 import { getContact, getHandover, getNeighbours, planApi, type HandoverInfo } from "../lib/harvest-plan";
 import { formData, text, useActionForm } from "../lib/form";
-import { weekLabel } from "../lib/week";
+import { addWeeks, weekLabel } from "../lib/week";
 import { FormError, Status } from "./feedback";
 import { SelectField } from "./field";
+import "./plan.css";
 
 const offer = action(
   async (week: string, toHouseholdID: string) => settle(getHandover.keyFor(week), await planApi.offer(week, toHouseholdID)),
@@ -27,11 +28,16 @@ const answer = action(
  */
 export default function ShareExtras(props: { week: string }) {
   const p = usePlanText();
+  // once this week's pickup is over, a share to hand over is next week's
+  const current = createAsync(() => getHandover(props.week));
+  const target = () => (current()?.open === false ? addWeeks(props.week, 1) : props.week);
   return (
     <PlanMessages>
-      <Handover week={props.week} />
+      <Show when={current()}>
+        <Handover week={target()} />
+      </Show>
       <Contact week={props.week} />
-      <ul class="links">
+      <ul class="plan-links">
         <li>
           <A href="/harvest/weeks">{p().weeks.link}</A>
         </li>
@@ -45,11 +51,12 @@ export default function ShareExtras(props: { week: string }) {
 
 function Handover(props: { week: string }) {
   const p = usePlanText();
+  const { locale } = useI18n();
   const info = createAsync(() => getHandover(props.week));
   const id = createUniqueId();
   return (
     <section class="handover" aria-labelledby={id}>
-      <h3 id={id}>{p().handover.title}</h3>
+      <h3 id={id}>{p().handover.title(weekLabel(props.week, locale()))}</h3>
       <Show when={info()}>
         {(h) => (
           <>
@@ -168,7 +175,7 @@ function Contact(props: { week: string }) {
       {(c) => (
         <section class="contact" aria-labelledby={id}>
           <h3 id={id}>{p().contact.title}</h3>
-          <ul class="links">
+          <ul class="plan-links">
             <Show when={c().farmer.length}>
               <li>
                 <a href={mailto(c().farmer)}>{p().contact.farmer}</a>

@@ -10,6 +10,7 @@ import { getMyWeeks, planApi, type HolidayResult } from "../lib/harvest-plan";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { formData, text, useActionForm } from "../lib/form";
 import { weekLabel } from "../lib/week";
+import "../components/plan.css";
 
 
 const setOptOut = action(async (week: string, optedOut: boolean) => {

@@ -4,6 +4,7 @@ import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { addWeeks, amsterdamISO, amsterdamTime, mondayOf, weekOf } from "../week";
 
@@ -36,12 +37,19 @@ export namespace Handover {
   export const FromInput = z.object({ fromHouseholdID: z.string().check(z.minLength(1), z.maxLength(100)) });
 
   /**
-   * The last moment of a week's pickup: the end of its Sunday on the farm's
-   * clock, until the farm's pickup moments can tell the last one.
+   * The end of a week's pickup on the farm's clock: the end of the last of
+   * the farm's pickup moments that week, or of its Sunday while it has none.
    */
-  export function closesAt(week: string): number {
-    const next = mondayOf(addWeeks(week, 1));
-    return amsterdamTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  export function closesAt(week: string, pickup: readonly Farm.PickupMoment[]): number {
+    const last = [...pickup].sort((a, b) => a.weekday - b.weekday || a.to.localeCompare(b.to)).at(-1);
+    const day = mondayOf(week);
+    day.setUTCDate(day.getUTCDate() + (last ? last.weekday - 1 : 7));
+    const [hour, minute] = last ? last.to.split(":").map(Number) : [0, 0];
+    return amsterdamTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
+  }
+
+  async function closes(week: string) {
+    return closesAt(week, (await Farm.current()).pickup);
   }
 
   function ownHousehold() {
@@ -51,8 +59,8 @@ export namespace Handover {
     return { householdID: person.householdID, personID: person.personID };
   }
 
-  function assertOpen(week: string) {
-    if (Clock.now() >= closesAt(week))
+  async function assertOpen(week: string) {
+    if (Clock.now() >= (await closes(week)))
       throw new VisibleError("conflict", "handover.closed", "This week's pickup is over: its share can no longer be handed over.");
     if (week > addWeeks(weekOf(Clock.now()), weeksAhead))
       throw new VisibleError("input", "handover.too_far", `A share can be handed over at most ${weeksAhead} weeks ahead.`);
@@ -67,25 +75,24 @@ export namespace Handover {
   /** The caller's household's handovers of a week, given and received. */
   export async function get(week: string): Promise<Info> {
     const { householdID } = ownHousehold();
-    const [all, households] = await Promise.all([ofWeek(week), Household.list()]);
+    const [all, households, end] = await Promise.all([ofWeek(week), Household.list(), closes(week)]);
     const name = (id: string) => households.find((h) => h.id === id)?.name ?? "?";
     const given = all.find((h) => h.householdID === householdID);
-    const closes = closesAt(week);
     return {
       week,
       given: given ? { householdID: given.toHouseholdID, name: name(given.toHouseholdID), status: given.status } : null,
       received: all
         .filter((h) => h.toHouseholdID === householdID)
         .map((h) => ({ householdID: h.householdID, name: name(h.householdID), status: h.status })),
-      closes: amsterdamISO(closes),
-      open: Clock.now() < closes,
+      closes: amsterdamISO(end),
+      open: Clock.now() < end,
     };
   }
 
   /** Offers the caller's household's share of the week to another active household. */
   export async function offer(week: string, toHouseholdID: string): Promise<Info> {
     const { householdID, personID } = ownHousehold();
-    assertOpen(week);
+    await assertOpen(week);
     const farmID = useFarmID();
     if (toHouseholdID === householdID) throw new VisibleError("input", "handover.self", "A share cannot be handed to its own household.");
     const [to, optOut] = await Promise.all([
@@ -94,7 +101,7 @@ export namespace Handover {
     ]);
     if (!to || to.status !== "active") throw new VisibleError("not_found", "handover.unknown_household", "No such household.");
     if (optOut.data) throw new VisibleError("conflict", "handover.opted_out", "The household opted out of this week: there is no share to hand over.");
-    const expiresAtEpoch = Math.floor(closesAt(week) / 1000) + 60 * 86_400;
+    const expiresAtEpoch = Math.floor(mondayOf(addWeeks(week, 1)).getTime() / 1000) + 60 * 86_400;
     try {
       await db().create({ farmID, week, householdID, toHouseholdID, status: "offered", personID, expiresAtEpoch }).go();
     } catch (e) {
@@ -107,7 +114,7 @@ export namespace Handover {
   /** Takes an offer back, as long as it is not accepted. */
   export async function withdraw(week: string): Promise<Info> {
     const { householdID } = ownHousehold();
-    assertOpen(week);
+    await assertOpen(week);
     try {
       await db()
         .delete({ farmID: useFarmID(), week, householdID })
@@ -124,7 +131,7 @@ export namespace Handover {
   /** The household a share was offered to accepts it (accepted: true) or declines it. */
   export async function answer(week: string, fromHouseholdID: string, accepted: boolean): Promise<Info> {
     const { householdID, personID } = ownHousehold();
-    assertOpen(week);
+    await assertOpen(week);
     const key = { farmID: useFarmID(), week, householdID: fromHouseholdID };
     try {
       if (accepted)

@@ -37,7 +37,7 @@ export const planEn: PlanDictionary = {
     none: "Nothing received this season yet.",
   },
   handover: {
-    title: "Neighbours (Herenburen)",
+    title: (week) => `Neighbours (Herenburen) in ${week}`,
     intro: "Can't collect? Ask another household to take your share along.",
     to: "Household that collects",
     choose: "Choose a household",

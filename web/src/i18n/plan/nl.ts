@@ -40,7 +40,7 @@ export const planNl = {
     none: "Nog niets ontvangen dit seizoen.",
   },
   handover: {
-    title: "Herenburen",
+    title: (week: string) => `Herenburen in ${week}`,
     intro: "Kunnen jullie niet ophalen? Vraag een ander huishouden om jullie aandeel mee te nemen.",
     to: "Huishouden dat ophaalt",
     choose: "Kies een huishouden",
