@@ -107,59 +107,25 @@ function SettingsForm(props: { settings: FarmSettingsInfo; saving: Saving }) {
   const s = () => props.settings;
   return (
     <form ref={form} class="stack farm-settings" onSubmit={submit} novalidate>
-      <TextField
-        label={f().settings.capacity}
-        hint={f().settings.capacityHint}
-        name="capacityMouths"
-        inputmode="numeric"
-        autocomplete="off"
-        value={String(s().capacityMouths)}
-        error={saving.fieldError("capacityMouths")}
-      />
+      <NumberSetting name="capacityMouths" label={f().settings.capacity} hint={f().settings.capacityHint} value={String(s().capacityMouths)} saving={saving} />
       <fieldset class="field-group">
         <legend>{f().settings.optOut}</legend>
-        <TextField
+        <NumberSetting
+          name="optOutDaysBefore"
           label={f().settings.daysBefore}
           hint={f().settings.daysBeforeHint(f().settings.optOutExample(deadlineDay(), s().optOutTime))}
-          name="optOutDaysBefore"
-          inputmode="numeric"
-          autocomplete="off"
           value={String(s().optOutDaysBefore)}
-          onInput={(e) => {
-            const n = Number(e.currentTarget.value);
+          saving={saving}
+          onInput={(value) => {
+            const n = Number(value);
             if (Number.isInteger(n)) setDaysBefore(n);
           }}
-          error={saving.fieldError("optOutDaysBefore")}
         />
         <TextField label={f().settings.time} name="optOutTime" type="time" value={s().optOutTime} error={saving.fieldError("optOutTime")} />
       </fieldset>
-      <TextField
-        label={f().settings.childFactor}
-        hint={f().settings.childFactorHint}
-        name="childFactor"
-        inputmode="decimal"
-        autocomplete="off"
-        value={number(s().childFactor)}
-        error={saving.fieldError("childFactor")}
-      />
-      <TextField
-        label={f().settings.targetHours}
-        hint={f().settings.targetHoursHint}
-        name="targetHours"
-        inputmode="decimal"
-        autocomplete="off"
-        value={number(s().targetHours)}
-        error={saving.fieldError("targetHours")}
-      />
-      <TextField
-        label={f().settings.maxProxies}
-        hint={f().settings.maxProxiesHint}
-        name="maxProxies"
-        inputmode="numeric"
-        autocomplete="off"
-        value={String(s().maxProxies)}
-        error={saving.fieldError("maxProxies")}
-      />
+      <NumberSetting name="childFactor" label={f().settings.childFactor} hint={f().settings.childFactorHint} value={number(s().childFactor)} decimal saving={saving} />
+      <NumberSetting name="targetHours" label={f().settings.targetHours} hint={f().settings.targetHoursHint} value={number(s().targetHours)} decimal saving={saving} />
+      <NumberSetting name="maxProxies" label={f().settings.maxProxies} hint={f().settings.maxProxiesHint} value={String(s().maxProxies)} saving={saving} />
       <fieldset class="field-group pickup-fields">
         <legend>{f().settings.pickup}</legend>
         <p class="hint">{f().settings.pickupHint}</p>
@@ -220,5 +186,29 @@ function SettingsForm(props: { settings: FarmSettingsInfo; saving: Saving }) {
         pendingLabel={f().settings.saving}
       />
     </form>
+  );
+}
+
+/** One number of the settings: the phone's number keyboard, no suggestions, the API's word on it at the field. */
+function NumberSetting(props: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  decimal?: boolean;
+  saving: Saving;
+  onInput?: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label={props.label}
+      hint={props.hint}
+      name={props.name}
+      inputmode={props.decimal ? "decimal" : "numeric"}
+      autocomplete="off"
+      value={props.value}
+      onInput={(e) => props.onInput?.(e.currentTarget.value)}
+      error={props.saving.fieldError(props.name)}
+    />
   );
 }
