@@ -92,6 +92,7 @@ const policy: Record<string, Rule> = {
   "POST /api/workdays/{id}/signup": { allow: members },
   "DELETE /api/workdays/{id}/signup": { allow: members },
   "GET /api/workdays/{id}/roster": { allow: ["farmer", "coordinator", "admin"] },
+  "GET /api/workdays/{id}/walk-ins": { allow: ["farmer", "coordinator", "admin"] },
   "POST /api/workdays/{id}/attendance": { allow: ["farmer", "coordinator", "admin"] },
   // a household's own hours: one that has left still reads them, but no longer reports any
   "GET /api/me/hours": { allow: loggedIn },

@@ -12,6 +12,7 @@ export type SignupStatus = NonNullable<Workday.Info["mine"]>;
 export type WorkdayCreateInput = Omit<Parameters<typeof Workday.create>[0], "repeatWeeks"> & { repeatWeeks?: number };
 export type WorkdayUpdateInput = Parameters<typeof Workday.update>[1];
 export type WorkdayRoster = Awaited<ReturnType<typeof Workday.roster>>;
+export type WalkInCandidate = Awaited<ReturnType<typeof Workday.walkInCandidates>>[number];
 export type RosterEntry = WorkdayRoster["entries"][number];
 export type HoursEntry = Hours.Entry;
 /** A reported entry waiting for approval, with who reported it; `own` when it is the caller's or their household's (another decides). */
@@ -42,8 +43,12 @@ export const workdayApi = {
   cancel: (workdayID: string) =>
     request<{ workday: WorkdayInfo }>("POST", day(workdayID, "/cancel")).then((r) => r.workday),
   roster: (workdayID: string) => request<WorkdayRoster>("GET", day(workdayID, "/roster")),
-  attendance: (workdayID: string, present: string[]) =>
-    request<WorkdayRoster>("POST", day(workdayID, "/attendance"), { present }),
+  /** Who came; `hours` only for whom worked other than the day's own hours. */
+  attendance: (workdayID: string, present: string[], hours?: Record<string, number>) =>
+    request<WorkdayRoster>("POST", day(workdayID, "/attendance"), { present, ...(hours && Object.keys(hours).length ? { hours } : {}) }),
+  /** The people of the member households, to mark a walk-in. */
+  walkIns: (workdayID: string) =>
+    request<{ people: WalkInCandidate[] }>("GET", day(workdayID, "/walk-ins")).then((r) => r.people),
   hours: {
     mine: () => request<MyHours>("GET", "/me/hours"),
     report: (input: HoursReportInput) => request<{ entry: HoursEntry }>("POST", "/me/hours", input).then((r) => r.entry),
@@ -68,6 +73,7 @@ export const getMyWorkdays = query(() => loggedIn(() => workdayApi.mine()), "wor
 export const getWorkday = query((workdayID: string) => loggedIn(() => workdayApi.get(workdayID)), "workday");
 
 export const getRoster = query((workdayID: string) => loggedIn(() => workdayApi.roster(workdayID)), "roster");
+export const getWalkIns = query((workdayID: string) => loggedIn(() => workdayApi.walkIns(workdayID)), "walk-ins");
 
 export const getMyHours = query(() => loggedIn(() => workdayApi.hours.mine()), "hours-mine");
 

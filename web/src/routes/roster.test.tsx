@@ -22,6 +22,7 @@ const entry = (personID: string, name: string, status: RosterEntry["status"], po
   status,
   position,
   present: false,
+  hours: null,
 });
 
 /** Three confirmed, two waiting (listed out of order, as the line is by position). */
@@ -38,16 +39,28 @@ function roster(day: WorkdayInfo): WorkdayRoster {
   };
 }
 
+const walkIns = [
+  { personID: "person_fatma", name: "Fatma Öztürk", household: "Öztürk" },
+  { personID: "person_eva", name: "Eva Smit", household: "Smit" },
+];
+
 function rosterApi(day: WorkdayInfo, attendance?: (present: string[]) => Reply | undefined) {
   let stored = roster(day);
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(coordinatorMe);
     if (call.path === `/api/workdays/${day.id}/roster`) return ok(stored);
+    if (call.path === `/api/workdays/${day.id}/walk-ins`) return ok({ people: walkIns });
     if (call.path === `/api/workdays/${day.id}/attendance` && call.method === "POST") {
-      const { present } = call.body as { present: string[] };
+      const { present, hours = {} } = call.body as { present: string[]; hours?: Record<string, number> };
       const answered = attendance?.(present);
       if (answered) return answered;
-      stored = { ...stored, entries: stored.entries.map((e) => ({ ...e, present: present.includes(e.personID) })) };
+      const known = new Set(stored.entries.map((e) => e.personID));
+      const added = walkIns.filter((p) => present.includes(p.personID) && !known.has(p.personID));
+      const entries = [...stored.entries, ...added.map((p) => entry(p.personID, p.name, "walk-in", 0))];
+      stored = {
+        ...stored,
+        entries: entries.map((e) => ({ ...e, present: present.includes(e.personID), hours: present.includes(e.personID) ? (hours[e.personID] ?? 3) : null })),
+      };
       return ok(stored);
     }
     return undefined;
@@ -59,7 +72,7 @@ describe("the roster", () => {
     rosterApi(workday());
     renderApp("/workdays/wd_weeding/roster");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Deelnemerslijst" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Deelnemerslijst" }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText("Wieden in de kas, za 9 mei 09:00–12:00, Kas 2")).toBeInTheDocument();
     const confirmed = screen.getByRole("region", { name: "Aangemeld (3 van 3)" });
     expect(confirmed).toHaveTextContent(
@@ -81,7 +94,7 @@ describe("the roster", () => {
     const api = rosterApi(day);
     renderApp("/workdays/wd_weeding/roster");
 
-    const form = await screen.findByRole("group", { name: "Wie was er?" });
+    const form = await screen.findByRole("group", { name: "Wie was er?" }, { timeout: 10_000 });
     expect(within(form).getAllByRole("checkbox")).toHaveLength(3);
     expect(screen.getByText("0 van 3 aangevinkt")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Iedereen aanvinken" }));
@@ -91,7 +104,7 @@ describe("the roster", () => {
     await user.click(screen.getByRole("button", { name: "Aanwezigheid opslaan" }));
 
     expect(
-      await screen.findByText("Opgeslagen: 2 personen aanwezig. Elk van hen kreeg 3 uur bij het eigen huishouden."),
+      await screen.findByText("Opgeslagen: 2 personen aanwezig, samen 6 uur, bijgeschreven bij hun eigen huishouden."),
     ).toBeInTheDocument();
     expect(api.find("POST", "/api/workdays/wd_weeding/attendance").map((c) => c.body)).toEqual([
       { present: ["person_anna", "person_cor"] },
@@ -99,6 +112,46 @@ describe("the roster", () => {
     expect(within(form).getByRole("checkbox", { name: "Anna de Vries" })).toBeChecked();
     // The answer is the new roster: it is not fetched again.
     expect(api.find("GET", "/api/workdays/wd_weeding/roster")).toHaveLength(1);
+  });
+
+  it("takes each person's own hours and someone who came without signing up", async () => {
+    const user = userEvent.setup();
+    const api = rosterApi(workday({ start: hoursFromNow(-2), end: hoursFromNow(1) }));
+    renderApp("/workdays/wd_weeding/roster");
+
+    const form = await screen.findByRole("group", { name: "Wie was er?" }, { timeout: 10_000 });
+    await user.click(within(form).getByRole("checkbox", { name: "Anna de Vries" }));
+    const hours = within(form).getByRole("spinbutton", { name: "Uren van Anna de Vries" });
+    expect(hours).toHaveValue(3);
+    await user.clear(hours);
+    await user.type(hours, "1.5");
+    await user.tab();
+
+    await user.click(screen.getByText("Kwam er iemand zonder aanmelding?"));
+    await user.type(await screen.findByRole("combobox", { name: "Zoek op naam" }), "öztürk");
+    await user.click(await screen.findByRole("option", { name: /Fatma Öztürk/ }));
+    const walkIn = within(form).getByRole("checkbox", { name: "Fatma Öztürk (zonder aanmelding)" });
+    expect(walkIn).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Aanwezigheid opslaan" }));
+
+    expect(await screen.findByText("Opgeslagen: 2 personen aanwezig, samen 4,5 uur, bijgeschreven bij hun eigen huishouden.")).toBeInTheDocument();
+    expect(api.find("POST", "/api/workdays/wd_weeding/attendance").map((c) => c.body)).toEqual([
+      { present: ["person_anna", "person_fatma"], hours: { person_anna: 1.5 } },
+    ]);
+  }, 20_000);
+
+  it("prints as a list to fill in: everyone expected, and lines for who comes unannounced", async () => {
+    rosterApi(workday());
+    renderApp("/workdays/wd_weeding/roster");
+    const paper = (await screen.findByRole("columnheader", { name: "Aanwezig" }, { timeout: 5000 })).closest("table")!;
+    expect(paper).toHaveClass("print-only");
+    expect([...paper.querySelectorAll("tbody tr")].map((r) => r.textContent)).toEqual([
+      "Anna de Vries",
+      "Bas Bakker",
+      "Cor Visser",
+      "Zonder aanmelding",
+      "", "", "", "", "", "",
+    ]);
   });
 
   it("says so when the server finds the day has not started yet", async () => {

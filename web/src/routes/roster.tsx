@@ -1,30 +1,18 @@
-import { createSignal, For, Show, untrack } from "solid-js";
-import { A, action, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { FormError, Loads, Status } from "../components/feedback";
+import { For, Show } from "solid-js";
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { Loads } from "../components/feedback";
+import { Attendance } from "../components/workday-attendance";
 import { WorkdayScreen } from "../components/workday-screen";
-import { useI18n } from "../i18n";
 import { useWorkdayText } from "../i18n/workday";
-import { getRoster, workdayApi, type WorkdayRoster } from "../lib/workday";
+import { getRoster, type WorkdayRoster } from "../lib/workday";
 import { hasStarted, useWorkdayFormat } from "../lib/workday-view";
 import { canOrganiseWorkdays } from "../lib/person";
-import { settle } from "../lib/api";
-import { useActionForm } from "../lib/form";
 import { Restricted } from "../components/restricted";
-
-const saveAttendance = action(
-  async (workdayID: string, present: string[]) =>
-    settle(getRoster.keyFor(workdayID), await workdayApi.attendance(workdayID, present)),
-  "save-attendance",
-);
-
-/** The day's hours as credited to each person present: whole quarters, as core counts them. */
-function hoursOf(day: { start: string; end: string }) {
-  return Math.round(((Date.parse(day.end) - Date.parse(day.start)) / 3_600_000) * 4) / 4;
-}
 
 /**
  * Who comes, on a phone in the field: the confirmed people, the waiting
- * list in order, and, once the day has begun, ticking who came.
+ * list in order, and, once the day has begun, ticking who came. Printed,
+ * it is a paper list to tick and fill in on the day.
  */
 export default function RosterPage(props: RouteSectionProps) {
   const w = useWorkdayText();
@@ -32,7 +20,7 @@ export default function RosterPage(props: RouteSectionProps) {
   return (
     <Restricted allow={canOrganiseWorkdays}>
       <WorkdayScreen title={w().roster.title}>
-        <p>
+        <p class="no-print">
           <A href={`/workdays/${props.params.id}`}>{w().roster.back}</A>
         </p>
         <Loads>
@@ -61,7 +49,13 @@ function Roster(props: { roster: WorkdayRoster }) {
       <Show when={day().status === "cancelled"}>
         <p class="notice warning">{w().detail.cancelled}</p>
       </Show>
-      <section class="card" aria-labelledby="confirmed">
+      <div class="actions no-print">
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {w().roster.print}
+        </button>
+      </div>
+      <PaperList roster={props.roster} />
+      <section class="card no-print" aria-labelledby="confirmed">
         <h2 id="confirmed">{w().roster.confirmed(confirmed().length, day().capacity)}</h2>
         <Show when={confirmed().length} fallback={<p>{w().roster.nobody}</p>}>
           <Show
@@ -79,7 +73,7 @@ function Roster(props: { roster: WorkdayRoster }) {
           </Show>
         </Show>
       </section>
-      <section class="card" aria-labelledby="waitlist">
+      <section class="card no-print" aria-labelledby="waitlist">
         <h2 id="waitlist">{w().roster.waitlist(waiting().length)}</h2>
         <Show when={waiting().length} fallback={<p>{w().roster.noWaitlist}</p>}>
           <ol class="roster">
@@ -91,78 +85,35 @@ function Roster(props: { roster: WorkdayRoster }) {
   );
 }
 
-function Attendance(props: { roster: WorkdayRoster }) {
+/** Only on paper: everyone expected, boxes to tick and hours to write, and lines for who comes unannounced. */
+function PaperList(props: { roster: WorkdayRoster }) {
   const w = useWorkdayText();
-  const { number } = useI18n();
-  const saving = useActionForm(saveAttendance);
-  const confirmed = () => props.roster.entries.filter((e) => e.status === "confirmed");
-  // Ticks as the coordinator sets them; filled once from what was saved before.
-  const [present, setPresent] = createSignal(
-    new Set(untrack(() => props.roster.entries.filter((e) => e.present).map((e) => e.personID))),
+  const expected = () => props.roster.entries.filter((e) => e.status !== "waitlisted");
+  const row = (name: string, hours: number | null) => (
+    <tr>
+      <td>{name}</td>
+      <td class="tick" />
+      <td>{hours ?? ""}</td>
+    </tr>
   );
-  const toggle = (personID: string, on: boolean) =>
-    setPresent((now) => {
-      const next = new Set(now);
-      if (on) next.add(personID);
-      else next.delete(personID);
-      return next;
-    });
-  const saved = () => {
-    const r = saving.result();
-    if (!r) return undefined;
-    const people = r.entries.filter((e) => e.present).length;
-    const hours = hoursOf(r.workday);
-    return w().roster.saved(w().count.people(people), w().count.hours(hours, number(hours)));
-  };
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault();
-    const ids = confirmed()
-      .map((p) => p.personID)
-      .filter((id) => present().has(id));
-    await saving.submit(props.roster.workday.id, ids);
-  }
-
   return (
-    <form onSubmit={submit} novalidate>
-      <fieldset class="attendance">
-        <legend>{w().roster.present}</legend>
-        <p class="hint">{w().roster.presentHint}</p>
-        <ul class="checks">
-          <For each={confirmed()}>
-            {(entry) => (
-              <li class="field check">
-                <input
-                  type="checkbox"
-                  id={`present-${entry.personID}`}
-                  name="present"
-                  value={entry.personID}
-                  checked={present().has(entry.personID)}
-                  onChange={(e) => toggle(entry.personID, e.currentTarget.checked)}
-                />
-                <label for={`present-${entry.personID}`}>{entry.name}</label>
-              </li>
-            )}
-          </For>
-        </ul>
-      </fieldset>
-      <p class="muted">{w().roster.count(present().size, confirmed().length)}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => setPresent(new Set(confirmed().map((e) => e.personID)))}
-        >
-          {w().roster.everyone}
-        </button>
-      </div>
-      <FormError error={saving.error()} />
-      <Status message={saved()} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={saving.pending()}>
-          {saving.pending() ? w().roster.saving : w().roster.save}
-        </button>
-      </div>
-    </form>
+    <table class="data-table print-only roster-paper">
+      <thead>
+        <tr>
+          <th scope="col">{w().roster.printName}</th>
+          <th scope="col">{w().roster.printPresent}</th>
+          <th scope="col">{w().roster.printHours}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={expected()}>{(e) => row(e.name, e.hours)}</For>
+        <tr>
+          <th scope="row" colSpan={3}>
+            {w().roster.printExtra}
+          </th>
+        </tr>
+        <For each={[1, 2, 3, 4, 5, 6]}>{() => row("", null)}</For>
+      </tbody>
+    </table>
   );
 }

@@ -36,8 +36,9 @@ function CreateForm() {
   const w = useWorkdayText();
   const format = useWorkdayFormat();
   const saving = useActionForm(createWorkdays);
-  // The form keeps what was typed: the next day is often much the same.
   const [created, setCreated] = createSignal<WorkdayInfo[]>([]);
+  // Once created, the fields start afresh (made anew), so a second tap cannot make the same day again.
+  const [round, setRound] = createSignal(1);
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -53,12 +54,15 @@ function CreateForm() {
     const days = await saving.submit(input);
     if (!days) return;
     setCreated(days);
+    setRound(round() + 1);
   }
 
   return (
     <section class="card">
       <form onSubmit={submit} novalidate>
-        <WorkdayFields error={saving.error()} repeat />
+        <Show when={round()} keyed>
+          {(_: number) => <WorkdayFields error={saving.error()} repeat />}
+        </Show>
         <FormError error={saving.error()} fields={workdayFields} />
         <button type="submit" class="primary" disabled={saving.pending()}>
           {saving.pending() ? w().form.creating : w().form.create}

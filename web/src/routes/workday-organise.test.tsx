@@ -160,6 +160,13 @@ describe("creating work days", () => {
     ]);
     const made = screen.getByRole("status").querySelectorAll("a");
     expect([...made].map((a) => a.getAttribute("href"))).toEqual(["/workdays/wd_new0", "/workdays/wd_new1", "/workdays/wd_new2"]);
+    // The form starts afresh: a second tap asks for the fields, it does not make the same days again.
+    expect(screen.getByLabelText("Titel")).toHaveValue("");
+    expect(screen.getByLabelText("Datum")).toHaveValue("");
+    expect(screen.getByLabelText("Aantal plekken")).toHaveValue(10);
+    expect(screen.getByLabelText("Hoeveel weken achter elkaar?")).toHaveValue(1);
+    await user.click(screen.getByRole("button", { name: "Meewerkdag aanmaken" }));
+    expect(api.find("POST", "/api/workdays").filter((c) => (c.body as { title: string }).title === "Kratten wassen")).toHaveLength(1);
   });
 
   it("is there for the farmer", async () => {

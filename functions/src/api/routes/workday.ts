@@ -185,14 +185,33 @@ export function workdayRoutes(app: App) {
     {
       method: "post",
       path: "/api/workdays/:id/attendance",
-      summary: "Mark who came; credits the day's hours to their households",
+      summary: "Mark who came (also walk-ins of member households); credits the day's hours, or each person's own, to their households",
       tag,
       access: organisers,
       params: textParams("id"),
-      body: z.object({ present: z.array(ID).check(z.maxLength(500)) }),
+      body: Workday.AttendanceInput,
       responses: { 200: { description: "Roster", schema: Roster }, 409: { description: "Not started yet" } },
     },
-    async (c, { body, params }) => c.json(await Workday.attendance(params.id, body.present)),
+    async (c, { body, params }) => c.json(await Workday.attendance(params.id, body)),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/workdays/:id/walk-ins",
+      summary: "The people of the member households by name, to mark one who came without signing up",
+      tag,
+      access: organisers,
+      params: textParams("id"),
+      responses: {
+        200: {
+          description: "People",
+          schema: z.object({ people: z.array(z.object({ personID: z.string(), name: z.string(), household: z.string() })) }),
+        },
+      },
+    },
+    async (c, { params }) => c.json({ people: await Workday.walkInCandidates(params.id) }),
   );
 
   route(

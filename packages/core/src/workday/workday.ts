@@ -426,4 +426,7 @@ export namespace Workday {
   /** Who is confirmed and who waits, in order, with attendance once marked. */
   export const roster = Roster.roster;
   export const attendance = Roster.attendance;
+  export const AttendanceInput = Roster.AttendanceInput;
+  /** The people of the member households, by name: whom to mark as a walk-in. */
+  export const walkInCandidates = Roster.walkInCandidates;
 }
