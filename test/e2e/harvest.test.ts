@@ -37,8 +37,14 @@ describe("the weekly harvest in Chromium", () => {
     await farmer.getByRole("button", { name: "Opslaan en verdeling bekijken" }).click();
 
     const split = farmer.getByRole("region", { name: "Voorbeeld van de verdeling" });
-    await split.getByRole("table", { name: "Per huishouden" }).waitFor();
-    expect(await split.getByRole("row").count()).toBe(7); // a header and the demo farm's 6 households
+    // per crop first; the households folded away until asked for
+    const crops = split.getByRole("table", { name: "Per gewas" });
+    await crops.waitFor();
+    expect(await crops.getByRole("row").count()).toBe(3);
+    await split.getByText("Alle 6 huishoudens bekijken").click();
+    const households = split.getByRole("table", { name: "Per huishouden" });
+    await households.waitFor();
+    expect(await households.getByRole("row").count()).toBe(7); // a header and the demo farm's 6 households
     await split.getByRole("button", { name: "Publiceren" }).click();
     await farmer.getByRole("button", { name: "Ja, publiceren" }).click();
     await farmer.getByText("Gepubliceerd. De leden krijgen een mail met hun aandeel.").waitFor();

@@ -63,8 +63,9 @@ export function HarvestRow(props: {
   const detailsError = () => props.error("unit") || props.error("step") || props.error("meat");
   return (
     <fieldset class="harvest-row">
-      <legend>{t().entry.row(props.index + 1)}</legend>
-      <div class="harvest-main">
+      {/* the crop's name shows what the row is; the legend names the group for a screen reader */}
+      <legend class="sr-only">{t().entry.row(props.index + 1)}</legend>
+      <div class="crop-line">
         <TextField
           label={t().entry.crop}
           name={`items.${props.index}.crop`}
@@ -74,6 +75,11 @@ export function HarvestRow(props: {
           onInput={(e) => props.onCrop(e.currentTarget.value)}
           error={props.error("crop")}
         />
+        <button type="button" class="secondary remove" aria-label={t().entry.remove(props.index + 1)} onClick={() => props.onRemove()}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div class="amount-line">
         <div class="stepper">
           <button type="button" class="secondary step-button" aria-label={f().row.less(r().crop.trim())} onClick={() => by(-1)}>
             −
@@ -91,43 +97,41 @@ export function HarvestRow(props: {
             +
           </button>
         </div>
+        <details class="harvest-details" open={r().open || !!detailsError()}>
+          <summary>
+            <span class="sr-only">{f().row.details}: </span>
+            {f().row.summary(t().units[r().unit], number(step()), r().meat)}
+          </summary>
+          <div class="harvest-fields">
+            <SelectField
+              label={t().entry.unit}
+              name={`items.${props.index}.unit`}
+              value={r().unit}
+              options={units.map((u) => ({ value: u, label: t().units[u] }))}
+              onChange={(value) => props.onChange("unit", value as HarvestUnit)}
+              error={props.error("unit")}
+            />
+            <TextField
+              label={t().entry.step}
+              hint={t().entry.stepHint(number(defaultStep[r().unit]))}
+              name={`items.${props.index}.step`}
+              inputmode="decimal"
+              autocomplete="off"
+              placeholder={props.typed(defaultStep[r().unit])}
+              value={r().step}
+              onInput={(e) => props.onChange("step", e.currentTarget.value)}
+              error={props.error("step")}
+            />
+            <CheckboxField
+              label={t().entry.meat}
+              name={`items.${props.index}.meat`}
+              checked={r().meat}
+              onChange={(checked) => props.onChange("meat", checked)}
+              error={props.error("meat")}
+            />
+          </div>
+        </details>
       </div>
-      <details class="harvest-details" open={r().open || !!detailsError()}>
-        <summary>
-          {f().row.details}: {f().row.summary(t().units[r().unit], number(step()), r().meat)}
-        </summary>
-        <div class="harvest-fields">
-          <SelectField
-            label={t().entry.unit}
-            name={`items.${props.index}.unit`}
-            value={r().unit}
-            options={units.map((u) => ({ value: u, label: t().units[u] }))}
-            onChange={(value) => props.onChange("unit", value as HarvestUnit)}
-            error={props.error("unit")}
-          />
-          <TextField
-            label={t().entry.step}
-            hint={t().entry.stepHint(number(defaultStep[r().unit]))}
-            name={`items.${props.index}.step`}
-            inputmode="decimal"
-            autocomplete="off"
-            placeholder={props.typed(defaultStep[r().unit])}
-            value={r().step}
-            onInput={(e) => props.onChange("step", e.currentTarget.value)}
-            error={props.error("step")}
-          />
-          <CheckboxField
-            label={t().entry.meat}
-            name={`items.${props.index}.meat`}
-            checked={r().meat}
-            onChange={(checked) => props.onChange("meat", checked)}
-            error={props.error("meat")}
-          />
-        </div>
-      </details>
-      <button type="button" class="secondary remove" onClick={() => props.onRemove()}>
-        {t().entry.remove(props.index + 1)}
-      </button>
     </fieldset>
   );
 }
