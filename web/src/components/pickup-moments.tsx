@@ -3,6 +3,7 @@ import { createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { useFarmText } from "../i18n/farm";
 import { getPublicFarm, weekdayName, type PickupMoment } from "../lib/farm";
+import "./farm.css";
 
 /** The farm's pickup moments as a list: "vrijdag 16:00–19:00, De schuur". */
 export function PickupList(props: { pickup: PickupMoment[]; label: string }) {

@@ -10,6 +10,7 @@ import { ApiError, settle } from "../lib/api";
 import { farmApi, getFarmSettings, weekdayName, weekdays, type FarmSettingsInfo, type PickupMoment } from "../lib/farm";
 import { formData, text, useSaveForm, whole } from "../lib/form";
 import { canManageHouseholds } from "../lib/person";
+import "../components/farm.css";
 
 const saveSettings = action(
   async (input: Parameters<typeof farmApi.save>[0]) => settle(getFarmSettings.keyFor(), await farmApi.save(input)),
