@@ -155,6 +155,21 @@ const screens: Screen[] = [
   screen("/harvest/:week", "farmer", "harvest entry, published week", (d) => `/harvest/${d.week}`),
   screen("/harvest/:week", "farmer", "harvest entry with preview", (d) => `/harvest/${d.nextWeek}`),
   screen("/harvest/:week/picklist", "farmer", "pick list", (d) => `/harvest/${d.week}/picklist`),
+  screen("/harvest/:week", "farmer", "harvest preview, households unfolded and searched", (d) => `/harvest/${d.nextWeek}`, async (page) => {
+    await page.getByText(/^Alle \d+ huishoudens bekijken$/).click();
+    await page.getByRole("searchbox", { name: "Huishouden zoeken" }).fill("a");
+    await page.getByText(/^\d+ van \d+ huishoudens$/).waitFor();
+  }),
+  screen("/harvest/:week/pickup", "farmer", "pickup, ticking off", (d) => `/harvest/${d.week}/pickup`, async (page) => {
+    await page.getByRole("checkbox").first().check();
+    await page.locator(".pickup-list input:checked:enabled").first().waitFor();
+  }),
+  screen("/harvest/:week/pickup", "farmer", "pickup closed and counted", (d) => `/harvest/${d.week}/pickup`, async (page) => {
+    await page.getByRole("radio", { name: "Voedselbank" }).check();
+    await page.getByRole("button", { name: /^(Afsluiten en tellen|Opnieuw tellen)$/ }).click();
+    await page.getByRole("table", { name: "Niet opgehaald dit seizoen" }).waitFor();
+  }),
+  screen("/harvest/:week/pickup", "board", "pickup, read only", (d) => `/harvest/${d.week}/pickup`),
 
   // The coordinator
   screen("/workdays", "coordinator", "work days to organise", "/workdays"),

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
-import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { FormError, Loads, Status } from "../components/feedback";
 import { RadioGroup } from "../components/field";
 import { Page } from "../components/page";
@@ -138,6 +138,8 @@ function Close(props: { week: string; closed: PickupWeek["closed"]; onClosed: (p
     setPending(true);
     try {
       props.onClosed(await farmerApi.close(props.week, destination));
+      // the season's table below counts this week now
+      void revalidate(getUncollectedSeason.key);
     } catch (err) {
       setError(err);
     } finally {
