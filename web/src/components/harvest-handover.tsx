@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { createSignal, createUniqueId, ErrorBoundary, For, Show } from "solid-js";
 import { A, action, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { PlanMessages, usePlanText } from "../i18n/plan";
@@ -6,7 +6,7 @@ import { settle } from "../lib/api";
 import { getContact, getHandover, getNeighbours, planApi, type HandoverInfo } from "../lib/harvest-plan";
 import { formData, text, useActionForm } from "../lib/form";
 import { addWeeks, weekLabel } from "../lib/week";
-import { FormError, Status } from "./feedback";
+import { FormError, LoadError, Status } from "./feedback";
 import { SelectField } from "./field";
 import "./plan.css";
 
@@ -33,10 +33,12 @@ export default function ShareExtras(props: { week: string }) {
   const target = () => (current()?.open === false ? addWeeks(props.week, 1) : props.week);
   return (
     <PlanMessages>
-      <Show when={current()}>
-        <Handover week={target()} />
-      </Show>
-      <Contact week={props.week} />
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Show when={current()}>
+          <Handover week={target()} />
+        </Show>
+        <Contact week={props.week} />
+      </ErrorBoundary>
       <ul class="plan-links">
         <li>
           <A href="/harvest/weeks">{p().weeks.link}</A>

@@ -1,8 +1,9 @@
-import { createUniqueId, Show } from "solid-js";
+import { createUniqueId, ErrorBoundary, Show } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { usePlanText } from "../i18n/plan";
 import { getMyHours } from "../lib/workday";
+import { LoadError } from "./feedback";
 
 /** The household's hours of help this season against the farm's target: progress, never a penalty. */
 export default function HoursProgress() {
@@ -11,7 +12,8 @@ export default function HoursProgress() {
   const hours = createAsync(() => getMyHours());
   const id = createUniqueId();
   return (
-    <Show when={hours()}>
+    <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+      <Show when={hours()}>
       {(h) => (
         <section class="card" aria-labelledby={id}>
           <h2 id={id}>{p().hours.title}</h2>
@@ -23,6 +25,7 @@ export default function HoursProgress() {
           <A href="/hours">{p().hours.link}</A>
         </section>
       )}
-    </Show>
+      </Show>
+    </ErrorBoundary>
   );
 }

@@ -30,6 +30,10 @@ function memberApi(opts: { optOut?: (body: unknown) => Reply; afterOptOut?: Part
     if (call.path === "/api/me") return ok(memberMe);
     if (call.path === `/api/harvests/${week}/mine`) return ok(thisWeek);
     if (call.path === `/api/harvests/${next}/mine`) return ok(nextWeek);
+    if (call.path === `/api/harvests/${week}/handover`)
+      return ok({ week, given: null, received: [], closes: "2027-04-11T00:00:00+02:00", open: true });
+    if (call.path === "/api/harvests/mine/neighbours") return ok({ households: [{ id: "hh_2", name: "Visser" }] });
+    if (call.path === "/api/harvests/mine/contact") return ok({ farmer: ["boer@example.nl"], board: ["bestuur@example.nl"] });
     if (call.path === `/api/harvests/${next}/opt-out` && call.method === "PUT") {
       const { optedOut } = call.body as { optedOut: boolean };
       const reply = opts.optOut?.(call.body) ?? ok({ ...nextWeek, optedOut });

@@ -72,7 +72,7 @@ export const planEn: PlanDictionary = {
     byDebit: "It is collected by direct debit.",
     byTransfer: (reference) => `Transfer it with payment reference ${reference}.`,
     allPaid: "Everything for this year is paid.",
-    notConfirmed: (year) => `The contribution for ${year} has not been set yet.`,
+    notConfirmed: (year) => `What you pay in ${year} shows here once the members' meeting has set the contribution.`,
   },
   errors: {
     "harvest.range_backwards": "The last day comes before the first. Swap them.",

@@ -75,7 +75,7 @@ export const planNl = {
     byDebit: "Het geld wordt automatisch afgeschreven (incasso).",
     byTransfer: (reference: string) => `Maak het over met betalingskenmerk ${reference}.`,
     allPaid: "Alles voor dit jaar is betaald.",
-    notConfirmed: (year: number) => `De bijdrage voor ${year} is nog niet vastgesteld.`,
+    notConfirmed: (year: number) => `Wat jullie in ${year} betalen, staat hier zodra de ledenvergadering de bijdrage heeft vastgesteld.`,
   },
   errors: {
     "harvest.range_backwards": "De laatste dag ligt voor de eerste. Draai ze om.",
