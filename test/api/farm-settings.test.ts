@@ -4,7 +4,8 @@ import { Audit } from "@akker/core/audit/audit";
 import { Season } from "@akker/core/contribution/season";
 import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
-import { client, freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+import { Mailing } from "@akker/core/mail/mailing";
+import { client, freshFarmApp, login, makeHousehold, makePerson, type TestApp } from "./helpers";
 
 let app: TestApp;
 let farmID: string;
@@ -145,5 +146,19 @@ describe("the farm's public page", () => {
       price: { year: 2027, rateCents: 1850, vegetarianRateCents: 1650 },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/example\.nl|Aanvrager/);
+  });
+});
+
+describe("the share mail", () => {
+  it("tells when and where to pick the share up", async () => {
+    await makePerson(farmID, { name: "Boer", email: "boer@example.nl", roles: ["farmer"] });
+    const farmer = await login(app, "boer@example.nl", "10.8.0.4");
+    expect((await farmer.put("/api/harvests/2026-W50", { items: [{ crop: "prei", unit: "piece", quantity: 20 }] })).status).toBe(200);
+    expect((await farmer.post("/api/harvests/2026-W50/publish")).status).toBe(200);
+    await Mailing.settled();
+    const res = await app.request("/api/dev/outbox?to=lid@example.nl");
+    const { messages } = (await res.json()) as { messages: { subject: string; text: string }[] };
+    const share = messages.find((m) => /oogst/.test(m.subject));
+    expect(share?.text).toContain("Ophalen:\n- vrijdag 16:00–19:00, De schuur\n- zaterdag 10:00–12:00, De schuur");
   });
 });
