@@ -15,11 +15,15 @@ import {
 } from "../lib/person";
 import { authApi } from "../lib/auth";
 import { currentWeek } from "../lib/week";
+import type { nl } from "../i18n/nl";
 import { LanguageSwitch } from "./language-switch";
+import { SubNav } from "./sub-nav";
 
 /**
  * Skip link, header and main landmark around every screen. The menu lists
- * only the screens the person can use. On a phone the menu, language switch
+ * only the screens the person can use: the members' own first, then the
+ * farmer's harvest entry, then one "Beheer" for the board's, treasurer's
+ * and coordinators' screens, which show their tabs above them. On a phone the menu, language switch
  * and logout sit behind a "Menu" button (the CSS hides the button on wide
  * screens); it closes on navigation and on Escape.
  */
@@ -91,6 +95,7 @@ export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
         </div>
       </header>
       <main ref={main} id="main" tabindex="-1">
+        <Show when={props.me}>{(me) => <AdminTabs me={me()} />}</Show>
         {props.children}
       </main>
     </>
@@ -99,6 +104,7 @@ export function Frame(props: { me?: MeInfo; children: JSX.Element }) {
 
 function Menu(props: { me: MeInfo }) {
   const { t } = useI18n();
+  const location = useLocation();
   return (
     <nav aria-label={t().nav.label}>
       <ul class="menu">
@@ -137,25 +143,26 @@ function Menu(props: { me: MeInfo }) {
             </li>
           )}
         </Show>
-        <Show when={canViewHarvest(props.me)}>
+        <Show when={props.me.household}>
           <li>
-            {/* the farmer goes on to the week to enter next; the board reads this week */}
-            <A href={canEnterHarvest(props.me) ? "/harvest/next" : `/harvest/${currentWeek()}`} end>
-              {canEnterHarvest(props.me) ? t().nav.harvestEntry : t().nav.harvestOverview}
+            <A href="/contribution">{t().nav.membership}</A>
+          </li>
+        </Show>
+        <Show when={canEnterHarvest(props.me)}>
+          <li>
+            {/* the farmer goes on to the week to enter next */}
+            <A href="/harvest/next" end>
+              {t().nav.harvestEntry}
             </A>
           </li>
         </Show>
-        <Show when={canManageHouseholds(props.me)}>
-          <li>
-            <A href="/households" end>
-              {t().nav.households}
-            </A>
-          </li>
-        </Show>
-        <Show when={membershipHome(props.me)}>
-          {(href) => (
+        <Show when={adminLinks(props.me)[0]}>
+          {(first) => (
             <li>
-              <A href={href()}>{t().nav.membership}</A>
+              {/* a plain link (the router still takes its click): current on every one of its screens, not only the first */}
+              <a href={first().href} aria-current={isAdminPath(props.me, location.pathname) ? "page" : undefined}>
+                {t().nav.admin}
+              </a>
             </li>
           )}
         </Show>
@@ -164,16 +171,50 @@ function Menu(props: { me: MeInfo }) {
   );
 }
 
+type AdminTab = keyof typeof nl.nav.adminTabs;
+
 /**
- * Where the membership screens start for this person: their own contribution
- * (also for a household that has left: its statement and deposit refund are
- * still its business), else the board's or the treasurer's list.
+ * The board's, treasurer's and coordinators' screens this person can use, in
+ * the order of their tabs; none for a member or the farmer alone (the
+ * farmer plans work days from "Meewerken").
  */
-function membershipHome(me: MeInfo): string | undefined {
-  if (me.household) return "/contribution";
-  if (canManageHouseholds(me)) return "/waitlist";
-  if (me.roles.includes("treasurer")) return "/certificates";
-  return undefined;
+function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
+  const has = (role: MeInfo["roles"][number]) => me.roles.includes(role) || me.roles.includes("admin");
+  const links: [string, AdminTab, boolean][] = [
+    ["/households", "households", has("board")],
+    ["/waitlist", "waitlist", has("board")],
+    ["/certificates", "certificates", has("board") || has("treasurer")],
+    ["/contribution/overview", "contributions", has("treasurer")],
+    ["/contribution/import", "bank", has("treasurer")],
+    ["/contribution/season", "season", has("board") || has("treasurer")],
+    [`/harvest/${currentWeek()}`, "harvest", canViewHarvest(me) && !canEnterHarvest(me)],
+    ["/workdays/new", "newWorkday", has("coordinator")],
+    ["/hours/pending", "pendingHours", has("coordinator")],
+    ["/hours/totals", "hourTotals", canSeeHourTotals(me)],
+    ["/farm/settings", "farm", canManageHouseholds(me)],
+  ];
+  return links.filter(([, , show]) => show).map(([href, tab]) => ({ href, tab }));
+}
+
+/** Whether a path is one of the person's "Beheer" screens, or below one (a household's edit form, another week). */
+function isAdminPath(me: MeInfo, path: string) {
+  // any week's split, not the member's own /harvest
+  return adminLinks(me).some(({ href }) => (href.startsWith("/harvest/") ? path.startsWith("/harvest/") : path === href || path.startsWith(`${href}/`)));
+}
+
+/** The tabs of the "Beheer" screens, wrapping onto more lines rather than scrolling sideways. */
+function AdminTabs(props: { me: MeInfo }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  return (
+    <Show when={isAdminPath(props.me, location.pathname)}>
+      <SubNav
+        label={t().nav.admin}
+        wrap
+        links={adminLinks(props.me).map(({ href, tab }) => ({ href, label: t().nav.adminTabs[tab], show: true }))}
+      />
+    </Show>
+  );
 }
 
 function Logout() {

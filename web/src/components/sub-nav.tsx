@@ -8,8 +8,11 @@ export interface SubNavLink {
   show: boolean;
 }
 
-/** A section's menu of the screens the person can use; none when that is only one. */
-export function SubNav(props: { label: string; links: SubNavLink[] }) {
+/**
+ * A section's menu of the screens the person can use; none when that is only
+ * one. With `wrap`, its links wrap onto more lines instead of scrolling sideways.
+ */
+export function SubNav(props: { label: string; links: SubNavLink[]; wrap?: boolean }) {
   const links = () => props.links.filter((l) => l.show);
   let list: HTMLUListElement | undefined;
   // On a phone the links scroll sideways: bring the current one into view, without scrolling the page.
@@ -20,7 +23,7 @@ export function SubNav(props: { label: string; links: SubNavLink[] }) {
   });
   return (
     <Show when={links().length > 1}>
-      <nav class="subnav" aria-label={props.label}>
+      <nav class="subnav" classList={{ wrap: props.wrap }} aria-label={props.label}>
         <ul ref={list}>
           <For each={links()}>
             {(link) => (

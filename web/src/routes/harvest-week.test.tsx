@@ -317,7 +317,9 @@ describe("the board", () => {
     expect(screen.queryByRole("button", { name: "Gewas toevoegen" })).not.toBeInTheDocument();
     expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getByRole("link", { name: "Oogstverdeling" })).toHaveAttribute("aria-current", "page");
+    expect(within(menu).getByRole("link", { name: "Beheer" })).toHaveAttribute("aria-current", "page");
+    const tabs = screen.getByRole("navigation", { name: "Beheer" });
+    expect(within(tabs).getByRole("link", { name: "Oogstverdeling" })).toHaveAttribute("aria-current", "page");
   });
 
   it("is told when members do not see a change yet, without being asked to publish", async () => {

@@ -44,10 +44,12 @@ describe("home", () => {
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
       ...memberMenu,
-      "Oogstverdeling",
-      "Huishoudens",
       "Lidmaatschap",
+      "Beheer",
     ]);
+    expect(within(menu).getByRole("link", { name: "Beheer" })).toHaveAttribute("href", "/households");
+    // the tabs show on the screens under "Beheer", not at home
+    expect(screen.queryByRole("navigation", { name: "Beheer" })).not.toBeInTheDocument();
   });
 
   it("shows someone whose household has left their household and membership, and nothing of taking part", async () => {
