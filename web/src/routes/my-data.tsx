@@ -7,6 +7,7 @@ import { useI18n, useSection } from "../i18n";
 import { privacyEn, privacyNl } from "../i18n/privacy";
 import { useMoneyFormat } from "../i18n/contribution";
 import { loggedIn, request } from "../lib/api";
+import { weekLabel } from "../lib/week";
 
 export type PersonalData = Privacy.Export;
 
@@ -70,7 +71,7 @@ function Lines<T>(props: { title?: string; items: readonly T[]; children: (item:
 }
 
 function Overview(props: { data: PersonalData }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const p = usePrivacyText();
   const f = useMoneyFormat();
   const d = () => props.data;
@@ -211,7 +212,7 @@ function Overview(props: { data: PersonalData }) {
       <Card title={p().harvest}>
         <p>{p().shares(d().harvest.shares.length)}</p>
         <Lines title={p().optOuts} items={d().harvest.optOuts}>
-          {(o) => o.week}
+          {(o) => weekLabel(o.week, locale(), { year: true })}
         </Lines>
       </Card>
       <Card title={p().workdays}>
