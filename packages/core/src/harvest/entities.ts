@@ -6,7 +6,8 @@ import { createdAt, farmID, service, updatedAt } from "../entity-parts";
  * One Service joins them with every other domain's (../entities.ts).
  */
 
-const harvestLine = {
+/** A list of amounts of crops: a share's lines, a week's leftovers, what was not collected (pickup-entities.ts). */
+export const harvestLine = {
   type: "list",
   items: {
     type: "map",

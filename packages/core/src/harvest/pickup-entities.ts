@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { createdAt, farmID, service, updatedAt } from "../entity-parts";
+import { harvestLine } from "./entities";
 
 /*
  * The pickup: who collected their share of a week, and what was left
@@ -25,15 +26,6 @@ export const HarvestPickupEntity = new Entity({
   },
 });
 
-const line = {
-  type: "map",
-  properties: {
-    crop: { type: "string", required: true },
-    unit: { type: ["kg", "piece", "bunch"] as const, required: true },
-    quantity: { type: "number", required: true },
-  },
-} as const;
-
 /** A week's pickup closed: the shares nobody collected, and where they went. */
 export const HarvestUncollectedEntity = new Entity({
   model: { entity: "harvestUncollected", version: "1", service },
@@ -44,7 +36,7 @@ export const HarvestUncollectedEntity = new Entity({
     /** Households with a share in the published split, and how many of them did not collect it. */
     shares: { type: "number", required: true },
     households: { type: "number", required: true },
-    lines: { type: "list", required: true, items: line },
+    lines: { ...harvestLine, required: true },
     personID: { type: "string", required: true },
     updatedAt,
   },
