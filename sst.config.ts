@@ -12,6 +12,6 @@ export default {
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64", tracing: "disabled" });
     if (app.stage === "prod") app.setDefaultRemovalPolicy("retain");
-    app.stack(Storage).stack(Email).stack(Api).stack(Jobs).stack(Web);
+    app.stack(Storage).stack(Email).stack(Jobs).stack(Api).stack(Web);
   },
 } satisfies SSTConfig;

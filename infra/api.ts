@@ -4,6 +4,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret as GeneratedSecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Config, Function, use, type StackContext } from "sst/constructs";
 import { Email } from "./email";
+import { Jobs } from "./jobs";
 import { assertDeployableStage, farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
 import { coreFunctionEsbuild } from "./bundling";
@@ -25,6 +26,8 @@ export function Api({ stack, app }: StackContext) {
   assertDeployableStage(app.stage);
   const { table } = use(Storage);
   const { queue } = use(Email);
+  // a domain that mails many households hands the mailing to the worker (infra/jobs.ts) and answers
+  const { mailings } = use(Jobs);
 
   // The HMAC key for login codes: an SST secret (SSM SecureString), set per stage with
   // `npx sst secrets set AUTH_SECRET <value> --stage <stage>`; never in the template.
@@ -48,7 +51,7 @@ export function Api({ stack, app }: StackContext) {
       environment: {
         STAGE: app.stage,
         TABLE_NAME: table.tableName,
-        ...(domain.mail ? { MAIL_QUEUE_URL: queue.queueUrl } : {}),
+        ...(domain.mail ? { MAIL_QUEUE_URL: queue.queueUrl, MAILING_QUEUE_URL: mailings.queueUrl } : {}),
         ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
         ...farmSettings(),
         ...publicURL(app.stage),
@@ -59,7 +62,7 @@ export function Api({ stack, app }: StackContext) {
     table.cdk.table.grantReadWriteData(fn);
     if (domain.mail)
       fn.addToRolePolicy(
-        new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn, mailings.queueArn] }),
       );
     // No CORS: the browser only ever calls the API on the site's own origin.
     const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });

@@ -1,6 +1,8 @@
+import { Duration } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
-import { Cron, use, type StackContext } from "sst/constructs";
+import { QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Cron, Queue, use, type Function as SstFunction, type StackContext } from "sst/constructs";
 import { Email } from "./email";
 import { farmSettings, publicURL } from "./settings";
 import { Storage } from "./storage";
@@ -13,6 +15,14 @@ import { coreFunctionEsbuild } from "./bundling";
 export function Jobs({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { queue } = use(Email);
+  // the tick and the mailing worker run core alike: the table, the mail queue, the farms and their links
+  const environment = {
+    STAGE: app.stage,
+    TABLE_NAME: table.tableName,
+    MAIL_QUEUE_URL: queue.queueUrl,
+    ...farmSettings(),
+    ...publicURL(app.stage),
+  };
 
   const tick = new Cron(stack, "Tick", {
     schedule: "rate(5 minutes)",
@@ -25,22 +35,46 @@ export function Jobs({ stack, app }: StackContext) {
         // The next tick is the retry; an immediate one could run beside it.
         retryAttempts: 0,
         nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
-        environment: {
-          STAGE: app.stage,
-          TABLE_NAME: table.tableName,
-          MAIL_QUEUE_URL: queue.queueUrl,
-          ...farmSettings(),
-          ...publicURL(app.stage),
-        },
+        environment,
         logGroup: new LogGroup(stack, "TickLogs", { retention: RetentionDays.ONE_MONTH }),
       },
     },
   });
-  const fn = tick.jobFunction;
-  table.cdk.table.grantReadWriteData(fn);
-  fn.addToRolePolicy(
-    new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
-  );
+  // each may use the table and send mail, nothing more
+  const mayMail = (fn: SstFunction) => {
+    table.cdk.table.grantReadWriteData(fn);
+    fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }));
+  };
+  mayMail(tick.jobFunction);
 
-  return { tick };
+  /*
+   * Mailings: a request that mails many households (a publish, a vote
+   * opened or closed, a cancelled work day, a collection run) commits its
+   * change, puts one message here and answers; this worker sends the mail.
+   * A failed run is not retried by the queue: the tick above finishes it.
+   */
+  const mailings = new Queue(stack, "Mailings", {
+    cdk: {
+      queue: {
+        // six times the worker's timeout, as AWS advises
+        visibilityTimeout: Duration.minutes(12),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      },
+    },
+    consumer: {
+      function: {
+        handler: "functions/src/jobs/mailing.handler",
+        description: "Sends a request's mailing after its answer",
+        timeout: "2 minutes",
+        nodejs: { format: "esm", minify: true, esbuild: coreFunctionEsbuild },
+        environment,
+        logGroup: new LogGroup(stack, "MailingLogs", { retention: RetentionDays.ONE_MONTH }),
+      },
+      cdk: { eventSource: { batchSize: 1 } },
+    },
+  });
+  mayMail(mailings.consumerFunction as SstFunction);
+
+  return { tick, mailings };
 }

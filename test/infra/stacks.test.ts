@@ -339,6 +339,42 @@ describe("jobs", () => {
   });
 });
 
+describe("mailings", () => {
+  const WORKER = "functions/src/jobs/mailing.handler";
+  const mailingQueue = () => only(resourcesOfType(prod.jobs, "AWS::SQS::Queue"), "mailing queue");
+
+  it("has the worker read the mailing queue, encrypted and TLS only, one mailing at a time", () => {
+    const [queueID, queue] = mailingQueue();
+    expect(queue.Properties!.SqsManagedSseEnabled).toBe(true);
+    expect(text(only(resourcesOfType(prod.jobs, "AWS::SQS::QueuePolicy"), "queue policy")[1])).toContain('"aws:SecureTransport":"false"');
+    const [fnID, fn] = functionWithHandler(prod.jobs, WORKER);
+    const [, mapping] = only(resourcesOfType(prod.jobs, "AWS::Lambda::EventSourceMapping"), "event source mapping");
+    expect(mapping.Properties!.EventSourceArn).toEqual({ "Fn::GetAtt": [queueID, "Arn"] });
+    expect(mapping.Properties!.FunctionName).toEqual({ Ref: fnID });
+    expect(mapping.Properties!.BatchSize).toBe(1);
+    expect(Object.keys(fn.Properties!.Environment.Variables)).toEqual(expect.arrayContaining(["TABLE_NAME", "MAIL_QUEUE_URL", "DEFAULT_FARM_ID", "STAGE"]));
+  });
+
+  it("lets the worker use the table and send mail, and reading its queue, nothing more", () => {
+    const [fnID] = functionWithHandler(prod.jobs, WORKER);
+    const statements = statementsOf(prod.jobs, fnID);
+    expect(wildcardGrants(statements)).toEqual([]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("sqs:"))).toEqual([]);
+    const send = statements.filter((s) => actionsOf(s).includes("sqs:SendMessage"));
+    expect(send.map((s) => text(s.Resource))).toEqual([expect.stringMatching(/ExportsOutputFnGetAttMailQueue\w+Arn/)]);
+  });
+
+  it("is where the API domains that mail hand their mailings", () => {
+    const [queueID] = mailingQueue();
+    for (const d of apiDomains.filter((x) => x.mail)) {
+      const [fnID, fn] = functionWithHandler(prod.api, `functions/src/api/lambda/${d.id}.handler`);
+      expect(text(fn.Properties!.Environment.Variables.MAILING_QUEUE_URL), d.id).toContain(`ExportsOutputRef${queueID}`);
+      const sqs = statementsOf(prod.api, fnID).filter((s) => actionsOf(s).includes("sqs:SendMessage"));
+      expect(text(sqs[0]!.Resource), d.id).toContain(`ExportsOutputFnGetAtt${queueID}Arn`);
+    }
+  });
+});
+
 describe("web", () => {
   const distributionOf = (t: CfnTemplate) =>
     only(resourcesOfType(t, "AWS::CloudFront::Distribution"), "distribution")[1].Properties!.DistributionConfig;
