@@ -268,7 +268,6 @@ export const en: Dictionary = {
     saved: "Saved. The split is shown below.",
     unsaved: "There are changes that have not been saved. Save first; then you can publish.",
     empty: (n: number) => `No harvest has been entered for week ${n} yet.`,
-    picklist: "Pick list",
   },
   publish: {
     draft: "Draft: members cannot see this week yet.",
@@ -291,8 +290,6 @@ export const en: Dictionary = {
     participants: "Households",
     mouths: "Mouths",
     optedOut: "Opted out",
-    leftovers: "Left over",
-    noLeftovers: "Nothing is left over.",
     perHousehold: "Per household",
     household: "Household",
     share: "Share",

@@ -274,7 +274,6 @@ export const nl = {
     saved: "Opgeslagen. Hieronder staat de verdeling.",
     unsaved: "Er zijn wijzigingen die nog niet zijn opgeslagen. Sla eerst op; daarna kun je publiceren.",
     empty: (n: number) => `Voor week ${n} is nog geen oogst ingevoerd.`,
-    picklist: "Paklijst",
   },
   publish: {
     draft: "Concept: de leden zien deze week nog niet.",
@@ -298,8 +297,6 @@ export const nl = {
     participants: "Huishoudens",
     mouths: "Monden",
     optedOut: "Afgemeld",
-    leftovers: "Over",
-    noLeftovers: "Er blijft niets over.",
     perHousehold: "Per huishouden",
     household: "Huishouden",
     share: "Aandeel",

@@ -1,6 +1,6 @@
 import { screen, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { currentWeek, weekNumber } from "../lib/week";
 import {
   apiError,
@@ -16,6 +16,9 @@ import {
 
 const week = currentWeek();
 const n = weekNumber(week);
+
+// The screen loads lazily: load its code once, so the first test does not wait for it on a busy machine.
+beforeAll(() => import("./pick-list"), 30_000);
 
 /** The rows of a table as text, header row first. */
 const rowsOf = (table: HTMLElement) =>
@@ -102,5 +105,23 @@ describe("pick list", () => {
 
     await findAlert("Je hebt geen toegang tot deze pagina.");
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
+  });
+
+  it("names the household that collects a share for another (Herenburen) in a column of its own", async () => {
+    const split = harvestOverview(week, { status: "published", version: 1 });
+    // the handover's field, as the split names it; the column shows only when a share is handed over
+    const handed = split.allocations.map((a) =>
+      a.householdID === "hh_ozturk" ? { ...a, collectedBy: { householdID: "hh_jansen", name: "Familie Jansen" } } : a,
+    );
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === `/api/harvests/${week}`) return ok({ ...split, allocations: handed });
+      return undefined;
+    });
+    renderApp(`/harvest/${week}/picklist`);
+    const grid = await screen.findByRole("table", { name: "Per huishouden en gewas" });
+    const rows = rowsOf(grid);
+    expect(rows[0]).toContain("Haalt op");
+    expect(rows.find((r) => r[0] === "Öztürk")).toContain("Familie Jansen");
   });
 });
