@@ -190,6 +190,14 @@ const screens: Screen[] = [
   screen("/elections/new", "board", "new election", "/elections/new"),
   screen("/elections/:id", "board", "a draft", (d) => `/elections/${d.draftID}`),
   screen("/elections/:id", "board", "an open vote, board", (d) => `/elections/${d.openVoteID}`),
+  screen("/elections/:id", "board", "a draft, delete asked", (d) => `/elections/${d.draftID}`, async (page) => {
+    await page.getByRole("button", { name: "Concept verwijderen" }).click();
+    await page.getByRole("button", { name: "Ja, verwijderen" }).waitFor();
+  }),
+  screen("/elections/:id", "board", "an open vote, close asked with its quorum", (d) => `/elections/${d.openVoteID}`, async (page) => {
+    await page.getByRole("button", { name: "Nu sluiten" }).click();
+    await page.getByRole("button", { name: /^Ja, (nu sluiten|sluiten zonder geldige uitslag)$/ }).waitFor();
+  }),
   screen("/elections/:id", "board", "results, board", (d) => `/elections/${d.closedID}`),
   screen("/elections/:id/edit", "board", "edit a draft", (d) => `/elections/${d.draftID}/edit`),
   screen("/elections/:id/audit", "board", "election log", (d) => `/elections/${d.closedID}/audit`),

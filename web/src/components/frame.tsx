@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, Show, type JSX } from "solid-js";
+import { createEffect, createSignal, lazy, on, Show, Suspense, type JSX } from "solid-js";
 import { A, query, useLocation, useNavigate } from "@solidjs/router";
 import { errorText, useI18n } from "../i18n";
 import { ApiError } from "../lib/api";
@@ -15,9 +15,11 @@ import {
 } from "../lib/person";
 import { authApi } from "../lib/auth";
 import { currentWeek } from "../lib/week";
-import type { nl } from "../i18n/nl";
+import type { AdminTab } from "../i18n/admin";
 import { LanguageSwitch } from "./language-switch";
-import { SubNav } from "./sub-nav";
+
+// Only the screens under "Beheer" show the tabs: their code and words load with them.
+const Tabs = lazy(() => import("./admin-tabs"));
 
 /**
  * Skip link, header and main landmark around every screen. The menu lists
@@ -171,8 +173,6 @@ function Menu(props: { me: MeInfo }) {
   );
 }
 
-type AdminTab = keyof typeof nl.nav.adminTabs;
-
 /**
  * The board's, treasurer's and coordinators' screens this person can use, in
  * the order of their tabs; none for a member or the farmer alone (the
@@ -202,17 +202,14 @@ function isAdminPath(me: MeInfo, path: string) {
   return adminLinks(me).some(({ href }) => (href.startsWith("/harvest/") ? path.startsWith("/harvest/") : path === href || path.startsWith(`${href}/`)));
 }
 
-/** The tabs of the "Beheer" screens, wrapping onto more lines rather than scrolling sideways. */
+/** The tabs of the "Beheer" screens, on those screens only. */
 function AdminTabs(props: { me: MeInfo }) {
-  const { t } = useI18n();
   const location = useLocation();
   return (
     <Show when={isAdminPath(props.me, location.pathname)}>
-      <SubNav
-        label={t().nav.admin}
-        wrap
-        links={adminLinks(props.me).map(({ href, tab }) => ({ href, label: t().nav.adminTabs[tab], show: true }))}
-      />
+      <Suspense>
+        <Tabs links={adminLinks(props.me)} />
+      </Suspense>
     </Show>
   );
 }

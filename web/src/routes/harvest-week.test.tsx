@@ -318,7 +318,7 @@ describe("the board", () => {
     expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getByRole("link", { name: "Beheer" })).toHaveAttribute("aria-current", "page");
-    const tabs = screen.getByRole("navigation", { name: "Beheer" });
+    const tabs = await screen.findByRole("navigation", { name: "Beheer" });
     expect(within(tabs).getByRole("link", { name: "Oogstverdeling" })).toHaveAttribute("aria-current", "page");
   });
 
