@@ -108,11 +108,17 @@ export function FarmerNote(props: { note: string }) {
 /**
  * Opting out takes effect at once, so there is no save button; after the
  * deadline the box stays visible but disabled, with the reason beside it.
+ * Other screens give their own action (to refresh their own data), label and news.
  */
-function OptOut(props: { mine: HarvestMine }) {
+export function OptOut(props: {
+  mine: HarvestMine;
+  act?: typeof setOptOut;
+  label?: string;
+  news?: (optedOut: boolean) => string;
+}) {
   const { t } = useI18n();
   const format = useHarvestFormat();
-  const saving = useActionForm(setOptOut);
+  const saving = useActionForm(props.act ?? setOptOut, ([week]) => week === props.mine.week);
   const [message, setMessage] = createSignal<string>();
   const n = () => weekNumber(props.mine.week);
   const deadline = () => format.at(props.mine.optOutDeadline);
@@ -126,7 +132,7 @@ function OptOut(props: { mine: HarvestMine }) {
     setMessage(undefined);
     const result = await saving.submit(props.mine.week, optedOut);
     if (result) {
-      setMessage(result.optedOut ? t().share.optedOut(n()) : t().share.optedIn(n()));
+      setMessage(props.news?.(result.optedOut) ?? (result.optedOut ? t().share.optedOut(n()) : t().share.optedIn(n())));
       return;
     }
     input.checked = props.mine.optedOut;
@@ -140,7 +146,7 @@ function OptOut(props: { mine: HarvestMine }) {
     <div class="opt-out">
       <CheckboxField
         name="optedOut"
-        label={t().share.optOut(n())}
+        label={props.label ?? t().share.optOut(n())}
         checked={props.mine.optedOut}
         disabled={!props.mine.canOptOut}
         hint={props.mine.canOptOut ? t().share.deadline(deadline()) : t().share.deadlinePassed(deadline())}

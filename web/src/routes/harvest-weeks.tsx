@@ -1,22 +1,22 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { action, createAsync, revalidate } from "@solidjs/router";
-import { FormError, Loads, Status } from "../components/feedback";
-import { CheckboxField, TextField } from "../components/field";
+import { FormError, Loads } from "../components/feedback";
+import { TextField } from "../components/field";
+import { OptOut } from "../components/harvest-share";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import { PlanMessages, usePlanText } from "../i18n/plan";
-import { harvestApi, getMyHarvest, type HarvestMine } from "../lib/harvest";
+import { settle } from "../lib/api";
+import { harvestApi, getMyHarvest } from "../lib/harvest";
 import { getMyWeeks, planApi, type HolidayResult } from "../lib/harvest-plan";
-import { useHarvestFormat } from "../lib/harvest-view";
 import { formData, text, useActionForm } from "../lib/form";
 import { weekLabel } from "../lib/week";
 import "../components/plan.css";
 
-
 const setOptOut = action(async (week: string, optedOut: boolean) => {
   const mine = await harvestApi.setOptOut(week, optedOut);
-  await revalidate([getMyWeeks.key, getMyHarvest.keyFor(week)]);
-  return mine;
+  void revalidate(getMyWeeks.key);
+  return settle(getMyHarvest.keyFor(week), mine);
 }, "plan-opt-out");
 
 const planHoliday = action(async (from: string, to: string) => {
@@ -43,51 +43,30 @@ export default function HarvestWeeks() {
 
 function Weeks() {
   const p = usePlanText();
+  const { locale } = useI18n();
   const weeks = createAsync(() => getMyWeeks());
   const id = createUniqueId();
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{p().weeks.list}</h2>
       <ul class="week-list">
-        <For each={weeks()}>{(w) => <li><WeekToggle mine={w} /></li>}</For>
+        <For each={weeks()}>
+          {(w) => {
+            const label = () => weekLabel(w.week, locale());
+            return (
+              <li>
+                <OptOut
+                  mine={w}
+                  act={setOptOut}
+                  label={p().weeks.optOut(label())}
+                  news={(out) => (out ? p().weeks.optedOut(label()) : p().weeks.optedIn(label()))}
+                />
+              </li>
+            );
+          }}
+        </For>
       </ul>
     </section>
-  );
-}
-
-/** One week's opt-out: takes effect at once, like the one on the home screen. */
-function WeekToggle(props: { mine: HarvestMine }) {
-  const p = usePlanText();
-  const { locale } = useI18n();
-  const format = useHarvestFormat();
-  const saving = useActionForm(setOptOut, ([week]) => week === props.mine.week);
-  const [message, setMessage] = createSignal<string>();
-  const label = () => weekLabel(props.mine.week, locale());
-
-  async function change(optedOut: boolean, input: HTMLInputElement) {
-    if (saving.pending()) {
-      input.checked = !optedOut;
-      return;
-    }
-    setMessage(undefined);
-    const result = await saving.submit(props.mine.week, optedOut);
-    if (result) setMessage(result.optedOut ? p().weeks.optedOut(label()) : p().weeks.optedIn(label()));
-    else input.checked = props.mine.optedOut;
-  }
-
-  return (
-    <div class="opt-out">
-      <CheckboxField
-        name={`optedOut-${props.mine.week}`}
-        label={p().weeks.optOut(label())}
-        checked={props.mine.optedOut}
-        disabled={!props.mine.canOptOut}
-        hint={p().weeks.deadline(format.at(props.mine.optOutDeadline))}
-        onChange={(checked, input) => void change(checked, input)}
-      />
-      <FormError error={saving.error()} />
-      <Status message={message()} />
-    </div>
   );
 }
 

@@ -7,7 +7,6 @@ export const planEn: PlanDictionary = {
     intro: "Not collecting a week? Opt out and your part goes to the others. Each week until the time shown with it.",
     list: "The coming weeks",
     optOut: (week) => `Opt out of ${week}`,
-    deadline: (when) => `You can opt out until ${when}.`,
     optedOut: (week) => `You have opted out of ${week}.`,
     optedIn: (week) => `You are back in for ${week}.`,
     link: "Plan weeks ahead",

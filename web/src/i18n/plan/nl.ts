@@ -9,7 +9,6 @@ export const planNl = {
     intro: "Haal je een week niet op? Meld je af, dan gaat jullie deel naar de anderen. Per week kan dat tot de tijd die erbij staat.",
     list: "De komende weken",
     optOut: (week: string) => `Afmelden voor ${week}`,
-    deadline: (when: string) => `Afmelden kan tot ${when}.`,
     optedOut: (week: string) => `Jullie zijn afgemeld voor ${week}.`,
     optedIn: (week: string) => `Jullie zijn weer aangemeld voor ${week}.`,
     link: "Weken vooruit plannen",
