@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { withActor } from "@akker/core/actor";
+import { Mailing } from "@akker/core/mail/mailing";
 import { Clock } from "@akker/core/clock";
 import { composeIBAN } from "@akker/core/contribution/iban";
 import { Mandate } from "@akker/core/contribution/mandate";
@@ -74,14 +75,19 @@ export async function contribution(): Promise<Figure[]> {
 
       const run = await timed(() => Sepa.freeze(2027, 3));
       rows.push({ name: `collection run for March frozen (${run.value.count} collections)`, value: `${run.ms.toFixed(0)} ms`, target: "≤ 1 s", ok: run.ms <= 1000 });
-      const told = await timed(() => Sepa.preview(2027, 3));
-      rows.push({ name: `its ${told.value.notified} households told of their collection (kept mail, then the outbox)`, value: `${told.ms.toFixed(0)} ms` });
+      // what the mailing after a create's answer does (mail/mailing.ts), timed alone
+      const told = await timed(() => Mailing.run({ farmID, kind: "sepa", key: "2027-03" }).then(() => Sepa.preview(2027, 3)));
+      rows.push({ name: `its ${told.value.notified} households told of their collection, after the answer (kept mail, then the outbox)`, value: `${told.ms.toFixed(0)} ms` });
       const sepa = await timed(() => Sepa.file(2027, 3));
       const heap2 = process.memoryUsage();
       rows.push({ name: "its SEPA file downloaded", value: `${sepa.ms.toFixed(0)} ms` });
       rows.push({ name: "SEPA file size", value: kB(Buffer.byteLength(sepa.value.xml)) });
-      const again = await timed(() => Sepa.create(2027, 4));
-      rows.push({ name: `collection run for April created and told (${again.value.recurring} RCUR)`, value: `${again.ms.toFixed(0)} ms` });
+      // as the treasurer's request: the answer, then the households told after it
+      const treasurer = { type: "person" as const, farmID, personID: "per_bench", householdID: null, roles: ["treasurer" as const], sessionID: "bench" };
+      const again = await timed(() => withActor(treasurer, () => Sepa.create(2027, 4)));
+      rows.push({ name: `collection run for April created: the answer (${again.value.recurring} RCUR)`, value: `${again.ms.toFixed(0)} ms`, target: "≤ 1 s", ok: again.ms <= 1000 });
+      const aprilTold = await timed(() => Mailing.settled());
+      rows.push({ name: "… its households told after it", value: `${aprilTold.ms.toFixed(0)} ms` });
 
       rows.push({ name: "heap used before / after statements / after SEPA", value: `${mb(heap0.heapUsed)} / ${mb(heap1.heapUsed)} / ${mb(heap2.heapUsed)}` });
       rows.push({ name: "resident set size after", value: mb(process.memoryUsage().rss) });
