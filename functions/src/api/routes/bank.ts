@@ -83,7 +83,7 @@ export function bankRoutes(app: App) {
       method: "post",
       path: "/api/payments/review/:id",
       summary:
-        "Decide a waiting bank line: {householdID} books it on that household and remembers its account for the next import; {dismiss: true} marks it as no contribution. Once only: the same decision again answers created false",
+        "Decide a waiting bank line: {householdID} books it on that household and remembers its account for the next import; {dismiss: true} marks it as no contribution. Once only: the same decision again answers created false. A payment alike (date, amount) already on the household, by hand or from a bank file, is 409 payment.maybe_imported naming it, unless alsoImported: true says the line is another payment",
       tag,
       access: treasurer,
       params: textParams("id"),
@@ -91,9 +91,9 @@ export function bankRoutes(app: App) {
       responses: {
         200: { description: "The line as decided", schema: BankReview.Decided },
         404: { description: "No such line or household" },
-        409: { description: "Decided otherwise already (bank.line_decided), or part of a direct debit that is not ours (bank.line_held)" },
+        409: { description: "Decided otherwise already (bank.line_decided), part of a direct debit that is not ours (bank.line_held), or maybe booked already (payment.maybe_imported)" },
       },
     },
-    async (c, { params, body }) => c.json("householdID" in body ? await BankReview.assign(params.id, body.householdID) : await BankReview.dismiss(params.id)),
+    async (c, { params, body }) => c.json("householdID" in body ? await BankReview.assign(params.id, body.householdID, body.alsoImported) : await BankReview.dismiss(params.id)),
   );
 }

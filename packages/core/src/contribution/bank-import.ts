@@ -23,7 +23,12 @@ import { PaymentLikeness } from "./payment-likeness";
  *   reused) waits for review as a conflict, under a key of its own;
  * - a line alike in date, amount and account to one imported from another
  *   format (the same transfer in camt.053 and in a CSV export) waits for
- *   review instead of being booked again;
+ *   review instead of being booked again: compared with the lines booked on
+ *   its household (payment-likeness.ts) or, found none, with the lines that
+ *   wait or are held (bankLikeness);
+ * - a line alike to a payment recorded by hand on its household (date and
+ *   amount, or its words as that payment's reference) waits for review; the
+ *   household's likeness makes the check and the booking one transaction;
  * - credits find their household by reference, account or name
  *   (bank-match.ts), else wait for review (bank-review.ts);
  * - collections and returns are kept, not booked: the collection run books them;
@@ -234,8 +239,12 @@ export namespace BankImport {
                 : householdID
                   ? { kind: "book", householdID, by: (found as { by: string }).by }
                   : { kind: "review", reason: (found as { review: (typeof BankReview.reasons)[number] }).review, candidates };
-        writes.push({ kept, key, plan, claimLikeness: !likes[i] && plan.kind !== "book" });
+        writes.push({ kept, key, plan, claimLikeness: !like && plan.kind !== "book" });
       });
+      // a line of a household that waits after all claims its likeness too, if no other line has it
+      const unread = writes.filter((w) => w.claimLikeness && householdOf(w.kept));
+      const taken = await read(unread.map((w) => db.bankLikeness.get({ farmID, likeness: w.kept.likeness }).go({ consistent: true })));
+      unread.forEach((w, i) => (w.claimLikeness = !taken[i]));
       const { groups, later } = pack(writes);
       const retry: Kept[] = [...later];
       // a few writers, each taking the next transaction when its last is done

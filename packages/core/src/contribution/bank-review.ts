@@ -8,6 +8,7 @@ import { VisibleError } from "../error";
 import { createID, ID } from "../id";
 import { Composition } from "./composition";
 import { Payment } from "./payment";
+import { PaymentLikeness } from "./payment-likeness";
 
 /**
  * The treasurer's review list: credit lines of bank files that found no
@@ -53,7 +54,11 @@ export namespace BankReview {
   });
   export type List = z.infer<typeof List>;
 
-  export const Decision = z.union([z.object({ householdID: ID }), z.object({ dismiss: z.literal(true) })]);
+  export const Decision = z.union([
+    /** alsoImported: the treasurer knows the line is another payment than one alike already booked (409 payment.maybe_imported). */
+    z.object({ householdID: ID, alsoImported: z.optional(z.boolean()) }),
+    z.object({ dismiss: z.literal(true) }),
+  ]);
 
   export const Decided = z.object({ line: Line, payment: z.nullable(Payment.Info), created: z.boolean() });
   export type Decided = z.infer<typeof Decided>;
@@ -177,8 +182,11 @@ export namespace BankReview {
    * Books a waiting line on a household and remembers its account for the
    * next import. The same household again answers the booking already made
    * (`created: false`); a line decided otherwise is 409 `bank.line_decided`.
+   * A payment alike (same date and amount) already on the household, by hand
+   * or from a bank file, is 409 `payment.maybe_imported` unless `alsoImported`;
+   * the booking holds only if nothing was booked on the household since that check.
    */
-  export function assign(id: string, householdID: string): Promise<Decided> {
+  export function assign(id: string, householdID: string, alsoImported = false): Promise<Decided> {
     const farmID = useFarmID();
     return decideOnce(
       id,
@@ -189,9 +197,17 @@ export namespace BankReview {
       },
       async (item, names) => {
         if (!names.has(householdID)) throw new VisibleError("not_found", "household.not_found", "No such household.");
+        const likeness = (await PaymentLikeness.read([{ householdID, year: Number(item.bookingDate.slice(0, 4)) }])).get(householdID, Number(item.bookingDate.slice(0, 4)));
+        const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
+        // a tap at once that booked this very line: answered as that booking on the next round
+        if (same) {
+          if ((await get(item.key))?.state !== "review") return undefined;
+          throw Payment.maybeImported(same);
+        }
         const { entry, event, payment } = booking(item, householdID);
         const res = await useDB()
-          .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount }) => [
+          .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount, paymentLikeness }) => [
+            PaymentLikeness.bump({ paymentLikeness }, likeness),
             bankLine
               .patch({ farmID, key: item.key })
               .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })

@@ -458,9 +458,10 @@ export const BankAccountEntity = new Entity({
 
 /**
  * A transfer's likeness (date, amount, currency, account, and its place among
- * alike lines of the file) claimed by the first format it came in: the same
- * transfer read later from another format's file has another identity, and
- * waits for review instead of being booked again.
+ * alike lines of the file) of a line that waits or is held, claimed by the
+ * first format it came in: the same transfer read later from another format's
+ * file has another identity, and waits for review instead of being booked
+ * again. A booked line's likeness is kept on its household (likeness-entity.ts).
  */
 export const BankLikenessEntity = new Entity({
   model: { entity: "bankLikeness", version: "1", service },

@@ -50,7 +50,7 @@ export namespace PaymentLikeness {
    * The transaction's part: bumps the version on the condition that it is
    * still the one read (or that there was none), adding and removing tokens.
    */
-  export function bump(tx: Tx, seen: Seen, change: { hand?: string[]; unhand?: string[]; lines?: string[] } = {}) {
+  export function bump(tx: Pick<Tx, "paymentLikeness">, seen: Seen, change: { hand?: string[]; unhand?: string[]; lines?: string[] } = {}) {
     const farmID = useFarmID();
     let op = tx.paymentLikeness.update({ farmID, householdID: seen.householdID, year: seen.year }).add({
       version: 1,

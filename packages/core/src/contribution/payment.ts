@@ -10,6 +10,7 @@ import { amsterdamISO } from "../week";
 import { Composition } from "./composition";
 import { dateOf, isDate } from "./rules";
 import { backoff } from "../backoff";
+import { PaymentLikeness } from "./payment-likeness";
 
 /**
  * The ledger: payments the treasurer records or imports, and counter-entries
@@ -111,19 +112,22 @@ export namespace Payment {
   export type Recorded = { payment: Info; created: boolean };
 
   /**
-   * A payment a bank file booked (an import, a line assigned from review, a
-   * collection) on the household with this amount and date, not undone since:
-   * the transfer a treasurer is likely typing in again. One query: the date's year.
+   * A payment on the household with this amount and date, not undone since,
+   * from one of `sources`: a bank file's (an import, a line assigned from
+   * review, a collection) or one recorded by hand. One query: the date's year.
    */
-  async function importedAlike(householdID: string, amountCents: number, date: string) {
+  export async function alike(householdID: string, amountCents: number, date: string, sources: readonly Info["source"][]) {
     const res = await useDB()
       .entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year: Number(date.slice(0, 4)) })
       .go({ pages: "all", consistent: true });
     const undone = new Set(res.data.flatMap((e) => (e.reverses ? [e.reverses] : [])));
     return res.data.find(
-      (e) => e.source === "import" && (e.kind === "payment" || e.kind === "collection") && e.amountCents === amountCents && e.date === date && !undone.has(e.entryID),
+      (e) => sources.includes(e.source) && (e.kind === "payment" || e.kind === "collection") && e.amountCents === amountCents && e.date === date && !undone.has(e.entryID),
     );
   }
+
+  /** The household's likeness for the date's year, read before deciding: the booking holds only if it is unchanged. */
+  const likenessOf = async (householdID: string, date: string) => (await PaymentLikeness.read([{ householdID, year: Number(date.slice(0, 4)) }])).get(householdID, Number(date.slice(0, 4)));
 
   /**
    * Records a payment. The same reference again answers with the payment
@@ -158,7 +162,6 @@ export namespace Payment {
       note: p.note,
       createdBy: actorID(),
     };
-    let alike: ReturnType<typeof importedAlike> | undefined;
     for (let attempt = 0; attempt < 50; attempt++) {
       const existing = await claim(key);
       if (existing && !(existing.reversed && source === "manual")) {
@@ -168,23 +171,26 @@ export namespace Payment {
           return { payment: serialize(e), created: false };
         throw new VisibleError("conflict", "payment.reference_taken", "This reference is already recorded for another payment.");
       }
-      // after the replay above: the same request sent again still answers the payment it recorded
+      // An import of the same transfer at once bumps the likeness read here, so this transaction fails
+      // and the next round finds the import. After the replay above: a request sent again answers its payment.
+      const likeness = await likenessOf(p.householdID, p.date);
       if (source === "manual" && !p.alsoImported) {
-        const imported = await (alike ??= importedAlike(p.householdID, p.amountCents, p.date));
+        const imported = await alike(p.householdID, p.amountCents, p.date, ["import"]);
         if (imported) throw maybeImported(imported);
       }
       const res = await useDB()
-        .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
+        .transaction.write((tx) => [
           existing
-            ? paymentClaim
+            ? tx.paymentClaim
                 .put({ farmID, claim: key, entryID, householdID: p.householdID, year, reversed: false })
                 .where((a, op) => `${op.eq(a.entryID, existing.entryID)} AND ${op.eq(a.reversed, true)}`)
                 .commit()
-            : paymentClaim.create({ farmID, claim: key, entryID, householdID: p.householdID, year }).commit(),
-          ledgerEntry.create(item).commit(),
-          audit
+            : tx.paymentClaim.create({ farmID, claim: key, entryID, householdID: p.householdID, year }).commit(),
+          tx.ledgerEntry.create(item).commit(),
+          tx.audit
             .create(Audit.event("payment.recorded", p.householdID, { entryID, amountCents: p.amountCents, reference: p.reference, source, ...(p.alsoImported ? { alsoImported: true } : {}) }))
             .commit(),
+          PaymentLikeness.bump(tx, likeness, source === "manual" ? { hand: [PaymentLikeness.handToken(p.date, p.amountCents, entryID)] } : {}),
         ])
         .go();
       if (!res.canceled) return { payment: serialize({ ...item, createdAt: Clock.iso() }), created: true };
@@ -194,14 +200,16 @@ export namespace Payment {
     throw new VisibleError("conflict", "payment.busy", "Too many payments at once; try again.");
   }
 
-  function maybeImported(e: Entry) {
+  /** 409 for a payment alike to `e`: a bank file's, or (assigning a bank line) one recorded by hand. */
+  export function maybeImported(e: Entry) {
     const euros = `€ ${(e.amountCents / 100).toFixed(2)}`;
+    const what = e.source === "import" ? `A bank file already booked ${euros} on ${e.date}` : `A payment of ${euros} on ${e.date} was already recorded by hand`;
     return new VisibleError(
       "conflict",
       "payment.maybe_imported",
-      `A bank file already booked ${euros} on ${e.date} for this household (reference "${e.reference}"). If this is another payment, send it again with alsoImported: true.`,
+      `${what} for this household (reference "${e.reference}"). If this is another payment, send it again with alsoImported: true.`,
       undefined,
-      { importedID: e.entryID, importedDate: e.date, importedAmountCents: e.amountCents, importedReference: e.reference },
+      { importedID: e.entryID, importedDate: e.date, importedAmountCents: e.amountCents, importedReference: e.reference, importedSource: e.source },
     );
   }
 
@@ -234,8 +242,11 @@ export namespace Payment {
     // an imported payment has no reference claim (its bank line is its claim): nothing to free then
     const owned = (await claim(refKey))?.entryID === entryID;
     for (let attempt = 0; attempt < 50; attempt++) {
+      // a payment by hand undone: a bank line alike is no longer held back for it
+      const likeness = original.source === "manual" ? await likenessOf(original.householdID, original.date) : undefined;
       const res = await useDB()
-        .transaction.write(({ paymentClaim, ledgerEntry, audit }) => [
+        .transaction.write(({ paymentClaim, ledgerEntry, audit, paymentLikeness }) => [
+          ...(likeness ? [PaymentLikeness.bump({ paymentLikeness }, likeness, { unhand: [PaymentLikeness.handToken(original.date, original.amountCents, entryID)] })] : []),
           paymentClaim.create({ farmID, claim: reversalClaim(entryID), entryID: item.entryID, householdID: item.householdID, year: item.year }).commit(),
           ledgerEntry.create(item).commit(),
           ...(owned
