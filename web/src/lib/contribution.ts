@@ -76,7 +76,9 @@ export const contributionApi = {
   /** A bank file as the bank gave it: its bytes go as they are. */
   importFile: (file: Blob) => request<ImportReport>("POST", "/payments/import", file),
   review: () => request<ReviewList>("GET", "/payments/review"),
-  assignLine: (id: string, householdID: string) => request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, { householdID }),
+  /** alsoImported: the treasurer says the line is another payment than the one alike on the household. */
+  assignLine: (id: string, householdID: string, alsoImported?: boolean) =>
+    request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, alsoImported ? { householdID, alsoImported } : { householdID }),
   dismissLine: (id: string) => request<ReviewDecided>("POST", `/payments/review/${esc(id)}`, { dismiss: true }),
   /** `2027-03`: the month's direct-debit file, a download. */
   sepaFile: (month: string) => `/api/sepa/${month}.xml`,

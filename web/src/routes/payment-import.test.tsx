@@ -63,8 +63,14 @@ function treasurerApi(me: MeInfo = treasurerMe) {
     if (decide && call.method === "POST") {
       const found = list.review.find((l) => l.id === decide[1]);
       if (!found) return apiError(409, "bank.line_decided");
+      const body = call.body as { householdID?: string; alsoImported?: boolean };
+      // Bakker paid € 21,67 on that day by hand already
+      if (body.householdID === "hh_bakker" && found.amountCents === 2167 && !body.alsoImported)
+        return {
+          status: 409,
+          body: { error: { code: "payment.maybe_imported", message: "Recorded by hand.", importedID: "pay_h", importedDate: found.bookingDate, importedAmountCents: 2167, importedReference: "contant", importedSource: "manual" } },
+        };
       list.review = list.review.filter((l) => l !== found);
-      const body = call.body as { householdID?: string };
       return ok({ line: { ...found, state: body.householdID ? "booked" : "dismissed", householdID: body.householdID ?? null }, payment: null, created: true });
     }
     return undefined;
@@ -115,6 +121,22 @@ describe("the review list", () => {
     expect(await screen.findByText("€ 43,34 geboekt op Meijer-Dijk.")).toBeInTheDocument();
     expect(api.find("POST", "/api/payments/review/616d")[0]?.body).toEqual({ householdID: "hh_meijerdijk" });
     await waitFor(() => expect(screen.queryByText(/A\. Meijer/)).not.toBeInTheDocument());
+  });
+
+  it("asks before booking a line alike to a payment recorded by hand, and books it when told it is another", async () => {
+    const user = userEvent.setup();
+    const api = treasurerApi();
+    renderApp("/contribution/import");
+
+    const items = await within(await screen.findByRole("region", { name: "Na te kijken" })).findAllByRole("listitem");
+    const mulder = items.find((i) => i.textContent?.includes("Mulder & Zn"))!;
+    await user.type(within(mulder).getByLabelText("Zoek huishouden"), "bak");
+    await user.click(within(mulder).getByRole("button", { name: "Boek op Bakker" }));
+
+    expect(await within(mulder).findByText(/Op 21 december 2026 staat al € 21,67 op dit huishouden, met de hand geboekt \(kenmerk: contant\)/)).toBeInTheDocument();
+    await user.click(within(mulder).getByRole("button", { name: "Toch boeken op Bakker" }));
+    expect(await screen.findByText("€ 21,67 geboekt op Bakker.")).toBeInTheDocument();
+    expect(api.find("POST", "/api/payments/review/6d75").map((c) => c.body)).toEqual([{ householdID: "hh_bakker" }, { householdID: "hh_bakker", alsoImported: true }]);
   });
 
   it("finds any household by a part of its name, and sets a line aside as no contribution", async () => {

@@ -6,6 +6,7 @@ import { RestrictedScreen } from "../components/membership-screen";
 import { MoreMessages } from "../i18n";
 import { useBankText } from "../i18n/bank";
 import { useContributionText, useMoneyFormat } from "../i18n/contribution";
+import { ApiError } from "../lib/api";
 import { useActionForm } from "../lib/form";
 import { contributionApi, getReview, type ImportReport, isTreasurer, type ReviewLine, type ReviewList } from "../lib/contribution";
 
@@ -22,8 +23,8 @@ const importBank = action(async (file: File) => {
 }, "import-bank");
 
 /** Books a line on a household, or (no household) sets it aside as no contribution. */
-const decide = action(async (id: string, householdID: string | undefined) => {
-  const decided = householdID ? await contributionApi.assignLine(id, householdID) : await contributionApi.dismissLine(id);
+const decide = action(async (id: string, householdID: string | undefined, alsoImported?: boolean) => {
+  const decided = householdID ? await contributionApi.assignLine(id, householdID, alsoImported) : await contributionApi.dismissLine(id);
   return json(decided, { revalidate: [getReview.key] });
 }, "decide-bank-line");
 
@@ -176,6 +177,14 @@ function LineSummary(props: { line: ReviewLine }) {
   );
 }
 
+/** What a 409 payment.maybe_imported names: the payment already on the household alike to the line. */
+function alikeOf(error: unknown) {
+  if (!(error instanceof ApiError) || error.code !== "payment.maybe_imported") return undefined;
+  const { importedDate, importedAmountCents, importedReference, importedSource } = error.details;
+  if (typeof importedDate !== "string" || typeof importedAmountCents !== "number") return undefined;
+  return { date: importedDate, amountCents: importedAmountCents, reference: typeof importedReference === "string" ? importedReference : "", byHand: importedSource === "manual" };
+}
+
 const shown = 6;
 /** Reasons that say the line may be booked already: setting it aside is then "not again", not "no contribution". */
 const repeats = ["by_hand", "conflict", "other_format"];
@@ -193,8 +202,11 @@ function ReviewCard(props: { line: ReviewLine; households: ReviewList["household
     return props.households.filter((h) => fold(h.name).includes(q)).slice(0, shown);
   });
 
-  async function choose(householdID?: string, name?: string) {
-    const res = await deciding.submit(props.line.id, householdID);
+  const [chosen, setChosen] = createSignal<{ householdID: string; name: string }>();
+  const alikeID = createUniqueId();
+  async function choose(householdID?: string, name?: string, alsoImported?: boolean) {
+    setChosen(householdID && name ? { householdID, name } : undefined);
+    const res = await deciding.submit(props.line.id, householdID, alsoImported);
     if (res) props.onDone(name ? b().assigned(format.money(props.line.amountCents), name) : b().dismissed);
   }
 
@@ -217,7 +229,16 @@ function ReviewCard(props: { line: ReviewLine; households: ReviewList["household
           {repeats.includes(props.line.reason ?? "") ? b().dismissRepeat : b().dismiss}
         </button>
       </div>
-      <FormError error={deciding.error()} />
+      <Show when={chosen() && alikeOf(deciding.error())} fallback={<FormError error={deciding.error()} />}>
+        {(a) => (
+          <div class="notice info">
+            <p id={alikeID}>{b().alike(format.money(a().amountCents), format.day(a().date), a().reference, a().byHand)}</p>
+            <button type="button" class="secondary" aria-describedby={alikeID} disabled={deciding.pending()} onClick={() => choose(chosen()!.householdID, chosen()!.name, true)}>
+              {b().bookAnyway(chosen()!.name)}
+            </button>
+          </div>
+        )}
+      </Show>
     </li>
   );
 }

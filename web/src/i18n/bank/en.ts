@@ -50,6 +50,9 @@ export const bankEn: BankDictionary = {
   dismiss: "No contribution",
   dismissRepeat: "Do not book again",
   dismissed: "Set aside: not booked.",
+  alike: (amount, date, reference, byHand) =>
+    `This household already has ${amount} on ${date}, ${byHand ? "recorded by hand" : "from a bank file"} (reference: ${reference}). Is this line another payment? Then book it anyway.`,
+  bookAnyway: (name) => `Book on ${name} anyway`,
   noMatch: "No household by that name.",
   held: "With a direct debit",
   heldShow: (n) => `Show ${n} ${n === 1 ? "line" : "lines"}`,

@@ -53,6 +53,9 @@ export const bankNl = {
   dismissRepeat: "Niet nog eens boeken",
   dismissed: "Weggezet: niet geboekt.",
   noMatch: "Geen huishouden met deze naam.",
+  alike: (amount: string, date: string, reference: string, byHand: boolean) =>
+    `Op ${date} staat al ${amount} op dit huishouden, ${byHand ? "met de hand geboekt" : "uit een bankbestand"} (kenmerk: ${reference}). Is deze regel een andere betaling? Boek hem dan toch.`,
+  bookAnyway: (name: string) => `Toch boeken op ${name}`,
   held: "Bij een incasso",
   heldShow: (n: number) => `${n} ${n === 1 ? "regel" : "regels"} bekijken`,
   heldHint: "Incasso's en storno's van onze incassoruns zijn bij het inlezen geboekt. Deze regels horen bij geen van onze runs: ze zijn bewaard, niet geboekt.",
