@@ -89,13 +89,17 @@ export const HarvestShareEntity = new Entity({
   },
 });
 
-/** A household skipping a week (afmelden): its portion goes to the others. */
-export const HarvestOptOutEntity = new Entity({
-  model: { entity: "harvestOptOut", version: "1", service },
+/**
+ * A mark a person sets for a household in a week, an item of its own per
+ * household so that marks set at once never overwrite each other: an
+ * opt-out here, a collected share in pickup-entities.ts.
+ */
+export const householdWeekMark = {
   attributes: {
     farmID,
     week: { type: "string", required: true, readOnly: true },
     householdID: { type: "string", required: true, readOnly: true },
+    /** Who set it. */
     personID: { type: "string", required: true },
     createdAt,
   },
@@ -105,4 +109,10 @@ export const HarvestOptOutEntity = new Entity({
       sk: { field: "sk", composite: ["householdID"] },
     },
   },
+} as const;
+
+/** A household skipping a week (afmelden): its portion goes to the others. */
+export const HarvestOptOutEntity = new Entity({
+  model: { entity: "harvestOptOut", version: "1", service },
+  ...householdWeekMark,
 });

@@ -1,6 +1,6 @@
 import { Entity } from "electrodb";
-import { createdAt, farmID, service, updatedAt } from "../entity-parts";
-import { harvestLine } from "./entities";
+import { farmID, service, updatedAt } from "../entity-parts";
+import { harvestLine, householdWeekMark } from "./entities";
 
 /*
  * The pickup: who collected their share of a week, and what was left
@@ -10,20 +10,7 @@ import { harvestLine } from "./entities";
 /** One household's share collected: an item of its own, so two phones ticking at once never overwrite each other. */
 export const HarvestPickupEntity = new Entity({
   model: { entity: "harvestPickup", version: "1", service },
-  attributes: {
-    farmID,
-    week: { type: "string", required: true, readOnly: true },
-    householdID: { type: "string", required: true, readOnly: true },
-    /** Who ticked it off. */
-    personID: { type: "string", required: true },
-    createdAt,
-  },
-  indexes: {
-    byWeek: {
-      pk: { field: "pk", composite: ["farmID", "week"] },
-      sk: { field: "sk", composite: ["householdID"] },
-    },
-  },
+  ...householdWeekMark,
 });
 
 /** A week's pickup closed: the shares nobody collected, and where they went. */
