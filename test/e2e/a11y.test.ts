@@ -91,6 +91,18 @@ const handOver = async (page: Page) => {
   await page.getByText(/^Asked /).first().waitFor();
 };
 
+/** A waiting line booked on a household that has a payment alike by hand: the question whether to book it anyway (answers mocked). */
+const bookAlike = async (page: Page) => {
+  const line = { id: "6d75", state: "review", reason: "unknown", format: "camt053", line: 50, bookingDate: "2027-01-05", amountCents: 2167, currency: "EUR", counterIBAN: "NL75RABO6049081956", counterName: "Mulder & Zn", description: "Solidariteit", structuredReference: null, returnCode: null, batchID: null, candidates: [{ householdID: "hh_bakker", name: "Bakker" }], householdID: null };
+  const alike = { code: "payment.maybe_imported", message: "Recorded by hand.", importedID: "pay_h", importedDate: "2027-01-05", importedAmountCents: 2167, importedReference: "contant", importedSource: "manual" };
+  await page.route("**/api/payments/review", (r) => r.fulfill({ json: { review: [line], held: [], households: line.candidates } }));
+  await page.route("**/api/payments/review/6d75", (r) => r.fulfill({ status: 409, json: { error: alike } }));
+  await page.reload();
+  await page.getByRole("button", { name: "Boek op Bakker", exact: true }).click();
+  await page.getByRole("button", { name: "Toch boeken op Bakker" }).waitFor();
+  await page.unrouteAll();
+};
+
 const screens: Screen[] = [
   // Without a login
   screen("/login", "visitor", "login: e-mail", "/login"),
@@ -160,6 +172,11 @@ const screens: Screen[] = [
     await page.getByRole("searchbox", { name: "Huishouden zoeken" }).fill("a");
     await page.getByText(/^\d+ van \d+ huishoudens$/).waitFor();
   }),
+  screen("/harvest/:week", "farmer", "harvest published, its mail going out", (d) => `/harvest/${d.nextWeek}`, async (page) => {
+    await page.getByRole("button", { name: "Publiceren", exact: true }).click();
+    await page.getByRole("button", { name: "Ja, publiceren" }).click();
+    await page.getByText(/huishoudens hebben (hem|de mail)/).waitFor();
+  }),
   screen("/harvest/:week/pickup", "farmer", "pickup, ticking off", (d) => `/harvest/${d.week}/pickup`, async (page) => {
     await page.getByRole("checkbox").first().check();
     await page.locator(".pickup-list input:checked:enabled").first().waitFor();
@@ -220,6 +237,7 @@ const screens: Screen[] = [
   screen("/contribution/overview", "treasurer", "contribution overview", "/contribution/overview"),
   screen("/contribution/season", "treasurer", "season and price", "/contribution/season"),
   screen("/contribution/import", "treasurer", "bank import and review", "/contribution/import"),
+  screen("/contribution/import", "treasurer", "a waiting line alike to a payment by hand", "/contribution/import", bookAlike, 409),
 ];
 
 /** The leaf routes of the router, with their full paths, read from web/src/app.tsx. */
