@@ -144,6 +144,14 @@ describe("Herenburen", () => {
     expect((await smit.get(`/api/harvests/${week}/handover`)).body.given).toBeNull();
   });
 
+  it("is gone for the neighbour once the giving household opts out of the week", async () => {
+    expect((await smit.put("/api/harvests/2027-W17/handover", { toHouseholdID: ids.Visser })).status).toBe(200);
+    expect((await visser.get("/api/harvests/2027-W17/handover")).body.received).toHaveLength(1);
+    expect((await smit.put("/api/harvests/2027-W17/opt-out", { optedOut: true })).status).toBe(200);
+    expect((await visser.get("/api/harvests/2027-W17/handover")).body.received).toEqual([]);
+    expect((await smit.get("/api/harvests/2027-W17/handover")).body.given).toBeNull();
+  });
+
   it("is closed once the week's pickup is over", async () => {
     Clock.set(Date.parse("2027-04-18T22:00:00Z")); // Monday 19 April 00:00 in Amsterdam
     try {

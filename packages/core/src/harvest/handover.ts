@@ -75,7 +75,15 @@ export namespace Handover {
   /** The caller's household's handovers of a week, given and received. */
   export async function get(week: string): Promise<Info> {
     const { householdID } = ownHousehold();
-    const [all, households, end] = await Promise.all([ofWeek(week), Household.list(), closes(week)]);
+    const [offers, households, end, out] = await Promise.all([
+      ofWeek(week),
+      Household.list(),
+      closes(week),
+      useDB().entities.harvestOptOut.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all" }),
+    ]);
+    // a household that opted out after handing over has no share left to collect
+    const skipping = new Set(out.data.map((o) => o.householdID));
+    const all = offers.filter((h) => !skipping.has(h.householdID));
     const name = (id: string) => households.find((h) => h.id === id)?.name ?? "?";
     const given = all.find((h) => h.householdID === householdID);
     return {
