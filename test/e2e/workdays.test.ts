@@ -89,7 +89,7 @@ describe("work days in Chromium", () => {
       await coordinator.getByRole("button", { name: "Iedereen aanvinken" }).click();
       await coordinator.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
       await coordinator
-        .getByText("Opgeslagen: 1 persoon aanwezig. Elk van hen kreeg 3 uur bij het eigen huishouden.")
+        .getByText("Opgeslagen: 1 persoon aanwezig, samen 3 uur, bijgeschreven bij hun eigen huishouden.")
         .waitFor();
 
       // The member's household has the hours, as thanks.

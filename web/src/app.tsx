@@ -5,10 +5,9 @@ import Authed, { route as authedRoute } from "./routes/authed";
 import { electionRoute, electionsRoute } from "./routes/election-routes";
 import { harvestRoute, harvestWeekRoute } from "./routes/harvest-routes";
 import { harvestSeasonRoute, harvestWeeksRoute } from "./routes/plan-routes";
-import { householdEditRoute, householdsRoute } from "./routes/household-routes";
+import { householdEditRoute, householdRoute, householdsRoute } from "./routes/household-routes";
 import { applyStatusRoute, registerRoute, waitlistRoute } from "./routes/membership-routes";
 import Home, { route as homeRoute } from "./routes/home";
-import HouseholdPage, { route as householdRoute } from "./routes/household";
 import Login from "./routes/login";
 import NotFound from "./routes/not-found";
 import {
@@ -23,6 +22,7 @@ import {
 
 // Screens for a role or for once a week: their code loads when first opened.
 const Households = lazy(() => import("./routes/households"));
+const HouseholdPage = lazy(() => import("./routes/household"));
 const HouseholdEdit = lazy(() => import("./routes/household-edit"));
 const HarvestPage = lazy(() => import("./routes/harvest"));
 const HarvestWeek = lazy(() => import("./routes/harvest-week"));

@@ -16,7 +16,6 @@ import {
   type Role,
 } from "../lib/person";
 import { getHarvestStanding, getMyHarvest } from "../lib/harvest";
-import { getMyHours, getWorkdays } from "../lib/workday";
 import { addWeeks, currentWeek } from "../lib/week";
 
 // The share cards bring their own formatting and opt-out: loaded beside the first screen, not in it.
@@ -43,7 +42,13 @@ async function homeReady() {
     const week = currentWeek();
     parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
   }
-  if (canSignUp(me)) parts.push(WorkdayCard.preload(), getWorkdays(), HoursProgress.preload(), getMyHours());
+  if (canSignUp(me))
+    parts.push(
+      WorkdayCard.preload(),
+      HoursProgress.preload(),
+      // the client comes with the cards, not in the first screen's code
+      import("../lib/workday").then((w) => Promise.all([w.getWorkdays(), w.getMyHours()])),
+    );
   if (canEnterHarvest(me)) {
     const week = currentWeek();
     parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));

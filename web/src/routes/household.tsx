@@ -1,5 +1,5 @@
 import { ErrorBoundary, For, lazy, Show, Suspense } from "solid-js";
-import { A, createAsync, type RouteDefinition, type RouteSectionProps } from "@solidjs/router";
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { LoadError, Loading } from "../components/feedback";
 import { Page } from "../components/page";
 import { useI18n } from "../i18n";
@@ -8,13 +8,6 @@ import { canManageHouseholds, getMe } from "../lib/person";
 
 // the board's overview of certificate, contribution and hours: its own chunk, not on a member's first screen
 const Overview = lazy(() => import("../components/household-overview"));
-
-export const route = {
-  preload: ({ params }) => {
-    void getMe();
-    void getHousehold(params.id!);
-  },
-} satisfies RouteDefinition;
 
 /** A household with its people: members see their own, the board sees any. */
 export default function HouseholdPage(props: RouteSectionProps) {

@@ -1,59 +1,62 @@
-import type { RouteDefinition } from "@solidjs/router";
-import {
-  getCalendarLink,
-  getHourTotals,
-  getMyHours,
-  getMyWorkdays,
-  getPendingHours,
-  getRoster,
-  getWorkday,
-  getWorkdays,
-} from "../lib/workday";
+import { revalidate, type RouteDefinition } from "@solidjs/router";
+import type * as Client from "../lib/workday";
 import { getMe } from "../lib/person";
 import { currentSeason } from "../lib/week";
 
 /*
  * The preloads of the work-day screens. The screens themselves load on
  * first use (lazy), so these live apart: the data starts loading with the code.
+ * The client is imported when a preload runs, so it stays out of the first screen.
  */
+
+const client = () => import("../lib/workday");
+// A failed load shows on the screen, which reads the same query; here it is only started.
+function load(get: (c: typeof Client) => Promise<unknown>) {
+  void client()
+    .then(get)
+    .catch(() => undefined);
+}
 
 export const workdaysRoute = {
   preload: () => {
     void getMe();
-    void getWorkdays();
+    load((c) => c.getWorkdays());
   },
 } satisfies RouteDefinition;
 
 export const myWorkdaysRoute = {
   preload: () => {
     void getMe();
-    void getMyWorkdays();
-    void getCalendarLink();
+    load((c) => c.getMyWorkdays());
+    load((c) => c.getCalendarLink());
   },
 } satisfies RouteDefinition;
 
 export const workdayRoute = {
   preload: ({ params }) => {
     void getMe();
-    if (params.id) void getWorkday(params.id);
+    const id = params.id;
+    if (id) load((c) => c.getWorkday(id));
   },
 } satisfies RouteDefinition;
 
 export const rosterRoute = {
   preload: ({ params }) => {
-    if (params.id) void getRoster(params.id);
+    const id = params.id;
+    if (id) load((c) => c.getRoster(id));
   },
 } satisfies RouteDefinition;
 
 export const hoursRoute = {
   preload: () => {
-    void getMyHours();
+    // the home screen's hours card may hold an answer from before a coordinator marked the day: ask afresh
+    load((c) => revalidate(c.getMyHours.key).then(() => c.getMyHours()));
   },
 } satisfies RouteDefinition;
 
 export const pendingHoursRoute = {
   preload: () => {
-    void getPendingHours();
+    load((c) => c.getPendingHours());
   },
 } satisfies RouteDefinition;
 
@@ -64,6 +67,6 @@ export function seasonParam(value: unknown): string {
 
 export const hourTotalsRoute = {
   preload: ({ location }) => {
-    void getHourTotals(seasonParam(location.query.season));
+    load((c) => c.getHourTotals(seasonParam(location.query.season)));
   },
 } satisfies RouteDefinition;
