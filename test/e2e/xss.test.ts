@@ -142,6 +142,8 @@ describe("user-supplied text in Chromium", () => {
     // The farmer's split names every household.
     const farmerPage = await pageFor(farmer.token);
     await farmerPage.goto(`${e2e.url}/harvest/${week}`);
+    // the households' table is folded under the per-crop summary
+    await farmerPage.getByText(/^Alle \d+ huishoudens bekijken$/).click();
     await farmerPage.getByRole("table", { name: "Per huishouden" }).waitFor();
     await expectInert(farmerPage, [payload("huishouden"), payload("buren"), payload("gewas")]);
   });

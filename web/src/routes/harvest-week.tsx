@@ -92,7 +92,8 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
     splitHeading = el;
     if (!focusSplit) return;
     focusSplit = false;
-    queueMicrotask(() => el.focus());
+    // once the saved form above has settled (its crops fold away), so the split is what shows
+    requestAnimationFrame(() => requestAnimationFrame(() => el.focus()));
   };
 
   /** A number for a field, as it would be typed: "0,05" in Dutch, no thousands separator. */

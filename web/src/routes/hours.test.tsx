@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { farmToday } from "../lib/workday-view";
-import type { HoursEntry, MyHours } from "../lib/workday";
+import { getMyHours, type HoursEntry, type MyHours } from "../lib/workday";
+import { myHoursKey } from "./workday-routes";
 import { apiError, coordinatorMe, findAlert, memberMe, mockApi, ok, renderApp, type Reply } from "../test-utils";
 
 const hoursEntry = (changes: Partial<HoursEntry>): HoursEntry => ({
@@ -91,6 +92,10 @@ describe("my hours", () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole("progressbar")).toHaveAttribute("value", "20");
+  });
+
+  it("opens with the hours asked afresh: the route drops what another screen fetched before", () => {
+    expect(getMyHours.keyFor()).toBe(myHoursKey);
   });
 
   it("reports hours of flexible work: they wait for approval, shown at once", async () => {

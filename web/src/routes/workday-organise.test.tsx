@@ -35,6 +35,8 @@ function organiserApi(
       const body = call.body as WorkdayCreateInput;
       const answered = opts.create?.(body);
       if (answered) return answered;
+      // as the API: a day without its fields is refused
+      if (!body.title || !body.start) return apiError(400, "input.invalid", [{ path: "title", message: "Required" }]);
       const weeks = body.repeatWeeks ?? 1;
       const days = Array.from({ length: weeks }, (_, i) =>
         workday({
