@@ -92,8 +92,7 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
     splitHeading = el;
     if (!focusSplit) return;
     focusSplit = false;
-    // once the saved form above has settled (its crops fold away), so the split is what shows
-    requestAnimationFrame(() => requestAnimationFrame(() => el.focus()));
+    queueMicrotask(() => el.focus());
   };
 
   /** A number for a field, as it would be typed: "0,05" in Dutch, no thousands separator. */
