@@ -116,6 +116,14 @@ export async function loggedIn<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Starts a preload and lets it be: a route's preload only begins loading what
+ * its screen reads; a failure shows on the screen, which reads the same query.
+ */
+export function preloadQuietly(p: Promise<unknown>) {
+  void p.catch(() => undefined);
+}
+
 /** An answer that means "not there yet" reads as null; anything else stays an error. */
 export function orNull<T>(load: () => Promise<T>, ...codes: string[]): Promise<T | null> {
   return load().catch((e: unknown) => {

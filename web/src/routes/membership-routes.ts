@@ -1,4 +1,5 @@
 import type { RouteDefinition } from "@solidjs/router";
+import { preloadQuietly as quietly } from "../lib/api";
 
 /*
  * The preloads of the membership screens. The screens and their client load on
@@ -7,8 +8,6 @@ import type { RouteDefinition } from "@solidjs/router";
  */
 
 const membership = () => import("../lib/membership");
-// A failed load shows on the screen, which reads the same query; here it is only started.
-const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
 export const applyStatusRoute = {
   preload: ({ params }) => {

@@ -1,4 +1,5 @@
 import type { RouteDefinition } from "@solidjs/router";
+import { preloadQuietly as quietly } from "../lib/api";
 import { currentSeason } from "../lib/week";
 
 /*
@@ -8,8 +9,6 @@ import { currentSeason } from "../lib/week";
  */
 
 const plan = () => import("../lib/harvest-plan");
-// A failed load shows on the screen, which reads the same query; here it is only started.
-const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
 export const harvestWeeksRoute = { preload: () => quietly(plan().then((m) => m.getMyWeeks())) } satisfies RouteDefinition;
 

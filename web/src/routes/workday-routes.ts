@@ -1,5 +1,6 @@
 import { query, type RouteDefinition } from "@solidjs/router";
 import type * as Client from "../lib/workday";
+import { preloadQuietly } from "../lib/api";
 import { getMe } from "../lib/person";
 import { currentSeason } from "../lib/week";
 
@@ -10,12 +11,7 @@ import { currentSeason } from "../lib/week";
  */
 
 const client = () => import("../lib/workday");
-// A failed load shows on the screen, which reads the same query; here it is only started.
-function load(get: (c: typeof Client) => Promise<unknown>) {
-  void client()
-    .then(get)
-    .catch(() => undefined);
-}
+const load = (get: (c: typeof Client) => Promise<unknown>) => preloadQuietly(client().then(get));
 
 export const workdaysRoute = {
   preload: () => {
