@@ -408,7 +408,7 @@ describe("over a season", () => {
     );
   });
 
-  it("keeps every balance within one step over 52 weeks of a small steady group", () => {
+  it("keeps balances within about one step over 52 weeks of a small steady group", () => {
     const season = households(1, 12).chain((people) =>
       fc
         .array(totals(seasonCrops, people.length).map((quantities) => ({ present: people.map(() => true), quantities })), {
@@ -418,7 +418,9 @@ describe("over a season", () => {
         .map((weeks): Season => ({ households: people, crops: seasonCrops, weeks })),
     );
     fc.assert(
-      fc.property(season, (s) => play(s, (worst) => expect(worst).toBeLessThanOrEqual(1 + 1e-9))),
+      // Past one step only where the weekly rule leaves no choice (the case
+      // below and the group of four): 1.2 steps is the worst known.
+      fc.property(season, (s) => play(s, (worst) => expect(worst).toBeLessThanOrEqual(1.2))),
       { numRuns: 150 },
     );
   });
@@ -439,6 +441,26 @@ describe("over a season", () => {
     // With everyone back, the household ahead waits and it evens out.
     for (let w = 0; w < 4; w++) balances = allocate(cauliflower(3), six, balances).balances;
     for (const p of six) expect(Math.abs(balances[p.id]!["bloemkool|piece"]!)).toBeLessThan(1);
+  });
+
+  it("goes past one step when the weekly rule leaves no other household to take a step", () => {
+    // Found by the property above: 11 households, 22.5 mouths, tomatoes in
+    // steps of 0.1 kg. In the last week 25 steps come to 23 rounded down; one
+    // extra must go to the 3½-mouth household (else a step behind), and the
+    // other may not go to a 4½-mouth household, whose exact share is a whole
+    // 5 steps. Anyone else who takes it ends just past one step ahead.
+    const mouths = [2, 4.5, 1, 3.5, 4.5, 1, 1, 1, 0, 2, 2];
+    const eleven: Participant[] = mouths.map((m, i) => ({ id: `hh_${i}`, mouths: m, vegetarian: false }));
+    const tomato = (quantity: number): Item => ({ crop: "tomaat", unit: "kg", quantity, step: 0.1 });
+    let balances: Balances = {};
+    const weeks = [3.8, 5, 3.2, 4.2, 0.6, 4.1, 4, 6.4, 1.6, 5.3, 0.8, 5.7];
+    for (const quantity of weeks) balances = allocate([tomato(quantity)], eleven, balances).balances;
+    const steps = (b: Balances) => eleven.map((p) => Math.abs(b[p.id]?.["tomaat|kg"] ?? 0) / 0.1);
+    expect(Math.max(...steps(balances))).toBeLessThan(1);
+    const last = allocate([tomato(2.5)], eleven, balances);
+    for (const share of exactShares(tomato(2.5), eleven))
+      expect(Math.abs(got(last, share.householdID, tomato(2.5)) - share.ofHandedOut)).toBeLessThan(0.1);
+    expect(Math.max(...steps(last.balances))).toBeCloseTo(46 / 45, 6);
   });
 
   it("cannot promise one step for every sequence of totals, even with nobody opting out", () => {
