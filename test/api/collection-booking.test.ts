@@ -251,4 +251,45 @@ describe("booking a collection run from the bank statement", () => {
     expect(list.body.review.map((r: any) => r.amountCents).sort()).toEqual([1_234, 99_999]);
     expect(await Promise.all(["Jansen", "Visser", "Dekker"].map(ledger))).toEqual(before);
   });
+  it("collects a December return with January's run and books that part on the year it belongs to", async () => {
+    await at("2027-11-25T10:00:00Z");
+    const december = await createRun("2027-12");
+    const [jansen, visser] = [byName("2027-12", "Jansen"), byName("2027-12", "Visser")];
+    expect(jansen.amountCents).toBe(visser.amountCents);
+    await at("2027-12-11T10:00:00Z");
+    const xml = await statement("2027-12-10", [
+      entry({ ref: "ABNA1206001", date: "2027-12-06", cents: december.collections.reduce((n, c) => n + c.amountCents, 0), family: "ESDD", txs: december.collections.map((c) => tx(c)) }),
+      entry({ ref: "ABNA1210001", date: "2027-12-10", cents: -jansen.amountCents, family: "UPDD", txs: [tx(jansen, "MS03")] }),
+    ]);
+    expect(await imported(xml)).toMatchObject({ imported: december.collections.length + 1, held: [], review: [] });
+    // the next year's price, confirmed before January's run is made in December
+    expect((await treasurer.put("/api/seasons/2028", { budgetCents: 858_000, weeks: 52, vegetarianDiscountCents: 200 })).status).toBe(200);
+    expect((await treasurer.post("/api/seasons/2028/confirm")).status).toBe(200);
+    await at("2027-12-20T10:00:00Z");
+    const january = await createRun("2028-01");
+    const [jansenJan, visserJan] = [byName("2028-01", "Jansen"), byName("2028-01", "Visser")];
+    expect(jansenJan.amountCents).toBe(visserJan.amountCents + jansen.amountCents);
+    // December waits for January's collection now, not in arrears
+    const waiting = await treasurer.get(`/api/households/${hh.Jansen!.id}/statement?year=2027`);
+    expect(waiting.body.instalments[11]).toMatchObject({ month: "2027-12", payBy: (january as any).collectionDate, inRun: true });
+    // January books December's part on 2027 and January's on 2028
+    await at("2028-01-08T10:00:00Z");
+    const janXml = await statement("2028-01-06", [
+      entry({ ref: "ABNA0106001", date: "2028-01-06", cents: january.collections.reduce((n, c) => n + c.amountCents, 0), family: "ESDD", txs: january.collections.map((c) => tx(c)) }),
+    ]);
+    await imported(janXml);
+    const booked = (await ledger("Jansen")).filter((e) => e.date === "2028-01-06");
+    expect(booked.map((e) => [e.year, e.kind, e.amountCents]).sort()).toEqual([
+      [2027, "collection", jansen.amountCents],
+      [2028, "collection", visserJan.amountCents],
+    ]);
+    const [last, now] = await Promise.all([2027, 2028].map((y) => treasurer.get(`/api/households/${hh.Jansen!.id}/statement?year=${y}`)));
+    // (earlier months of 2027 that no run collected are paid first: the statement pays the oldest first)
+    expect(last.body.paidCents - waiting.body.paidCents).toBe(jansen.amountCents);
+    expect(now.body.instalments[0]).toMatchObject({ month: "2028-01", status: "paid" });
+    // and February asks nothing of it again
+    await at("2028-01-20T10:00:00Z");
+    await createRun("2028-02");
+    expect(byName("2028-02", "Jansen").amountCents).toBe(byName("2028-02", "Visser").amountCents);
+  });
 });

@@ -110,30 +110,39 @@ export namespace CollectionBooking {
 
   const yearOf = (item: Item) => Number(item.month.slice(0, 4));
 
-  /** The ledger entry and audit event of a collection or return booked for a run item. */
+  /**
+   * The ledger entries and audit event of a collection or return booked for
+   * a run item: one entry, or two when the item also collects a return of
+   * last year's runs again (that part is booked on last year, sepa.ts).
+   */
   function entryOf(item: Item, line: Line, kind: "collection" | "return") {
+    const sign = kind === "collection" ? 1 : -1;
+    const earlierCents = Math.min(item.previousYearCents ?? 0, item.amountCents);
     const entry = {
       farmID: useFarmID(),
       householdID: item.householdID,
       entryID: createID("payment"),
       year: yearOf(item),
       kind,
-      amountCents: kind === "collection" ? item.amountCents : -item.amountCents,
+      amountCents: sign * (item.amountCents - earlierCents),
       date: line.bookingDate,
       reference: kind === "collection" ? `Incasso ${item.endToEndID}` : `Storno ${line.returnCode ?? ""} ${item.endToEndID}`.replace(/\s+/g, " "),
       source: "import" as const,
       reverses: kind === "return" ? item.collectedEntry : undefined,
       createdBy: BankReview.actorID(),
     };
+    const earlier = earlierCents > 0 ? { ...entry, entryID: createID("payment"), year: yearOf(item) - 1, amountCents: sign * earlierCents } : undefined;
+    const entries = earlier ? [entry, earlier] : [entry];
     const event = Audit.event(kind === "collection" ? "collection.booked" : "collection.returned", item.householdID, {
       entryID: entry.entryID,
-      amountCents: entry.amountCents,
+      ...(earlier ? { lastYearEntryID: earlier.entryID, lastYearCents: earlier.amountCents } : {}),
+      amountCents: sign * item.amountCents,
       endToEndID: item.endToEndID,
       returnCode: kind === "return" ? line.returnCode : undefined,
       // the household's own line (bank-privacy.ts erases its name with it), or the batch total it shares with others
       [kind === "collection" && !line.endToEndID ? "batchLine" : "bankLine"]: BankReview.idOf(line.key),
     });
-    return { entry, event, payment: Payment.serialize({ ...entry, createdAt: Clock.iso() }) };
+    return { entry, entries, event, payments: entries.map((e) => Payment.serialize({ ...e, createdAt: Clock.iso() })) };
   }
 
   type Entities = Parameters<Parameters<typeof Mail.commitWith>[1]>[0];
@@ -158,13 +167,13 @@ export namespace CollectionBooking {
       booked.entry.kind === "collection"
         ? e.sepaRunItem.patch(key).set({ collectedEntry: entryID, collectedBy: line.key }).where((a, op) => op.notExists(a.collectedEntry))
         : e.sepaRunItem.patch(key).set({ returnedEntry: entryID, returnCode: line.returnCode ?? "", returnedCents: item.amountCents }).where((a, op) => op.notExists(a.returnedEntry));
-    return [claim.commit(), e.ledgerEntry.create(booked.entry).commit(), e.audit.create(booked.event).commit()];
+    return [claim.commit(), ...booked.entries.map((entry) => e.ledgerEntry.create(entry).commit()), e.audit.create(booked.event).commit()];
   }
 
   /** A collected item's writes: the line booked, the item claimed, the entry, its event. */
   const collectWrites = (e: Entities, line: Line, item: Item, booked: Booked) => [lineBooked(e, line, booked), ...itemBooked(e, item, line, booked)];
 
-  /** Per-transaction collections go 20 to a transaction (4 items each, of DynamoDB's 100). */
+  /** Per-transaction collections go 20 to a transaction (at most 5 items each, of DynamoDB's 100). */
   const perTransaction = 20;
 
   type Outcome = { state: "booked"; payments: Payment.Info[] } | { state: "review" } | { state: "held" };
@@ -185,13 +194,13 @@ export namespace CollectionBooking {
       else if (target.kind === "done") done = (await finishTotal(line)) ? { state: "booked", payments: [] } : undefined;
       else if (target.kind === "collect") {
         const booked = entryOf(target.item, line, "collection");
-        done = (await commit((e) => collectWrites(e, line, target.item, booked))) ? { state: "booked", payments: [booked.payment] } : undefined;
+        done = (await commit((e) => collectWrites(e, line, target.item, booked))) ? { state: "booked", payments: booked.payments } : undefined;
       } else if (target.kind === "total") {
         const payments = await bookTotal(line, target.items);
         done = payments && { state: "booked", payments };
       } else {
-        const payment = await bookReturn(line, target.item, runs);
-        done = payment && { state: "booked", payments: [payment] };
+        const payments = await bookReturn(line, target.item, runs);
+        done = payments && { state: "booked", payments };
       }
       if (done) return done;
       if ("run" in target) runs.forget(target.run);
@@ -220,7 +229,7 @@ export namespace CollectionBooking {
     ]);
 
   /**
-   * A batch total: each item of the block claimed with its entry, 25 to a
+   * A batch total: each item of the block claimed with its entries, 24 to a
    * transaction while the line is still held, then the line booked. A crash
    * halfway leaves the line held; the next import books the rest.
    */
@@ -228,8 +237,8 @@ export namespace CollectionBooking {
     const farmID = useFarmID();
     const open = items.filter((i) => !i.collectedEntry);
     const payments: Payment.Info[] = [];
-    for (let i = 0; i < open.length; i += 25) {
-      const chunk = open.slice(i, i + 25).map((item) => ({ item, booked: entryOf(item, line, "collection") }));
+    for (let i = 0; i < open.length; i += 24) {
+      const chunk = open.slice(i, i + 24).map((item) => ({ item, booked: entryOf(item, line, "collection") }));
       const ok = await commit((e) => [
         e.bankLine
           .check({ farmID, key: line.key })
@@ -238,7 +247,7 @@ export namespace CollectionBooking {
         ...chunk.flatMap(({ item, booked }) => itemBooked(e, item, line, booked)),
       ]);
       if (!ok) return undefined;
-      payments.push(...chunk.map((c) => c.booked.payment));
+      payments.push(...chunk.flatMap((c) => c.booked.payments));
     }
     return (await finishTotal(line)) ? payments : undefined;
   }
@@ -287,7 +296,7 @@ export namespace CollectionBooking {
           ]
         : []),
     ]);
-    return ok ? booked.payment : undefined;
+    return ok ? booked.payments : undefined;
   }
 
   /**
@@ -324,7 +333,7 @@ export namespace CollectionBooking {
         groups.slice(i, i + 4).map(async (g) => {
           const group = g.map((c) => ({ ...c, booked: entryOf(c.item, c.line, "collection") }));
           if (await commit((e) => group.flatMap((c) => collectWrites(e, c.line, c.item, c.booked))))
-            for (const c of group) outcomes.set(c.line.key, { state: "booked", payments: [c.booked.payment] });
+            for (const c of group) outcomes.set(c.line.key, { state: "booked", payments: c.booked.payments });
           else rest.push(...group.map((c) => c.line.key));
         }),
       );

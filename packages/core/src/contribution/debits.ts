@@ -29,6 +29,10 @@ export namespace Debits {
     );
     // a collection that came back is paid by the later run that collects it again (collection-again.ts)
     const dates = new Map(runs.data.map((r) => [r.month, r.collectionDate]));
+    // a December return is collected again by a run of the next year
+    const later = [...new Set(items.flat().flatMap((i) => (i.again && !dates.has(i.again) ? [i.again] : [])))];
+    for (const run of await Promise.all(later.map((month) => db.sepaRun.get({ farmID, month }).go())))
+      if (run.data) dates.set(run.data.month, run.data.collectionDate);
     const collections = new Map<string, Record<string, string>>();
     for (const i of items.flat()) collections.set(i.householdID, { ...collections.get(i.householdID), [i.month]: (i.again && dates.get(i.again)) || i.date });
     const active = new Set(mandates.data.filter((m) => m.status === "active").map((m) => m.householdID));

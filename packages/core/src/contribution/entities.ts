@@ -338,6 +338,8 @@ export const SepaRunItemEntity = new Entity({
     mandateID: { type: "string", required: true, readOnly: true },
     signedOn: { type: "string", required: true, readOnly: true },
     amountCents: { type: "number", required: true, readOnly: true },
+    /** The part of `amountCents` that collects a return of last year's runs again: booked on that year. */
+    previousYearCents: { type: "number", readOnly: true },
     sequence: { type: ["FRST", "RCUR"] as const, required: true, readOnly: true },
     remittance: { type: "string", required: true, readOnly: true },
     notified: { type: "boolean" },

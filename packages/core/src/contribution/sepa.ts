@@ -73,7 +73,7 @@ export namespace Sepa {
     booked: z.optional(z.object({ collected: z.number(), collectedCents: z.number(), returned: z.number(), returnedCents: z.number() })),
   });
   export type Summary = z.infer<typeof Summary>;
-  type Planned = Collection & { household: string };
+  type Planned = Collection & { household: string; previousYearCents?: number };
   type LeftOut = Summary["leftOut"][number];
 
   const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
@@ -98,6 +98,8 @@ export namespace Sepa {
   async function plan(year: number, month: number) {
     const key = monthKey(year, month);
     const [statements, mandates, farm, again] = await Promise.all([Statement.all(year), Mandate.all(), Farm.current(), CollectionAgain.due(key)]);
+    const before = CollectionAgain.reachesBack(again, year) ? await Statement.all(year - 1) : [];
+    const lastYear = new Map(before.map((s) => [s.household.householdID, s.result.instalments]));
     const active = new Map(mandates.filter((m) => m.status === "active").map((m) => [m.householdID, m]));
     const collections: Planned[] = [];
     const leftOut: LeftOut[] = [];
@@ -105,7 +107,10 @@ export namespace Sepa {
       const mandate = active.get(s.household.householdID);
       const instalment = s.result.instalments[month - 1]!;
       // and what came back from earlier runs, collected again (collection-again.ts)
-      const open = instalment.amountCents - instalment.paidCents + CollectionAgain.cents(again, s.household.householdID, s.result.instalments.slice(0, month - 1));
+      const id = s.household.householdID;
+      // a return of last year's runs is counted against last year's instalments, and booked there
+      const previousYearCents = CollectionAgain.cents(again, id, lastYear.get(id) ?? [], year - 1);
+      const open = instalment.amountCents - instalment.paidCents + CollectionAgain.cents(again, id, s.result.instalments.slice(0, month - 1), year) + previousYearCents;
       if (!mandate || open <= 0) continue;
       const c: Planned = {
         householdID: s.household.householdID,
@@ -116,6 +121,7 @@ export namespace Sepa {
         mandateID: mandate.mandateID,
         signedOn: mandate.signedOn,
         amountCents: open,
+        ...(previousYearCents > 0 ? { previousYearCents } : {}),
         sequence: !mandate.firstCollection || mandate.firstCollection >= key ? "FRST" : "RCUR",
         // the month and the household: unique for the farm, and found again from the bank statement
         endToEndID: `${key.replace("-", "")}-${s.household.householdID.slice(3).toUpperCase()}`,
