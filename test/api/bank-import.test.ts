@@ -203,6 +203,18 @@ describe("POST /api/payments/import", () => {
     expect(report.payments).toEqual([expect.objectContaining({ householdID: hh["Bakker"], amountCents: 4334 })]);
   });
 
+  it("holds the same transfer from another format for review when it matches another household this time", async () => {
+    // booked on Bakker by its RF reference above; the bank's CSV of the same transfer has no reference,
+    // and its account is Jansen's mandate: without looking at every household it would be booked twice
+    const before = await paidBy("Jansen");
+    const header = fixture("bank/rabobank-2026-11-12.csv").toString("utf8").split(/\r?\n/)[0];
+    const line = '"NL71RABO6627312220","EUR","RABONL2U","000000000000009105","2027-01-05","2027-01-05","+43,34","+0,00","NL72INGB0598096747","J. Jansen","","","INGBNL2A","cb","","","","","","Bijdrage januari","","","","","",""';
+    const report = await imported([header, line].join("\r\n"), "text/csv");
+    expect(report.payments).toEqual([]);
+    expect(report.review).toEqual([expect.objectContaining({ reason: "other_format", amountCents: 4334 })]);
+    expect(await paidBy("Jansen")).toEqual(before);
+  });
+
   it("refuses an unreadable line alone, with its line number and code, and books the rest", async () => {
     const res = await treasurer.post("/api/payments/import", { file: simple("2027-01-06;veel;Rommel;NL72INGB0598096747", "2027-01-06;12,00;Extra;NL72INGB0598096747") });
     expect(res.status).toBe(200);

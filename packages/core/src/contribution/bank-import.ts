@@ -24,8 +24,9 @@ import { PaymentLikeness } from "./payment-likeness";
  * - a line alike in date, amount and account to one imported from another
  *   format (the same transfer in camt.053 and in a CSV export) waits for
  *   review instead of being booked again: compared with the lines booked on
- *   its household (payment-likeness.ts) or, found none, with the lines that
- *   wait or are held (bankLikeness);
+ *   any household (payment-likeness.ts; its own household's are checked
+ *   again in the booking transaction) and with the lines that wait or are
+ *   held (bankLikeness);
  * - a line alike to a payment recorded by hand on its household (date and
  *   amount, or its words as that payment's reference) waits for review; the
  *   household's likeness makes the check and the booking one transaction;
@@ -210,10 +211,15 @@ export namespace BankImport {
       const booking = pending.filter((k, i) => !there[i] && householdOf(k));
       // The households' payments by hand and booked lines, read before deciding: each booking's
       // transaction holds only if they are unchanged. A hand payment under the line's words counts too.
+      // Every household's, not only those booked on: a transfer booked on one household from another
+      // format (before the treasurer changed who an account belongs to) is not booked on a second.
+      const years = [...new Set(pending.map((k) => Number(k.line.bookingDate.slice(0, 4))))];
       const [seen, wordClaims] = await Promise.all([
-        PaymentLikeness.read(booking.map((k) => ({ householdID: householdOf(k)!, year: Number(k.line.bookingDate.slice(0, 4)) }))),
+        PaymentLikeness.read([...new Set([...names.keys(), ...booking.map(householdOf)])].flatMap((householdID) => years.map((year) => ({ householdID: householdID!, year })))),
         byWords(booking.map((k) => k.line.description)),
       ]);
+      const anywhere = new Map<string, { format: string; key: string }>();
+      for (const householdID of names.keys()) for (const year of years) for (const [likeness, line] of seen.get(householdID, year).lines) anywhere.set(likeness, line);
       const writes: Write[] = [];
       pending.forEach((kept, i) => {
         const claim = claims[i];
@@ -222,7 +228,7 @@ export namespace BankImport {
         const found = kept.found;
         const householdID = householdOf(kept);
         const mine = householdID ? seen.get(householdID, Number(kept.line.bookingDate.slice(0, 4))) : undefined;
-        const booked = mine?.lines.get(kept.likeness);
+        const booked = mine?.lines.get(kept.likeness) ?? anywhere.get(kept.likeness);
         const like = likes[i] ?? booked;
         const otherFormat = like && like.format !== file.format && like.key !== kept.line.key;
         const words = kept.line.description ? wordClaims.get(kept.line.description) : undefined;
