@@ -89,6 +89,9 @@ function writers(h: { householdID: string; personID: string; email: string; tag:
     certificate: () =>
       db.certificate.put({ farmID, householdID, certificate: "full", depositCents: 200_000, plan: "once", instalments: 1, paidCents: 1000, memberSince: "2026-11-16" }).go(),
     depositPayment: () => db.depositPayment.put({ farmID, reference: `DEP ${tag}`, householdID, amountCents: 1000, date: "2026-11-17", recordedBy: "system" }).go(),
+    pollAnswer: async () => {
+      await db.poll.put({ farmID, pollID: `pl_${tag.toLowerCase()}`, kind: "choice", title: `Poll ${tag}`, options: [{ id: "o1", label: "Ja" }], status: "open", createdBy: "system" }).go();
+      await db.pollAnswer.put({ farmID, pollID: `pl_${tag.toLowerCase()}`, householdID, personID, values: { o1: "chosen" }, comment: `Comment ${tag}` }).go();
     application: () =>
       db.application.put({ farmID, applicationID: `app_${tag.toLowerCase()}`, name: `Applicant ${tag}`, email, adults: 2, children: 0, vegetarian: false, certificate: "full", status: "accepted", householdID }).go(),
   };

@@ -175,6 +175,14 @@ const policy: Record<string, Rule> = {
   "PUT /api/households/{id}/solidarity": { allow: ["member"], hidden: "household.not_found" },
   "GET /api/solidarity": { allow: members }, // the totals: every member household sees the pot
   "GET /api/solidarity/households": { allow: ["treasurer", "admin"] },
+  // open polls: the board and the farmer ask and see who answered what; member households answer
+  "GET /api/polls": { allow: members },
+  "POST /api/polls": { allow: ["farmer", "board", "admin"] },
+  "GET /api/polls/{id}": { allow: members },
+  "PUT /api/polls/{id}/answer": { allow: members },
+  "POST /api/polls/{id}/close": { allow: ["farmer", "board", "admin"] },
+  "GET /api/polls/{id}/results": { allow: members },
+  "GET /api/polls/{id}/answers": { allow: ["farmer", "board", "admin"] },
 };
 
 /*
@@ -196,7 +204,7 @@ const hour = 3600_000;
 const iso = (t: number) => new Date(t).toISOString();
 const week = addWeeks(weekOf(now), 1);
 const year = "2027";
-const ids = {} as Record<"own" | "other" | "former" | "W" | "W2" | "E1" | "E2" | "E3" | "E4", string>;
+const ids = {} as Record<"own" | "other" | "former" | "W" | "W2" | "E1" | "E2" | "E3" | "E4" | "P1" | "P2", string>;
 
 const calls = (): Record<string, Call> => ({
   "POST /api/auth/logout": { fresh: true },
@@ -226,6 +234,8 @@ const calls = (): Record<string, Call> => ({
   "PUT /api/households/{id}/mandate": { body: { iban: "NL91ABNA0417164300", accountHolder: "J. Jansen", signedOn: "2027-02-01" } },
   "PUT /api/households/{id}/solidarity": { body: { choice: "standard" } },
   "POST /api/payments/review/{id}": { body: { dismiss: true } },
+  "PUT /api/polls/{id}/answer": { body: { choice: "o1" } },
+  "POST /api/polls/{id}/close": { params: { id: ids.P2 } },
 });
 
 /** The value of a path parameter: the resource the path names, else one that does not exist. */
@@ -237,6 +247,7 @@ function param(path: string, name: string): string {
   if (name === "id" && resource === "households") return ids.own;
   if (name === "id" && resource === "workdays") return ids.W;
   if (name === "id" && resource === "elections") return ids.E1;
+  if (name === "id" && resource === "polls") return ids.P1;
   if (name === "id") return `${resource}_unknown`; // hours, payments, applications: role-gated before any lookup
   throw new Error(`${path}: say in calls() what {${name}} is`);
 }
@@ -300,6 +311,12 @@ beforeAll(async () => {
     if (key !== "E2") expect((await board.post(`/api/elections/${ids[key]}/open`)).status).toBe(200);
   }
   expect((await board.post(`/api/elections/${ids.E4}/close`)).status).toBe(200);
+  // Polls: P1 open to answer, P2 to close.
+  for (const key of ["P1", "P2"] as const) {
+    const res = await board.post("/api/polls", { kind: "choice", title: `Peiling ${key}`, options: [{ label: "Ja" }, { label: "Nee" }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids[key] = res.body.poll.id;
+  }
 
   doc = (await (await app.request("/api/openapi.json")).json()) as typeof doc;
 });

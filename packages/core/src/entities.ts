@@ -14,6 +14,7 @@ import { HouseholdEntity } from "./household/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
 import { EmailClaimEntity, PersonEntity, RoleGrantEntity } from "./person/entities";
+import { PollAnswerEntity, PollEntity } from "./poll/entities";
 import { RateLimitEntity } from "./ratelimit/entities";
 import { CalendarLinkEntity, CalendarTokenEntity, HoursEntity, SignupEntity, WorkdayEntity } from "./workday/entities";
 
@@ -74,6 +75,8 @@ export const entities = {
   applicationEmail: ApplicationEmailEntity,
   applicationRequest: ApplicationRequestEntity,
   waitlist: WaitlistEntity,
+  poll: PollEntity,
+  pollAnswer: PollAnswerEntity,
 };
 
 function build(client: DynamoDBDocumentClient, table: string) {

@@ -16,6 +16,7 @@ const prefixes = {
   election: "el",
   payment: "pay",
   application: "app",
+  poll: "pl",
 } as const;
 
 export type IDKind = keyof typeof prefixes;

@@ -77,6 +77,8 @@ export namespace Privacy {
     applicationEmail: { excluded: "repeats an open application's address (to keep it to one); the application is exported" },
     applicationRequest: { excluded: "an application whose address is not confirmed yet: nobody's until confirmed, removed by TTL within days" },
     waitlist: { excluded: "the list's version counter; no person in it" },
+    poll: { excluded: "the farm's polls, the same for everyone; their titles are shown with the household's answers" },
+    pollAnswer: { exported: "polls.answers" },
   };
   export const coverage: Record<EntityName, Cover> = coverageList;
 
@@ -118,7 +120,7 @@ export namespace Privacy {
     );
 
     const weeks = optOutWeeks(household.createdAt);
-    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit, collections] =
+    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit, collections, polls] =
       await Promise.all([
         db.harvestShare.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
         getEach(weeks.map((week) => db.harvestOptOut.get({ farmID, week, householdID }))),
@@ -134,9 +136,10 @@ export namespace Privacy {
         db.pendingMail.query.byID({ farmID }).go({ pages: "all" }),
         db.audit.query.bySubject({ farmID, subjectID: householdID }).go({ pages: "all" }),
         db.sepaRunItem.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
+        db.poll.query.byID({ farmID }).go({ pages: "all" }),
       ]);
     const years = seasons.data.map((s) => s.year);
-    const [choices, rolls, proxies] = await Promise.all([
+    const [choices, rolls, proxies, pollAnswers] = await Promise.all([
       getEach(years.map((year) => db.solidarityChoice.get({ farmID, year, householdID }))),
       getEach(elections.data.map((e) => db.roll.get({ farmID, electionID: e.electionID, householdID }))),
       Promise.all(
@@ -147,6 +150,7 @@ export namespace Privacy {
             .go({ pages: "all" }),
         ),
       ),
+      getEach(polls.data.map((p) => db.pollAnswer.get({ farmID, pollID: p.pollID, householdID }))),
     ]);
     const theirApplications = applications.data.filter((a) => a.householdID === householdID || emails.includes(a.email));
     const subjects = [...hours.data.map((h) => h.entryID), ...theirApplications.map((a) => a.applicationID)];
@@ -205,6 +209,7 @@ export namespace Privacy {
           })),
           proxies: proxies.flatMap((p) => p.data).map((p) => ({ ...strip(p), title: titleOf.get(p.electionID) ?? null })),
         },
+        polls: { answers: pollAnswers.data.map((a) => ({ ...strip(a), title: polls.data.find((p) => p.pollID === a.pollID)?.title ?? null })) },
         auditEvents: audit
           .map((e) => strip(e))
           .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))),
@@ -258,6 +263,7 @@ export namespace Privacy {
       harvest: { shares: [], optOuts: [] },
       workdays: { signups: signups.data.map((s) => ({ ...strip(s), title: null })), hours: [] },
       elections: { roll: [], proxies: [] },
+      polls: { answers: [] },
       auditEvents: audit.data.map((e) => strip(e)),
       mails: outbox.data.map((m) => ({ ...strip(m, "expiresAtEpoch"), kept: "outbox" as const })),
     };

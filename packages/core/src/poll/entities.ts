@@ -1,0 +1,69 @@
+import { Entity } from "electrodb";
+import { createdAt, farmID, service, updatedAt } from "../entity-parts";
+
+/*
+ * Open polls: the question and each household's answer. One Service joins
+ * them with every other domain's (../entities.ts).
+ */
+
+/** A poll: dates to pick, items to rate 1–5, or one choice among options. */
+export const PollEntity = new Entity({
+  model: { entity: "poll", version: "1", service },
+  attributes: {
+    farmID,
+    pollID: { type: "string", required: true, readOnly: true },
+    kind: { type: ["dates", "rating", "choice"] as const, required: true, readOnly: true },
+    title: { type: "string", required: true, readOnly: true },
+    description: { type: "string", readOnly: true },
+    /** Numbered o1, o2, … in the order given; answers name them so, so they never change. */
+    options: {
+      type: "list",
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          id: { type: "string", required: true },
+          label: { type: "string", required: true },
+          /** For a `dates` poll: the day (YYYY-MM-DD). */
+          date: { type: "string" },
+        },
+      },
+    },
+    /** Answers count only while open and before closesAt (UTC ISO), checked in their write. */
+    status: { type: ["open", "closed"] as const, required: true, default: "open" },
+    closesAt: { type: "string" },
+    closedAt: { type: "string" },
+    createdBy: { type: "string", required: true, readOnly: true },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byID: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: ["pollID"] },
+    },
+  },
+});
+
+/** A household's answer to a poll: one per household (the key), replaced while the poll is open. */
+export const PollAnswerEntity = new Entity({
+  model: { entity: "pollAnswer", version: "1", service },
+  attributes: {
+    farmID,
+    pollID: { type: "string", required: true, readOnly: true },
+    householdID: { type: "string", required: true, readOnly: true },
+    /** Who of the household answered last. */
+    personID: { type: "string", required: true },
+    /** Option ID → "yes" | "maybe" | "no" (dates), 1–5 (rating) or "chosen" (choice). */
+    values: { type: "any", required: true },
+    comment: { type: "string" },
+    createdAt,
+    updatedAt,
+  },
+  indexes: {
+    byPoll: {
+      pk: { field: "pk", composite: ["farmID", "pollID"] },
+      sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
