@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { Farm } from "@akker/core/farm/farm";
+import { Handover } from "@akker/core/harvest/handover";
+import { Household } from "@akker/core/household/household";
 import { createApp } from "../../functions/src/api/app";
 import { freshFarmApp, login, makeHousehold, makePerson } from "./helpers";
 
@@ -93,8 +95,6 @@ describe("Herenburen", () => {
   const week = "2027-W15";
 
   it("a share goes to one household at a time, even when offered twice at once", async () => {
-    const neighbours = await jansen.get("/api/harvests/mine/neighbours");
-    expect(neighbours.body.households.map((h: any) => h.name)).toEqual(["Bestuur", "Smit", "Visser"]);
     const [a, b] = await Promise.all([
       jansen.put(`/api/harvests/${week}/handover`, { toHouseholdID: ids.Visser }),
       jansen.put(`/api/harvests/${week}/handover`, { toHouseholdID: ids.Smit }),
@@ -104,6 +104,30 @@ describe("Herenburen", () => {
     expect(lost.body.error.code).toBe("handover.taken");
     const given = (await jansen.get(`/api/harvests/${week}/handover`)).body.given;
     expect(given.status).toBe("offered");
+  });
+
+  it("finds neighbours by a few letters of their name: names only, never the whole list or the own household", async () => {
+    const found = await jansen.get("/api/harvests/mine/neighbours?q=vis");
+    expect(found.status).toBe(200);
+    expect(found.body.households).toEqual([{ id: ids.Visser, name: "Visser" }]);
+    // a letter inside a name counts too, after names that start with it
+    expect((await jansen.get("/api/harvests/mine/neighbours?q=%20ss%20")).body.households.map((h: any) => h.name)).toEqual(["Visser"]);
+    // never the caller's own household
+    expect((await jansen.get("/api/harvests/mine/neighbours?q=jan")).body.households).toEqual([]);
+    for (const query of ["", "?q=", "?q=v", "?q=%20v%20"]) {
+      const res = await jansen.get(`/api/harvests/mine/neighbours${query}`);
+      expect([res.status, res.body.error.code]).toEqual([400, "input.invalid"]);
+    }
+  });
+
+  it("searching is limited per person, so the farm's list cannot be walked", async () => {
+    const budget = Handover.searchBudget.limit;
+    const answers = await Promise.all(Array.from({ length: budget + 5 }, () => visser.get("/api/harvests/mine/neighbours?q=sm")));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(budget);
+    expect(answers.find((r) => r.status === 429)?.body.error.code).toBe("handover.rate_limited");
+    // another person of the farm searches on
+    expect((await smit.get("/api/harvests/mine/neighbours?q=vis")).status).toBe(200);
   });
 
   it("can be withdrawn before it is accepted", async () => {
@@ -202,5 +226,19 @@ describe("my share over the season", () => {
   it("whom to write to: the farmer's and the board's addresses", async () => {
     const res = await jansen.get("/api/harvests/mine/contact");
     expect(res.body).toEqual({ farmer: ["boer@example.nl"], board: ["bestuur@example.nl"] });
+  });
+});
+
+// last: the households it adds would change the season's figures above
+describe("the neighbour search", () => {
+  it("answers at most 8 matches, only of active households", async () => {
+    for (let n = 1; n <= 10; n++) await makeHousehold(farmID, { name: `Buur ${n}`, email: `buur${n}@example.nl` });
+    await withActor({ type: "system", farmID }, () =>
+      Household.create({ name: "Buur vertrokken", adults: 1, children: 0, vegetarian: false, certificate: "half", status: "left", people: [] }),
+    );
+    const res = await smit.get("/api/harvests/mine/neighbours?q=buur");
+    expect(res.body.households).toHaveLength(8);
+    expect(res.body.households.every((h: any) => Object.keys(h).sort().join() === "id,name")).toBe(true);
+    expect((await smit.get("/api/harvests/mine/neighbours?q=vertr")).body.households).toEqual([]);
   });
 });

@@ -34,6 +34,7 @@ interface Demo {
   week: string;
   nextWeek: string;
   householdID: string;
+  householdName: string;
   workdayID: string;
   openVoteID: string;
   draftID: string;
@@ -84,9 +85,16 @@ const planHoliday = async (page: Page) => {
   await page.getByRole("heading", { name: "Zo staat het nu" }).waitFor();
 };
 
+/** The English member types the member's household's name: the server's matches listed under the field. */
+const searchNeighbour = async (page: Page) => {
+  await page.getByRole("combobox", { name: "Household that collects" }).fill(demo.householdName);
+  await page.getByRole("option", { name: demo.householdName, exact: true }).waitFor();
+};
+
 /** The English member asks the member's household to collect this week's share. */
 const handOver = async (page: Page) => {
-  await page.getByLabel("Household that collects").selectOption(demo.householdID);
+  await searchNeighbour(page);
+  await page.getByRole("option", { name: demo.householdName, exact: true }).click();
   await page.getByRole("button", { name: "Ask", exact: true }).click();
   await page.getByText(/^Asked /).first().waitFor();
 };
@@ -141,6 +149,7 @@ const screens: Screen[] = [
   screen("/harvest/weeks", "memberEn", "my weeks in English", "/harvest/weeks"),
   screen("/harvest/season", "member", "my harvest this season", "/harvest/season"),
   screen("/harvest/season", "memberEn", "my harvest this season in English", "/harvest/season"),
+  screen("/", "memberEn", "home, searching a neighbour to collect the share", "/", searchNeighbour),
   screen("/", "memberEn", "home, share handed to a neighbour", "/", handOver),
   screen("/", "member", "home, a neighbour asks to collect their share", "/"),
   screen("/workdays", "member", "work days", "/workdays"),
@@ -419,7 +428,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   });
 
   await call("memberEn", "PATCH", "/me", { locale: "en" });
-  const me = await call<{ household: { id: string } }>("member", "GET", "/me");
+  const me = await call<{ household: { id: string; name: string } }>("member", "GET", "/me");
   const { workdays } = await call<{ workdays: { id: string }[] }>("member", "GET", "/workdays");
   const workdayID = workdays[0]!.id;
   await call("member", "POST", `/workdays/${workdayID}/signup`);
@@ -473,6 +482,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     week,
     nextWeek,
     householdID: me.household.id,
+    householdName: me.household.name,
     workdayID,
     openVoteID,
     draftID: draft.election.id,

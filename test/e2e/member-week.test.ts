@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { demoFarm } from "@akker/core/demo/seed";
+import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import { addDays, addWeeks, amsterdamTime, mondayOf, weekLabel, weekOf } from "@akker/core/week";
 import { startE2E } from "./harness";
@@ -66,13 +67,17 @@ describe("a member's week in Chromium, on a Sunday", () => {
   });
 
   it("hands the share to a neighbour, who accepts; both see it", async () => {
-    const neighbourID = await withActor({ type: "system", farmID: demoFarm.id }, async () => (await Person.byEmail("lid005@demo.test"))!.householdID!);
+    const given = await withActor({ type: "system", farmID: demoFarm.id }, async () =>
+      Household.get((await Person.byEmail("lid005@demo.test"))!.householdID!),
+    );
     const member = await phoneAt("lid004@demo.test");
     // the week's pickup (Friday and Saturday on the demo farm) is over: next week's share
     const share = member.getByRole("region", { name: `Herenburen in ${weekLabel(addWeeks(week, 1), "nl")}` });
-    await share.getByLabel("Huishouden dat ophaalt").selectOption(neighbourID);
+    // a search picker: the server answers a few names for what is typed
+    await share.getByRole("combobox", { name: "Huishouden dat ophaalt" }).fill(given!.name);
+    await share.getByRole("option", { name: given!.name, exact: true }).click();
     await share.getByRole("button", { name: "Vragen" }).click();
-    await share.getByText(/^Gevraagd aan .+\. Zodra zij ja zeggen/).first().waitFor();
+    await share.getByText(`Gevraagd aan ${given!.name}. Zodra zij ja zeggen, halen zij jullie aandeel op.`).first().waitFor();
 
     const neighbour = await phoneAt("lid005@demo.test");
     const theirs = neighbour.getByRole("region", { name: `Herenburen in ${weekLabel(addWeeks(week, 1), "nl")}` });

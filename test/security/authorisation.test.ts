@@ -221,6 +221,7 @@ const calls = (): Record<string, Call> => ({
   "PUT /api/harvests/{week}/uncollected": { body: { destination: "counted" } },
   "POST /api/harvests/mine/holiday": { body: { from: "2027-03-20", to: "2027-03-28", optedOut: false } },
   "GET /api/harvests/mine/season": { query: `?year=${year}` },
+  "GET /api/harvests/mine/neighbours": { query: "?q=me" },
   "PUT /api/harvests/{week}/handover": { body: { toHouseholdID: ids.other } },
   "POST /api/harvests/{week}/handover/answer": { body: { fromHouseholdID: ids.own, accepted: true } },
   "POST /api/workdays/{id}/cancel": { params: { id: ids.W2 } },

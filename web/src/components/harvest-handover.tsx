@@ -1,13 +1,13 @@
-import { createSignal, createUniqueId, ErrorBoundary, For, Show } from "solid-js";
+import { createSignal, createUniqueId, ErrorBoundary, For, onCleanup, Show } from "solid-js";
 import { A, action, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { PlanMessages, usePlanText } from "../i18n/plan";
 import { settle } from "../lib/api";
-import { getContact, getHandover, getNeighbours, planApi, type HandoverInfo } from "../lib/harvest-plan";
+import { getContact, getHandover, planApi, type HandoverInfo, type Neighbour } from "../lib/harvest-plan";
 import { formData, text, useActionForm } from "../lib/form";
 import { addWeeks, weekLabel } from "../lib/week";
 import { FormError, LoadError, Status } from "./feedback";
-import { SelectField } from "./field";
+import { HouseholdPicker } from "./household-picker";
 import "./plan.css";
 
 const offer = action(
@@ -79,10 +79,10 @@ function Given(props: { week: string; info: HandoverInfo }) {
   const asking = useActionForm(offer);
   const withdrawing = useActionForm(withdraw);
   const [news, setNews] = createSignal<string>();
-  const neighbours = createAsync(() => getNeighbours());
+  const [chosen, setChosen] = createSignal<string>();
 
   async function submit(e: SubmitEvent) {
-    const to = text(formData(e), "toHouseholdID");
+    const to = chosen() ?? text(formData(e), "toHouseholdID");
     setNews(undefined);
     withdrawing.clear();
     const done = await asking.submit(props.week, to);
@@ -95,11 +95,7 @@ function Given(props: { week: string; info: HandoverInfo }) {
       fallback={
         <form onSubmit={(e) => void submit(e)}>
           <p>{p().handover.intro}</p>
-          <SelectField
-            name="toHouseholdID"
-            label={p().handover.to}
-            options={[{ value: "", label: p().handover.choose }, ...(neighbours() ?? []).map((n) => ({ value: n.id, label: n.name }))]}
-          />
+          <NeighbourPicker onChange={setChosen} />
           <FormError error={asking.error()} />
           <button type="submit" class="secondary" disabled={asking.pending()}>
             {asking.pending() ? p().handover.saving : p().handover.offer}
@@ -132,6 +128,41 @@ function Given(props: { week: string; info: HandoverInfo }) {
         </>
       )}
     </Show>
+  );
+}
+
+/**
+ * The household that collects: the server answers a few names that hold
+ * what was typed (2 letters or more), so no member reads the whole farm's
+ * list; typing is settled a moment before it asks.
+ */
+function NeighbourPicker(props: { onChange: (id: string | undefined) => void }) {
+  const p = usePlanText();
+  const [found, setFound] = createSignal<Neighbour[]>([]);
+  const [error, setError] = createSignal<unknown>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  onCleanup(() => clearTimeout(timer));
+
+  function search(typed: string) {
+    clearTimeout(timer);
+    const q = typed.trim();
+    const mine = ++asked;
+    if (q.length < 2) return setFound([]);
+    timer = setTimeout(() => {
+      planApi.neighbours(q).then(
+        // only the answer to the latest text counts
+        (households) => mine === asked && (setError(undefined), setFound(households)),
+        (e: unknown) => mine === asked && setError(e),
+      );
+    }, 250);
+  }
+
+  return (
+    <>
+      <HouseholdPicker label={p().handover.to} hint={p().handover.hint} name="toHouseholdID" households={found()} onQuery={search} onChange={props.onChange} />
+      <FormError error={error()} />
+    </>
   );
 }
 

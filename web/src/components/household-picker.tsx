@@ -42,13 +42,17 @@ export function HouseholdPicker(props: {
   error?: string;
   /** At most this many matches are listed (default 8): type more to narrow them. */
   limit?: number;
+  /** The text as typed, for a caller that asks the server for `households` (they may change under a choice). */
+  onQuery?: (query: string) => void;
 }) {
   const s = useSection({ nl: pickerNl, en: pickerEn });
   const id = createUniqueId();
   const listID = `${id}-list`;
   const [own, setOwn] = createSignal<string>();
   const chosenID = () => (props.value !== undefined ? props.value || undefined : own());
-  const chosen = () => props.households.find((h) => h.id === chosenID());
+  // kept apart from the list, which a search on the server replaces
+  const [picked, setPicked] = createSignal<PickerHousehold>();
+  const chosen = () => props.households.find((h) => h.id === chosenID()) ?? (picked()?.id === chosenID() ? picked() : undefined);
   const [query, setQuery] = createSignal("");
   const [open, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(0);
@@ -58,6 +62,7 @@ export function HouseholdPicker(props: {
 
   function choose(h: PickerHousehold | undefined) {
     setOwn(h?.id);
+    setPicked(h);
     props.onChange?.(h?.id);
     setQuery(h ? h.name : "");
     setOpen(false);
@@ -65,6 +70,7 @@ export function HouseholdPicker(props: {
 
   function onInput(value: string) {
     setQuery(value);
+    props.onQuery?.(value);
     setActive(0);
     setOpen(true);
     // typing again undoes a choice until one is picked

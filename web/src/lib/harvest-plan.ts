@@ -20,7 +20,7 @@ export const planApi = {
     request<{ weeks: HolidayResult[] }>("POST", "/harvests/mine/holiday", { from, to }).then((r) => r.weeks),
   season: (year: string) => request<SeasonInfo>("GET", `/harvests/mine/season?year=${esc(year)}`),
   contact: () => request<ContactInfo>("GET", "/harvests/mine/contact"),
-  neighbours: () => request<{ households: Neighbour[] }>("GET", "/harvests/mine/neighbours").then((r) => r.households),
+  neighbours: (q: string) => request<{ households: Neighbour[] }>("GET", `/harvests/mine/neighbours?q=${esc(q)}`).then((r) => r.households),
   handover: (week: string) => request<HandoverInfo>("GET", `/harvests/${esc(week)}/handover`),
   offer: (week: string, toHouseholdID: string) => request<HandoverInfo>("PUT", `/harvests/${esc(week)}/handover`, { toHouseholdID }),
   withdraw: (week: string) => request<HandoverInfo>("DELETE", `/harvests/${esc(week)}/handover`),
@@ -31,5 +31,4 @@ export const planApi = {
 export const getMyWeeks = query(() => loggedIn(() => planApi.weeks()), "harvest-weeks");
 export const getMySeason = query((year: string) => loggedIn(() => planApi.season(year)), "harvest-season");
 export const getContact = query(() => loggedIn(() => planApi.contact()), "harvest-contact");
-export const getNeighbours = query(() => loggedIn(() => planApi.neighbours()), "harvest-neighbours");
 export const getHandover = query((week: string) => loggedIn(() => planApi.handover(week)), "harvest-handover");

@@ -74,12 +74,16 @@ export function memberHarvestRoutes(app: App) {
     {
       method: "get",
       path: "/api/harvests/mine/neighbours",
-      summary: "The other active households, to hand a share to",
+      summary: "Other active households whose name holds the typed text (at least 2 letters, at most 8, names only), to hand a share to",
       tag,
       access: members,
-      responses: { 200: { description: "Households", schema: z.object({ households: z.array(Handover.Neighbour) }) } },
+      query: Handover.NeighbourQuery,
+      responses: {
+        200: { description: "Households", schema: z.object({ households: z.array(Handover.Neighbour) }) },
+        429: { description: "handover.rate_limited: searched too often this hour" },
+      },
     },
-    async (c) => c.json({ households: await Handover.neighbours() }),
+    async (c, { query }) => c.json({ households: await Handover.neighbours(query.q) }),
   );
 
   const handover = { 200: { description: "The week's handovers, given and received", schema: Handover.Info } } as const;

@@ -6,6 +6,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
+import { RateLimit } from "../ratelimit/ratelimit";
 import { addWeeks, amsterdamISO, amsterdamTime, mondayOf, weekOf } from "../week";
 
 /*
@@ -161,8 +162,8 @@ export namespace Handover {
   }
 
   /** Who collects whose share in a week (accepted handovers), for the farmer's pick list. */
-  export async function collectors(week: string): Promise<Map<string, { householdID: string; name: string }>> {
-    const [all, households] = await Promise.all([ofWeek(week), Household.list()]);
+  export async function collectors(week: string, known?: { id: string; name: string }[]): Promise<Map<string, { householdID: string; name: string }>> {
+    const [all, households] = await Promise.all([ofWeek(week), known ?? Household.list()]);
     const names = new Map(households.map((h) => [h.id, h.name]));
     return new Map(
       all
@@ -172,14 +173,40 @@ export namespace Handover {
   }
 
   export const Neighbour = z.object({ id: z.string(), name: z.string() });
+  export const NeighbourQuery = z.object({
+    q: z.string().check(z.trim(), z.minLength(2, { message: "Type at least 2 letters." }), z.maxLength(60)),
+  });
 
-  /** The other active households, by name: whom a share can go to. */
-  export async function neighbours(): Promise<z.infer<typeof Neighbour>[]> {
-    const { householdID } = ownHousehold();
-    const all = await Household.list();
-    return all
+  /** A member may search this often an hour: enough to find a few neighbours, too few to walk the farm's list. */
+  export const searchBudget = { limit: 60, windowSeconds: 3600 };
+  /** At most this many matches: type more to narrow them. */
+  const matchLimit = 8;
+
+  /** Lower case without accents, so "belen" finds "Beléén". */
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+
+  /**
+   * The other active households whose name holds the typed text, those
+   * whose name (or a word of it) starts with it first; names only, a few
+   * at a time, so no member reads the farm's whole household list.
+   */
+  export async function neighbours(query: string): Promise<z.infer<typeof Neighbour>[]> {
+    const { householdID, personID } = ownHousehold();
+    const q = fold(query.trim());
+    if (q.length < 2) throw new VisibleError("input", "handover.query_too_short", "Type at least 2 letters of the household's name.");
+    await RateLimit.hit(`neighbours:${personID}`, searchBudget.limit, searchBudget.windowSeconds, "handover.rate_limited");
+    const rank = (name: string) => {
+      const f = fold(name);
+      if (f.startsWith(q)) return 0;
+      if (f.split(/[\s-]+/).some((w) => w.startsWith(q))) return 1;
+      return f.includes(q) ? 2 : -1;
+    };
+    return (await Household.list())
       .filter((h) => h.status === "active" && h.id !== householdID)
-      .map((h) => ({ id: h.id, name: h.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+      .map((h) => ({ id: h.id, name: h.name, rank: rank(h.name) }))
+      .filter((h) => h.rank >= 0)
+      .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "nl"))
+      .slice(0, matchLimit)
+      .map(({ id, name }) => ({ id, name }));
   }
 }
