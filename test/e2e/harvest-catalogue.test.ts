@@ -3,7 +3,7 @@ import { withActor } from "@akker/core/actor";
 import { seedActivity } from "@akker/core/demo/activity";
 import { demoFarm } from "@akker/core/demo/seed";
 import { Harvest } from "@akker/core/harvest/harvest";
-import { addWeeks, weekOf } from "@akker/core/week";
+import { addWeeks, weekLabel, weekOf } from "@akker/core/week";
 import { startE2E } from "./harness";
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
@@ -31,7 +31,7 @@ describe("the farmer in the field, at 390 px", () => {
     await farmer.getByRole("button", { name: "Menu" }).click();
     await farmer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oogst invoeren" }).click();
     // this week is published: on to next week
-    await farmer.getByRole("heading", { level: 1, name: `Oogst week ${Number(next.slice(-2))}` }).waitFor();
+    await farmer.getByRole("heading", { level: 1, name: `Oogst ${weekLabel(next, "nl")}` }).waitFor();
     expect(new URL(farmer.url()).pathname).toBe(`/harvest/${next}`);
 
     const picks = farmer.getByRole("region", { name: "Uit de catalogus" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { weekOf } from "@akker/core/week";
+import { weekLabel, weekOf } from "@akker/core/week";
 import { startE2E } from "./harness";
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
@@ -16,14 +16,14 @@ describe("the weekly harvest in Chromium", () => {
   it("the farmer enters and publishes this week's harvest; a member sees the share at home", async () => {
     // This week on the Amsterdam clock, as the browser works it out.
     const week = weekOf(Date.now());
-    const n = Number(week.slice(-2));
+    const n = weekLabel(week, "nl");
 
     const farmer = await e2e.phone();
     await farmer.goto(e2e.url);
     await e2e.logIn(farmer, "boer@demo.test");
     await farmer.getByRole("button", { name: "Menu" }).click();
     await farmer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oogst invoeren" }).click();
-    await farmer.getByRole("heading", { level: 1, name: `Oogst week ${n}` }).waitFor();
+    await farmer.getByRole("heading", { level: 1, name: `Oogst ${n}` }).waitFor();
     expect(new URL(farmer.url()).pathname).toBe(`/harvest/${week}`);
 
     await farmer.getByLabel("Gewas", { exact: true }).fill("Spinazie");
@@ -55,7 +55,7 @@ describe("the weekly harvest in Chromium", () => {
     const member = await e2e.phone();
     await member.goto(e2e.url);
     await e2e.logIn(member, "lid001@demo.test");
-    const share = member.getByRole("region", { name: `Deze week (week ${n})` });
+    const share = member.getByRole("region", { name: `Deze week: ${n}` });
     const lines = share.getByRole("list", { name: "Jullie aandeel" });
     await lines.waitFor();
     expect(await lines.getByRole("listitem").allInnerTexts()).toEqual([

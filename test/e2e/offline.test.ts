@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedActivity } from "@akker/core/demo/activity";
-import { weekOf } from "@akker/core/week";
+import { weekLabel, weekOf } from "@akker/core/week";
 import { startE2E } from "./harness";
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
@@ -25,7 +25,7 @@ describe("the app on a phone without network", () => {
     const member = await e2e.phone();
     await member.goto(e2e.url);
     await e2e.logIn(member, "lid001@demo.test");
-    const share = () => member.getByRole("region", { name: `Deze week (week ${Number(week.slice(-2))})` });
+    const share = () => member.getByRole("region", { name: `Deze week: ${weekLabel(week, "nl")}` });
     await share().getByRole("list", { name: "Jullie aandeel" }).waitFor();
     const lines = await share().getByRole("list", { name: "Jullie aandeel" }).getByRole("listitem").allInnerTexts();
     expect(lines.length).toBeGreaterThan(0);

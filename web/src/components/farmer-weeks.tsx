@@ -2,7 +2,7 @@ import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { getHarvestStanding } from "../lib/harvest";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 import { LoadError, Loading } from "./feedback";
 
 /**
@@ -11,13 +11,13 @@ import { LoadError, Loading } from "./feedback";
  * how many households take part, which is what decides how much to pick.
  */
 export default function FarmerWeeks() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const week = currentWeek();
   const next = addWeeks(week, 1);
   return (
     <ul class="link-list">
-      <FarmerWeek week={week} label={t().home.harvestThisWeek(weekNumber(week))} />
-      <FarmerWeek week={next} label={t().home.harvestNextWeek(weekNumber(next))} />
+      <FarmerWeek week={week} label={t().home.harvestThisWeek(weekLabel(week, locale()))} />
+      <FarmerWeek week={next} label={t().home.harvestNextWeek(weekLabel(next, locale()))} />
     </ul>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, settle } from "../lib/api";
 import { getMyHarvest, harvestApi, type HarvestLine, type HarvestMine } from "../lib/harvest";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { useActionForm } from "../lib/form";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 import { FormError, LoadError, Loading, Status } from "./feedback";
 import { CheckboxField } from "./field";
 
@@ -26,12 +26,12 @@ const ShareExtras = lazy(() => import("./harvest-handover"));
  * there because its opt-out closes before the week starts.
  */
 export default function HarvestShares() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const week = currentWeek();
   const next = addWeeks(week, 1);
   return (
     <>
-      <WeekShare week={week} title={t().share.thisWeek(weekNumber(week))}>
+      <WeekShare week={week} title={t().share.thisWeek(weekLabel(week, locale()))}>
         <p>
           <A href="/harvest">{t().share.all}</A>
         </p>
@@ -39,7 +39,7 @@ export default function HarvestShares() {
           <ShareExtras week={week} />
         </Suspense>
       </WeekShare>
-      <WeekShare week={next} title={t().share.nextWeek(weekNumber(next))} />
+      <WeekShare week={next} title={t().share.nextWeek(weekLabel(next, locale()))} />
     </>
   );
 }
@@ -116,11 +116,11 @@ export function OptOut(props: {
   label?: string;
   news?: (optedOut: boolean) => string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const format = useHarvestFormat();
   const saving = useActionForm(props.act ?? setOptOut, ([week]) => week === props.mine.week);
   const [message, setMessage] = createSignal<string>();
-  const n = () => weekNumber(props.mine.week);
+  const n = () => weekLabel(props.mine.week, locale());
   const deadline = () => format.at(props.mine.optOutDeadline);
 
   async function change(optedOut: boolean, input: HTMLInputElement) {

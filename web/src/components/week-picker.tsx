@@ -2,14 +2,14 @@ import { Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { useHarvestFormat } from "../lib/harvest-view";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 
 /**
  * Previous and next week as links, so the week is in the address and the
  * back button works; "this week" appears once you have moved away from it.
  */
 export function WeekPicker(props: { week: string; href: (week: string) => string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const format = useHarvestFormat();
   const previous = () => addWeeks(props.week, -1);
   const next = () => addWeeks(props.week, 1);
@@ -21,12 +21,12 @@ export function WeekPicker(props: { week: string; href: (week: string) => string
         <A
           class="button secondary"
           href={props.href(previous())}
-          aria-label={t().week.previousLabel(weekNumber(previous()))}
+          aria-label={t().week.previousLabel(weekLabel(previous(), locale()))}
         >
           <span aria-hidden="true">← </span>
           {t().week.previous}
         </A>
-        <A class="button secondary" href={props.href(next())} aria-label={t().week.nextLabel(weekNumber(next()))}>
+        <A class="button secondary" href={props.href(next())} aria-label={t().week.nextLabel(weekLabel(next(), locale()))}>
           {t().week.next}
           <span aria-hidden="true"> →</span>
         </A>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HarvestOverview, HarvestSaveInput } from "../lib/harvest";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 import {
   apiError,
   boardMe,
@@ -17,7 +17,7 @@ import {
 } from "../test-utils";
 
 const week = currentWeek();
-const n = weekNumber(week);
+const n = weekLabel(week, "nl");
 /** A week published once and changed since: members still see the first split. */
 const changedSincePublished = {
   status: "published",
@@ -82,7 +82,7 @@ describe("entering the harvest", () => {
     const api = farmerApi();
     renderApp(`/harvest/${week}`);
 
-    expect(await screen.findByRole("heading", { level: 1, name: `Oogst week ${n}` })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: `Oogst ${n}` })).toBeInTheDocument();
     expect(document.title).toBe("Oogst invoeren · Akker");
     await user.type(await screen.findByLabelText("Gewas"), "Spinazie");
     await user.type(fields("Hoeveelheid")[0]!, "12,37");
@@ -223,8 +223,8 @@ describe("entering the harvest", () => {
 
     await user.click(await screen.findByRole("button", { name: "Gewassen van vorige week overnemen" }));
 
-    const from = weekNumber(addWeeks(week, -2));
-    expect(await screen.findByText(`3 gewassen overgenomen uit week ${from}. Vul de hoeveelheden in.`)).toBeInTheDocument();
+    const from = weekLabel(addWeeks(week, -2), "nl");
+    expect(await screen.findByText(`3 gewassen overgenomen uit ${from}. Vul de hoeveelheden in.`)).toBeInTheDocument();
     expect(fields("Gewas").map((f) => f.value)).toEqual(harvestItems.map((i) => i.crop));
     expect(fields("Eenheid").map((f) => f.value)).toEqual(["kg", "piece", "kg"]);
     expect(fields("Hoeveelheid").map((f) => f.value)).toEqual(["", "", ""]);
@@ -291,9 +291,9 @@ describe("entering the harvest", () => {
 
     const picker = await screen.findByRole("navigation", { name: "Week kiezen" });
     expect(within(picker).queryByRole("link", { name: "Naar deze week" })).not.toBeInTheDocument();
-    await user.click(within(picker).getByRole("link", { name: `Vorige week: week ${weekNumber(previous)}` }));
+    await user.click(within(picker).getByRole("link", { name: `Vorige week: ${weekLabel(previous, "nl")}` }));
 
-    const heading = await screen.findByRole("heading", { level: 1, name: `Oogst week ${weekNumber(previous)}` });
+    const heading = await screen.findByRole("heading", { level: 1, name: `Oogst ${weekLabel(previous, "nl")}` });
     expect(heading).toBeInTheDocument();
     await waitFor(() => expect(fields("Gewas").map((f) => f.value)).toEqual(["Prei"]));
     expect(fields("Hoeveelheid")[0]).toHaveValue("80");
@@ -340,7 +340,7 @@ describe("the board", () => {
     farmerApi({ me: boardMe });
     renderApp(`/harvest/${week}`);
 
-    expect(await screen.findByText(`Voor week ${n} is nog geen oogst ingevoerd.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Voor ${n} is nog geen oogst ingevoerd.`)).toBeInTheDocument();
     expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
   });
 });
@@ -411,7 +411,7 @@ describe("entering from the catalogue", () => {
     });
     renderApp("/harvest/next");
     const next = addWeeks(week, 1);
-    expect(await screen.findByRole("heading", { level: 1, name: `Oogst week ${weekNumber(next)}` })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: `Oogst ${weekLabel(next, "nl")}` })).toBeInTheDocument();
     await waitFor(() => expect(window.location.pathname).toBe(`/harvest/${next}`));
   });
 });

@@ -19,7 +19,7 @@ import {
 import { canEnterHarvest, getMe } from "../lib/person";
 import { settle } from "../lib/api";
 import { useActionForm, useFieldError } from "../lib/form";
-import { addWeeks, isWeek, weekNumber } from "../lib/week";
+import { addWeeks, isWeek, weekLabel } from "../lib/week";
 import HarvestNext from "./harvest-next";
 import NotFound from "./not-found";
 
@@ -37,13 +37,13 @@ const weeksToCopyFrom = 4;
  * publishes it; the board sees the same split without the controls.
  */
 export default function HarvestWeek(props: RouteSectionProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = createAsync(() => getMe());
   const week = () => props.params.week ?? "";
   const editable = () => canEnterHarvest(me());
   return (
     <Show when={isWeek(week())} fallback={week() === "next" ? <HarvestNext /> : <NotFound />}>
-      <Page title={editable() ? t().entry.title : t().entry.viewTitle} heading={t().entry.heading(weekNumber(week()))}>
+      <Page title={editable() ? t().entry.title : t().entry.viewTitle} heading={t().entry.heading(weekLabel(week(), locale()))}>
         <WeekPicker week={week()} href={(w) => `/harvest/${w}`} />
         <Loads>
           <Show when={me()}>
@@ -59,14 +59,14 @@ export default function HarvestWeek(props: RouteSectionProps) {
 }
 
 function WeekContent(props: { week: string; editable: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const overview = createAsync(() => getHarvest(props.week));
   return (
     <Show when={overview() !== undefined}>
       <Show
         when={props.editable}
         fallback={
-          <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(props.week))}</p>}>
+          <Show when={overview()} fallback={<p>{t().entry.empty(weekLabel(props.week, locale()))}</p>}>
             {(o) => <Split overview={o()} />}
           </Show>
         }
@@ -185,7 +185,7 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
         const kept = rows.filter((r) => !blank(r)).length;
         setRows((list) => [...list.filter((r) => !blank(r)), ...fresh]);
         setEdited(true);
-        setCopied(t().entry.copied(fresh.length, weekNumber(week)));
+        setCopied(t().entry.copied(fresh.length, weekLabel(week, locale())));
         form?.querySelector<HTMLInputElement>(`input[name="items.${kept}.quantity"]`)?.focus();
         return;
       }

@@ -2,14 +2,14 @@ import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { HarvestMine } from "../lib/harvest";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel, weekNumber } from "../lib/week";
 import { apiError, farmerMe, findAlert, harvestMine, memberMe, mockApi, ok, renderApp } from "../test-utils";
 import type { Reply } from "../test-utils";
 
 const week = currentWeek();
 const next = addWeeks(week, 1);
-const n = weekNumber(week);
-const nextN = weekNumber(next);
+const n = weekLabel(week, "nl");
+const nextN = weekLabel(next, "nl");
 
 /** This week is published and its opt-out has closed; next week is open. */
 function memberApi(opts: { optOut?: (body: unknown) => Reply; afterOptOut?: Partial<HarvestMine> } = {}) {
@@ -30,9 +30,11 @@ function memberApi(opts: { optOut?: (body: unknown) => Reply; afterOptOut?: Part
     if (call.path === "/api/me") return ok(memberMe);
     if (call.path === `/api/harvests/${week}/mine`) return ok(thisWeek);
     if (call.path === `/api/harvests/${next}/mine`) return ok(nextWeek);
+    if (call.path === `/api/harvests/${week}/handover` && call.method === "PUT")
+      return ok({ week, given: { householdID: "hh_2", name: "Visser", status: "offered" }, received: [], closes: "2027-04-11T00:00:00+02:00", open: true });
     if (call.path === `/api/harvests/${week}/handover`)
       return ok({ week, given: null, received: [], closes: "2027-04-11T00:00:00+02:00", open: true });
-    if (call.path === "/api/harvests/mine/neighbours") return ok({ households: [{ id: "hh_2", name: "Visser" }] });
+    if (call.path === "/api/harvests/mine/neighbours?q=vi") return ok({ households: [{ id: "hh_2", name: "Visser" }] });
     if (call.path === "/api/harvests/mine/contact") return ok({ farmer: ["boer@example.nl"], board: ["bestuur@example.nl"] });
     if (call.path === `/api/harvests/${next}/opt-out` && call.method === "PUT") {
       const { optedOut } = call.body as { optedOut: boolean };
@@ -72,7 +74,7 @@ describe("the member's share on the home screen", () => {
     memberApi();
     renderApp("/");
 
-    const thisWeek = await card(`Deze week (week ${n})`);
+    const thisWeek = await card(`Deze week: ${n}`);
     const lines = await within(thisWeek).findByRole("list", { name: "Jullie aandeel" });
     expect(within(lines).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "2,35 kg spinazie",
@@ -85,18 +87,34 @@ describe("the member's share on the home screen", () => {
     expect(within(thisWeek).getByRole("link", { name: "Alle weken bekijken" })).toHaveAttribute("href", "/harvest");
   });
 
+  it("hands the share to a neighbour found by a few letters, asking the server only for matches", async () => {
+    const user = userEvent.setup();
+    const api = memberApi();
+    renderApp("/");
+
+    const picker = await screen.findByRole("combobox", { name: "Huishouden dat ophaalt" }, { timeout: 5000 });
+    await user.type(picker, "v");
+    await user.type(picker, "i");
+    await user.click(await screen.findByRole("option", { name: "Visser" }, { timeout: 5000 }));
+    await user.click(screen.getByRole("button", { name: "Vragen" }));
+    expect(await screen.findByText(/^Gevraagd aan Visser\./, { selector: ".notice" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(api.find("PUT", `/api/harvests/${week}/handover`).map((c) => c.body)).toEqual([{ toHouseholdID: "hh_2" }]);
+    // one letter asks nothing; the whole list is never asked for
+    expect(api.calls.filter((c) => c.path.startsWith("/api/harvests/mine/neighbours")).map((c) => c.path)).toEqual(["/api/harvests/mine/neighbours?q=vi"]);
+  });
+
   it("explains why opting out of this week is closed, and keeps next week open until its deadline", async () => {
     memberApi();
     renderApp("/");
 
-    const thisWeek = await card(`Deze week (week ${n})`);
-    const closed = await within(thisWeek).findByRole("checkbox", { name: `Afmelden voor week ${n}` });
+    const thisWeek = await card(`Deze week: ${n}`);
+    const closed = await within(thisWeek).findByRole("checkbox", { name: `Afmelden voor ${n}` });
     expect(closed).toBeDisabled();
     expect(closed).toHaveAccessibleDescription(/^Afmelden kon tot donderdag 8 april 18:00; dat kan nu niet meer\./);
 
-    const nextWeek = await card(`Volgende week (week ${nextN})`);
+    const nextWeek = await card(`Volgende week: ${nextN}`);
     expect(nextWeek).toHaveTextContent("De boer heeft het oogstaandeel voor deze week nog niet gepubliceerd.");
-    const open = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor week ${nextN}` });
+    const open = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor ${nextN}` });
     expect(open).toBeEnabled();
     expect(open).not.toBeChecked();
     expect(open).toHaveAccessibleDescription("Afmelden kan tot donderdag 15 april 18:00.");
@@ -107,14 +125,14 @@ describe("the member's share on the home screen", () => {
     const api = memberApi();
     renderApp("/");
 
-    const nextWeek = await card(`Volgende week (week ${nextN})`);
-    const box = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor week ${nextN}` });
+    const nextWeek = await card(`Volgende week: ${nextN}`);
+    const box = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor ${nextN}` });
     await user.click(box);
 
-    expect(await within(nextWeek).findByText(`Jullie zijn afgemeld voor week ${nextN}.`)).toBeInTheDocument();
+    expect(await within(nextWeek).findByText(`Jullie zijn afgemeld voor ${nextN}.`)).toBeInTheDocument();
     expect(box).toBeChecked();
     await user.click(box);
-    expect(await within(nextWeek).findByText(`Jullie zijn weer aangemeld voor week ${nextN}.`)).toBeInTheDocument();
+    expect(await within(nextWeek).findByText(`Jullie zijn weer aangemeld voor ${nextN}.`)).toBeInTheDocument();
     expect(box).not.toBeChecked();
     expect(api.find("PUT", `/api/harvests/${next}/opt-out`).map((c) => c.body)).toEqual([
       { optedOut: true },
@@ -132,8 +150,8 @@ describe("the member's share on the home screen", () => {
     });
     renderApp("/");
 
-    const nextWeek = await card(`Volgende week (week ${nextN})`);
-    const box = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor week ${nextN}` });
+    const nextWeek = await card(`Volgende week: ${nextN}`);
+    const box = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor ${nextN}` });
     await user.click(box);
 
     await findAlert("De tijd om af te melden voor deze week is voorbij.");
@@ -161,7 +179,7 @@ describe("the member's share on the home screen", () => {
     });
     renderApp("/");
 
-    const thisWeek = await card(`This week (week ${n})`);
+    const thisWeek = await card(`This week: ${weekLabel(week, "en")}`);
     const lines = await within(thisWeek).findByRole("list", { name: "Your share" });
     expect(within(lines).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "2.35 kg of spinach",
@@ -190,8 +208,8 @@ describe("the harvest page", () => {
     renderApp("/harvest");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Oogst" })).toBeInTheDocument();
-    expect(await within(await card(`Deze week (week ${n})`)).findByText("2,35 kg spinazie")).toBeInTheDocument();
-    expect(await card(`Volgende week (week ${nextN})`)).toBeInTheDocument();
+    expect(await within(await card(`Deze week: ${n}`)).findByText("2,35 kg spinazie")).toBeInTheDocument();
+    expect(await card(`Volgende week: ${nextN}`)).toBeInTheDocument();
     const past = await card("Eerdere weken");
     const weeks = await within(past).findAllByRole("heading", { level: 3 });
     // Only weeks before this one, newest first.

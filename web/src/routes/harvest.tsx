@@ -8,11 +8,11 @@ import { getHarvests, type PublishedHarvest } from "../lib/harvest";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { getMe, hasHarvestShare } from "../lib/person";
 import NotFound from "./not-found";
-import { addWeeks, currentWeek, weekNumber } from "../lib/week";
+import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 
 /** A member's harvest: this week and next (with opting out), and what the household got in earlier weeks. */
 export default function HarvestPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const week = currentWeek();
   const next = addWeeks(week, 1);
   const me = createAsync(() => getMe());
@@ -22,8 +22,8 @@ export default function HarvestPage() {
       <Show when={hasHarvestShare(me())} fallback={<NotFound />}>
         <Page title={t().harvest.title}>
           <div class="cards">
-            <WeekShare week={week} title={t().share.thisWeek(weekNumber(week))} />
-            <WeekShare week={next} title={t().share.nextWeek(weekNumber(next))} />
+            <WeekShare week={week} title={t().share.thisWeek(weekLabel(week, locale()))} />
+            <WeekShare week={next} title={t().share.nextWeek(weekLabel(next, locale()))} />
           </div>
           <PastWeeks before={week} />
         </Page>

@@ -76,10 +76,10 @@ describe("home", () => {
 
     const farmer = await screen.findByRole("region", { name: "Boer" });
     expect(farmer).toHaveTextContent("Je bent boer op Herenboeren Het Zandpad.");
-    const thisWeek = await within(farmer).findByRole("link", { name: new RegExp(`^Week ${weekNumber(week)}, deze week`) });
+    const thisWeek = await within(farmer).findByRole("link", { name: new RegExp(`^Deze week: week ${weekNumber(week)} \\(`) });
     expect(thisWeek).toHaveAttribute("href", `/harvest/${week}`);
     expect(thisWeek).toHaveTextContent("Gepubliceerd voor 187 huishoudens, 13 afgemeld.");
-    const nextWeek = within(farmer).getByRole("link", { name: new RegExp(`^Week ${weekNumber(next)}, volgende week`) });
+    const nextWeek = within(farmer).getByRole("link", { name: new RegExp(`^Volgende week: week ${weekNumber(next)} \\(`) });
     expect(nextWeek).toHaveAttribute("href", `/harvest/${next}`);
     expect(nextWeek).toHaveTextContent("Nog niet ingevoerd. 195 huishoudens doen mee, 5 afgemeld.");
     // the farmer's home asks where the weeks stand, never for a week that may not exist

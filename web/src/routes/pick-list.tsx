@@ -7,25 +7,25 @@ import { Page } from "../components/page";
 import { useI18n } from "../i18n";
 import { getHarvest } from "../lib/harvest";
 import { useHarvestFormat } from "../lib/harvest-view";
-import { isWeek, weekNumber } from "../lib/week";
+import { isWeek, weekLabel } from "../lib/week";
 import NotFound from "./not-found";
 
 /** The week on paper, for the people packing the shares: per crop, then a grid of households × crops (landscape A4). */
 export default function PickList(props: RouteSectionProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const format = useHarvestFormat();
   const week = () => props.params.week ?? "";
   const overview = createAsync(() => getHarvest(week()));
   return (
     <Show when={isWeek(week())} fallback={<NotFound />}>
-      <Page title={t().picklist.title} heading={t().picklist.heading(weekNumber(week()))}>
+      <Page title={t().picklist.title} heading={t().picklist.heading(weekLabel(week(), locale()))}>
         <p class="no-print">
-          <A href={`/harvest/${week()}`}>{t().picklist.back(weekNumber(week()))}</A>
+          <A href={`/harvest/${week()}`}>{t().picklist.back(weekLabel(week(), locale()))}</A>
         </p>
         <p class="muted">{format.week(week())}</p>
         <Loads>
           <Show when={overview() !== undefined}>
-            <Show when={overview()} fallback={<p>{t().entry.empty(weekNumber(week()))}</p>}>
+            <Show when={overview()} fallback={<p>{t().entry.empty(weekLabel(week(), locale()))}</p>}>
               {(o) => (
                 <>
                   <Show when={o().status === "draft"}>
