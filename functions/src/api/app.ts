@@ -9,6 +9,7 @@ import { electionRoutes } from "./routes/election";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
 import { booksRoutes } from "./routes/books";
+import { arrearsMessageRoutes } from "./routes/message-arrears";
 import { paymentRoutes } from "./routes/payment";
 import { bankRoutes } from "./routes/bank";
 import { devRoutes } from "./routes/dev";
@@ -28,7 +29,7 @@ export function createApp(opts: AppOptions) {
     domainRoutes("workday", [workdayRoutes, privacyRoutes]),
     domainRoutes("election", [electionRoutes]),
     domainRoutes("membership", [membershipRoutes]),
-    domainRoutes("contribution", [contributionRoutes, booksRoutes]),
+    domainRoutes("contribution", [contributionRoutes, booksRoutes, arrearsMessageRoutes]),
     domainRoutes("bank", [bankRoutes]),
     domainRoutes("payment", [paymentRoutes]),
   ]);

@@ -3,6 +3,7 @@ import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
+import { mailUnsent as messageMailUnsent } from "@akker/core/message/send";
 import { Erasure } from "@akker/core/privacy/erasure";
 import { Reminders } from "@akker/core/workday/reminders";
 
@@ -30,6 +31,7 @@ export interface Job {
 export const jobs: readonly Job[] = [
   { name: "mail", run: async (now) => void (await Mail.redeliver(now)) },
   { name: "harvest-mail", run: (now) => Harvest.mailUnsent(now) },
+  { name: "message-mail", run: (now) => messageMailUnsent(now) },
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "arrears-reminders", run: async (now) => void (await ArrearsReminders.run(now)) },
   { name: "elections", run: (now) => Election.tick(now) },

@@ -12,6 +12,7 @@ import { HarvestHandoverEntity } from "./harvest/handover-entity";
 import { PaymentLikenessEntity } from "./contribution/likeness-entity";
 import { HouseholdEntity } from "./household/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
+import { MessageEntity, MessageRecipientEntity } from "./message/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
 import { EmailClaimEntity, PersonEntity, RoleGrantEntity } from "./person/entities";
 import { PollAnswerEntity, PollEntity } from "./poll/entities";
@@ -75,6 +76,8 @@ export const entities = {
   applicationEmail: ApplicationEmailEntity,
   applicationRequest: ApplicationRequestEntity,
   waitlist: WaitlistEntity,
+  message: MessageEntity,
+  messageRecipient: MessageRecipientEntity,
   poll: PollEntity,
   pollAnswer: PollAnswerEntity,
 };

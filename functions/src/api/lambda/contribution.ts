@@ -1,6 +1,7 @@
 import { useMailQueue } from "../../mail-queue";
 import { booksRoutes } from "../routes/books";
 import { contributionRoutes } from "../routes/contribution";
+import { arrearsMessageRoutes } from "../routes/message-arrears";
 import { domainRoutes } from "../shell";
 import { lambdaHandler } from "./handler";
 
@@ -8,5 +9,5 @@ import { lambdaHandler } from "./handler";
 useMailQueue();
 
 /** This domain's routes (the routing test checks CloudFront sends each here). */
-export const routes = domainRoutes("contribution", [contributionRoutes, booksRoutes]);
+export const routes = domainRoutes("contribution", [contributionRoutes, booksRoutes, arrearsMessageRoutes]);
 export const handler = lambdaHandler(routes);

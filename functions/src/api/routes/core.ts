@@ -3,7 +3,8 @@ import { farmRoutes } from "./farm";
 import { healthRoutes } from "./health";
 import { householdRoutes } from "./household";
 import { meRoutes } from "./me";
+import { messageRoutes } from "./message";
 import { pollRoutes } from "./poll";
 
-/** Health, login, the session's own person, the households, the farm and polls: the core domain (domains.ts). */
-export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, pollRoutes];
+/** Health, login, the session's own person, the households, the farm, polls and mail to groups: the core domain (domains.ts). */
+export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, messageRoutes, pollRoutes];

@@ -4,6 +4,7 @@ import { electionOpened, electionReminder, electionResults } from "../election/m
 import { harvestPublished } from "../harvest/mail";
 import { householdPersonAdded } from "../household/mail";
 import { applicationAccepted, applicationConfirm, applicationExpired, applicationKnown, applicationOffer, applicationReceived, membershipNotice } from "../membership/mail";
+import { groupMessage } from "../message/mail";
 import { workdayCancelled, workdayPromoted, workdayReminder, workdayRoster } from "../workday/mail";
 
 export type { Locale, Template } from "./format";
@@ -36,6 +37,7 @@ export const templates = {
   collectionNotice,
   arrearsReminder,
   debitReturned,
+  groupMessage,
 };
 
 export type TemplateName = keyof typeof templates;

@@ -18,6 +18,9 @@ export const PersonEntity = new Entity({
     householdID: { type: "string", required: true, default: "none" },
     adult: { type: "boolean", required: true, default: true },
     locale: { type: ["nl", "en"] as const, required: true, default: "nl" },
+    /** Mail this person turned off (message/preferences.ts); login, money and vote mail always go. */
+    newsOff: { type: "boolean" },
+    remindersOff: { type: "boolean" },
     createdAt,
     updatedAt,
   },

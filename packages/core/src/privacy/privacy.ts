@@ -77,6 +77,8 @@ export namespace Privacy {
     applicationEmail: { excluded: "repeats an open application's address (to keep it to one); the application is exported" },
     applicationRequest: { excluded: "an application whose address is not confirmed yet: nobody's until confirmed, removed by TTL within days" },
     waitlist: { excluded: "the list's version counter; no person in it" },
+    message: { excluded: "a mail the board or the farmer wrote to a group; it names its author, no household" },
+    messageRecipient: { excluded: "that a group mail went to a person (by ID only: no address, name or text) and when; the mail is in mails; removed after two years (TTL)" },
     poll: { excluded: "the farm's polls, the same for everyone; their titles are shown with the household's answers" },
     pollAnswer: { exported: "polls.answers" },
   };

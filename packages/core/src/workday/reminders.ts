@@ -2,6 +2,7 @@ import { useFarmID } from "../actor";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
+import { MailPreferences } from "../message/preferences";
 import { workdayReminder, workdayRoster } from "./mail";
 import { Person } from "../person/person";
 import { dateOf } from "../week";
@@ -37,7 +38,8 @@ export namespace Reminders {
       for (const s of signups.data) {
         if (s.status !== "confirmed" || s.reminded) continue;
         const p = await Person.get(s.personID);
-        const mails = p
+        // a person who turned reminders off is marked without a mail
+        const mails = p && (await MailPreferences.wants(s.personID, "reminders"))
           ? [Mail.compose(workdayReminder, p.email, p.locale, { farm: farm.name, title: w.title, when: Workday.when(w, p.locale), location: w.location || null })]
           : [];
         // claimed by another run: it sends them
