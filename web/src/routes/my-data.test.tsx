@@ -20,9 +20,12 @@ const data: PersonalData = {
   },
   membership: { certificate: null, depositPayments: [], applications: [] },
   harvest: { shares: [], optOuts: [] },
-  workdays: { signups: [], hours: [] },
+  workdays: {
+    signups: [{ workdayID: "wd_1", title: "Oogsten", start: at, status: "waitlisted" }],
+    hours: [{ date: "2027-02-20", hours: 3, status: "pending" }],
+  },
   elections: { roll: [{ electionID: "el_1", title: "ALV voorjaar", voted: true, via: "self", proxyTo: null, proxiesHeld: 0 }], proxies: [] },
-  auditEvents: [],
+  auditEvents: [{ createdAt: at, action: "mandate.given" }],
   mails: [],
 } as unknown as PersonalData;
 
@@ -44,6 +47,13 @@ describe("my data", () => {
     const money = screen.getByRole("region", { name: "Bijdrage" });
     expect(within(money).getByText("NL91ABNA0417164300")).toBeInTheDocument();
     expect(within(money).getByText(/BIJDRAGE FEB/)).toHaveTextContent("1 februari 2027: € 42,50 (BIJDRAGE FEB)");
+    // states and records in words, never their codes
+    expect(within(money).getByText("actief")).toBeInTheDocument();
+    const work = screen.getByRole("region", { name: "Meewerken" });
+    expect(within(work).getByText(/Oogsten/)).toHaveTextContent(/\(op de wachtlijst\)$/);
+    expect(within(work).getByText(/3 uur/)).toHaveTextContent(/\(wacht op goedkeuring\)$/);
+    expect(within(screen.getByRole("region", { name: "Wat er is vastgelegd" })).getByText(/Machtiging gegeven$/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\b(active|waitlisted|pending|mandate\.given)\b/);
     expect(within(screen.getByRole("region", { name: "Stemmingen" })).getByText("ALV voorjaar: gestemd")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "Inloggen" })).getByText(/persoonlijke agendalink/)).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Als je huishouden vertrekt" })).toHaveTextContent("zeven jaar");

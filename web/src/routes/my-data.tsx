@@ -164,7 +164,7 @@ function Overview(props: { data: PersonalData }) {
               </div>
               <div>
                 <dt>{p().status}</dt>
-                <dd>{m().status}</dd>
+                <dd>{p().states.mandate[m().status]}</dd>
               </div>
             </dl>
           )}
@@ -173,7 +173,7 @@ function Overview(props: { data: PersonalData }) {
           {(e) => p().paymentLine(f.day(e.date), f.money(e.amountCents), e.reference)}
         </Lines>
         <Lines title={p().solidarity} items={d().contribution.solidarity}>
-          {(c) => p().solidarityLine(c.year, c.choice, c.percent)}
+          {(c) => p().solidarityLine(c.year, p().states.solidarity[c.choice], c.percent)}
         </Lines>
         <Lines title={p().periods} items={d().contribution.compositionPeriods}>
           {(x) => p().periodLine(f.day(x.from), x.adults, x.children)}
@@ -206,7 +206,7 @@ function Overview(props: { data: PersonalData }) {
           {(x) => p().paymentLine(f.day(x.date), f.money(x.amountCents), x.reference)}
         </Lines>
         <Lines title={p().applications} items={d().membership.applications}>
-          {(a) => `${f.dayOf(a.createdAt)}: ${a.name} (${a.status})`}
+          {(a) => `${f.dayOf(a.createdAt)}: ${a.name} (${p().states.application[a.status]})`}
         </Lines>
       </Card>
       <Card title={p().harvest}>
@@ -217,20 +217,20 @@ function Overview(props: { data: PersonalData }) {
       </Card>
       <Card title={p().workdays}>
         <Lines title={p().signups} items={d().workdays.signups}>
-          {(s) => `${f.dayOf(s.start)}: ${s.title ?? s.workdayID} (${s.status})`}
+          {(s) => `${f.dayOf(s.start)}: ${s.title ?? s.workdayID} (${p().states.signup[s.status]})`}
         </Lines>
         <Lines title={p().hours} items={d().workdays.hours}>
-          {(h) => p().hoursLine(f.day(h.date), h.hours, h.status)}
+          {(h) => p().hoursLine(f.day(h.date), h.hours, p().states.hours[h.status])}
         </Lines>
       </Card>
       <Card title={p().elections}>
         <Lines items={d().elections.roll}>{(r) => p().voted(r.title ?? r.electionID, r.voted, r.via === "proxy")}</Lines>
         <Lines title={p().proxies} items={d().elections.proxies}>
-          {(x) => `${x.title ?? x.electionID}: ${x.status}`}
+          {(x) => `${x.title ?? x.electionID}: ${p().states.proxy[x.status]}`}
         </Lines>
       </Card>
       <Card title={p().audit}>
-        <Lines items={d().auditEvents}>{(e) => `${f.instant(e.createdAt)}: ${e.action}`}</Lines>
+        <Lines items={d().auditEvents}>{(e) => `${f.instant(e.createdAt)}: ${p().actions[e.action] ?? e.action}`}</Lines>
       </Card>
       <Card title={p().mails}>
         <Lines items={d().mails}>{(m) => `${f.instant(m.sentAt)}: ${m.subject}`}</Lines>
