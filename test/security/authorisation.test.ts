@@ -183,6 +183,18 @@ const policy: Record<string, Rule> = {
   "POST /api/polls/{id}/close": { allow: ["farmer", "board", "admin"] },
   "GET /api/polls/{id}/results": { allow: members },
   "GET /api/polls/{id}/answers": { allow: ["farmer", "board", "admin"] },
+
+  // mail to groups: the board and the treasurer write and read the log, the farmer to all members;
+  // arrears only the treasurer (core refuses other groups to the farmer: test/api/messages.test.ts)
+  "POST /api/messages/preview": { allow: ["farmer", "board", "treasurer", "admin"] },
+  "POST /api/messages": { allow: ["farmer", "board", "treasurer", "admin"] },
+  "GET /api/messages": { allow: ["farmer", "board", "treasurer", "admin"] },
+  "GET /api/messages/{id}": { allow: ["farmer", "board", "treasurer", "admin"] },
+  "GET /api/messages/{id}/mailing": { allow: ["farmer", "board", "treasurer", "admin"] },
+  "POST /api/contribution/messages/preview": { allow: ["treasurer", "admin"] },
+  "POST /api/contribution/messages": { allow: ["treasurer", "admin"] },
+  "GET /api/me/preferences": { allow: loggedIn },
+  "PUT /api/me/preferences": { allow: loggedIn },
 };
 
 /*
@@ -237,6 +249,10 @@ const calls = (): Record<string, Call> => ({
   "POST /api/payments/review/{id}": { body: { dismiss: true } },
   "PUT /api/polls/{id}/answer": { body: { choice: "o1" } },
   "POST /api/polls/{id}/close": { params: { id: ids.P2 } },
+  "POST /api/messages/preview": { body: { audience: { kind: "members" } } },
+  "POST /api/messages": { body: { audience: { kind: "members" }, subject: "Aan iedereen", text: "Hallo." } },
+  "POST /api/contribution/messages": { body: { subject: "Achterstand", text: "Graag betalen." } },
+  "PUT /api/me/preferences": { body: { news: true, reminders: true } },
 });
 
 /** The value of a path parameter: the resource the path names, else one that does not exist. */
