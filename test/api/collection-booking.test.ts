@@ -283,7 +283,8 @@ describe("booking a collection run from the bank statement", () => {
       [2027, "collection", jansen.amountCents],
       [2028, "collection", visserJan.amountCents],
     ]);
-    const [last, now] = await Promise.all([2027, 2028].map((y) => treasurer.get(`/api/households/${hh.Jansen!.id}/statement?year=${y}`)));
+    const statementOf = (year: number) => treasurer.get(`/api/households/${hh.Jansen!.id}/statement?year=${year}`);
+    const [last, now] = await Promise.all([statementOf(2027), statementOf(2028)]);
     // (earlier months of 2027 that no run collected are paid first: the statement pays the oldest first)
     expect(last.body.paidCents - waiting.body.paidCents).toBe(jansen.amountCents);
     expect(now.body.instalments[0]).toMatchObject({ month: "2028-01", status: "paid" });
