@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Session } from "@akker/core/auth/session";
+import { Clock } from "@akker/core/clock";
 import { seedActivity } from "@akker/core/demo/activity";
 import { demoFarm } from "@akker/core/demo/seed";
 import { Person } from "@akker/core/person/person";
@@ -36,6 +37,8 @@ interface Demo {
   householdID: string;
   householdName: string;
   workdayID: string;
+  /** A work day that has begun, two signed up: the coordinator ticks who came. */
+  startedID: string;
   openVoteID: string;
   draftID: string;
   closedID: string;
@@ -89,6 +92,23 @@ const planHoliday = async (page: Page) => {
 const searchNeighbour = async (page: Page) => {
   await page.getByRole("combobox", { name: "Household that collects" }).fill(demo.householdName);
   await page.getByRole("option", { name: demo.householdName, exact: true }).waitFor();
+};
+
+/** The attendance form's search for someone who came without signing up, its matches listed. */
+const searchWalkIn = async (page: Page) => {
+  await page.getByText("Kwam er iemand zonder aanmelding?").click();
+  await page.getByRole("combobox", { name: "Zoek op naam" }).fill("(00");
+  await page.getByRole("option").first().waitFor();
+};
+
+/** Both who signed up ticked, one with other hours, a walk-in added, saved. */
+const saveAttendance = async (page: Page) => {
+  await page.getByRole("button", { name: "Iedereen aanvinken" }).click();
+  await page.locator(".hours-input").first().fill("2.5");
+  await searchWalkIn(page);
+  await page.getByRole("option").first().click();
+  await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
+  await page.getByText(/^Opgeslagen: /).waitFor();
 };
 
 /** The English member asks the member's household to collect this week's share. */
@@ -203,6 +223,9 @@ const screens: Screen[] = [
   screen("/workdays/:id", "coordinator", "a work day, organiser", (d) => `/workdays/${d.workdayID}`),
   screen("/workdays/:id/edit", "coordinator", "edit a work day", (d) => `/workdays/${d.workdayID}/edit`),
   screen("/workdays/:id/roster", "coordinator", "roster", (d) => `/workdays/${d.workdayID}/roster`),
+  screen("/workdays/:id/roster", "coordinator", "roster, attendance of a day that has begun", (d) => `/workdays/${d.startedID}/roster`),
+  screen("/workdays/:id/roster", "coordinator", "roster, attendance: searching who came without signing up", (d) => `/workdays/${d.startedID}/roster`, searchWalkIn),
+  screen("/workdays/:id/roster", "coordinator", "roster, attendance saved with own hours and a walk-in", (d) => `/workdays/${d.startedID}/roster`, saveAttendance),
   screen("/hours/pending", "coordinator", "hours to approve", "/hours/pending"),
   screen("/hours/totals", "coordinator", "hour totals", "/hours/totals"),
 
@@ -432,6 +455,22 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   const { workdays } = await call<{ workdays: { id: string }[] }>("member", "GET", "/workdays");
   const workdayID = workdays[0]!.id;
   await call("member", "POST", `/workdays/${workdayID}/signup`);
+  // a day that began yesterday: made and signed up for on a clock three days back
+  const yesterday = Date.now() - 86_400_000;
+  Clock.set(yesterday - 2 * 86_400_000);
+  let startedID: string;
+  try {
+    ({ workday: { id: startedID } } = await call<{ workday: { id: string } }>("coordinator", "POST", "/workdays", {
+      title: "Oogsten",
+      task: "harvest",
+      start: new Date(yesterday).toISOString(),
+      end: new Date(yesterday + 3 * 3_600_000).toISOString(),
+      capacity: 10,
+    }));
+    for (const who of ["member", "memberEn"] as const) await call(who, "POST", `/workdays/${startedID}/signup`);
+  } finally {
+    Clock.set(undefined);
+  }
   // The member has given a mandate; the English member has not, so both states are checked.
   await call("member", "PUT", `/households/${me.household.id}/mandate`, {
     iban: "NL91ABNA0417164300",
@@ -484,6 +523,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     householdID: me.household.id,
     householdName: me.household.name,
     workdayID,
+    startedID,
     openVoteID,
     draftID: draft.election.id,
     closedID: closed.election.id,
