@@ -9,7 +9,8 @@ import { Farm } from "../farm/farm";
 import { Household } from "../household/household";
 import { amsterdamISO, deadlineBefore, isWeek } from "../week";
 import { Handover } from "./handover";
-import { allocate, Item, type Balances, type Participant } from "./allocate";
+import { allocate, Item, type Participant } from "./allocate";
+import { balancesBefore } from "./balances";
 import { Mailing } from "../mail/mailing";
 import { mailingProgress, mailUnsent as mailUnsentShares, previousLines } from "./share-mail";
 import { backoff } from "../backoff";
@@ -88,38 +89,22 @@ export namespace Harvest {
     return new Set(res.data.map((o) => o.householdID));
   }
 
-  /** Active households that have not opted out of the week, with their names for overviews. */
+  /** Active households that have not opted out of the week, with their names for overviews (`all`: every household). */
   async function participants(week: string) {
-    const [households, out] = await Promise.all([Household.list(), optOuts(week)]);
-    const taking = households.filter((h) => h.status === "active" && !out.has(h.id));
-    return { households: taking, optedOut: out.size };
-  }
-
-  /**
-   * What each household carries into `week`: the balances stored with its
-   * latest published share before that week (none for a household's first week).
-   */
-  async function balancesBefore(week: string, householdIDs: string[]): Promise<Balances> {
-    const farmID = useFarmID();
-    const out: Balances = {};
-    const db = useDB().entities.harvestShare;
-    for (let i = 0; i < householdIDs.length; i += 25) {
-      await Promise.all(
-        householdIDs.slice(i, i + 25).map(async (householdID) => {
-          const res = await db.query.byHousehold({ farmID, householdID }).lt({ week }).go({ order: "desc", limit: 1 });
-          const last = res.data[0];
-          if (last) out[householdID] = last.balances as Balances[string];
-        }),
-      );
-    }
-    return out;
+    const [all, out] = await Promise.all([Household.list(), optOuts(week)]);
+    const taking = all.filter((h) => h.status === "active" && !out.has(h.id));
+    return { all, households: taking, optedOut: out.size };
   }
 
   async function split(week: string, items: Item[]) {
-    const { households, optedOut } = await participants(week);
+    const taking = participants(week);
+    // the balances are read beside the households: they need only their IDs at the end
+    const [{ all, households, optedOut }, balances] = await Promise.all([
+      taking,
+      balancesBefore(week, taking.then((p) => p.households.map((h) => h.id))),
+    ]);
     const list: Participant[] = households.map((h) => ({ id: h.id, mouths: h.mouths, vegetarian: h.vegetarian }));
-    const result = allocate(items, list, await balancesBefore(week, list.map((p) => p.id)));
-    return { households, optedOut, result };
+    return { all, households, optedOut, result: allocate(items, list, balances) };
   }
 
   function toItems(stored: { crop: string; unit: Item["unit"]; quantity: number; step?: number; meat?: boolean }[]): Item[] {
@@ -181,53 +166,55 @@ export namespace Harvest {
   /** The week with its split, and who collects which share (Herenburen). */
   export async function overview(week: string): Promise<Overview> {
     const [view, collectors] = await Promise.all([splitOverview(week), Handover.collectors(week)]);
+    return withCollectors(view, collectors);
+  }
+
+  type Stored = NonNullable<Awaited<ReturnType<typeof getWeek>>>;
+  type Row = Omit<Overview["allocations"][number], "collectedBy">;
+  type Shares = Pick<Row, "householdID" | "lines">[];
+
+  function withCollectors(view: Omit<Overview, "allocations"> & { allocations: Row[] }, collectors: Awaited<ReturnType<typeof Handover.collectors>>): Overview {
     return { ...view, allocations: view.allocations.map((a) => ({ ...a, collectedBy: collectors.get(a.householdID) ?? null })) };
   }
 
-  async function splitOverview(week: string): Promise<Overview> {
-    const stored = await getWeek(week);
-    if (!stored) throw notFound();
-    const items = toItems(stored.items);
-    const optOutDeadline = amsterdamISO(await deadline(week));
-    const base = {
-      week,
+  /** The overview of a stored week from its shares, whichever way they were come by. */
+  async function shaped(stored: Stored, shares: Shares, households: Household.Info[], optedOut: number, leftovers: Overview["leftovers"]) {
+    const byID = new Map(households.map((h) => [h.id, h]));
+    const allocations = shares.map((s) => {
+      const h = byID.get(s.householdID);
+      return { householdID: s.householdID, name: h?.name ?? "?", mouths: h?.mouths ?? 0, vegetarian: h?.vegetarian ?? false, lines: s.lines };
+    });
+    return {
+      week: stored.week,
       status: stored.status,
       version: stored.version,
       dirty: stored.dirty,
       note: stored.note || null,
       publishedAt: stored.publishedAt ?? null,
-      optOutDeadline,
-      items,
+      optOutDeadline: amsterdamISO(await deadline(stored.week)),
+      items: toItems(stored.items),
+      participants: allocations.length,
+      mouths: sumMouths(allocations),
+      optedOut,
+      allocations,
+      leftovers,
     };
+  }
+
+  async function splitOverview(week: string) {
+    const stored = await getWeek(week);
+    if (!stored) throw notFound();
     if (stored.status === "published" && !stored.dirty) {
       const [households, shares, out] = await Promise.all([
         Household.list(),
         useDB().entities.harvestShare.query.byWeek({ farmID: useFarmID(), week }).go({ pages: "all" }),
         optOuts(week),
       ]);
-      const byID = new Map(households.map((h) => [h.id, h]));
-      const allocations = shares.data
-        .filter((s) => s.version === stored.version)
-        .map((s) => {
-          const h = byID.get(s.householdID);
-          return { householdID: s.householdID, name: h?.name ?? "?", mouths: h?.mouths ?? 0, vegetarian: h?.vegetarian ?? false, lines: s.lines };
-        });
-      return {
-        ...base,
-        participants: allocations.length,
-        mouths: sumMouths(allocations),
-        optedOut: out.size,
-        allocations,
-        leftovers: stored.leftovers ?? [],
-      };
+      const current = shares.data.filter((s) => s.version === stored.version);
+      return shaped(stored, current, households, out.size, stored.leftovers ?? []);
     }
-    const { households, optedOut, result } = await split(week, items);
-    const byID = new Map(households.map((h) => [h.id, h]));
-    const allocations = result.allocations.map((a) => {
-      const h = byID.get(a.householdID)!;
-      return { householdID: a.householdID, name: h.name, mouths: h.mouths, vegetarian: h.vegetarian, lines: a.lines };
-    });
-    return { ...base, participants: allocations.length, mouths: sumMouths(allocations), optedOut, allocations, leftovers: result.leftovers };
+    const { households, optedOut, result } = await split(week, toItems(stored.items));
+    return shaped(stored, result.allocations, households, optedOut, result.leftovers);
   }
 
   function sumMouths(list: { mouths: number }[]) {
@@ -259,25 +246,24 @@ export namespace Harvest {
     const stored = await getWeek(week, true);
     if (!stored) throw notFound();
     if (stored.status === "published" && !stored.dirty) return overview(week);
-    // Balances run forward from week to week: only the newest published week can be redone.
-    const later = await useDB()
-      .entities.harvestWeek.query.byWeek({ farmID })
-      .gt({ week })
-      .where((a, op) => op.eq(a.status, "published"))
-      .go({ limit: 1, pages: "all" });
-    if (later.data.length)
-      throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.data[0]!.week}) is already published.`);
-
-    const items = toItems(stored.items);
-    const { result } = await split(week, items);
-    const version = stored.version + 1;
     const shares = useDB().entities.harvestShare;
-    // consistent: a share an attempt that split again wrote for a household now opted out must be seen, to be removed
-    const existing = await shares.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true });
+    // read at once, each after the week's record (the revision before the opt-outs)
+    const [laterWeeks, { all, households, optedOut, result }, existing] = await Promise.all([
+      // bounded above: a bare gt() walks every later key of the farm (its mail, its people) a page at a time
+      useDB().entities.harvestWeek.query.byWeek({ farmID }).between({ week }, { week: "9999-W53" }).go({ pages: "all" }),
+      split(week, toItems(stored.items)),
+      // consistent: a share an attempt that split again wrote for a household now opted out must be seen, to be removed
+      shares.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true }),
+    ]);
+    // Balances run forward from week to week: only the newest published week can be redone.
+    const later = laterWeeks.data.find((w) => w.week > week && w.status === "published");
+    if (later) throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.week}) is already published.`);
+    const version = stored.version + 1;
     const taking = new Set(result.allocations.map((a) => a.householdID));
     const before = new Map(existing.data.map((s) => [s.householdID, s]));
     await writeAll(
-      (batch) => shares.put(batch).go({ concurrency: 4 }),
+      // every batch of 25 at once
+      (batch) => shares.put(batch).go({ concurrent: 10 }),
       result.allocations.map((a) => ({
         farmID,
         week,
@@ -293,11 +279,12 @@ export namespace Harvest {
     await writeAll((batch) => shares.delete(batch).go(), gone.map((s) => ({ farmID, week, householdID: s.householdID })));
     // The shares above are too many for one transaction (a share per household), and
     // are written again on a retry; the week turns published together with its audit event.
+    const publishedAt = Clock.iso();
     const res = await useDB()
       .transaction.write(({ harvestWeek, audit }) => [
         harvestWeek
           .patch({ farmID, week })
-          .set({ status: "published", version, dirty: false, publishedAt: Clock.iso(), leftovers: result.leftovers })
+          .set({ status: "published", version, dirty: false, publishedAt, leftovers: result.leftovers })
           // the revision read before the opt-outs: every change the split depends on adds one to it
           .where((a, op) => {
             const revision = stored.revision === undefined ? op.notExists(a.revision) : op.eq(a.revision, stored.revision);
@@ -315,7 +302,10 @@ export namespace Harvest {
     }
     // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
     await Mailing.start("harvest", week);
-    return overview(week);
+    // answered from what this publish holds, in the order a stored week lists its shares: no second read of them
+    const byHousehold = [...result.allocations].sort((a, b) => (a.householdID < b.householdID ? -1 : 1));
+    const view = await shaped({ ...stored, status: "published", version, dirty: false, publishedAt }, byHousehold, households, optedOut, result.leftovers);
+    return withCollectors(view, await Handover.collectors(week, all));
   }
 
   /** The mail job's part: households of recently published weeks not mailed yet (a publish that died halfway). */
