@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
+import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { Farm } from "@akker/core/farm/farm";
 import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 let app: ReturnType<typeof createApp>;
 let farmer: Awaited<ReturnType<typeof login>>;
 let member: Awaited<ReturnType<typeof login>>;
 const ids: Record<string, string> = {};
+let farmID: string;
 
 // Monday 5 April 2027, in week 14.
 const monday = Date.parse("2027-04-05T08:00:00Z");
 
 beforeAll(async () => {
-  const { farmID, app: made } = await freshFarmApp(monday);
+  const { farmID: made0, app: made } = await freshFarmApp(monday);
+  farmID = made0;
   app = made;
   for (const [name, adults] of [["Jansen", 2], ["Visser", 1], ["Bakker", 4]] as const) {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, adults });
@@ -76,12 +80,52 @@ describe("the pickup", () => {
     const shares = (await farmer.get("/api/harvests/2027-W15")).body.allocations;
     const left = shares.filter((a: any) => a.householdID !== ids.Jansen).flatMap((a: any) => a.lines);
     const bunches = left.reduce((n: number, l: any) => n + l.quantity, 0);
-    expect(res.body.closed).toMatchObject({ week: "2027-W15", destination: "food_bank", shares: 3, households: 2 });
+    expect(res.body.closed).toMatchObject({ week: "2027-W15", destination: "food_bank", shares: 3, households: 2, automatic: false });
     expect(res.body.closed.lines).toEqual(bunches ? [{ crop: "Prei", unit: "bunch", quantity: bunches }] : []);
     const season = await farmer.get("/api/harvests/uncollected?year=2027");
     expect(season.body.year).toBe(2027);
     expect(season.body.weeks.map((w: any) => [w.week, w.households, w.destination])).toEqual([["2027-W15", 2, "food_bank"]]);
     expect((await farmer.get("/api/harvests/uncollected")).body.year).toBe(2027);
     expect((await farmer.get("/api/harvests/uncollected?year=1900")).status).toBe(400);
+  });
+
+  it("a week nobody closed counts by itself once its last pickup moment is over, and the season shows it", async () => {
+    const pickup = [
+      { weekday: 2, from: "17:00", to: "19:00", place: "De schuur" },
+      { weekday: 5, from: "16:00", to: "19:00", place: "De schuur" },
+    ];
+    await withActor({ type: "system", farmID }, () => Farm.update({ pickup }));
+    expect((await farmer.put("/api/harvests/2027-W16", { items: [{ crop: "Prei", unit: "piece", quantity: 12 }] })).status).toBe(200);
+    expect((await farmer.post("/api/harvests/2027-W16/publish")).status).toBe(200);
+    await farmer.put(`/api/harvests/2027-W16/pickups/${ids.Bakker}`, { collected: true });
+    let boer = farmer;
+    const season = async () => (await boer.get("/api/harvests/uncollected?year=2027")).body.weeks.map((w: any) => [w.week, w.households, w.destination, w.automatic]);
+    try {
+      // Friday 23 April 18:59 in Amsterdam: the last moment runs till 19:00
+      Clock.set(Date.parse("2027-04-23T16:59:00Z"));
+      // a session idles out after 14 days: the farmer logs in again that Friday
+      boer = await login(app, "boer@example.nl", "10.6.0.4");
+      expect((await boer.get("/api/harvests/2027-W16/pickups")).body.closed).toBeNull();
+      expect(await season()).toEqual([["2027-W15", 2, "food_bank", false]]);
+
+      Clock.set(Date.parse("2027-04-23T17:00:00Z"));
+      const over = await boer.get("/api/harvests/2027-W16/pickups");
+      expect(over.body.closed).toMatchObject({ week: "2027-W16", destination: "counted", shares: 3, households: 2, automatic: true, closedAt: "2027-04-23T19:00:00+02:00" });
+      const leeks = (await boer.get("/api/harvests/2027-W16")).body.allocations
+        .filter((a: any) => a.householdID !== ids.Bakker)
+        .flatMap((a: any) => a.lines)
+        .reduce((n: number, l: any) => n + l.quantity, 0);
+      expect(over.body.closed.lines).toEqual([{ crop: "Prei", unit: "piece", quantity: leeks }]);
+      expect(await season()).toEqual([["2027-W15", 2, "food_bank", false], ["2027-W16", 2, "counted", true]]);
+
+      // counted on read: a late tick counts at once; closing by hand says where it went
+      await boer.put(`/api/harvests/2027-W16/pickups/${ids.Visser}`, { collected: true });
+      expect((await boer.get("/api/harvests/2027-W16/pickups")).body.closed.households).toBe(1);
+      const closed = await boer.put("/api/harvests/2027-W16/uncollected", { destination: "free_table" });
+      expect(closed.body.closed).toMatchObject({ households: 1, destination: "free_table", automatic: false });
+      expect(await season()).toEqual([["2027-W15", 2, "food_bank", false], ["2027-W16", 1, "free_table", false]]);
+    } finally {
+      Clock.set(monday);
+    }
   });
 });

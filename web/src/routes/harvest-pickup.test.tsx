@@ -25,11 +25,17 @@ describe("ticking off the pickup", () => {
         return ok(state);
       }
       if (call.path === `/api/harvests/${week}/uncollected` && call.method === "PUT") {
-        state = { ...state, closed: { week, destination: "food_bank", shares: 3, households: 0, lines: [], closedAt: "z" } };
+        state = { ...state, closed: { week, destination: "food_bank", shares: 3, households: 0, lines: [], closedAt: "z", automatic: false } };
         return ok(state);
       }
       if (call.path.startsWith("/api/harvests/uncollected"))
-        return ok({ year: 2027, weeks: [{ week: "2027-W14", destination: "free_table", shares: 200, households: 7, lines: [{ crop: "Prei", unit: "piece", quantity: 9 }], closedAt: "z" }] });
+        return ok({
+          year: 2027,
+          weeks: [
+            { week: "2027-W14", destination: "free_table", shares: 200, households: 7, lines: [{ crop: "Prei", unit: "piece", quantity: 9 }], closedAt: "z", automatic: false },
+            { week: "2027-W15", destination: "counted", shares: 200, households: 4, lines: [{ crop: "Prei", unit: "piece", quantity: 5 }], closedAt: "z", automatic: true },
+          ],
+        });
       return apiError(404, "not_found");
     });
     renderApp(`/harvest/${week}/pickup`);
@@ -52,6 +58,8 @@ describe("ticking off the pickup", () => {
 
     const season = screen.getByRole("table", { name: "Niet opgehaald dit seizoen" });
     expect(within(season).getAllByRole("row")[1]).toHaveTextContent(`${weekLabel("2027-W14", "nl")}7 / 200Weggeeftafel9 stuks Prei`);
+    // a week nobody closed, counted at the end of its pickup
+    expect(within(season).getAllByRole("row")[2]).toHaveTextContent(`${weekLabel("2027-W15", "nl")}4 / 200Vanzelf geteld5 stuks Prei`);
   }, 20_000);
 
   it("says there is nothing to collect before the week is published", async () => {
@@ -64,6 +72,25 @@ describe("ticking off the pickup", () => {
     });
     renderApp(`/harvest/${week}/pickup`);
     expect(await screen.findByText("Deze week is nog niet gepubliceerd; er is nog niets op te halen.")).toBeInTheDocument();
-    expect(screen.getByText("Nog geen week afgesloten dit seizoen.")).toBeInTheDocument();
+    expect(screen.getByText("Nog geen week van dit seizoen is afgesloten of voorbij.")).toBeInTheDocument();
+  });
+
+  it("says a pickup that is over was counted by itself, and opens at the season's table from the farmer's home", async () => {
+    const counted = { week, destination: "counted", shares: 3, households: 2, lines: [], closedAt: "z", automatic: true } as const;
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(farmerMe);
+      if (call.path === `/api/harvests/${week}`)
+        return ok(harvestOverview(week, { status: "published", version: 1, publishedAt: "2027-04-09T10:00:00.000Z" }));
+      if (call.path === `/api/harvests/${week}/pickups`) return ok({ week, collected: [], closed: counted });
+      if (call.path.startsWith("/api/harvests/uncollected")) return ok({ year: 2027, weeks: [counted] });
+      return apiError(404, "not_found");
+    });
+    renderApp(`/harvest/${week}/pickup#season`);
+    const heading = await screen.findByRole("heading", { level: 2, name: "Niet opgehaald dit seizoen" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(
+      screen.getByText("Het ophalen is voorbij: 2 aandelen zijn niet opgehaald, vanzelf geteld. Sluit af om te zeggen waar het heen ging."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Afsluiten en tellen" })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
-import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
-import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
+import { A, createAsync, revalidate, useLocation, type RouteSectionProps } from "@solidjs/router";
 import { FormError, Loads, Status } from "../components/feedback";
 import { RadioGroup } from "../components/field";
 import { Page } from "../components/page";
@@ -10,6 +10,7 @@ import { getHarvest, type HarvestOverview } from "../lib/harvest";
 import { farmerApi, getPickups, getUncollectedSeason, type Destination, type PickupWeek } from "../lib/harvest-farmer";
 import { useHarvestFormat } from "../lib/harvest-view";
 import { canEnterHarvest, getMe } from "../lib/person";
+import { reveal } from "../lib/reveal";
 import { isWeek, weekLabel } from "../lib/week";
 import NotFound from "./not-found";
 import "../components/harvest.css";
@@ -18,7 +19,8 @@ import "../components/harvest.css";
  * The pickup on a phone: tick off who collected their share (several
  * phones at once: each tap is its own write and the answer brings the
  * others' ticks), then close the week and count what was left, and where
- * it went. Below, the season's counts.
+ * it went. Below, the season's counts (the farmer's home links to them as
+ * `#season`): a week nobody closed counts by itself once its pickup is over.
  */
 export default function HarvestPickup(props: RouteSectionProps) {
   const f = useFarmerText();
@@ -151,34 +153,50 @@ function Close(props: { week: string; closed: PickupWeek["closed"]; onClosed: (p
     <section class="card" aria-labelledby="close-heading">
       <h2 id="close-heading">{f().pickup.close}</h2>
       <Show when={props.closed}>
-        {(c) => <Status message={f().pickup.closed(c().households, where(c().destination))} />}
+        {(c) => (
+          <Status
+            message={c().automatic ? f().pickup.countedItself(c().households) : f().pickup.closed(c().households, where(c().destination))}
+          />
+        )}
       </Show>
       <form class="stack" onSubmit={submit} novalidate>
         <RadioGroup
           label={f().pickup.destination}
           hint={f().pickup.closeHint}
           name="destination"
-          value={props.closed?.destination ?? "free_table"}
+          value={props.closed && !props.closed.automatic ? props.closed.destination : "free_table"}
           options={(["free_table", "food_bank", "counted"] as const).map((d) => ({ value: d, label: where(d) }))}
         />
         <FormError error={error()} />
         <button type="submit" class="primary" disabled={pending()}>
-          {pending() ? f().pickup.closing : props.closed ? f().pickup.recount : f().pickup.closeButton}
+          {pending() ? f().pickup.closing : props.closed && !props.closed.automatic ? f().pickup.recount : f().pickup.closeButton}
         </button>
       </form>
     </section>
   );
 }
 
-/** The season's weeks whose pickup was closed: how many shares were left, where they went, what was in them. */
+/** The season's weeks whose pickup was closed or is over: how many shares were left, where they went, what was in them. */
 function Season() {
   const f = useFarmerText();
   const { locale } = useI18n();
   const format = useHarvestFormat();
+  const location = useLocation();
   const season = createAsync(() => getUncollectedSeason());
+  let heading: HTMLHeadingElement | undefined;
+  let shown = false;
+  // come here from the farmer's home: the table is what was asked for
+  createEffect(() => {
+    if (season() && !shown && location.hash === "#season") {
+      shown = true;
+      queueMicrotask(() => reveal(heading));
+    }
+  });
   return (
-    <section class="card" aria-labelledby="season-heading">
-      <h2 id="season-heading">{f().pickup.season}</h2>
+    <section class="card" id="season" aria-labelledby="season-heading">
+      <h2 id="season-heading" ref={heading}>
+        {f().pickup.season}
+      </h2>
       <Show when={season()}>
         {(s) => (
           <Show when={s().weeks.length} fallback={<p>{f().pickup.seasonEmpty}</p>}>
@@ -199,7 +217,7 @@ function Season() {
                     <tr>
                       <th scope="row">{weekLabel(w.week, locale())}</th>
                       <td class="num">{`${w.households} / ${w.shares}`}</td>
-                      <td>{f().pickup.destinations[w.destination]}</td>
+                      <td>{w.automatic ? f().pickup.automatic : f().pickup.destinations[w.destination]}</td>
                       <td>{w.lines.map((l) => format.line(l)).join(", ")}</td>
                     </tr>
                   )}

@@ -35,7 +35,7 @@ export function pickupRoutes(app: App) {
     {
       method: "get",
       path: "/api/harvests/uncollected",
-      summary: "The season's weeks whose pickup was closed: shares not collected and where they went",
+      summary: "The season's weeks whose pickup was closed or is over (counted by itself): shares not collected and where they went",
       tag,
       access: ["farmer", "board"],
       query: z.object({ year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2200))) }),
@@ -52,7 +52,7 @@ export function pickupRoutes(app: App) {
     {
       method: "get",
       path: "/api/harvests/:week/pickups",
-      summary: "Who collected their share of the week so far, and the count once the pickup is closed",
+      summary: "Who collected their share of the week so far, and the count once the pickup is closed or its last moment over",
       tag,
       access: ["farmer", "board"],
       params: ofWeek,

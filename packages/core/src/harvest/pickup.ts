@@ -1,16 +1,21 @@
 import * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
+import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
+import { Farm } from "../farm/farm";
+import { amsterdamISO } from "../week";
 import { cropKey, units } from "./crop";
+import { Handover } from "./handover";
 
 /*
  * The pickup: at the farm the pick list is ticked off on a phone, one item
  * per household collected, so a tap is idempotent and two phones ticking at
- * once lose nothing. Closing the week's pickup counts what nobody collected
- * and where it went; the season's table reads only those counts.
+ * once lose nothing. What nobody collected counts by itself once the week's
+ * last pickup moment is over (on read, no scheduler); closing the pickup by
+ * hand counts it then and keeps where it went.
  */
 
 export namespace Pickup {
@@ -27,7 +32,10 @@ export namespace Pickup {
     shares: z.number(),
     households: z.number(),
     lines: z.array(Line),
+    /** When the farmer closed the pickup, or, counted by itself, when its last moment ended. */
     closedAt: z.string(),
+    /** Counted by itself at the end of the pickup: the farmer has not closed it. */
+    automatic: z.boolean(),
   });
   export type Uncollected = z.infer<typeof Uncollected>;
 
@@ -50,21 +58,46 @@ export namespace Pickup {
   }
 
   function toUncollected(u: { week: string; destination: Uncollected["destination"]; shares: number; households: number; lines: Uncollected["lines"]; updatedAt: string }): Uncollected {
-    return { week: u.week, destination: u.destination, shares: u.shares, households: u.households, lines: u.lines, closedAt: u.updatedAt };
+    return { week: u.week, destination: u.destination, shares: u.shares, households: u.households, lines: u.lines, closedAt: u.updatedAt, automatic: false };
   }
 
-  /** Who collected their share of the week so far, and the count if the pickup is closed. */
+  /** The shares of the published version nobody ticked off, summed per crop. */
+  async function left(week: string, version: number) {
+    const farmID = useFarmID();
+    const db = useDB().entities;
+    const [shares, ticks] = await Promise.all([
+      db.harvestShare.query.byWeek({ farmID, week }).go({ pages: "all" }),
+      // consistent: a tick just made on another phone must be seen
+      db.harvestPickup.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true }),
+    ]);
+    const current = shares.data.filter((s) => s.version === version);
+    const collected = new Set(ticks.data.map((t) => t.householdID));
+    const missed = current.filter((s) => !collected.has(s.householdID));
+    return { shares: current.length, households: missed.length, lines: sumLines(missed.flatMap((s) => s.lines)) };
+  }
+
+  /** A published week whose last pickup moment is over and that nobody closed: counted now, from the ticks. */
+  async function counted(week: string, version: number, pickup: readonly Farm.PickupMoment[]): Promise<Uncollected | null> {
+    const end = Handover.closesAt(week, pickup);
+    if (Clock.now() < end) return null;
+    return { week, destination: "counted", ...(await left(week, version)), closedAt: amsterdamISO(end), automatic: true };
+  }
+
+  /** Who collected their share of the week so far, and the count once the pickup is closed or over. */
   export async function week(week: string): Promise<Week> {
     const farmID = useFarmID();
     const db = useDB().entities;
-    const [ticks, closed] = await Promise.all([
+    const [ticks, closed, stored, farm] = await Promise.all([
       db.harvestPickup.query.byWeek({ farmID, week }).go({ pages: "all" }),
       db.harvestUncollected.get({ farmID, week }).go(),
+      db.harvestWeek.get({ farmID, week }).go(),
+      Farm.current(),
     ]);
+    const published = stored.data?.status === "published" ? stored.data : null;
     return {
       week,
       collected: ticks.data.map((p) => ({ householdID: p.householdID, at: p.createdAt })),
-      closed: closed.data ? toUncollected(closed.data) : null,
+      closed: closed.data ? toUncollected(closed.data) : published ? await counted(week, published.version, farm.pickup) : null,
     };
   }
 
@@ -100,22 +133,12 @@ export namespace Pickup {
    */
   export async function close(week: string, destination: Uncollected["destination"]): Promise<Week> {
     const farmID = useFarmID();
-    const db = useDB().entities;
     const stored = await published(week);
-    const [shares, ticks] = await Promise.all([
-      db.harvestShare.query.byWeek({ farmID, week }).go({ pages: "all" }),
-      // consistent: a tick just made on another phone must be seen
-      db.harvestPickup.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true }),
-    ]);
-    const current = shares.data.filter((s) => s.version === stored.version);
-    const collected = new Set(ticks.data.map((t) => t.householdID));
-    const left = current.filter((s) => !collected.has(s.householdID));
-    const lines = sumLines(left.flatMap((s) => s.lines));
-    const count = { farmID, week, destination, shares: current.length, households: left.length, lines, personID: usePerson().personID };
+    const count = { farmID, week, destination, ...(await left(week, stored.version)), personID: usePerson().personID };
     await useDB()
       .transaction.write(({ harvestUncollected, audit }) => [
         harvestUncollected.put(count).commit(),
-        audit.create(Audit.event("harvest.pickup_closed", week, { destination, households: left.length })).commit(),
+        audit.create(Audit.event("harvest.pickup_closed", week, { destination, households: count.households })).commit(),
       ])
       .go();
     return Pickup.week(week);
@@ -133,12 +156,28 @@ export namespace Pickup {
     return [...byCrop.values()];
   }
 
-  /** The weeks of a season (ISO week year) whose pickup was closed, oldest first. */
+  /**
+   * The weeks of a season (ISO week year) whose pickup was closed by hand
+   * or is over, oldest first: a published week nobody closed counts by
+   * itself once its last pickup moment has passed.
+   */
   export async function season(year: number): Promise<Uncollected[]> {
-    const res = await useDB()
-      .entities.harvestUncollected.query.byWeek({ farmID: useFarmID() })
-      .between({ week: `${year}-W00` }, { week: `${year}-W99` })
-      .go({ pages: "all" });
-    return res.data.map(toUncollected);
+    const farmID = useFarmID();
+    const db = useDB().entities;
+    const range = [{ week: `${year}-W00` }, { week: `${year}-W99` }] as const;
+    const [closed, weeks, farm] = await Promise.all([
+      db.harvestUncollected.query.byWeek({ farmID }).between(...range).go({ pages: "all" }),
+      db.harvestWeek.query.byWeek({ farmID }).between(...range).go({ pages: "all" }),
+      Farm.current(),
+    ]);
+    const done = new Set(closed.data.map((c) => c.week));
+    const open = weeks.data.filter((w) => w.status === "published" && !done.has(w.week));
+    const counts: Uncollected[] = closed.data.map(toUncollected);
+    // a few weeks at a time: each reads its shares and ticks
+    for (let i = 0; i < open.length; i += 8) {
+      const batch = await Promise.all(open.slice(i, i + 8).map((w) => counted(w.week, w.version, farm.pickup)));
+      counts.push(...batch.filter((c) => c !== null));
+    }
+    return counts.sort((a, b) => a.week.localeCompare(b.week));
   }
 }

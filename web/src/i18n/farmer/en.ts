@@ -58,9 +58,12 @@ export const farmerEn: FarmerDictionary = {
     closeButton: "Close and count",
     closing: "Counting…",
     closed: (n: number, where: string) => `${n === 1 ? "1 share was" : `${n} shares were`} not collected (${where}).`,
+    countedItself: (n: number) =>
+      `The pickup is over: ${n === 1 ? "1 share was" : `${n} shares were`} not collected, counted by itself. Close it to say where it went.`,
+    automatic: "Counted by itself",
     recount: "Count again",
     season: "Not collected this season",
-    seasonEmpty: "No week closed this season yet.",
+    seasonEmpty: "No week of this season is closed or over yet.",
     week: "Week",
     notCollected: "Not collected",
     where: "Destination",

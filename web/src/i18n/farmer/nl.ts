@@ -62,9 +62,12 @@ export const farmerNl = {
     closing: "Tellen…",
     closed: (n: number, where: string) =>
       `${n === 1 ? "1 aandeel is" : `${n} aandelen zijn`} niet opgehaald (${where}).`,
+    countedItself: (n: number) =>
+      `Het ophalen is voorbij: ${n === 1 ? "1 aandeel is" : `${n} aandelen zijn`} niet opgehaald, vanzelf geteld. Sluit af om te zeggen waar het heen ging.`,
+    automatic: "Vanzelf geteld",
     recount: "Opnieuw tellen",
     season: "Niet opgehaald dit seizoen",
-    seasonEmpty: "Nog geen week afgesloten dit seizoen.",
+    seasonEmpty: "Nog geen week van dit seizoen is afgesloten of voorbij.",
     week: "Week",
     notCollected: "Niet opgehaald",
     where: "Bestemming",
