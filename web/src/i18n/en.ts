@@ -94,6 +94,7 @@ export const en: Dictionary = {
     admin: (farm: string) => `You administer Akker for ${farm}, and can do everything the board can.`,
     manageHouseholds: "Manage households",
     enterHarvest: "Enter the harvest",
+    seasonFigures: "Not collected this season",
     viewHarvest: "View the harvest split",
     planWorkdays: "Plan work days",
     hourTotals: "Hours overview",

@@ -97,6 +97,7 @@ export const nl = {
     admin: (farm: string) => `Je beheert Akker voor ${farm}, en kunt alles wat het bestuur kan.`,
     manageHouseholds: "Huishoudens beheren",
     enterHarvest: "Oogst invoeren",
+    seasonFigures: "Niet opgehaald dit seizoen",
     viewHarvest: "Oogstverdeling bekijken",
     planWorkdays: "Meewerkdagen plannen",
     hourTotals: "Urenoverzicht",

@@ -86,6 +86,8 @@ describe("home", () => {
     expect(api.calls.every((c) => c.path === "/api/me" || c.path.endsWith("/standing"))).toBe(true);
     // on to the first week not published yet, which the screen works out
     expect(within(farmer).getByRole("link", { name: "Oogst invoeren" })).toHaveAttribute("href", "/harvest/next");
+    // the season's figures: what was not collected, week by week
+    expect(within(farmer).getByRole("link", { name: "Niet opgehaald dit seizoen" })).toHaveAttribute("href", `/harvest/${week}/pickup#season`);
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });

@@ -138,6 +138,9 @@ function RoleCards(props: { me: MeInfo }) {
             <A class="button" href="/harvest/next">
               {t().home.enterHarvest}
             </A>
+            <A class="button secondary" href={`/harvest/${currentWeek()}/pickup#season`}>
+              {t().home.seasonFigures}
+            </A>
             <A class="button secondary" href="/workdays">
               {t().home.planWorkdays}
             </A>
