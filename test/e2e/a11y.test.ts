@@ -45,6 +45,8 @@ interface Demo {
   statusToken: string;
   acceptToken: string;
   confirmToken: string;
+  /** A group mail the board sent, for its log. */
+  messageID: string;
 }
 
 interface Screen {
@@ -251,6 +253,15 @@ const screens: Screen[] = [
   screen("/elections/:id/edit", "board", "edit a draft", (d) => `/elections/${d.draftID}/edit`),
   screen("/elections/:id/audit", "board", "election log", (d) => `/elections/${d.closedID}/audit`),
   screen("/waitlist", "board", "waiting list", "/waitlist"),
+  screen("/messages", "board", "mail to a group, its count shown and sending asked", "/messages", async (page) => {
+    await page.getByText(/^Gaat naar \d+ mensen/).waitFor();
+    await page.getByLabel("Onderwerp").fill("Ledenvergadering");
+    await page.getByLabel("Tekst", { exact: true }).fill("Dinsdag om acht uur.\nhttps://example.nl/agenda");
+    await page.getByRole("button", { name: "Versturen" }).click();
+    await page.getByRole("button", { name: "Ja, versturen" }).waitFor();
+  }),
+  screen("/messages/:id", "board", "a group mail with who got it and when", (d) => `/messages/${d.messageID}`),
+  screen("/messages", "farmer", "the farmer's mail to all members", "/messages"),
   screen("/farm/settings", "board", "farm settings", "/farm/settings"),
   screen(
     "/farm/settings",
@@ -516,6 +527,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   const confirmToken = await mailedToken("veen@voorbeeld.test", "confirm");
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
   const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
+  const sent = await call<{ message: { id: string } }>("board", "POST", "/messages", { audience: { kind: "roles", roles: ["board", "treasurer"] }, subject: "Bestuursoverleg", text: "Dinsdag om acht uur." });
 
   return {
     week,
@@ -530,6 +542,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     statusToken: applied.application.statusToken,
     acceptToken,
     confirmToken,
+    messageID: sent.message.id,
   };
 }
 

@@ -57,6 +57,8 @@ const ElectionAudit = lazy(() => import("./routes/election-audit"));
 const MyData = lazy(() => import("./routes/my-data"));
 const PublicFarm = lazy(() => import("./routes/public-farm"));
 const FarmSettings = lazy(() => import("./routes/farm-settings"));
+const Messages = lazy(() => import("./routes/messages"));
+const MessagePage = lazy(() => import("./routes/message"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -105,6 +107,8 @@ export function App() {
           <Route path="/certificates" component={Certificates} {...registerRoute} />
           <Route path="/my-data" component={MyData} />
           <Route path="/farm/settings" component={FarmSettings} />
+          <Route path="/messages" component={Messages} />
+          <Route path="/messages/:id" component={MessagePage} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

@@ -192,6 +192,8 @@ function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
     ["/hours/pending", "pendingHours", has("coordinator")],
     ["/hours/totals", "hourTotals", canSeeHourTotals(me)],
     ["/farm/settings", "farm", canManageHouseholds(me)],
+    // the farmer mails all members from here too
+    ["/messages", "messages", canManageHouseholds(me) || has("treasurer") || canEnterHarvest(me)],
   ];
   return links.filter(([, , show]) => show).map(([href, tab]) => ({ href, tab }));
 }

@@ -2,7 +2,7 @@ import { createSignal, onCleanup } from "solid-js";
 import type { Mailing } from "@akker/core/mail/mailing";
 import { Status } from "./feedback";
 import { useSection } from "../i18n";
-import { mailingEn, mailingNl } from "../i18n/mailing";
+import { mailingEn, mailingNl, type MailingDictionary } from "../i18n/mailing";
 import { request } from "../lib/api";
 
 const useText = () => useSection({ nl: mailingNl, en: mailingEn });
@@ -13,7 +13,7 @@ const useText = () => useSection({ nl: mailingNl, en: mailingEn });
  * every second until it is done. `path` is the owning domain's …/mailing
  * route under /api; mount it anew (keyed) for each change.
  */
-export function MailingProgress(props: { path: string; of: "households" | "people"; everyMs?: number }) {
+export function MailingProgress(props: { path: string; of: keyof MailingDictionary; everyMs?: number }) {
   const text = useText();
   const [progress, setProgress] = createSignal<Mailing.Progress>();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -15,6 +15,7 @@ export const adminNl = {
   pendingHours: "Uren goedkeuren",
   hourTotals: "Urentotalen",
   farm: "Boerderij",
+  messages: "Mail aan leden",
 };
 
 export type AdminTab = keyof typeof adminNl;
@@ -31,4 +32,5 @@ export const adminEn: typeof adminNl = {
   pendingHours: "Approve hours",
   hourTotals: "Hour totals",
   farm: "Farm",
+  messages: "Mail to members",
 };

@@ -14,6 +14,11 @@ export const mailingNl = {
     done: (total: number) => (total === 1 ? "De aangemelde heeft de mail." : `Alle ${total} aangemelden hebben de mail.`),
     none: "Er was niemand aangemeld om te mailen.",
   },
+  recipients: {
+    sending: (sent: number, total: number) => `De mail gaat uit: ${sent} van ${total} mensen hebben hem.`,
+    done: (total: number) => (total === 1 ? "De mail is verstuurd." : `Alle ${total} mensen hebben de mail.`),
+    none: "Er was niemand om te mailen.",
+  },
 };
 
 export type MailingDictionary = typeof mailingNl;
@@ -28,5 +33,10 @@ export const mailingEn: MailingDictionary = {
     sending: (sent, total) => `Mailing: ${sent} of ${total} people have it.`,
     done: (total) => (total === 1 ? "The person signed up has the mail." : `All ${total} people signed up have the mail.`),
     none: "Nobody was signed up to mail.",
+  },
+  recipients: {
+    sending: (sent, total) => `Mailing: ${sent} of ${total} people have it.`,
+    done: (total) => (total === 1 ? "The mail is sent." : `All ${total} people have the mail.`),
+    none: "There was nobody to mail.",
   },
 };

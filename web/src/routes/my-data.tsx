@@ -2,6 +2,7 @@ import { createUniqueId, ErrorBoundary, For, Show, Suspense, type JSX } from "so
 import { createAsync, query } from "@solidjs/router";
 import type { Privacy } from "@akker/core/privacy/privacy";
 import { LoadError, Loading } from "../components/feedback";
+import { MailPreferencesCard } from "../components/mail-preferences";
 import { Page } from "../components/page";
 import { useI18n, useSection } from "../i18n";
 import { privacyEn, privacyNl } from "../i18n/privacy";
@@ -31,6 +32,7 @@ export default function MyData() {
         </a>
       </p>
       <p class="hint">{p().secret}</p>
+      <MailPreferencesCard />
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
         <Suspense fallback={<Loading />}>
           <Show when={data()}>{(d) => <Overview data={d()} />}</Show>
