@@ -176,6 +176,14 @@ const policy: Record<string, Rule> = {
   "GET /api/solidarity": { allow: members }, // the totals: every member household sees the pot
   "GET /api/solidarity/households": { allow: ["treasurer", "admin"] },
   // open polls: the board and the farmer ask and see who answered what; member households answer
+  // the library: the board keeps it; members read what is for members (board-only answers as unknown)
+  "GET /api/documents": { allow: members },
+  "POST /api/documents": { allow: ["board", "admin"] },
+  "GET /api/documents/{id}": { allow: members },
+  "PATCH /api/documents/{id}": { allow: ["board", "admin"] },
+  "DELETE /api/documents/{id}": { allow: ["board", "admin"] },
+  "POST /api/documents/{id}/versions": { allow: ["board", "admin"] },
+  "GET /api/documents/{id}/file": { allow: members },
   "GET /api/polls": { allow: members },
   "POST /api/polls": { allow: ["farmer", "board", "admin"] },
   "GET /api/polls/{id}": { allow: members },
@@ -247,6 +255,7 @@ const calls = (): Record<string, Call> => ({
   "PUT /api/households/{id}/mandate": { body: { iban: "NL91ABNA0417164300", accountHolder: "J. Jansen", signedOn: "2027-02-01" } },
   "PUT /api/households/{id}/solidarity": { body: { choice: "standard" } },
   "POST /api/payments/review/{id}": { body: { dismiss: true } },
+  "POST /api/documents/{id}/versions": { query: "?name=statuten.pdf" },
   "PUT /api/polls/{id}/answer": { body: { choice: "o1" } },
   "POST /api/polls/{id}/close": { params: { id: ids.P2 } },
   "POST /api/messages/preview": { body: { audience: { kind: "members" } } },

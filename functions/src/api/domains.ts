@@ -44,7 +44,7 @@ function domain(d: Omit<ApiDomain, "paths">, catchAll = false): ApiDomain {
 
 export const apiDomains: readonly ApiDomain[] = [
   // health, auth, me, the households themselves and the farm; the catch-all, so its own 404 answers unknown paths
-  domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/farm", "/api/dev", "/api/polls", "/api/messages"], mail: true, authSecret: true }, true),
+  domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/farm", "/api/dev", "/api/polls", "/api/messages", "/api/documents"], mail: true, authSecret: true }, true),
   domain({ id: "harvest", mounts: ["/api/harvests"], mail: true, authSecret: false }),
   domain({
     id: "workday",

@@ -11,6 +11,7 @@ import { HarvestPickupEntity, HarvestUncollectedEntity } from "./harvest/pickup-
 import { HarvestHandoverEntity } from "./harvest/handover-entity";
 import { PaymentLikenessEntity } from "./contribution/likeness-entity";
 import { HouseholdEntity } from "./household/entities";
+import { DocumentEntity } from "./document/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
 import { MessageEntity, MessageRecipientEntity } from "./message/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
@@ -79,6 +80,7 @@ export const entities = {
   message: MessageEntity,
   messageRecipient: MessageRecipientEntity,
   poll: PollEntity,
+  document: DocumentEntity,
   pollAnswer: PollAnswerEntity,
 };
 

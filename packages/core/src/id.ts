@@ -17,6 +17,7 @@ const prefixes = {
   payment: "pay",
   application: "app",
   poll: "pl",
+  document: "doc",
 } as const;
 
 export type IDKind = keyof typeof prefixes;

@@ -1,4 +1,5 @@
 import { authRoutes } from "./auth";
+import { documentRoutes } from "./document";
 import { farmRoutes } from "./farm";
 import { healthRoutes } from "./health";
 import { householdRoutes } from "./household";
@@ -7,4 +8,4 @@ import { messageRoutes } from "./message";
 import { pollRoutes } from "./poll";
 
 /** Health, login, the session's own person, the households, the farm, polls and mail to groups: the core domain (domains.ts). */
-export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, messageRoutes, pollRoutes];
+export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, messageRoutes, pollRoutes, documentRoutes];
