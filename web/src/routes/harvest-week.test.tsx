@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { HarvestOverview, HarvestSaveInput } from "../lib/harvest";
 import { addWeeks, currentWeek, weekLabel } from "../lib/week";
 import {
@@ -107,6 +107,11 @@ describe("entering the harvest", () => {
     await user.type(screen.getByLabelText("Bericht aan de leden"), "De eerste courgettes!");
 
     expect(screen.queryByRole("button", { name: "Publiceren" })).not.toBeInTheDocument();
+    // jsdom does not scroll: see what is asked to come into view
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = function (this: Element, arg?: boolean | ScrollIntoViewOptions) {
+      scrolled(this, arg);
+    };
     await user.click(screen.getByRole("button", { name: "Opslaan en verdeling bekijken" }));
 
     expect(await screen.findByText("Opgeslagen. Hieronder staat de verdeling.")).toBeInTheDocument();
@@ -123,6 +128,9 @@ describe("entering the harvest", () => {
 
     const split = screen.getByRole("region", { name: "Voorbeeld van de verdeling" });
     await waitFor(() => expect(within(split).getByRole("heading", { level: 2 })).toHaveFocus());
+    // the split's heading comes to the top of the screen, not left at the fold
+    expect(scrolled).toHaveBeenCalledWith(within(split).getByRole("heading", { level: 2 }), { block: "start" });
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
     expect(split).toHaveTextContent("Concept: de leden zien deze week nog niet.");
     expect(within(split).getByText("Huishoudens", { selector: "dt" }).nextElementSibling).toHaveTextContent("3");
     expect(within(split).getByText("Monden", { selector: "dt" }).nextElementSibling).toHaveTextContent("6,5");

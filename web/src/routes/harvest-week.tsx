@@ -20,6 +20,7 @@ import { canEnterHarvest, getMe } from "../lib/person";
 import { settle } from "../lib/api";
 import { useActionForm, useFieldError } from "../lib/form";
 import { addWeeks, isWeek, weekLabel } from "../lib/week";
+import { reveal } from "../lib/reveal";
 import HarvestNext from "./harvest-next";
 import NotFound from "./not-found";
 
@@ -86,13 +87,14 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
   let form: HTMLFormElement | undefined;
   let addButton: HTMLButtonElement | undefined;
   let splitHeading: HTMLHeadingElement | undefined;
-  // After saving, reading carries on at the split, which may only now appear.
+  // After saving, reading carries on at the split, which may only now appear:
+  // its heading scrolled to the top (under load focus alone left it at the fold) and focused.
   let focusSplit = false;
   const splitRef = (el: HTMLHeadingElement) => {
     splitHeading = el;
     if (!focusSplit) return;
     focusSplit = false;
-    queueMicrotask(() => el.focus());
+    queueMicrotask(() => reveal(el));
   };
 
   /** A number for a field, as it would be typed: "0,05" in Dutch, no thousands separator. */
@@ -212,7 +214,7 @@ function Entry(props: { week: string; initial: HarvestOverview | null; overview:
     if (!(await saving.submit(props.week, { items, note: note().trim() }))) return;
     setEdited(false);
     setSaved(t().entry.saved);
-    if (splitHeading?.isConnected) splitHeading.focus();
+    if (splitHeading?.isConnected) reveal(splitHeading);
     else focusSplit = true;
   }
 
