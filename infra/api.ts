@@ -24,7 +24,7 @@ export function apiFunctionID(domain: ApiDomain) {
  */
 export function Api({ stack, app }: StackContext) {
   assertDeployableStage(app.stage);
-  const { table } = use(Storage);
+  const { table, media } = use(Storage);
   const { queue } = use(Email);
   // a domain that mails many households hands the mailing to the worker (infra/jobs.ts) and answers
   const { mailings } = use(Jobs);
@@ -52,6 +52,7 @@ export function Api({ stack, app }: StackContext) {
         STAGE: app.stage,
         TABLE_NAME: table.tableName,
         ...(domain.mail ? { MAIL_QUEUE_URL: queue.queueUrl, MAILING_QUEUE_URL: mailings.queueUrl } : {}),
+        ...(domain.media ? { MEDIA_BUCKET: media.bucketName } : {}),
         ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap(),
         ...farmSettings(),
         ...publicURL(app.stage),
@@ -63,6 +64,11 @@ export function Api({ stack, app }: StackContext) {
     if (domain.mail)
       fn.addToRolePolicy(
         new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn, mailings.queueArn] }),
+      );
+    // put and delete only, under media/: it never reads or lists (CloudFront serves the files)
+    if (domain.media)
+      fn.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ["s3:PutObject", "s3:DeleteObject"], resources: [media.arnForObjects("media/*")] }),
       );
     // No CORS: the browser only ever calls the API on the site's own origin.
     const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });

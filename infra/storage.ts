@@ -1,9 +1,13 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { BillingMode } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Table, type StackContext } from "sst/constructs";
 import { tableDefinition } from "@akker/core/dynamo";
 
-/** The one table, built from core's definition so infra, local server and tests cannot drift apart. */
+/**
+ * The one table, built from core's definition so infra, local server and tests
+ * cannot drift apart; and the media bucket for uploaded files.
+ */
 export function Storage({ stack, app }: StackContext) {
   const { partitionKey, sortKey, ttlAttribute, indexes } = tableDefinition;
   const keyNames = [partitionKey, sortKey, ...Object.values(indexes).flatMap((i) => [i.partitionKey, i.sortKey])];
@@ -32,5 +36,15 @@ export function Storage({ stack, app }: StackContext) {
     },
   });
 
-  return { table };
+  // Uploaded files (news photos under media/). Private: only CloudFront reads it, for /media/*
+  // (its policy, with the distribution's ARN, is made in infra/web.ts: a bucket has one policy),
+  // and only the functions that store files write to it (infra/api.ts).
+  const media = new Bucket(stack, "Media", {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+
+  return { table, media };
 }

@@ -13,11 +13,13 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { FunctionUrlOrigin, S3Origin } from "aws-cdk-lib/aws-cloudfront-origins";
-import type { IBucket } from "aws-cdk-lib/aws-s3";
+import { FunctionUrlOrigin, S3BucketOrigin, S3Origin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { Effect, PolicyStatement, ServicePrincipal, AnyPrincipal } from "aws-cdk-lib/aws-iam";
+import { Bucket, BucketPolicy, type IBucket } from "aws-cdk-lib/aws-s3";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { originHeader } from "../functions/src/api/origin";
 import { Api } from "./api";
+import { Storage } from "./storage";
 import { siteDomain } from "./settings";
 import { webCSP } from "../functions/src/csp";
 
@@ -29,6 +31,7 @@ import { webCSP } from "../functions/src/csp";
  */
 export function Web({ stack, app }: StackContext) {
   const { functions, originSecret } = use(Api);
+  const { media } = use(Storage);
 
   const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {
     comment: "Akker web app security headers",
@@ -102,10 +105,53 @@ export function Web({ stack, app }: StackContext) {
   site.node.tryRemoveChild("CloudFrontFunction");
 
   // `sst dev` deploys no site, so there is no distribution to route through.
-  if (site.cdk) routeApi(site.cdk.distribution as Distribution, site.cdk.bucket);
+  if (site.cdk) {
+    routeApi(site.cdk.distribution as Distribution, site.cdk.bucket);
+    serveMedia(site.cdk.distribution as Distribution);
+  }
 
   stack.addOutputs({ url: site.customDomainUrl ?? site.url });
   return { site };
+
+  /**
+   * Uploaded files at /media/*: the media bucket (infra/storage.ts) through Origin Access
+   * Control. The bucket's one policy is made here, where the distribution's ARN is known:
+   * HTTPS only, and CloudFront may read media/ for this distribution only. A behaviour of
+   * its own, freed for it by the shared patterns of domains.ts.
+   */
+  function serveMedia(distribution: Distribution) {
+    // the bucket as this stack sees it: CDK then leaves its policy to us instead of writing one in the storage stack
+    const bucket = Bucket.fromBucketAttributes(stack, "MediaBucket", {
+      bucketName: media.bucketName,
+      bucketArn: media.bucketArn,
+      bucketRegionalDomainName: media.bucketRegionalDomainName,
+    });
+    distribution.addBehavior("/media/*", S3BucketOrigin.withOriginAccessControl(bucket), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: securityHeaders,
+    });
+    const policy = new BucketPolicy(stack, "MediaPolicy", { bucket });
+    policy.document.addStatements(
+      new PolicyStatement({
+        sid: "HttpsOnly",
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ["s3:*"],
+        resources: [media.bucketArn, media.arnForObjects("*")],
+        conditions: { Bool: { "aws:SecureTransport": "false" } },
+      }),
+      new PolicyStatement({
+        sid: "CloudFrontReadsMedia",
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal("cloudfront.amazonaws.com")],
+        actions: ["s3:GetObject"],
+        resources: [media.arnForObjects("media/*")],
+        conditions: { StringEquals: { "AWS:SourceArn": stack.formatArn({ service: "cloudfront", region: "", resource: "distribution", resourceName: distribution.distributionId }) } },
+      }),
+    );
+  }
 
   /**
    * CloudFront tries behaviours in the order they are added: the API document first, then

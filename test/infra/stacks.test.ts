@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { createTableInput, tableDefinition } from "@akker/core/dynamo";
 import { originHeader } from "../../functions/src/api/origin";
-import { apiDomains, type ApiDomain } from "../../functions/src/api/domains";
+import { apiDomains, cloudFrontMatches, type ApiDomain } from "../../functions/src/api/domains";
 import { createApp } from "../../functions/src/api/app";
 import { routesOf } from "../../functions/src/api/route";
 import { apiApp, type DomainRoutes } from "../../functions/src/api/shell";
@@ -86,6 +86,22 @@ describe("storage", () => {
     const [, devTable] = tableOf(dev.storage);
     expect(devTable.Properties!.DeletionProtectionEnabled).toBe(false);
     expect(devTable.DeletionPolicy).toBe("Delete");
+  });
+
+  it("keeps uploaded files in a private, encrypted bucket, retained on prod", () => {
+    const [, bucket] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
+    expect(bucket.Properties!.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties!.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+    expect(text(bucket.Properties!.BucketEncryption)).toContain("AES256");
+    expect(bucket.Properties!.WebsiteConfiguration).toBeUndefined();
+    expect(bucket.DeletionPolicy).toBe("Retain");
+    // its one policy is the web stack's (only CloudFront reads); none here
+    expect(resourcesOfType(prod.storage, "AWS::S3::BucketPolicy")).toEqual([]);
   });
 
   it("retains every prod resource, so removing the app keeps the data", () => {
@@ -226,7 +242,15 @@ describe("api functions", () => {
         for (const path of sstSecretPaths("AUTH_SECRET", env)) expect(granted).toContain(path.replace(/^\//, ""));
       } else expect(ssm, d.id).toEqual([]);
 
-      expect(statements, d.id).toHaveLength(1 + Number(d.mail) + Number(d.authSecret));
+      const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("s3:")));
+      if (d.media) {
+        // only put and delete, only under media/ of the media bucket: it never reads, lists or touches the rest
+        expect(s3.map(actionsOf)).toEqual([["s3:PutObject", "s3:DeleteObject"]]);
+        const [bucketID] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
+        expect(resourcesOf(s3[0]!).map(text)).toEqual([expect.stringMatching(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/media/\\*`))]);
+      } else expect(s3, d.id).toEqual([]);
+
+      expect(statements, d.id).toHaveLength(1 + Number(d.mail) + Number(d.authSecret) + Number(!!d.media));
     }
   });
 
@@ -387,7 +411,8 @@ describe("web", () => {
 
   it("serves the site from S3 by default, with the security headers", () => {
     const config = distributionOf(prod.web);
-    const s3 = (config.Origins as any[]).filter((o) => o.S3OriginConfig);
+    // the media bucket's origin (Origin Access Control) is the other S3 origin: see below
+    const s3 = (config.Origins as any[]).filter((o) => o.S3OriginConfig && !o.OriginAccessControlId);
     // the site's bucket, twice: for the app and for the API document (first of the API's behaviours)
     expect(new Set(s3.map((o) => text(o.DomainName))).size).toBe(1);
     expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3[0].Id);
@@ -406,7 +431,7 @@ describe("web", () => {
         return [urlID, apiDomains.find((d) => handler === `functions/src/api/lambda/${d.id}.handler`)!];
       }),
     );
-    return (config.CacheBehaviors as any[]).map((behavior) => {
+    return (config.CacheBehaviors as any[]).filter((b) => b.PathPattern.startsWith("/api/")).map((behavior) => {
       const origin = (config.Origins as any[]).find((o) => o.Id === behavior.TargetOriginId);
       const urlID = [...urlOwner.keys()].find((id) => text(origin.DomainName).includes(`ExportsOutputFnGetAtt${id}FunctionUrl`));
       return { behavior, origin, domain: urlID ? urlOwner.get(urlID) : undefined };
@@ -453,6 +478,53 @@ describe("web", () => {
     const described = new Set(whole.map(({ def }) => `${def.method} ${def.path}`));
     for (const [id, routes] of routesOfDomain) for (const r of routes) expect(described.has(r), `${id}: ${r}`).toBe(true);
     expect([...routesOfDomain.values()].flat().length).toBe(whole.length);
+  });
+
+  it("serves /media/* from the private media bucket through Origin Access Control, readable by this distribution only", () => {
+    const config = distributionOf(prod.web);
+    const media = only((config.CacheBehaviors as any[]).filter((b) => b.PathPattern === "/media/*"), "media behaviour");
+    expect((config.CacheBehaviors as any[]).filter((b) => !b.PathPattern.startsWith("/api/")).map((b) => b.PathPattern)).toEqual(["/media/*"]);
+    expect([...media.AllowedMethods].sort()).toEqual(["GET", "HEAD"]);
+    expect(media.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(media.CachePolicyId).toBe(CachePolicy.CACHING_OPTIMIZED.cachePolicyId);
+    expect(media.ResponseHeadersPolicyId).toEqual(config.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    const origin = (config.Origins as any[]).find((o) => o.Id === media.TargetOriginId);
+    const [bucketID] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
+    expect(text(origin.DomainName)).toContain(`ExportsOutputFnGetAtt${bucketID}RegionalDomainName`);
+    // no legacy origin access identity; OAC signs every request
+    expect(origin.S3OriginConfig.OriginAccessIdentity ?? "").toBe("");
+    const [oacID, oac] = only(resourcesOfType(prod.web, "AWS::CloudFront::OriginAccessControl"), "origin access control");
+    expect(origin.OriginAccessControlId).toEqual({ "Fn::GetAtt": [oacID, "Id"] });
+    expect(oac.Properties!.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" });
+
+    // the site's own bucket has the other policy of this stack
+    const [, policy] = only(
+      resourcesOfType(prod.web, "AWS::S3::BucketPolicy").filter(([, p]) => text(p.Properties!.Bucket).includes(`ExportsOutputRef${bucketID}`)),
+      "media bucket policy",
+    );
+    const statements = policy.Properties!.PolicyDocument.Statement as (Statement & { Principal: unknown; Sid: string })[];
+    const [distributionID] = only(resourcesOfType(prod.web, "AWS::CloudFront::Distribution"), "distribution");
+    expect(statements.map((s) => s.Sid)).toEqual(["HttpsOnly", "CloudFrontReadsMedia"]);
+    const [https, read] = statements;
+    expect([https!.Effect, actionsOf(https!), https!.Principal, https!.Condition]).toEqual(["Deny", ["s3:*"], { AWS: "*" }, { Bool: { "aws:SecureTransport": "false" } }]);
+    // the only Allow: CloudFront's service, reading media/, for requests of this one distribution
+    expect([read!.Effect, actionsOf(read!), read!.Principal]).toEqual(["Allow", ["s3:GetObject"], { Service: "cloudfront.amazonaws.com" }]);
+    expect(text(read!.Resource)).toMatch(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/media/\\*`));
+    expect(text(read!.Condition)).toContain('"AWS:SourceArn"');
+    expect(text(read!.Condition)).toContain(`{"Ref":"${distributionID}"}`);
+    expect(text(read!.Condition)).toContain(":cloudfront::");
+  });
+
+  it("shares one pattern between mounts of a domain under one parameter, catching no other domain's", () => {
+    // contribution's statement and solidarity: one behaviour freed for /media/*
+    const contribution = apiDomains.find((d) => d.id === "contribution")!;
+    expect(contribution.paths).toContain("/api/households/*/s*");
+    expect(contribution.paths.filter((p) => p.startsWith("/api/households/"))).toEqual(["/api/households/*/s*"]);
+    // membership's certificate and notice have nothing in common after the parameter: two patterns
+    expect(apiDomains.find((d) => d.id === "membership")!.paths.filter((p) => p.startsWith("/api/households/"))).toHaveLength(2);
+    // a household whose ID starts with "s" still goes to core, and the media path to no function
+    for (const path of ["/api/households/s1", "/api/households/s1/people", "/media/farm/news/img_1.jpg"])
+      expect(apiDomains.filter((d) => d.paths.some((p) => cloudFrontMatches(p, path))), path).toEqual([]);
   });
 
   it("serves the OpenAPI document from S3, before any API function", () => {
@@ -542,8 +614,3 @@ describe("web", () => {
   });
 });
 
-/** CloudFront's path patterns: `*` is any run of characters (`/` too), `?` exactly one. */
-function cloudFrontMatches(pattern: string, path: string) {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${re}$`).test(path);
-}

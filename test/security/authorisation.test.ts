@@ -56,6 +56,14 @@ const policy: Record<string, Rule> = {
   "GET /api/farm/settings": { allow: ["board", "admin"] },
   "PUT /api/farm/settings": { allow: ["board", "admin"] },
 
+  // news: the farmer and the board post (and upload its photos); members and staff read
+  "GET /api/news": { allow: members },
+  "POST /api/news": { allow: ["farmer", "board", "admin"] },
+  "POST /api/news/photos": { allow: ["farmer", "board", "admin"] },
+  "GET /api/news/{id}": { allow: members },
+  "PATCH /api/news/{id}": { allow: ["farmer", "board", "admin"] },
+  "DELETE /api/news/{id}": { allow: ["farmer", "board", "admin"] },
+
   // harvest: the farmer enters and publishes; each member household sees its own share
   "GET /api/harvests": { allow: members },
   "PUT /api/harvests/{week}": { allow: ["farmer", "admin"] },

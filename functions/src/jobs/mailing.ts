@@ -4,6 +4,7 @@ import { Mailing } from "@akker/core/mail/mailing";
 import "@akker/core/harvest/share-mail";
 import "@akker/core/election/roll-mail";
 import "@akker/core/contribution/sepa";
+import "@akker/core/news/news-mail";
 import "@akker/core/message/send";
 import { logger } from "../log";
 import { useMailQueue } from "../mail-queue";

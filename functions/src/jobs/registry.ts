@@ -3,6 +3,7 @@ import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
+import { mailUnsent as mailUnsentNews } from "@akker/core/news/news-mail";
 import { mailUnsent as messageMailUnsent } from "@akker/core/message/send";
 import { Erasure } from "@akker/core/privacy/erasure";
 import { Reminders } from "@akker/core/workday/reminders";
@@ -37,4 +38,5 @@ export const jobs: readonly Job[] = [
   { name: "elections", run: (now) => Election.tick(now) },
   { name: "membership", run: (now) => Membership.tick(now) },
   { name: "privacy", run: async (now) => void (await Erasure.run(now)) },
+  { name: "news-mail", run: () => mailUnsentNews() },
 ];

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedActivity } from "@akker/core/demo/activity";
+import { Media } from "@akker/core/news/media";
 import { seedDemo } from "@akker/core/demo/seed";
 import { configureDynamo } from "@akker/core/dynamo";
 import { ensureTable, portInUse, startDynamoLocal } from "./dynamo-local";
@@ -61,6 +62,8 @@ async function main() {
   try {
     await ensureTable(ddb.endpoint, tableName);
     configureDynamo({ tableName, endpoint: ddb.endpoint });
+    // photos of news, served at /media/ as CloudFront serves the bucket when deployed
+    Media.useStore(Media.diskStore(join(dataDir, "media")));
     const seeded = await seedDemo();
     server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist"), hostname: host });
     // The scheduled jobs (reminders …), as the cron runs them when deployed.

@@ -13,6 +13,7 @@ import { PaymentLikenessEntity } from "./contribution/likeness-entity";
 import { HouseholdEntity } from "./household/entities";
 import { DocumentEntity } from "./document/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
+import { NewsMailEntity, NewsPhotoEntity, NewsPostEntity } from "./news/entities";
 import { MessageEntity, MessageRecipientEntity } from "./message/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
 import { EmailClaimEntity, PersonEntity, RoleGrantEntity } from "./person/entities";
@@ -77,6 +78,9 @@ export const entities = {
   applicationEmail: ApplicationEmailEntity,
   applicationRequest: ApplicationRequestEntity,
   waitlist: WaitlistEntity,
+  newsPost: NewsPostEntity,
+  newsPhoto: NewsPhotoEntity,
+  newsMail: NewsMailEntity,
   message: MessageEntity,
   messageRecipient: MessageRecipientEntity,
   poll: PollEntity,

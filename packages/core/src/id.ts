@@ -16,6 +16,8 @@ const prefixes = {
   election: "el",
   payment: "pay",
   application: "app",
+  news: "nws",
+  photo: "img",
   poll: "pl",
   document: "doc",
 } as const;

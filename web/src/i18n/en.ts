@@ -20,7 +20,6 @@ export const en: Dictionary = {
     harvestEntry: "Enter harvest",
     harvestOverview: "Harvest split",
     membership: "Membership",
-    documents: "Documents",
     admin: "Manage",
     menu: "Menu",
     logout: "Log out",

@@ -23,7 +23,6 @@ export const nl = {
     harvestEntry: "Oogst invoeren",
     harvestOverview: "Oogstverdeling",
     membership: "Lidmaatschap",
-    documents: "Documenten",
     admin: "Beheer",
     menu: "Menu",
     logout: "Uitloggen",

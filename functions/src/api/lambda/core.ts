@@ -1,4 +1,6 @@
 import { Auth } from "@akker/core/auth/auth";
+import { Media } from "@akker/core/news/media";
+import { s3Store } from "@akker/core/news/media-s3";
 import { useMailQueue } from "../../mail-queue";
 import { sstSecret } from "../../sst-secret";
 import { coreRoutes } from "../routes/core";
@@ -13,6 +15,8 @@ import { lambdaHandler } from "./handler";
  */
 Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
 useMailQueue();
+// news photos go to the media bucket (infra/storage.ts), which CloudFront serves at /media/*
+if (process.env.MEDIA_BUCKET) Media.useStore(s3Store(process.env.MEDIA_BUCKET));
 
 export const routes = domainRoutes("core", coreRoutes);
 export const handler = lambdaHandler(routes);

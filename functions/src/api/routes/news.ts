@@ -1,0 +1,131 @@
+import * as z from "zod/mini";
+import { VisibleError } from "@akker/core/error";
+import { News } from "@akker/core/news/news";
+import { NewsPhotos } from "@akker/core/news/photos";
+import { route, textParams, type App } from "../route";
+
+/*
+ * News on the home screen: the farmer and the board post, members read.
+ * In the core function (domains.ts: no CloudFront behaviour of its own); the
+ * photos it stores are served from the media bucket at /media/*.
+ */
+
+const tag = "news";
+// reading is taking part: people of active households, and the farm's staff
+const readers = ["member", "farmer", "coordinator", "board", "treasurer"] as const;
+const writers = ["farmer", "board"] as const;
+const OnePost = z.object({ post: News.Info });
+const id = textParams("id");
+
+export function newsRoutes(app: App) {
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/news",
+      summary: "The news the reader may see, newest first, and this week's harvest note (the week's news beside the share)",
+      tag,
+      access: readers,
+      responses: { 200: { description: "Posts and the week's note", schema: News.List } },
+    },
+    async (c) => c.json(await News.list()),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/news/photos",
+      summary: `Upload a photo for a post: the image itself (JPEG, PNG or WebP), made small first (at most ${NewsPhotos.maxSide} px on its longest side, ${NewsPhotos.maxBytes / 1024} kB); checked from its bytes, then stored`,
+      tag,
+      access: writers,
+      rawBody: Object.fromEntries(NewsPhotos.types.map((t) => [t, z.string()])),
+      maxBody: NewsPhotos.maxBytes,
+      responses: {
+        201: { description: "Stored; name its id in a post", schema: z.object({ photo: NewsPhotos.Info }) },
+        400: { description: "Not a JPEG, PNG or WebP (news.photo.type), or larger than the limit in pixels (news.photo.too_big)" },
+        413: { description: `Larger than ${NewsPhotos.maxBytes / 1024} kB (input.too_large)` },
+      },
+    },
+    async (c) => {
+      const type = (c.req.header("content-type") ?? "").toLowerCase().split(";")[0]!.trim();
+      // no other types: an HTML form on another site cannot post here
+      if (!(NewsPhotos.types as string[]).includes(type))
+        throw new VisibleError("input", "input.content_type", `Send the photo as ${NewsPhotos.types.join(", ")}.`);
+      return c.json({ photo: await NewsPhotos.upload(new Uint8Array(await c.req.arrayBuffer())) }, 201);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/news",
+      summary: "Post news: title, plain text, up to 6 uploaded photos, for the members or the board; optionally mailed to them after the answer",
+      tag,
+      access: writers,
+      body: News.Input,
+      responses: {
+        201: { description: "Posted", schema: OnePost },
+        400: { description: "A photo that was not uploaded (news.photo.unknown)" },
+        409: { description: "A photo already in another post (news.photo.used)" },
+      },
+    },
+    async (c, { body }) => c.json({ post: await News.create(body) }, 201),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/news/:id",
+      summary: "One post",
+      tag,
+      access: readers,
+      params: id,
+      responses: { 200: { description: "The post", schema: OnePost }, 404: { description: "Unknown, or for the board only (news.not_found)" } },
+    },
+    async (c, { params }) => c.json({ post: await News.get(params.id) }),
+  );
+
+  route(
+    app,
+    {
+      method: "patch",
+      path: "/api/news/:id",
+      summary: "Change a post: its author or the board; photos left out are deleted; it is not mailed again",
+      tag,
+      access: writers,
+      params: id,
+      body: News.UpdateInput,
+      responses: {
+        200: { description: "The post as saved", schema: OnePost },
+        403: { description: "Not its author, nor board (news.not_author)" },
+        404: { description: "Unknown (news.not_found)" },
+        409: { description: "Changed by someone else meanwhile (news.changed), or a photo in another post (news.photo.used)" },
+      },
+    },
+    async (c, { params, body }) => c.json({ post: await News.update(params.id, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "delete",
+      path: "/api/news/:id",
+      summary: "Delete a post and its photos: its author or the board",
+      tag,
+      access: writers,
+      params: id,
+      responses: {
+        204: { description: "Deleted" },
+        403: { description: "Not its author, nor board (news.not_author)" },
+        404: { description: "Unknown (news.not_found)" },
+      },
+    },
+    async (c, { params }) => {
+      await News.remove(params.id);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { s3Store } from "./media-s3";
+
+const env = { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_SESSION_TOKEN: "token" };
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the S3 media store", () => {
+  it("puts and deletes under media/ with SigV4-signed requests, as the function's role", async () => {
+    const seen: Request[] = [];
+    vi.stubGlobal("fetch", async (req: Request) => (seen.push(req), new Response(null, { status: 200 })));
+    const store = s3Store("akker-media", env);
+    await store.put("farm_a/news/img_01.jpg", new Uint8Array([0xff, 0xd8, 0xff]), "image/jpeg");
+    await store.remove("farm_a/news/img_01.jpg");
+    expect(seen.map((r) => [r.method, r.url])).toEqual([
+      ["PUT", "https://akker-media.s3.eu-west-1.amazonaws.com/media/farm_a/news/img_01.jpg"],
+      ["DELETE", "https://akker-media.s3.eu-west-1.amazonaws.com/media/farm_a/news/img_01.jpg"],
+    ]);
+    const put = seen[0]!;
+    expect(put.headers.get("authorization")).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=[^,]*x-amz-content-sha256[^,]*, Signature=[0-9a-f]{64}$/);
+    expect(put.headers.get("x-amz-security-token")).toBe("token");
+    expect(put.headers.get("content-type")).toBe("image/jpeg");
+    expect(put.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it("fails loudly when S3 refuses", async () => {
+    vi.stubGlobal("fetch", async () => new Response("<Error><Code>AccessDenied</Code></Error>", { status: 403 }));
+    await expect(s3Store("akker-media", env).put("k/x.jpg", new Uint8Array([1]), "image/jpeg")).rejects.toThrow(/403.*AccessDenied/);
+  });
+});
