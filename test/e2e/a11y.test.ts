@@ -47,8 +47,6 @@ interface Demo {
   confirmToken: string;
   /** A group mail the board sent, for its log. */
   messageID: string;
-  /** The demo farm's open teeltenquête. */
-  pollID: string;
 }
 
 interface Screen {
@@ -192,15 +190,6 @@ const screens: Screen[] = [
   screen("/contribution", "member", "my contribution", "/contribution"),
   screen("/contribution", "memberEn", "my contribution in English", "/contribution"),
   screen("/my-data", "member", "my data", "/my-data"),
-  screen("/polls", "member", "polls", "/polls"),
-  screen("/polls/:id", "member", "the teeltenquête to answer", (d) => `/polls/${d.pollID}`),
-  screen("/polls/:id", "member", "the teeltenquête answered", (d) => `/polls/${d.pollID}`, async (page) => {
-    await page.getByRole("group", { name: "Prei" }).getByRole("radio", { name: "5: graag meer" }).check();
-    await page.getByRole("button", { name: "Antwoord opslaan" }).click();
-    await page.getByText(/^Je antwoord is opgeslagen/).waitFor();
-  }),
-  screen("/polls/:id/results", "member", "the teeltenquête's results", (d) => `/polls/${d.pollID}/results`),
-  screen("/polls/:id", "memberEn", "the teeltenquête in English", (d) => `/polls/${d.pollID}`),
   screen("/my-data", "memberEn", "my data in English", "/my-data"),
   screen("*404", "member", "not found", "/no-such-screen"),
 
@@ -234,15 +223,6 @@ const screens: Screen[] = [
   }),
   screen("/harvest/:week/pickup", "farmer", "the season's figures, linked from home", (d) => `/harvest/${d.week}/pickup#season`, async (page) => {
     await page.locator("#season-heading:focus").waitFor();
-  }),
-  screen("/polls/:id/results", "farmer", "the teeltenquête's results with each household's answer", (d) => `/polls/${d.pollID}/results`),
-  screen("/polls/:id", "farmer", "the teeltenquête, close asked", (d) => `/polls/${d.pollID}`, async (page) => {
-    await page.getByRole("button", { name: "Peiling sluiten" }).click();
-    await page.getByRole("button", { name: "Ja, sluiten" }).waitFor();
-  }),
-  screen("/polls/new", "farmer", "new poll, dates", "/polls/new", async (page) => {
-    await page.getByRole("radio", { name: /^Datumprikker/ }).check();
-    await page.getByLabel("Datum 1", { exact: true }).waitFor();
   }),
 
   // The coordinator
@@ -288,7 +268,6 @@ const screens: Screen[] = [
   }),
   screen("/messages/:id", "board", "a group mail with who got it and when", (d) => `/messages/${d.messageID}`),
   screen("/messages", "farmer", "the farmer's mail to all members", "/messages"),
-  screen("/polls/new", "board", "new poll with errors", "/polls/new", (page) => submitWithErrors(page, "Peiling starten"), 400),
   screen("/farm/settings", "board", "farm settings", "/farm/settings"),
   screen(
     "/farm/settings",
@@ -555,7 +534,6 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
   const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
   const sent = await call<{ message: { id: string } }>("board", "POST", "/messages", { audience: { kind: "roles", roles: ["board", "treasurer"] }, subject: "Bestuursoverleg", text: "Dinsdag om acht uur." });
-  const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
 
   return {
     week,
@@ -571,7 +549,6 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     acceptToken,
     confirmToken,
     messageID: sent.message.id,
-    pollID: polls[0]!.id,
   };
 }
 

@@ -56,6 +56,7 @@ const ElectionEdit = lazy(() => import("./routes/election-edit"));
 const ElectionAudit = lazy(() => import("./routes/election-audit"));
 const MyData = lazy(() => import("./routes/my-data"));
 const PublicFarm = lazy(() => import("./routes/public-farm"));
+const Documents = lazy(() => import("./routes/documents"));
 const FarmSettings = lazy(() => import("./routes/farm-settings"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessagePage = lazy(() => import("./routes/message"));
@@ -107,6 +108,7 @@ export function App() {
           <Route path="/certificates" component={Certificates} {...registerRoute} />
           <Route path="/my-data" component={MyData} />
           <Route path="/farm/settings" component={FarmSettings} />
+          <Route path="/documents" component={Documents} />
           <Route path="/messages" component={Messages} />
           <Route path="/messages/:id" component={MessagePage} />
           <Route path="*404" component={NotFound} />

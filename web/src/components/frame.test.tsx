@@ -40,7 +40,7 @@ describe("the main menu and the Beheer tabs", () => {
       "Seizoen en prijs",
     ]);
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Beheer"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Documenten", "Beheer"]);
     expect(within(menu).getByRole("link", { name: "Beheer" })).toHaveAttribute("href", "/certificates");
   });
 

@@ -150,6 +150,12 @@ function Menu(props: { me: MeInfo }) {
             <A href="/contribution">{t().nav.membership}</A>
           </li>
         </Show>
+        {/* every role reads the library; what each may see the API decides */}
+        <Show when={props.me.roles.length}>
+          <li>
+            <A href="/documents">{t().nav.documents}</A>
+          </li>
+        </Show>
         <Show when={canEnterHarvest(props.me)}>
           <li>
             {/* the farmer goes on to the week to enter next */}

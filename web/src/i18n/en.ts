@@ -20,6 +20,7 @@ export const en: Dictionary = {
     harvestEntry: "Enter harvest",
     harvestOverview: "Harvest split",
     membership: "Membership",
+    documents: "Documents",
     admin: "Manage",
     menu: "Menu",
     logout: "Log out",

@@ -23,6 +23,7 @@ export const nl = {
     harvestEntry: "Oogst invoeren",
     harvestOverview: "Oogstverdeling",
     membership: "Lidmaatschap",
+    documents: "Documenten",
     admin: "Beheer",
     menu: "Menu",
     logout: "Uitloggen",

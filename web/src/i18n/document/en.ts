@@ -1,0 +1,72 @@
+import type { DocumentDictionary } from "./nl";
+
+/* English strings of the library screen; Dutch is the default. */
+export const documentEn: DocumentDictionary = {
+  title: "Documents",
+  intro: "The cooperative's papers: statutes, house rules, budget, annual review, general assembly papers and minutes.",
+  empty: "There are no documents yet.",
+  category: {
+    statutes: "Statutes",
+    rules: "House rules",
+    budget: "Budget",
+    annual: "Annual review",
+    alv: "General assembly papers",
+    minutes: "Minutes",
+    other: "Other",
+  },
+  audience: {
+    members: "All members",
+    board: "Board only",
+  },
+  boardOnly: "For the board only",
+  noFile: "No file yet.",
+  download: (name: string) => `Download ${name}`,
+  version: (n: number) => `version ${n}`,
+  meta: (parts: string[]) => parts.join(" · "),
+  earlier: (n: number) => `Earlier versions (${n})`,
+  size: { kB: (n: string) => `${n} kB`, MB: (n: string) => `${n} MB` },
+  add: {
+    title: "Add a document",
+    name: "Title",
+    kind: "Kind",
+    readers: "Who may read it",
+    submit: "Add",
+    pending: "Adding…",
+    done: (title: string) => `"${title}" is added. Now upload its file.`,
+  },
+  upload: {
+    label: "New version (PDF or image, up to 5 MB)",
+    labelFirst: "File (PDF or image, up to 5 MB)",
+    submit: "Upload",
+    pending: "Uploading…",
+    done: (name: string) => `${name} is uploaded.`,
+  },
+  readers: {
+    label: "Readers",
+    save: "Save",
+    pending: "Saving…",
+    done: "The readers are changed.",
+  },
+  remove: {
+    button: "Remove",
+    ariaLabel: (title: string) => `Remove ${title}`,
+    question: (title: string) => `Remove "${title}" with all its versions? This cannot be undone.`,
+    yes: "Yes, remove",
+    no: "Cancel",
+    pending: "Removing…",
+    done: (title: string) => `"${title}" is removed.`,
+  },
+  manage: (title: string) => `Manage: ${title}`,
+  errors: {
+    "document.choose": "Choose a file first.",
+    "document.type": "This is not a PDF or an image (JPEG, PNG or WebP). Choose another file.",
+    "input.too_large": "This file is larger than 5 MB. Make it smaller and try again.",
+    "document.changed": "Someone else just changed this document. Look again and try once more.",
+    "document.not_found": "This document does not exist (any more).",
+    "document.no_file": "The file (of that version) of this document is not there.",
+  },
+  fields: {
+    title: "Fill in a title (at most 150 characters).",
+    name: "Give the file a name of letters, digits, spaces and . _ - ( ).",
+  },
+};
