@@ -47,6 +47,8 @@ interface Demo {
   confirmToken: string;
   /** A group mail the board sent, for its log. */
   messageID: string;
+  /** The demo farm's open teeltenquête. */
+  pollID: string;
 }
 
 interface Screen {
@@ -190,6 +192,15 @@ const screens: Screen[] = [
   screen("/contribution", "member", "my contribution", "/contribution"),
   screen("/contribution", "memberEn", "my contribution in English", "/contribution"),
   screen("/my-data", "member", "my data", "/my-data"),
+  screen("/polls", "member", "polls", "/polls"),
+  screen("/polls/:id", "member", "the teeltenquête to answer", (d) => `/polls/${d.pollID}`),
+  screen("/polls/:id", "member", "the teeltenquête answered", (d) => `/polls/${d.pollID}`, async (page) => {
+    await page.getByRole("group", { name: "Prei" }).getByRole("radio", { name: "5: graag meer" }).check();
+    await page.getByRole("button", { name: "Antwoord opslaan" }).click();
+    await page.getByText(/^Je antwoord is opgeslagen/).waitFor();
+  }),
+  screen("/polls/:id/results", "member", "the teeltenquête's results", (d) => `/polls/${d.pollID}/results`),
+  screen("/polls/:id", "memberEn", "the teeltenquête in English", (d) => `/polls/${d.pollID}`),
   screen("/my-data", "memberEn", "my data in English", "/my-data"),
   screen("*404", "member", "not found", "/no-such-screen"),
 
@@ -218,6 +229,15 @@ const screens: Screen[] = [
     await page.getByRole("table", { name: "Niet opgehaald dit seizoen" }).waitFor();
   }),
   screen("/harvest/:week/pickup", "board", "pickup, read only", (d) => `/harvest/${d.week}/pickup`),
+  screen("/polls/:id/results", "farmer", "the teeltenquête's results with each household's answer", (d) => `/polls/${d.pollID}/results`),
+  screen("/polls/:id", "farmer", "the teeltenquête, close asked", (d) => `/polls/${d.pollID}`, async (page) => {
+    await page.getByRole("button", { name: "Peiling sluiten" }).click();
+    await page.getByRole("button", { name: "Ja, sluiten" }).waitFor();
+  }),
+  screen("/polls/new", "farmer", "new poll, dates", "/polls/new", async (page) => {
+    await page.getByRole("radio", { name: /^Datumprikker/ }).check();
+    await page.getByLabel("Datum 1", { exact: true }).waitFor();
+  }),
   screen("/harvest/:week/pickup", "farmer", "last week's pickup, over and counted by itself", (d) => `/harvest/${addWeeks(d.week, -1)}/pickup`, async (page) => {
     await page.getByText(/^Het ophalen is voorbij: /).waitFor();
   }),
@@ -259,6 +279,7 @@ const screens: Screen[] = [
   screen("/elections/:id/edit", "board", "edit a draft", (d) => `/elections/${d.draftID}/edit`),
   screen("/elections/:id/audit", "board", "election log", (d) => `/elections/${d.closedID}/audit`),
   screen("/waitlist", "board", "waiting list", "/waitlist"),
+  screen("/polls/new", "board", "new poll with errors", "/polls/new", (page) => submitWithErrors(page, "Peiling starten"), 400),
   screen("/messages", "board", "mail to a group, its count shown and sending asked", "/messages", async (page) => {
     await page.getByText(/^Gaat naar \d+ mensen/).waitFor();
     await page.getByLabel("Onderwerp").fill("Ledenvergadering");
@@ -533,6 +554,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   const confirmToken = await mailedToken("veen@voorbeeld.test", "confirm");
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
   const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
+  const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
   const sent = await call<{ message: { id: string } }>("board", "POST", "/messages", { audience: { kind: "roles", roles: ["board", "treasurer"] }, subject: "Bestuursoverleg", text: "Dinsdag om acht uur." });
 
   return {
@@ -548,6 +570,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     statusToken: applied.application.statusToken,
     acceptToken,
     confirmToken,
+    pollID: polls[0]!.id,
     messageID: sent.message.id,
   };
 }

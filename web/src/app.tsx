@@ -60,6 +60,10 @@ const Documents = lazy(() => import("./routes/documents"));
 const FarmSettings = lazy(() => import("./routes/farm-settings"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessagePage = lazy(() => import("./routes/message"));
+const Polls = lazy(() => import("./routes/polls"));
+const PollNew = lazy(() => import("./routes/poll-new"));
+const PollPage = lazy(() => import("./routes/poll"));
+const PollResults = lazy(() => import("./routes/poll-results"));
 
 function Root(props: { children?: JSX.Element }) {
   return <Suspense>{props.children}</Suspense>;
@@ -111,6 +115,10 @@ export function App() {
           <Route path="/documents" component={Documents} />
           <Route path="/messages" component={Messages} />
           <Route path="/messages/:id" component={MessagePage} />
+          <Route path="/polls" component={Polls} />
+          <Route path="/polls/new" component={PollNew} />
+          <Route path="/polls/:id" component={PollPage} />
+          <Route path="/polls/:id/results" component={PollResults} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

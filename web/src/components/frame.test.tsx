@@ -23,6 +23,7 @@ describe("the main menu and the Beheer tabs", () => {
       "Oogstverdeling",
       "Urentotalen",
       "Boerderij",
+      "Peiling starten",
     ]);
     expect(within(tabs).getByRole("link", { name: "Wachtlijst" })).toHaveAttribute("aria-current", "page");
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });

@@ -136,6 +136,11 @@ function Menu(props: { me: MeInfo }) {
             </A>
           </li>
         </Show>
+        <Show when={hasHarvestShare(props.me) || canManageHouseholds(props.me) || canEnterHarvest(props.me)}>
+          <li>
+            <A href="/polls">{t().nav.polls}</A>
+          </li>
+        </Show>
         <Show when={props.me.household}>
           {(household) => (
             <li>
@@ -200,6 +205,7 @@ function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
     ["/farm/settings", "farm", canManageHouseholds(me)],
     // the farmer mails all members from here too
     ["/messages", "messages", canManageHouseholds(me) || has("treasurer") || canEnterHarvest(me)],
+    ["/polls/new", "newPoll", canManageHouseholds(me)],
   ];
   return links.filter(([, , show]) => show).map(([href, tab]) => ({ href, tab }));
 }

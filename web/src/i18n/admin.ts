@@ -16,6 +16,7 @@ export const adminNl = {
   hourTotals: "Urentotalen",
   farm: "Boerderij",
   messages: "Mail aan leden",
+  newPoll: "Peiling starten",
 };
 
 export type AdminTab = keyof typeof adminNl;
@@ -33,4 +34,5 @@ export const adminEn: typeof adminNl = {
   hourTotals: "Hour totals",
   farm: "Farm",
   messages: "Mail to members",
+  newPoll: "Start a poll",
 };

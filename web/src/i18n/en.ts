@@ -16,6 +16,7 @@ export const en: Dictionary = {
     households: "Households",
     workdays: "Helping out",
     elections: "Voting",
+    polls: "Polls",
     harvest: "Harvest",
     harvestEntry: "Enter harvest",
     harvestOverview: "Harvest split",

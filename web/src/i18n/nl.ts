@@ -19,6 +19,7 @@ export const nl = {
     households: "Huishoudens",
     workdays: "Meewerken",
     elections: "Stemmen",
+    polls: "Peilingen",
     harvest: "Oogst",
     harvestEntry: "Oogst invoeren",
     harvestOverview: "Oogstverdeling",

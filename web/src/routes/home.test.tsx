@@ -6,7 +6,7 @@ import { addWeeks, currentWeek, weekNumber } from "../lib/week";
 import { apiError, boardMe, farmerMe, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 /** The main menu's links for anyone in a household with a harvest share. */
-const memberMenu = ["Start", "Oogst", "Meewerken", "Stemmen", "Mijn huishouden"];
+const memberMenu = ["Start", "Oogst", "Meewerken", "Stemmen", "Peilingen", "Mijn huishouden"];
 
 /** The farmer's home: who they are, and where this week's and next week's harvest stand. */
 function farmerHomeApi(thisWeek: HarvestStanding, nextWeek: HarvestStanding) {
@@ -22,7 +22,7 @@ describe("home", () => {
     mockApi((call) => (call.path === "/api/me" ? ok(memberMe) : undefined));
     renderApp("/");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([...memberMenu, "Lidmaatschap"]);
@@ -37,7 +37,7 @@ describe("home", () => {
     mockApi((call) => (call.path === "/api/me" ? ok(boardMe) : undefined));
     renderApp("/");
 
-    expect(await screen.findByRole("region", { name: "Jouw huishouden" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Jouw huishouden" }, { timeout: 10_000 })).toBeInTheDocument();
     const board = screen.getByRole("region", { name: "Bestuur" });
     expect(within(board).getByRole("link", { name: "Huishoudens beheren" })).toHaveAttribute("href", "/households");
     expect(within(board).getByRole("link", { name: "Wachtlijst" })).toHaveAttribute("href", "/waitlist");
@@ -91,7 +91,7 @@ describe("home", () => {
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Oogst invoeren"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Peilingen", "Oogst invoeren"]);
   });
 
   it("tells the farmer a week is still a draft, or changed since it was published", async () => {
@@ -113,7 +113,7 @@ describe("home", () => {
     mockApi((call) => (call.path === "/api/me" ? ok(boardMe) : call.path === "/api/households" ? ok({ households: [] }) : undefined));
     renderApp("/");
 
-    await user.click(await screen.findByRole("link", { name: "Huishoudens beheren" }));
+    await user.click(await screen.findByRole("link", { name: "Huishoudens beheren" }, { timeout: 10_000 }));
 
     const heading = await screen.findByRole("heading", { level: 1, name: "Huishoudens" });
     await waitFor(() => expect(heading).toHaveFocus());
@@ -124,7 +124,7 @@ describe("home", () => {
     const user = userEvent.setup();
     mockApi((call) => (call.path === "/api/me" ? ok(memberMe) : undefined));
     renderApp("/");
-    await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" });
+    await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" }, { timeout: 10_000 });
     // Start at the top of the document, as after a page load.
     (document.activeElement as HTMLElement | null)?.blur();
 

@@ -23,6 +23,7 @@ const HarvestShares = lazy(() => import("../components/harvest-share"));
 const WorkdayCard = lazy(() => import("../components/workday-card"));
 const FarmerWeeks = lazy(() => import("../components/farmer-weeks"));
 const HoursProgress = lazy(() => import("../components/hours-progress"));
+const PollCard = lazy(() => import("../components/poll-card"));
 
 export const route = {
   preload: () => void homeReady(),
@@ -41,6 +42,7 @@ async function homeReady() {
   if (hasHarvestShare(me)) {
     const week = currentWeek();
     parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
+    parts.push(PollCard.preload(), import("../lib/poll").then((p) => p.getPolls()));
   }
   if (canSignUp(me))
     parts.push(
@@ -78,6 +80,9 @@ export default function Home() {
             <Show when={hasHarvestShare(me())}>
               <Suspense fallback={<Loading />}>
                 <HarvestShares />
+              </Suspense>
+              <Suspense>
+                <PollCard />
               </Suspense>
             </Show>
             <Show when={canSignUp(me())}>

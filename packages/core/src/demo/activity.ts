@@ -9,6 +9,7 @@ import { Election } from "../election/election";
 import { Harvest } from "../harvest/harvest";
 import { Household } from "../household/household";
 import { Person } from "../person/person";
+import { Poll } from "../poll/poll";
 import { addWeeks, amsterdamParts, amsterdamTime, dateOf, weekOf } from "../week";
 import { Workday } from "../workday/workday";
 import { demoFarm } from "./seed";
@@ -17,7 +18,7 @@ import { demoFarm } from "./seed";
  * Life on the demo farm, so a first `npm start` shows every screen with
  * something in it: last week's and this week's harvest published, work days
  * in the coming weeks (one nearly full), this year's confirmed contribution,
- * and an open ALV vote.
+ * an open ALV vote and the farmer's crop survey (teeltenquête).
  */
 export async function seedActivity() {
   const farmID = demoFarm.id;
@@ -141,4 +142,23 @@ export async function seedActivity() {
     });
     await Election.open(vote.id);
   });
+
+  // The farmer's teeltenquête, open for three weeks; a few households answered already.
+  const farmer = await as("boer@demo.test", ["farmer"]);
+  const crops = ["Aardappel", "Courgette", "Spinazie", "Radijs", "Wortel", "Pompoen", "Boerenkool", "Prei"];
+  const survey = await withActor(farmer, () =>
+    Poll.create({
+      kind: "rating",
+      title: "Teeltenquête",
+      description: "Welke gewassen wil je volgend seizoen vaker, en welke minder? Geef elk 1 tot 5; de boer plant erop.",
+      options: crops.map((label) => ({ label })),
+      closesAt: new Date(Clock.now() + 21 * 24 * 3600_000).toISOString(),
+    }),
+  );
+  for (const [i, p] of people.slice(0, 6).entries()) {
+    if (!p?.householdID) continue;
+    const member: Actor = { type: "person", farmID, personID: p.id, householdID: p.householdID, roles: ["member"], sessionID: "seed" };
+    const ratings = survey.options.map((o, k) => ({ option: o.id, stars: 1 + ((i + k * 3) % 5) }));
+    await withActor(member, () => Poll.answer(survey.id, { ratings, ...(i === 0 ? { comment: "Graag meer pompoen in de herfst." } : {}) }));
+  }
 }

@@ -8,6 +8,7 @@ import { seedActivity } from "./activity";
 import { Harvest } from "../harvest/harvest";
 import { Workday } from "../workday/workday";
 import { Election } from "../election/election";
+import { Poll } from "../poll/poll";
 import { Season } from "../contribution/season";
 import { Statement } from "../contribution/statement";
 import { amsterdamParts } from "../week";
@@ -74,6 +75,9 @@ describe("the demo farm's activity", () => {
       expect(statement.balanceCents).toBe(0);
       const votes = await Election.list();
       expect(votes[0]).toMatchObject({ status: "open", kind: "motion", turnout: { eligible: 200, voted: 0 } });
+      const [survey] = await Poll.list();
+      expect(survey).toMatchObject({ kind: "rating", title: "Teeltenquête", status: "open" });
+      expect((await Poll.results(survey!.id)).answered).toBe(6);
     });
   });
 });
