@@ -19,6 +19,8 @@ import { Farm } from "@akker/core/farm/farm";
 import { Household } from "@akker/core/household/household";
 import { Certificate } from "@akker/core/membership/certificate";
 import { Mail } from "@akker/core/mail/mail";
+import { Message } from "@akker/core/message/message";
+import { mailUnsent as messagesUnsent } from "@akker/core/message/send";
 import { Identity } from "@akker/core/person/identity";
 import { Person } from "@akker/core/person/person";
 import { Workday } from "@akker/core/workday/workday";
@@ -431,6 +433,36 @@ describe("a crash after any single write leaves nothing half-done", () => {
     }, 5));
     // the status, the count with its audit event, then each household's mark with its mails (the first of them)
     expect(points).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("mailing a group: the people frozen, the message with its audit event, then each person's mark with their mail", async () => {
+    const audience = { kind: "roles" as const, roles: ["board" as const, "treasurer" as const] };
+    const points = await everyCrashPoint(async (n, crash) => {
+      const input = { subject: `Crash: group mail ${n}`, text: "Eén keer, ook na een crash.", key: `crashmail${String(n).padStart(3, "0")}` };
+      await crash(() => withActor(board, () => Message.send(audience, input)));
+      // The board presses send again (the screen keeps its key), and the mail job comes by.
+      const { message } = await withActor(board, () => Message.send(audience, input));
+      await Mailing.settled();
+      const later = new Date(Date.now() + Mail.keptMs + 1000);
+      await withActor(system, async () => {
+        await messagesUnsent(later);
+        await Mail.redeliver(later);
+      });
+      const detail = await withActor(board, () => Message.get(message.id));
+      expect(detail.done).toBe(true);
+      expect(detail.recipients.length).toBe(message.total);
+      expect(new Set(detail.recipients.map((r) => r.email)).size, "each person once").toBe(message.total);
+      for (const r of detail.recipients) {
+        expect(r.sentAt, `${r.email} marked mailed`).toBeTruthy();
+        const mails = (await withActor(system, () => Mail.outbox(r.email!, 500))).filter((m) => m.subject === input.subject);
+        expect(mails, `crash after write ${n}: ${r.email}`).toHaveLength(1);
+      }
+      expect((await withActor(system, () => Audit.forSubject(message.id))).filter((e) => e.action === "message.sent")).toHaveLength(1);
+    }, 12);
+    // the people (one batch), the message with its audit event, then per person: the mark with the mail kept,
+    // the mail handed over, the kept mail forgotten; then the message marked done
+    expect(points).toEqual(points.map((_, i) => i + 1));
+    expect(points.length).toBeGreaterThanOrEqual(6);
   });
 
   it("creating a vote: the draft with its audit event", async () => {

@@ -123,9 +123,10 @@ export namespace Message {
     };
   }
 
-  /** The same send again (its key), by the same person: its message, not a second one. */
-  function again(m: Stored) {
+  /** The same send again (its key), by the same person: its message, not a second one; a mailing a crash stopped goes on. */
+  async function again(m: Stored) {
     if (m.authorID !== usePerson().personID) throw new VisibleError("conflict", "message.key_taken", "This key belongs to another message.");
+    if (!m.done) await Mailing.start("message", m.messageID);
     return { message: info(m), duplicate: true };
   }
 
