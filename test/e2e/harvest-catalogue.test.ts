@@ -66,7 +66,7 @@ describe("the farmer in the field, at 390 px", () => {
     expect(await crops.getByRole("row").count()).toBe(8);
     // after the save the split's heading is at the top of the screen, with the focus
     const heading = split.getByRole("heading", { level: 2 });
-    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    await split.locator("h2:focus").waitFor();
     await expect.poll(async () => Math.round((await heading.boundingBox())!.y)).toBeLessThan(100);
     // reading the split, publish is in reach at the bottom of the phone's screen (the bar sticks there)
     await split.getByRole("heading", { level: 2 }).scrollIntoViewIfNeeded();
