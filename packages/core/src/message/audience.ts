@@ -14,7 +14,7 @@ import { ID } from "../id";
 /** The roles a mail can go to. */
 export const mailRoles = ["board", "treasurer", "farmer", "coordinator"] as const;
 
-export const Audience = z.discriminatedUnion("kind", [
+export const Audience = z.union([
   /** Every person of every active household. */
   z.object({ kind: z.literal("members") }),
   /** The households with someone signed up (or waiting) for a work day. */
