@@ -290,6 +290,19 @@ const screens: Screen[] = [
   screen("/messages/:id", "board", "a group mail with who got it and when", (d) => `/messages/${d.messageID}`),
   screen("/messages", "farmer", "the farmer's mail to all members", "/messages"),
   screen("/farm/settings", "board", "farm settings", "/farm/settings"),
+  screen("/documents", "board", "the library, a document added and its PDF uploaded, the add form open", "/documents", async (page) => {
+    await page.getByText("Document toevoegen").click();
+    await page.getByLabel("Titel").fill("Statuten");
+    await page.getByLabel("Soort").selectOption({ label: "Statuten" });
+    await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
+    const file = { name: "statuten.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") };
+    await page.getByLabel("Bestand (PDF of afbeelding, tot 5 MB)").setInputFiles(file);
+    await page.getByRole("button", { name: "Uploaden" }).click();
+    await page.getByText("statuten.pdf is geüpload.").waitFor();
+  }),
+  // after the board's upload: a document to read
+  screen("/documents", "member", "the library", "/documents"),
+  screen("/documents", "memberEn", "the library in English", "/documents"),
   screen(
     "/farm/settings",
     "board",
