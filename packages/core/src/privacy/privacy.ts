@@ -38,7 +38,7 @@ export namespace Privacy {
     outbox: { exported: "mails (the local outbox only: deployed, mail goes to SES and is not kept)" },
     pendingMail: { exported: "mails (kept until handed to the mail service)" },
     audit: { exported: "auditEvents (events whose subject is the household, a person, an hours entry or an application of theirs)" },
-    rateLimit: { excluded: "counters per address or client, kept at most a day (TTL); no content" },
+    rateLimit: { excluded: "counters per address, client or person (a member's neighbour searches), kept at most a day (TTL); no content" },
     harvestWeek: { excluded: "the farm's harvest, the same for every household" },
     harvestShare: { exported: "harvest.shares" },
     harvestOptOut: { exported: "harvest.optOuts (weeks from the household's start until two years ahead)" },
