@@ -92,6 +92,7 @@ function writers(h: { householdID: string; personID: string; email: string; tag:
     pollAnswer: async () => {
       await db.poll.put({ farmID, pollID: `pl_${tag.toLowerCase()}`, kind: "choice", title: `Poll ${tag}`, options: [{ id: "o1", label: "Ja" }], status: "open", createdBy: "system" }).go();
       await db.pollAnswer.put({ farmID, pollID: `pl_${tag.toLowerCase()}`, householdID, personID, values: { o1: "chosen" }, comment: `Comment ${tag}` }).go();
+    },
     application: () =>
       db.application.put({ farmID, applicationID: `app_${tag.toLowerCase()}`, name: `Applicant ${tag}`, email, adults: 2, children: 0, vegetarian: false, certificate: "full", status: "accepted", householdID }).go(),
   };
