@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { DocumentInfo } from "../lib/document";
+import { fileName, type DocumentInfo } from "../lib/document";
 import { apiError, boardMe, findAlert, memberMe, mockApi, ok, renderApp } from "../test-utils";
 
 const version = (version: number, name: string, bytes: number, uploadedAt: string) => ({ version, name, type: "application/pdf", bytes, uploadedAt });
@@ -77,6 +77,10 @@ describe("the library", () => {
 
     expect(await screen.findByText('"Begroting 2027" is toegevoegd. Upload nu het bestand.')).toBeInTheDocument();
     expect(api.find("POST", "/api/documents")[0]!.body).toEqual({ title: "Begroting 2027", category: "budget", audience: "board" });
+    // ready for the next one: a new title, the same kind and readers
+    expect(screen.getByLabelText("Titel")).toHaveValue("");
+    expect(screen.getByLabelText("Soort")).toHaveValue("budget");
+    expect(screen.getByLabelText("Alleen bestuur")).toBeChecked();
     const section = screen.getByRole("region", { name: "Begroting" });
     expect(within(section).getByText("Alleen voor het bestuur")).toBeInTheDocument();
     expect(within(section).getByText("Nog geen bestand.")).toBeInTheDocument();
@@ -132,5 +136,13 @@ describe("the library", () => {
     expect(await screen.findByText('"Statuten 2026" is verwijderd.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("region", { name: "Statuten" })).toBeNull());
     expect(api.find("DELETE", "/api/documents/document_statuten")).toHaveLength(1);
+  });
+
+  it("names a file as the API takes it", () => {
+    expect(fileName("Notulen ALV 12/3 — def.pdf")).toBe("Notulen ALV 12-3 - def.pdf");
+    expect(fileName("Begroting 2027 (concept).pdf")).toBe("Begroting 2027 (concept).pdf");
+    expect(fileName("???")).toBe("---");
+    expect(fileName("   ")).toBe("document");
+    expect(fileName(`${"a".repeat(200)}.pdf`)).toHaveLength(120);
   });
 });

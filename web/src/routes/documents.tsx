@@ -86,7 +86,8 @@ function AddDocument() {
       });
       storeDocuments((list) => [...list, doc].sort((a, b) => a.title.localeCompare(b.title, "nl")));
       setSaved(d().add.done(doc.title));
-      form.reset();
+      // the next one is often of the same kind and readers: only the title starts again
+      (form.elements.namedItem("title") as HTMLInputElement).value = "";
     } catch (e) {
       setError(e);
     } finally {
