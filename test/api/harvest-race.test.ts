@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/src/api/app";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
+import { Mailing } from "@akker/core/mail/mailing";
 import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
 
 // Opting out (or back in) while the farmer publishes: with real concurrency
@@ -125,5 +126,25 @@ describe("opting out while the farmer publishes", () => {
     await Promise.all([1, 2, 3].map(() => h!.client.put(`/api/harvests/${week}/opt-out`, { optedOut: false })));
     expect((await farmer.get(`/api/harvests/${week}/standing`)).body).toMatchObject({ dirty: true });
     expect((await publish(week)).body.allocations.map((a: any) => a.householdID)).toContain(h!.id);
+  });
+});
+
+describe("publishing a week twice at once", () => {
+  const oogst = async (i: number) => {
+    const res = await app.request(`/api/dev/outbox?to=race${i}@example.nl`);
+    return ((await res.json()) as { messages: { subject: string }[] }).messages.filter((m) => /oogst/i.test(m.subject)).length;
+  };
+
+  it("writes the shares once: every answer shows the same split, and each household is mailed once", async () => {
+    const week = "2027-W42";
+    await farmer.put(`/api/harvests/${week}`, { items });
+    await Mailing.settled();
+    const before = await Promise.all(households.map((_, i) => oogst(i)));
+    const answers = await Promise.all([1, 2, 3].map(() => farmer.post(`/api/harvests/${week}/publish`)));
+    for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBe(200);
+    expect(new Set(answers.map((a) => JSON.stringify([a.body.version, a.body.allocations]))).size).toBe(1);
+    await Mailing.settled();
+    expect(await Promise.all(households.map((_, i) => oogst(i)))).toEqual(before.map((n) => n + 1));
+    expect((await farmer.get(`/api/harvests/${week}/mailing`)).body).toEqual({ total: households.length, sent: households.length, done: true });
   });
 });

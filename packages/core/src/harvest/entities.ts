@@ -48,6 +48,9 @@ export const HarvestWeekEntity = new Entity({
     publishedAt: { type: "string" },
     /** Every household has been mailed this version (Harvest.mailShares): the mail job need not look. */
     mailedVersion: { type: "number" },
+    /** A publish under way holds the week until `publishingUntil`: two at once never write its shares over each other's mail marks. */
+    publishing: { type: "string" },
+    publishingUntil: { type: "string" },
     leftovers: harvestLine,
     createdAt,
     updatedAt,

@@ -14,6 +14,8 @@ import { balancesBefore } from "./balances";
 import { Mailing } from "../mail/mailing";
 import { mailingProgress, mailUnsent as mailUnsentShares, previousLines } from "./share-mail";
 import { backoff } from "../backoff";
+import { randomUUID } from "node:crypto";
+import { hold, release } from "./publish-hold";
 
 export namespace Harvest {
   export const Week = z.string().check(z.refine(isWeek, { message: "Not an ISO week such as 2027-W14." }));
@@ -231,17 +233,27 @@ export namespace Harvest {
    * the opt-outs: a household that opts out or in meanwhile makes the
    * publish split again, so the published split holds every opt-out that
    * answered before it, and one after it marks the week changed (setOptOut).
+   * Two publishes at once: one writes the shares, the other waits for it.
    */
   export async function publish(week: string): Promise<Overview> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const done = await tryPublish(week);
-      if (done) return done;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+    const claim = randomUUID();
+    try {
+      for (let attempt = 0, waited = 0; attempt < 10; ) {
+        const done = await tryPublish(week, claim);
+        if (done && done !== "held") return done;
+        // held by another publish of the week: its answer will be this one's (a request lives 20 s at most)
+        if (done === "held" && ++waited > 150) throw new VisibleError("conflict", "harvest.publishing", "This week is being published; look again in a minute.");
+        await new Promise((r) => setTimeout(r, done === "held" ? 100 : Math.random() * 20 * ++attempt));
+      }
+      throw new VisibleError("conflict", "harvest.busy", "Households keep opting in or out right now; publish again in a moment.");
+    } catch (e) {
+      // a publish that fails lets go of the week at once; one that dies holds it a minute (publish-hold.ts)
+      await release(week, claim);
+      throw e;
     }
-    throw new VisibleError("conflict", "harvest.busy", "Households keep opting in or out right now; publish again in a moment.");
   }
 
-  async function tryPublish(week: string): Promise<Overview | undefined> {
+  async function tryPublish(week: string, claim: string): Promise<Overview | undefined | "held"> {
     const farmID = useFarmID();
     const stored = await getWeek(week, true);
     if (!stored) throw notFound();
@@ -259,6 +271,7 @@ export namespace Harvest {
     const later = laterWeeks.data.find((w) => w.week > week && w.status === "published");
     if (later) throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.week}) is already published.`);
     const version = stored.version + 1;
+    if (!(await hold(week, stored.version, claim))) return (await getWeek(week, true))?.version === stored.version ? "held" : undefined;
     const taking = new Set(result.allocations.map((a) => a.householdID));
     const before = new Map(existing.data.map((s) => [s.householdID, s]));
     await writeAll(
@@ -285,10 +298,11 @@ export namespace Harvest {
         harvestWeek
           .patch({ farmID, week })
           .set({ status: "published", version, dirty: false, publishedAt, leftovers: result.leftovers })
+          .remove(["publishing", "publishingUntil"])
           // the revision read before the opt-outs: every change the split depends on adds one to it
           .where((a, op) => {
             const revision = stored.revision === undefined ? op.notExists(a.revision) : op.eq(a.revision, stored.revision);
-            return `${op.eq(a.version, stored.version)} AND ${revision}`;
+            return `${op.eq(a.version, stored.version)} AND ${revision} AND ${op.eq(a.publishing, claim)}`;
           })
           .commit(),
         audit.create(Audit.event("harvest.published", week, { version, households: taking.size })).commit(),
