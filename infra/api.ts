@@ -70,6 +70,16 @@ export function Api({ stack, app }: StackContext) {
       fn.addToRolePolicy(
         new PolicyStatement({ effect: Effect.ALLOW, actions: ["s3:PutObject", "s3:DeleteObject"], resources: [media.arnForObjects("media/*")] }),
       );
+    // the library (core's /api/documents) keeps its files under documents/, which CloudFront never
+    // serves: the function checks who asks and hands out a link signed for minutes, so it also reads
+    if (domain.id === "core")
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["s3:PutObject", "s3:DeleteObject", "s3:GetObject"],
+          resources: [media.arnForObjects("documents/*")],
+        }),
+      );
     // No CORS: the browser only ever calls the API on the site's own origin.
     const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     return { domain, fn, url };

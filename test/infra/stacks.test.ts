@@ -243,14 +243,20 @@ describe("api functions", () => {
       } else expect(ssm, d.id).toEqual([]);
 
       const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("s3:")));
+      const library = d.id === "core";
       if (d.media) {
         // only put and delete, only under media/ of the media bucket: it never reads, lists or touches the rest
-        expect(s3.map(actionsOf)).toEqual([["s3:PutObject", "s3:DeleteObject"]]);
+        expect(s3[0] && actionsOf(s3[0])).toEqual(["s3:PutObject", "s3:DeleteObject"]);
         const [bucketID] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
         expect(resourcesOf(s3[0]!).map(text)).toEqual([expect.stringMatching(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/media/\\*`))]);
+        // the library's function also reads, under documents/ only (links signed for minutes; CloudFront never serves it)
+        if (library) {
+          expect(s3.slice(1).map(actionsOf)).toEqual([["s3:PutObject", "s3:DeleteObject", "s3:GetObject"]]);
+          expect(resourcesOf(s3[1]!).map(text)).toEqual([expect.stringMatching(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/documents/\\*`))]);
+        } else expect(s3).toHaveLength(1);
       } else expect(s3, d.id).toEqual([]);
 
-      expect(statements, d.id).toHaveLength(1 + Number(d.mail) + Number(d.authSecret) + Number(!!d.media));
+      expect(statements, d.id).toHaveLength(1 + Number(d.mail) + Number(d.authSecret) + Number(!!d.media) + Number(library));
     }
   });
 

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedActivity } from "@akker/core/demo/activity";
+import { DocumentFiles } from "@akker/core/document/files";
 import { Media } from "@akker/core/news/media";
 import { seedDemo } from "@akker/core/demo/seed";
 import { configureDynamo } from "@akker/core/dynamo";
@@ -64,6 +65,8 @@ async function main() {
     configureDynamo({ tableName, endpoint: ddb.endpoint });
     // photos of news, served at /media/ as CloudFront serves the bucket when deployed
     Media.useStore(Media.diskStore(join(dataDir, "media")));
+    // the library's files: read through the API only, never served as /media
+    DocumentFiles.useStore(DocumentFiles.diskStore(join(dataDir, "documents")));
     const seeded = await seedDemo();
     server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist"), hostname: host });
     // The scheduled jobs (reminders …), as the cron runs them when deployed.

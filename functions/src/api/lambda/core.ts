@@ -1,4 +1,6 @@
 import { Auth } from "@akker/core/auth/auth";
+import { DocumentFiles } from "@akker/core/document/files";
+import { s3DocumentStore } from "@akker/core/document/files-s3";
 import { Media } from "@akker/core/news/media";
 import { s3Store } from "@akker/core/news/media-s3";
 import { useMailQueue } from "../../mail-queue";
@@ -17,6 +19,8 @@ Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
 useMailQueue();
 // news photos go to the media bucket (infra/storage.ts), which CloudFront serves at /media/*
 if (process.env.MEDIA_BUCKET) Media.useStore(s3Store(process.env.MEDIA_BUCKET));
+// the library's files, in the same bucket under documents/ (never served by CloudFront)
+if (process.env.MEDIA_BUCKET) DocumentFiles.useStore(s3DocumentStore(process.env.MEDIA_BUCKET));
 
 export const routes = domainRoutes("core", coreRoutes);
 export const handler = lambdaHandler(routes);
