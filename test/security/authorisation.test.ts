@@ -192,6 +192,21 @@ const policy: Record<string, Rule> = {
   "DELETE /api/documents/{id}": { allow: ["board", "admin"] },
   "POST /api/documents/{id}/versions": { allow: ["board", "admin"] },
   "GET /api/documents/{id}/file": { allow: members },
+  // the general assembly: the board runs it and checks households in; member households vote its ballot
+  "POST /api/assemblies": { allow: ["board", "admin"] },
+  "GET /api/assemblies": { allow: members },
+  "GET /api/assemblies/{id}": { allow: members },
+  "PATCH /api/assemblies/{id}": { allow: ["board", "admin"] },
+  "POST /api/assemblies/{id}/announce": { allow: ["board", "admin"] },
+  "POST /api/assemblies/{id}/open": { allow: ["board", "admin"] },
+  "POST /api/assemblies/{id}/close": { allow: ["board", "admin"] },
+  "POST /api/assemblies/{id}/items": { allow: ["board", "admin"] },
+  "DELETE /api/assemblies/{id}/items/{itemID}": { allow: ["board", "admin"] },
+  "POST /api/assemblies/{id}/ballot": { allow: members },
+  "GET /api/assemblies/{id}/attendance": { allow: ["board", "admin"] },
+  "PUT /api/assemblies/{id}/attendance/{householdID}": { allow: ["board", "admin"] },
+  "DELETE /api/assemblies/{id}/attendance/{householdID}": { allow: ["board", "admin"] },
+  "GET /api/assemblies/{id}/results": { allow: members },
   "GET /api/polls": { allow: members },
   "POST /api/polls": { allow: ["farmer", "board", "admin"] },
   "GET /api/polls/{id}": { allow: members },
@@ -282,6 +297,7 @@ function param(path: string, name: string): string {
   if (name === "id" && resource === "workdays") return ids.W;
   if (name === "id" && resource === "elections") return ids.E1;
   if (name === "id" && resource === "polls") return ids.P1;
+  if (name === "itemID") return "itm_unknown";
   if (name === "id") return `${resource}_unknown`; // hours, payments, applications: role-gated before any lookup
   throw new Error(`${path}: say in calls() what {${name}} is`);
 }

@@ -729,6 +729,7 @@ beforeAll(async () => {
   await ok(me.post("/api/elections", { kind: "motion", title: "Motie", opensAt: new Date(now + day).toISOString(), closesAt: new Date(now + 8 * day).toISOString() }));
   await ok(me.post("/api/news", { title: "Nieuws", text: "De prei staat erbij.\nhttps://example.nl" }));
   await ok(me.post("/api/documents", { title: "Statuten", category: "statutes" }));
+  await ok(me.post("/api/assemblies", { title: "ALV", startsAt: new Date(now + 9 * day).toISOString(), place: "De schuur" }));
   await ok(me.post("/api/polls", { kind: "rating", title: "Teeltenquête", options: [{ label: "Prei" }, { label: "Kool" }] }));
   await ok(me.put(`/api/harvests/${week}`, { items: [{ crop: "Prei", unit: "kg", quantity: 10 }] }));
   await ok(me.put(`/api/seasons/${year}`, { budgetCents: 10_000_000, weeks: 50 }));

@@ -1,6 +1,7 @@
 import { Service } from "electrodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { useDynamo } from "./dynamo";
+import { AssemblyCheckInEntity, AssemblyEntity, AssemblyItemEntity } from "./assembly/entities";
 import { AuditEntity } from "./audit/entities";
 import { LoginCodeEntity, SessionEntity } from "./auth/entities";
 import { ArrearsReminderEntity, ArrearsScheduleEntity, BankAccountEntity, BankLikenessEntity, BankLineEntity, CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
@@ -55,6 +56,9 @@ export const entities = {
   roll: RollEntity,
   ballot: BallotEntity,
   proxy: ProxyEntity,
+  assembly: AssemblyEntity,
+  assemblyItem: AssemblyItemEntity,
+  assemblyCheckIn: AssemblyCheckInEntity,
   season: SeasonEntity,
   ledgerEntry: LedgerEntryEntity,
   paymentClaim: PaymentClaimEntity,

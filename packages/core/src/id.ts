@@ -14,6 +14,8 @@ const prefixes = {
   series: "ser",
   hours: "hr",
   election: "el",
+  assembly: "alv",
+  agendaItem: "itm",
   payment: "pay",
   application: "app",
   news: "nws",

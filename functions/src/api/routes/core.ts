@@ -1,3 +1,4 @@
+import { assemblyRoutes } from "./assembly";
 import { authRoutes } from "./auth";
 import { documentRoutes } from "./document";
 import { farmRoutes } from "./farm";
@@ -9,4 +10,4 @@ import { messageRoutes } from "./message";
 import { pollRoutes } from "./poll";
 
 /** Health, login, the session's own person, the households, the farm, polls, mail to groups and news: the core domain (domains.ts). */
-export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, messageRoutes, pollRoutes, documentRoutes, newsRoutes];
+export const coreRoutes = [healthRoutes, authRoutes, meRoutes, householdRoutes, farmRoutes, messageRoutes, pollRoutes, documentRoutes, newsRoutes, assemblyRoutes];

@@ -1,0 +1,18 @@
+import { useFarmID } from "../actor";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+
+/* A meeting and its agenda as stored: shared by assembly.ts, ballot.ts and attendance.ts. */
+
+export const notFound = () => new VisibleError("not_found", "assembly.not_found", "No such meeting.");
+
+export async function load(assemblyID: string) {
+  return (await useDB().entities.assembly.get({ farmID: useFarmID(), assemblyID }).go({ consistent: true })).data ?? undefined;
+}
+
+/** The agenda in order (item IDs sort by creation). */
+export async function loadItems(assemblyID: string) {
+  return (await useDB().entities.assemblyItem.query.byAssembly({ farmID: useFarmID(), assemblyID }).go({ pages: "all", consistent: true })).data;
+}
+
+export type StoredItem = Awaited<ReturnType<typeof loadItems>>[number];
