@@ -25,7 +25,7 @@ describe("home", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText("Welkom bij Herenboeren Het Zandpad.")).toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([...memberMenu, "Lidmaatschap"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([...memberMenu, "Lidmaatschap", "Documenten"]);
     expect(within(menu).getByRole("link", { name: "Start" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-controls", "site-menu");
     expect(document.getElementById("site-menu")).toContainElement(menu);
@@ -45,6 +45,7 @@ describe("home", () => {
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual([
       ...memberMenu,
       "Lidmaatschap",
+      "Documenten",
       "Beheer",
     ]);
     expect(within(menu).getByRole("link", { name: "Beheer" })).toHaveAttribute("href", "/households");
@@ -91,7 +92,7 @@ describe("home", () => {
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Peilingen", "Oogst invoeren"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Peilingen", "Documenten", "Oogst invoeren"]);
   });
 
   it("tells the farmer a week is still a draft, or changed since it was published", async () => {
