@@ -4,6 +4,7 @@ import { configureDynamo } from "@akker/core/dynamo";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { ensureTable, freePort, startDynamoLocal } from "../functions/src/local/dynamo-local";
 import { percentile } from "./lib";
+import type { Write } from "./write-floor";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -56,6 +57,12 @@ export async function benchServer(endpoint: string, tableName: string, env: Reco
       new Promise<{ workdayRetries: number; reads: { gets: number; batches: number; batchedKeys: number } }>((resolve) => {
         child.once("message", (m) => resolve(m as { workdayRetries: number; reads: { gets: number; batches: number; batchedKeys: number } }));
         child.send("stats");
+      }),
+    /** The write calls requests made since the last ask (bench/write-floor.ts). */
+    writes: () =>
+      new Promise<Write[]>((resolve) => {
+        child.once("message", (m) => resolve((m as { writes: Write[] }).writes));
+        child.send("writes");
       }),
     stop: () =>
       new Promise<void>((r) => {
