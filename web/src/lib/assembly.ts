@@ -1,0 +1,88 @@
+import { action, json, query, revalidate } from "@solidjs/router";
+import type { Assembly } from "@akker/core/assembly/assembly";
+import type { BallotInput, Receipt } from "@akker/core/assembly/ballot";
+import type { results } from "@akker/core/assembly/attendance";
+import type * as z from "zod/mini";
+import { esc, loggedIn, request } from "./api";
+
+/*
+ * The typed client and queries of the general assembly (ALV) screens: they
+ * load with those screens, not with the first one; only types come from core.
+ */
+
+export type AssemblyInfo = Assembly.Info;
+export type AgendaItem = Assembly.Item;
+export type AssemblyInput = z.input<typeof Assembly.CreateInput>;
+export type ItemInput = z.input<typeof Assembly.ItemInput>;
+export type AssemblyBallot = z.input<typeof BallotInput>;
+export type AssemblyReceipt = z.infer<typeof Receipt>;
+export type AssemblyResults = Awaited<ReturnType<typeof results>>;
+export type Present = { householdID: string; name: string; checkedInAt: string };
+
+const path = (id: string, rest = "") => `/assemblies/${esc(id)}${rest}`;
+const one = (r: { assembly: AssemblyInfo }) => r.assembly;
+
+export const assemblyApi = {
+  list: () => request<{ assemblies: AssemblyInfo[] }>("GET", "/assemblies").then((r) => r.assemblies),
+  get: (id: string) => request<{ assembly: AssemblyInfo }>("GET", path(id)).then(one),
+  create: (input: AssemblyInput) => request<{ assembly: AssemblyInfo }>("POST", "/assemblies", input).then(one),
+  addItem: (id: string, item: ItemInput) => request<{ assembly: AssemblyInfo }>("POST", path(id, "/items"), item).then(one),
+  removeItem: (id: string, itemID: string) => request<{ assembly: AssemblyInfo }>("DELETE", path(id, `/items/${esc(itemID)}`)).then(one),
+  change: (id: string, to: "announce" | "open" | "close") => request<{ assembly: AssemblyInfo }>("POST", path(id, `/${to}`)).then(one),
+  vote: (id: string, ballot: AssemblyBallot) => request<{ receipts: AssemblyReceipt[] }>("POST", path(id, "/ballot"), ballot).then((r) => r.receipts),
+  present: (id: string) => request<{ present: Present[] }>("GET", path(id, "/attendance")).then((r) => r.present),
+  checkIn: (id: string, householdID: string, present: boolean) =>
+    request<{ present: Present[] }>(present ? "PUT" : "DELETE", path(id, `/attendance/${esc(householdID)}`)).then((r) => r.present),
+  results: (id: string) => request<AssemblyResults>("GET", path(id, "/results")),
+};
+
+export const getAssemblies = query(() => loggedIn(() => assemblyApi.list()), "assemblies");
+export const getAssembly = query((id: string) => loggedIn(() => assemblyApi.get(id)), "assembly");
+export const getPresent = query((id: string) => loggedIn(() => assemblyApi.present(id)), "assembly-present");
+export const getAssemblyResults = query((id: string) => loggedIn(() => assemblyApi.results(id)), "assembly-results");
+
+/** The meeting the home screen shows: the next one announced or open, else the last one closed. */
+export function comingAssembly(list: AssemblyInfo[]): AssemblyInfo | undefined {
+  const live = list.filter((a) => a.status === "announced" || a.status === "open").sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return live[0] ?? list.find((a) => a.status === "closed");
+}
+
+/** After a change the API answered with the meeting: it and the list are read again. */
+const refresh = (id: string) => revalidate([getAssembly.keyFor(id), getAssemblies.keyFor(), getAssemblyResults.keyFor(id)]);
+
+export const createAssembly = action(async (input: AssemblyInput) => {
+  const made = await assemblyApi.create(input);
+  await revalidate(getAssemblies.keyFor());
+  return json(made, { revalidate: [] });
+}, "assembly-create");
+
+export const addItem = action(async (id: string, item: ItemInput) => {
+  const a = await assemblyApi.addItem(id, item);
+  await refresh(id);
+  return json(a, { revalidate: [] });
+}, "assembly-add-item");
+
+export const removeItem = action(async (id: string, itemID: string) => {
+  const a = await assemblyApi.removeItem(id, itemID);
+  await refresh(id);
+  return json(a, { revalidate: [] });
+}, "assembly-remove-item");
+
+export const changeAssembly = action(async (id: string, to: "announce" | "open" | "close") => {
+  const a = await assemblyApi.change(id, to);
+  await refresh(id);
+  return json(a, { revalidate: [] });
+}, "assembly-change");
+
+export const voteBallot = action(async (id: string, ballot: AssemblyBallot) => {
+  const receipts = await assemblyApi.vote(id, ballot);
+  await refresh(id);
+  return json(receipts, { revalidate: [] });
+}, "assembly-vote");
+
+export const checkIn = action(async (id: string, householdID: string, present: boolean) => {
+  const list = await assemblyApi.checkIn(id, householdID, present);
+  query.set(getPresent.keyFor(id), list);
+  await revalidate(getPresent.keyFor(id), false);
+  return json(list, { revalidate: [] });
+}, "assembly-check-in");
