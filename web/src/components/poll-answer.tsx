@@ -44,6 +44,11 @@ export function PollAnswerForm(props: { poll: PollInfo }) {
   const [saved, setSaved] = createSignal<string>();
   const [missing, setMissing] = createSignal(false);
   const set = (key: string, value: Value) => setValues((v) => ({ ...v, [key]: value }));
+  /** The answers a crop (1–5, or no opinion) or a date (yes, maybe, no) can get. */
+  const scale = (): { value: Value; label: string }[] =>
+    props.poll.kind === "rating"
+      ? [...[1, 2, 3, 4, 5].map((n) => ({ value: n, label: p().answer.starsLabel(n) })), { value: "", label: p().answer.skip }]
+      : (["yes", "maybe", "no"] as const).map((v) => ({ value: v, label: p().answer[v] }));
   const labelOf = (o: PollInfo["options"][number]) => (o.date ? [format.date(o.date), o.label].filter(Boolean).join(", ") : o.label);
 
   async function submit(ev: SubmitEvent) {
@@ -89,34 +94,10 @@ export function PollAnswerForm(props: { poll: PollInfo }) {
   return (
     <form onSubmit={submit} novalidate>
       <p class="hint">{p().answer.onePerHousehold}</p>
-      <Show when={props.poll.kind === "rating"}>
-        <p>{p().answer.ratingHint}</p>
+      <Show when={props.poll.kind !== "choice"}>
+        <p>{props.poll.kind === "rating" ? p().answer.ratingHint : p().answer.datesHint}</p>
         <ol class="poll-questions">
-          <For each={props.poll.options}>
-            {(o) =>
-              choices(
-                `${id}-${o.id}`,
-                labelOf(o),
-                [...[1, 2, 3, 4, 5].map((n) => ({ value: n, label: p().answer.starsLabel(n) })), { value: "", label: p().answer.skip }],
-                o.id,
-              )
-            }
-          </For>
-        </ol>
-      </Show>
-      <Show when={props.poll.kind === "dates"}>
-        <p>{p().answer.datesHint}</p>
-        <ol class="poll-questions">
-          <For each={props.poll.options}>
-            {(o) =>
-              choices(
-                `${id}-${o.id}`,
-                labelOf(o),
-                (["yes", "maybe", "no"] as const).map((v) => ({ value: v, label: p().answer[v] })),
-                o.id,
-              )
-            }
-          </For>
+          <For each={props.poll.options}>{(o) => choices(`${id}-${o.id}`, labelOf(o), scale(), o.id)}</For>
         </ol>
       </Show>
       <Show when={props.poll.kind === "choice"}>

@@ -2,13 +2,11 @@ import { For, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
 import { DataTable } from "../components/data-table";
 import { Loads } from "../components/feedback";
-import { PollScreen } from "../components/poll-screen";
+import { PollsOnly } from "../components/poll-screen";
 import { useI18n } from "../i18n";
 import { usePollText } from "../i18n/poll";
-import { getMe } from "../lib/person";
-import { canRunPolls, canSeePolls, getPollAnswers, getPollResults, type HouseholdAnswer, type PollInfo, type PollResults } from "../lib/poll";
+import { canRunPolls, getPollAnswers, getPollResults, type HouseholdAnswer, type PollInfo, type PollResults } from "../lib/poll";
 import { useWorkdayFormat } from "../lib/workday-view";
-import NotFound from "./not-found";
 
 
 type Row = PollResults["options"][number];
@@ -21,46 +19,41 @@ type Row = PollResults["options"][number];
 export default function PollResultsPage() {
   const p = usePollText();
   const params = useParams();
-  const me = createAsync(() => getMe());
   const results = createAsync(() => getPollResults(params.id!));
   return (
-    <Show when={me()}>
-      <Show when={canSeePolls(me())} fallback={<NotFound />}>
-        <PollScreen title={results() ? p().results.title(results()!.poll.title) : p().list.results}>
-          <Loads>
-            <Show when={results()}>
-              {(r) => (
-                <>
-                  <p class="lead">{p().results.answered(r().answered)}</p>
-                  <section aria-labelledby="poll-chart">
-                    <h2 id="poll-chart">{p().results.chart}</h2>
-                    <ul class="poll-bars">
-                      <For each={r().options}>{(row) => <Bar poll={r().poll} row={row} answered={r().answered} />}</For>
+    <PollsOnly title={results() ? p().results.title(results()!.poll.title) : p().list.results}>
+      {(me) => (
+        <Show when={results()}>
+          {(r) => (
+            <>
+              <p class="lead">{p().results.answered(r().answered)}</p>
+              <section aria-labelledby="poll-chart">
+                <h2 id="poll-chart">{p().results.chart}</h2>
+                <ul class="poll-bars">
+                  <For each={r().options}>{(row) => <Bar poll={r().poll} row={row} answered={r().answered} />}</For>
+                </ul>
+              </section>
+              <Show when={r().poll.kind === "rating" || r().comments.length}>
+                <section aria-labelledby="poll-comments">
+                  <h2 id="poll-comments">{p().results.comments}</h2>
+                  <Show when={r().comments.length} fallback={<p>{p().results.noComments}</p>}>
+                    <ul class="poll-comments">
+                      <For each={r().comments}>{(c) => <li>{c}</li>}</For>
                     </ul>
-                  </section>
-                  <Show when={r().poll.kind === "rating" || r().comments.length}>
-                    <section aria-labelledby="poll-comments">
-                      <h2 id="poll-comments">{p().results.comments}</h2>
-                      <Show when={r().comments.length} fallback={<p>{p().results.noComments}</p>}>
-                        <ul class="poll-comments">
-                          <For each={r().comments}>{(c) => <li>{c}</li>}</For>
-                        </ul>
-                      </Show>
-                    </section>
                   </Show>
-                  <Show when={canRunPolls(me())}>
-                    <PerHousehold poll={r().poll} />
-                  </Show>
-                  <p>
-                    <A href={`/polls/${r().poll.id}`}>{p().results.back}</A>
-                  </p>
-                </>
-              )}
-            </Show>
-          </Loads>
-        </PollScreen>
-      </Show>
-    </Show>
+                </section>
+              </Show>
+              <Show when={canRunPolls(me)}>
+                <PerHousehold poll={r().poll} />
+              </Show>
+              <p>
+                <A href={`/polls/${r().poll.id}`}>{p().results.back}</A>
+              </p>
+            </>
+          )}
+        </Show>
+      )}
+    </PollsOnly>
   );
 }
 

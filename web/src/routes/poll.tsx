@@ -1,51 +1,44 @@
 import { createSignal, Show } from "solid-js";
 import { A, createAsync, query, revalidate, useParams } from "@solidjs/router";
 import { AskFirst } from "../components/ask-first";
-import { FormError, Loads, Status } from "../components/feedback";
+import { FormError, Status } from "../components/feedback";
 import { PollAnswerForm } from "../components/poll-answer";
-import { PollScreen } from "../components/poll-screen";
+import { PollsOnly } from "../components/poll-screen";
 import { usePollText } from "../i18n/poll";
-import { getMe } from "../lib/person";
-import { canAnswerPolls, canRunPolls, canSeePolls, getPoll, getPolls, pollApi, type PollInfo } from "../lib/poll";
+import { canAnswerPolls, canRunPolls, getPoll, getPolls, pollApi, type PollInfo } from "../lib/poll";
 import { useWorkdayFormat } from "../lib/workday-view";
-import NotFound from "./not-found";
 
 
 /** A poll: the household's answer while it is open, the way to the results, and for the board and farmer the close. */
 export default function PollPage() {
   const p = usePollText();
   const params = useParams();
-  const me = createAsync(() => getMe());
   const poll = createAsync(() => getPoll(params.id!));
   return (
-    <Show when={me()}>
-      <Show when={canSeePolls(me())} fallback={<NotFound />}>
-        <PollScreen title={poll()?.title ?? p().list.title}>
-          <Loads>
-            <Show when={poll()}>
-              {(pl) => (
-                <>
-                  <Facts poll={pl()} />
-                  <Show when={pl().status === "open"} fallback={<p class="notice info">{p().answer.closed}</p>}>
-                    <Show when={canAnswerPolls(me())} fallback={<p>{p().answer.staffOnly}</p>}>
-                      <PollAnswerForm poll={pl()} />
-                    </Show>
-                  </Show>
-                  <p>
-                    <A class="button secondary" href={`/polls/${pl().id}/results`}>
-                      {p().list.results}
-                    </A>
-                  </p>
-                  <Show when={canRunPolls(me()) && pl().status === "open"}>
-                    <Close poll={pl()} />
-                  </Show>
-                </>
-              )}
-            </Show>
-          </Loads>
-        </PollScreen>
-      </Show>
-    </Show>
+    <PollsOnly title={poll()?.title ?? p().list.title}>
+      {(me) => (
+        <Show when={poll()}>
+          {(pl) => (
+            <>
+              <Facts poll={pl()} />
+              <Show when={pl().status === "open"} fallback={<p class="notice info">{p().answer.closed}</p>}>
+                <Show when={canAnswerPolls(me)} fallback={<p>{p().answer.staffOnly}</p>}>
+                  <PollAnswerForm poll={pl()} />
+                </Show>
+              </Show>
+              <p>
+                <A class="button secondary" href={`/polls/${pl().id}/results`}>
+                  {p().list.results}
+                </A>
+              </p>
+              <Show when={canRunPolls(me) && pl().status === "open"}>
+                <Close poll={pl()} />
+              </Show>
+            </>
+          )}
+        </Show>
+      )}
+    </PollsOnly>
   );
 }
 

@@ -1,60 +1,54 @@
 import { For, Show } from "solid-js";
 import { A, createAsync } from "@solidjs/router";
-import { Loads } from "../components/feedback";
-import { PollScreen } from "../components/poll-screen";
+import { PollsOnly } from "../components/poll-screen";
 import { usePollText } from "../i18n/poll";
-import { getMe } from "../lib/person";
-import { canAnswerPolls, canRunPolls, canSeePolls, getPolls, type PollInfo } from "../lib/poll";
+import { canAnswerPolls, canRunPolls, getPolls, type PollInfo } from "../lib/poll";
 import { useWorkdayFormat } from "../lib/workday-view";
-import NotFound from "./not-found";
 
 
 /** Every poll: the open ones on top with whether the household answered, then the closed ones. */
 export default function Polls() {
   const p = usePollText();
-  const me = createAsync(() => getMe());
   const polls = createAsync(() => getPolls());
   const open = () => polls()?.filter((x) => x.status === "open") ?? [];
   const closed = () => polls()?.filter((x) => x.status === "closed") ?? [];
   return (
-    <Show when={me()}>
-      <Show when={canSeePolls(me())} fallback={<NotFound />}>
-        <PollScreen title={p().list.title}>
+    <PollsOnly title={p().list.title}>
+      {(me) => (
+        <>
           <p class="lead">{p().list.intro}</p>
-          <Show when={canRunPolls(me())}>
+          <Show when={canRunPolls(me)}>
             <p>
               <A class="button" href="/polls/new">
                 {p().list.new}
               </A>
             </p>
           </Show>
-          <Loads>
-            <Show when={polls()}>
-              {(list) => (
-                <Show when={list().length} fallback={<p>{p().list.empty}</p>}>
-                  <section aria-labelledby="open-polls">
-                    <h2 id="open-polls">{p().list.open}</h2>
-                    <Show when={open().length} fallback={<p>{p().list.noneOpen}</p>}>
-                      <ul class="poll-list">
-                        <For each={open()}>{(poll) => <Item poll={poll} answers={canAnswerPolls(me())} />}</For>
-                      </ul>
-                    </Show>
-                  </section>
-                  <Show when={closed().length}>
-                    <section aria-labelledby="closed-polls">
-                      <h2 id="closed-polls">{p().list.closed}</h2>
-                      <ul class="poll-list">
-                        <For each={closed()}>{(poll) => <Item poll={poll} answers={false} />}</For>
-                      </ul>
-                    </section>
+          <Show when={polls()}>
+            {(list) => (
+              <Show when={list().length} fallback={<p>{p().list.empty}</p>}>
+                <section aria-labelledby="open-polls">
+                  <h2 id="open-polls">{p().list.open}</h2>
+                  <Show when={open().length} fallback={<p>{p().list.noneOpen}</p>}>
+                    <ul class="poll-list">
+                      <For each={open()}>{(poll) => <Item poll={poll} answers={canAnswerPolls(me)} />}</For>
+                    </ul>
                   </Show>
+                </section>
+                <Show when={closed().length}>
+                  <section aria-labelledby="closed-polls">
+                    <h2 id="closed-polls">{p().list.closed}</h2>
+                    <ul class="poll-list">
+                      <For each={closed()}>{(poll) => <Item poll={poll} answers={false} />}</For>
+                    </ul>
+                  </section>
                 </Show>
-              )}
-            </Show>
-          </Loads>
-        </PollScreen>
-      </Show>
-    </Show>
+              </Show>
+            )}
+          </Show>
+        </>
+      )}
+    </PollsOnly>
   );
 }
 
