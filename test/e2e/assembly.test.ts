@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startE2E } from "./harness";
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe("the general assembly in Chromium, at 390 px", () => {
+  it("the board runs an ALV of three motions and a board seat on one ballot, checks in, a member votes, the board closes and reads the results", async () => {
+    const title = `ALV ${Date.now().toString(36)}`;
+    const board = await e2e.phone();
+    await board.goto(e2e.url);
+    await e2e.logIn(board, "bestuur@demo.test");
+    const member = await e2e.phone();
+    await member.goto(e2e.url);
+    await e2e.logIn(member, "lid001@demo.test");
+
+    // The board plans the meeting under Beheer, and sets its agenda.
+    await board.goto(`${e2e.url}/assemblies/manage`);
+    await board.getByRole("heading", { level: 1, name: "ALV's" }).waitFor();
+    await board.getByLabel("Titel").fill(title);
+    await board.getByLabel("Plaats").fill("De schuur");
+    await board.getByRole("button", { name: "Vergadering aanmaken" }).click();
+    await board.getByRole("heading", { level: 1, name: title }).waitFor();
+    const add = board.getByRole("region", { name: "Agendapunt toevoegen" });
+    for (const motion of ["Begroting 2027", "Kippen erbij", "Huishoudelijk reglement"]) {
+      await add.getByLabel("Titel").fill(motion);
+      if (motion === "Huishoudelijk reglement") {
+        await add.getByLabel("Quorum in procent (leeg: geen)").fill("1");
+        await add.getByLabel("Gestemd in de zaal (aanwezigen tellen mee voor het quorum)").check();
+      }
+      await add.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+      await board.getByRole("region", { name: "Agenda" }).getByText(motion, { exact: true }).waitFor();
+    }
+    await add.getByLabel("Soort").selectOption("board");
+    await add.getByLabel("Titel").fill("Bestuurszetel");
+    await add.getByLabel("Kandidaten, één per regel").fill("Anne de Vries\nBram Jansen");
+    await add.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+    await board.getByRole("region", { name: "Agenda" }).getByText("Bestuurszetel", { exact: true }).waitFor();
+    expect(await board.getByRole("region", { name: "Agenda" }).getByRole("listitem").count()).toBe(4);
+
+    await board.getByRole("button", { name: "Aankondigen aan de leden" }).click();
+    await board.getByRole("button", { name: "Stemming openen" }).click();
+    await board.getByRole("button", { name: "Stemming sluiten en tellen" }).waitFor();
+
+    // At the door: the board finds a household by typing and checks it in.
+    await board.getByRole("link", { name: "Aanmelden bij de deur" }).click();
+    await board.getByRole("heading", { level: 1, name: `Aanmelden bij de deur: ${title}` }).waitFor();
+    await board.getByRole("combobox", { name: "Zoek een huishouden" }).fill("a");
+    await board.getByRole("option").first().click();
+    await board.getByRole("button", { name: "Aanwezig melden" }).click();
+    await board.getByRole("heading", { name: "1 huishouden aanwezig" }).waitFor();
+
+    // The member finds the ALV on the home screen and votes every item in one submit.
+    await member.goto(e2e.url);
+    await member.getByRole("region", { name: "ALV" }).getByRole("link", { name: "Naar het stembiljet" }).click();
+    await member.getByRole("heading", { level: 1, name: title }).waitFor();
+    const ballot = member.getByRole("region", { name: "Stembiljet" });
+    for (const motion of ["Begroting 2027", "Kippen erbij", "Huishoudelijk reglement"])
+      await ballot.getByRole("group", { name: motion }).getByRole("radio", { name: "Voor" }).check();
+    await ballot.getByRole("group", { name: "Bestuurszetel" }).getByRole("checkbox", { name: "Anne de Vries" }).check();
+    await ballot.getByRole("button", { name: "Stembiljet versturen" }).click();
+    await ballot.getByRole("heading", { name: "Jullie controlecodes" }).waitFor();
+    const trackers = await ballot.locator("code.tracker").allInnerTexts();
+    expect(trackers).toHaveLength(4);
+    expect(new Set(trackers).size).toBe(4);
+    await ballot.getByText("Jullie huishouden heeft hierop gestemd.").first().waitFor();
+
+    // The board closes the ballot and reads the results per item.
+    await board.getByRole("link", { name: title }).click();
+    await board.getByRole("button", { name: "Stemming sluiten en tellen" }).click();
+    const results = board.getByRole("region", { name: "Uitslag" });
+    await results.getByText("1 huishouden was aanwezig").waitFor();
+    await results.getByText("Gekozen: Anne de Vries").waitFor();
+    expect(await results.getByText("Aangenomen").count()).toBe(3);
+    await results.getByText("Quorum gehaald").waitFor();
+    expect(await board.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
