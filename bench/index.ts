@@ -30,7 +30,7 @@ const benches: [string, () => Promise<import("./lib").Figure[]>][] = [
   ["Harvest: my share under load", harvestMine],
   ["Work days: sign-up rush", workdaySignup],
   ["Elections: 10,000 ballots", electionBallots],
-  ["Mail after the answer: publish, republish, vote for 200 households", mailing],
+  ["Mail after the answer: publish, republish, a vote, a work day for 200 households", mailing],
   ["Contribution: statements and SEPA for 200 households", contribution],
   ["Bank files: reading a year for 200 households", bankImport],
   ["Bank files: importing a year for 200 households into the ledger", bankImportRun],

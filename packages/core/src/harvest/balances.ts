@@ -10,31 +10,33 @@ const firstWeek = "0000-W01";
  * latest share before that week (none for a household's first week).
  *
  * Shares are written only under a week's record, so the latest share of
- * a household is in the newest earlier week that holds one. The two
- * newest earlier weeks are read with one query each (nearly every
- * household took part in one of them); only a household found in neither,
- * while older weeks exist, is looked up on its own. `households` may still
- * be under way: the weeks are read meanwhile.
+ * a household is in the newest earlier week that holds one. The newest
+ * earlier week is read with one query (every household that took part in
+ * it), the week before only for households that skipped it; a household
+ * found in neither, while older weeks exist, is looked up on its own.
+ * `households` may still be under way: the newest week is read meanwhile.
  */
 export async function balancesBefore(week: string, households: Promise<string[]> | string[]): Promise<Balances> {
   const farmID = useFarmID();
   const db = useDB().entities;
+  const sharesOf = (w: { week: string }) => db.harvestShare.query.byWeek({ farmID, week: w.week }).go({ pages: "all", consistent: true });
   const recent = (async () => {
     // bounded below: a bare lt() walks the farm's other keys one page at a time
     const weeks = await db.harvestWeek.query.byWeek({ farmID }).between({ week: firstWeek }, { week }).go({ order: "desc", limit: 4 });
     // the week itself, if stored, and up to three before it: a third one says older weeks exist
     const earlier = weeks.data.filter((w) => w.week < week);
-    const read = await Promise.all(
-      earlier.slice(0, 2).map((w) => db.harvestShare.query.byWeek({ farmID, week: w.week }).go({ pages: "all", consistent: true })),
-    );
-    return { read, olderExist: earlier.length > 2 };
+    return { earlier, newest: earlier[0] ? await sharesOf(earlier[0]) : undefined };
   })();
-  const [householdIDs, { read, olderExist }] = await Promise.all([households, recent]);
+  const [householdIDs, { earlier, newest }] = await Promise.all([households, recent]);
   const out: Balances = {};
   const wanted = new Set(householdIDs);
-  // newest week last, so its share wins
-  for (const res of read.reverse()) for (const s of res.data) if (wanted.has(s.householdID)) out[s.householdID] = s.balances as Balances[string];
-  const missing = olderExist ? householdIDs.filter((id) => !(id in out)) : [];
+  const take = (res: Awaited<ReturnType<typeof sharesOf>>) => {
+    for (const s of res.data) if (wanted.has(s.householdID) && !(s.householdID in out)) out[s.householdID] = s.balances as Balances[string];
+  };
+  if (newest) take(newest);
+  const skipped = () => householdIDs.filter((id) => !(id in out));
+  if (earlier[1] && skipped().length) take(await sharesOf(earlier[1]));
+  const missing = earlier.length > 2 ? skipped() : [];
   for (let i = 0; i < missing.length; i += 25)
     await Promise.all(
       missing.slice(i, i + 25).map(async (householdID) => {
