@@ -407,7 +407,7 @@ describe("solidarity", () => {
     const s = await statement(hh.Dekker!.client, "Dekker");
     expect(s.solidarity).toEqual({ choice: "supporter", percent: 25 });
     expect(s.yearlyCents).toBe((4 * 52 * rate * 125) / 100);
-    const pot = (await hh.Smit!.client.get("/api/solidarity?year=2027")).body;
+    const pot = (await hh.Smit!.client.get("/api/contribution/solidarity?year=2027")).body;
     expect(pot).toMatchObject({ supporters: 1, supporterMouths: 4, reduced: 0, carriesMouths: 0, supportCents: (4 * 52 * rate) / 4, grantedCents: 0 });
   });
 
@@ -421,7 +421,7 @@ describe("solidarity", () => {
     const ok = await smit.put(`/api/households/${hh.Smit!.id}/solidarity`, { choice: "reduced", percent: 50, reason: "werkloos" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect((await statement(smit, "Smit")).yearlyCents).toBe((2 * 52 * rate) / 2);
-    const pot = (await hh.Jansen!.client.get("/api/solidarity?year=2027")).body;
+    const pot = (await hh.Jansen!.client.get("/api/contribution/solidarity?year=2027")).body;
     expect(pot).toMatchObject({ supporters: 1, reduced: 1, carriesMouths: 2, grantedCents: 52_676, supportCents: 52_676, availableCents: 0 });
     // the pot is empty now: even a small reduction waits
     const bakker = await hh.Bakker!.client.put(`/api/households/${hh.Bakker!.id}/solidarity`, { choice: "reduced", percent: 5 });
@@ -443,7 +443,7 @@ describe("solidarity", () => {
     ]);
     // Bakker's 5% is 6,585 and Visser's 20% of 52 × 813 is 8,455: each fits alone, not both
     expect([c.status, d.status].sort()).toEqual([200, 409]);
-    const pot = (await hh.Jansen!.client.get("/api/solidarity?year=2027")).body;
+    const pot = (await hh.Jansen!.client.get("/api/contribution/solidarity?year=2027")).body;
     expect(pot.grantedCents).toBeLessThanOrEqual(pot.supportCents);
   });
 
@@ -454,16 +454,16 @@ describe("solidarity", () => {
     expect((await member.put(`/api/households/${hh.Smit!.id}/solidarity`, { choice: "standard" })).status).toBe(404);
     expect((await treasurer.put(`/api/households/${hh.Smit!.id}/solidarity`, { choice: "standard" })).status).toBe(404);
     expect((await member.get(`/api/households/${hh.Smit!.id}/statement?year=2027`)).status).toBe(404);
-    expect((await member.get("/api/solidarity/households?year=2027")).status).toBe(403);
-    expect((await board.get("/api/solidarity/households?year=2027")).status).toBe(403);
+    expect((await member.get("/api/contribution/solidarity/households?year=2027")).status).toBe(403);
+    expect((await board.get("/api/contribution/solidarity/households?year=2027")).status).toBe(403);
     for (const who of [member, board]) {
-      const totals = await who.get("/api/solidarity?year=2027");
+      const totals = await who.get("/api/contribution/solidarity?year=2027");
       expect(totals.status).toBe(200);
       const text = JSON.stringify(totals.body);
       for (const id of ids()) expect(text).not.toContain(id);
       for (const name of ["Smit", "Dekker", "werkloos"]) expect(text).not.toContain(name);
     }
-    const list = await treasurer.get("/api/solidarity/households?year=2027");
+    const list = await treasurer.get("/api/contribution/solidarity/households?year=2027");
     expect(list.status).toBe(200);
     expect(list.body.households.find((h: any) => h.name === "Smit")).toMatchObject({ choice: "reduced", percent: 50, reason: "werkloos" });
     // the audit log keeps that a choice changed, not what it is
@@ -530,7 +530,7 @@ describe("price changes, overview and role checks", () => {
 
   it("every contribution route is in the OpenAPI document", async () => {
     const doc = (await board.get("/api/openapi.json")).body;
-    for (const p of ["/api/seasons/{year}", "/api/seasons/{year}/confirm", "/api/households/{id}/statement", "/api/payments", "/api/payments/import", "/api/sepa/{file}", "/api/households/{id}/solidarity", "/api/solidarity", "/api/contribution/overview"])
+    for (const p of ["/api/seasons/{year}", "/api/seasons/{year}/confirm", "/api/households/{id}/statement", "/api/payments", "/api/payments/import", "/api/sepa/{file}", "/api/households/{id}/solidarity", "/api/contribution/solidarity", "/api/contribution/overview"])
       expect(doc.paths[p], p).toBeDefined();
     expect(doc.paths["/api/payments"].post["x-auth"]).toEqual(["treasurer"]);
   });

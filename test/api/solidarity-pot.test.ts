@@ -20,7 +20,7 @@ const joined = Date.parse("2026-11-15T10:00:00Z");
 const now = Date.parse("2027-02-20T10:00:00Z");
 
 const choose = (name: string, body: object) => hh[name]!.client.put(`/api/households/${hh[name]!.id}/solidarity`, body);
-const pot = async () => (await hh.Steun!.client.get("/api/solidarity?year=2027")).body;
+const pot = async () => (await hh.Steun!.client.get("/api/contribution/solidarity?year=2027")).body;
 
 /** The pot's totals as the choices themselves add up (what the pot item says must agree). */
 async function fromChoices() {

@@ -181,8 +181,8 @@ const policy: Record<string, Rule> = {
   "GET /api/households/{id}/solidarity": { allow: ["member", "treasurer", "admin"], hidden: "household.not_found" },
   // the choice is the household's own: not even the treasurer or an admin makes it
   "PUT /api/households/{id}/solidarity": { allow: ["member"], hidden: "household.not_found" },
-  "GET /api/solidarity": { allow: members }, // the totals: every member household sees the pot
-  "GET /api/solidarity/households": { allow: ["treasurer", "admin"] },
+  "GET /api/contribution/solidarity": { allow: members }, // the totals: every member household sees the pot
+  "GET /api/contribution/solidarity/households": { allow: ["treasurer", "admin"] },
   // open polls: the board and the farmer ask and see who answered what; member households answer
   // the library: the board keeps it; members read what is for members (board-only answers as unknown)
   "GET /api/documents": { allow: members },
@@ -493,7 +493,7 @@ describe("a former member on their own household", () => {
       ["GET", `/api/elections/${ids.E1}/households`],
       ["DELETE", `/api/elections/${ids.E1}/proxies`],
       ["PUT", `/api/households/${ids.former}/solidarity`, { choice: "reduced", percent: 25, year: 2027 }],
-      ["GET", "/api/solidarity"],
+      ["GET", "/api/contribution/solidarity"],
     ];
     const wrong: string[] = [];
     for (const [method, path, body] of calls) {
@@ -523,7 +523,7 @@ describe("staff without a household", () => {
       ["board", `/api/elections/${ids.E4}/results`],
       ["board", `/api/elections/${ids.E4}/trackers`],
       ["treasurer", "/api/certificates"],
-      ["treasurer", "/api/solidarity"],
+      ["treasurer", "/api/contribution/solidarity"],
     ];
     const wrong: string[] = [];
     for (const [who, path] of expectations) {

@@ -118,7 +118,7 @@ export const apiDomains: readonly ApiDomain[] = withPaths([
   }),
   domain({
     id: "contribution",
-    mounts: ["/api/seasons", "/api/contribution", "/api/solidarity", "/api/households/:id/statement", "/api/households/:id/solidarity"],
+    mounts: ["/api/seasons", "/api/contribution", "/api/households/:id/statement", "/api/households/:id/solidarity"],
     mail: true,
     authSecret: false,
   }),

@@ -41,7 +41,7 @@ function runApi() {
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(treasurerMe);
     if (call.path === `/api/contribution/overview?year=${year}`) return apiError(409, "season.not_confirmed");
-    if (call.path.startsWith("/api/solidarity/households")) return ok({ year, households: [] });
+    if (call.path.startsWith("/api/contribution/solidarity/households")) return ok({ year, households: [] });
     if (call.path === `/api/sepa/${year}-02.json`) return ok(summary(`${year}-02`, { count: 0, totalCents: 0, first: 0, recurring: 0, collections: [], leftOut: [] }));
     if (call.path === `/api/sepa/${march}.json`) return ok(created ? made(Math.min(2, ++looks)) : summary(march));
     if (call.path === `/api/sepa/${march}` && call.method === "POST") {

@@ -58,9 +58,9 @@ export const contributionApi = {
     request<{ solidarity: SolidarityMine }>("PUT", `/households/${esc(householdID)}/solidarity`, input).then(
       (r) => r.solidarity,
     ),
-  pot: (year: number) => request<SolidarityTotals>("GET", `/solidarity?year=${year}`),
+  pot: (year: number) => request<SolidarityTotals>("GET", `/contribution/solidarity?year=${year}`),
   /** Who chose what, with reasons: the treasurer only. */
-  solidarityList: (year: number) => request<SolidarityList>("GET", `/solidarity/households?year=${year}`),
+  solidarityList: (year: number) => request<SolidarityList>("GET", `/contribution/solidarity/households?year=${year}`),
   season: (year: number) => request<{ season: SeasonInfo }>("GET", `/seasons/${year}`).then((r) => r.season),
   saveSeason: (year: number, input: SeasonInput) =>
     request<{ season: SeasonInfo }>("PUT", `/seasons/${year}`, input).then((r) => r.season),

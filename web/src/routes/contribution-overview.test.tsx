@@ -81,7 +81,7 @@ function treasurerApi(me: MeInfo = treasurerMe) {
       ledger.push(reversal);
       return { status: 201, body: { reversal } };
     }
-    if (call.path === `/api/solidarity/households?year=${year}`)
+    if (call.path === `/api/contribution/solidarity/households?year=${year}`)
       return ok({
         year,
         households: [
@@ -261,7 +261,7 @@ describe("the treasurer's overview", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeInTheDocument();
     expect(screen.queryByText("Solidariteit: wie koos wat")).not.toBeInTheDocument();
-    expect(api.calls.some((c) => c.path.startsWith("/api/solidarity/households"))).toBe(false);
+    expect(api.calls.some((c) => c.path.startsWith("/api/contribution/solidarity/households"))).toBe(false);
   });
 
   it("reverses a payment from a household's ledger with a counter-entry", async () => {

@@ -126,7 +126,7 @@ function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; fo
       mine = { year, choice: body.choice, percent: body.percent, reason: body.reason ?? null };
       return ok({ solidarity: mine });
     }
-    if (call.path === `/api/solidarity?year=${year}`) return ok(pot);
+    if (call.path === `/api/contribution/solidarity?year=${year}`) return ok(pot);
     return undefined;
   });
 }

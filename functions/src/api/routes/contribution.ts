@@ -193,7 +193,7 @@ export function contributionRoutes(app: App) {
     app,
     {
       method: "get",
-      path: "/api/solidarity",
+      path: "/api/contribution/solidarity",
       summary: "The solidarity pot's totals (never who)",
       tag,
       access: ["member", "board", "treasurer"],
@@ -207,7 +207,7 @@ export function contributionRoutes(app: App) {
     app,
     {
       method: "get",
-      path: "/api/solidarity/households",
+      path: "/api/contribution/solidarity/households",
       summary: "Who supports and who has a reduction, with reasons: the treasurer only",
       tag,
       access: treasurer,
