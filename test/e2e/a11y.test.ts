@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import axe, { type Result as Violation } from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +50,8 @@ interface Demo {
   messageID: string;
   /** The demo farm's open teeltenquête. */
   pollID: string;
+  /** The farmer's news post with a photo. */
+  newsID: string;
 }
 
 interface Screen {
@@ -303,6 +306,21 @@ const screens: Screen[] = [
   // after the board's upload: a document to read
   screen("/documents", "member", "the library", "/documents"),
   screen("/documents", "memberEn", "the library in English", "/documents"),
+  // news: the post on the home screen (the home screens above), its own page, writing and changing one
+  screen("/news/:id", "member", "a news post with its photo", (d) => `/news/${d.newsID}`),
+  screen("/news/:id", "memberEn", "a news post in English", (d) => `/news/${d.newsID}`),
+  screen("/news/:id", "farmer", "their own news post, delete asked", (d) => `/news/${d.newsID}`, async (page) => {
+    await page.getByRole("button", { name: "Verwijderen" }).click();
+    await page.getByRole("button", { name: "Ja, verwijderen" }).waitFor();
+  }),
+  screen("/news/new", "farmer", "writing news, a photo picked and its text previewed", "/news/new", async (page) => {
+    await page.getByLabel("Titel").fill("Pompoenen");
+    await page.getByLabel("Tekst").fill("Ze zijn binnen.\nKijk op https://example.nl");
+    await page.locator("#news-files").setInputFiles(join(import.meta.dirname, "../fixtures/photos/leeks-1200x900.jpg"));
+    await page.getByRole("button", { name: "Foto 1 weghalen" }).waitFor();
+  }),
+  screen("/news/new", "farmer", "writing news sent without a title", "/news/new", (page) => submitWithErrors(page, "Plaatsen"), 400),
+  screen("/news/:id/edit", "board", "changing a post, for whom to choose", (d) => `/news/${d.newsID}/edit`),
   screen(
     "/farm/settings",
     "board",
@@ -568,6 +586,16 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
   const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
   const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
+  const photo = await fetch(`${e2e.url}/api/news/photos`, {
+    method: "POST",
+    headers: { origin: e2e.url, cookie: `akker_session=${tokens.farmer}`, "content-type": "image/jpeg" },
+    body: readFileSync(join(import.meta.dirname, "../fixtures/photos/leeks-1200x900.jpg")),
+  }).then((r) => r.json() as Promise<{ photo: { id: string } }>);
+  const post = await call<{ post: { id: string } }>("farmer", "POST", "/news", {
+    title: "De prei staat er mooi bij",
+    text: "Deze week de eerste prei.\n\nMeer over prei: https://example.nl/prei",
+    photoIDs: [photo.photo.id],
+  });
   const sent = await call<{ message: { id: string } }>("board", "POST", "/messages", { audience: { kind: "roles", roles: ["board", "treasurer"] }, subject: "Bestuursoverleg", text: "Dinsdag om acht uur." });
 
   return {
@@ -584,6 +612,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     acceptToken,
     confirmToken,
     pollID: polls[0]!.id,
+    newsID: post.post.id,
     messageID: sent.message.id,
   };
 }

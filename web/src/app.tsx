@@ -57,6 +57,8 @@ const ElectionAudit = lazy(() => import("./routes/election-audit"));
 const MyData = lazy(() => import("./routes/my-data"));
 const PublicFarm = lazy(() => import("./routes/public-farm"));
 const Documents = lazy(() => import("./routes/documents"));
+const NewsPost = lazy(() => import("./routes/news-post"));
+const NewsCompose = lazy(() => import("./routes/news-compose"));
 const FarmSettings = lazy(() => import("./routes/farm-settings"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessagePage = lazy(() => import("./routes/message"));
@@ -113,6 +115,9 @@ export function App() {
           <Route path="/my-data" component={MyData} />
           <Route path="/farm/settings" component={FarmSettings} />
           <Route path="/documents" component={Documents} />
+          <Route path="/news/new" component={NewsCompose} />
+          <Route path="/news/:id" component={NewsPost} />
+          <Route path="/news/:id/edit" component={NewsCompose} />
           <Route path="/messages" component={Messages} />
           <Route path="/messages/:id" component={MessagePage} />
           <Route path="/polls" component={Polls} />

@@ -24,6 +24,7 @@ const WorkdayCard = lazy(() => import("../components/workday-card"));
 const FarmerWeeks = lazy(() => import("../components/farmer-weeks"));
 const HoursProgress = lazy(() => import("../components/hours-progress"));
 const PollCard = lazy(() => import("../components/poll-card"));
+const NewsCard = lazy(() => import("../components/news-card"));
 
 export const route = {
   preload: () => void homeReady(),
@@ -51,6 +52,8 @@ async function homeReady() {
       // the client comes with the cards, not in the first screen's code
       import("../lib/workday").then((w) => Promise.all([w.getWorkdays(), w.getMyHours()])),
     );
+  // news is for anyone with a role (people of member households, the staff); its client comes with the card
+  if (me?.roles.length) parts.push(NewsCard.preload(), import("../lib/news").then((n) => n.getNews()));
   if (canEnterHarvest(me)) {
     const week = currentWeek();
     parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));
@@ -83,6 +86,12 @@ export default function Home() {
               </Suspense>
               <Suspense>
                 <PollCard />
+              </Suspense>
+            </Show>
+            {/* the week's news beside the share: the farmer's note, then the posts */}
+            <Show when={me().roles.length}>
+              <Suspense fallback={<Loading />}>
+                <NewsCard canWrite={["farmer", "board", "admin"].some((r) => me().roles.includes(r as Role))} />
               </Suspense>
             </Show>
             <Show when={canSignUp(me())}>

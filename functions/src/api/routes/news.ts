@@ -16,6 +16,8 @@ const readers = ["member", "farmer", "coordinator", "board", "treasurer"] as con
 const writers = ["farmer", "board"] as const;
 const OnePost = z.object({ post: News.Info });
 const id = textParams("id");
+// the photo's own type, or bytes as the web client sends any file: what it is is read from the bytes
+const uploadTypes: string[] = [...NewsPhotos.types, "application/octet-stream"];
 
 export function newsRoutes(app: App) {
   route(
@@ -36,10 +38,10 @@ export function newsRoutes(app: App) {
     {
       method: "post",
       path: "/api/news/photos",
-      summary: `Upload a photo for a post: the image itself (JPEG, PNG or WebP), made small first (at most ${NewsPhotos.maxSide} px on its longest side, ${NewsPhotos.maxBytes / 1024} kB); checked from its bytes, then stored`,
+      summary: `Upload a photo for a post: the image itself (JPEG, PNG or WebP, in its own media type or as application/octet-stream), made small first (at most ${NewsPhotos.maxSide} px on its longest side, ${NewsPhotos.maxBytes / 1024} kB); checked from its bytes, then stored`,
       tag,
       access: writers,
-      rawBody: Object.fromEntries(NewsPhotos.types.map((t) => [t, z.string()])),
+      rawBody: Object.fromEntries(uploadTypes.map((t) => [t, z.string()])),
       maxBody: NewsPhotos.maxBytes,
       responses: {
         201: { description: "Stored; name its id in a post", schema: z.object({ photo: NewsPhotos.Info }) },
@@ -50,8 +52,7 @@ export function newsRoutes(app: App) {
     async (c) => {
       const type = (c.req.header("content-type") ?? "").toLowerCase().split(";")[0]!.trim();
       // no other types: an HTML form on another site cannot post here
-      if (!(NewsPhotos.types as string[]).includes(type))
-        throw new VisibleError("input", "input.content_type", `Send the photo as ${NewsPhotos.types.join(", ")}.`);
+      if (!uploadTypes.includes(type)) throw new VisibleError("input", "input.content_type", `Send the photo as ${uploadTypes.join(", ")}.`);
       return c.json({ photo: await NewsPhotos.upload(new Uint8Array(await c.req.arrayBuffer())) }, 201);
     },
   );
