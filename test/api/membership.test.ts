@@ -419,7 +419,7 @@ describe("leaving", () => {
   it("notice is refused within the minimum term, accepted after it; then the deposit is refunded", async () => {
     Clock.set(Date.parse("2028-06-01T10:00:00Z"));
     await loginAll();
-    const early = await visser.post(`/api/households/${ids.Visser}/notice`);
+    const early = await visser.post(`/api/households/${ids.Visser}/certificate/notice`);
     expect(early.status).toBe(409);
     expect(early.body.error).toMatchObject({ code: "membership.minimum_term", firstPossibleEndDate: "2029-12-31" });
     expect(early.body.error.message).toContain("2029-12-31");
@@ -427,14 +427,14 @@ describe("leaving", () => {
     Clock.set(Date.parse("2029-06-01T10:00:00Z"));
     await loginAll();
     expect((await visser.get(`/api/households/${ids.Visser}/certificate`)).body.certificate.noticeEndDate).toBe("2029-12-31");
-    const notice = await visser.post(`/api/households/${ids.Visser}/notice`);
+    const notice = await visser.post(`/api/households/${ids.Visser}/certificate/notice`);
     expect(notice.status).toBe(200);
     expect(notice.body.certificate).toMatchObject({ endDate: "2029-12-31", status: "paid" });
     expect((await outbox("visser@example.nl"))[0]!.subject).toBe("Opzegging ontvangen: lidmaatschap tot en met 31 december 2029");
-    expect((await visser.post(`/api/households/${ids.Visser}/notice`)).body.certificate.endDate).toBe("2029-12-31");
+    expect((await visser.post(`/api/households/${ids.Visser}/certificate/notice`)).body.certificate.endDate).toBe("2029-12-31");
     // the board can take it back and give it again
-    expect((await board.delete(`/api/households/${ids.Visser}/notice`)).body.certificate.endDate).toBeNull();
-    expect((await board.post(`/api/households/${ids.Visser}/notice`)).body.certificate.endDate).toBe("2029-12-31");
+    expect((await board.delete(`/api/households/${ids.Visser}/certificate/notice`)).body.certificate.endDate).toBeNull();
+    expect((await board.post(`/api/households/${ids.Visser}/certificate/notice`)).body.certificate.endDate).toBe("2029-12-31");
     const waiting = (await board.get("/api/applications")).body.capacity;
     expect(waiting.leavingMouths).toBe(2);
 
@@ -445,7 +445,7 @@ describe("leaving", () => {
     expect((await treasurer.get(`/api/certificates/${ids.Visser}`)).body.certificate.status).toBe("paid");
     Clock.set(Date.parse("2030-01-01T10:00:00Z"));
     expect((await treasurer.get(`/api/certificates/${ids.Visser}`)).body.certificate.status).toBe("refund_due");
-    expect((await visser.delete(`/api/households/${ids.Visser}/notice`)).body.error.code).toBe("membership.ended");
+    expect((await visser.delete(`/api/households/${ids.Visser}/certificate/notice`)).body.error.code).toBe("membership.ended");
     await tick(Clock.now());
     expect((await board.get(`/api/households/${ids.Visser}`)).body.household.status).toBe("left");
     const refunded = await treasurer.post(`/api/certificates/${ids.Visser}/refund`);
@@ -482,8 +482,8 @@ describe("who may do what", () => {
     expect((await board.get("/api/certificates")).status).toBe(200);
     // another household's certificate and notice answer like an unknown one
     expect((await jansen.get(`/api/households/${ids.Penning}/certificate`)).status).toBe(404);
-    expect((await jansen.post(`/api/households/${ids.Penning}/notice`)).status).toBe(404);
-    expect((await jansen.delete(`/api/households/${ids.Penning}/notice`)).status).toBe(404);
+    expect((await jansen.post(`/api/households/${ids.Penning}/certificate/notice`)).status).toBe(404);
+    expect((await jansen.delete(`/api/households/${ids.Penning}/certificate/notice`)).status).toBe(404);
     expect((await jansen.get(`/api/households/hh_nope/certificate`)).status).toBe(404);
     expect((await treasurer.get(`/api/certificates/hh_nope`)).status).toBe(404);
   });

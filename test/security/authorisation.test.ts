@@ -140,8 +140,8 @@ const policy: Record<string, Rule> = {
   "POST /api/certificates/{householdID}/deposit-payments": { allow: ["treasurer", "admin"] },
   "POST /api/certificates/{householdID}/refund": { allow: ["treasurer", "admin"] },
   "GET /api/households/{id}/certificate": { allow: ["member", "board", "treasurer", "admin"], hidden: "household.not_found" },
-  "POST /api/households/{id}/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
-  "DELETE /api/households/{id}/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
+  "POST /api/households/{id}/certificate/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
+  "DELETE /api/households/{id}/certificate/notice": { allow: ["member", "board", "admin"], hidden: "household.not_found" },
   "GET /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
   "PATCH /api/membership/settings": { allow: ["board", "treasurer", "admin"] },
   "POST /api/applications": { allow: everyone },
@@ -471,7 +471,7 @@ describe("a former member on their own household", () => {
     expect((await c.get(`/api/households/${own}/certificate`)).body.certificate.status).toBe("refund_due");
     expect((await c.patch("/api/me", { locale: "en" })).status).toBe(200);
     // notice is about staying: one that has left answers that the membership has ended, not that it may not ask
-    const notice = await c.post(`/api/households/${own}/notice`);
+    const notice = await c.post(`/api/households/${own}/certificate/notice`);
     expect([notice.status, notice.body.error.code]).toEqual([409, "membership.ended"]);
   });
 

@@ -37,7 +37,7 @@ describe("bad input is refused, never a 500", () => {
       expect(res.status, path.slice(0, 40)).toBe(400);
       expect(res.body.error.code).toBe("input.invalid");
     }
-    const post = await all.post(`/api/households/${"h".repeat(3000)}/notice`);
+    const post = await all.post(`/api/households/${"h".repeat(3000)}/certificate/notice`);
     expect(post.status).toBe(400);
     expect(post.body.error.issues).toEqual([{ path: "id", message: "At most 100 characters." }]);
     // up to the bound, a path still reaches the handler: unknown is 404
@@ -85,7 +85,7 @@ describe("bad input is refused, never a 500", () => {
     const over = await all.post(`/api/certificates/${id}/deposit-payments`, { amountCents: 9_000_000, date: dateOf(Date.now()), reference: "TE VEEL" });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe("certificate.overpaid");
-    expect((await all.post(`/api/households/${id}/notice`)).body.error.code).toBe("membership.minimum_term");
+    expect((await all.post(`/api/households/${id}/certificate/notice`)).body.error.code).toBe("membership.minimum_term");
     expect((await all.post(`/api/certificates/${id}/refund`)).body.error.code).toBe("certificate.not_refund_due");
     expect((await stored()).data).toBeNull();
 

@@ -68,7 +68,7 @@ describe("CSRF: state-changing requests must come from the site itself", () => {
     }
     // a body-less post (an <a ping>, an old browser's form) as well
     await refused(await send("POST", "/api/auth/logout", {}));
-    await refused(await send("DELETE", "/api/households/hh_x/notice", {}));
+    await refused(await send("DELETE", "/api/households/hh_x/certificate/notice", {}));
     expect(await locale()).toBe("nl");
     expect((await member.get("/api/me")).status).toBe(200);
   });

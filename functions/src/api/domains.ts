@@ -111,7 +111,6 @@ export const apiDomains: readonly ApiDomain[] = withPaths([
       "/api/certificates.csv",
       "/api/membership",
       "/api/households/:id/certificate",
-      "/api/households/:id/notice",
     ],
     mail: true,
     authSecret: false,

@@ -55,9 +55,9 @@ export const membershipApi = {
     payDeposit: (householdID: string, input: DepositInput) =>
       request<DepositRecorded>("POST", `/certificates/${esc(householdID)}/deposit-payments`, input),
     giveNotice: (householdID: string) =>
-      request<{ certificate: CertificateDetail }>("POST", `/households/${esc(householdID)}/notice`).then((r) => r.certificate),
+      request<{ certificate: CertificateDetail }>("POST", `/households/${esc(householdID)}/certificate/notice`).then((r) => r.certificate),
     withdrawNotice: (householdID: string) =>
-      request<{ certificate: CertificateDetail }>("DELETE", `/households/${esc(householdID)}/notice`).then((r) => r.certificate),
+      request<{ certificate: CertificateDetail }>("DELETE", `/households/${esc(householdID)}/certificate/notice`).then((r) => r.certificate),
   },
 };
 

@@ -72,7 +72,7 @@ function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; fo
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(opts.former ? formerMe : memberMe);
     if (call.path === "/api/households/hh_devries/certificate") return ok({ certificate: mineCertificate });
-    if (call.path === "/api/households/hh_devries/notice" && call.method === "POST") {
+    if (call.path === "/api/households/hh_devries/certificate/notice" && call.method === "POST") {
       if (!opts.noticeEndDate)
         return {
           status: 409,
@@ -87,7 +87,7 @@ function contributionApi(opts: { confirmed?: boolean; noticeEndDate?: string; fo
       mineCertificate = { ...mineCertificate, noticeGivenAt: "2027-03-01T10:00:00.000Z", endDate: opts.noticeEndDate, noticeEndDate: null };
       return ok({ certificate: mineCertificate });
     }
-    if (call.path === "/api/households/hh_devries/notice" && call.method === "DELETE") {
+    if (call.path === "/api/households/hh_devries/certificate/notice" && call.method === "DELETE") {
       mineCertificate = { ...mineCertificate, noticeGivenAt: null, endDate: null, noticeEndDate: opts.noticeEndDate ?? null };
       return ok({ certificate: mineCertificate });
     }
@@ -268,7 +268,7 @@ describe("my contribution", () => {
     await findAlert(
       "De minimale looptijd is nog niet voorbij. Het lidmaatschap kan op zijn vroegst eindigen op 31 december 2028.",
     );
-    expect(api.find("POST", "/api/households/hh_devries/notice")).toHaveLength(1);
+    expect(api.find("POST", "/api/households/hh_devries/certificate/notice")).toHaveLength(1);
   });
 
   it("gives notice for the end of the year, and withdraws it", async () => {
@@ -290,7 +290,7 @@ describe("my contribution", () => {
     await user.click(within(notice).getByRole("button", { name: "Ja, intrekken" }));
     expect(await within(notice).findByText("De opzegging is ingetrokken. Het lidmaatschap loopt door.")).toBeInTheDocument();
     expect(within(notice).getByRole("button", { name: "Lidmaatschap opzeggen" })).toBeInTheDocument();
-    expect(api.find("DELETE", "/api/households/hh_devries/notice")).toHaveLength(1);
+    expect(api.find("DELETE", "/api/households/hh_devries/certificate/notice")).toHaveLength(1);
   });
 
   it("revokes the mandate after asking", async () => {

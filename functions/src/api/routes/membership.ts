@@ -137,7 +137,7 @@ function certificateRoutes(app: App) {
     app,
     {
       method: "post",
-      path: "/api/households/:id/notice",
+      path: "/api/households/:id/certificate/notice",
       summary: "Give notice for the end of this year (its own people, or the board); repeating it changes nothing",
       tag,
       access: "session",
@@ -155,7 +155,7 @@ function certificateRoutes(app: App) {
     app,
     {
       method: "delete",
-      path: "/api/households/:id/notice",
+      path: "/api/households/:id/certificate/notice",
       summary: "Withdraw the notice, until the membership has ended",
       tag,
       access: "session",
