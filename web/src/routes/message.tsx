@@ -26,37 +26,20 @@ export default function MessagePage() {
               <p class="hint">
                 {m().audiences[msg().audience.kind]} · {m().by(msg().author.name, when(msg().createdAt))}
               </p>
-              <p class="message-text">{msg().text}</p>
+              <p class="description">{msg().text}</p>
               <MailingProgress path={`/messages/${msg().id}/mailing`} of="recipients" />
               <h2>{m().recipients}</h2>
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().person}</th>
-                      <th scope="col">{m().household}</th>
-                      <th scope="col">{m().mailedAt}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={msg().recipients}>
-                      {(r) => (
-                        <tr>
-                          <td>
-                            {r.name ?? m().gone}
-                            <Show when={r.email}>
-                              <br />
-                              <span class="hint">{r.email}</span>
-                            </Show>
-                          </td>
-                          <td>{r.household ?? "–"}</td>
-                          <td>{r.sentAt ? when(r.sentAt) : m().notYet}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <ul>
+                <For each={msg().recipients}>
+                  {(r) => (
+                    <li>
+                      {r.name ?? m().gone}
+                      <Show when={r.email}> ({r.email})</Show>
+                      <Show when={r.household}>, {r.household}</Show>: {r.sentAt ? when(r.sentAt) : m().notYet}
+                    </li>
+                  )}
+                </For>
+              </ul>
             </>
           )}
         </Show>

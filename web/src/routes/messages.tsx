@@ -160,15 +160,16 @@ function Log() {
       <h2 id="log-title">{m().log}</h2>
       <Loads>
         <Show when={list()?.messages.length} fallback={<p>{m().none}</p>}>
-          <ul class="plain">
+          <ul class="link-list">
             <For each={list()!.messages}>
               {(msg) => (
                 <li>
-                  <A href={`/messages/${msg.id}`}>{msg.subject}</A>
-                  <br />
-                  <span class="hint">
-                    {m().audiences[msg.audience.kind]} · {m().people(msg.total)} · {m().by(msg.author.name, when(msg.createdAt))}
-                  </span>
+                  <A href={`/messages/${msg.id}`}>
+                    <span class="link-title">{msg.subject}</span>
+                    <span class="hint">
+                      {m().audiences[msg.audience.kind]} · {m().people(msg.total)} · {m().by(msg.author.name, when(msg.createdAt))}
+                    </span>
+                  </A>
                 </li>
               )}
             </For>
