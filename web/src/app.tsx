@@ -55,6 +55,10 @@ const ElectionPage = lazy(() => import("./routes/election"));
 const ElectionEdit = lazy(() => import("./routes/election-edit"));
 const ElectionAudit = lazy(() => import("./routes/election-audit"));
 const MyData = lazy(() => import("./routes/my-data"));
+const AssembliesManage = lazy(() => import("./routes/assemblies-manage"));
+const AssemblyManage = lazy(() => import("./routes/assembly-manage"));
+const AssemblyDoor = lazy(() => import("./routes/assembly-door"));
+const AssemblyPage = lazy(() => import("./routes/assembly"));
 const PublicFarm = lazy(() => import("./routes/public-farm"));
 const Documents = lazy(() => import("./routes/documents"));
 const NewsPost = lazy(() => import("./routes/news-post"));
@@ -113,6 +117,10 @@ export function App() {
           <Route path="/waitlist" component={Waitlist} {...waitlistRoute} />
           <Route path="/certificates" component={Certificates} {...registerRoute} />
           <Route path="/my-data" component={MyData} />
+          <Route path="/assemblies/manage" component={AssembliesManage} />
+          <Route path="/assemblies/manage/:id" component={AssemblyManage} />
+          <Route path="/assemblies/manage/:id/door" component={AssemblyDoor} />
+          <Route path="/assemblies/:id" component={AssemblyPage} />
           <Route path="/farm/settings" component={FarmSettings} />
           <Route path="/documents" component={Documents} />
           <Route path="/news/new" component={NewsCompose} />

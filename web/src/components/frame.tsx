@@ -203,6 +203,7 @@ function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
     ["/hours/pending", "pendingHours", has("coordinator")],
     ["/hours/totals", "hourTotals", canSeeHourTotals(me)],
     ["/farm/settings", "farm", canManageHouseholds(me)],
+    ["/assemblies/manage", "assemblies", canManageHouseholds(me)],
     // the farmer mails all members from here too
     ["/messages", "messages", canManageHouseholds(me) || has("treasurer") || canEnterHarvest(me)],
     ["/polls/new", "newPoll", canManageHouseholds(me)],

@@ -15,6 +15,7 @@ export const adminNl = {
   pendingHours: "Uren goedkeuren",
   hourTotals: "Urentotalen",
   farm: "Boerderij",
+  assemblies: "ALV",
   messages: "Mail aan leden",
   newPoll: "Peiling starten",
 };
@@ -33,6 +34,7 @@ export const adminEn: typeof adminNl = {
   pendingHours: "Approve hours",
   hourTotals: "Hour totals",
   farm: "Farm",
+  assemblies: "General assembly",
   messages: "Mail to members",
   newPoll: "Start a poll",
 };

@@ -23,6 +23,7 @@ const HarvestShares = lazy(() => import("../components/harvest-share"));
 const WorkdayCard = lazy(() => import("../components/workday-card"));
 const FarmerWeeks = lazy(() => import("../components/farmer-weeks"));
 const HoursProgress = lazy(() => import("../components/hours-progress"));
+const AssemblyCard = lazy(() => import("../components/assembly-card"));
 const PollCard = lazy(() => import("../components/poll-card"));
 const NewsCard = lazy(() => import("../components/news-card"));
 
@@ -43,6 +44,7 @@ async function homeReady() {
   if (hasHarvestShare(me)) {
     const week = currentWeek();
     parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
+    parts.push(AssemblyCard.preload(), import("../lib/assembly").then((m) => m.getAssemblies()));
     parts.push(PollCard.preload(), import("../lib/poll").then((p) => p.getPolls()));
   }
   if (canSignUp(me))
@@ -83,6 +85,9 @@ export default function Home() {
             <Show when={hasHarvestShare(me())}>
               <Suspense fallback={<Loading />}>
                 <HarvestShares />
+              </Suspense>
+              <Suspense>
+                <AssemblyCard />
               </Suspense>
               <Suspense>
                 <PollCard />
