@@ -50,6 +50,9 @@ interface Demo {
   messageID: string;
   /** The demo farm's open teeltenquête. */
   pollID: string;
+  /** A general assembly with its ballot open and one household checked in; and one closed, with its results. */
+  assemblyID: string;
+  closedAssemblyID: string;
   /** The farmer's news post with a photo. */
   newsID: string;
 }
@@ -196,6 +199,17 @@ const screens: Screen[] = [
   screen("/contribution", "memberEn", "my contribution in English", "/contribution"),
   screen("/my-data", "member", "my data", "/my-data"),
   screen("/polls", "member", "polls", "/polls"),
+  screen("/assemblies/:id", "member", "the general assembly's agenda and its open ballot", (d) => `/assemblies/${d.assemblyID}`),
+  screen("/assemblies/:id", "member", "the ballot sent, with a tracker per item", (d) => `/assemblies/${d.assemblyID}`, async (page) => {
+    await page.getByRole("radio", { name: "Voor" }).check();
+    await page.getByRole("button", { name: "Stembiljet versturen" }).click();
+    await page.getByRole("heading", { name: "Jullie controlecodes" }).waitFor();
+  }),
+  screen("/assemblies/:id", "memberEn", "a closed general assembly's results", (d) => `/assemblies/${d.closedAssemblyID}`),
+  screen("/assemblies/manage", "board", "the general assemblies and the form for a new one", "/assemblies/manage"),
+  screen("/assemblies/manage/:id", "board", "an assembly with its ballot open", (d) => `/assemblies/manage/${d.assemblyID}`),
+  screen("/assemblies/manage/:id", "board", "a closed assembly's results", (d) => `/assemblies/manage/${d.closedAssemblyID}`),
+  screen("/assemblies/manage/:id/door", "board", "check-in at the door, one household present", (d) => `/assemblies/manage/${d.assemblyID}/door`),
   screen("/polls/:id", "member", "the teeltenquête to answer", (d) => `/polls/${d.pollID}`),
   screen("/polls/:id", "member", "the teeltenquête answered", (d) => `/polls/${d.pollID}`, async (page) => {
     await page.getByRole("group", { name: "Prei" }).getByRole("radio", { name: "5: graag meer" }).check();
@@ -585,6 +599,22 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   const confirmToken = await mailedToken("veen@voorbeeld.test", "confirm");
   await call("board", "POST", `/applications/${applied.application.id}/offer`);
   const acceptToken = await mailedToken("bakker@voorbeeld.test", "accept");
+  // a general assembly with its ballot open and the member's household at the door; one closed
+  const assembly = async (title: string, items: Record<string, unknown>[]) => {
+    const made = await call<{ assembly: { id: string } }>("board", "POST", "/assemblies", { title, startsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), place: "De schuur" });
+    for (const item of items) await call("board", "POST", `/assemblies/${made.assembly.id}/items`, item);
+    await call("board", "POST", `/assemblies/${made.assembly.id}/announce`);
+    await call("board", "POST", `/assemblies/${made.assembly.id}/open`);
+    return made.assembly.id;
+  };
+  const assemblyID = await assembly("ALV voorjaar", [
+    { kind: "discussion", title: "Opening en mededelingen" },
+    { kind: "motion", title: "Begroting", inRoom: true, quorumPercent: 30 },
+    { kind: "board", title: "Bestuurszetel", seats: 1, candidates: [{ name: "Anne de Vries" }, { name: "Bram Jansen" }] },
+  ]);
+  await call("board", "PUT", `/assemblies/${assemblyID}/attendance/${me.household.id}`);
+  const closedAssemblyID = await assembly("ALV najaar", [{ kind: "motion", title: "Kippen erbij" }]);
+  await call("board", "POST", `/assemblies/${closedAssemblyID}/close`);
   const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
   const photo = await fetch(`${e2e.url}/api/news/photos`, {
     method: "POST",
@@ -612,6 +642,8 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     acceptToken,
     confirmToken,
     pollID: polls[0]!.id,
+    assemblyID,
+    closedAssemblyID,
     newsID: post.post.id,
     messageID: sent.message.id,
   };
