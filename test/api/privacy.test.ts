@@ -278,6 +278,7 @@ describe("erasure", () => {
     expect((await db.harvestShare.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toEqual([]);
     expect((await db.harvestOptOut.get({ farmID, week: "2026-W50", householdID: settled.id }).go()).data).toBeNull();
     expect((await db.outbox.query.byRecipient({ farmID, to: settled.email }).go()).data).toEqual([]);
+    expect((await db.pollAnswer.get({ farmID, pollID: "pl_settled", householdID: settled.id }).go()).data).toBeNull();
     // the books: payments (with the bank line, the payer's name a pseudonym), mandate (IBAN), certificate with its refund, deposits, composition
     expect((await db.ledgerEntry.query.byHousehold({ farmID, householdID: settled.id }).go()).data).toHaveLength(2);
     const banked = (await db.bankLine.query.byState({ farmID, state: "booked" }).go()).data.filter((l) => l.householdID === settled.id);

@@ -103,8 +103,8 @@ export namespace Erasure {
 
   /**
    * Erases one household's people: names, addresses, sessions, login codes,
-   * calendar links, sign-ups, hours, harvest shares and opt-outs, mails,
-   * closed applications and the audit events about them go; the household
+   * calendar links, sign-ups, hours, harvest shares and opt-outs, poll
+   * answers, mails, closed applications and the audit events about them go; the household
    * keeps a pseudonym with its composition, and its fiscal records (payments,
    * mandate, certificate, deposits, composition periods, solidarity choices
    * without their reason) are kept until `retainUntil`. People who hold a
@@ -147,6 +147,8 @@ export namespace Erasure {
     await writeAll((b) => db.harvestShare.delete(b).go(), raw.shares.map((s) => ({ farmID, week: s.week, householdID })));
     await writeAll((b) => db.harvestOptOut.delete(b).go(), raw.optOuts.map((o) => ({ farmID, week: o.week, householdID })));
     await writeAll((b) => db.harvestPickup.delete(b).go(), raw.shares.map((s) => ({ farmID, week: s.week, householdID })));
+    // a poll's counts lose the household's answer, as its comment may name it
+    await writeAll((b) => db.pollAnswer.delete(b).go(), raw.pollAnswers.map((a) => ({ farmID, pollID: a.pollID, householdID })));
     const hoursIDs = new Set(raw.hours.map((h) => h.entryID));
     await writeAll((b) => db.hours.delete(b).go(), raw.hours.map((h) => ({ farmID, householdID, entryID: h.entryID })));
     // an application still waiting or offered is a new relationship with the farm: it stays

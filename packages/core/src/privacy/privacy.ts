@@ -174,7 +174,7 @@ export namespace Privacy {
       raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, periods: periods.data,
         mandate: mandate.data, certificate: certificate.data, deposits: deposits.data, choices: choices.data, rolls: rolls.data,
         proxies: proxies.flatMap((p) => p.data), applications: theirApplications, pending: pending.data.filter((m) => emails.includes(m.to)),
-        audit },
+        audit, pollAnswers: pollAnswers.data },
       export: {
         exportedAt: Clock.iso(),
         farm: { id: farm.id, name: farm.name },
