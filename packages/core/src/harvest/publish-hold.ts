@@ -21,7 +21,8 @@ export async function hold(week: string, version: number, claim: string) {
     .then(
       () => true,
       (e: unknown) => {
-        if (isConditionFailure(e)) return false;
+        // a conflict with an opt-out's transaction on the week: look again, as for a hold
+        if (isConditionFailure(e) || /TransactionConflict/.test(`${(e as Error).name} ${(e as { cause?: Error }).cause?.name}`)) return false;
         throw e;
       },
     );
