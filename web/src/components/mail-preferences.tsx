@@ -1,6 +1,6 @@
 import { createEffect, createSignal, Show } from "solid-js";
 import { createAsync, revalidate } from "@solidjs/router";
-import { FormError, Status } from "./feedback";
+import { FormError, Loads, Status } from "./feedback";
 import { CheckboxField } from "./field";
 import { useSection } from "../i18n";
 import { messageEn, messageNl } from "../i18n/message";
@@ -39,19 +39,21 @@ export function MailPreferencesCard() {
     <section class="card" aria-labelledby="mail-prefs">
       <h2 id="mail-prefs">{m().prefsTitle}</h2>
       <p>{m().prefsIntro}</p>
-      <Show when={prefs()}>
-        {(p) => (
-          <form onSubmit={save}>
-            <CheckboxField name="news" label={m().news} checked={p().news} onChange={(on) => setPrefs({ ...p(), news: on })} />
-            <CheckboxField name="reminders" label={m().reminders} checked={p().reminders} onChange={(on) => setPrefs({ ...p(), reminders: on })} />
-            <FormError error={error()} />
-            <Status message={saved() ? m().saved : undefined} />
-            <button type="submit" class="primary" disabled={pending()}>
-              {m().save}
-            </button>
-          </form>
-        )}
-      </Show>
+      <Loads>
+        <Show when={stored() && prefs()}>
+          {(p) => (
+            <form onSubmit={save}>
+              <CheckboxField name="news" label={m().news} checked={p().news} onChange={(on) => setPrefs({ ...p(), news: on })} />
+              <CheckboxField name="reminders" label={m().reminders} checked={p().reminders} onChange={(on) => setPrefs({ ...p(), reminders: on })} />
+              <FormError error={error()} />
+              <Status message={saved() ? m().saved : undefined} />
+              <button type="submit" class="primary" disabled={pending()}>
+                {m().save}
+              </button>
+            </form>
+          )}
+        </Show>
+      </Loads>
     </section>
   );
 }

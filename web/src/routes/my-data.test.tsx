@@ -34,6 +34,7 @@ describe("my data", () => {
     mockApi((call) => {
       if (call.path === "/api/me") return ok(memberMe);
       if (call.path === "/api/me/export") return ok(data);
+      if (call.path === "/api/me/preferences") return ok({ news: true, reminders: false });
       return undefined;
     });
     renderApp("/my-data");
@@ -57,6 +58,10 @@ describe("my data", () => {
     expect(within(screen.getByRole("region", { name: "Stemmingen" })).getByText("ALV voorjaar: gestemd")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "Inloggen" })).getByText(/persoonlijke agendalink/)).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Als je huishouden vertrekt" })).toHaveTextContent("zeven jaar");
+    // the person's own choice of mail: news on, reminders turned off
+    const mail = screen.getByRole("region", { name: "Mail die je krijgt" });
+    expect(await within(mail).findByRole("checkbox", { name: "Nieuws van de boer" })).toBeChecked();
+    expect(within(mail).getByRole("checkbox", { name: "Herinneringen aan meewerkdagen" })).not.toBeChecked();
   }, 20_000);
 
   it("is linked from the member's own household", async () => {
