@@ -23,6 +23,7 @@ describe("the main menu and the Beheer tabs", () => {
       "Oogstverdeling",
       "Urentotalen",
       "Boerderij",
+      "Mail aan leden",
       "Peiling starten",
     ]);
     expect(within(tabs).getByRole("link", { name: "Wachtlijst" })).toHaveAttribute("aria-current", "page");
@@ -39,6 +40,7 @@ describe("the main menu and the Beheer tabs", () => {
       "Bijdragen",
       "Bankafschrift",
       "Seizoen en prijs",
+      "Mail aan leden",
     ]);
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Documenten", "Beheer"]);

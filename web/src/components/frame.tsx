@@ -186,8 +186,8 @@ function Menu(props: { me: MeInfo }) {
 
 /**
  * The board's, treasurer's and coordinators' screens this person can use, in
- * the order of their tabs; none for a member or the farmer alone (the
- * farmer plans work days from "Meewerken").
+ * the order of their tabs; none for a member, and for the farmer alone only
+ * the mail to all members (work days are planned from "Meewerken").
  */
 function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
   const has = (role: MeInfo["roles"][number]) => me.roles.includes(role) || me.roles.includes("admin");
@@ -204,7 +204,6 @@ function adminLinks(me: MeInfo): { href: string; tab: AdminTab }[] {
     ["/hours/totals", "hourTotals", canSeeHourTotals(me)],
     ["/farm/settings", "farm", canManageHouseholds(me)],
     ["/assemblies/manage", "assemblies", canManageHouseholds(me)],
-    // the farmer mails all members from here too
     ["/messages", "messages", canManageHouseholds(me) || has("treasurer") || canEnterHarvest(me)],
     ["/polls/new", "newPoll", canManageHouseholds(me)],
   ];

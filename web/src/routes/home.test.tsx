@@ -92,7 +92,7 @@ describe("home", () => {
     expect(screen.queryByRole("region", { name: "Jouw huishouden" })).not.toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Deze week/ })).not.toBeInTheDocument();
     const menu = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Peilingen", "Documenten", "Oogst invoeren"]);
+    expect(within(menu).getAllByRole("link").map((a) => a.textContent)).toEqual(["Start", "Meewerken", "Peilingen", "Documenten", "Oogst invoeren", "Beheer"]);
   });
 
   it("tells the farmer a week is still a draft, or changed since it was published", async () => {
