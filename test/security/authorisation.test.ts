@@ -183,7 +183,6 @@ const policy: Record<string, Rule> = {
   "PUT /api/households/{id}/solidarity": { allow: ["member"], hidden: "household.not_found" },
   "GET /api/contribution/solidarity": { allow: members }, // the totals: every member household sees the pot
   "GET /api/contribution/solidarity/households": { allow: ["treasurer", "admin"] },
-  // open polls: the board and the farmer ask and see who answered what; member households answer
   // the library: the board keeps it; members read what is for members (board-only answers as unknown)
   "GET /api/documents": { allow: members },
   "POST /api/documents": { allow: ["board", "admin"] },
@@ -207,6 +206,7 @@ const policy: Record<string, Rule> = {
   "PUT /api/assemblies/{id}/attendance/{householdID}": { allow: ["board", "admin"] },
   "DELETE /api/assemblies/{id}/attendance/{householdID}": { allow: ["board", "admin"] },
   "GET /api/assemblies/{id}/results": { allow: members },
+  // open polls: the board and the farmer ask and see who answered what; member households answer
   "GET /api/polls": { allow: members },
   "POST /api/polls": { allow: ["farmer", "board", "admin"] },
   "GET /api/polls/{id}": { allow: members },
