@@ -8,7 +8,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe("the S3 media store", () => {
   it("puts and deletes under media/ with SigV4-signed requests, as the function's role", async () => {
     const seen: Request[] = [];
-    vi.stubGlobal("fetch", async (req: Request) => (seen.push(req), new Response(null, { status: 200 })));
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => (seen.push(new Request(url, init)), new Response(null, { status: 200 })));
     const store = s3Store("akker-media", env);
     await store.put("farm_a/news/img_01.jpg", new Uint8Array([0xff, 0xd8, 0xff]), "image/jpeg");
     await store.remove("farm_a/news/img_01.jpg");
