@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Assembly } from "@akker/core/assembly/assembly";
-import { checkIn, checkOut, present, results } from "@akker/core/assembly/attendance";
+import { checkIn, checkOut, present, results, Results } from "@akker/core/assembly/attendance";
 import { BallotInput, castBallot, Receipt } from "@akker/core/assembly/ballot";
 import { route, textParams, type App } from "../route";
 
@@ -31,14 +31,7 @@ export function assemblyRoutes(app: App) {
 
   route(
     app,
-    {
-      method: "get",
-      path: "/api/assemblies",
-      summary: "Meetings, newest first, each with its agenda and the caller's position on each vote",
-      tag,
-      access: readers,
-      responses: { 200: { description: "Meetings", schema: z.object({ assemblies: z.array(Assembly.Info) }) } },
-    },
+    { method: "get", path: "/api/assemblies", summary: "Meetings, newest first, each with its agenda and the caller's position on each vote", tag, access: readers, responses: { 200: { description: "Meetings", schema: z.object({ assemblies: z.array(Assembly.Info) }) } } },
     async (c) => c.json({ assemblies: await Assembly.list() }),
   );
 
@@ -173,32 +166,7 @@ export function assemblyRoutes(app: App) {
       responses: {
         200: {
           description: "Results",
-          schema: z.object({
-            present: z.number(),
-            items: z.array(
-              z.object({
-                itemID: z.string(),
-                title: z.string(),
-                kind: z.nullable(z.enum(["board", "motion"])),
-                inRoom: z.boolean(),
-                result: z.nullable(
-                  z.object({
-                    eligible: z.number(),
-                    voted: z.number(),
-                    /** Households taking part in the room (room.ts); null for an item voted online only. */
-                    attending: z.nullable(z.number()),
-                    turnoutPercent: z.number(),
-                    quorumPercent: z.nullable(z.number()),
-                    quorumMet: z.boolean(),
-                    tally: z.array(z.object({ option: z.string(), name: z.string(), votes: z.number() })),
-                    winners: z.array(z.string()),
-                    tied: z.array(z.string()),
-                    passed: z.optional(z.boolean()),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          schema: Results,
         },
       },
     },

@@ -1,3 +1,4 @@
+import * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
 import { Election } from "../election/election";
@@ -71,11 +72,32 @@ export async function present(assemblyID: string) {
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }
 
+const Tally = z.array(z.object({ option: z.string(), name: z.string(), votes: z.number() }));
+const Result = z.object({
+  eligible: z.number(),
+  voted: z.number(),
+  /** Households taking part in the room (room.ts); null for an item voted online only. */
+  attending: z.nullable(z.number()),
+  turnoutPercent: z.number(),
+  quorumPercent: z.nullable(z.number()),
+  quorumMet: z.boolean(),
+  passed: z.optional(z.boolean()),
+  tally: Tally,
+  winners: z.array(z.string()),
+  tied: z.array(z.string()),
+});
+
+/** The answer of `results`: per vote item, its result once counted. */
+export const Results = z.object({
+  present: z.number(),
+  items: z.array(z.object({ itemID: z.string(), title: z.string(), kind: z.nullable(z.enum(["board", "motion"])), inRoom: z.boolean(), result: z.nullable(Result) })),
+});
+
 /**
  * Each vote item's result once its vote closed (null before), with the
  * room's quorum for an item voted in the room (room.ts says how it counts).
  */
-export async function results(assemblyID: string) {
+export async function results(assemblyID: string): Promise<z.infer<typeof Results>> {
   const a = await Assembly.visible(assemblyID);
   const [items, marks] = await Promise.all([loadItems(a.assemblyID), presentIDs(assemblyID)]);
   const here = new Set(marks.map((m) => m.householdID));
