@@ -959,6 +959,35 @@ describe("SIGKILL under load, then a restart on the same table", () => {
     expect(answeredBefore).toBeGreaterThanOrEqual(Math.round(total * 0.3));
     expect(lost.length).toBeGreaterThan(0);
   });
+
+  it("a group mail cut off by SIGKILL halfway: after the restart the mail job mails each person once", async () => {
+    const boardToken = await withActor(system, async () => Session.open((await Person.byEmail("bestuur@demo.test"))!.id));
+    const subject = "Afgebroken door SIGKILL";
+    const server = await startServer();
+    const sent = await send(server, "POST", "/api/messages", boardToken, { audience: { kind: "members" }, subject, text: "Eén keer.", key: "sigkillmail0001" });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const messageID = sent.body.message.id as string;
+    const recipients = async () => (await useDB().entities.messageRecipient.query.byMessage({ farmID, messageID }).go({ pages: "all", consistent: true })).data;
+    // ten a second: killed once the first are mailed, with most still to go
+    for (let i = 0; i < 200 && !(await recipients()).some((r) => r.sentAt); i++) await new Promise((r) => setTimeout(r, 50));
+    await stopServer(server, "SIGKILL");
+    const atKill = (await recipients()).filter((r) => r.sentAt).length;
+    const later = new Date(Date.now() + Mail.keptMs + 1000);
+    await withActor(system, async () => {
+      await messagesUnsent(later);
+      await Mail.redeliver(later);
+    });
+    const detail = await withActor(board, () => Message.get(messageID));
+    expect(detail.done).toBe(true);
+    expect(detail.recipients).toHaveLength(sent.body.message.total);
+    for (const r of detail.recipients) {
+      expect(r.sentAt, `${r.email} marked mailed`).toBeTruthy();
+      const mails = (await withActor(system, () => Mail.outbox(r.email!, 500))).filter((m) => m.subject === subject);
+      expect(mails, r.email!).toHaveLength(1);
+    }
+    console.log(`crash test: group mail to ${detail.recipients.length}, SIGKILL after ${atKill} were mailed; each mailed once after the restart`);
+    expect(atKill).toBeLessThan(detail.recipients.length);
+  });
 });
 
 /**
