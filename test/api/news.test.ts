@@ -28,6 +28,9 @@ beforeAll(async () => {
     await makeHousehold(farmID, { name: `Lid ${i}`, email });
     memberEmails.push(email);
   }
+  // lid4 turned news mail off (message/preferences.ts)
+  const lid4 = (await useDB().entities.person.query.byEmail({ farmID, email: "lid4@news.test" }).go()).data[0]!;
+  await useDB().entities.person.patch({ farmID, personID: lid4.personID }).set({ newsOff: true }).go();
   const { household: left } = await makeHousehold(farmID, { name: "Vertrokken", email: "weg@news.test" });
   await withActor({ type: "system", farmID }, () => Household.update({ id: left.id, changes: { status: "left" } }));
   await makePerson(farmID, { name: "Boer Bram", email: "boer@news.test", roles: ["farmer"] });
@@ -116,18 +119,20 @@ describe("posts", () => {
     expect(list.body.posts[0].canEdit).toBe(false);
     expect((await member.get(`/api/news/${res.body.post.id}`)).body.post.text).toBe("Kijk maar.\nMeer op https://example.nl/prei");
 
-    for (const email of memberEmails) {
+    for (const email of memberEmails.filter((e) => e !== "lid4@news.test")) {
       const mails = (await outbox(email)).filter((m) => m.subject.includes("De prei staat er mooi bij"));
       expect(mails, email).toHaveLength(1);
       expect(mails[0]!.text).toContain("Meer op https://example.nl/prei");
       expect(mails[0]!.text).toContain(`/news/${res.body.post.id}`);
     }
+    // a member who turned news mail off (My data) is not mailed, and reads it in the app
+    expect((await outbox("lid4@news.test")).filter((m) => m.subject.includes("De prei staat er mooi bij"))).toHaveLength(0);
     // a household that left is not mailed, and reads no news
     expect(await outbox("weg@news.test")).toEqual(expect.not.arrayContaining([expect.objectContaining({ subject: expect.stringContaining("prei") })]));
     expect((await former.get("/api/news")).status).toBe(403);
     // the mailing run again (the tick, a second worker at once): nobody twice
     await withActor({ type: "system", farmID }, () => Promise.all([mailPost(res.body.post.id), mailPost(res.body.post.id)]));
-    for (const email of memberEmails) expect((await outbox(email)).filter((m) => m.subject.includes("prei")), email).toHaveLength(1);
+    for (const email of memberEmails) expect((await outbox(email)).filter((m) => m.subject.includes("prei")), email).toHaveLength(email === "lid4@news.test" ? 0 : 1);
   });
 
   it("a half-sent mailing is finished without mailing anyone twice", async () => {

@@ -36,6 +36,7 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   collectionNotice: { farm: xss, household: xss, amountCents: 4335, date: "2027-03-08", month: "2027-03", iban: "NL20 … 4567", mandateID: "AKKER-1", creditorID: "NL69ZZZ123456780000", link: "/contribution" },
   arrearsReminder: { farm: xss, household: xss, lines: [{ month: "2027-03", openCents: 4335 }], totalCents: 4335, reference: "RF18 5390 0754 7034", iban: "NL91 ABNA 0417 1643 00", contact: "penning@example.nl", link: "/contribution" },
   groupMessage: { farm: xss, author: xss, role: "farmer", subject: xss, text: xss, news: true, link: "/my-data" },
+  newsPosted: { farm: xss, title: xss, text: xss, author: xss, photos: 2, link: "/news/nws_1" },
   debitReturned: { farm: xss, household: xss, amountCents: 4335, month: "2027-03", reason: "AC04", iban: "NL91 ABNA 0417 1643 00", reference: "RF18 5390 0754 7034", link: "/contribution" },
 };
 

@@ -5,6 +5,7 @@ import { harvestPublished } from "../harvest/mail";
 import { householdPersonAdded } from "../household/mail";
 import { applicationAccepted, applicationConfirm, applicationExpired, applicationKnown, applicationOffer, applicationReceived, membershipNotice } from "../membership/mail";
 import { groupMessage } from "../message/mail";
+import { newsPosted } from "../news/mail";
 import { workdayCancelled, workdayPromoted, workdayReminder, workdayRoster } from "../workday/mail";
 
 export type { Locale, Template } from "./format";
@@ -38,6 +39,7 @@ export const templates = {
   arrearsReminder,
   debitReturned,
   groupMessage,
+  newsPosted,
 };
 
 export type TemplateName = keyof typeof templates;

@@ -3,6 +3,7 @@ import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
 import { Mailing } from "../mail/mailing";
+import { MailPreferences } from "../message/preferences";
 import { newsPosted } from "./mail";
 
 /*
@@ -12,15 +13,7 @@ import { newsPosted } from "./mail";
  * tick, `mailUnsent`) and nobody is mailed twice.
  */
 
-type PersonItem = { personID: string; householdID: string; email: string; locale: "nl" | "en"; name: string } & Record<string, unknown>;
-
-/**
- * Whether a person wants news by mail. The hook for members' mail choices:
- * a person item carrying `newsOff` (message/preferences.ts) turned it off.
- */
-export function wantsNews(p: PersonItem) {
-  return p.newsOff !== true;
-}
+type PersonItem = { personID: string; householdID: string; email: string; locale: "nl" | "en"; name: string; newsOff?: boolean };
 
 async function audienceOf(audience: "members" | "board"): Promise<PersonItem[]> {
   const farmID = useFarmID();
@@ -32,7 +25,7 @@ async function audienceOf(audience: "members" | "board"): Promise<PersonItem[]> 
   ]);
   const active = new Set(households.data.filter((h) => h.status === "active").map((h) => h.householdID));
   const board = grants ? new Set(grants.data.filter((g) => g.role === "board" || g.role === "admin").map((g) => g.personID)) : undefined;
-  return (people.data as PersonItem[]).filter((p) => (board ? board.has(p.personID) : active.has(p.householdID)) && wantsNews(p));
+  return (people.data as PersonItem[]).filter((p) => (board ? board.has(p.personID) : active.has(p.householdID)) && MailPreferences.of(p).news);
 }
 
 /** Mails what is still unmailed of a post; safe to run twice, at once, or after a crash. */
