@@ -214,6 +214,9 @@ export namespace Erasure {
     await writeAll((b) => db.solidarityChoice.delete(b).go(), raw.choices.map((c) => ({ farmID, year: c.year, householdID })));
     await writeAll((b) => db.roll.delete(b).go(), raw.rolls.map((r) => ({ farmID, electionID: r.electionID, householdID })));
     await writeAll((b) => db.proxy.delete(b).go(), raw.proxies.map((p) => ({ farmID, electionID: p.electionID, fromHouseholdID: p.fromHouseholdID })));
+    // its check-ins at the door of general assemblies (assembly/), kept like the roll: one a meeting at most
+    const meetings = (await db.assembly.query.byID({ farmID }).go({ pages: "all" })).data;
+    await writeAll((b) => db.assemblyCheckIn.delete(b).go(), meetings.map((m) => ({ farmID, assemblyID: m.assemblyID, householdID })));
     // before the audit events that name its bank lines
     await BankPrivacy.purge(householdID, raw.audit);
     await writeAll((b) => db.audit.delete(b).go(), raw.audit.map((e) => ({ farmID, eventID: e.eventID })));

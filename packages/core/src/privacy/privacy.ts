@@ -54,7 +54,7 @@ export namespace Privacy {
     roll: { exported: "elections.roll (whether the household voted and how: itself or by proxy, never for what)" },
     assembly: { excluded: "the farm's general assemblies, the same for every member; no household in them" },
     assemblyItem: { excluded: "an assembly's agenda item; its vote is an election, whose roll is exported" },
-    assemblyCheckIn: { excluded: "that a household was at an assembly, recorded by the board for its quorum; kept with the assembly as the record of a valid vote" },
+    assemblyCheckIn: { excluded: "that a household was at an assembly, recorded by the board for its quorum; kept like the vote roll, as the record of a valid vote, and deleted with it" },
     ballot: { excluded: "ballots are secret and linked to no household or person: nobody can tell which is theirs" },
     proxy: { exported: "elections.proxies (given and received)" },
     season: { excluded: "the farm's budget and prices, the same for everyone" },
