@@ -23,6 +23,7 @@ describe("the main menu and the Beheer tabs", () => {
       "Oogstverdeling",
       "Urentotalen",
       "Boerderij",
+      "ALV",
       "Mail aan leden",
       "Peiling starten",
     ]);
