@@ -8,7 +8,8 @@ import { useWorkdayFormat } from "../lib/workday-view";
 export default function AssemblyCard() {
   const a = useAssemblyText();
   const format = useWorkdayFormat();
-  const list = createAsync(() => getAssemblies());
+  // the home screen stands without it: a failed load shows no card
+  const list = createAsync(() => getAssemblies().catch(() => []));
   return (
     <Show when={list() && comingAssembly(list()!)}>
       {(alv) => (
