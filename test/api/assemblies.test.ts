@@ -128,6 +128,21 @@ describe("a general assembly", () => {
     }
   });
 
+  it("uses a proxy per item: only where the household holds it", async () => {
+    const given = await voters.Dekker!.client.post(`/api/elections/${item(2).election!.id}/proxies`, { toHouseholdID: voters.Evers!.householdID });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    const res = await voters.Evers!.client.post(`/api/assemblies/${id}/ballot`, {
+      onBehalfOf: voters.Dekker!.householdID,
+      votes: [
+        { itemID: item(1).id, vote: "no" },
+        { itemID: item(2).id, vote: "no" },
+      ],
+    });
+    expect(res.body.receipts.map((r: { tracker: string | null; error: { code: string } | null }) => r.error?.code ?? !!r.tracker)).toEqual(["election.no_proxy", true]);
+    expect(await ballots(item(2).election!.id)).toHaveLength(3);
+    expect(await ballots(item(1).election!.id)).toHaveLength(2);
+  });
+
   it("meets an in-room item's quorum with the households present and their proxies, besides the ballots cast", async () => {
     // Bos gives its vote on the room's item to Claassen, who is present; Dekker is present and votes nothing
     const proxy = await voters.Bos!.client.post(`/api/elections/${item(3).election!.id}/proxies`, { toHouseholdID: voters.Claassen!.householdID });
