@@ -5,7 +5,9 @@ import { harvestRoutes } from "./routes/harvest";
 import { memberHarvestRoutes } from "./routes/harvest-member";
 import { workdayRoutes } from "./routes/workday";
 import { privacyRoutes } from "./routes/privacy";
+import { assemblyRoutes } from "./routes/assembly";
 import { electionRoutes } from "./routes/election";
+import { pollRoutes } from "./routes/poll";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
 import { booksRoutes } from "./routes/books";
@@ -27,7 +29,7 @@ export function createApp(opts: AppOptions) {
     domainRoutes("core", [...coreRoutes, ...(opts.stage === "local" ? [devRoutes] : [])]),
     domainRoutes("harvest", [harvestRoutes, memberHarvestRoutes]),
     domainRoutes("workday", [workdayRoutes, privacyRoutes]),
-    domainRoutes("election", [electionRoutes]),
+    domainRoutes("election", [electionRoutes, assemblyRoutes, pollRoutes]),
     domainRoutes("membership", [membershipRoutes]),
     domainRoutes("contribution", [contributionRoutes, booksRoutes, arrearsMessageRoutes]),
     domainRoutes("bank", [bankRoutes]),

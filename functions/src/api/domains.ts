@@ -94,7 +94,7 @@ function domain(def: DomainDef, catchAll = false) {
 
 export const apiDomains: readonly ApiDomain[] = withPaths([
   // health, auth, me, the households themselves and the farm; the catch-all, so its own 404 answers unknown paths
-  domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/farm", "/api/dev", "/api/polls", "/api/messages", "/api/documents", "/api/news", "/api/assemblies"], mail: true, authSecret: true, media: true }, true),
+  domain({ id: "core", mounts: ["/api/health", "/api/auth", "/api/me", "/api/households", "/api/farm", "/api/dev", "/api/messages", "/api/news", "/api/documents"], mail: true, authSecret: true, media: true }, true),
   domain({ id: "harvest", mounts: ["/api/harvests"], mail: true, authSecret: false }),
   domain({
     id: "workday",
@@ -102,7 +102,8 @@ export const apiDomains: readonly ApiDomain[] = withPaths([
     mail: true,
     authSecret: false,
   }),
-  domain({ id: "election", mounts: ["/api/elections"], mail: true, authSecret: false }),
+  // deciding together: votes, the general assembly that holds them, and the lighter polls
+  domain({ id: "election", mounts: ["/api/elections", "/api/assemblies", "/api/polls"], mail: true, authSecret: false }),
   domain({
     id: "membership",
     mounts: [
