@@ -58,7 +58,8 @@ describe("language switch", () => {
     mockApi((call) => (call.path === "/api/me" ? apiError(401, "auth.required") : undefined));
     renderApp("/login");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Log in" })).toBeInTheDocument();
+    // English loads on first use (the first screen carries Dutch only)
+    expect(await screen.findByRole("heading", { level: 1, name: "Log in" }, { timeout: 10_000 })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
   });
 

@@ -1,12 +1,13 @@
-import { createContext, createMemo, createRenderEffect, createSignal, useContext, type JSX } from "solid-js";
+import { createContext, createMemo, createRenderEffect, createSignal, Show, useContext, type JSX } from "solid-js";
 import { ApiError, type Issue } from "../lib/api";
 import type { Locale } from "../lib/person";
-import { en } from "./en";
 import { nl, type Dictionary } from "./nl";
 
 export type { Dictionary };
 export const locales: readonly Locale[] = ["nl", "en"];
-const dictionaries: Record<Locale, Dictionary> = { nl, en };
+// Dutch travels with the first screen; English loads when someone chooses it (the first screen stays under 40 kB)
+const dictionaries: Partial<Record<Locale, Dictionary>> = { nl };
+const load = async (locale: Locale) => (dictionaries[locale] ??= (await import("./en")).en);
 const storageKey = "akker.locale";
 
 function isLocale(value: unknown): value is Locale {
@@ -38,8 +39,17 @@ interface I18n {
 const I18nContext = createContext<I18n>();
 
 export function I18nProvider(props: { children: JSX.Element }) {
-  const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
-  const t = createMemo(() => dictionaries[locale()]);
+  const first = storedLocale();
+  const [locale, setLocaleSignal] = createSignal<Locale>(dictionaries[first] ? first : "nl");
+  // the language and its words change together, once its dictionary is here
+  const [t, setT] = createSignal<Dictionary>(dictionaries[first] ?? nl);
+  const [ready, setReady] = createSignal(!!dictionaries[first]);
+  const show = (next: Locale) => {
+    const known = dictionaries[next];
+    if (known) return void (setT(() => known), setLocaleSignal(next));
+    void load(next).then((d) => (setT(() => d), setLocaleSignal(next), setReady(true)));
+  };
+  if (!ready()) show(first);
   const numberFormat = createMemo(() => new Intl.NumberFormat(locale(), { maximumFractionDigits: 3 }));
 
   createRenderEffect(() => {
@@ -49,7 +59,7 @@ export function I18nProvider(props: { children: JSX.Element }) {
   const i18n: I18n = {
     locale,
     setLocale(next) {
-      setLocaleSignal(next);
+      show(next);
       try {
         localStorage.setItem(storageKey, next);
       } catch {
@@ -60,7 +70,11 @@ export function I18nProvider(props: { children: JSX.Element }) {
     number: (n) => numberFormat().format(n),
     mouths: (n) => t().count.mouths(n, numberFormat().format(n)),
   };
-  return <I18nContext.Provider value={i18n}>{props.children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Show when={ready()}>{props.children}</Show>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {
