@@ -54,10 +54,22 @@ describe("the general assembly in Chromium, at 390 px", () => {
     await board.getByRole("button", { name: "Aanwezig melden" }).click();
     await board.getByRole("heading", { name: "1 huishouden aanwezig" }).waitFor();
 
-    // The member logs in, finds the ALV on the home screen and votes every item in one submit.
+    // The member logs in; another household gives it its proxy on one motion (as today, per vote).
     const member = await e2e.phone();
     await member.goto(e2e.url);
     await e2e.logIn(member, "lid001@demo.test");
+    const other = await e2e.phone();
+    await other.goto(e2e.url);
+    await e2e.logIn(other, "lid002@demo.test");
+    const assemblyID = board.url().split("/").at(-2)!;
+    const ownID = await member.evaluate<string>("fetch('/api/me').then((r) => r.json()).then((b) => b.household.id)");
+    const chickens = await other.evaluate<string>(
+      `fetch('/api/assemblies/${assemblyID}').then((r) => r.json()).then((b) => b.assembly.items.find((i) => i.title === 'Kippen erbij').election.id)`,
+    );
+    const proxy = `fetch('/api/elections/${chickens}/proxies', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ toHouseholdID: '${ownID}' }) }).then((r) => r.status)`;
+    expect(await other.evaluate<number>(proxy)).toBe(201);
+
+    // The member finds the ALV on the home screen and votes every item in one submit.
     await member.goto(e2e.url);
     await member.getByRole("region", { name: "ALV" }).getByRole("link", { name: "Naar het stembiljet" }).click();
     await member.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -71,6 +83,14 @@ describe("the general assembly in Chromium, at 390 px", () => {
     expect(trackers).toHaveLength(4);
     expect(new Set(trackers).size).toBe(4);
     await ballot.getByText("Jullie huishouden heeft hierop gestemd.").first().waitFor();
+    // then the proxy: the ballot for that household holds only the item it gave
+    await ballot.getByLabel("Stem voor").selectOption({ index: 1 });
+    await ballot.getByRole("group", { name: "Begroting 2027" }).waitFor({ state: "detached" });
+    expect(await ballot.getByRole("group").count()).toBe(1);
+    await ballot.getByRole("group", { name: "Kippen erbij" }).getByRole("radio", { name: "Tegen" }).check();
+    await ballot.getByRole("button", { name: "Stembiljet versturen" }).click();
+    // the receipts of this submit take the place of the first four
+    await expect.poll(() => ballot.locator("code.tracker").count()).toBe(1);
 
     // The board closes the ballot and reads the results per item.
     await board.getByRole("link", { name: title }).click();
@@ -78,7 +98,9 @@ describe("the general assembly in Chromium, at 390 px", () => {
     const results = board.getByRole("region", { name: "Uitslag" });
     await results.getByText("1 huishouden was aanwezig").waitFor();
     await results.getByText("Gekozen: Anne de Vries").waitFor();
-    expect(await results.getByText("Aangenomen").count()).toBe(3);
+    // the proxy's vote against ties "Kippen erbij": one for, one against is no majority
+    expect(await results.getByText("Aangenomen").count()).toBe(2);
+    expect(await results.getByText("Verworpen").count()).toBe(1);
     await results.getByText("Quorum gehaald").waitFor();
     expect(await board.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
   });

@@ -34,11 +34,15 @@ export const assemblyApi = {
   checkIn: (id: string, householdID: string, present: boolean) =>
     request<{ present: Present[] }>(present ? "PUT" : "DELETE", path(id, `/attendance/${esc(householdID)}`)).then((r) => r.present),
   results: (id: string) => request<AssemblyResults>("GET", path(id, "/results")),
+  /** The households on a vote's roll, by name: to name those whose proxy the caller holds. */
+  rollNames: (electionID: string) =>
+    request<{ households: { id: string; name: string }[] }>("GET", `/elections/${esc(electionID)}/households`).then((r) => r.households),
 };
 
 export const getAssemblies = query(() => loggedIn(() => assemblyApi.list()), "assemblies");
 export const getAssembly = query((id: string) => loggedIn(() => assemblyApi.get(id)), "assembly");
 export const getPresent = query((id: string) => loggedIn(() => assemblyApi.present(id)), "assembly-present");
+export const getProxyNames = query((electionID: string) => loggedIn(() => assemblyApi.rollNames(electionID)), "assembly-proxy-names");
 export const getAssemblyResults = query((id: string) => loggedIn(() => assemblyApi.results(id)), "assembly-results");
 
 /** The meeting the home screen shows: the next one announced or open, else the last one closed. */

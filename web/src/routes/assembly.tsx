@@ -1,11 +1,12 @@
-import { createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { createAsync, useParams } from "@solidjs/router";
+import { SelectField } from "../components/field";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormError, Loads } from "../components/feedback";
 import { useAssemblyText } from "../i18n/assembly";
 import { useMessages } from "../i18n";
 import { ApiError } from "../lib/api";
-import { getAssembly, voteBallot, type AgendaItem, type AssemblyBallot, type AssemblyInfo, type AssemblyReceipt } from "../lib/assembly";
+import { getAssembly, getProxyNames, voteBallot, type AgendaItem, type AssemblyBallot, type AssemblyInfo, type AssemblyReceipt } from "../lib/assembly";
 import { useActionForm } from "../lib/form";
 
 /** A meeting as members see it: when and where, the agenda, the one ballot while it is open, and the results. */
@@ -68,7 +69,12 @@ function BallotForm(props: { assembly: AssemblyInfo }) {
   const [picked, setPicked] = createSignal<Record<string, Choice>>({});
   const [receipts, setReceipts] = createSignal<AssemblyReceipt[]>();
   const [empty, setEmpty] = createSignal(false);
-  const open = () => props.assembly.items.filter((i) => i.election?.status === "open");
+  // "" is the household's own vote; else the household whose proxy it holds on one or more items
+  const [behalf, setBehalf] = createSignal("");
+  const items = () => props.assembly.items.filter((i) => i.election?.status === "open");
+  const proxies = createMemo(() => [...new Set(items().flatMap((i) => i.election!.me.canVoteFor))]);
+  const names = createAsync(() => (proxies().length ? getProxyNames(items()[0]!.election!.id) : Promise.resolve([])));
+  const open = () => (behalf() ? items().filter((i) => i.election!.me.canVoteFor.includes(behalf())) : items());
   const set = (itemID: string, choice: Choice) => setPicked({ ...picked(), [itemID]: choice });
   const titleOf = (itemID: string) => props.assembly.items.find((i) => i.id === itemID)?.title ?? "";
 
@@ -79,7 +85,7 @@ function BallotForm(props: { assembly: AssemblyInfo }) {
       .map(([itemID, c]) => ({ itemID, ...c }));
     setEmpty(votes.length === 0);
     if (!votes.length) return;
-    const done = await voting.submit(props.assembly.id, { votes });
+    const done = await voting.submit(props.assembly.id, { votes, ...(behalf() ? { onBehalfOf: behalf() } : {}) });
     if (done) {
       setReceipts(done);
       setPicked({});
@@ -109,7 +115,19 @@ function BallotForm(props: { assembly: AssemblyInfo }) {
       </Show>
       <p>{a().ballot.intro}</p>
       <form onSubmit={(e) => void submit(e)} novalidate>
-        <For each={open()}>{(item) => <ItemVote item={item} choice={picked()[item.id]} onChange={(c) => set(item.id, c)} />}</For>
+        <Show when={proxies().length}>
+          <SelectField
+            label={a().ballot.for}
+            name="onBehalfOf"
+            value={behalf()}
+            onChange={(v) => {
+              setBehalf(v);
+              setPicked({});
+            }}
+            options={[{ value: "", label: a().ballot.own }, ...proxies().map((id) => ({ value: id, label: a().ballot.proxy(names()?.find((h) => h.id === id)?.name ?? id) }))]}
+          />
+        </Show>
+        <For each={open()}>{(item) => <ItemVote item={item} voted={!behalf() && item.election!.me.voted} choice={picked()[item.id]} onChange={(c) => set(item.id, c)} />}</For>
         <Show when={empty()}>
           <p class="notice error" role="alert">
             {a().ballot.nothing}
@@ -125,7 +143,7 @@ function BallotForm(props: { assembly: AssemblyInfo }) {
 }
 
 /** One item on the ballot: for, against, abstain or blank; or up to `seats` candidates. */
-function ItemVote(props: { item: AgendaItem; choice?: Choice; onChange: (c: Choice) => void }) {
+function ItemVote(props: { item: AgendaItem; voted: boolean; choice?: Choice; onChange: (c: Choice) => void }) {
   const a = useAssemblyText();
   const e = () => props.item.election!;
   const name = () => `vote-${props.item.id}`;
@@ -133,7 +151,7 @@ function ItemVote(props: { item: AgendaItem; choice?: Choice; onChange: (c: Choi
     <fieldset class="field radios ballot-item">
       <legend>{props.item.title}</legend>
       <Show
-        when={!e().me.voted}
+        when={!props.voted}
         fallback={<p>{a().ballot.voted}</p>}
       >
         <Show
