@@ -128,7 +128,7 @@ function learn(value: unknown, depth = 0) {
 }
 
 /** The kinds of ID and their prefixes, to tell which known IDs fit `toHouseholdID` or `/workdays/{id}`. */
-const kinds: IDKind[] = ["household", "person", "workday", "hours", "election", "payment", "application", "poll", "news"];
+const kinds: IDKind[] = ["household", "person", "workday", "hours", "election", "payment", "application", "poll", "message", "news"];
 const prefixes = new Map(kinds.map((k) => [k, `${createID(k).split("_")[0]}_`]));
 const aliases: Record<string, IDKind> = { present: "person", onBehalfOf: "household" };
 
@@ -727,10 +727,11 @@ beforeAll(async () => {
   const week = addWeeks(weekOf(now), 2);
   await ok(me.post("/api/workdays", { title: "Wieden", task: "weeding", start: new Date(now + 2 * day).toISOString(), end: new Date(now + 2 * day + 3 * 3600_000).toISOString(), capacity: 5 }));
   await ok(me.post("/api/elections", { kind: "motion", title: "Motie", opensAt: new Date(now + day).toISOString(), closesAt: new Date(now + 8 * day).toISOString() }));
-  await ok(me.post("/api/news", { title: "Nieuws", text: "De prei staat erbij.\nhttps://example.nl" }));
   await ok(me.post("/api/documents", { title: "Statuten", category: "statutes" }));
   await ok(me.post("/api/assemblies", { title: "ALV", startsAt: new Date(now + 9 * day).toISOString(), place: "De schuur" }));
+  await ok(me.post("/api/news", { title: "Nieuws", text: "De prei staat erbij.\nhttps://example.nl" }));
   await ok(me.post("/api/polls", { kind: "rating", title: "Teeltenquête", options: [{ label: "Prei" }, { label: "Kool" }] }));
+  await ok(me.post("/api/messages", { audience: { kind: "members" }, subject: "Aan iedereen", text: "Hallo." }));
   await ok(me.put(`/api/harvests/${week}`, { items: [{ crop: "Prei", unit: "kg", quantity: 10 }] }));
   await ok(me.put(`/api/seasons/${year}`, { budgetCents: 10_000_000, weeks: 50 }));
   await ok(me.post("/api/payments", { householdID: own.household.id, amountCents: 1000, date: today, reference: "fuzz-1" }));
