@@ -325,6 +325,8 @@ export const en: Dictionary = {
     "harvest.no_household": "Only member households have a harvest share.",
     "harvest.changed": "Someone else has just saved or published this week. Check the new state and try again.",
     "harvest.invalid_input": "A quantity or step is not right. See the fields for what to change.",
+    "harvest.publishing": "This week is being published right now. Look again in a minute.",
+    "harvest.busy": "Too much is changing in this week at once. Try again in a moment.",
     not_found: "This does not exist (any more).",
     network: "Akker cannot be reached. Check your internet connection and try again.",
     internal: "Something went wrong on our side. Please try again later.",

@@ -335,6 +335,8 @@ export const nl = {
     "harvest.no_household": "Alleen huishoudens die lid zijn hebben een oogstaandeel.",
     "harvest.changed": "Iemand anders heeft deze week net opgeslagen of gepubliceerd. Bekijk de nieuwe stand en probeer het opnieuw.",
     "harvest.invalid_input": "Een hoeveelheid of stap klopt niet. Kijk bij de velden wat er moet veranderen.",
+    "harvest.publishing": "Deze week wordt op dit moment gepubliceerd. Kijk over een minuut opnieuw.",
+    "harvest.busy": "Er verandert nu veel tegelijk aan deze week. Probeer het zo opnieuw.",
     not_found: "Dit bestaat niet (meer).",
     network: "Geen verbinding met Akker. Controleer je internetverbinding en probeer het opnieuw.",
     internal: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
