@@ -51,6 +51,20 @@ function VersionLink(props: { doc: DocumentInfo; version: DocumentVersion }) {
   );
 }
 
+/** A document's newest file to download, or that it has none yet. */
+export function NewestFile(props: { doc: DocumentInfo }) {
+  const d = useDocumentText();
+  return (
+    <Show when={props.doc.versions[0]} fallback={<p class="muted">{d().noFile}</p>}>
+      {(newest) => (
+        <p class="document-file">
+          <VersionLink doc={props.doc} version={newest()} />
+        </p>
+      )}
+    </Show>
+  );
+}
+
 /** One document: its newest file to download, earlier ones folded away, and for the board what it may change. */
 export function DocumentItem(props: { doc: DocumentInfo; onRemoved: (news: string) => void }) {
   const d = useDocumentText();
@@ -64,13 +78,7 @@ export function DocumentItem(props: { doc: DocumentInfo; onRemoved: (news: strin
           <span class="badge">{d().boardOnly}</span>
         </p>
       </Show>
-      <Show when={doc().versions[0]} fallback={<p class="muted">{d().noFile}</p>}>
-        {(newest) => (
-          <p class="document-file">
-            <VersionLink doc={doc()} version={newest()} />
-          </p>
-        )}
-      </Show>
+      <NewestFile doc={doc()} />
       <Show when={earlier().length}>
         <details class="disclosure">
           <summary>{d().earlier(earlier().length)}</summary>

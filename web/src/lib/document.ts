@@ -1,6 +1,6 @@
-import { query } from "@solidjs/router";
+import { action, json, query } from "@solidjs/router";
 import type { Document } from "@akker/core/document/document";
-import { esc, loggedIn, request } from "./api";
+import { ApiError, esc, loggedIn, request } from "./api";
 
 /*
  * The typed client and query of the library screen: statutes, rules,
@@ -13,7 +13,7 @@ export type DocumentInfo = Document.Info;
 export type DocumentVersion = Document.Info["versions"][number];
 export type DocumentCategory = Document.Info["category"];
 export type DocumentAudience = Document.Info["audience"];
-export type DocumentInput = { title: string; category: DocumentCategory; audience: DocumentAudience };
+export type DocumentInput = { title: string; category: DocumentCategory; audience: DocumentAudience; assemblyID?: string };
 
 /** In the order of the screen's headings. */
 export const documentCategories: readonly DocumentCategory[] = ["statutes", "rules", "budget", "annual", "alv", "minutes", "other"];
@@ -24,7 +24,9 @@ const path = (documentID: string, rest = "") => `/documents/${esc(documentID)}${
 const one = (r: { document: DocumentInfo }) => r.document;
 
 export const documentApi = {
-  list: () => request<{ documents: DocumentInfo[] }>("GET", "/documents").then((r) => r.documents),
+  /** With an assembly's ID: only that meeting's papers and minutes. */
+  list: (assemblyID?: string) =>
+    request<{ documents: DocumentInfo[] }>("GET", assemblyID ? `/documents?assembly=${esc(assemblyID)}` : "/documents").then((r) => r.documents),
   create: (input: DocumentInput) => request<{ document: DocumentInfo }>("POST", "/documents", input).then(one),
   update: (documentID: string, changes: Partial<DocumentInput>) =>
     request<{ document: DocumentInfo }>("PATCH", path(documentID), changes).then(one),
@@ -43,3 +45,22 @@ export function fileName(name: string): string {
 }
 
 export const getDocuments = query(() => loggedIn(() => documentApi.list()), "documents");
+export const getAssemblyDocuments = query((assemblyID: string) => loggedIn(() => documentApi.list(assemblyID)), "assembly-documents");
+
+/**
+ * A paper or the minutes of a general assembly: the document, then its file.
+ * Should the file fail, the empty document goes again, so a retry starts clean.
+ */
+export const addAssemblyFile = action(async (input: DocumentInput & { assemblyID: string }, file: File | undefined) => {
+  if (!file) throw new ApiError(400, "document.choose", "");
+  // the API refuses it too; this saves sending 5 MB and more for nothing
+  if (file.size > maxDocumentBytes) throw new ApiError(413, "input.too_large", "");
+  const made = await documentApi.create(input);
+  try {
+    const done = await documentApi.upload(made.id, file);
+    return json(done, { revalidate: [getAssemblyDocuments.keyFor(input.assemblyID), getDocuments.keyFor()] });
+  } catch (e) {
+    await documentApi.remove(made.id).catch(() => undefined);
+    throw e;
+  }
+});

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
+import { AssemblyPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormEnd, FormError, Loads } from "../components/feedback";
 import { CheckboxField, SelectField, TextField } from "../components/field";
@@ -70,6 +71,7 @@ function Manage(props: { assembly: AssemblyInfo }) {
         </Show>
         <FormError error={remove.error()} />
       </section>
+      <AssemblyPapers assembly={alv()} board />
       <Show when={editable()}>
         <ItemForm assemblyID={alv().id} />
       </Show>

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { createAsync, useParams } from "@solidjs/router";
 import { SelectField } from "../components/field";
+import { AssemblyPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormError, Loads } from "../components/feedback";
 import { useAssemblyText } from "../i18n/assembly";
@@ -42,6 +43,7 @@ export default function AssemblyPage() {
                   </For>
                 </ol>
               </section>
+              <AssemblyPapers assembly={alv()} />
               <Show when={alv().status === "open"}>
                 <BallotForm assembly={alv()} />
               </Show>

@@ -22,6 +22,21 @@ export const assemblyEn: AssemblyDictionary = {
   agenda: "Agenda",
   noItems: "The agenda is still empty.",
   papers: "Papers",
+  paper: {
+    none: "There are no papers (yet).",
+    add: "Add a paper",
+    name: "Title of the paper",
+    file: "File (PDF or image, up to 5 MB)",
+    done: (title: string) => `${title} is among the papers.`,
+  },
+  minutes: {
+    title: "Minutes",
+    add: "Publish the minutes",
+    name: "Title",
+    file: "Minutes (PDF, up to 5 MB)",
+    prefill: (day: string) => `Minutes general assembly ${day}`,
+    done: (title: string) => `${title} are published; members find them here and in the library.`,
+  },
   inRoom: "Voted in the room: those present and their proxies count towards the quorum",
   kind: { discussion: "Discussion", motion: "Motion", board: "Board election" },
   item: {

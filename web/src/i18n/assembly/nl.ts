@@ -24,6 +24,21 @@ export const assemblyNl = {
   agenda: "Agenda",
   noItems: "De agenda is nog leeg.",
   papers: "Stukken",
+  paper: {
+    none: "Er zijn (nog) geen stukken.",
+    add: "Stuk toevoegen",
+    name: "Titel van het stuk",
+    file: "Bestand (PDF of afbeelding, tot 5 MB)",
+    done: (title: string) => `${title} staat bij de stukken.`,
+  },
+  minutes: {
+    title: "Notulen",
+    add: "Notulen publiceren",
+    name: "Titel",
+    file: "Notulen (PDF, tot 5 MB)",
+    prefill: (day: string) => `Notulen ALV ${day}`,
+    done: (title: string) => `${title} zijn gepubliceerd; leden vinden ze hier en in de bibliotheek.`,
+  },
   inRoom: "Gestemd in de zaal: aanwezigen en hun volmachten tellen mee voor het quorum",
   kind: { discussion: "Bespreekpunt", motion: "Voorstel", board: "Bestuursverkiezing" },
   item: {

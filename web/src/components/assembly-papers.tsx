@@ -1,0 +1,101 @@
+import { createSignal, For, Show } from "solid-js";
+import { createAsync } from "@solidjs/router";
+import { NewestFile } from "./document-item";
+import { FormEnd } from "./feedback";
+import { TextField } from "./field";
+import "./document.css";
+import { useI18n } from "../i18n";
+import { useAssemblyText } from "../i18n/assembly";
+import { DocumentMessages } from "../i18n/document";
+import type { AssemblyInfo } from "../lib/assembly";
+import { addAssemblyFile, getAssemblyDocuments, type DocumentInfo } from "../lib/document";
+import { formData, text, useSaveForm } from "../lib/form";
+
+/**
+ * A meeting's papers and, once published, its minutes: documents of the
+ * library that carry the meeting's ID, each with its newest file. The board
+ * adds papers here, and the minutes once the meeting is closed.
+ */
+export function AssemblyPapers(props: { assembly: AssemblyInfo; board?: boolean }) {
+  const a = useAssemblyText();
+  const docs = createAsync(() => getAssemblyDocuments(props.assembly.id));
+  const papers = () => (docs() ?? []).filter((d) => d.category !== "minutes");
+  const minutes = () => (docs() ?? []).filter((d) => d.category === "minutes");
+  const closed = () => props.assembly.status === "closed";
+  return (
+    <DocumentMessages>
+      <Show when={minutes().length}>
+        <section aria-labelledby="assembly-minutes">
+          <h2 id="assembly-minutes">{a().minutes.title}</h2>
+          <Files list={minutes()} />
+        </section>
+      </Show>
+      <Show when={props.board && closed() && docs() && !minutes().length}>
+        <AddFile assembly={props.assembly} category="minutes" />
+      </Show>
+      <section aria-labelledby="assembly-papers">
+        <h2 id="assembly-papers">{a().papers}</h2>
+        <Show when={papers().length} fallback={<p>{a().paper.none}</p>}>
+          <Files list={papers()} />
+        </Show>
+        <Show when={props.board}>
+          <AddFile assembly={props.assembly} category="alv" />
+        </Show>
+      </section>
+    </DocumentMessages>
+  );
+}
+
+function Files(props: { list: DocumentInfo[] }) {
+  return (
+    <ul class="document-list">
+      <For each={props.list}>
+        {(doc) => (
+          <li class="card">
+            <h3>{doc.title}</h3>
+            <NewestFile doc={doc} />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+/** A paper (any members may read) or the minutes (a PDF, titled after the meeting's day): a title and a file. */
+function AddFile(props: { assembly: AssemblyInfo; category: "alv" | "minutes" }) {
+  const a = useAssemblyText();
+  const { locale } = useI18n();
+  const form = useSaveForm(addAssemblyFile);
+  const [file, setFile] = createSignal<File>();
+  const t = () => (props.category === "minutes" ? a().minutes : a().paper);
+  const day = () =>
+    new Intl.DateTimeFormat(locale() === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(
+      new Date(props.assembly.startsAt),
+    );
+  let el: HTMLFormElement | undefined;
+
+  async function add(e: SubmitEvent) {
+    const title = text(formData(e), "title");
+    const input = { title, category: props.category, audience: "members" as const, assemblyID: props.assembly.id };
+    if (await form.save(() => t().done(title), input, file())) {
+      el?.reset();
+      setFile(undefined);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`add-${props.category}`}>
+      <h3 id={`add-${props.category}`}>{t().add}</h3>
+      <form ref={el} onSubmit={(e) => void add(e)} novalidate>
+        <TextField label={t().name} name="title" required maxLength={150} value={props.category === "minutes" ? a().minutes.prefill(day()) : ""} error={form.fieldError("title")} />
+        <TextField
+          type="file"
+          label={t().file}
+          accept={props.category === "minutes" ? "application/pdf" : "application/pdf,image/*"}
+          onChange={(e) => setFile(e.currentTarget.files?.[0])}
+        />
+        <FormEnd error={form.error()} fields={["title"]} saved={form.saved()} pending={form.pending()} label={t().add} pendingLabel={a().busy} />
+      </form>
+    </section>
+  );
+}
