@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { createAsync } from "@solidjs/router";
 import { NewestFile } from "./document-item";
 import { FormEnd } from "./feedback";
@@ -85,7 +86,10 @@ function AddFile(props: { assembly: AssemblyInfo; category: "alv" | "minutes" })
 
   return (
     <section aria-labelledby={`add-${props.category}`}>
-      <h3 id={`add-${props.category}`}>{t().add}</h3>
+      {/* the minutes' form stands on its own; a paper's sits under Stukken */}
+      <Dynamic component={props.category === "minutes" ? "h2" : "h3"} id={`add-${props.category}`}>
+        {t().add}
+      </Dynamic>
       <form ref={el} onSubmit={(e) => void add(e)} novalidate>
         <TextField label={t().name} name="title" required maxLength={150} value={props.category === "minutes" ? a().minutes.prefill(day()) : ""} error={form.fieldError("title")} />
         <TextField
