@@ -210,6 +210,20 @@ const screens: Screen[] = [
   screen("/assemblies/manage/:id", "board", "an assembly with its ballot open", (d) => `/assemblies/manage/${d.assemblyID}`),
   screen("/assemblies/manage/:id", "board", "a closed assembly's results", (d) => `/assemblies/manage/${d.closedAssemblyID}`),
   screen("/assemblies/manage/:id/door", "board", "check-in at the door, one household present", (d) => `/assemblies/manage/${d.assemblyID}/door`),
+  // the meeting's papers and minutes: the board adds them on its page, members read them on theirs
+  screen("/assemblies/manage/:id", "board", "a paper added to an assembly", (d) => `/assemblies/manage/${d.assemblyID}`, async (page) => {
+    await page.getByLabel("Titel van het stuk").fill("Begroting 2027");
+    await page.getByLabel("Bestand (PDF of afbeelding, tot 5 MB)").setInputFiles({ name: "begroting.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page.getByRole("button", { name: "Stuk toevoegen" }).click();
+    await page.getByText("Begroting 2027 staat bij de stukken.").waitFor();
+  }),
+  screen("/assemblies/manage/:id", "board", "a closed assembly's minutes published", (d) => `/assemblies/manage/${d.closedAssemblyID}`, async (page) => {
+    await page.getByLabel("Notulen (PDF, tot 5 MB)").setInputFiles({ name: "notulen.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page.getByRole("button", { name: "Notulen publiceren" }).click();
+    await page.getByRole("region", { name: "Notulen" }).waitFor();
+  }),
+  screen("/assemblies/:id", "member", "an assembly's papers to download", (d) => `/assemblies/${d.assemblyID}`),
+  screen("/assemblies/:id", "member", "a closed assembly's minutes to download", (d) => `/assemblies/${d.closedAssemblyID}`),
   screen("/polls/:id", "member", "the teeltenquête to answer", (d) => `/polls/${d.pollID}`),
   screen("/polls/:id", "member", "the teeltenquête answered", (d) => `/polls/${d.pollID}`, async (page) => {
     await page.getByRole("group", { name: "Prei" }).getByRole("radio", { name: "5: graag meer" }).check();

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2E } from "./harness";
 
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 describe("the general assembly in Chromium, at 390 px", () => {
-  it("the board runs an ALV of three motions and a board seat on one ballot, checks in, a member votes, the board closes and reads the results", async () => {
+  it("the board runs an ALV of three motions and a board seat on one ballot, checks in, a member votes, the board closes and reads the results, publishes the minutes a member downloads", async () => {
     const title = `ALV ${Date.now().toString(36)}`;
     const board = await e2e.phone();
     await board.goto(e2e.url);
@@ -103,5 +104,23 @@ describe("the general assembly in Chromium, at 390 px", () => {
     expect(await results.getByText("Verworpen").count()).toBe(1);
     await results.getByText("Quorum gehaald").waitFor();
     expect(await board.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+
+    // The board publishes the minutes: the title is ready, a PDF is chosen from the phone.
+    const publish = board.getByRole("region", { name: "Notulen publiceren" });
+    expect(await publish.getByLabel("Titel").inputValue()).toMatch(/^Notulen ALV \d{1,2} \w+ \d{4}$/);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+    await publish.getByLabel("Notulen (PDF, tot 5 MB)").setInputFiles({ name: "notulen.pdf", mimeType: "application/pdf", buffer: pdf });
+    await publish.getByRole("button", { name: "Notulen publiceren" }).click();
+    await board.getByRole("region", { name: "Notulen" }).getByRole("link", { name: "notulen.pdf" }).waitFor();
+    await publish.waitFor({ state: "detached" });
+    expect(await board.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+
+    // A member finds them on the ALV's page and downloads them.
+    await member.goto(`${e2e.url}/assemblies/${assemblyID}`);
+    const minutes = member.getByRole("region", { name: "Notulen" });
+    const [download] = await Promise.all([member.waitForEvent("download"), minutes.getByRole("link", { name: "notulen.pdf" }).click()]);
+    expect(download.suggestedFilename()).toBe("notulen.pdf");
+    expect((await readFile((await download.path())!)).toString()).toBe(pdf.toString());
+    expect(await member.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
   });
 });
