@@ -13,7 +13,7 @@ import { coreFunctionEsbuild } from "./bundling";
  * for every farm. Jobs are idempotent, so a late or repeated tick does no harm.
  */
 export function Jobs({ stack, app }: StackContext) {
-  const { table } = use(Storage);
+  const { table, media } = use(Storage);
   const { queue } = use(Email);
   // the tick and the mailing worker run core alike: the table, the mail queue, the farms and their links
   const environment = {
@@ -46,6 +46,9 @@ export function Jobs({ stack, app }: StackContext) {
     fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn] }));
   };
   mayMail(tick.jobFunction);
+  // the news-photos job deletes photos no post took; the bucket's name goes to the tick alone
+  tick.jobFunction.addEnvironment("MEDIA_BUCKET", media.bucketName);
+  tick.jobFunction.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ["s3:DeleteObject"], resources: [media.arnForObjects("media/*")] }));
 
   /*
    * Mailings: a request that mails many households (a publish, a vote

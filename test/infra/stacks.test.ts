@@ -357,15 +357,19 @@ describe("jobs", () => {
     expect(invokeConfig.Properties!.MaximumRetryAttempts).toBe(0);
   });
 
-  it("lets the tick use the table and send mail, nothing more", () => {
-    const [fnID] = functionWithHandler(prod.jobs, TICK);
+  it("lets the tick use the table, send mail and delete unused photos, nothing more", () => {
+    const [fnID, fn] = functionWithHandler(prod.jobs, TICK);
     const statements = statementsOf(prod.jobs, fnID);
     expect(wildcardGrants(statements)).toEqual([]);
-    expect(statements).toHaveLength(2);
-    const [dynamo, sqs] = statements;
+    expect(statements).toHaveLength(3);
+    const [dynamo, sqs, s3] = statements;
     expect(actionsOf(dynamo!)).toEqual(expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]));
     expect(text(dynamo!.Resource)).toContain("/index/*");
     expect(actionsOf(sqs!)).toEqual(["sqs:SendMessage"]);
+    // delete only, only under media/: it never puts, reads or lists
+    expect(actionsOf(s3!)).toEqual(["s3:DeleteObject"]);
+    expect(resourcesOf(s3!).map(text)).toEqual([expect.stringMatching(/\/media\/\*/)]);
+    expect(Object.keys(fn.Properties!.Environment.Variables)).toContain("MEDIA_BUCKET");
   });
 });
 

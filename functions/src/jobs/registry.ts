@@ -4,6 +4,7 @@ import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
 import { mailUnsent as mailUnsentNews } from "@akker/core/news/news-mail";
+import { NewsPhotos } from "@akker/core/news/photos";
 import { mailUnsent as messageMailUnsent } from "@akker/core/message/send";
 import { Erasure } from "@akker/core/privacy/erasure";
 import { Reminders } from "@akker/core/workday/reminders";
@@ -39,4 +40,5 @@ export const jobs: readonly Job[] = [
   { name: "membership", run: (now) => Membership.tick(now) },
   { name: "privacy", run: async (now) => void (await Erasure.run(now)) },
   { name: "news-mail", run: () => mailUnsentNews() },
+  { name: "news-photos", run: (now) => NewsPhotos.sweep(now) },
 ];

@@ -1,5 +1,7 @@
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { Media } from "@akker/core/news/media";
+import { s3Store } from "@akker/core/news/media-s3";
 import { logger } from "../log";
 import { useMailQueue } from "../mail-queue";
 import { jobs, type Job } from "./registry";
@@ -48,6 +50,8 @@ let mailReady = false;
 export async function handler(): Promise<{ ran: number; failed: number }> {
   if (!mailReady) {
     useMailQueue();
+    // the news-photos job deletes unused uploads from the bucket (infra/jobs.ts lets it delete, nothing more)
+    if (process.env.MEDIA_BUCKET) Media.useStore(s3Store(process.env.MEDIA_BUCKET));
     mailReady = true;
   }
   const results = await runJobs({ jobs, farmIDs: deployedFarmIDs(), now: new Date(Clock.now()) });

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { assertRole, usePerson } from "../actor";
+import { assertRole, useFarmID, usePerson } from "../actor";
+import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { createID } from "../id";
@@ -59,5 +60,31 @@ export namespace NewsPhotos {
     const item = { farmID, photoID, key, type: image.type, width: image.width, height: image.height, bytes: bytes.length, uploadedBy: person.personID };
     await useDB().entities.newsPhoto.create(item).go();
     return serialize(item);
+  }
+
+  /** How long an uploaded photo may wait for a post (a form left open, a photo taken out before posting). */
+  export const unusedFor = 24 * 60 * 60 * 1000;
+
+  /** The tick: deletes the photos no post took within a day of their upload. Safe to run twice, at once. */
+  export async function sweep(now: Date) {
+    const cutoff = new Date(now.getTime() - unusedFor).toISOString();
+    const { data } = await useDB().entities.newsPhoto.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
+    for (const p of data.filter((x) => !x.postID && x.createdAt < cutoff)) await removeUnused(p);
+  }
+
+  /** Deletes a photo read without a post, if it still has none; false when a post took it meanwhile. */
+  export async function removeUnused(p: { farmID: string; photoID: string; key: string }) {
+    // The item first, on the condition that it has no post: once it is gone a post can no longer take it (the
+    // claim patches an existing item, so the post fails as "taken"), and only then the file. The other order
+    // could remove the file of a photo a post took in between. A crash between the two leaves a file that no
+    // item names: unused and never shown, as after an upload that died before its item was written.
+    try {
+      await useDB().entities.newsPhoto.delete({ farmID: p.farmID, photoID: p.photoID }).where((a, op) => op.notExists(a.postID)).go();
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+    await Media.current().remove(p.key);
+    return true;
   }
 }
