@@ -24,6 +24,16 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   electionOpened: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionReminder: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionResults: { farm: xss, title: xss, summary: xss, link: "/stemmen/el_1" },
+  assemblyOpened: { farm: xss, title: xss, when: "zaterdag 8 maart 10:00", place: xss, items: [xss], closes: "9 maart 10:00", link: "/assemblies/asm_1" },
+  assemblyResults: {
+    farm: xss,
+    title: xss,
+    link: "/assemblies/asm_1",
+    items: [
+      { title: xss, kind: "motion", passed: true, elected: [], quorumPercent: 50, quorumMet: true, taking: 5, eligible: 7, inRoom: true },
+      { title: xss, kind: "board", elected: [xss], quorumPercent: null, quorumMet: true, taking: 3, eligible: 7, inRoom: false },
+    ],
+  },
   applicationConfirm: { farm: xss, link: "/apply/confirm/x", hours: 48 },
   applicationKnown: { farm: xss, link: "/apply/status/x" },
   applicationReceived: { farm: xss, name: xss, mouths: 2, position: 3, link: "/apply/status/x" },

@@ -3,6 +3,7 @@ import { Mailing } from "@akker/core/mail/mailing";
 // each registers the mailings it runs (Mailing.register), as their requests name them; mail/mailing's "kept" comes with them
 import "@akker/core/harvest/share-mail";
 import "@akker/core/election/roll-mail";
+import "@akker/core/assembly/mail-run";
 import "@akker/core/contribution/sepa";
 import "@akker/core/news/news-mail";
 import "@akker/core/message/send";

@@ -1,4 +1,5 @@
 import { ArrearsReminders } from "@akker/core/contribution/reminder";
+import "@akker/core/assembly/mail-run"; // an ALV vote the tick opens or closes mails through its meeting
 import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";

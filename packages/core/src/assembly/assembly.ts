@@ -7,7 +7,8 @@ import { Election } from "../election/election";
 import { VisibleError } from "../error";
 import { createID } from "../id";
 import { amsterdamISO } from "../week";
-import { load, loadItems, notFound, type StoredItem } from "./stored";
+import "./mail-run";
+import { closeBallot, load, loadItems, notFound, type StoredItem } from "./stored";
 
 /**
  * The general assembly (ALV): a meeting with an agenda, and one ballot that
@@ -213,17 +214,20 @@ export namespace Assembly {
     const election =
       kind === "discussion"
         ? undefined
-        : await Election.create({
-            kind,
-            title,
-            description,
-            opensAt: a.startsAt,
-            closesAt: dayLater(a.startsAt),
-            quorumPercent: input.quorumPercent,
-            ...(kind === "motion"
-              ? { majority: input.majority }
-              : { seats: input.seats, candidates: (input.candidates ?? []).map((c) => ({ name: c.name, statement: c.statement ?? "" })) }),
-          });
+        : await Election.create(
+            {
+              kind,
+              title,
+              description,
+              opensAt: a.startsAt,
+              closesAt: dayLater(a.startsAt),
+              quorumPercent: input.quorumPercent,
+              ...(kind === "motion"
+                ? { majority: input.majority }
+                : { seats: input.seats, candidates: (input.candidates ?? []).map((c) => ({ name: c.name, statement: c.statement ?? "" })) }),
+            },
+            assemblyID,
+          );
     const itemID = createID("agendaItem");
     const res = await useDB()
       .transaction.write(({ assembly, assemblyItem, audit }) => [
@@ -260,7 +264,7 @@ export namespace Assembly {
 
   /**
    * Opens the one ballot: every vote item's election opens (its roll frozen,
-   * its opening mailed, as any vote). The meeting turns open first, so no
+   * as any vote); one mail names them all (mail-run.ts). The meeting turns open first, so no
    * item can be added after; safe to run again after a crash, which opens
    * the votes that were not yet.
    */
@@ -287,19 +291,12 @@ export namespace Assembly {
     return get(assemblyID);
   }
 
-  /** Closes the one ballot: every vote item is counted and its result mailed, as any vote. Safe to run again. */
+  /** Closes the one ballot: every vote item is counted, and one mail gives every outcome (mail-run.ts). Safe to run again. */
   export async function close(assemblyID: string) {
-    const farmID = useFarmID();
     const a = await load(assemblyID);
     if (!a) throw notFound();
     if (a.status === "draft" || a.status === "announced") throw new VisibleError("conflict", "assembly.not_open", "The ballot has not opened.");
-    if (a.status === "open")
-      await useDB()
-        .transaction.write(({ assembly, audit }) => [
-          assembly.patch({ farmID, assemblyID }).set({ status: "closed" }).where((x, op) => op.eq(x.status, "open")).commit(),
-          audit.create(Audit.event("assembly.closed", assemblyID)).commit(),
-        ])
-        .go();
+    if (a.status === "open") await closeBallot(assemblyID);
     for (const i of await loadItems(assemblyID))
       if (i.electionID)
         await Election.close(i.electionID).catch((err: unknown) => {

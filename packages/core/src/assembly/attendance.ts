@@ -1,14 +1,14 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
-import { Election } from "../election/election";
-import { roll } from "../election/stored";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Household } from "../household/household";
 import { Assembly } from "./assembly";
-import { attending, withRoomQuorum } from "./room";
-import { load, loadItems, notFound } from "./stored";
+import { itemResults, presentIDs, Results } from "./results";
+import { load, notFound } from "./stored";
+
+export { Results };
 
 /*
  * Attendance at the door: the board checks households in (and out, for a
@@ -57,11 +57,6 @@ export async function checkOut(assemblyID: string, householdID: string) {
   return present(assemblyID);
 }
 
-async function presentIDs(assemblyID: string) {
-  const all = await useDB().entities.assemblyCheckIn.query.byAssembly({ farmID: useFarmID(), assemblyID }).go({ pages: "all", consistent: true });
-  return all.data;
-}
-
 /** The households checked in, by name. */
 export async function present(assemblyID: string) {
   if (!(await load(assemblyID))) throw notFound();
@@ -72,46 +67,8 @@ export async function present(assemblyID: string) {
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }
 
-const Tally = z.array(z.object({ option: z.string(), name: z.string(), votes: z.number() }));
-const Result = z.object({
-  eligible: z.number(),
-  voted: z.number(),
-  /** Households taking part in the room (room.ts); null for an item voted online only. */
-  attending: z.nullable(z.number()),
-  turnoutPercent: z.number(),
-  quorumPercent: z.nullable(z.number()),
-  quorumMet: z.boolean(),
-  passed: z.optional(z.boolean()),
-  tally: Tally,
-  winners: z.array(z.string()),
-  tied: z.array(z.string()),
-});
-
-/** The answer of `results`: per vote item, its result once counted. */
-export const Results = z.object({
-  present: z.number(),
-  items: z.array(z.object({ itemID: z.string(), title: z.string(), kind: z.nullable(z.enum(["board", "motion"])), inRoom: z.boolean(), result: z.nullable(Result) })),
-});
-
-/**
- * Each vote item's result once its vote closed (null before), with the
- * room's quorum for an item voted in the room (room.ts says how it counts).
- */
+/** Each vote item's result once its vote closed (null before), with the room's quorum for an item voted in the room. */
 export async function results(assemblyID: string): Promise<z.infer<typeof Results>> {
-  const a = await Assembly.visible(assemblyID);
-  const [items, marks] = await Promise.all([loadItems(a.assemblyID), presentIDs(assemblyID)]);
-  const here = new Set(marks.map((m) => m.householdID));
-  const out = [];
-  for (const i of items) {
-    if (!i.electionID) continue;
-    const e = await Election.get(i.electionID).catch(() => null);
-    if (!e || e.status !== "closed") {
-      out.push({ itemID: i.itemID, title: i.title, kind: e?.kind ?? null, inRoom: !!i.inRoom, result: null });
-      continue;
-    }
-    const result = await Election.results(i.electionID);
-    const room = i.inRoom ? withRoomQuorum(result, e.majority, attending(await roll(i.electionID), here)) : undefined;
-    out.push({ itemID: i.itemID, title: i.title, kind: e.kind, inRoom: !!i.inRoom, result: room ?? { ...result, attending: null } });
-  }
-  return { present: here.size, items: out };
+  await Assembly.visible(assemblyID);
+  return itemResults(assemblyID);
 }

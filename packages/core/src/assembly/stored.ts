@@ -1,4 +1,5 @@
 import { useFarmID } from "../actor";
+import { Audit } from "../audit/audit";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 
@@ -16,3 +17,14 @@ export async function loadItems(assemblyID: string) {
 }
 
 export type StoredItem = Awaited<ReturnType<typeof loadItems>>[number];
+
+/** Closes the ballot, and the door with it; once, by the board or by the results mail after its votes closed on time. */
+export async function closeBallot(assemblyID: string) {
+  const farmID = useFarmID();
+  await useDB()
+    .transaction.write(({ assembly, audit }) => [
+      assembly.patch({ farmID, assemblyID }).set({ status: "closed" }).where((x, op) => op.eq(x.status, "open")).commit(),
+      audit.create(Audit.event("assembly.closed", assemblyID)).commit(),
+    ])
+    .go();
+}

@@ -11,8 +11,7 @@ import { amsterdamISO } from "../week";
 import * as Ballot from "./ballot";
 import { removeDraft } from "./draft";
 import * as Proxies from "./proxy";
-import { Mailing } from "../mail/mailing";
-import { mailingProgress, mailResults, remind } from "./roll-mail";
+import { mailingProgress, remind, startMail } from "./roll-mail";
 import { actsFor, candidatesOf, load, notFound, proxies, roll, type Stored } from "./stored";
 import { tallyBoard, tallyMotion, type Result } from "./tally";
 
@@ -134,7 +133,8 @@ export namespace Election {
     };
   }
 
-  export async function create(input: z.infer<typeof CreateInput>) {
+  /** `assemblyID`: a vote item of that ALV, whose mail the meeting sends (assembly/ only). */
+  export async function create(input: z.infer<typeof CreateInput>, assemblyID?: string) {
     const farmID = useFarmID();
     const electionID = createID("election");
     const res = await useDB()
@@ -152,6 +152,7 @@ export namespace Election {
             quorumPercent: input.quorumPercent,
             opensAt: new Date(input.opensAt).toISOString(),
             closesAt: new Date(input.closesAt).toISOString(),
+            assemblyID,
           })
           .commit(),
         audit.create(Audit.event("election.created", electionID, { title: input.title, kind: input.kind })).commit(),
@@ -232,7 +233,7 @@ export namespace Election {
     const e = await load(electionID);
     if (!e) throw notFound();
     if (e.status !== "draft") {
-      if (e.status === "open" && !e.openedMailSent) await Mailing.start("election-opened", electionID);
+      if (e.status === "open" && !e.openedMailSent) await startMail(e, "opened");
       return;
     }
     const at = new Date(now).toISOString();
@@ -270,7 +271,7 @@ export namespace Election {
       .go();
     if (res.canceled) return;
     // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
-    await Mailing.start("election-opened", electionID);
+    await startMail(e, "opened");
   }
 
   /**
@@ -304,7 +305,7 @@ export namespace Election {
     if (e.status === "draft") throw new VisibleError("conflict", "election.not_open", "This election has not opened.");
     if (e.status === "closed" && e.result) {
       // counted already: what a crash left of its mailing is finished here
-      if (!e.resultsMailSent) await Mailing.start("election-results", electionID);
+      if (!e.resultsMailSent) await startMail(e, "results");
       return;
     }
     const at = new Date(now).toISOString();
@@ -331,7 +332,7 @@ export namespace Election {
       ])
       .go();
     if (res.canceled) return;
-    await Mailing.start("election-results", electionID);
+    await startMail(e, "results");
   }
 
   /** Strongly consistent: a count right after closing must see the last ballot that got in. */
@@ -408,8 +409,9 @@ export namespace Election {
       // finish what a crash interrupted: an opening not yet mailed, a close not yet counted or mailed
       else if (e.status === "open" && !e.openedMailSent) await start(e.electionID);
       else if (e.status === "closed" && !e.result) await finish(e.electionID);
-      else if (e.status === "closed" && !e.resultsMailSent) await mailResults(e.electionID);
-      else if (e.status === "open" && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
+      else if (e.status === "closed" && !e.resultsMailSent) await startMail(e, "results");
+      // an ALV's vote is held at the meeting, a day long: its opening mail is the call to vote
+      else if (e.status === "open" && !e.assemblyID && Date.parse(e.closesAt) - 48 * 3600_000 <= t) await remind(e);
     }
   }
 

@@ -45,6 +45,8 @@ export const ElectionEntity = new Entity({
     openedMailSent: { type: "boolean" },
     /** Every household on the roll has been mailed the result. */
     resultsMailSent: { type: "boolean" },
+    /** A vote item of this ALV: the meeting mails its opening and results, once for all its items (assembly/mail-run.ts). */
+    assemblyID: { type: "string", readOnly: true },
     createdAt,
     updatedAt,
   },

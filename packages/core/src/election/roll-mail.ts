@@ -1,6 +1,7 @@
 import { useFarmID } from "../actor";
 import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
+import type { Template } from "../mail/format";
 import { Mail } from "../mail/mail";
 import { Mailing } from "../mail/mailing";
 import { Person } from "../person/person";
@@ -36,10 +37,10 @@ export function when(iso: string, locale: "nl" | "en") {
  * halfway is finished by the next (the tick), and nobody is mailed twice.
  * True when every household is marked.
  */
-async function mailRoll(
+export async function mailRoll(
   electionID: string,
   mark: "openedMailed" | "reminded" | "resultsMailed",
-  make: (p: { locale: "nl" | "en" }) => { template: typeof electionOpened | typeof electionResults; data: Record<string, unknown> },
+  make: (p: { locale: "nl" | "en" }) => { template: Template<never>; data: Record<string, unknown> },
   only: (r: { voted: boolean; proxyTo?: string; voters?: string[] }) => boolean = () => true,
 ) {
   const farmID = useFarmID();
@@ -96,6 +97,11 @@ export async function mailResults(electionID: string) {
 
 Mailing.register("election-opened", mailOpened);
 Mailing.register("election-results", mailResults);
+
+/** Starts the opening's or the results' mail: an ALV's vote item leaves it to its meeting, which mails once for all its items. */
+export function startMail(e: Stored, what: "opened" | "results") {
+  return e.assemblyID ? Mailing.start(`assembly-${what}`, e.assemblyID) : Mailing.start(`election-${what}`, e.electionID);
+}
 
 /** The opening's mail while the vote is open, the results' once it closed: households on the roll, and how many were mailed. */
 export async function mailingProgress(electionID: string): Promise<Mailing.Progress> {

@@ -1,3 +1,4 @@
+import { assemblyOpened, assemblyResults } from "../assembly/mail";
 import { loginCode } from "../auth/mail";
 import { arrearsReminder, collectionNotice, debitReturned, mandateChanged, mandateIBANShared } from "../contribution/mail";
 import { electionOpened, electionReminder, electionResults } from "../election/mail";
@@ -26,6 +27,8 @@ export const templates = {
   electionOpened,
   electionReminder,
   electionResults,
+  assemblyOpened,
+  assemblyResults,
   applicationConfirm,
   applicationKnown,
   applicationReceived,
