@@ -143,12 +143,22 @@ describe("posts", () => {
     const marked = people.filter((p) => p.email === "lid1@news.test" || p.email === "lid2@news.test");
     await useDB().entities.newsPost.patch({ farmID, postID }).set({ mail: true }).go();
     for (const p of marked) await useDB().entities.newsMail.create({ farmID, postID, personID: p.personID }).go();
+    // its author sees how far it got: of the four people it goes to (lid4 turned news mail off), two have it
+    const progress = async (c: Client) => (await c.get(`/api/news/${postID}/mailing`)).body;
+    expect(await progress(board)).toEqual({ total: 4, sent: 2, done: false });
     const { mailUnsent } = await import("@akker/core/news/news-mail");
     await withActor({ type: "system", farmID }, () => mailUnsent());
     const got = async (email: string) => (await outbox(email)).filter((m) => m.subject.includes("Ledenvergadering")).length;
     expect(await got("lid1@news.test")).toBe(0);
     expect(await got("lid3@news.test")).toBe(1);
     expect((await useDB().entities.newsPost.get({ farmID, postID }).go()).data?.mailDone).toBe(true);
+    expect(await progress(board)).toEqual({ total: 4, sent: 4, done: true });
+    // another farmer (not its author) and a member may not look
+    expect((await progress(farmer)).error.code).toBe("news.not_author");
+    expect((await member.get(`/api/news/${postID}/mailing`)).status).toBe(403);
+    // a post not mailed has nothing to send
+    const quiet = await board.post("/api/news", { title: "Stil", text: "" });
+    expect((await board.get(`/api/news/${quiet.body.post.id}/mailing`)).body).toEqual({ total: 0, sent: 0, done: true });
   });
 
   it("a board post is for the board only", async () => {

@@ -61,6 +61,7 @@ const policy: Record<string, Rule> = {
   "POST /api/news": { allow: ["farmer", "board", "admin"] },
   "POST /api/news/photos": { allow: ["farmer", "board", "admin"] },
   "GET /api/news/{id}": { allow: members },
+  "GET /api/news/{id}/mailing": { allow: ["farmer", "board", "admin"] },
   "PATCH /api/news/{id}": { allow: ["farmer", "board", "admin"] },
   "DELETE /api/news/{id}": { allow: ["farmer", "board", "admin"] },
 

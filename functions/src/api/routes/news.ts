@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { VisibleError } from "@akker/core/error";
+import { Mailing } from "@akker/core/mail/mailing";
 import { News } from "@akker/core/news/news";
 import { NewsPhotos } from "@akker/core/news/photos";
 import { route, textParams, type App } from "../route";
@@ -87,6 +88,24 @@ export function newsRoutes(app: App) {
       responses: { 200: { description: "The post", schema: OnePost }, 404: { description: "Unknown, or for the board only (news.not_found)" } },
     },
     async (c, { params }) => c.json({ post: await News.get(params.id) }),
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/news/:id/mailing",
+      summary: "How far a post's mail got (sent after the post answered): its author or the board",
+      tag,
+      access: writers,
+      params: id,
+      responses: {
+        200: { description: "People to mail, mailed so far, done", schema: Mailing.Progress },
+        403: { description: "Not its author, nor board (news.not_author)" },
+        404: { description: "Unknown (news.not_found)" },
+      },
+    },
+    async (c, { params }) => c.json(await News.mailing(params.id)),
   );
 
   route(

@@ -62,6 +62,17 @@ export async function mailPost(postID: string) {
 
 Mailing.register("news", mailPost);
 
+/** How far a post's mail got: the people it goes to, how many have it, and whether it is done. */
+export async function mailingProgress(post: { postID: string; audience: "members" | "board"; mail: boolean; mailDone?: boolean }): Promise<Mailing.Progress> {
+  if (!post.mail) return { total: 0, sent: 0, done: true };
+  const { data: marks } = await useDB().entities.newsMail.query.byPost({ farmID: useFarmID(), postID: post.postID }).go({ pages: "all", consistent: true });
+  // once done, the marks are who got it (the audience may have changed since)
+  if (post.mailDone) return { total: marks.length, sent: marks.length, done: true };
+  const marked = new Set(marks.map((m) => m.personID));
+  const people = await audienceOf(post.audience);
+  return { total: people.length, sent: people.filter((p) => marked.has(p.personID)).length, done: false };
+}
+
 /** The tick: finishes the mail of posts a crash left half sent. */
 export async function mailUnsent() {
   const { data } = await useDB().entities.newsPost.query.byID({ farmID: useFarmID() }).go({ pages: "all" });

@@ -10,9 +10,9 @@ import { Person } from "../person/person";
 import { weekOf } from "../week";
 import type { NewsPostEntity } from "./entities";
 import { Media } from "./media";
+// news-mail.ts also registers the "news" mailing that create() starts
+import { mailingProgress } from "./news-mail";
 import { NewsPhotos } from "./photos";
-// registers the "news" mailing that create() starts
-import "./news-mail";
 
 /*
  * News: the farmer and the board post a title, plain text (line breaks and
@@ -171,6 +171,14 @@ export namespace News {
 
   function assertCanEdit(p: Stored) {
     if (!canEdit(p)) throw new VisibleError("forbidden", "news.not_author", "Only its author or the board may change a post.");
+  }
+
+  /** How far a post's mail got, for its author or the board: it goes out after the answer. */
+  export async function mailing(postID: string) {
+    assertRole("farmer", "board");
+    const post = await load(postID);
+    assertCanEdit(post);
+    return mailingProgress(post);
   }
 
   /** Changes a post (author or board); photos left out of it are deleted. Its mail, if any, is not sent again. */
