@@ -15,8 +15,9 @@ import { closeBallot, load, loadItems, notFound, type StoredItem } from "./store
  * holds every vote item of it. A vote item is an election of its own
  * (../election/), created and run through the Election namespace, so each
  * item keeps its secret ballots, trackers, roll, proxies, quorum and tally;
- * this module only groups them, opens and closes them together, and adds
- * the attendance at the door (attendance.ts).
+ * this module only groups them, opens and closes them together, mails each
+ * household once for all of them (mail-run.ts), and adds the attendance at
+ * the door (attendance.ts).
  *
  * A vote item's election opens at the meeting's start and closes a day
  * later unless the board opens or closes the ballot sooner (the election
