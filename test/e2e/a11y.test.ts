@@ -55,6 +55,8 @@ interface Demo {
   closedAssemblyID: string;
   /** The farmer's news post with a photo. */
   newsID: string;
+  /** A board post mailed to the board. */
+  newsMailedID: string;
 }
 
 interface Screen {
@@ -340,6 +342,9 @@ const screens: Screen[] = [
   screen("/news/:id", "farmer", "their own news post, delete asked", (d) => `/news/${d.newsID}`, async (page) => {
     await page.getByRole("button", { name: "Verwijderen" }).click();
     await page.getByRole("button", { name: "Ja, verwijderen" }).waitFor();
+  }),
+  screen("/news/:id", "board", "a mailed post, how far its mail got", (d) => `/news/${d.newsMailedID}`, async (page) => {
+    await page.getByText(/hebben de mail|De mail is verstuurd/).waitFor();
   }),
   screen("/news/new", "farmer", "writing news, a photo picked and its text previewed", "/news/new", async (page) => {
     await page.getByLabel("Titel").fill("Pompoenen");
@@ -640,6 +645,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     text: "Deze week de eerste prei.\n\nMeer over prei: https://example.nl/prei",
     photoIDs: [photo.photo.id],
   });
+  const mailed = await call<{ post: { id: string } }>("board", "POST", "/news", { title: "Bestuursnieuws", text: "Alleen voor het bestuur.", audience: "board", mail: true });
   const sent = await call<{ message: { id: string } }>("board", "POST", "/messages", { audience: { kind: "roles", roles: ["board", "treasurer"] }, subject: "Bestuursoverleg", text: "Dinsdag om acht uur." });
 
   return {
@@ -659,6 +665,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     assemblyID,
     closedAssemblyID,
     newsID: post.post.id,
+    newsMailedID: mailed.post.id,
     messageID: sent.message.id,
   };
 }

@@ -65,6 +65,8 @@ describe("news in Chromium at 390 px", () => {
     await stored.waitFor();
     await expect.poll(() => stored.evaluate(loadedWidth)).toBe(1600);
     expect(Number(await farmer.evaluate("document.documentElement.scrollWidth"))).toBeLessThanOrEqual(390);
+    // its author sees the mail go out, after the post was saved
+    await farmer.getByText(/^Alle \d+ mensen hebben de mail\.$/).waitFor();
 
     // a member reads it on the home screen: newest first, the photo sized before it loads, the link clickable and safe
     const member = await e2e.phone();
@@ -87,8 +89,9 @@ describe("news in Chromium at 390 px", () => {
     const full = member.getByRole("img", { name: `Foto bij "${title}"` });
     await full.scrollIntoViewIfNeeded();
     await expect.poll(() => full.evaluate(loadedWidth)).toBe(1600);
-    // members do not edit
+    // members do not edit, nor see how far the mail got
     expect(await member.getByRole("link", { name: "Bewerken" }).count()).toBe(0);
+    expect(await member.getByText(/hebben de mail|hebben hem/).count()).toBe(0);
 
     // and it was mailed
     const mails = (await (await fetch(`${e2e.url}/api/dev/outbox?to=lid001@demo.test`)).json()) as { messages: { subject: string }[] };

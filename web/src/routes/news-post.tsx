@@ -2,11 +2,13 @@ import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, revalidate, useNavigate, useParams } from "@solidjs/router";
 import { AskFirst } from "../components/ask-first";
 import { FormError, Loads } from "../components/feedback";
+import { MailingProgress } from "../components/mailing-progress";
 import { NewsImage, NewsText, newsDate } from "../components/news-text";
 import { Page } from "../components/page";
 import "../components/news.css";
 import { useI18n } from "../i18n";
 import { NewsMessages, useNewsText } from "../i18n/news";
+import { esc } from "../lib/api";
 import { getNews, getNewsPost, newsApi } from "../lib/news";
 
 /** One post with all its photos; its author or the board edits or deletes it here. */
@@ -45,6 +47,10 @@ export default function NewsPostScreen() {
                 <div class="news-photos">
                   <For each={p().photos}>{(photo, i) => <NewsImage photo={photo} alt={d().photoOf(p().title, i() + 1, p().photos.length)} />}</For>
                 </div>
+                {/* its mail goes out after the post is saved: its author and the board see how far it got */}
+                <Show when={p().canEdit && p().mail && p().id} keyed>
+                  {(id) => <MailingProgress path={`/news/${esc(id)}/mailing`} of="recipients" />}
+                </Show>
                 <FormError error={error()} />
                 <div class="actions">
                   <A class="button secondary" href="/">
