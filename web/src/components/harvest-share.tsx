@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, ErrorBoundary, For, lazy, Show, Suspense, type JSX } from "solid-js";
 import { A, action, createAsync, revalidate } from "@solidjs/router";
+import { getPublicFarm } from "../lib/farm";
 import { useI18n } from "../i18n";
 import { ApiError, settle } from "../lib/api";
 import { getMyHarvest, harvestApi, type HarvestLine, type HarvestMine } from "../lib/harvest";
@@ -11,6 +12,9 @@ import { CheckboxField } from "./field";
 
 // when and where to pick up: its own chunk with its strings, so the first screen stays small
 const PickupMoments = lazy(() => import("./pickup-moments"));
+
+/** The pickup moments' code and the farm's times, for a screen that shows in one piece (home.tsx). */
+export const preloadPickup = () => Promise.all([PickupMoments.preload(), getPublicFarm()]);
 
 const setOptOut = action(
   async (week: string, optedOut: boolean) =>

@@ -43,7 +43,8 @@ async function homeReady() {
   const parts: Promise<unknown>[] = [];
   if (hasHarvestShare(me)) {
     const week = currentWeek();
-    parts.push(HarvestShares.preload(), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
+    // with the pickup moments inside the share: here before the screen shows, so they push nothing down
+    parts.push(HarvestShares.preload(), import("../components/harvest-share").then((m) => m.preloadPickup()), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
     parts.push(AssemblyCard.preload(), import("../lib/assembly").then((m) => m.getAssemblies()));
     parts.push(PollCard.preload(), import("../lib/poll").then((p) => p.getPolls()));
   }
