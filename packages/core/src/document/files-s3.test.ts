@@ -1,6 +1,7 @@
 import { AwsClient } from "aws4fetch";
 import { describe, expect, it } from "vitest";
-import { presignGet, s3DocumentStore } from "./files-s3";
+import { presignS3Get } from "../news/sigv4";
+import { s3DocumentStore } from "./files-s3";
 
 const env = { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 
@@ -21,7 +22,7 @@ describe("the library's files in S3", () => {
     const creds = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: "token/with+chars=" };
     const base = "https://akker-media.s3.eu-west-1.amazonaws.com/documents/farm_1/doc_1/doc_2";
     const params = { "response-content-disposition": "attachment; filename*=UTF-8''notulen%20(ALV).pdf", "response-content-type": "application/pdf" };
-    const ours = new URL(presignGet(base, params, creds, "eu-west-1", 300, now));
+    const ours = new URL(presignS3Get(base, params, creds, "eu-west-1", 300, now));
     const query = new URLSearchParams({ ...params, "X-Amz-Expires": "300" });
     const theirs = await new AwsClient({ ...creds, service: "s3", region: "eu-west-1" }).sign(`${base}?${query}`, {
       method: "GET",

@@ -1,5 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
-import { signS3, type Credentials } from "../news/sigv4";
+import { presignS3Get, signS3, type Credentials } from "../news/sigv4";
 import type { DocumentFiles } from "./files";
 
 /*
@@ -23,37 +22,7 @@ export function s3DocumentStore(bucket: string, env: Record<string, string | und
     remove: (key) => send("DELETE", key),
     async read(key, name, type) {
       const query = { "response-content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, "response-content-type": type };
-      return { url: presignGet(objectURL(key), query, credentials(), region, 300) };
+      return { url: presignS3Get(objectURL(key), query, credentials(), region, 300) };
     },
   };
-}
-
-/** RFC 3986, as SigV4 wants every query name and value. */
-const uri = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
-
-/** A GET link for S3 signed in its query (SigV4), valid `seconds` from `now`. */
-export function presignGet(url: string, params: Record<string, string>, credentials: Credentials, region: string, seconds: number, now = new Date()) {
-  const { host, pathname, origin } = new URL(url);
-  const stamp = now.toISOString().replace(/[-:]|\.\d{3}/g, "");
-  const scope = `${stamp.slice(0, 8)}/${region}/s3/aws4_request`;
-  const query: Record<string, string> = {
-    ...params,
-    "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
-    "X-Amz-Credential": `${credentials.accessKeyId}/${scope}`,
-    "X-Amz-Date": stamp,
-    "X-Amz-Expires": String(seconds),
-    ...(credentials.sessionToken ? { "X-Amz-Security-Token": credentials.sessionToken } : {}),
-    "X-Amz-SignedHeaders": "host",
-  };
-  const canonicalQuery = Object.keys(query)
-    .sort()
-    .map((k) => `${uri(k)}=${uri(query[k]!)}`)
-    .join("&");
-  const canonical = ["GET", pathname, canonicalQuery, `host:${host}`, "", "host", "UNSIGNED-PAYLOAD"].join("\n");
-  const toSign = ["AWS4-HMAC-SHA256", stamp, scope, sha256(canonical)].join("\n");
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, stamp.slice(0, 8)), region), "s3"), "aws4_request");
-  const signature = createHmac("sha256", key).update(toSign).digest("hex");
-  return `${origin}${pathname}?${canonicalQuery}&X-Amz-Signature=${signature}`;
 }
