@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { checkAnswer } from "./contract";
@@ -15,7 +16,7 @@ let board: Client;
 let member: Client;
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const png = new Uint8Array(readFileSync(new URL("../fixtures/photos/leeks-320x200.png", import.meta.url)));
 
 async function upload(who: Client, id: string, name: string, bytes: Uint8Array | string, type = "application/pdf") {
   const path = `/api/documents/${id}/versions?name=${encodeURIComponent(name)}`;

@@ -7,6 +7,7 @@ import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { createID } from "../id";
+import { readImage } from "../news/image";
 import type { DocumentEntity } from "./entities";
 import { DocumentFiles } from "./files";
 
@@ -73,14 +74,9 @@ export namespace Document {
     };
   }
 
-  /** The type a file is, read from its first bytes (never from what the sender says), or undefined. */
+  /** The type a file is, read from its bytes (never from what the sender says): a PDF, or an image as news photos are read. */
   export function sniff(b: Uint8Array): (typeof types)[number] | undefined {
-    const starts = (...bytes: number[]) => bytes.every((x, i) => b[i] === x);
-    if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
-    if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-    if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-    if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...b.slice(8, 12)) === "WEBP") return "image/webp";
-    return undefined;
+    return String.fromCharCode(...b.subarray(0, 5)) === "%PDF-" ? "application/pdf" : readImage(b)?.type;
   }
 
   const notFound = () => new VisibleError("not_found", "document.not_found", "No such document.");

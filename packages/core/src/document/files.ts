@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { Media } from "../news/media";
 
 /*
  * Where the library's files are kept. Never under /media, which CloudFront
@@ -17,23 +18,10 @@ export namespace DocumentFiles {
     read(key: string, name: string, type: string): Promise<{ bytes: Uint8Array } | { url: string }>;
   }
 
+  /** A folder on this machine: the media store's, which can also read. */
   export function diskStore(dir: string): Store {
-    const path = (key: string) => {
-      if (key.split("/").some((part) => part === "" || part === "." || part === "..")) throw new Error(`Bad document key ${key}`);
-      return join(dir, key);
-    };
-    return {
-      async put(key, bytes) {
-        mkdirSync(dirname(path(key)), { recursive: true });
-        writeFileSync(path(key), bytes);
-      },
-      async remove(key) {
-        rmSync(path(key), { force: true });
-      },
-      async read(key) {
-        return { bytes: new Uint8Array(readFileSync(path(key))) };
-      },
-    };
+    const { put, remove } = Media.diskStore(dir);
+    return { put, remove, read: async (key) => ({ bytes: new Uint8Array(readFileSync(Media.diskPath(dir, key))) }) };
   }
 
   let store: Store | undefined;

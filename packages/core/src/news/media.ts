@@ -18,12 +18,15 @@ export namespace Media {
   }
 
   /** A folder on this machine. */
+  /** A key's file under `dir`; a key that would leave it is refused. */
+  export function diskPath(dir: string, key: string) {
+    if (key.split("/").some((part) => part === "" || part === "." || part === "..")) throw new Error(`Bad file key ${key}`);
+    return join(dir, key);
+  }
+
   export function diskStore(dir: string): Store {
     mkdirSync(dir, { recursive: true });
-    const path = (key: string) => {
-      if (key.split("/").some((part) => part === "" || part === "." || part === "..")) throw new Error(`Bad media key ${key}`);
-      return join(dir, key);
-    };
+    const path = (key: string) => diskPath(dir, key);
     return {
       dir,
       async put(key, bytes) {
