@@ -86,6 +86,9 @@ describe("a general assembly", () => {
     items = opened.body.assembly.items;
     expect(items.slice(1).map((i) => (i.election as unknown as { status: string }).status)).toEqual(["open", "open", "open", "open"]);
     expect((await board.post(`/api/assemblies/${id}/items`, { kind: "discussion", title: "Rondvraag" })).status).toBe(409);
+    // its votes belong to the meeting's screen, not the list of votes
+    for (const who of [board, voters.Bos!.client])
+      expect((await who.get("/api/elections")).body.elections.map((e: { id: string }) => e.id)).not.toContain(item(1).election!.id);
     await Mailing.settled();
   });
 

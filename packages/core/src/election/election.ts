@@ -173,7 +173,8 @@ export namespace Election {
 
   export async function list() {
     const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
-    const visible = res.data.filter((e) => e.status !== "draft" || hasRole("board"));
+    // an ALV's vote items belong to its meeting's screen, not the list of votes
+    const visible = res.data.filter((e) => !e.assemblyID && (e.status !== "draft" || hasRole("board")));
     const all = await Promise.all(visible.map(info));
     return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
   }
