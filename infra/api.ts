@@ -65,10 +65,14 @@ export function Api({ stack, app }: StackContext) {
       fn.addToRolePolicy(
         new PolicyStatement({ effect: Effect.ALLOW, actions: ["sqs:SendMessage"], resources: [queue.queueArn, mailings.queueArn] }),
       );
-    // put and delete only, under media/: it never reads or lists (CloudFront serves the files)
+    // put, read and delete under media/, never list: the API reads a news photo for who may read its post
     if (domain.media)
       fn.addToRolePolicy(
-        new PolicyStatement({ effect: Effect.ALLOW, actions: ["s3:PutObject", "s3:DeleteObject"], resources: [media.arnForObjects("media/*")] }),
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["s3:PutObject", "s3:DeleteObject", "s3:GetObject"],
+          resources: [media.arnForObjects("media/*")],
+        }),
       );
     // the library (core's /api/documents) keeps its files under documents/, which CloudFront never
     // serves: the function checks who asks and hands out a link signed for minutes, so it also reads

@@ -13,8 +13,8 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { FunctionUrlOrigin, S3BucketOrigin, S3Origin } from "aws-cdk-lib/aws-cloudfront-origins";
-import { Effect, PolicyStatement, ServicePrincipal, AnyPrincipal } from "aws-cdk-lib/aws-iam";
+import { FunctionUrlOrigin, S3Origin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { Effect, PolicyStatement, AnyPrincipal } from "aws-cdk-lib/aws-iam";
 import { Bucket, BucketPolicy, type IBucket } from "aws-cdk-lib/aws-s3";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { originHeader } from "../functions/src/api/origin";
@@ -107,31 +107,20 @@ export function Web({ stack, app }: StackContext) {
   // `sst dev` deploys no site, so there is no distribution to route through.
   if (site.cdk) {
     routeApi(site.cdk.distribution as Distribution, site.cdk.bucket);
-    serveMedia(site.cdk.distribution as Distribution);
   }
+  mediaPolicy();
 
   stack.addOutputs({ url: site.customDomainUrl ?? site.url });
   return { site };
 
   /**
-   * Uploaded files at /media/*: the media bucket (infra/storage.ts) through Origin Access
-   * Control. The bucket's one policy is made here, where the distribution's ARN is known:
-   * HTTPS only, and CloudFront may read media/ for this distribution only. A behaviour of
-   * its own, freed for it by the shared patterns of domains.ts.
+   * The media bucket's one policy (infra/storage.ts): HTTPS only. CloudFront does not read it:
+   * news photos are read through the API, which checks who may read their post, and the
+   * library's files through links the API signs.
    */
-  function serveMedia(distribution: Distribution) {
+  function mediaPolicy() {
     // the bucket as this stack sees it: CDK then leaves its policy to us instead of writing one in the storage stack
-    const bucket = Bucket.fromBucketAttributes(stack, "MediaBucket", {
-      bucketName: media.bucketName,
-      bucketArn: media.bucketArn,
-      bucketRegionalDomainName: media.bucketRegionalDomainName,
-    });
-    distribution.addBehavior("/media/*", S3BucketOrigin.withOriginAccessControl(bucket), {
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-      responseHeadersPolicy: securityHeaders,
-    });
+    const bucket = Bucket.fromBucketAttributes(stack, "MediaBucket", { bucketName: media.bucketName, bucketArn: media.bucketArn });
     const policy = new BucketPolicy(stack, "MediaPolicy", { bucket });
     policy.document.addStatements(
       new PolicyStatement({
@@ -141,14 +130,6 @@ export function Web({ stack, app }: StackContext) {
         actions: ["s3:*"],
         resources: [media.bucketArn, media.arnForObjects("*")],
         conditions: { Bool: { "aws:SecureTransport": "false" } },
-      }),
-      new PolicyStatement({
-        sid: "CloudFrontReadsMedia",
-        effect: Effect.ALLOW,
-        principals: [new ServicePrincipal("cloudfront.amazonaws.com")],
-        actions: ["s3:GetObject"],
-        resources: [media.arnForObjects("media/*")],
-        conditions: { StringEquals: { "AWS:SourceArn": stack.formatArn({ service: "cloudfront", region: "", resource: "distribution", resourceName: distribution.distributionId }) } },
       }),
     );
   }

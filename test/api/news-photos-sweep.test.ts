@@ -35,7 +35,8 @@ async function uploadAt(at: number) {
   });
   expect(res.status).toBe(201);
   const { photo: info } = (await res.json()) as { photo: { id: string; url: string } };
-  return { id: info.id, file: join(Media.current().dir!, info.url.slice("/media/".length)) };
+  const { key } = (await useDB().entities.newsPhoto.get({ farmID, photoID: info.id }).go()).data!;
+  return { id: info.id, file: join(Media.current().dir!, key) };
 }
 
 const item = async (photoID: string) => (await useDB().entities.newsPhoto.get({ farmID, photoID }).go({ consistent: true })).data;

@@ -57,18 +57,34 @@ async function outbox(to: string) {
   return ((await (await app.request(`/api/dev/outbox?to=${to}`)).json()) as any).messages as { subject: string; text: string }[];
 }
 
+/** A photo as the browser's <img> reads it: the bytes, with the reader's session. */
+async function photoAt(c: Client | undefined, url: string) {
+  const res = await app.request(url, { headers: { ...(c ? { cookie: c.cookie } : {}), "x-forwarded-for": "10.60.1.2" } });
+  return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
+}
+
+/** The file a photo is stored as. */
+const fileOf = async (photoID: string) => join(Media.current().dir!, (await useDB().entities.newsPhoto.get({ farmID, photoID }).go()).data!.key);
+
 const photoItems = async () =>
   (await useDB().entities.newsPhoto.query.byID({ farmID }).go({ pages: "all" })).data;
 
 describe("photos", () => {
-  it("stores a photo made small, with the size read from its own bytes, served under /media/", async () => {
+  it("stores a photo made small, with the size read from its own bytes, read through the API", async () => {
     const bytes = fixture("leeks-1200x900.jpg");
     const res = await upload(farmer, bytes, "image/jpeg");
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.photo).toMatchObject({ width: 1200, height: 900 });
-    expect(res.body.photo.url).toMatch(new RegExp(`^/media/${farmID}/news/img_[0-9a-z]+\\.jpg$`));
-    const file = join(Media.current().dir!, res.body.photo.url.slice("/media/".length));
+    expect(res.body.photo.url).toBe(`/api/news/photos/${res.body.photo.id}`);
+    const file = await fileOf(res.body.photo.id);
+    expect(file).toMatch(new RegExp(`${farmID}/news/img_[0-9a-z]+\\.jpg$`));
     expect(new Uint8Array(readFileSync(file))).toEqual(bytes);
+    // before a post holds it, only who uploaded it sees it (the form's preview)
+    const own = await photoAt(farmer, res.body.photo.url);
+    expect([own.status, own.headers.get("content-type"), own.headers.get("x-content-type-options")]).toEqual([200, "image/jpeg", "nosniff"]);
+    expect(own.bytes).toEqual(bytes);
+    expect(own.headers.get("cache-control")).toMatch(/^private/);
+    for (const c of [farmer2, board, member, undefined]) expect((await photoAt(c, res.body.photo.url)).status).not.toBe(200);
     // the web client sends any file as application/octet-stream: what it is comes from the bytes
     const cases = [["leeks-600x800.webp", "image/webp", [600, 800]], ["leeks-320x200.png", "image/png", [320, 200]], ["leeks-600x800.webp", "application/octet-stream", [600, 800]]] as const;
     for (const [name, type, size] of cases) {
@@ -161,13 +177,29 @@ describe("posts", () => {
     expect((await board.get(`/api/news/${quiet.body.post.id}/mailing`)).body).toEqual({ total: 0, sent: 0, done: true });
   });
 
-  it("a board post is for the board only", async () => {
-    const res = await board.post("/api/news", { title: "Begroting concept", text: "Alleen voor het bestuur.", audience: "board" });
+  it("a board post is for the board only, its photos too", async () => {
+    const p = await upload(board, fixture("leeks-320x200.png"), "image/png");
+    const res = await board.post("/api/news", { title: "Begroting concept", text: "Alleen voor het bestuur.", audience: "board", photoIDs: [p.body.photo.id] });
     expect(res.status).toBe(201);
     expect((await member.get("/api/news")).body.posts.map((p: any) => p.title)).not.toContain("Begroting concept");
     const hidden = await member.get(`/api/news/${res.body.post.id}`);
     expect([hidden.status, hidden.body.error.code]).toEqual([404, "news.not_found"]);
     expect((await board.get(`/api/news/${res.body.post.id}`)).status).toBe(200);
+    // the photo's address is no way in: a member, the farmer (not its author), anyone without a session are refused
+    const url = res.body.post.photos[0].url as string;
+    expect((await photoAt(board, url)).bytes).toEqual(fixture("leeks-320x200.png"));
+    const asMember = await photoAt(member, url);
+    expect([asMember.status, JSON.parse(new TextDecoder().decode(asMember.bytes)).error.code]).toEqual([404, "news.photo.not_found"]);
+    expect((await photoAt(farmer, url)).status).toBe(404);
+    expect((await photoAt(former, url)).status).toBe(403);
+    expect((await photoAt(undefined, url)).status).toBe(401);
+    // nor is the path the files were once served at
+    expect((await app.request(`/media/${farmID}/news/${p.body.photo.id}.png`)).status).not.toBe(200);
+    // made a post for the members, its photo is theirs to see; for the board again, no longer
+    expect((await board.patch(`/api/news/${res.body.post.id}`, { audience: "members" })).status).toBe(200);
+    expect((await photoAt(member, url)).status).toBe(200);
+    expect((await board.patch(`/api/news/${res.body.post.id}`, { audience: "board" })).status).toBe(200);
+    expect((await photoAt(member, url)).status).toBe(404);
   });
 
   it("a photo belongs to one post: unknown or taken photos are refused, also when two posts race for one", async () => {
@@ -185,16 +217,18 @@ describe("posts", () => {
     const b = await upload(farmer, fixture("leeks-320x200.png"), "image/png");
     const res = await farmer.post("/api/news", { title: "Oogstfeest", text: "Zaterdag.", photoIDs: [a.body.photo.id, b.body.photo.id] });
     const id = res.body.post.id as string;
-    const file = (url: string) => join(Media.current().dir!, url.slice("/media/".length));
+    const [fileA, fileB] = [await fileOf(a.body.photo.id), await fileOf(b.body.photo.id)];
     expect((await farmer2.patch(`/api/news/${id}`, { title: "Nee" })).body.error.code).toBe("news.not_author");
     expect((await member.patch(`/api/news/${id}`, { title: "Nee" })).status).toBe(403);
     expect((await farmer2.delete(`/api/news/${id}`)).status).toBe(403);
     const edited = await board.patch(`/api/news/${id}`, { title: "Oogstfeest op zaterdag", photoIDs: [b.body.photo.id] });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.post.photos.map((p: any) => p.id)).toEqual([b.body.photo.id]);
-    expect(existsSync(file(a.body.photo.url))).toBe(false);
+    expect(existsSync(fileA)).toBe(false);
+    expect((await photoAt(member, a.body.photo.url)).status).toBe(404);
+    expect((await photoAt(member, b.body.photo.url)).status).toBe(200);
     expect((await farmer.delete(`/api/news/${id}`)).status).toBe(204);
-    expect(existsSync(file(b.body.photo.url))).toBe(false);
+    expect(existsSync(fileB)).toBe(false);
     expect((await member.get(`/api/news/${id}`)).status).toBe(404);
   });
 

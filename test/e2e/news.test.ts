@@ -55,9 +55,13 @@ describe("news in Chromium at 390 px", () => {
     const { photo: storedPhoto } = (await (await uploaded).json()) as { photo: { url: string; width: number; height: number } };
     expect([storedPhoto.width, storedPhoto.height]).toEqual([1600, 1200]);
     // what went over the network, and is kept, was made small in the phone
-    const kept = await fetch(`${e2e.url}${storedPhoto.url}`);
-    expect([kept.status, kept.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
-    const bytes = (await kept.arrayBuffer()).byteLength;
+    const [status, type, bytes] = await farmer.evaluate(async (url) => {
+      const r = await fetch(url);
+      return [r.status, r.headers.get("content-type"), (await r.arrayBuffer()).byteLength] as const;
+    }, storedPhoto.url);
+    expect([status, type]).toEqual([200, "image/jpeg"]);
+    // read through the API, for who may read the post: not for anyone with the address
+    expect((await fetch(`${e2e.url}${storedPhoto.url}`)).status).toBe(401);
     expect(bytes).toBeLessThan(600 * 1024);
     expect(bytes).toBeLessThan(photo.length / 2);
     await farmer.getByRole("heading", { level: 1, name: title }).waitFor();

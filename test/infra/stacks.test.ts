@@ -245,8 +245,8 @@ describe("api functions", () => {
       const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("s3:")));
       const library = d.id === "core";
       if (d.media) {
-        // only put and delete, only under media/ of the media bucket: it never reads, lists or touches the rest
-        expect(s3[0] && actionsOf(s3[0])).toEqual(["s3:PutObject", "s3:DeleteObject"]);
+        // put, read and delete, only under media/ of the media bucket (a news photo is read for who may read its post): it never lists or touches the rest
+        expect(s3[0] && actionsOf(s3[0])).toEqual(["s3:PutObject", "s3:DeleteObject", "s3:GetObject"]);
         const [bucketID] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
         expect(resourcesOf(s3[0]!).map(text)).toEqual([expect.stringMatching(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/media/\\*`))]);
         // the library's function also reads, under documents/ only (links signed for minutes; CloudFront never serves it)
@@ -421,8 +421,7 @@ describe("web", () => {
 
   it("serves the site from S3 by default, with the security headers", () => {
     const config = distributionOf(prod.web);
-    // the media bucket's origin (Origin Access Control) is the other S3 origin: see below
-    const s3 = (config.Origins as any[]).filter((o) => o.S3OriginConfig && !o.OriginAccessControlId);
+    const s3 = (config.Origins as any[]).filter((o) => o.S3OriginConfig);
     // the site's bucket, twice: for the app and for the API document (first of the API's behaviours)
     expect(new Set(s3.map((o) => text(o.DomainName))).size).toBe(1);
     expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3[0].Id);
@@ -490,43 +489,25 @@ describe("web", () => {
     expect([...routesOfDomain.values()].flat().length).toBe(whole.length);
   });
 
-  it("serves /media/* from the private media bucket through Origin Access Control, readable by this distribution only", () => {
+  it("serves nothing of the media bucket: its policy lets nobody in and asks for HTTPS", () => {
     const config = distributionOf(prod.web);
-    const media = only((config.CacheBehaviors as any[]).filter((b) => b.PathPattern === "/media/*"), "media behaviour");
-    expect((config.CacheBehaviors as any[]).filter((b) => !b.PathPattern.startsWith("/api/")).map((b) => b.PathPattern)).toEqual(["/media/*"]);
-    expect([...media.AllowedMethods].sort()).toEqual(["GET", "HEAD"]);
-    expect(media.ViewerProtocolPolicy).toBe("redirect-to-https");
-    expect(media.CachePolicyId).toBe(CachePolicy.CACHING_OPTIMIZED.cachePolicyId);
-    expect(media.ResponseHeadersPolicyId).toEqual(config.DefaultCacheBehavior.ResponseHeadersPolicyId);
-    const origin = (config.Origins as any[]).find((o) => o.Id === media.TargetOriginId);
+    // news photos are read through the API, for who may read their post: no behaviour, no origin for the bucket
+    expect((config.CacheBehaviors as any[]).filter((b) => !b.PathPattern.startsWith("/api/"))).toEqual([]);
     const [bucketID] = only(resourcesOfType(prod.storage, "AWS::S3::Bucket"), "media bucket");
-    expect(text(origin.DomainName)).toContain(`ExportsOutputFnGetAtt${bucketID}RegionalDomainName`);
-    // no legacy origin access identity; OAC signs every request
-    expect(origin.S3OriginConfig.OriginAccessIdentity ?? "").toBe("");
-    const [oacID, oac] = only(resourcesOfType(prod.web, "AWS::CloudFront::OriginAccessControl"), "origin access control");
-    expect(origin.OriginAccessControlId).toEqual({ "Fn::GetAtt": [oacID, "Id"] });
-    expect(oac.Properties!.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" });
-
-    // the site's own bucket has the other policy of this stack
+    expect(text(config.Origins)).not.toContain(`ExportsOutputFnGetAtt${bucketID}RegionalDomainName`);
+    expect(resourcesOfType(prod.web, "AWS::CloudFront::OriginAccessControl")).toEqual([]);
     const [, policy] = only(
       resourcesOfType(prod.web, "AWS::S3::BucketPolicy").filter(([, p]) => text(p.Properties!.Bucket).includes(`ExportsOutputRef${bucketID}`)),
       "media bucket policy",
     );
     const statements = policy.Properties!.PolicyDocument.Statement as (Statement & { Principal: unknown; Sid: string })[];
-    const [distributionID] = only(resourcesOfType(prod.web, "AWS::CloudFront::Distribution"), "distribution");
-    expect(statements.map((s) => s.Sid)).toEqual(["HttpsOnly", "CloudFrontReadsMedia"]);
-    const [https, read] = statements;
-    expect([https!.Effect, actionsOf(https!), https!.Principal, https!.Condition]).toEqual(["Deny", ["s3:*"], { AWS: "*" }, { Bool: { "aws:SecureTransport": "false" } }]);
-    // the only Allow: CloudFront's service, reading media/, for requests of this one distribution
-    expect([read!.Effect, actionsOf(read!), read!.Principal]).toEqual(["Allow", ["s3:GetObject"], { Service: "cloudfront.amazonaws.com" }]);
-    expect(text(read!.Resource)).toMatch(new RegExp(`ExportsOutputFnGetAtt${bucketID}Arn.*/media/\\*`));
-    expect(text(read!.Condition)).toContain('"AWS:SourceArn"');
-    expect(text(read!.Condition)).toContain(`{"Ref":"${distributionID}"}`);
-    expect(text(read!.Condition)).toContain(":cloudfront::");
+    // no Allow at all: only the functions' own roles (above) reach the files
+    expect(statements.map((s) => s.Sid)).toEqual(["HttpsOnly"]);
+    expect([statements[0]!.Effect, actionsOf(statements[0]!), statements[0]!.Principal, statements[0]!.Condition]).toEqual(["Deny", ["s3:*"], { AWS: "*" }, { Bool: { "aws:SecureTransport": "false" } }]);
   });
 
   it("shares one pattern between mounts of a domain under one parameter, catching no other domain's", () => {
-    // contribution's statement and solidarity: one behaviour freed for /media/*
+    // contribution's statement and solidarity: one behaviour
     const contribution = apiDomains.find((d) => d.id === "contribution")!;
     expect(contribution.paths).toContain("/api/households/*/s*");
     expect(contribution.paths.filter((p) => p.startsWith("/api/households/"))).toEqual(["/api/households/*/s*"]);

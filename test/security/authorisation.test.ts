@@ -60,6 +60,8 @@ const policy: Record<string, Rule> = {
   "GET /api/news": { allow: members },
   "POST /api/news": { allow: ["farmer", "board", "admin"] },
   "POST /api/news/photos": { allow: ["farmer", "board", "admin"] },
+  // a photo for who may read its post (a board post's for the board), else as unknown
+  "GET /api/news/photos/{id}": { allow: members },
   "GET /api/news/{id}": { allow: members },
   "GET /api/news/{id}/mailing": { allow: ["farmer", "board", "admin"] },
   "PATCH /api/news/{id}": { allow: ["farmer", "board", "admin"] },

@@ -6,7 +6,6 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { configureDynamo } from "@akker/core/dynamo";
 import { Mailing } from "@akker/core/mail/mailing";
-import { Media } from "@akker/core/news/media";
 import { createApp } from "../api/app";
 import { knownHost } from "../api/host";
 import { webCSP } from "../csp";
@@ -45,16 +44,6 @@ export function createLocalApp(webDir: string) {
   });
   // An API path no route takes is the API's JSON 404, as when deployed, not a screen of the app.
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
-  // uploaded photos (news), at the path CloudFront serves the media bucket at when deployed
-  root.use(
-    "/media/*",
-    async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    },
-    serveStatic({ root: Media.current().dir!, rewriteRequestPath: (path) => path.slice("/media".length) }),
-  );
-  root.get("/media/*", (c) => c.text("Not found.", 404));
   root.use("*", compressed());
   root.use("/*", serveStatic({ root: webDir }));
   // Any other path without a file extension is a screen of the single-page app; a missing file

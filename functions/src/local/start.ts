@@ -63,9 +63,9 @@ async function main() {
   try {
     await ensureTable(ddb.endpoint, tableName);
     configureDynamo({ tableName, endpoint: ddb.endpoint });
-    // photos of news, served at /media/ as CloudFront serves the bucket when deployed
+    // photos of news, read through the API (/api/news/photos/…), as the media bucket's when deployed
     Media.useStore(Media.diskStore(join(dataDir, "media")));
-    // the library's files: read through the API only, never served as /media
+    // the library's files: read through the API only
     DocumentFiles.useStore(DocumentFiles.diskStore(join(dataDir, "documents")));
     const seeded = await seedDemo();
     server = await startLocalServer({ port, endpoint: ddb.endpoint, tableName, webDir: join(root, "web/dist"), hostname: host });

@@ -17,7 +17,7 @@ import { lambdaHandler } from "./handler";
  */
 Auth.useSecretSource(() => process.env.AUTH_SECRET ?? sstSecret("AUTH_SECRET"));
 useMailQueue();
-// news photos go to the media bucket (infra/storage.ts), which CloudFront serves at /media/*
+// news photos go to the media bucket (infra/storage.ts) under media/, read back through the API only
 if (process.env.MEDIA_BUCKET) Media.useStore(s3Store(process.env.MEDIA_BUCKET));
 // the library's files, in the same bucket under documents/ (never served by CloudFront)
 if (process.env.MEDIA_BUCKET) DocumentFiles.useStore(s3DocumentStore(process.env.MEDIA_BUCKET));

@@ -8,7 +8,8 @@ import { route, textParams, type App } from "../route";
 /*
  * News on the home screen: the farmer and the board post, members read.
  * In the core function (domains.ts: no CloudFront behaviour of its own); the
- * photos it stores are served from the media bucket at /media/*.
+ * photos it stores (the media bucket deployed) are read through here only,
+ * by who may read their post.
  */
 
 const tag = "news";
@@ -55,6 +56,31 @@ export function newsRoutes(app: App) {
       // no other types: an HTML form on another site cannot post here
       if (!uploadTypes.includes(type)) throw new VisibleError("input", "input.content_type", `Send the photo as ${uploadTypes.join(", ")}.`);
       return c.json({ photo: await NewsPhotos.upload(new Uint8Array(await c.req.arrayBuffer())) }, 201);
+    },
+  );
+
+  route(
+    app,
+    {
+      method: "get",
+      path: "/api/news/photos/:id",
+      summary: "A photo of a post the reader may read (of a board post for the board only); one no post holds yet for who uploaded it",
+      tag,
+      access: readers,
+      params: id,
+      responses: {
+        200: { description: "The photo", download: "image/jpeg" },
+        404: { description: "Unknown, of a post the reader may not read, or not yet in a post (news.photo.not_found)" },
+      },
+    },
+    async (c, { params }) => {
+      const photo = await News.photo(params.id);
+      // private: a shared cache must never hand a board post's photo to a member
+      return c.body(photo.bytes as unknown as ArrayBuffer, 200, {
+        "Content-Type": photo.type,
+        "Cache-Control": "private, max-age=86400",
+        "X-Content-Type-Options": "nosniff",
+      });
     },
   );
 

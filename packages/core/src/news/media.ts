@@ -1,23 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 /*
- * Where uploaded files live: deployed an S3 bucket served by CloudFront at
- * /media/* (infra/storage.ts, infra/web.ts; the store in media-s3.ts), locally
- * a folder the local server serves at the same path (.data/media in
- * `npm start`, a temporary one in tests). Keys start with the farm.
+ * Where uploaded news photos live: deployed the media bucket under media/
+ * (infra/storage.ts; the store in media-s3.ts), locally a folder (.data/media
+ * in `npm start`, a temporary one in tests). Nothing serves them directly: the
+ * API reads a photo for whoever may read its post (News.photo), so a board
+ * post's photos stay the board's. Keys start with the farm.
  */
 export namespace Media {
-  /** Keeps and removes files by key; what serves them is CloudFront or the local server. */
+  /** Keeps, reads and removes files by key. */
   export interface Store {
     put(key: string, bytes: Uint8Array, type: string): Promise<void>;
+    /** The file's bytes; undefined when there is none. */
+    read(key: string): Promise<Uint8Array | undefined>;
     remove(key: string): Promise<void>;
-    /** The folder a local store writes to, which the local server serves. */
+    /** The folder a local store writes to. */
     dir?: string;
   }
 
-  /** A folder on this machine. */
   /** A key's file under `dir`; a key that would leave it is refused. */
   export function diskPath(dir: string, key: string) {
     if (key.split("/").some((part) => part === "" || part === "." || part === "..")) throw new Error(`Bad file key ${key}`);
@@ -32,6 +34,9 @@ export namespace Media {
       async put(key, bytes) {
         mkdirSync(dirname(path(key)), { recursive: true });
         writeFileSync(path(key), bytes);
+      },
+      async read(key) {
+        return existsSync(path(key)) ? new Uint8Array(readFileSync(path(key))) : undefined;
       },
       async remove(key) {
         rmSync(path(key), { force: true });
@@ -49,10 +54,5 @@ export namespace Media {
   export function current(): Store {
     store ??= diskStore(mkdtempSync(join(tmpdir(), "akker-media-")));
     return store;
-  }
-
-  /** The path a stored file is served at, on the site's own origin. */
-  export function url(key: string) {
-    return `/media/${key}`;
   }
 }

@@ -118,6 +118,25 @@ export namespace News {
     return serialize(await load(postID));
   }
 
+  const noPhoto = () => new VisibleError("not_found", "news.photo.not_found", "No such photo.");
+
+  /**
+   * A photo's bytes, for who may read its post (a board post's only for the
+   * board, as the post); one no post holds yet only for who uploaded it.
+   */
+  export async function photo(photoID: string) {
+    const actor = useActor();
+    const { data: p } = await useDB().entities.newsPhoto.get({ farmID: actor.farmID, photoID }).go();
+    if (!p) throw noPhoto();
+    if (p.postID) {
+      const { data: post } = await useDB().entities.newsPost.get({ farmID: actor.farmID, postID: p.postID }).go();
+      if (!post || !canRead(post) || !post.photos.some((x) => x.photoID === photoID)) throw noPhoto();
+    } else if (actor.type !== "person" || actor.personID !== p.uploadedBy) throw noPhoto();
+    const bytes = await Media.current().read(p.key);
+    if (!bytes) throw noPhoto();
+    return { bytes, type: p.type };
+  }
+
   /** The uploaded photos a post names, checked to be of this farm and free (or already this post's). */
   async function photosFor(ids: string[], postID: string) {
     const farmID = useActor().farmID;

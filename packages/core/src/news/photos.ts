@@ -25,7 +25,7 @@ export namespace NewsPhotos {
 
   export const Info = z.object({
     id: z.string(),
-    /** Where it is served, on the site's own origin (/media/…). */
+    /** Where it is read, through the API, by who may read its post (News.photo). */
     url: z.string(),
     width: z.number(),
     height: z.number(),
@@ -33,7 +33,7 @@ export namespace NewsPhotos {
   export type Info = z.infer<typeof Info>;
 
   export function serialize(p: { photoID: string; key: string; width: number; height: number }): Info {
-    return { id: p.photoID, url: Media.url(p.key), width: p.width, height: p.height };
+    return { id: p.photoID, url: `/api/news/photos/${p.photoID}`, width: p.width, height: p.height };
   }
 
   /** Stores an uploaded photo after checking it is a small JPEG, PNG or WebP; a post takes it by its ID. */
