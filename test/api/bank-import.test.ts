@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { householdCreditorReference } from "@akker/core/contribution/bank/index";
+import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { checkAnswer } from "./contract";
@@ -238,6 +239,21 @@ describe("POST /api/payments/import", () => {
     expect(reports.reduce((n, r) => n + r.imported, 0)).toBe(30);
     expect(reports.reduce((n, r) => n + r.alreadyThere, 0)).toBe(90);
     expect((await ledger()).length).toBe(before + 30);
+  });
+
+  it("finds a booked line there after its account moved to another household, without booking it there", async () => {
+    // read from the booked household's likeness (bank-import.ts), not from its claim
+    const iban = composeIBAN("NL", "TRIO0197735513");
+    const mandate = (name: string) => treasurer.put(`/api/households/${hh[name]}/mandate`, { iban, accountHolder: name, signedOn: "2026-09-01" });
+    const file = new TextEncoder().encode(simple("2027-01-22;43,34;Bijdrage;" + iban, "2027-01-22;43,34;Bijdrage;" + iban));
+    expect((await mandate("Bakker")).status).toBe(200);
+    expect((await imported(file, "text/csv")).payments.map((p: any) => p.householdID)).toEqual([hh["Bakker"], hh["Bakker"]]);
+    expect((await treasurer.delete(`/api/households/${hh["Bakker"]}/mandate`)).status).toBe(200);
+    expect((await mandate("Van den Berg")).status).toBe(200);
+    const before = (await ledger()).length;
+    expect(await imported(file, "text/csv")).toMatchObject({ imported: 0, alreadyThere: 2, review: [], payments: [] });
+    expect((await ledger()).length).toBe(before);
+    expect((await treasurer.delete(`/api/households/${hh["Van den Berg"]}/mandate`)).status).toBe(200);
   });
 });
 

@@ -199,27 +199,43 @@ export namespace BankImport {
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt === 30) throw new VisibleError("conflict", "bank.busy", "Too many imports at once; try again.");
       if (attempt) await backoff(attempt, 200);
-     
-      // What is there now, read consistently: a line claimed meanwhile is already there. A file whose
-      // sample of lines is all new skips this once: each line's claim, created only if new, tells.
-      const claims = attempt || !(await allNew(pending)) ? await read(pending.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true }))) : [];
-      const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
-      const there = pending.map((k, i) => !!claims[i] && (sameContent(k.line, claims[i]) || !!conflicts[i]));
-      // A line found a household compares with the lines booked on it (its likeness, below); the others
-      // with every line that waits or is held. Assigning a waiting line checks the household's payments alike.
-      const likes = await read(pending.map((k, i) => (there[i] || householdOf(k) ? none : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true }))));
-      const booking = pending.filter((k, i) => !there[i] && householdOf(k));
-      // The households' payments by hand and booked lines, read before deciding: each booking's
-      // transaction holds only if they are unchanged. A hand payment under the line's words counts too.
+
+      // What is there now, read consistently. Every household's likeness, first: a line booked by an
+      // import is among its tokens, written in the transaction that claimed it, so it is there unread.
       // Every household's, not only those booked on: a transfer booked on one household from another
       // format (before the treasurer changed who an account belongs to) is not booked on a second.
+      // The households' payments by hand and booked lines are read before deciding: each booking's
+      // transaction holds only if they are unchanged. A hand payment under the line's words counts too.
       const years = [...new Set(pending.map((k) => Number(k.line.bookingDate.slice(0, 4))))];
+      const households = [...new Set([...names.keys(), ...pending.flatMap((k) => householdOf(k) ?? [])])];
       const [seen, wordClaims] = await Promise.all([
-        PaymentLikeness.read([...new Set([...names.keys(), ...booking.map(householdOf)])].flatMap((householdID) => years.map((year) => ({ householdID: householdID!, year })))),
-        byWords(booking.map((k) => k.line.description)),
+        PaymentLikeness.read(households.flatMap((householdID) => years.map((year) => ({ householdID, year })))),
+        byWords(pending.map((k) => (householdOf(k) ? k.line.description : undefined))),
       ]);
       const anywhere = new Map<string, { format: string; key: string }>();
-      for (const householdID of names.keys()) for (const year of years) for (const [likeness, line] of seen.get(householdID, year).lines) anywhere.set(likeness, line);
+      const bookedAs = new Map<string, string>();
+      for (const householdID of households)
+        for (const year of years)
+          for (const [likeness, line] of seen.get(householdID, year).lines) {
+            anywhere.set(likeness, line);
+            bookedAs.set(line.key, likeness);
+          }
+      // the same likeness under the same key: the same date, amount, currency and account (sameContent)
+      const tokened = pending.map((k) => bookedAs.get(k.line.key) === k.likeness);
+      const rest = pending.filter((_, i) => !tokened[i]);
+      // The rest by its claim. A file whose sample of lines is all new skips this once: each line's
+      // claim, created only if new, tells. A line found a household compares with the lines booked on it
+      // (its likeness, above); the others with every line that waits or is held (read beside the claims).
+      // Assigning a waiting line checks the household's payments alike.
+      const [restClaims, restLikes] = await Promise.all([
+        attempt || !(await allNew(rest)) ? read(rest.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true }))) : Promise.resolve([]),
+        read(rest.map((k) => (householdOf(k) ? none : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true })))),
+      ]);
+      const byLine = new Map(rest.map((k, i) => [k, { claim: restClaims[i], like: restLikes[i] }]));
+      const claims = pending.map((k) => byLine.get(k)?.claim);
+      const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
+      const there = pending.map((k, i) => tokened[i] || (!!claims[i] && (sameContent(k.line, claims[i]) || !!conflicts[i])));
+      const likes = pending.map((k, i) => (there[i] ? undefined : byLine.get(k)?.like));
       const writes: Write[] = [];
       pending.forEach((kept, i) => {
         const claim = claims[i];
