@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
+import { BudgetFigures } from "../components/assembly-budget";
 import { AssemblyPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormEnd, FormError, Loads } from "../components/feedback";
@@ -7,6 +8,7 @@ import { CheckboxField, SelectField, TextField } from "../components/field";
 import { TextAreaField } from "../components/text-area";
 import { useAssemblyText } from "../i18n/assembly";
 import { addItem, changeAssembly, getAssembly, removeItem, type AssemblyInfo, type ItemInput } from "../lib/assembly";
+import { parseEuros } from "../lib/contribution";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import { canManageHouseholds, getMe } from "../lib/person";
 import NotFound from "./not-found";
@@ -58,6 +60,7 @@ function Manage(props: { assembly: AssemblyInfo }) {
                   <Show when={item.inRoom}>
                     <span class="hint"> · {a().inRoom}</span>
                   </Show>
+                  <Show when={item.budget}>{(b) => <BudgetFigures budget={b()} />}</Show>
                   <Show when={editable()}>
                     {" "}
                     <button type="button" class="secondary small" disabled={remove.pending()} onClick={() => void remove.submit(alv().id, item.id)}>
@@ -73,7 +76,7 @@ function Manage(props: { assembly: AssemblyInfo }) {
       </section>
       <AssemblyPapers assembly={alv()} board />
       <Show when={editable()}>
-        <ItemForm assemblyID={alv().id} />
+        <ItemForm assembly={alv()} />
       </Show>
       <section aria-labelledby="ballot-steps">
         <h2 id="ballot-steps">{a().ballot.title}</h2>
@@ -104,9 +107,11 @@ function Manage(props: { assembly: AssemblyInfo }) {
 }
 
 /** Adds a discussion point, a motion or the board seats at the end of the agenda. */
-function ItemForm(props: { assemblyID: string }) {
+function ItemForm(props: { assembly: AssemblyInfo }) {
   const a = useAssemblyText();
   const [kind, setKind] = createSignal<ItemInput["kind"]>("motion");
+  const [budget, setBudget] = createSignal(false);
+  const nextYear = () => Number(props.assembly.startsAt.slice(0, 4)) + 1;
   const form = useSaveForm(addItem);
   let el: HTMLFormElement | undefined;
 
@@ -119,6 +124,9 @@ function ItemForm(props: { assemblyID: string }) {
       description: text(data, "description") || undefined,
       ...(kind() === "discussion" ? {} : { inRoom: data.get("inRoom") === "on", quorumPercent: quorum ? Number(quorum) : undefined }),
       ...(kind() === "motion" ? { majority: data.get("twoThirds") === "on" ? "two-thirds" : "simple" } : {}),
+      ...(kind() === "motion" && budget()
+        ? { budget: { year: Number(text(data, "year")), budgetCents: parseEuros(text(data, "budgetCents")), weeks: Number(text(data, "weeks")) } }
+        : {}),
       ...(kind() === "board"
         ? {
             seats: Number(text(data, "seats") || "1"),
@@ -130,7 +138,10 @@ function ItemForm(props: { assemblyID: string }) {
           }
         : {}),
     };
-    if (await form.save(() => a().item.added, props.assemblyID, item)) el?.reset();
+    if (await form.save(() => a().item.added, props.assembly.id, item)) {
+      el?.reset();
+      setBudget(false);
+    }
   }
 
   return (
@@ -152,12 +163,18 @@ function ItemForm(props: { assemblyID: string }) {
         </Show>
         <Show when={kind() === "motion"}>
           <CheckboxField label={a().item.twoThirds} name="twoThirds" />
+          <CheckboxField label={a().budget.mark} name="budget" hint={a().budget.markHint} checked={budget()} onChange={(on) => setBudget(on)} />
+          <Show when={budget()}>
+            <TextField label={a().budget.year} name="year" type="number" inputmode="numeric" min={2000} max={2200} value={String(nextYear())} error={form.fieldError("budget.year")} />
+            <TextField label={a().budget.budgetCents} name="budgetCents" inputmode="decimal" required error={form.fieldError("budget.budgetCents")} />
+            <TextField label={a().budget.weeks} name="weeks" type="number" inputmode="numeric" min={1} max={53} required error={form.fieldError("budget.weeks")} />
+          </Show>
         </Show>
         <Show when={kind() === "board"}>
           <TextField label={a().item.seats} name="seats" type="number" inputmode="numeric" min={1} max={20} value="1" error={form.fieldError("seats")} />
           <TextAreaField label={a().item.candidates} name="candidates" rows={4} error={form.fieldError("candidates")} />
         </Show>
-        <FormEnd error={form.error()} fields={["title", "quorumPercent", "seats", "candidates"]} saved={form.saved()} pending={form.pending()} label={a().item.add} pendingLabel={a().busy} />
+        <FormEnd error={form.error()} fields={["title", "quorumPercent", "seats", "candidates", "budget.year", "budget.budgetCents", "budget.weeks"]} saved={form.saved()} pending={form.pending()} label={a().item.add} pendingLabel={a().busy} />
       </form>
     </section>
   );

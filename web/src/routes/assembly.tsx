@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { createAsync, useParams } from "@solidjs/router";
 import { SelectField } from "../components/field";
+import { BudgetFigures } from "../components/assembly-budget";
 import { AssemblyPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormError, Loads } from "../components/feedback";
@@ -38,6 +39,7 @@ export default function AssemblyPage() {
                         <Show when={item.inRoom}>
                           <p class="hint">{a().inRoom}</p>
                         </Show>
+                        <Show when={item.budget}>{(b) => <BudgetFigures budget={b()} />}</Show>
                       </li>
                     )}
                   </For>

@@ -7,6 +7,7 @@ import { Election } from "../election/election";
 import { VisibleError } from "../error";
 import { createID } from "../id";
 import { amsterdamISO } from "../week";
+import { applyBudgets, BudgetInfo, budgetInfo, BudgetInput } from "./budget";
 import "./mail-run";
 import { closeBallot, load, loadItems, notFound, type StoredItem } from "./stored";
 
@@ -55,8 +56,11 @@ export namespace Assembly {
       quorumPercent: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
       seats: z.optional(z.int().check(z.minimum(1), z.maximum(20))),
       candidates: z.optional(z.array(Candidate).check(z.maxLength(40))),
+      /** The budget motion: next season's figures; adopted, they become the season's price for the treasurer to confirm. */
+      budget: z.optional(BudgetInput),
     })
     .check(
+      z.refine((i) => !i.budget || i.kind === "motion", { message: "Only a motion carries a budget.", path: ["budget"] }),
       z.refine((i) => i.kind !== "board" || (i.candidates?.length ?? 0) >= 1, { message: "A board election needs candidates.", path: ["candidates"] }),
       z.refine((i) => i.kind !== "board" || (i.seats ?? 1) <= (i.candidates?.length ?? 0), { message: "More seats than candidates.", path: ["seats"] }),
     );
@@ -67,8 +71,10 @@ export namespace Assembly {
     title: z.string(),
     description: z.nullable(z.string()),
     inRoom: z.boolean(),
-    /** Document IDs of the item's papers (the library of issue 16 fills these). */
+    /** Document IDs of the item's papers in the library (papers.ts). */
     papers: z.array(z.string()),
+    /** A budget motion's figures and what they cost per mouth and for the reader's household. */
+    budget: z.nullable(BudgetInfo),
     /** The vote, with the caller's own position; null for a discussion point, and for members before the ballot opens. */
     election: z.nullable(Election.Info),
   });
@@ -88,13 +94,16 @@ export namespace Assembly {
   const dayLater = (iso: string) => new Date(Date.parse(iso) + 24 * 3600_000).toISOString();
 
   async function itemInfo(i: StoredItem): Promise<Item> {
-    const election = i.electionID
-      ? await Election.get(i.electionID).catch((err: unknown) => {
-          // a draft vote is the board's work in progress: members see the item, not yet its vote
-          if (err instanceof VisibleError && err.code === "election.not_found") return null;
-          throw err;
-        })
-      : null;
+    const [election, budget] = await Promise.all([
+      i.electionID
+        ? Election.get(i.electionID).catch((err: unknown) => {
+            // a draft vote is the board's work in progress: members see the item, not yet its vote
+            if (err instanceof VisibleError && err.code === "election.not_found") return null;
+            throw err;
+          })
+        : null,
+      budgetInfo(i),
+    ]);
     return {
       id: i.itemID,
       kind: i.kind,
@@ -102,6 +111,7 @@ export namespace Assembly {
       description: i.description || null,
       inRoom: !!i.inRoom,
       papers: i.papers ?? [],
+      budget,
       election,
     };
   }
@@ -234,7 +244,7 @@ export namespace Assembly {
       .transaction.write(({ assembly, assemblyItem, audit }) => [
         assembly.check({ farmID, assemblyID }).where((x, op) => `${op.eq(x.status, "draft")} OR ${op.eq(x.status, "announced")}`).commit(),
         assemblyItem
-          .create({ farmID, assemblyID, itemID, kind: election ? "vote" : "discussion", title, description, electionID: election?.id, inRoom: !!election && !!inRoom })
+          .create({ farmID, assemblyID, itemID, kind: election ? "vote" : "discussion", title, description, electionID: election?.id, inRoom: !!election && !!inRoom, budget: input.budget })
           .commit(),
         audit.create(Audit.event("assembly.item_added", assemblyID, { itemID, title, electionID: election?.id })).commit(),
       ])
@@ -292,7 +302,7 @@ export namespace Assembly {
     return get(assemblyID);
   }
 
-  /** Closes the one ballot: every vote item is counted, and one mail gives every outcome (mail-run.ts). Safe to run again. */
+  /** Closes the one ballot: every vote item is counted, one mail gives every outcome (mail-run.ts), an adopted budget goes to the treasurer. Safe to run again. */
   export async function close(assemblyID: string) {
     const a = await load(assemblyID);
     if (!a) throw notFound();
@@ -304,6 +314,7 @@ export namespace Assembly {
           // a vote an interrupted opening never reached stays a draft: nothing to count
           if (!(err instanceof VisibleError && err.code === "election.not_open")) throw err;
         });
+    await applyBudgets(assemblyID);
     return get(assemblyID);
   }
 }

@@ -21,6 +21,8 @@ export const AssemblyEntity = new Entity({
     description: { type: "string" },
     /** draft (board only) → announced (members see it) → open (the ballot) → closed; items are added until it opens. */
     status: { type: ["draft", "announced", "open", "closed"] as const, required: true, default: "draft" },
+    /** Papers added while a draft: kept board-only until the meeting is announced, then shown to members (papers.ts). */
+    heldPapers: { type: "list", items: { type: "string" } },
     createdAt,
     updatedAt,
   },
@@ -38,7 +40,7 @@ export const AssemblyItemEntity = new Entity({
   attributes: {
     farmID,
     assemblyID: { type: "string", required: true, readOnly: true },
-    /** Time-sorted: the agenda's order is the order items were added in. */
+    /** Time-sorted: the agenda's order is the order items were added in, until the board reorders it (`position`). */
     itemID: { type: "string", required: true, readOnly: true },
     kind: { type: ["discussion", "vote"] as const, required: true, readOnly: true },
     title: { type: "string", required: true },
@@ -47,8 +49,21 @@ export const AssemblyItemEntity = new Entity({
     electionID: { type: "string", readOnly: true },
     /** Voted in the room: the quorum counts the households present and their proxies (room.ts). */
     inRoom: { type: "boolean" },
-    /** The papers of this item: IDs of documents in the farm's library, once it exists (issue 16, documents). */
+    /** The papers of this item: IDs of documents in the farm's library. */
     papers: { type: "list", items: { type: "string" } },
+    /** The agenda's place once the board reordered it (stored.ts sorts by it, then by itemID). */
+    position: { type: "number" },
+    /** A budget motion: the season's figures it proposes (budget.ts). */
+    budget: {
+      type: "map",
+      properties: {
+        year: { type: "number", required: true },
+        budgetCents: { type: "number", required: true },
+        weeks: { type: "number", required: true },
+      },
+    },
+    /** When the adopted budget became the season's draft: set once, with the season, so a second close applies nothing. */
+    budgetApplied: { type: "string" },
     createdAt,
   },
   indexes: {

@@ -3,6 +3,7 @@ import { mailRoll, when } from "../election/roll-mail";
 import { load as loadElection } from "../election/stored";
 import { useDB } from "../entities";
 import { Mailing } from "../mail/mailing";
+import { applyBudgets } from "./budget";
 import { assemblyOpened, assemblyResults, type Outcome } from "./mail";
 import { itemResults } from "./results";
 import { closeBallot, load, loadItems } from "./stored";
@@ -59,6 +60,7 @@ export async function mailResults(assemblyID: string) {
   if (!a || !lead || votes.some((v) => v.e.status !== "closed" || !v.e.result) || votes.every((v) => v.e.resultsMailSent)) return;
   // votes closed on time close the door too: the room's count mailed is the one the screen keeps
   await closeBallot(assemblyID);
+  await applyBudgets(assemblyID);
   const items = (await itemResults(assemblyID)).items.flatMap(({ title, kind, inRoom, result: r }): Outcome[] =>
     r && kind
       ? [

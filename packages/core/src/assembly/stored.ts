@@ -11,9 +11,11 @@ export async function load(assemblyID: string) {
   return (await useDB().entities.assembly.get({ farmID: useFarmID(), assemblyID }).go({ consistent: true })).data ?? undefined;
 }
 
-/** The agenda in order (item IDs sort by creation). */
+/** The agenda in order: the board's order once it reordered, items added since at the end in the order added (item IDs sort by creation). */
 export async function loadItems(assemblyID: string) {
-  return (await useDB().entities.assemblyItem.query.byAssembly({ farmID: useFarmID(), assemblyID }).go({ pages: "all", consistent: true })).data;
+  const { data } = await useDB().entities.assemblyItem.query.byAssembly({ farmID: useFarmID(), assemblyID }).go({ pages: "all", consistent: true });
+  const place = (i: (typeof data)[number]) => i.position ?? Number.MAX_SAFE_INTEGER;
+  return data.sort((a, b) => place(a) - place(b) || a.itemID.localeCompare(b.itemID));
 }
 
 export type StoredItem = Awaited<ReturnType<typeof loadItems>>[number];

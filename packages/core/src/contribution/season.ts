@@ -156,6 +156,31 @@ export namespace Season {
    * changes nothing.
    */
   export async function save(y: number, input: z.infer<typeof Input>): Promise<Info> {
+    if (!(await write(y, input))) throw changed();
+    return get(y);
+  }
+
+  type Write = Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0];
+
+  /**
+   * An ALV's adopted budget becomes the year's figures, proposed as a board's
+   * save would be, for the treasurer to confirm. `claim` is a conditional
+   * write in the same transaction (the agenda item's "applied" mark), so a
+   * repeated close saves it once; false when the claim or the season refused.
+   */
+  export async function draftFromBudget(y: number, figures: { budgetCents: number; weeks: number }, claim: Write): Promise<boolean> {
+    return write(y, figures, claim);
+  }
+
+  /** What a budget would cost per mouth per week with today's households: the proposal `save` makes, stored nowhere. */
+  export async function preview(figures: { budgetCents: number; weeks: number }) {
+    const farm = await Farm.current();
+    const m = await mouthsNow(farm.childFactor);
+    const proposal = proposeRate({ ...figures, ...m, vegetarianDiscountCents: farm.vegetarianDiscountCents });
+    return { proposal, childFactor: farm.childFactor, vegetarianDiscountCents: farm.vegetarianDiscountCents, mouths: m.mouthsMilli / 1000, households: m.households };
+  }
+
+  async function write(y: number, input: z.infer<typeof Input>, extra?: Write): Promise<boolean> {
     const farmID = useFarmID();
     const { budgetCents, weeks, vegetarianDiscountCents, ...settings } = input;
     const farmChanges = z.partial(Farm.Settings).parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
@@ -182,21 +207,22 @@ export namespace Season {
     };
     const existing = await load(y);
     const res = await useDB()
-      .transaction.write(({ farm: farmEntity, season, audit }) => [
-        ...(Object.keys(farmChanges).length ? [farmEntity.patch({ farmID }).set(farmChanges).commit()] : []),
+      .transaction.write((entities) => [
+        ...(Object.keys(farmChanges).length ? [entities.farm.patch({ farmID }).set(farmChanges).commit()] : []),
         existing
-          ? season
+          ? entities.season
               .patch({ farmID, year: y })
               .set({ ...stored, revision: existing.revision + 1 })
               .where((a, op) => op.eq(a.revision, existing.revision))
               .commit()
-          : season.create({ farmID, year: y, ...stored }).commit(),
-        audit.create(Audit.event("season.saved", String(y), { budgetCents, weeks, vegetarianDiscountCents: discount, childFactor })).commit(),
+          : entities.season.create({ farmID, year: y, ...stored }).commit(),
+        entities.audit.create(Audit.event("season.saved", String(y), { budgetCents, weeks, vegetarianDiscountCents: discount, childFactor })).commit(),
+        ...(extra ? extra(entities) : []),
       ])
       .go();
-    if (res.canceled) throw changed();
+    if (res.canceled) return false;
     if (Object.keys(farmChanges).length) Farm.forget(farmID);
-    return get(y);
+    return true;
   }
 
   function actorName() {
