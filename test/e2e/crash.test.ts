@@ -394,7 +394,7 @@ describe("a crash after any single write leaves nothing half-done", () => {
     }
   }
 
-  it("opening a vote: the roll, then the status with its audit event, then each household's mail", async () => {
+  it("opening a vote: the roll with the status and its audit event, then each household's mail", async () => {
     const active = members.length;
     const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
       const electionID = await draftVote(`Crash: opening ${n}`);
@@ -412,8 +412,8 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(roll.every((r) => r.openedMailed), "every household mailed the opening").toBe(true);
       expect(await auditCount(electionID, "election.opened")).toBe(1);
     }, 8));
-    // the roll (one transaction, the vote checked a draft), the status with its audit event, then each household's
-    // mark with its mails kept, and the kept mail forgotten once handed over (the first of them)
+    // the roll with the status and its audit event (one transaction: a small farm's roll fits beside them), then each
+    // household's mark with its mails kept, and the kept mail forgotten once handed over (the first of them)
     expect(points).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 

@@ -218,10 +218,11 @@ export namespace Election {
    * with its people now (only they act for it in this vote). Opening before
    * the planned time moves opensAt to now; a vote whose closing time has
    * passed cannot open (change it first). Safe to run twice, also at once,
-   * and to run again after a crash: the roll is written, while the vote is
-   * a draft, before the status flips, the flip and its audit event are one
-   * transaction, and the opening mail goes out once, also when the run that
-   * opened the election died before sending it.
+   * and to run again after a crash: the roll is written while the vote is
+   * a draft, its last part (up to 98 households: all of a small farm's) in
+   * one transaction with the status flip and its audit event, and the
+   * opening mail goes out once, also when the run that opened the election
+   * died before sending it.
    */
   export async function open(electionID: string) {
     await start(electionID);
@@ -246,31 +247,40 @@ export namespace Election {
     const entries = households.map((h) => ({ farmID, electionID, householdID: h.id, voted: false, proxiesHeld: 0, voters: people.get(h.id) ?? [] }));
     // Written only while the vote is a draft: a second opening (the tick and the board at once) that
     // read it as a draft just before the first opened it must not reset the marks of households that voted since.
-    for (let i = 0; i < entries.length; i += 99) {
-      const written = await useDB()
-        .transaction.write(({ election, roll }) => [
-          election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "draft")).commit(),
-          ...entries.slice(i, i + 99).map((r) => roll.put(r).commit()),
-        ])
-        .go();
-      if (written.canceled) {
-        // opened meanwhile (then the next call only finishes its mail), or a concurrent opening's roll
-        if (attempt >= 4) throw new VisibleError("conflict", "election.busy", "The vote is being opened; try again.");
-        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt * Math.random()));
-        return start(electionID, now, attempt + 1);
-      }
+    // The roll past the last transaction's room goes first, all at once; the rest goes in with the status flip.
+    const first = entries.slice(0, Math.max(0, entries.length - 98));
+    const chunks = Array.from({ length: Math.ceil(first.length / 99) }, (_, i) => first.slice(i * 99, i * 99 + 99));
+    const written = await Promise.all(
+      chunks.map((chunk) =>
+        useDB()
+          .transaction.write(({ election, roll }) => [
+            election.check({ farmID, electionID }).where((a, op) => op.eq(a.status, "draft")).commit(),
+            ...chunk.map((r) => roll.put(r).commit()),
+          ])
+          .go(),
+      ),
+    );
+    const refused =
+      written.some((w) => w.canceled) ||
+      (
+        await useDB()
+          .transaction.write(({ election, roll, audit }) => [
+            election
+              .patch({ farmID, electionID })
+              .set({ status: "open", eligible: households.length, ...(at < e.opensAt ? { opensAt: at } : {}) })
+              .where((a, op) => op.eq(a.status, "draft"))
+              .commit(),
+            ...entries.slice(first.length).map((r) => roll.put(r).commit()),
+            audit.create(Audit.event("election.opened", electionID, { eligible: households.length })).commit(),
+          ])
+          .go()
+      ).canceled;
+    if (refused) {
+      // opened meanwhile (then the next call only finishes its mail), or a concurrent opening's roll
+      if (attempt >= 4) throw new VisibleError("conflict", "election.busy", "The vote is being opened; try again.");
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt * Math.random()));
+      return start(electionID, now, attempt + 1);
     }
-    const res = await useDB()
-      .transaction.write(({ election, audit }) => [
-        election
-          .patch({ farmID, electionID })
-          .set({ status: "open", eligible: households.length, ...(at < e.opensAt ? { opensAt: at } : {}) })
-          .where((a, op) => op.eq(a.status, "draft"))
-          .commit(),
-        audit.create(Audit.event("election.opened", electionID, { eligible: households.length })).commit(),
-      ])
-      .go();
-    if (res.canceled) return;
     // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
     await startMail(e, "opened");
   }
