@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { computeStatement, dateOf, milliMouths, solidarityPercent } from "../contribution/rules";
-import { Season } from "../contribution/season";
+import { SeasonDraft } from "../contribution/season-draft";
 import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { Household } from "../household/household";
@@ -12,7 +12,7 @@ import { loadItems, type StoredItem } from "./stored";
 /*
  * The budget motion: an agenda item that carries next season's budget. Its
  * papers show what the budget costs per mouth per week (the proposal the
- * treasurer's season screen makes, `Season.preview`) and what that means
+ * treasurer's season screen makes, `SeasonDraft.preview`) and what that means
  * for the reader's household (its mouths, vegetarian price and solidarity
  * choice, counted by the statement's own rule). Adopted, it becomes the
  * season's figures for the treasurer to confirm, once (`applyBudgets`).
@@ -67,7 +67,7 @@ async function choiceOf(householdID: string, year: number) {
 export async function budgetInfo(item: StoredItem): Promise<BudgetInfo | null> {
   const b = item.budget;
   if (!b) return null;
-  const [p, h] = await Promise.all([Season.preview(b), ownHousehold()]);
+  const [p, h] = await Promise.all([SeasonDraft.preview(b), ownHousehold()]);
   const rate = p.proposal;
   let mine: BudgetInfo["mine"] = null;
   if (h && rate) {
@@ -121,7 +121,7 @@ export async function applyBudgets(assemblyID: string) {
     const b = i.budget!;
     // a season saved meanwhile refuses the write: read again and retry, unless the mark is taken
     for (let attempt = 0; attempt < 3; attempt++) {
-      const done = await Season.draftFromBudget(b.year, b, ({ assemblyItem, audit }) => [
+      const done = await SeasonDraft.fromBudget(b.year, b, ({ assemblyItem, audit }) => [
         assemblyItem
           .patch({ farmID, assemblyID, itemID: i.itemID })
           .set({ budgetApplied: Clock.iso() })

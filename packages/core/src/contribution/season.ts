@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { useActor, useFarmID } from "../actor";
+import { useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
 import { Clock } from "../clock";
 import { useDB } from "../entities";
@@ -7,7 +7,8 @@ import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
 import { decimal } from "../schema";
 import { amsterdamISO } from "../week";
-import { addDays, dateOf, isDate, milliMouths, proposeRate, versionOn, type PriceVersion } from "./rules";
+import { addDays, dateOf, isDate, versionOn, type PriceVersion } from "./rules";
+import { SeasonDraft } from "./season-draft";
 
 /**
  * A year's contribution. The board enters the budget the ALV adopted and the
@@ -139,14 +140,6 @@ export namespace Season {
     return info(s);
   }
 
-  /** The mouths the proposal divides over: the active households, counted with the season's child factor. */
-  async function mouthsNow(childFactor: number) {
-    const res = await useDB().entities.household.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
-    const active = res.data.filter((h) => h.status === "active");
-    const count = (list: typeof active) => list.reduce((n, h) => n + milliMouths(h.adults, h.children, childFactor), 0);
-    return { mouthsMilli: count(active), vegetarianMouthsMilli: count(active.filter((h) => h.vegetarian)), households: active.length };
-  }
-
   const changed = () => new VisibleError("conflict", "season.changed", "The season was changed meanwhile; try again.");
 
   /**
@@ -156,79 +149,13 @@ export namespace Season {
    * changes nothing.
    */
   export async function save(y: number, input: z.infer<typeof Input>): Promise<Info> {
-    if (!(await write(y, input))) throw changed();
+    if (!(await SeasonDraft.write(y, input))) throw changed();
     return get(y);
   }
 
-  type Write = Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0];
-
-  /**
-   * An ALV's adopted budget becomes the year's figures, proposed as a board's
-   * save would be, for the treasurer to confirm. `claim` is a conditional
-   * write in the same transaction (the agenda item's "applied" mark), so a
-   * repeated close saves it once; false when the claim or the season refused.
-   */
-  export async function draftFromBudget(y: number, figures: { budgetCents: number; weeks: number }, claim: Write): Promise<boolean> {
-    return write(y, figures, claim);
-  }
-
-  /** What a budget would cost per mouth per week with today's households: the proposal `save` makes, stored nowhere. */
-  export async function preview(figures: { budgetCents: number; weeks: number }) {
-    const farm = await Farm.current();
-    const m = await mouthsNow(farm.childFactor);
-    const proposal = proposeRate({ ...figures, ...m, vegetarianDiscountCents: farm.vegetarianDiscountCents });
-    return { proposal, childFactor: farm.childFactor, vegetarianDiscountCents: farm.vegetarianDiscountCents, mouths: m.mouthsMilli / 1000, households: m.households };
-  }
-
-  async function write(y: number, input: z.infer<typeof Input>, extra?: Write): Promise<boolean> {
-    const farmID = useFarmID();
-    const { budgetCents, weeks, vegetarianDiscountCents, ...settings } = input;
-    const farmChanges = z.partial(Farm.Settings).parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
-    const farm = await Farm.current();
-    const discount = vegetarianDiscountCents ?? farm.vegetarianDiscountCents;
-    const childFactor = input.childFactor ?? farm.childFactor;
-    const m = await mouthsNow(childFactor);
-    const proposal = proposeRate({ budgetCents, weeks, ...m, vegetarianDiscountCents: discount });
-    const stored = {
-      budgetCents,
-      weeks,
-      vegetarianDiscountCents: discount,
-      childFactor,
-      proposal: {
-        rateCents: proposal?.rateCents,
-        vegetarianRateCents: proposal?.vegetarianRateCents,
-        averageCents: proposal?.averageCents,
-        mouths: m.mouthsMilli / 1000,
-        vegetarianMouths: m.vegetarianMouthsMilli / 1000,
-        households: m.households,
-      },
-      pending: true,
-      updatedBy: actorName(),
-    };
-    const existing = await load(y);
-    const res = await useDB()
-      .transaction.write((entities) => [
-        ...(Object.keys(farmChanges).length ? [entities.farm.patch({ farmID }).set(farmChanges).commit()] : []),
-        existing
-          ? entities.season
-              .patch({ farmID, year: y })
-              .set({ ...stored, revision: existing.revision + 1 })
-              .where((a, op) => op.eq(a.revision, existing.revision))
-              .commit()
-          : entities.season.create({ farmID, year: y, ...stored }).commit(),
-        entities.audit.create(Audit.event("season.saved", String(y), { budgetCents, weeks, vegetarianDiscountCents: discount, childFactor })).commit(),
-        ...(extra ? extra(entities) : []),
-      ])
-      .go();
-    if (res.canceled) return false;
-    if (Object.keys(farmChanges).length) Farm.forget(farmID);
-    return true;
-  }
-
-  function actorName() {
-    const actor = useActor();
-    return actor.type === "person" ? actor.personID : actor.type;
-  }
+  /** An ALV's adopted budget as the year's draft, and what a budget would cost: season-draft.ts, which the ALV's function loads alone. */
+  export const draftFromBudget = SeasonDraft.fromBudget;
+  export const preview = SeasonDraft.preview;
 
   /**
    * Confirms the proposed price (or the one given) as a new version. The
@@ -263,7 +190,7 @@ export namespace Season {
       vegetarianRateCents,
       effectiveFrom,
       confirmedAt: Clock.iso(),
-      confirmedBy: actorName(),
+      confirmedBy: SeasonDraft.actorName(),
     };
     const res = await useDB()
       .transaction.write(({ season, audit }) => [
