@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
+import { Audit } from "@akker/core/audit/audit";
 import { Clock } from "@akker/core/clock";
 import { checkAnswer } from "./contract";
 import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
@@ -12,6 +14,7 @@ import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
 
 type Client = Awaited<ReturnType<typeof login>>;
 let app: TestApp;
+let farmID: string;
 let board: Client;
 let member: Client;
 
@@ -36,7 +39,6 @@ async function download(who: Client, id: string, query = "") {
 }
 
 beforeAll(async () => {
-  let farmID: string;
   ({ farmID, app } = await freshFarmApp(Date.parse("2027-03-01T10:00:00Z")));
   await makeHousehold(farmID, { name: "Bestuur", email: "bestuur@example.nl", roles: ["board"] });
   await makeHousehold(farmID, { name: "Lid", email: "lid@example.nl" });
@@ -92,6 +94,42 @@ describe("the library", () => {
     const changed = await board.patch(`/api/documents/${id}`, { audience: "members" });
     expect(changed.status).toBe(200);
     expect((await download(member, id)).status).toBe(200);
+  });
+
+  it("the board changes title, kind and readers, audited, its versions kept; a bad change changes nothing", async () => {
+    const id = (await board.post("/api/documents", { title: "Huisregels", category: "other" })).body.document.id as string;
+    await upload(board, id, "regels-v1.pdf", pdf("v1"));
+    await upload(board, id, "regels-v2.pdf", pdf("v2"));
+    const changed = await board.patch(`/api/documents/${id}`, { title: " Huishoudelijk reglement ", category: "rules", audience: "board" });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.document).toMatchObject({ title: "Huishoudelijk reglement", category: "rules", audience: "board" });
+    expect(changed.body.document.versions.map((v: any) => v.name)).toEqual(["regels-v2.pdf", "regels-v1.pdf"]);
+    expect(new TextDecoder().decode((await download(board, id, "?version=1")).bytes)).toContain("v1");
+    expect((await member.get(`/api/documents/${id}`)).status).toBe(404);
+    // nothing to change, a title too long or empty, an unknown kind: 400, and the document as it was
+    for (const body of [{}, { title: "" }, { title: "x".repeat(151) }, { category: "recipes" }, { audience: "everyone" }]) {
+      const bad = await board.patch(`/api/documents/${id}`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    // the same again is no change: no new audit event
+    expect((await board.patch(`/api/documents/${id}`, { category: "rules" })).status).toBe(200);
+    const back = await board.patch(`/api/documents/${id}`, { audience: "members" });
+    expect(back.body.document).toMatchObject({ title: "Huishoudelijk reglement", category: "rules", audience: "members" });
+    const events = await withActor({ type: "system", farmID }, () => Audit.forSubject(id));
+    expect(events.filter((e) => e.action === "document.changed").map((e) => e.data)).toEqual([
+      { title: { from: "Huisregels", to: "Huishoudelijk reglement" }, category: { from: "other", to: "rules" }, audience: { from: "members", to: "board" } },
+      { audience: { from: "board", to: "members" } },
+    ]);
+  });
+
+  it("two changes at once: one holds, the other is told to look again", async () => {
+    const id = (await board.post("/api/documents", { title: "Begroting", category: "budget" })).body.document.id as string;
+    const both = await Promise.all([board.patch(`/api/documents/${id}`, { title: "Begroting A" }), board.patch(`/api/documents/${id}`, { title: "Begroting B" })]);
+    const ok = both.filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of both.filter((r) => r.status !== 200)) expect([r.status, r.body.error.code]).toEqual([409, "document.changed"]);
+    const events = await withActor({ type: "system", farmID }, () => Audit.forSubject(id));
+    expect(events.filter((e) => e.action === "document.changed")).toHaveLength(ok.length);
   });
 
   it("is kept by the board only: a member adds, uploads, changes and removes nothing", async () => {

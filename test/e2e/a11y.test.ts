@@ -324,10 +324,12 @@ const screens: Screen[] = [
   screen("/messages", "farmer", "the farmer's mail to all members", "/messages"),
   screen("/farm/settings", "board", "farm settings", "/farm/settings"),
   screen("/documents", "board", "the library, a document added and its PDF uploaded, the add form open", "/documents", async (page) => {
-    await page.getByText("Document toevoegen").click();
-    await page.getByLabel("Titel").fill("Statuten");
-    await page.getByLabel("Soort").selectOption({ label: "Statuten" });
-    await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
+    // the add form's fields: each document the board keeps has a Titel and Soort of its own
+    const add = page.locator("details", { hasText: "Document toevoegen" });
+    await add.getByText("Document toevoegen").click();
+    await add.getByLabel("Titel").fill("Statuten");
+    await add.getByLabel("Soort").selectOption({ label: "Statuten" });
+    await add.getByRole("button", { name: "Toevoegen", exact: true }).click();
     const file = { name: "statuten.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") };
     await page.getByLabel("Bestand (PDF of afbeelding, tot 5 MB)").setInputFiles(file);
     await page.getByRole("button", { name: "Uploaden" }).click();

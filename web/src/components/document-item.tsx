@@ -8,7 +8,9 @@ import {
   fileHref,
   getDocuments,
   maxDocumentBytes,
+  documentCategories,
   type DocumentAudience,
+  type DocumentCategory,
   type DocumentInfo,
   type DocumentVersion,
 } from "../lib/document";
@@ -66,7 +68,7 @@ export function NewestFile(props: { doc: DocumentInfo }) {
 }
 
 /** One document: its newest file to download, earlier ones folded away, and for the board what it may change. */
-export function DocumentItem(props: { doc: DocumentInfo; onRemoved: (news: string) => void }) {
+export function DocumentItem(props: { doc: DocumentInfo; onNews: (news: string) => void }) {
   const d = useDocumentText();
   const doc = () => props.doc;
   const earlier = () => doc().versions.slice(1);
@@ -94,20 +96,19 @@ export function DocumentItem(props: { doc: DocumentInfo; onRemoved: (news: strin
         </details>
       </Show>
       <Show when={doc().canEdit}>
-        <Manage doc={doc()} onRemoved={props.onRemoved} />
+        <Manage doc={doc()} onNews={props.onNews} />
       </Show>
     </li>
   );
 }
 
-/** The board's part: a new version, the readers, removing it; open at once while it has no file yet. */
-function Manage(props: { doc: DocumentInfo; onRemoved: (news: string) => void }) {
+/** The board's part: a new version, its title, kind and readers, removing it; open at once while it has no file yet. */
+function Manage(props: { doc: DocumentInfo; onNews: (news: string) => void }) {
   const d = useDocumentText();
   const [error, setError] = createSignal<unknown>();
   const [saved, setSaved] = createSignal<string>();
-  const [pending, setPending] = createSignal<"upload" | "readers" | "remove">();
+  const [pending, setPending] = createSignal<"upload" | "details" | "remove">();
   const [file, setFile] = createSignal<File>();
-  const [audience, setAudience] = createSignal<DocumentAudience>(props.doc.audience);
   // open while there is no file yet, and it stays as it is when one is uploaded: its news is read there
   const startOpen = props.doc.versions.length === 0;
   const clear = () => {
@@ -115,7 +116,7 @@ function Manage(props: { doc: DocumentInfo; onRemoved: (news: string) => void })
     setSaved(undefined);
   };
 
-  async function run(what: "upload" | "readers" | "remove", call: () => Promise<string>) {
+  async function run(what: "upload" | "details" | "remove", call: () => Promise<string>) {
     clear();
     setPending(what);
     try {
@@ -147,13 +148,32 @@ function Manage(props: { doc: DocumentInfo; onRemoved: (news: string) => void })
     });
   }
 
-  function saveReaders(ev: SubmitEvent) {
+  // only what differs from the document as shown goes: the API refuses an empty change
+  function saveDetails(ev: SubmitEvent & { currentTarget: HTMLFormElement }) {
     ev.preventDefault();
-    void run("readers", async () => {
-      replace(await documentApi.update(props.doc.id, { audience: audience() }));
-      return d().readers.done;
+    const data = new FormData(ev.currentTarget);
+    const wanted = {
+      title: String(data.get("title") ?? "").trim(),
+      category: String(data.get("category")) as DocumentCategory,
+      audience: String(data.get("audience")) as DocumentAudience,
+    };
+    const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => props.doc[k as keyof typeof wanted] !== v));
+    if (!Object.keys(changes).length) {
+      clear();
+      return setSaved(d().details.unchanged);
+    }
+    void run("details", async () => {
+      const saved = await documentApi.update(props.doc.id, changes);
+      // of another kind, it moves to that heading and this form goes with it: the screen says where
+      if (changes.category) props.onNews(d().details.moved(saved.title, d().category[saved.category]));
+      replace(saved);
+      return d().details.done;
     });
   }
+  const titleError = () => {
+    const e = error();
+    return e instanceof ApiError && e.issues.some((i) => i.path === "title") ? d().fields.title : undefined;
+  };
 
   return (
     <details class="disclosure" open={startOpen}>
@@ -169,16 +189,22 @@ function Manage(props: { doc: DocumentInfo; onRemoved: (news: string) => void })
           {pending() === "upload" ? d().upload.pending : d().upload.submit}
         </button>
       </form>
-      <form onSubmit={saveReaders} novalidate>
+      <form onSubmit={saveDetails} novalidate>
+        <TextField label={d().details.title} name="title" value={props.doc.title} maxLength={150} required error={titleError()} />
         <SelectField
-          label={d().readers.label}
+          label={d().details.kind}
+          name="category"
+          value={props.doc.category}
+          options={documentCategories.map((c) => ({ value: c, label: d().category[c] }))}
+        />
+        <SelectField
+          label={d().details.readers}
           name="audience"
-          value={audience()}
+          value={props.doc.audience}
           options={(["members", "board"] as const).map((a) => ({ value: a, label: d().audience[a] }))}
-          onChange={(v) => setAudience(v as DocumentAudience)}
         />
         <button type="submit" class="secondary" disabled={!!pending()}>
-          {pending() === "readers" ? d().readers.pending : d().readers.save}
+          {pending() === "details" ? d().details.pending : d().details.save}
         </button>
       </form>
       <AskFirst
@@ -196,7 +222,7 @@ function Manage(props: { doc: DocumentInfo; onRemoved: (news: string) => void })
           run("remove", async () => {
             await documentApi.remove(props.doc.id);
             // the item goes, so the news is told by the screen
-            props.onRemoved(d().remove.done(props.doc.title));
+            props.onNews(d().remove.done(props.doc.title));
             storeDocuments((list) => list.filter((x) => x.id !== props.doc.id));
             return "";
           })

@@ -78,8 +78,9 @@ describe("the library", () => {
     expect(await screen.findByText('"Begroting 2027" is toegevoegd. Upload nu het bestand.')).toBeInTheDocument();
     expect(api.find("POST", "/api/documents")[0]!.body).toEqual({ title: "Begroting 2027", category: "budget", audience: "board" });
     // ready for the next one: a new title, the same kind and readers
-    expect(screen.getByLabelText("Titel")).toHaveValue("");
-    expect(screen.getByLabelText("Soort")).toHaveValue("budget");
+    const add = within(screen.getByText("Document toevoegen").closest("details")!);
+    expect(add.getByLabelText("Titel")).toHaveValue("");
+    expect(add.getByLabelText("Soort")).toHaveValue("budget");
     expect(screen.getByLabelText("Alleen bestuur")).toBeChecked();
     const section = screen.getByRole("region", { name: "Begroting" });
     expect(within(section).getByText("Alleen voor het bestuur")).toBeInTheDocument();
@@ -103,7 +104,7 @@ describe("the library", () => {
     expect(new Headers(sent[1]!.init?.headers).get("content-type")).toBe("application/octet-stream");
   });
 
-  it("changes the readers, says when someone changed it meanwhile, and removes only after asking", async () => {
+  it("changes title, kind and readers, says when someone changed it meanwhile, and removes only after asking", async () => {
     const user = userEvent.setup();
     const mine = { ...statutes, canEdit: true };
     let patches = 0;
@@ -111,7 +112,7 @@ describe("the library", () => {
       if (call.path === "/api/me") return ok(boardMe);
       if (call.path === "/api/documents" && call.method === "GET") return ok({ documents: [mine] });
       if (call.path === "/api/documents/document_statuten" && call.method === "PATCH")
-        return ++patches === 1 ? apiError(409, "document.changed") : ok({ document: { ...mine, audience: "board" } });
+        return ++patches === 1 ? apiError(409, "document.changed") : ok({ document: { ...mine, ...(call.body as object) } });
       if (call.path === "/api/documents/document_statuten" && call.method === "DELETE") return { status: 204 };
       return undefined;
     });
@@ -119,21 +120,32 @@ describe("the library", () => {
 
     const section = await screen.findByRole("region", { name: "Statuten" });
     await user.click(within(section).getByText("Beheren: Statuten 2026"));
+    // nothing changed: nothing sent
+    await user.click(within(section).getByRole("button", { name: "Opslaan" }));
+    expect(await within(section).findByText("Er is niets veranderd.")).toBeInTheDocument();
+    expect(api.find("PATCH", "/api/documents/document_statuten")).toHaveLength(0);
     await user.selectOptions(within(section).getByLabelText("Lezers"), "Alleen bestuur");
+    const title = within(section).getByLabelText("Titel");
+    await user.clear(title);
+    await user.type(title, "Statuten 2027");
     await user.click(within(section).getByRole("button", { name: "Opslaan" }));
     await findAlert("Iemand anders heeft dit document net gewijzigd. Kijk opnieuw en probeer het nog eens.");
+    // the form shows the document as it is now: choose again
+    await user.selectOptions(within(section).getByLabelText("Lezers"), "Alleen bestuur");
     await user.click(within(section).getByRole("button", { name: "Opslaan" }));
-    expect(await within(section).findByText("De lezers zijn aangepast.")).toBeInTheDocument();
-    expect(api.find("PATCH", "/api/documents/document_statuten")[1]!.body).toEqual({ audience: "board" });
+    expect(await within(section).findByText("Titel, soort en lezers zijn opgeslagen.")).toBeInTheDocument();
+    // only what changed goes
+    expect(api.find("PATCH", "/api/documents/document_statuten")[1]!.body).toEqual({ title: "Statuten 2027", audience: "board" });
     expect(within(section).getByText("Alleen voor het bestuur")).toBeInTheDocument();
+    expect(within(section).getByRole("heading", { name: "Statuten 2027" })).toBeInTheDocument();
 
-    await user.click(within(section).getByRole("button", { name: "Statuten 2026 verwijderen" }));
+    await user.click(within(section).getByRole("button", { name: "Statuten 2027 verwijderen" }));
     await user.click(within(section).getByRole("button", { name: "Annuleren" }));
     expect(api.find("DELETE", "/api/documents/document_statuten")).toHaveLength(0);
-    await user.click(within(section).getByRole("button", { name: "Statuten 2026 verwijderen" }));
+    await user.click(within(section).getByRole("button", { name: "Statuten 2027 verwijderen" }));
     await user.click(within(section).getByRole("button", { name: "Ja, verwijderen" }));
 
-    expect(await screen.findByText('"Statuten 2026" is verwijderd.')).toBeInTheDocument();
+    expect(await screen.findByText('"Statuten 2027" is verwijderd.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("region", { name: "Statuten" })).toBeNull());
     expect(api.find("DELETE", "/api/documents/document_statuten")).toHaveLength(1);
   });

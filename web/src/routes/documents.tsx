@@ -43,7 +43,7 @@ export default function Documents() {
                         <For each={ids(list(), c)}>
                           {(id) => (
                             <Show when={list().find((x) => x.id === id)}>
-                              {(doc) => <DocumentItem doc={doc()} onRemoved={setNews} />}
+                              {(doc) => <DocumentItem doc={doc()} onNews={setNews} />}
                             </Show>
                           )}
                         </For>

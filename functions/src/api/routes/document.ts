@@ -64,13 +64,14 @@ export function documentRoutes(app: App) {
     {
       method: "patch",
       path: "/api/documents/:id",
-      summary: "Change a document's title, kind or readers",
+      summary: "Change a document's title, kind or readers (audited, each field from and to); its versions stay as they are",
       tag,
       access: board,
       params: id,
       body: Document.UpdateInput,
       responses: {
         200: { description: "The document as saved", schema: One },
+        400: { description: "Nothing to change, or a title, kind or readers not allowed" },
         404: { description: "Unknown (document.not_found)" },
         409: { description: "Changed by someone else meanwhile (document.changed)" },
       },

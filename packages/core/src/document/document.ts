@@ -48,7 +48,9 @@ export namespace Document {
     audience: z._default(Audience, "members"),
     assemblyID: z.optional(z.string().check(z.maxLength(40))),
   });
-  export const UpdateInput = z.object({ title: z.optional(title), category: z.optional(Category), audience: z.optional(Audience) });
+  export const UpdateInput = z
+    .object({ title: z.optional(title), category: z.optional(Category), audience: z.optional(Audience) })
+    .check(z.refine((o) => Object.values(o).some((v) => v !== undefined), { message: "Change the title, the kind or the readers." }));
   /** A file's own name as the reader will save it: letters, digits, spaces and `._-()`, at most 120 characters. */
   export const FileName = z.string().check(
     z.trim(),
@@ -115,21 +117,28 @@ export namespace Document {
     return get(item.documentID);
   }
 
-  /** Changes title, category or audience, on the condition that nobody changed it since it was read. */
+  /**
+   * Changes title, category or audience, on the condition that nobody changed
+   * it since it was read; its versions stay as they are. The audit event holds
+   * what each changed field was and became.
+   */
   export async function update(documentID: string, input: z.output<typeof UpdateInput>) {
     assertRole("board");
     const d = await load(documentID);
-    try {
-      await useDB()
-        .entities.document.patch({ farmID: d.farmID, documentID })
-        .set({ ...input, revision: d.revision + 1 })
-        .where((a, op) => op.eq(a.revision, d.revision))
-        .go();
-    } catch (e) {
-      if (isConditionFailure(e)) throw new VisibleError("conflict", "document.changed", "Someone changed this document meanwhile; look again.");
-      throw e;
-    }
-    await Audit.record("document.changed", documentID, input);
+    const changed = (["title", "category", "audience"] as const).filter((k) => input[k] !== undefined && input[k] !== d[k]);
+    if (!changed.length) return serialize(d);
+    // the change and its audit event in one transaction: the log never misses who changed the readers
+    const res = await useDB()
+      .transaction.write(({ document, audit }) => [
+        document
+          .patch({ farmID: d.farmID, documentID })
+          .set({ ...input, revision: d.revision + 1 })
+          .where((a, op) => op.eq(a.revision, d.revision))
+          .commit(),
+        audit.create(Audit.event("document.changed", documentID, Object.fromEntries(changed.map((k) => [k, { from: d[k], to: input[k] }])))).commit(),
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "document.changed", "Someone changed this document meanwhile; look again.");
     return get(documentID);
   }
 

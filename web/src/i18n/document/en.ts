@@ -41,11 +41,15 @@ export const documentEn: DocumentDictionary = {
     pending: "Uploading…",
     done: (name: string) => `${name} is uploaded.`,
   },
-  readers: {
-    label: "Readers",
+  details: {
+    title: "Title",
+    kind: "Kind",
+    readers: "Readers",
     save: "Save",
     pending: "Saving…",
-    done: "The readers are changed.",
+    done: "Title, kind and readers are saved.",
+    moved: (title: string, kind: string) => `"${title}" is now under ${kind}.`,
+    unchanged: "Nothing was changed.",
   },
   remove: {
     button: "Remove",

@@ -43,11 +43,15 @@ export const documentNl = {
     pending: "Uploaden…",
     done: (name: string) => `${name} is geüpload.`,
   },
-  readers: {
-    label: "Lezers",
+  details: {
+    title: "Titel",
+    kind: "Soort",
+    readers: "Lezers",
     save: "Opslaan",
     pending: "Opslaan…",
-    done: "De lezers zijn aangepast.",
+    done: "Titel, soort en lezers zijn opgeslagen.",
+    moved: (title: string, kind: string) => `"${title}" staat nu onder ${kind}.`,
+    unchanged: "Er is niets veranderd.",
   },
   remove: {
     button: "Verwijderen",
