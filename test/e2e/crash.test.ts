@@ -23,6 +23,7 @@ import { Message } from "@akker/core/message/message";
 import { mailUnsent as messagesUnsent } from "@akker/core/message/send";
 import { Identity } from "@akker/core/person/identity";
 import { Person } from "@akker/core/person/person";
+import { Reminders } from "@akker/core/workday/reminders";
 import { Workday } from "@akker/core/workday/workday";
 import { freePort } from "../../functions/src/local/dynamo-local";
 import { useTestTable } from "../setup/table";
@@ -336,6 +337,39 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(await logged(day, "workday.cancelled")).toBe(1);
     });
     expect(points).toEqual([1]);
+  });
+
+  it("cancelling a work day people signed up for: the status with its audit event, then each one's mail once", async () => {
+    const people = members.slice(0, 3);
+    const sent: string[] = [];
+    Mail.setTransport(async (m) => void sent.push(`${m.to} ${m.subject}`));
+    try {
+      const points = await everyCrashPoint(async (n, crash) => {
+        const title = `Crash cancel ${n}`;
+        const day = await newDay(title);
+        for (const m of people) await withActor(m.actor, () => Workday.signup(day));
+        await crash(() => withActor(coordinator, () => Workday.cancel(day)));
+        // the coordinator presses cancel again, the work-day tick comes by, and the mail job sends what was kept
+        await withActor(coordinator, () => Workday.cancel(day));
+        await Mailing.settled();
+        await withActor(system, () => Reminders.run(new Date()));
+        await withActor(system, () => Mail.redeliver(new Date(Date.now() + Mail.keptMs)));
+        const w = (await useDB().entities.workday.get({ farmID, workdayID: day }).go({ consistent: true })).data!;
+        const signups = (await useDB().entities.signup.query.byWorkday({ farmID, workdayID: day }).go({ consistent: true })).data;
+        expect(w.status).toBe("cancelled");
+        expect(w.cancelMailPending, "the day's mail done").toBeUndefined();
+        expect(signups.map((s) => !!s.cancelMailed)).toEqual(people.map(() => true));
+        const mails = sent.filter((m) => m.includes(title));
+        expect(mails.length, "each person mailed once").toBe(people.length);
+        expect(new Set(mails).size).toBe(people.length);
+        expect((await withActor(system, () => Audit.forSubject(day))).filter((e) => e.action === "workday.cancelled")).toHaveLength(1);
+      }, 10);
+      // the status with its audit event; then per person the mark with the mail kept, and the kept mail
+      // forgotten once handed over; then the day's pending flag
+      expect(points).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    } finally {
+      Mail.setTransport(Mail.outboxTransport);
+    }
   });
 
   it("casting a ballot", async () => {

@@ -7,6 +7,7 @@ import "@akker/core/assembly/mail-run";
 import "@akker/core/contribution/sepa";
 import "@akker/core/news/news-mail";
 import "@akker/core/message/send";
+import "@akker/core/workday/cancel-mail";
 import { logger } from "../log";
 import { useMailQueue } from "../mail-queue";
 import type { SqsEvent } from "../events/mail";

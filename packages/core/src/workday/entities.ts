@@ -32,6 +32,8 @@ export const WorkdayEntity = new Entity({
     version: { type: "number", required: true, default: 0 },
     seriesID: { type: "string" },
     rosterSent: { type: "boolean" },
+    /** Cancelled, and someone signed up still to be mailed (cancel-mail.ts). */
+    cancelMailPending: { type: "boolean" },
     createdBy: { type: "string" },
     createdAt,
     updatedAt,
@@ -62,6 +64,8 @@ export const SignupEntity = new Entity({
     /** The work day's start, for the person's list in date order. */
     start: { type: "string", required: true },
     reminded: { type: "boolean" },
+    /** Mailed that the day was cancelled. */
+    cancelMailed: { type: "boolean" },
     createdAt,
   },
   indexes: {

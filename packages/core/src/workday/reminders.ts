@@ -7,6 +7,7 @@ import { workdayReminder, workdayRoster } from "./mail";
 import { Person } from "../person/person";
 import { dateOf } from "../week";
 import { Workday } from "./workday";
+import { mailUnsent as mailCancelledUnsent } from "./cancel-mail";
 
 /**
  * The scheduled part of work days. Each mail is claimed with a conditional
@@ -19,6 +20,8 @@ export namespace Reminders {
 
 
   export async function run(now: Date) {
+    // first what a crash left of a cancelled day's mail
+    await mailCancelledUnsent(now);
     const farmID = useFarmID();
     const farm = await Farm.current();
     const t = now.getTime();

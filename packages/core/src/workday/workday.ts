@@ -7,13 +7,14 @@ import { workdayTasks } from "./entities";
 import { VisibleError } from "../error";
 import { createID } from "../id";
 import { Mail } from "../mail/mail";
-import { workdayCancelled, workdayPromoted } from "./mail";
+import { workdayPromoted } from "./mail";
 import { Mailing } from "../mail/mailing";
 import { Person } from "../person/person";
 import { oneAtATime } from "../one-at-a-time";
 import { amsterdamParts, amsterdamTime } from "../week";
 import * as Roster from "./roster";
 import { load, maxTransactionItems, notFound, placeOf, serialize, signups, started, type Item } from "./stored";
+import { cancelProgress } from "./cancel-mail";
 import { mailsFor, nextInLine, promotable, promoteWaiting, when as formatWhen } from "./waitlist";
 import { backoff as retryBackoff } from "../backoff";
 
@@ -382,44 +383,38 @@ export namespace Workday {
     throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
   }
 
-  /** Cancels a work day: everyone signed up is mailed. */
+  /** Cancels a work day: everyone signed up is mailed, after the answer (GET …/mailing shows how far). */
   export async function cancel(workdayID: string) {
     const farmID = useFarmID();
     const w = await load(workdayID);
     if (!w) throw notFound();
-    if (w.status === "cancelled") return get(workdayID);
-    const mails = await mailsFor((await signups(workdayID)).map((s) => s.personID), workdayCancelled, w);
-    // kept with the change where they fit its transaction (two items besides), the rest of a fuller day
-    // kept right after it; all handed over after the answer (GET …/mailing shows how far)
-    const kept = mails.slice(0, 98);
-    const done = await Mail.commitWith(
-      kept,
-      ({ workday, audit }) => [
+    if (w.status === "cancelled") {
+      // cancelled again: what a crash left of its mail goes out now, not at the next tick
+      if (w.cancelMailPending) await Mailing.start("workday-cancelled", workdayID);
+      return get(workdayID);
+    }
+    const res = await useDB()
+      .transaction.write(({ workday, audit }) => [
         workday
           .patch({ farmID, workdayID })
-          .set({ status: "cancelled", version: w.version + 1 })
-          // the people mailed are the ones signed up when it was read
+          // the counts are the sign-ups at this version: with none there is nobody to mail
+          .set({ status: "cancelled", version: w.version + 1, ...(w.confirmed + w.waitlisted > 0 ? { cancelMailPending: true } : {}) })
           .where((a, op) => op.eq(a.version, w.version))
           .commit(),
         audit.create(Audit.event("workday.cancelled", workdayID)).commit(),
-      ],
-      cancelMailing(workdayID),
-    );
-    if (!done) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
-    if (mails.length > kept.length) await Mail.keep(mails.slice(kept.length), cancelMailing(workdayID));
-    await Mailing.start("kept", cancelMailing(workdayID));
+      ])
+      .go();
+    if (res.canceled) throw new VisibleError("conflict", "workday.changed", "The work day changed meanwhile; try again.");
+    await Mailing.start("workday-cancelled", workdayID);
     return get(workdayID);
   }
-
-  const cancelMailing = (workdayID: string) => `workday-cancelled:${workdayID}`;
 
   /** How far the mail of a cancelled day got: the people signed up, and how many were mailed. */
   export async function mailing(workdayID: string): Promise<Mailing.Progress> {
     const w = await load(workdayID);
     if (!w) throw notFound();
     if (w.status !== "cancelled") return { total: 0, sent: 0, done: true };
-    const [total, waiting] = await Promise.all([signups(workdayID).then((all) => all.length), Mail.waiting(cancelMailing(workdayID))]);
-    return { total, sent: Math.max(0, total - waiting), done: waiting === 0 };
+    return cancelProgress(w);
   }
 
   export const RosterEntry = Roster.RosterEntry;
