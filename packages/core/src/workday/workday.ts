@@ -143,7 +143,7 @@ export namespace Workday {
     const person = usePerson();
     const [days, mine] = await Promise.all([
       useDB().entities.workday.query.byStart({ farmID }).between({ start: from }, { start: to }).go({ pages: "all" }),
-      useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" }),
+      ownSignups(person.personID, from),
     ]);
     const own = new Map(mine.data.map((s) => [s.workdayID, s]));
     const places = await waitlistPlaces(mine.data, person.personID);
@@ -151,6 +151,14 @@ export namespace Workday {
       const s = own.get(w.workdayID);
       return serialize(w, s ? { status: s.status, place: places.get(w.workdayID) ?? null } : null);
     });
+  }
+
+  /** A person's sign-ups from an instant on; bounded above: a bare gte() walks every later key of the person's partition. */
+  function ownSignups(personID: string, from: string) {
+    return useDB()
+      .entities.signup.query.byPerson({ farmID: useFarmID(), personID })
+      .between({ start: from }, { start: "9999-12-31T23:59:59.999Z" })
+      .go({ pages: "all" });
   }
 
   /** The caller's place in line on each day where it waits (few days: one query each). */
@@ -162,10 +170,9 @@ export namespace Workday {
 
   /** The caller's work days from now on (and the last month), in date order. */
   export async function mine(): Promise<Info[]> {
-    const farmID = useFarmID();
     const person = usePerson();
     const from = new Date(Clock.now() - 31 * 24 * 3600_000).toISOString();
-    const res = await useDB().entities.signup.query.byPerson({ farmID, personID: person.personID }).gte({ start: from }).go({ pages: "all" });
+    const res = await ownSignups(person.personID, from);
     const [days, places] = await Promise.all([Promise.all(res.data.map((s) => load(s.workdayID))), waitlistPlaces(res.data, person.personID)]);
     return days.flatMap((w, i) => (w ? [serialize(w, { status: res.data[i]!.status, place: places.get(w.workdayID) ?? null })] : []));
   }
