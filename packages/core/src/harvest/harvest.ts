@@ -224,10 +224,9 @@ export namespace Harvest {
   }
 
   /**
-   * Freezes the split, makes it visible and mails every participating
-   * household its share, after the answer. Publishing again after an edit
-   * (a crop came in short) replaces the split and mails a "changed" notice
-   * to the households whose share changed.
+   * Freezes the split, makes it visible and mails every participating household
+   * its share, after the answer. Publishing again after an edit (a crop came in
+   * short) replaces the split and mails the households whose share changed.
    *
    * The week turns published only at the revision it was read at, before
    * the opt-outs: a household that opts out or in meanwhile makes the
@@ -259,19 +258,20 @@ export namespace Harvest {
     if (!stored) throw notFound();
     if (stored.status === "published" && !stored.dirty) return overview(week);
     const shares = useDB().entities.harvestShare;
-    // read at once, each after the week's record (the revision before the opt-outs)
-    const [laterWeeks, { all, households, optedOut, result }, existing] = await Promise.all([
+    // read at once, each after the week's record (the revision before the opt-outs), and the week held meanwhile
+    const [laterWeeks, { all, households, optedOut, result }, existing, held] = await Promise.all([
       // bounded above: a bare gt() walks every later key of the farm (its mail, its people) a page at a time
       useDB().entities.harvestWeek.query.byWeek({ farmID }).between({ week }, { week: "9999-W53" }).go({ pages: "all" }),
       split(week, toItems(stored.items)),
       // consistent: a share an attempt that split again wrote for a household now opted out must be seen, to be removed
       shares.query.byWeek({ farmID, week }).go({ pages: "all", consistent: true }),
+      hold(week, stored.version, claim),
     ]);
     // Balances run forward from week to week: only the newest published week can be redone.
     const later = laterWeeks.data.find((w) => w.week > week && w.status === "published");
     if (later) throw new VisibleError("conflict", "harvest.not_latest", `A later week (${later.week}) is already published.`);
     const version = stored.version + 1;
-    if (!(await hold(week, stored.version, claim))) return (await getWeek(week, true))?.version === stored.version ? "held" : undefined;
+    if (!held) return (await getWeek(week, true))?.version === stored.version ? "held" : undefined;
     const taking = new Set(result.allocations.map((a) => a.householdID));
     const before = new Map(existing.data.map((s) => [s.householdID, s]));
     await writeAll(
