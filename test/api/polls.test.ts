@@ -3,6 +3,8 @@ import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
+import { Mailing } from "@akker/core/mail/mailing";
+import { mailPoll, mailUnsentPolls } from "@akker/core/poll/mail";
 import { createApp } from "../../functions/src/api/app";
 import { freshFarmApp, login, makeHousehold, makePerson } from "./helpers";
 
@@ -188,5 +190,105 @@ describe("dates and one choice", () => {
     const results = await c.visser.get(`/api/polls/${id}/results`);
     expect(results.body.options.map((o: { count: number }) => o.count)).toEqual([0, 2]);
     expect((await c.jansen.get(`/api/polls/${id}`)).body.poll.mine.choice).toBe("o2");
+  });
+});
+
+describe("a draft, changed until the first answer, and its opening mail", () => {
+  const mailsAbout = async (email: string, title: string) => {
+    await Mailing.settled();
+    const { messages } = (await (await app.request(`/api/dev/outbox?to=${email}`)).json()) as { messages: { subject: string; text: string }[] };
+    return messages.filter((m) => m.subject.includes(title));
+  };
+
+  it("a draft is the staff's: members neither see nor answer it; it changes until the first answer", async () => {
+    const res = await c.board.post("/api/polls", { kind: "choice", title: "Oogstfeest", options: [{ label: "Zaterdag" }, { label: "Zondag" }], draft: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.poll.id as string;
+    expect(res.body.poll).toMatchObject({ status: "draft", editable: true, mail: false });
+    expect((await c.visser.get("/api/polls")).body.polls.map((p: { id: string }) => p.id)).not.toContain(id);
+    expect((await c.farmer.get("/api/polls")).body.polls[0].id).toBe(id);
+    expect((await c.visser.get(`/api/polls/${id}`)).status).toBe(404);
+    expect((await c.visser.put(`/api/polls/${id}/answer`, { choice: "o1" })).status).toBe(404);
+    expect((await c.visser.patch(`/api/polls/${id}`, { title: "Van mij" })).status).toBe(403);
+
+    // bad changes change nothing
+    for (const body of [{}, { title: "" }, { options: [{ label: "Alleen zaterdag" }] }, { closesAt: "2027-01-01T00:00:00Z" }]) {
+      const bad = await c.board.patch(`/api/polls/${id}`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    const changed = await c.farmer.patch(`/api/polls/${id}`, {
+      title: "Oogstfeest 2027",
+      description: "Welke dag komt u?",
+      options: [{ label: "Vrijdag" }, { label: "Zaterdag" }, { label: "Zondag" }],
+      closesAt: "2027-02-01T12:00:00+01:00",
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.poll).toMatchObject({ title: "Oogstfeest 2027", description: "Welke dag komt u?", closesAt: "2027-02-01T11:00:00.000Z", status: "draft" });
+    expect(changed.body.poll.options.map((o: { id: string; label: string }) => [o.id, o.label])).toEqual([["o1", "Vrijdag"], ["o2", "Zaterdag"], ["o3", "Zondag"]]);
+    expect((await c.board.patch(`/api/polls/${id}`, { closesAt: null })).body.poll.closesAt).toBeNull();
+
+    const opened = await c.farmer.post(`/api/polls/${id}/open`, {});
+    expect([opened.status, opened.body.poll.status, opened.body.poll.editable]).toEqual([200, "open", true]);
+    expect((await c.board.post(`/api/polls/${id}/open`, {})).body.error.code).toBe("poll.not_draft");
+    // open, nobody answered yet: still to change
+    expect((await c.board.patch(`/api/polls/${id}`, { title: "Oogstfeest!" })).status).toBe(200);
+    expect((await c.visser.put(`/api/polls/${id}/answer`, { choice: "o3" })).status).toBe(200);
+    const late = await c.board.patch(`/api/polls/${id}`, { title: "Toch anders" });
+    expect([late.status, late.body.error.code]).toEqual([409, "poll.answered"]);
+    expect((await c.board.get(`/api/polls/${id}`)).body.poll).toMatchObject({ title: "Oogstfeest!", editable: false });
+    // members never get to change it
+    expect((await c.visser.get(`/api/polls/${id}`)).body.poll.editable).toBe(false);
+  });
+
+  it("an edit racing the first answer: never both, and an answer always fits the options it is stored under", async () => {
+    for (let round = 0; round < 6; round++) {
+      const id = (await c.board.post("/api/polls", { kind: "choice", title: `Race ${round}`, options: [{ label: "A" }, { label: "B" }, { label: "C" }] })).body.poll.id as string;
+      const [edit, answer] = await Promise.all([
+        c.board.patch(`/api/polls/${id}`, { options: [{ label: "P" }, { label: "Q" }] }),
+        c.jansen.put(`/api/polls/${id}/answer`, { choice: "o3" }),
+      ]);
+      expect([edit.status, answer.status].filter((s) => s === 200), `round ${round}: ${edit.status} ${answer.status}`).toHaveLength(1);
+      if (edit.status === 200) expect([answer.status, answer.body.error.code]).toEqual([400, "input.invalid"]);
+      else expect([edit.status, edit.body.error.code]).toEqual([409, "poll.answered"]);
+      const poll = (await c.board.get(`/api/polls/${id}`)).body.poll;
+      const answers = (await useDB().entities.pollAnswer.query.byPoll({ farmID, pollID: id }).go()).data;
+      for (const a of answers) for (const option of Object.keys(a.values)) expect(poll.options.map((o: { id: string }) => o.id)).toContain(option);
+    }
+  });
+
+  it("opening mails the members once, not those who turned news mail off; a draft mails when opened", async () => {
+    const visser = (await useDB().entities.person.query.byEmail({ farmID, email: "visser@example.nl" }).go()).data[0]!;
+    await useDB().entities.person.patch({ farmID, personID: visser.personID }).set({ newsOff: true }).go();
+    try {
+      const res = await c.farmer.post("/api/polls", { ...teeltenquete, title: "Teeltenquête mail", mail: true, closesAt: "2027-02-14T22:00:00Z" });
+      expect(res.body.poll.mail).toBe(true);
+      const id = res.body.poll.id as string;
+      for (const email of ["anna@example.nl", "bert@example.nl", "bestuur@example.nl"]) {
+        const mails = await mailsAbout(email, "Teeltenquête mail");
+        expect(mails, email).toHaveLength(1);
+        expect(mails[0]!.text).toContain(`/polls/${id}`);
+        expect(mails[0]!.text).toContain("(tot 14 februari 2027)");
+        expect(mails[0]!.text).toContain("Hoe vond u de gewassen van dit jaar?");
+      }
+      // turned news mail off, left the farm, or no household: no mail
+      for (const email of ["visser@example.nl", "weg@example.nl", "boer@example.nl"]) expect(await mailsAbout(email, "Teeltenquête mail"), email).toHaveLength(0);
+      // the run again, twice at once (the tick, a second worker): nobody twice
+      await withActor({ type: "system", farmID }, () => Promise.all([mailPoll(id), mailPoll(id), mailUnsentPolls()]));
+      expect(await mailsAbout("anna@example.nl", "Teeltenquête mail")).toHaveLength(1);
+      expect((await useDB().entities.poll.get({ farmID, pollID: id }).go()).data?.mailDone).toBe(true);
+
+      const draft = (await c.board.post("/api/polls", { kind: "choice", title: "Concept met mail", options: [{ label: "Ja" }, { label: "Nee" }], draft: true, mail: true })).body.poll;
+      expect(await mailsAbout("anna@example.nl", "Concept met mail")).toHaveLength(0);
+      await withActor({ type: "system", farmID }, () => mailUnsentPolls());
+      expect(await mailsAbout("anna@example.nl", "Concept met mail")).toHaveLength(0);
+      expect((await c.board.post(`/api/polls/${draft.id}/open`, { mail: true })).status).toBe(200);
+      expect(await mailsAbout("anna@example.nl", "Concept met mail")).toHaveLength(1);
+      // opened without mail: none
+      const quiet = (await c.board.post("/api/polls", { kind: "choice", title: "Stil concept", options: [{ label: "Ja" }, { label: "Nee" }], draft: true })).body.poll;
+      expect((await c.board.post(`/api/polls/${quiet.id}/open`, { mail: false })).status).toBe(200);
+      expect(await mailsAbout("anna@example.nl", "Stil concept")).toHaveLength(0);
+    } finally {
+      await useDB().entities.person.patch({ farmID, personID: visser.personID }).set({ newsOff: false }).go();
+    }
   });
 });

@@ -215,6 +215,8 @@ const policy: Record<string, Rule> = {
   "GET /api/polls/{id}": { allow: members },
   "PUT /api/polls/{id}/answer": { allow: members },
   "POST /api/polls/{id}/close": { allow: ["farmer", "board", "admin"] },
+  "PATCH /api/polls/{id}": { allow: ["farmer", "board", "admin"] },
+  "POST /api/polls/{id}/open": { allow: ["farmer", "board", "admin"] },
   "GET /api/polls/{id}/results": { allow: members },
   "GET /api/polls/{id}/answers": { allow: ["farmer", "board", "admin"] },
 
@@ -284,6 +286,8 @@ const calls = (): Record<string, Call> => ({
   "POST /api/documents/{id}/versions": { query: "?name=statuten.pdf" },
   "PUT /api/polls/{id}/answer": { body: { choice: "o1" } },
   "POST /api/polls/{id}/close": { params: { id: ids.P2 } },
+  "PATCH /api/polls/{id}": { body: { title: "Peiling, anders gezegd" } },
+  "POST /api/polls/{id}/open": { body: { mail: false } },
   "POST /api/messages/preview": { body: { audience: { kind: "members" } } },
   "POST /api/messages": { body: { audience: { kind: "members" }, subject: "Aan iedereen", text: "Hallo." } },
   "POST /api/contribution/messages": { body: { subject: "Achterstand", text: "Graag betalen." } },

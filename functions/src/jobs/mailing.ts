@@ -6,6 +6,7 @@ import "@akker/core/election/roll-mail";
 import "@akker/core/assembly/mail-run";
 import "@akker/core/contribution/sepa";
 import "@akker/core/news/news-mail";
+import "@akker/core/poll/mail";
 import "@akker/core/message/send";
 import "@akker/core/workday/cancel-mail";
 import { logger } from "../log";

@@ -6,6 +6,7 @@ import { Mail } from "@akker/core/mail/mail";
 import { Membership } from "@akker/core/membership/membership";
 import { mailUnsent as mailUnsentNews } from "@akker/core/news/news-mail";
 import { NewsPhotos } from "@akker/core/news/photos";
+import { mailUnsentPolls } from "@akker/core/poll/mail";
 import { mailUnsent as messageMailUnsent } from "@akker/core/message/send";
 import { Erasure } from "@akker/core/privacy/erasure";
 import { Reminders } from "@akker/core/workday/reminders";
@@ -41,5 +42,6 @@ export const jobs: readonly Job[] = [
   { name: "membership", run: (now) => Membership.tick(now) },
   { name: "privacy", run: async (now) => void (await Erasure.run(now)) },
   { name: "news-mail", run: () => mailUnsentNews() },
+  { name: "poll-mail", run: () => mailUnsentPolls() },
   { name: "news-photos", run: (now) => NewsPhotos.sweep(now) },
 ];

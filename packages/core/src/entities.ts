@@ -19,7 +19,7 @@ import { NewsMailEntity, NewsPhotoEntity, NewsPostEntity } from "./news/entities
 import { MessageEntity, MessageRecipientEntity } from "./message/entities";
 import { ApplicationEmailEntity, ApplicationEntity, ApplicationRequestEntity, ApplicationTokenEntity, CertificateEntity, DepositPaymentEntity, WaitlistEntity } from "./membership/entities";
 import { EmailClaimEntity, PersonEntity, RoleGrantEntity } from "./person/entities";
-import { PollAnswerEntity, PollEntity } from "./poll/entities";
+import { PollAnswerEntity, PollEntity, PollMailEntity } from "./poll/entities";
 import { RateLimitEntity } from "./ratelimit/entities";
 import { CalendarLinkEntity, CalendarTokenEntity, HoursEntity, SignupEntity, WorkdayEntity } from "./workday/entities";
 
@@ -91,6 +91,7 @@ export const entities = {
   poll: PollEntity,
   document: DocumentEntity,
   pollAnswer: PollAnswerEntity,
+  pollMail: PollMailEntity,
 };
 
 function build(client: DynamoDBDocumentClient, table: string) {

@@ -15,7 +15,7 @@ export function pollRoutes(app: App) {
     {
       method: "get",
       path: "/api/polls",
-      summary: "Every poll, open ones first, with the caller's household's answer",
+      summary: "Every poll (drafts for the board and the farmer only), drafts, then open ones, then closed, with the caller's household's answer",
       tag,
       access: viewers,
       responses: { 200: { description: "The polls", schema: z.object({ polls: z.array(Poll.Info) }) } },
@@ -28,7 +28,7 @@ export function pollRoutes(app: App) {
     {
       method: "post",
       path: "/api/polls",
-      summary: "Start a poll, open at once: dates to pick, items to rate 1–5, or one choice",
+      summary: "Start a poll: dates to pick, items to rate 1–5, or one choice; open at once, or a `draft` to change and open later; with `mail`, the members are mailed when it opens",
       tag,
       access: staff,
       body: Poll.CreateInput,
@@ -68,6 +68,45 @@ export function pollRoutes(app: App) {
       },
     },
     async (c, { params, body }) => c.json({ poll: await Poll.answer(params.id, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "patch",
+      path: "/api/polls/:id",
+      summary: "Change a poll's title, question, options or closing time (`closesAt: null` takes it away), while it is a draft or open and nobody has answered",
+      tag,
+      access: staff,
+      params,
+      body: Poll.UpdateInput,
+      responses: {
+        200: { description: "The poll as saved", schema: One },
+        400: { description: "Nothing to change, options that do not fit its kind (input.invalid), a closing time passed (poll.closes_in_past)" },
+        404: { description: "poll.not_found" },
+        409: { description: "poll.answered: a household answered; poll.closed; poll.changed: changed by someone else meanwhile" },
+      },
+    },
+    async (c, { params, body }) => c.json({ poll: await Poll.update(params.id, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/polls/:id/open",
+      summary: "Open a draft; with `mail`, the members are mailed once that it is open (those who keep news mail on), after the answer",
+      tag,
+      access: staff,
+      params,
+      body: Poll.OpenInput,
+      responses: {
+        200: { description: "The open poll", schema: One },
+        404: { description: "poll.not_found" },
+        409: { description: "poll.not_draft: open or closed already; poll.closes_in_past; poll.changed" },
+      },
+    },
+    async (c, { params, body }) => c.json({ poll: await Poll.open(params.id, body) }),
   );
 
   route(

@@ -3,7 +3,7 @@ import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
 import { Mailing } from "../mail/mailing";
-import { MailPreferences } from "../message/preferences";
+import { audienceOf, mailEachOnce } from "./audience";
 import { newsPosted } from "./mail";
 
 /*
@@ -12,21 +12,6 @@ import { newsPosted } from "./mail";
  * one transaction, so a run that dies halfway is finished by the next (the
  * tick, `mailUnsent`) and nobody is mailed twice.
  */
-
-type PersonItem = { personID: string; householdID: string; email: string; locale: "nl" | "en"; name: string; newsOff?: boolean };
-
-async function audienceOf(audience: "members" | "board"): Promise<PersonItem[]> {
-  const farmID = useFarmID();
-  const db = useDB().entities;
-  const [people, households, grants] = await Promise.all([
-    db.person.query.byID({ farmID }).go({ pages: "all" }),
-    db.household.query.byID({ farmID }).go({ pages: "all" }),
-    audience === "board" ? db.roleGrant.query.byPerson({ farmID }).go({ pages: "all" }) : Promise.resolve(undefined),
-  ]);
-  const active = new Set(households.data.filter((h) => h.status === "active").map((h) => h.householdID));
-  const board = grants ? new Set(grants.data.filter((g) => g.role === "board" || g.role === "admin").map((g) => g.personID)) : undefined;
-  return (people.data as PersonItem[]).filter((p) => (board ? board.has(p.personID) : active.has(p.householdID)) && MailPreferences.of(p).news);
-}
 
 /** Mails what is still unmailed of a post; safe to run twice, at once, or after a crash. */
 export async function mailPost(postID: string) {
@@ -41,23 +26,21 @@ export async function mailPost(postID: string) {
   ]);
   const marked = new Set(marks.data.map((m) => m.personID));
   const todo = people.filter((p) => !marked.has(p.personID));
-  let refused = 0;
-  for (let i = 0; i < todo.length; i += 20)
-    await Promise.all(
-      todo.slice(i, i + 20).map(async (p) => {
-        const mail = Mail.compose(newsPosted, p.email, p.locale, {
-          farm: farm.name,
-          title: post.title,
-          text: post.text,
-          author: post.authorName,
-          photos: post.photos.length,
-          link: `/news/${postID}`,
-        });
-        const sent = await Mail.commitWith([mail], ({ newsMail }) => [newsMail.create({ farmID, postID, personID: p.personID }).commit()]);
-        if (!sent) refused++; // marked by another run meanwhile
+  const all = await mailEachOnce(
+    todo,
+    (p) =>
+      Mail.compose(newsPosted, p.email, p.locale, {
+        farm: farm.name,
+        title: post.title,
+        text: post.text,
+        author: post.authorName,
+        photos: post.photos.length,
+        link: `/news/${postID}`,
       }),
-    );
-  if (refused === 0) await db.newsPost.patch({ farmID, postID }).set({ mailDone: true }).go().catch(() => undefined);
+    (p) => ({ newsMail }) => [newsMail.create({ farmID, postID, personID: p.personID }).commit()],
+  );
+  // marked by another run meanwhile: that run finishes it
+  if (all) await db.newsPost.patch({ farmID, postID }).set({ mailDone: true }).go().catch(() => undefined);
 }
 
 Mailing.register("news", mailPost);

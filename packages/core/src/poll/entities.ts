@@ -13,12 +13,11 @@ export const PollEntity = new Entity({
     farmID,
     pollID: { type: "string", required: true, readOnly: true },
     kind: { type: ["dates", "rating", "choice"] as const, required: true, readOnly: true },
-    title: { type: "string", required: true, readOnly: true },
-    description: { type: "string", readOnly: true },
-    /** Numbered o1, o2, … in the order given; answers name them so, so they never change. */
+    title: { type: "string", required: true },
+    description: { type: "string" },
+    /** Numbered o1, o2, … in the order given; answers name them so, so they change only before the first answer. */
     options: {
       type: "list",
-      readOnly: true,
       items: {
         type: "map",
         properties: {
@@ -29,8 +28,15 @@ export const PollEntity = new Entity({
         },
       },
     },
-    /** Answers count only while open and before closesAt (UTC ISO), checked in their write. */
-    status: { type: ["open", "closed"] as const, required: true, default: "open" },
+    /** Answers count only while open and before closesAt (UTC ISO), checked in their write; a draft is the staff's alone. */
+    status: { type: ["draft", "open", "closed"] as const, required: true, default: "open" },
+    /** Set by the first answer, in its transaction: from then on title, question and options stay as answered. */
+    answered: { type: "boolean" },
+    /** Bumped by every edit: an edit holds, and a first answer counts, only on the revision read. */
+    revision: { type: "number", required: true, default: 0 },
+    /** The members are mailed that it opened (those who kept news mail on); done once all are. */
+    mail: { type: "boolean" },
+    mailDone: { type: "boolean" },
     closesAt: { type: "string" },
     closedAt: { type: "string" },
     createdBy: { type: "string", required: true, readOnly: true },
@@ -64,6 +70,23 @@ export const PollAnswerEntity = new Entity({
     byPoll: {
       pk: { field: "pk", composite: ["farmID", "pollID"] },
       sk: { field: "sk", composite: ["householdID"] },
+    },
+  },
+});
+
+/** A person mailed that a poll opened: written in the transaction that keeps the mail, so nobody is mailed twice. */
+export const PollMailEntity = new Entity({
+  model: { entity: "pollMail", version: "1", service },
+  attributes: {
+    farmID,
+    pollID: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true, readOnly: true },
+    createdAt,
+  },
+  indexes: {
+    byPoll: {
+      pk: { field: "pk", composite: ["farmID", "pollID"] },
+      sk: { field: "sk", composite: ["personID"] },
     },
   },
 });

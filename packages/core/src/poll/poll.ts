@@ -7,8 +7,11 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Household } from "../household/household";
 import { createID } from "../id";
+import { Mailing } from "../mail/mailing";
 import { isDate } from "../week";
-import { PollEntity } from "./entities";
+import type { PollEntity } from "./entities";
+// registers the "poll" mailing that opening one starts
+import "./mail";
 import { tally, type PollOption, type Values } from "./results";
 
 /**
@@ -21,6 +24,11 @@ import { tally, type PollOption, type Values } from "./results";
  * so a second answer replaces the first. It is written in one transaction
  * with a check that the poll is open and its closing time not passed, so an
  * answer racing the close is either in before it or refused.
+ *
+ * The board or the farmer may keep a poll as a draft, and change its title,
+ * question and options until the first household answers: that answer marks
+ * the poll in its own transaction, on the revision it read, so an edit and
+ * a first answer never both hold. Opening can mail the members once.
  */
 export namespace Poll {
   const kinds = ["dates", "rating", "choice"] as const;
@@ -33,19 +41,38 @@ export namespace Poll {
     date: z.optional(z.string().check(z.refine(isDate, { message: "A date as YYYY-MM-DD." }))),
   });
 
+  const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(160));
+  const description = z.string().check(z.trim(), z.maxLength(2000));
+  const options = z.array(Option).check(z.minLength(1), z.maxLength(60));
+  const closesAt = z.iso.datetime({ offset: true });
+
+  /** What is wrong with options for a poll of `kind`, if anything. */
+  function optionsProblem(kind: Kind, list: z.output<typeof options>) {
+    if (kind === "dates" && !list.every((o) => o.date)) return "Every option of a dates poll has a date.";
+    if (kind !== "dates" && !list.every((o) => o.label)) return "Every option needs a label.";
+    if (kind === "choice" && list.length < 2) return "A choice needs at least two options.";
+  }
+
   export const CreateInput = z
     .object({
       kind: z.enum(kinds),
-      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(160)),
-      description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-      options: z.array(Option).check(z.minLength(1), z.maxLength(60)),
-      closesAt: z.optional(z.iso.datetime({ offset: true })),
+      title,
+      description: z.optional(description),
+      options,
+      closesAt: z.optional(closesAt),
+      /** Keep it to change first; open it later. */
+      draft: z.optional(z.boolean()),
+      /** Mail the members when it opens (those who keep news mail on). */
+      mail: z.optional(z.boolean()),
     })
-    .check(
-      z.refine((p) => p.kind !== "dates" || p.options.every((o) => o.date), { message: "Every option of a dates poll has a date.", path: ["options"] }),
-      z.refine((p) => p.kind === "dates" || p.options.every((o) => o.label), { message: "Every option needs a label.", path: ["options"] }),
-      z.refine((p) => p.kind !== "choice" || p.options.length >= 2, { message: "A choice needs at least two options.", path: ["options"] }),
-    );
+    .check(z.refine((p) => !optionsProblem(p.kind, p.options), { path: ["options"], error: (iss) => optionsProblem((iss.input as Created).kind, (iss.input as Created).options) }));
+  type Created = { kind: Kind; options: z.output<typeof options> };
+
+  export const UpdateInput = z
+    .object({ title: z.optional(title), description: z.optional(description), options: z.optional(options), closesAt: z.optional(z.nullable(closesAt)) })
+    .check(z.refine((o) => Object.values(o).some((v) => v !== undefined), { message: "Change the title, the question, the options or the closing time." }));
+
+  export const OpenInput = z.object({ mail: z._default(z.boolean(), false) });
 
   export const AnswerInput = z.object({
     dates: z.optional(z.array(z.object({ option: OptionID, answer: z.enum(["yes", "maybe", "no"]) })).check(z.maxLength(60))),
@@ -64,8 +91,12 @@ export namespace Poll {
     title: z.string(),
     description: z.string(),
     options: z.array(OptionInfo),
-    /** Closed once closed by hand or past closesAt. */
-    status: z.enum(["open", "closed"]),
+    /** Closed once closed by hand or past closesAt; a draft is seen by the board and the farmer only. */
+    status: z.enum(["draft", "open", "closed"]),
+    /** Title, question and options may still change: nobody answered and it is not closed (for the board and the farmer). */
+    editable: z.boolean(),
+    /** The members are (being) mailed that it opened. */
+    mail: z.boolean(),
     closesAt: z.nullable(z.string()),
     createdAt: z.string(),
     /** The caller's household's answer, if it gave one. */
@@ -116,7 +147,9 @@ export namespace Poll {
       title: p.title,
       description: p.description ?? "",
       options: (p.options ?? []).map((o) => ({ id: o.id, label: o.label, ...(o.date ? { date: o.date } : {}) })),
-      status: isOpen(p) ? "open" : "closed",
+      status: p.status === "draft" ? "draft" : isOpen(p) ? "open" : "closed",
+      editable: isStaff() && p.status !== "closed" && !p.answered && (p.status === "draft" || isOpen(p)),
+      mail: !!p.mail,
       closesAt: p.closesAt ?? null,
       createdAt: p.createdAt,
       mine: mine ? answerOf(p, mine) : null,
@@ -136,9 +169,12 @@ export namespace Poll {
     return person.householdID && hasRole("member") ? person.householdID : null;
   }
 
+  const isStaff = () => hasRole(...staff);
+
   async function load(pollID: string): Promise<Stored> {
     const p = (await polls().get({ farmID: useFarmID(), pollID }).go({ consistent: true })).data;
-    if (!p) throw new VisibleError("not_found", "poll.not_found", "No such poll.");
+    // a draft answers as unknown to members, as an unknown poll does
+    if (!p || (p.status === "draft" && !isStaff())) throw new VisibleError("not_found", "poll.not_found", "No such poll.");
     return p;
   }
 
@@ -147,13 +183,23 @@ export namespace Poll {
     return (await answersDB().get({ farmID: useFarmID(), pollID, householdID }).go({ consistent: true })).data as StoredAnswer | null;
   }
 
-  /** Starts a poll, open at once (board and farmer). */
+  /** A closing time as stored (UTC), refused when it has passed. */
+  function closingTime(at: string) {
+    const closesAt = new Date(at).toISOString();
+    if (Date.parse(closesAt) <= Clock.now())
+      throw new VisibleError("input", "poll.closes_in_past", "The closing time has passed already.", [{ path: "closesAt", message: "Choose a moment to come." }]);
+    return closesAt;
+  }
+
+  /** Numbered o1, o2, … as answers name them. */
+  const numbered = (kind: Kind, list: z.output<typeof options>) =>
+    list.map((o, i) => ({ id: `o${i + 1}`, label: o.label, ...(kind === "dates" && o.date ? { date: o.date } : {}) }));
+
+  /** Starts a poll (board and farmer): open at once, or a draft to open later; with `mail`, the members are told when it opens. */
   export async function create(input: z.output<typeof CreateInput>): Promise<Info> {
     const person = assertRole(...staff);
-    const closesAt = input.closesAt ? new Date(input.closesAt).toISOString() : undefined;
-    if (closesAt && Date.parse(closesAt) <= Clock.now())
-      throw new VisibleError("input", "poll.closes_in_past", "The closing time has passed already.", [{ path: "closesAt", message: "Choose a moment to come." }]);
-    const options = input.options.map((o, i) => ({ id: `o${i + 1}`, label: o.label, ...(input.kind === "dates" && o.date ? { date: o.date } : {}) }));
+    const closesAt = input.closesAt ? closingTime(input.closesAt) : undefined;
+    const options = numbered(input.kind, input.options);
     const created = await polls()
       .create({
         farmID: useFarmID(),
@@ -163,10 +209,68 @@ export namespace Poll {
         description: input.description || undefined,
         options,
         closesAt,
+        status: input.draft ? "draft" : "open",
+        mail: input.mail || undefined,
         createdBy: person.type === "person" ? person.personID : "system",
       })
       .go();
+    if (input.mail && !input.draft) await Mailing.start("poll", created.data.pollID);
     return infoOf(created.data as Stored, null);
+  }
+
+  const changedMeanwhile = () => new VisibleError("conflict", "poll.changed", "Someone changed this poll meanwhile; look again.");
+
+  /** Changes title, question, options or closing time (board and farmer) while nobody has answered and it is not closed. */
+  export async function update(pollID: string, input: z.output<typeof UpdateInput>): Promise<Info> {
+    assertRole(...staff);
+    const p = await load(pollID);
+    if (p.status !== "draft" && !isOpen(p)) throw new VisibleError("conflict", "poll.closed", "This poll is closed: it can no longer be changed.");
+    if (p.answered) throw new VisibleError("conflict", "poll.answered", "Households have answered this poll: it can no longer be changed.");
+    const problem = input.options && optionsProblem(p.kind, input.options);
+    if (problem) throw new VisibleError("input", "input.invalid", problem, [{ path: "options", message: problem }]);
+    const closesAt = input.closesAt ? closingTime(input.closesAt) : input.closesAt;
+    try {
+      const change = polls()
+        .patch({ farmID: useFarmID(), pollID })
+        .set({
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.options ? { options: numbered(p.kind, input.options) } : {}),
+          ...(closesAt ? { closesAt } : {}),
+          revision: p.revision + 1,
+        });
+      // on the revision read, before any answer, and not closed meanwhile
+      await (closesAt === null ? change.remove(["closesAt"]) : change)
+        .where((a, op) => `${op.eq(a.revision, p.revision)} AND ${op.notExists(a.answered)} AND ${op.ne(a.status, "closed")}`)
+        .go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const now = await load(pollID);
+      if (now.answered) throw new VisibleError("conflict", "poll.answered", "Households have answered this poll: it can no longer be changed.");
+      throw changedMeanwhile();
+    }
+    return get(pollID);
+  }
+
+  /** Opens a draft (board and farmer); with `mail`, the members are mailed once that it is open. */
+  export async function open(pollID: string, input: z.output<typeof OpenInput>): Promise<Info> {
+    assertRole(...staff);
+    const p = await load(pollID);
+    if (p.status !== "draft") throw new VisibleError("conflict", "poll.not_draft", "This poll is open or closed already.");
+    if (p.closesAt && Date.parse(p.closesAt) <= Clock.now())
+      throw new VisibleError("conflict", "poll.closes_in_past", "Its closing time has passed: change it before opening.");
+    try {
+      await polls()
+        .patch({ farmID: useFarmID(), pollID })
+        .set({ status: "open", ...(input.mail ? { mail: true } : {}), revision: p.revision + 1 })
+        .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.revision, p.revision)}`)
+        .go();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      throw changedMeanwhile();
+    }
+    if (input.mail) await Mailing.start("poll", pollID);
+    return get(pollID);
   }
 
   /** Every poll, open ones first (closing soonest on top), then closed ones, newest first. */
@@ -174,13 +278,14 @@ export namespace Poll {
     assertRole("member", ...staff);
     const householdID = householdOrNone();
     const farmID = useFarmID();
-    const all = (await polls().query.byID({ farmID }).go({ pages: "all" })).data;
+    const all = (await polls().query.byID({ farmID }).go({ pages: "all" })).data.filter((p) => p.status !== "draft" || isStaff());
     // one read each, sent together as one BatchGetItem (batch-get.ts)
     const mine = householdID ? await Promise.all(all.map((p) => answersDB().get({ farmID, pollID: p.pollID, householdID }).go())) : [];
     const byPoll = new Map(mine.flatMap((r) => (r.data ? [[r.data.pollID, r.data as StoredAnswer] as const] : [])));
     const infos = all.map((p) => infoOf(p, byPoll.get(p.pollID) ?? null));
     const closing = (i: Info) => (i.closesAt ? Date.parse(i.closesAt) : Infinity);
     return [
+      ...infos.filter((i) => i.status === "draft").sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       ...infos.filter((i) => i.status === "open").sort((a, b) => closing(a) - closing(b) || b.createdAt.localeCompare(a.createdAt)),
       ...infos.filter((i) => i.status === "closed").sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     ];
@@ -216,26 +321,41 @@ export namespace Poll {
     return { [input.choice!]: "chosen" };
   }
 
-  /** The caller's household answers, or changes its answer, while the poll is open. */
+  /**
+   * The caller's household answers, or changes its answer, while the poll is
+   * open. The first answer marks the poll answered, on the revision whose
+   * options it was checked against: an edit in between makes it check again.
+   */
   export async function answer(pollID: string, input: AnswerInput): Promise<Info> {
     const { householdID, personID } = ownHousehold();
     const farmID = useFarmID();
-    const p = await load(pollID);
-    const values = valuesOf(p, input);
     const closed = () => new VisibleError("conflict", "poll.closed", "This poll is closed: answers can no longer be given or changed.");
-    if (!isOpen(p)) throw closed();
-    const now = Clock.iso();
-    const res = await useDB()
-      .transaction.write(({ poll, pollAnswer }) => [
-        poll
-          .check({ farmID, pollID })
-          .where((a, op) => `${op.eq(a.status, "open")} AND (${op.notExists(a.closesAt)} OR ${op.gt(a.closesAt, now)})`)
-          .commit(),
-        pollAnswer.put({ farmID, pollID, householdID, personID, values, comment: input.comment || undefined }).commit(),
-      ])
-      .go();
-    if (res.canceled) throw closed();
-    return get(pollID);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const p = await load(pollID);
+      if (p.status === "draft") throw new VisibleError("conflict", "poll.not_open", "This poll is not open yet.");
+      const values = valuesOf(p, input);
+      if (!isOpen(p)) throw closed();
+      const now = Clock.iso();
+      const openNow = (a: { status: string; closesAt: string }, op: { eq: (x: unknown, v: unknown) => string; notExists: (x: unknown) => string; gt: (x: unknown, v: unknown) => string }) =>
+        `${op.eq(a.status, "open")} AND (${op.notExists(a.closesAt)} OR ${op.gt(a.closesAt, now)})`;
+      const res = await useDB()
+        .transaction.write(({ poll, pollAnswer }) => [
+          // the first answer also marks the poll answered, on the revision it read; later ones only check it is open
+          p.answered
+            ? poll.check({ farmID, pollID }).where((a, op) => openNow(a, op)).commit()
+            : poll
+                .patch({ farmID, pollID })
+                .set({ answered: true })
+                .where((a, op) => `${openNow(a, op)} AND ${op.eq(a.revision, p.revision)}`)
+                .commit(),
+          pollAnswer.put({ farmID, pollID, householdID, personID, values, comment: input.comment || undefined }).commit(),
+        ])
+        .go();
+      if (!res.canceled) return get(pollID);
+      // closed meanwhile, or edited or marked by another first answer: look again
+      if (!isOpen(await load(pollID))) throw closed();
+    }
+    throw new VisibleError("conflict", "poll.changed", "The poll changed while you answered; look again.");
   }
 
   /** Closes a poll now (board and farmer); its answers stand as given. */

@@ -87,6 +87,7 @@ export namespace Privacy {
     messageRecipient: { excluded: "that a group mail went to a person (by ID only: no address, name or text) and when; the mail is in mails; removed after two years (TTL)" },
     poll: { excluded: "the farm's polls, the same for everyone; their titles are shown with the household's answers" },
     pollAnswer: { exported: "polls.answers" },
+    pollMail: { excluded: "the mark that a poll's opening was mailed to a person (by ID only), so it goes once; the mail is in mails" },
     document: { excluded: "the farm's library (statutes, budget, minutes …), the same for every member; it names the board member who uploaded each version" },
   };
   export const coverage: Record<EntityName, Cover> = coverageList;
