@@ -1,9 +1,11 @@
 import { action, json, query, revalidate } from "@solidjs/router";
 import type { Assembly } from "@akker/core/assembly/assembly";
+import type { ItemUpdate } from "@akker/core/assembly/agenda";
 import type { BallotInput, Receipt } from "@akker/core/assembly/ballot";
 import type { results } from "@akker/core/assembly/attendance";
 import type * as z from "zod/mini";
-import { esc, loggedIn, request } from "./api";
+import { ApiError, esc, loggedIn, request } from "./api";
+import { documentApi, getAssemblyDocuments, getDocuments, maxDocumentBytes } from "./document";
 
 /*
  * The typed client and queries of the general assembly (ALV) screens: they
@@ -14,6 +16,7 @@ export type AssemblyInfo = Assembly.Info;
 export type AgendaItem = Assembly.Item;
 export type AssemblyInput = z.input<typeof Assembly.CreateInput>;
 export type ItemInput = z.input<typeof Assembly.ItemInput>;
+export type ItemChanges = z.input<typeof ItemUpdate>;
 export type AssemblyBallot = z.input<typeof BallotInput>;
 export type AssemblyReceipt = z.infer<typeof Receipt>;
 export type AssemblyResults = Awaited<ReturnType<typeof results>>;
@@ -27,8 +30,13 @@ export const assemblyApi = {
   get: (id: string) => request<{ assembly: AssemblyInfo }>("GET", path(id)).then(one),
   create: (input: AssemblyInput) => request<{ assembly: AssemblyInfo }>("POST", "/assemblies", input).then(one),
   addItem: (id: string, item: ItemInput) => request<{ assembly: AssemblyInfo }>("POST", path(id, "/items"), item).then(one),
+  updateItem: (id: string, itemID: string, changes: ItemChanges) =>
+    request<{ assembly: AssemblyInfo }>("PATCH", path(id, `/items/${esc(itemID)}`), changes).then(one),
+  reorder: (id: string, items: string[]) => request<{ assembly: AssemblyInfo }>("PUT", path(id, "/agenda"), { items }).then(one),
+  addPaper: (id: string, paper: { title: string; itemID?: string }) =>
+    request<{ document: { id: string } }>("POST", path(id, "/papers"), paper).then((r) => r.document),
   removeItem: (id: string, itemID: string) => request<{ assembly: AssemblyInfo }>("DELETE", path(id, `/items/${esc(itemID)}`)).then(one),
-  change: (id: string, to: "announce" | "open" | "close") => request<{ assembly: AssemblyInfo }>("POST", path(id, `/${to}`)).then(one),
+  change: (id: string, to: "announce" | "open" | "remind" | "close") => request<{ assembly: AssemblyInfo }>("POST", path(id, `/${to}`)).then(one),
   vote: (id: string, ballot: AssemblyBallot) => request<{ receipts: AssemblyReceipt[] }>("POST", path(id, "/ballot"), ballot).then((r) => r.receipts),
   present: (id: string) => request<{ present: Present[] }>("GET", path(id, "/attendance")).then((r) => r.present),
   checkIn: (id: string, householdID: string, present: boolean) =>
@@ -72,7 +80,35 @@ export const removeItem = action(async (id: string, itemID: string) => {
   return json(a, { revalidate: [] });
 }, "assembly-remove-item");
 
-export const changeAssembly = action(async (id: string, to: "announce" | "open" | "close") => {
+export const updateItem = action(async (id: string, itemID: string, changes: ItemChanges) => {
+  const a = await assemblyApi.updateItem(id, itemID, changes);
+  await refresh(id);
+  return json(a, { revalidate: [] });
+}, "assembly-update-item");
+
+export const reorderAgenda = action(async (id: string, items: string[]) => {
+  const a = await assemblyApi.reorder(id, items);
+  await refresh(id);
+  return json(a, { revalidate: [] });
+}, "assembly-reorder");
+
+/** A paper on the meeting or one of its items: its document, then the file; should the file fail, the empty document goes again. */
+export const addPaper = action(async (id: string, paper: { title: string; itemID?: string }, file: File | undefined) => {
+  if (!file) throw new ApiError(400, "document.choose", "");
+  // the API refuses it too; this saves sending 5 MB and more for nothing
+  if (file.size > maxDocumentBytes) throw new ApiError(413, "input.too_large", "");
+  const made = await assemblyApi.addPaper(id, paper);
+  try {
+    const done = await documentApi.upload(made.id, file);
+    await refresh(id);
+    return json(done, { revalidate: [getAssemblyDocuments.keyFor(id), getDocuments.keyFor()] });
+  } catch (e) {
+    await documentApi.remove(made.id).catch(() => undefined);
+    throw e;
+  }
+}, "assembly-add-paper");
+
+export const changeAssembly = action(async (id: string, to: "announce" | "open" | "remind" | "close") => {
   const a = await assemblyApi.change(id, to);
   await refresh(id);
   return json(a, { revalidate: [] });

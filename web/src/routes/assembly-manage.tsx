@@ -1,13 +1,13 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { A, createAsync, useParams } from "@solidjs/router";
-import { BudgetFigures } from "../components/assembly-budget";
+import { BoardAgenda } from "../components/assembly-agenda";
 import { AssemblyPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormEnd, FormError, Loads } from "../components/feedback";
 import { CheckboxField, SelectField, TextField } from "../components/field";
 import { TextAreaField } from "../components/text-area";
 import { useAssemblyText } from "../i18n/assembly";
-import { addItem, changeAssembly, getAssembly, removeItem, type AssemblyInfo, type ItemInput } from "../lib/assembly";
+import { addItem, changeAssembly, getAssembly, type AssemblyInfo, type ItemInput } from "../lib/assembly";
 import { parseEuros } from "../lib/contribution";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 import { canManageHouseholds, getMe } from "../lib/person";
@@ -37,7 +37,7 @@ function Manage(props: { assembly: AssemblyInfo }) {
   const alv = () => props.assembly;
   const editable = () => alv().status === "draft" || alv().status === "announced";
   const change = useActionForm(changeAssembly);
-  const remove = useActionForm(removeItem);
+  const [reminded, setReminded] = createSignal(false);
   return (
     <>
       <When assembly={alv()} />
@@ -49,31 +49,7 @@ function Manage(props: { assembly: AssemblyInfo }) {
           <A href={`/assemblies/${alv().id}`}>{a().manage.view}</A>
         </Show>
       </p>
-      <section aria-labelledby="agenda">
-        <h2 id="agenda">{a().agenda}</h2>
-        <Show when={alv().items.length} fallback={<p>{a().noItems}</p>}>
-          <ol class="agenda">
-            <For each={alv().items}>
-              {(item) => (
-                <li>
-                  <span class="card-title">{item.title}</span> · {a().kind[item.election?.kind ?? "discussion"]}
-                  <Show when={item.inRoom}>
-                    <span class="hint"> · {a().inRoom}</span>
-                  </Show>
-                  <Show when={item.budget}>{(b) => <BudgetFigures budget={b()} />}</Show>
-                  <Show when={editable()}>
-                    {" "}
-                    <button type="button" class="secondary small" disabled={remove.pending()} onClick={() => void remove.submit(alv().id, item.id)}>
-                      {a().item.remove(item.title)}
-                    </button>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-        <FormError error={remove.error()} />
-      </section>
+      <BoardAgenda assembly={alv()} />
       <AssemblyPapers assembly={alv()} board />
       <Show when={editable()}>
         <ItemForm assembly={alv()} />
@@ -93,9 +69,18 @@ function Manage(props: { assembly: AssemblyInfo }) {
           </button>
         </Show>
         <Show when={alv().status === "open"}>
+          <p class="hint">{a().manage.remindHint}</p>
+          <button type="button" class="secondary" disabled={change.pending()} onClick={() => void change.submit(alv().id, "remind").then((r) => r && setReminded(true))}>
+            {a().manage.remind}
+          </button>{" "}
           <button type="button" class="primary" disabled={change.pending()} onClick={() => void change.submit(alv().id, "close")}>
             {a().manage.close}
           </button>
+          <Show when={reminded()}>
+            <p class="notice success" role="status">
+              {a().manage.reminded}
+            </p>
+          </Show>
         </Show>
         <FormError error={change.error()} />
       </section>

@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import { createAsync, useParams } from "@solidjs/router";
 import { SelectField } from "../components/field";
 import { BudgetFigures } from "../components/assembly-budget";
-import { AssemblyPapers } from "../components/assembly-papers";
+import { AssemblyPapers, ItemPapers } from "../components/assembly-papers";
 import { AssemblyResults, AssemblyScreen, When } from "../components/assembly-results";
 import { FormError, Loads } from "../components/feedback";
 import { useAssemblyText } from "../i18n/assembly";
@@ -40,6 +40,7 @@ export default function AssemblyPage() {
                           <p class="hint">{a().inRoom}</p>
                         </Show>
                         <Show when={item.budget}>{(b) => <BudgetFigures budget={b()} />}</Show>
+                        <ItemPapers assemblyID={alv().id} item={item} />
                       </li>
                     )}
                   </For>

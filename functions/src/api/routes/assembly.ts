@@ -1,7 +1,9 @@
 import * as z from "zod/mini";
 import { Assembly } from "@akker/core/assembly/assembly";
 import { checkIn, checkOut, present, results, Results } from "@akker/core/assembly/attendance";
+import { ItemUpdate, OrderInput, reorder, updateItem } from "@akker/core/assembly/agenda";
 import { BallotInput, castBallot, Receipt } from "@akker/core/assembly/ballot";
+import { addPaper, Paper, PaperInput } from "@akker/core/assembly/papers";
 import { route, textParams, type App } from "../route";
 
 /*
@@ -56,7 +58,7 @@ export function assemblyRoutes(app: App) {
     async (c, { body, params }) => c.json({ assembly: await Assembly.update(params.id, body) }),
   );
 
-  for (const action of ["announce", "open", "close"] as const)
+  for (const action of ["announce", "open", "remind", "close"] as const)
     route(
       app,
       {
@@ -67,7 +69,9 @@ export function assemblyRoutes(app: App) {
             ? "Show the meeting and its agenda to the members"
             : action === "open"
               ? "Open the ballot: every vote item's vote opens"
-              : "Close the ballot: every vote item is counted and its result mailed",
+              : action === "remind"
+                ? "Remind the households that have voted on nothing yet, once each"
+                : "Close the ballot: every vote item is counted, its result mailed, an adopted budget handed to the treasurer",
         tag,
         access: board,
         params: id,
@@ -89,6 +93,51 @@ export function assemblyRoutes(app: App) {
       responses: { 201: { description: "The meeting", schema: One }, 409: { description: "assembly.ballot_opened" } },
     },
     async (c, { body, params }) => c.json({ assembly: await Assembly.addItem(params.id, body) }, 201),
+  );
+
+  route(
+    app,
+    {
+      method: "patch",
+      path: "/api/assemblies/:id/items/:itemID",
+      summary: "Change an agenda item (its text, vote settings, budget) until the ballot opens",
+      tag,
+      access: board,
+      params: itemParams,
+      body: ItemUpdate,
+      responses: { 200: { description: "The meeting", schema: One }, 404: { description: "assembly.item_not_found" }, 409: { description: "assembly.ballot_opened" } },
+    },
+    async (c, { body, params }) => c.json({ assembly: await updateItem(params.id, params.itemID, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "put",
+      path: "/api/assemblies/:id/agenda",
+      summary: "Put the agenda in another order, naming every item once, until the ballot opens",
+      tag,
+      access: board,
+      params: id,
+      body: OrderInput,
+      responses: { 200: { description: "The meeting", schema: One }, 409: { description: "assembly.ballot_opened" } },
+    },
+    async (c, { body, params }) => c.json({ assembly: await reorder(params.id, body) }),
+  );
+
+  route(
+    app,
+    {
+      method: "post",
+      path: "/api/assemblies/:id/papers",
+      summary: "Add a paper to the meeting or one of its items: its library document, board-only while the meeting is a draft; the file goes to /api/documents/{id}/versions",
+      tag,
+      access: board,
+      params: id,
+      body: PaperInput,
+      responses: { 201: { description: "The paper's document", schema: z.object({ document: Paper }) }, 404: { description: "assembly.item_not_found" } },
+    },
+    async (c, { body, params }) => c.json({ document: await addPaper(params.id, body) }, 201),
   );
 
   route(

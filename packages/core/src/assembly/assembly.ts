@@ -6,9 +6,11 @@ import { useDB } from "../entities";
 import { Election } from "../election/election";
 import { VisibleError } from "../error";
 import { createID } from "../id";
+import { Mailing } from "../mail/mailing";
 import { amsterdamISO } from "../week";
 import { applyBudgets, BudgetInfo, budgetInfo, BudgetInput } from "./budget";
 import "./mail-run";
+import { releasePapers } from "./papers";
 import { closeBallot, load, loadItems, notFound, type StoredItem } from "./stored";
 
 /**
@@ -196,7 +198,7 @@ export namespace Assembly {
     return get(assemblyID);
   }
 
-  /** Shows the meeting and its agenda to the members. */
+  /** Shows the meeting, its agenda and its papers to the members. */
   export async function announce(assemblyID: string) {
     const farmID = useFarmID();
     if (!(await load(assemblyID))) throw notFound();
@@ -206,7 +208,8 @@ export namespace Assembly {
         audit.create(Audit.event("assembly.announced", assemblyID)).commit(),
       ])
       .go();
-    // announced already (or further): nothing to do
+    // announced already (or further): only papers a crash left held
+    await releasePapers(assemblyID);
     return get(assemblyID);
   }
 
@@ -299,6 +302,15 @@ export namespace Assembly {
         ])
         .go();
     for (const electionID of votes) await Election.open(electionID);
+    return get(assemblyID);
+  }
+
+  /** Reminds the households that have voted on nothing yet, once each, while the ballot is open (mail-run.ts). */
+  export async function remind(assemblyID: string) {
+    const a = await load(assemblyID);
+    if (!a) throw notFound();
+    if (a.status !== "open") throw new VisibleError("conflict", "assembly.not_open", "The ballot is not open.");
+    await Mailing.start("assembly-reminder", assemblyID);
     return get(assemblyID);
   }
 

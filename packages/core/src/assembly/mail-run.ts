@@ -1,10 +1,10 @@
 import { useFarmID } from "../actor";
 import { mailRoll, when } from "../election/roll-mail";
-import { load as loadElection } from "../election/stored";
+import { load as loadElection, roll } from "../election/stored";
 import { useDB } from "../entities";
 import { Mailing } from "../mail/mailing";
 import { applyBudgets } from "./budget";
-import { assemblyOpened, assemblyResults, type Outcome } from "./mail";
+import { assemblyOpened, assemblyReminder, assemblyResults, type Outcome } from "./mail";
 import { itemResults } from "./results";
 import { closeBallot, load, loadItems } from "./stored";
 
@@ -85,5 +85,26 @@ export async function mailResults(assemblyID: string) {
   if (done) await flag(votes, { resultsMailSent: true });
 }
 
+/**
+ * The reminder the board sends while the ballot is open: to the households
+ * that have voted on none of its items and gave no proxy, once each (the
+ * mark on the first vote's roll entry, kept with its mail, as the opening's).
+ */
+export async function mailReminder(assemblyID: string) {
+  const a = await load(assemblyID);
+  const votes = (await votesOf(assemblyID)).filter((v) => v.e.status === "open");
+  const lead = votes[0]?.e;
+  if (!a || a.status !== "open" || !lead) return;
+  const rolls = await Promise.all(votes.map((v) => roll(v.electionID)));
+  const voted = new Set(rolls.flat().flatMap((r) => (r.voted ? [r.householdID] : [])));
+  await mailRoll(
+    lead.electionID,
+    "reminded",
+    (p) => ({ template: assemblyReminder, data: { title: a.title, items: votes.map((v) => v.title), closes: when(lead.closesAt, p.locale), link: `/assemblies/${assemblyID}` } }),
+    (r) => !r.voted && !r.proxyTo && !voted.has((r as typeof r & { householdID: string }).householdID),
+  );
+}
+
 Mailing.register("assembly-opened", mailOpened);
+Mailing.register("assembly-reminder", mailReminder);
 Mailing.register("assembly-results", mailResults);

@@ -1,6 +1,6 @@
 import { type Locale, type Template, siteURL } from "../mail/format";
 
-/* The ALV's two mails, in Dutch and English (see mail/format.ts): its ballot opened, and its results. */
+/* The ALV's mails, in Dutch and English (see mail/format.ts): its ballot opened, a reminder to vote, and its results. */
 
 type OpenedData = { farm: string; title: string; when: string; place: string; items: string[]; closes: string; link: string };
 
@@ -18,6 +18,7 @@ export type Outcome = {
   eligible: number;
   inRoom: boolean;
 };
+type ReminderData = { farm: string; title: string; items: string[]; closes: string; link: string };
 type ResultsData = { farm: string; title: string; items: Outcome[]; link: string };
 
 const words = {
@@ -65,6 +66,37 @@ export const assemblyOpened = {
     ].join("\n"),
   }),
 } satisfies Template<OpenedData>;
+
+export const assemblyReminder = {
+  nl: (d: ReminderData) => ({
+    subject: `Nog niet gestemd: ${d.title}`,
+    text: [
+      `Hallo,`,
+      ``,
+      `Jullie huishouden heeft nog niet gestemd op het stembiljet van de ALV "${d.title}". Op het stembiljet:`,
+      ...d.items.map((i) => `- ${i}`),
+      ``,
+      `Stemmen kan tot ${d.closes}:`,
+      siteURL(d.link),
+      ``,
+      `Groet, ${d.farm}`,
+    ].join("\n"),
+  }),
+  en: (d: ReminderData) => ({
+    subject: `Not voted yet: ${d.title}`,
+    text: [
+      `Hello,`,
+      ``,
+      `Your household has not voted yet on the ballot of the general assembly "${d.title}". On the ballot:`,
+      ...d.items.map((i) => `- ${i}`),
+      ``,
+      `Voting closes ${d.closes}:`,
+      siteURL(d.link),
+      ``,
+      `Regards, ${d.farm}`,
+    ].join("\n"),
+  }),
+} satisfies Template<ReminderData>;
 
 export const assemblyResults = {
   nl: (d: ResultsData) => ({

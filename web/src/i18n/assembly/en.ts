@@ -23,6 +23,10 @@ export const assemblyEn: AssemblyDictionary = {
   noItems: "The agenda is still empty.",
   papers: "Papers",
   paper: {
+    item: "For agenda item",
+    wholeMeeting: "The whole meeting",
+    ofItem: "Papers for this item",
+    held: "Members see the papers once the meeting is announced.",
     none: "There are no papers (yet).",
     add: "Add a paper",
     name: "Title of the paper",
@@ -40,6 +44,11 @@ export const assemblyEn: AssemblyDictionary = {
   inRoom: "Voted in the room: those present and their proxies count towards the quorum",
   kind: { discussion: "Discussion", motion: "Motion", board: "Board election" },
   item: {
+    up: (title: string) => `Move ${title} up`,
+    down: (title: string) => `Move ${title} down`,
+    edit: (title: string) => `Change ${title}`,
+    save: "Save",
+    changed: "Agenda item changed.",
     add: "Add an agenda item",
     time: "Time",
     kind: "Kind",
@@ -75,6 +84,9 @@ export const assemblyEn: AssemblyDictionary = {
     applied: (year: number) => `Carried: the treasurer confirms it as the price for ${year}.`,
   },
   manage: {
+    remind: "Send a reminder",
+    remindHint: "Households that have not voted on any item get one reminder; those that had one get no other.",
+    reminded: "The reminder goes to those who have not voted yet.",
     announce: "Announce to the members",
     open: "Open the ballot",
     close: "Close the ballot and count",
@@ -126,6 +138,7 @@ export const assemblyEn: AssemblyDictionary = {
   vote: { yes: "For", no: "Against", abstain: "Abstain" },
   home: { title: "General assembly", open: "To the ballot", agenda: "See the agenda" },
   errors: {
+    "assembly.changed": "The meeting or its agenda changed meanwhile; look again.",
     "assembly.not_found": "This meeting does not exist, or has not been announced yet.",
     "assembly.ballot_opened": "The ballot has opened: the meeting and its agenda are fixed.",
     "assembly.not_announced": "Announce the meeting first.",

@@ -25,6 +25,10 @@ export const assemblyNl = {
   noItems: "De agenda is nog leeg.",
   papers: "Stukken",
   paper: {
+    item: "Bij agendapunt",
+    wholeMeeting: "De hele vergadering",
+    ofItem: "Stukken bij dit punt",
+    held: "Leden zien de stukken zodra de vergadering is aangekondigd.",
     none: "Er zijn (nog) geen stukken.",
     add: "Stuk toevoegen",
     name: "Titel van het stuk",
@@ -42,6 +46,11 @@ export const assemblyNl = {
   inRoom: "Gestemd in de zaal: aanwezigen en hun volmachten tellen mee voor het quorum",
   kind: { discussion: "Bespreekpunt", motion: "Voorstel", board: "Bestuursverkiezing" },
   item: {
+    up: (title: string) => `${title} omhoog`,
+    down: (title: string) => `${title} omlaag`,
+    edit: (title: string) => `${title} wijzigen`,
+    save: "Opslaan",
+    changed: "Agendapunt gewijzigd.",
     add: "Agendapunt toevoegen",
     time: "Tijd",
     kind: "Soort",
@@ -77,6 +86,9 @@ export const assemblyNl = {
     applied: (year: number) => `Aangenomen: de penningmeester bevestigt dit als de prijs voor ${year}.`,
   },
   manage: {
+    remind: "Herinnering sturen",
+    remindHint: "Huishoudens die nog op geen enkel punt stemden, krijgen één herinnering; wie er al een kreeg, niet nog een.",
+    reminded: "De herinnering gaat naar wie nog niet stemde.",
     announce: "Aankondigen aan de leden",
     open: "Stemming openen",
     close: "Stemming sluiten en tellen",
@@ -128,6 +140,7 @@ export const assemblyNl = {
   vote: { yes: "Voor", no: "Tegen", abstain: "Onthouding" },
   home: { title: "ALV", open: "Naar het stembiljet", agenda: "Agenda bekijken" },
   errors: {
+    "assembly.changed": "De vergadering of de agenda is intussen veranderd; kijk opnieuw.",
     "assembly.not_found": "Deze vergadering bestaat niet, of is nog niet aangekondigd.",
     "assembly.ballot_opened": "De stemming is al geopend: de vergadering en de agenda liggen vast.",
     "assembly.not_announced": "Kondig de vergadering eerst aan.",
