@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe("the general assembly in Chromium, at 390 px", () => {
-  it("the board runs an ALV of three motions and a board seat on one ballot, checks in, a member votes, the board closes and reads the results, publishes the minutes a member downloads", async () => {
+  it("the board runs an ALV of three motions (one the budget) and a board seat on one ballot, reorders it and adds an item's paper, checks in, a member reads its price and votes, the board reminds, closes and reads the results, publishes the minutes a member downloads", async () => {
     const title = `ALV ${Date.now().toString(36)}`;
     const board = await e2e.phone();
     await board.goto(e2e.url);
@@ -29,6 +29,12 @@ describe("the general assembly in Chromium, at 390 px", () => {
     const add = board.getByRole("region", { name: "Agendapunt toevoegen" });
     for (const motion of ["Begroting 2027", "Kippen erbij", "Huishoudelijk reglement"]) {
       await add.getByLabel("Titel").fill(motion);
+      if (motion === "Begroting 2027") {
+        // the budget motion carries next season's figures: 200 households' worth, over 52 weeks
+        await add.getByLabel("Dit voorstel is de begroting").check();
+        await add.getByLabel("Begroting voor het hele jaar, in euro").fill("260.000");
+        await add.getByLabel("Aantal oogstweken").fill("52");
+      }
       if (motion === "Huishoudelijk reglement") {
         await add.getByLabel("Quorum in procent (leeg: geen)").fill("1");
         await add.getByLabel("Gestemd in de zaal (aanwezigen tellen mee voor het quorum)").check();
@@ -41,7 +47,20 @@ describe("the general assembly in Chromium, at 390 px", () => {
     await add.getByLabel("Kandidaten, één per regel").fill("Anne de Vries\nBram Jansen");
     await add.getByRole("button", { name: "Agendapunt toevoegen" }).click();
     await board.getByRole("region", { name: "Agenda" }).getByText("Bestuurszetel", { exact: true }).waitFor();
-    expect(await board.getByRole("region", { name: "Agenda" }).getByRole("listitem").count()).toBe(4);
+    const agenda = board.getByRole("region", { name: "Agenda" });
+    expect(await agenda.locator("ol.agenda > li").count()).toBe(4);
+    await agenda.getByText(/per mond per week/).first().waitFor();
+
+    // While a draft the board reorders the agenda and puts a paper on an item, which members do not see yet.
+    await agenda.getByRole("button", { name: "Bestuurszetel omhoog" }).click();
+    await expect.poll(() => agenda.locator("ol.agenda > li .card-title").allInnerTexts()).toEqual(["Begroting 2027", "Kippen erbij", "Bestuurszetel", "Huishoudelijk reglement"]);
+    const papers = board.getByRole("region", { name: "Stuk toevoegen" });
+    await papers.getByLabel("Titel van het stuk").fill("Offerte kippenhok");
+    await papers.getByLabel("Bij agendapunt").selectOption({ label: "Kippen erbij" });
+    await papers.getByLabel("Bestand (PDF of afbeelding, tot 5 MB)").setInputFiles({ name: "offerte.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await papers.getByRole("button", { name: "Stuk toevoegen" }).click();
+    await agenda.getByRole("link", { name: "offerte.pdf" }).waitFor();
+    expect(await board.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
 
     await board.getByRole("button", { name: "Aankondigen aan de leden" }).click();
     await board.getByRole("button", { name: "Stemming openen" }).click();
@@ -74,6 +93,11 @@ describe("the general assembly in Chromium, at 390 px", () => {
     await member.goto(e2e.url);
     await member.getByRole("region", { name: "ALV" }).getByRole("link", { name: "Naar het stembiljet" }).click();
     await member.getByRole("heading", { level: 1, name: title }).waitFor();
+    // the budget's price for this household, and the item's paper, now the meeting is announced
+    await member.getByRole("heading", { name: "Voor jullie huishouden" }).waitFor();
+    await member.getByText(/per week/).first().waitFor();
+    await member.getByRole("region", { name: "Agenda" }).getByRole("link", { name: "offerte.pdf" }).waitFor();
+    expect(await member.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     const ballot = member.getByRole("region", { name: "Stembiljet" });
     for (const motion of ["Begroting 2027", "Kippen erbij", "Huishoudelijk reglement"])
       await ballot.getByRole("group", { name: motion }).getByRole("radio", { name: "Voor" }).check();
@@ -93,8 +117,10 @@ describe("the general assembly in Chromium, at 390 px", () => {
     // the receipts of this submit take the place of the first four
     await expect.poll(() => ballot.locator("code.tracker").count()).toBe(1);
 
-    // The board closes the ballot and reads the results per item.
+    // The board reminds those who have not voted, then closes the ballot and reads the results per item.
     await board.getByRole("link", { name: title }).click();
+    await board.getByRole("button", { name: "Herinnering sturen" }).click();
+    await board.getByText("De herinnering gaat naar wie nog niet stemde.").waitFor();
     await board.getByRole("button", { name: "Stemming sluiten en tellen" }).click();
     const results = board.getByRole("region", { name: "Uitslag" });
     await results.getByText("1 huishouden was aanwezig").waitFor();
@@ -103,6 +129,8 @@ describe("the general assembly in Chromium, at 390 px", () => {
     expect(await results.getByText("Aangenomen").count()).toBe(2);
     expect(await results.getByText("Verworpen").count()).toBe(1);
     await results.getByText("Quorum gehaald").waitFor();
+    // the budget adopted: next season's price waits for the treasurer
+    await board.getByText(/^Aangenomen: de penningmeester bevestigt dit als de prijs voor \d{4}\.$/).waitFor();
     expect(await board.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
 
     // The board publishes the minutes: the title is ready, a PDF is chosen from the phone.
