@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { useActor, useFarmID } from "../actor";
 import { Audit } from "../audit/audit";
-import { computeStatement, dateOf, milliMouths, solidarityPercent } from "../contribution/rules";
+import { dateOf, milliMouths, monthDenominator, solidarityPercent, splitCumulative } from "../contribution/rules";
 import { SeasonDraft } from "../contribution/season-draft";
 import { Clock } from "../clock";
 import { useDB } from "../entities";
@@ -72,25 +72,17 @@ export async function budgetInfo(item: StoredItem): Promise<BudgetInfo | null> {
   let mine: BudgetInfo["mine"] = null;
   if (h && rate) {
     const percent = await choiceOf(h.id, b.year);
-    const start = `${b.year}-01-01`;
-    const statement = computeStatement({
-      year: b.year,
-      weeks: b.weeks,
-      childFactor: p.childFactor,
-      versions: [{ effectiveFrom: start, rateCents: rate.rateCents, vegetarianRateCents: rate.vegetarianRateCents }],
-      periods: [{ from: start, adults: h.adults, children: h.children, vegetarian: h.vegetarian, active: true }],
-      solidarityPercent: percent,
-      paidCents: 0,
-      today: start,
-    });
     const mouthsMilli = milliMouths(h.adults, h.children, p.childFactor);
+    const weekNumerator = (h.vegetarian ? rate.vegetarianRateCents : rate.rateCents) * mouthsMilli * (100 + percent);
+    // a whole year at one price and composition, instalments as the statement splits them (rules.ts, computeStatement)
+    const months = splitCumulative(Array<number>(12).fill(weekNumerator * b.weeks), monthDenominator);
     mine = {
       mouths: mouthsMilli / 1000,
       vegetarian: h.vegetarian,
       solidarityPercent: percent,
-      weekCents: Math.round(((h.vegetarian ? rate.vegetarianRateCents : rate.rateCents) * mouthsMilli * (100 + percent)) / 100_000),
-      monthCents: statement.instalments[0]!.amountCents,
-      yearCents: statement.yearlyCents,
+      weekCents: splitCumulative([weekNumerator], 100_000)[0]!,
+      monthCents: months[0]!,
+      yearCents: months.reduce((n, m) => n + m, 0),
     };
   }
   return {
