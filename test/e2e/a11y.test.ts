@@ -50,6 +50,8 @@ interface Demo {
   messageID: string;
   /** The demo farm's open teeltenquête. */
   pollID: string;
+  /** A poll the farmer keeps as a draft, to change and open. */
+  draftPollID: string;
   /** A general assembly with its ballot open and one household checked in; and one closed, with its results. */
   assemblyID: string;
   closedAssemblyID: string;
@@ -266,6 +268,15 @@ const screens: Screen[] = [
   screen("/polls/:id", "farmer", "the teeltenquête, close asked", (d) => `/polls/${d.pollID}`, async (page) => {
     await page.getByRole("button", { name: "Peiling sluiten" }).click();
     await page.getByRole("button", { name: "Ja, sluiten" }).waitFor();
+  }),
+  screen("/polls/:id", "farmer", "a draft poll, to change or open with a mail", (d) => `/polls/${d.draftPollID}`, async (page) => {
+    await page.getByRole("button", { name: "Peiling openen" }).waitFor();
+  }),
+  screen("/polls/:id/edit", "farmer", "changing a draft poll", (d) => `/polls/${d.draftPollID}/edit`, async (page) => {
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).waitFor();
+  }),
+  screen("/polls/:id/edit", "board", "changing a poll answered already", (d) => `/polls/${d.pollID}/edit`, async (page) => {
+    await page.getByText("Er is al geantwoord, of de peiling is gesloten").waitFor();
   }),
   screen("/polls/new", "farmer", "new poll, dates", "/polls/new", async (page) => {
     await page.getByRole("radio", { name: /^Datumprikker/ }).check();
@@ -637,6 +648,13 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   const closedAssemblyID = await assembly("ALV najaar", [{ kind: "motion", title: "Kippen erbij" }]);
   await call("board", "POST", `/assemblies/${closedAssemblyID}/close`);
   const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
+  const draftPoll = await call<{ poll: { id: string } }>("farmer", "POST", "/polls", {
+    kind: "choice",
+    title: "Oogstfeest: welke dag?",
+    options: [{ label: "Zaterdag" }, { label: "Zondag" }],
+    draft: true,
+    mail: true,
+  });
   const photo = await fetch(`${e2e.url}/api/news/photos`, {
     method: "POST",
     headers: { origin: e2e.url, cookie: `akker_session=${tokens.farmer}`, "content-type": "image/jpeg" },
@@ -664,6 +682,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     acceptToken,
     confirmToken,
     pollID: polls[0]!.id,
+    draftPollID: draftPoll.poll.id,
     assemblyID,
     closedAssemblyID,
     newsID: post.post.id,

@@ -70,4 +70,57 @@ describe("polls in Chromium at 390 px", () => {
     expect(farmer.errors).toEqual([]);
     expect(member.errors).toEqual([]);
   });
+  it("the board keeps a poll as a draft, changes it, opens it with a mail; a member is mailed once and the poll locks at the first answer", async () => {
+    const title = `Oogstfeest ${Date.now().toString(36)}`;
+    const board = await e2e.phone();
+    await board.goto(e2e.url);
+    await e2e.logIn(board, "bestuur@demo.test");
+    await board.goto(`${e2e.url}/polls/new`);
+    await board.getByRole("radio", { name: /^Eén keuze/ }).check();
+    await board.getByLabel("Vraag of titel").fill(`${title}?`);
+    await board.getByLabel("Opties, één per regel").fill("Zaterdag\nZondag");
+    await board.getByLabel("Eerst als concept bewaren").check();
+    await board.getByLabel("De leden mailen dat de peiling open is").check();
+    expect(Number(await board.evaluate("document.documentElement.scrollWidth"))).toBeLessThanOrEqual(390);
+    await board.getByRole("button", { name: "Concept bewaren" }).click();
+    await board.getByRole("heading", { level: 1, name: `${title}?` }).waitFor();
+    await board.getByText("Concept: alleen het bestuur en de boer zien deze peiling.").waitFor();
+
+    // changed before anyone sees it: a third day, a sharper title
+    await board.getByRole("link", { name: "Peiling wijzigen" }).click();
+    await board.getByRole("heading", { level: 1, name: "Peiling wijzigen" }).waitFor();
+    expect(await board.getByLabel("Opties, één per regel").inputValue()).toBe("Zaterdag\nZondag");
+    await board.getByLabel("Vraag of titel").fill(title);
+    await board.getByLabel("Opties, één per regel").fill("Vrijdag\nZaterdag\nZondag");
+    await board.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await board.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await board.getByLabel("De leden mailen dat de peiling open is").isChecked()).toBe(true);
+    expect(Number(await board.evaluate("document.documentElement.scrollWidth"))).toBeLessThanOrEqual(390);
+    await board.getByRole("button", { name: "Peiling openen" }).click();
+    await board.getByText("De peiling staat open; de leden krijgen een mail.").waitFor();
+
+    const mails = async () => {
+      const res = await fetch(`${e2e.url}/api/dev/outbox?to=lid003@demo.test`);
+      return ((await res.json()) as { messages: { subject: string; text: string }[] }).messages.filter((m) => m.subject.includes(title));
+    };
+    await expect.poll(async () => (await mails()).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await mails();
+    const link = /http\S+\/polls\/\S+/.exec(mail!.text)![0];
+
+    // the member follows the mail's link and answers; from then on the poll stays as answered
+    const member = await e2e.phone();
+    await member.goto(e2e.url);
+    await e2e.logIn(member, "lid003@demo.test");
+    await member.goto(`${e2e.url}${new URL(link).pathname}`);
+    await member.getByRole("heading", { level: 1, name: title }).waitFor();
+    await member.getByRole("radio", { name: "Vrijdag" }).check();
+    await member.getByRole("button", { name: "Antwoord opslaan" }).click();
+    await member.getByText(/Je antwoord is opgeslagen/).waitFor();
+    await board.reload();
+    await board.getByRole("heading", { level: 1, name: title }).waitFor();
+    await board.getByRole("button", { name: "Peiling sluiten" }).waitFor();
+    expect(await board.getByRole("link", { name: "Peiling wijzigen" }).count()).toBe(0);
+    expect(await mails()).toHaveLength(1);
+    expect(board.errors.concat(member.errors)).toEqual([]);
+  });
 });

@@ -68,6 +68,7 @@ const Messages = lazy(() => import("./routes/messages"));
 const MessagePage = lazy(() => import("./routes/message"));
 const Polls = lazy(() => import("./routes/polls"));
 const PollNew = lazy(() => import("./routes/poll-new"));
+const PollEdit = lazy(() => import("./routes/poll-new").then((m) => ({ default: m.PollEdit })));
 const PollPage = lazy(() => import("./routes/poll"));
 const PollResults = lazy(() => import("./routes/poll-results"));
 
@@ -132,6 +133,7 @@ export function App() {
           <Route path="/polls/new" component={PollNew} />
           <Route path="/polls/:id" component={PollPage} />
           <Route path="/polls/:id/results" component={PollResults} />
+          <Route path="/polls/:id/edit" component={PollEdit} />
           <Route path="*404" component={NotFound} />
         </Route>
       </Router>

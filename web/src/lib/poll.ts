@@ -13,6 +13,7 @@ export type PollInfo = Poll.Info;
 export type PollKind = Poll.Kind;
 export type PollAnswer = Poll.AnswerInput;
 export type PollCreateInput = Parameters<typeof Poll.create>[0];
+export type PollUpdateInput = Parameters<typeof Poll.update>[1];
 export type PollResults = Awaited<ReturnType<typeof Poll.results>>;
 export type HouseholdAnswer = Awaited<ReturnType<typeof Poll.answers>>[number];
 
@@ -25,6 +26,8 @@ export const pollApi = {
   create: (input: PollCreateInput) => request<{ poll: PollInfo }>("POST", "/polls", input).then(one),
   answer: (pollID: string, answer: PollAnswer) => request<{ poll: PollInfo }>("PUT", path(pollID, "/answer"), answer).then(one),
   close: (pollID: string) => request<{ poll: PollInfo }>("POST", path(pollID, "/close")).then(one),
+  update: (pollID: string, changes: PollUpdateInput) => request<{ poll: PollInfo }>("PATCH", path(pollID), changes).then(one),
+  open: (pollID: string, mail: boolean) => request<{ poll: PollInfo }>("POST", path(pollID, "/open"), { mail }).then(one),
   results: (pollID: string) => request<PollResults>("GET", path(pollID, "/results")),
   answers: (pollID: string) =>
     request<{ answers: HouseholdAnswer[] }>("GET", path(pollID, "/answers")).then((r) => r.answers),

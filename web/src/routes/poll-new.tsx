@@ -1,14 +1,15 @@
 import { createSignal, createUniqueId, For, Index, Show } from "solid-js";
-import { createAsync, query, revalidate, useNavigate } from "@solidjs/router";
+import { createAsync, query, revalidate, useNavigate, useParams } from "@solidjs/router";
+import { dateOf } from "@akker/core/week";
 import { FormEnd } from "../components/feedback";
-import { Messages, TextField } from "../components/field";
+import { CheckboxField, Messages, TextField } from "../components/field";
 import { PollScreen } from "../components/poll-screen";
 import { TextAreaField } from "../components/text-area";
 import { useMessages } from "../i18n";
 import { usePollText } from "../i18n/poll";
 import { ApiError } from "../lib/api";
 import { getMe } from "../lib/person";
-import { canRunPolls, getPoll, getPolls, pollApi, type PollCreateInput, type PollKind } from "../lib/poll";
+import { canRunPolls, getPoll, getPolls, pollApi, type PollCreateInput, type PollInfo, type PollKind } from "../lib/poll";
 import { farmInstant } from "../lib/workday-view";
 import NotFound from "./not-found";
 
@@ -30,17 +31,45 @@ export default function PollNew() {
   );
 }
 
-function PollForm() {
+/** The board or the farmer changes a poll's wording, options or closing day, until the first household answers. */
+export function PollEdit() {
+  const p = usePollText();
+  const params = useParams();
+  const me = createAsync(() => getMe());
+  const poll = createAsync(() => getPoll(params.id!));
+  return (
+    <Show when={me()}>
+      <Show when={canRunPolls(me())} fallback={<NotFound />}>
+        <PollScreen title={p().edit.title}>
+          <Show when={poll()}>
+            {(pl) => (
+              <Show when={pl().editable} fallback={<p class="notice info">{p().edit.locked}</p>}>
+                <p class="lead">{p().edit.intro}</p>
+                <PollForm poll={pl()} />
+              </Show>
+            )}
+          </Show>
+        </PollScreen>
+      </Show>
+    </Show>
+  );
+}
+
+/** A new poll's form, or with `poll` the form that changes it (its kind stays). */
+function PollForm(props: { poll?: PollInfo }) {
   const p = usePollText();
   const messages = useMessages();
   const navigate = useNavigate();
   const id = createUniqueId();
-  const [kind, setKind] = createSignal<PollKind>("rating");
-  const [title, setTitle] = createSignal("");
-  const [description, setDescription] = createSignal("");
-  const [lines, setLines] = createSignal("");
-  const [dates, setDates] = createSignal([{ date: "", label: "" }]);
-  const [closesOn, setClosesOn] = createSignal("");
+  const was = props.poll;
+  const [kind, setKind] = createSignal<PollKind>(was?.kind ?? "rating");
+  const [title, setTitle] = createSignal(was?.title ?? "");
+  const [description, setDescription] = createSignal(was?.description ?? "");
+  const [lines, setLines] = createSignal(was && was.kind !== "dates" ? was.options.map((o) => o.label).join("\n") : "");
+  const [dates, setDates] = createSignal(was?.kind === "dates" ? was.options.map((o) => ({ date: o.date ?? "", label: o.label })) : [{ date: "", label: "" }]);
+  const [closesOn, setClosesOn] = createSignal(was?.closesAt ? dateOf(Date.parse(was.closesAt)) : "");
+  const [draft, setDraft] = createSignal(false);
+  const [mail, setMail] = createSignal(false);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const issue = (field: string) => {
@@ -62,10 +91,20 @@ function PollForm() {
       ...(description().trim() ? { description: description() } : {}),
       options,
       ...(closesOn() ? { closesAt: farmInstant(closesOn(), "23:59") } : {}),
+      ...(draft() ? { draft: true } : {}),
+      ...(mail() ? { mail: true } : {}),
     };
     setPending(true);
     try {
-      const poll = await pollApi.create(input);
+      const poll = was
+        ? await pollApi.update(was.id, {
+            title: input.title,
+            description: description().trim(),
+            options,
+            // an emptied day takes the closing time away
+            closesAt: input.closesAt ?? null,
+          })
+        : await pollApi.create(input);
       query.set(getPoll.keyFor(poll.id), poll);
       void revalidate(getPolls.key);
       navigate(`/polls/${poll.id}`);
@@ -78,7 +117,7 @@ function PollForm() {
 
   return (
     <form onSubmit={submit} novalidate>
-      <fieldset class="field">
+      <fieldset class="field" hidden={!!was}>
         <legend>{p().create.kind}</legend>
         <For each={kinds}>
           {(k) => (
@@ -154,7 +193,17 @@ function PollForm() {
         value={closesOn()}
         onInput={(e) => setClosesOn(e.currentTarget.value)}
       />
-      <FormEnd error={error()} fields={["title", "options", "closesAt"]} pending={pending()} label={p().create.submit} pendingLabel={p().create.pending} />
+      <Show when={!was}>
+        <CheckboxField name="draft" label={p().create.draft} hint={p().create.draftHint} checked={draft()} onChange={setDraft} />
+        <CheckboxField name="mail" label={p().create.mail} hint={p().create.mailHint} checked={mail()} onChange={setMail} />
+      </Show>
+      <FormEnd
+        error={error()}
+        fields={["title", "options", "closesAt"]}
+        pending={pending()}
+        label={was ? p().edit.submit : draft() ? p().create.saveDraft : p().create.submit}
+        pendingLabel={was ? p().edit.pending : p().create.pending}
+      />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useWorkdayFormat } from "../lib/workday-view";
 export default function Polls() {
   const p = usePollText();
   const polls = createAsync(() => getPolls());
+  const drafts = () => polls()?.filter((x) => x.status === "draft") ?? [];
   const open = () => polls()?.filter((x) => x.status === "open") ?? [];
   const closed = () => polls()?.filter((x) => x.status === "closed") ?? [];
   return (
@@ -27,6 +28,14 @@ export default function Polls() {
           <Show when={polls()}>
             {(list) => (
               <Show when={list().length} fallback={<p>{p().list.empty}</p>}>
+                <Show when={drafts().length}>
+                  <section aria-labelledby="draft-polls">
+                    <h2 id="draft-polls">{p().draft.heading}</h2>
+                    <ul class="poll-list">
+                      <For each={drafts()}>{(poll) => <Item poll={poll} answers={false} />}</For>
+                    </ul>
+                  </section>
+                </Show>
                 <section aria-labelledby="open-polls">
                   <h2 id="open-polls">{p().list.open}</h2>
                   <Show when={open().length} fallback={<p>{p().list.noneOpen}</p>}>
