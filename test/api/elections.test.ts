@@ -69,6 +69,8 @@ describe("elections", () => {
     await board.patch(`/api/elections/${id}`, { seats: 2 });
     const opened = await board.post(`/api/elections/${id}/open`);
     expect(opened.body.election).toMatchObject({ status: "open", turnout: { eligible: 7, voted: 0, byProxy: 0 } });
+    // answered from the roll it wrote, as the vote reads back
+    expect(opened.body.election).toEqual((await board.get(`/api/elections/${id}`)).body.election);
     expect((await board.patch(`/api/elections/${id}`, { seats: 1 })).status).toBe(409);
     expect((await outbox("bos@example.nl"))[0]!.subject).toBe("Stemmen geopend: Bestuursverkiezing 2027");
     expect((await board.get(`/api/elections/${id}/mailing`)).body).toEqual({ total: 7, sent: 7, done: true });

@@ -99,9 +99,12 @@ export namespace Election {
   });
   export type Info = z.infer<typeof Info>;
 
-  async function info(e: Stored): Promise<Info> {
+  type Entry = Pick<Awaited<ReturnType<typeof roll>>[number], "householdID" | "voted" | "via" | "proxyTo" | "voters">;
+
+  /** The election for the caller; `opened`: the roll a just-opened vote wrote, so it is not read back (no proxies yet). */
+  async function info(e: Stored, opened?: Entry[]): Promise<Info> {
     const person = usePerson();
-    const [entries, given] = e.status === "draft" ? [[], []] : await Promise.all([roll(e.electionID), proxies(e.electionID)]);
+    const [entries, given] = opened ? [opened, []] : e.status === "draft" ? [[], []] : await Promise.all([roll(e.electionID), proxies(e.electionID)]);
     const own = entries.find((r) => r.householdID === person.householdID);
     const acting = !!own && (await actsFor(own, e, person.personID));
     return {
@@ -175,7 +178,7 @@ export namespace Election {
     const res = await useDB().entities.election.query.byID({ farmID: useFarmID() }).go({ pages: "all" });
     // an ALV's vote items belong to its meeting's screen, not the list of votes
     const visible = res.data.filter((e) => !e.assemblyID && (e.status !== "draft" || hasRole("board")));
-    const all = await Promise.all(visible.map(info));
+    const all = await Promise.all(visible.map((e) => info(e)));
     return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
   }
 
@@ -225,18 +228,18 @@ export namespace Election {
    * died before sending it.
    */
   export async function open(electionID: string) {
-    await start(electionID);
-    return get(electionID);
+    const opened = await start(electionID);
+    return opened ? info(opened.e, opened.entries) : get(electionID);
   }
 
   /** Opening without the answer: the tick runs as the system, which has no household to show. */
-  async function start(electionID: string, now = Clock.now(), attempt = 0): Promise<void> {
+  async function start(electionID: string, now = Clock.now(), attempt = 0): Promise<{ e: Stored; entries: Entry[] } | undefined> {
     const farmID = useFarmID();
     const e = await load(electionID);
     if (!e) throw notFound();
     if (e.status !== "draft") {
       if (e.status === "open" && !e.openedMailSent) await startMail(e, "opened");
-      return;
+      return undefined;
     }
     const at = new Date(now).toISOString();
     if (e.closesAt <= at) throw new VisibleError("conflict", "election.closes_in_past", "The closing time has passed; set a later one first.");
@@ -283,6 +286,7 @@ export namespace Election {
     }
     // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
     await startMail(e, "opened");
+    return { e: { ...e, status: "open", eligible: households.length, opensAt: at < e.opensAt ? at : e.opensAt }, entries };
   }
 
   /**
