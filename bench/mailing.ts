@@ -21,6 +21,11 @@ const rounds = 10;
  * after the answer), the answer's writes are sent again bare to DynamoDB
  * Local as its floor (bench/write-floor.ts), and at the end the outbox is
  * counted against the people each mailing was for.
+ *
+ * One round goes first, shown apart: the server's first answer of each
+ * kind is cold (its code runs for the first time: building ElectroDB's
+ * batch of 200 shares took 190 ms cold, 5-30 ms warm), a start-up cost
+ * that made the p95 of ten the first round's figure.
  */
 export async function mailing(): Promise<Figure[]> {
   const db = await benchDatabase();
@@ -49,6 +54,7 @@ export async function mailing(): Promise<Figure[]> {
     type Kind = (typeof kinds)[number];
     const each = <T>(make: () => T) => Object.fromEntries(kinds.map((k) => [k, make()])) as Record<Kind, T>;
     const times = each(() => [] as number[]);
+    const cold = each(() => NaN);
     const after = each(() => [] as number[]);
     const floors = each(() => [] as number[]);
     const writes = each(() => [] as Write[][]);
@@ -72,13 +78,18 @@ export async function mailing(): Promise<Figure[]> {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
+    let warm = false;
     /** One timed answer, then its mail to the end, then its writes again bare (after the mail: not beside it). */
     const timed = async (kind: Kind, cookie: string, path: string, progress: string) => {
       await server.writes();
       const answer = await ask(cookie, "POST", path);
-      times[kind].push(answer.ms);
       const made = await server.writes();
       const m = await mailed(cookie, progress);
+      if (!warm) {
+        cold[kind] = answer.ms;
+        return answer;
+      }
+      times[kind].push(answer.ms);
       after[kind].push(m.ms);
       households[kind] += m.total;
       writes[kind].push(made);
@@ -93,7 +104,9 @@ export async function mailing(): Promise<Figure[]> {
       { crop: "gehakt", unit: "kg", quantity: 40, step: 0.5, meat: true },
     ];
     try {
-      for (let i = 0; i < rounds; i++) {
+      // the first round, cold, then the timed ones
+      for (let i = -1; i < rounds; i++) {
+        warm = i >= 0;
         // weeks far ahead, in order: a correction is only for the newest published week
         const week = `2030-W${String(10 + i).padStart(2, "0")}`;
         await ask(farmer, "PUT", `/api/harvests/${week}`, { items: items(370) });
@@ -109,7 +122,7 @@ export async function mailing(): Promise<Figure[]> {
 
         const now = Date.now();
         const created = await ask(board, "POST", "/api/elections", {
-          title: `Begroting ${i + 1}`,
+          title: `Begroting ${i + 2}`,
           kind: "motion",
           majority: "simple",
           opensAt: new Date(now + 3600_000).toISOString(),
@@ -122,9 +135,9 @@ export async function mailing(): Promise<Figure[]> {
         expected += 2 * rollPeople;
 
         // a work day with a person of every household on it, called off
-        const start = new Date(Date.now() + (30 + i) * 24 * 3600_000);
+        const start = new Date(Date.now() + (31 + i) * 24 * 3600_000);
         const made = await ask(coordinator, "POST", "/api/workdays", {
-          title: `Oogstdag ${i + 1}`,
+          title: `Oogstdag ${i + 2}`,
           task: Workday.tasks[0],
           start: start.toISOString(),
           end: new Date(start.getTime() + 4 * 3600_000).toISOString(),
@@ -145,7 +158,7 @@ export async function mailing(): Promise<Figure[]> {
     const at = (ms: number[], q: number) => percentile([...ms].sort((a, b) => a - b), q);
     const row = (name: string, key: Kind): Figure[] => [
       {
-        name: `${name}: the answer, p95 of ${rounds} (median ${at(times[key], 50).toFixed(0)} ms); mail done ${(at(after[key], 95) / 1000).toFixed(1)} s after it (p95), ${households[key]} households in all`,
+        name: `${name}: the answer, p95 of ${rounds} (median ${at(times[key], 50).toFixed(0)} ms; the server's first, cold: ${cold[key].toFixed(0)} ms); mail done ${(at(after[key], 95) / 1000).toFixed(1)} s after it (p95), ${households[key]} households in all`,
         value: `${at(times[key], 95).toFixed(0)} ms`,
         target: "≤ 1 s",
         ok: at(times[key], 95) <= 1000,
