@@ -8,6 +8,8 @@ import { privacyRoutes } from "./routes/privacy";
 import { assemblyRoutes } from "./routes/assembly";
 import { electionRoutes } from "./routes/election";
 import { pollRoutes } from "./routes/poll";
+// a poll's opening mail runs here in process; deployed the mail worker runs it (poll.ts says why)
+import "@akker/core/poll/mail";
 import { membershipRoutes } from "./routes/membership";
 import { contributionRoutes } from "./routes/contribution";
 import { booksRoutes } from "./routes/books";

@@ -10,8 +10,6 @@ import { createID } from "../id";
 import { Mailing } from "../mail/mailing";
 import { isDate } from "../week";
 import type { PollEntity } from "./entities";
-// registers the "poll" mailing that opening one starts
-import "./mail";
 import { tally, type PollOption, type Values } from "./results";
 
 /**
@@ -28,7 +26,10 @@ import { tally, type PollOption, type Values } from "./results";
  * The board or the farmer may keep a poll as a draft, and change its title,
  * question and options until the first household answers: that answer marks
  * the poll in its own transaction, on the revision it read, so an edit and
- * a first answer never both hold. Opening can mail the members once.
+ * a first answer never both hold. Opening can mail the members once: the
+ * "poll" mailing (mail.ts) runs in the mail worker deployed, and is
+ * registered by the local app, so its mail stays out of the election
+ * function, at its 400 kB.
  */
 export namespace Poll {
   const kinds = ["dates", "rating", "choice"] as const;
