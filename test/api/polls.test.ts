@@ -291,4 +291,18 @@ describe("a draft, changed until the first answer, and its opening mail", () => 
       await useDB().entities.person.patch({ farmID, personID: visser.personID }).set({ newsOff: false }).go();
     }
   });
+  it("an opening mail a crash left half sent is finished by the tick, nobody mailed twice", async () => {
+    const res = await c.board.post("/api/polls", { kind: "choice", title: "Halve mail", options: [{ label: "Ja" }, { label: "Nee" }], draft: true });
+    const pollID = res.body.poll.id as string;
+    // as if the opening committed, anna's mail went out with her mark, and the run then died
+    await useDB().entities.poll.patch({ farmID, pollID }).set({ status: "open", mail: true }).go();
+    const anna = (await useDB().entities.person.query.byEmail({ farmID, email: "anna@example.nl" }).go()).data[0]!;
+    await useDB().entities.pollMail.create({ farmID, pollID, personID: anna.personID }).go();
+    await withActor({ type: "system", farmID }, () => mailUnsentPolls());
+    expect(await mailsAbout("anna@example.nl", "Halve mail")).toHaveLength(0);
+    for (const email of ["bert@example.nl", "visser@example.nl", "bestuur@example.nl"]) expect(await mailsAbout(email, "Halve mail"), email).toHaveLength(1);
+    expect((await useDB().entities.poll.get({ farmID, pollID }).go()).data?.mailDone).toBe(true);
+    await withActor({ type: "system", farmID }, () => mailUnsentPolls());
+    expect(await mailsAbout("bert@example.nl", "Halve mail")).toHaveLength(1);
+  });
 });
