@@ -25,6 +25,7 @@ const samples: { [N in TemplateName]: TemplateData<N> } = {
   electionReminder: { farm: xss, title: xss, closes: "8 maart 20:00", link: "/stemmen/el_1" },
   electionResults: { farm: xss, title: xss, summary: xss, link: "/stemmen/el_1" },
   assemblyOpened: { farm: xss, title: xss, when: "zaterdag 8 maart 10:00", place: xss, items: [xss], closes: "9 maart 10:00", link: "/assemblies/asm_1" },
+  assemblyReminder: { farm: xss, title: xss, items: [xss], closes: "9 maart 10:00", link: "/assemblies/asm_1" },
   assemblyResults: {
     farm: xss,
     title: xss,

@@ -36,65 +36,41 @@ function outcome(o: Outcome, l: Locale) {
   return `- ${o.title}: ${verdict}${quorum}`;
 }
 
+/** The opening's and the reminder's body: why it is sent, the items on the ballot, until when, the link. */
+function ballotText(l: Locale, d: { farm: string; items: string[]; link: string }, lead: string, closes: string) {
+  const [hello, regards] = l === "nl" ? ["Hallo,", "Groet"] : ["Hello,", "Regards"];
+  return [hello, ``, lead, ...d.items.map((i) => `- ${i}`), ``, closes, siteURL(d.link), ``, `${regards}, ${d.farm}`].join("\n");
+}
+
 export const assemblyOpened = {
   nl: (d: OpenedData) => ({
     subject: `Stemmen geopend: ${d.title}`,
-    text: [
-      `Hallo,`,
-      ``,
+    text: ballotText(
+      "nl",
+      d,
       `Het stembiljet van de ALV "${d.title}" (${d.when}, ${d.place}) is geopend. Op het stembiljet:`,
-      ...d.items.map((i) => `- ${i}`),
-      ``,
       `Elk huishouden heeft één stem per punt; de stemming is geheim. Stemmen kan tot ${d.closes}:`,
-      siteURL(d.link),
-      ``,
-      `Groet, ${d.farm}`,
-    ].join("\n"),
+    ),
   }),
   en: (d: OpenedData) => ({
     subject: `Voting is open: ${d.title}`,
-    text: [
-      `Hello,`,
-      ``,
+    text: ballotText(
+      "en",
+      d,
       `The ballot of the general assembly "${d.title}" (${d.when}, ${d.place}) is open. On the ballot:`,
-      ...d.items.map((i) => `- ${i}`),
-      ``,
       `Each household has one vote per item; the ballot is secret. Voting closes ${d.closes}:`,
-      siteURL(d.link),
-      ``,
-      `Regards, ${d.farm}`,
-    ].join("\n"),
+    ),
   }),
 } satisfies Template<OpenedData>;
 
 export const assemblyReminder = {
   nl: (d: ReminderData) => ({
     subject: `Nog niet gestemd: ${d.title}`,
-    text: [
-      `Hallo,`,
-      ``,
-      `Jullie huishouden heeft nog niet gestemd op het stembiljet van de ALV "${d.title}". Op het stembiljet:`,
-      ...d.items.map((i) => `- ${i}`),
-      ``,
-      `Stemmen kan tot ${d.closes}:`,
-      siteURL(d.link),
-      ``,
-      `Groet, ${d.farm}`,
-    ].join("\n"),
+    text: ballotText("nl", d, `Jullie huishouden heeft nog niet gestemd op het stembiljet van de ALV "${d.title}". Op het stembiljet:`, `Stemmen kan tot ${d.closes}:`),
   }),
   en: (d: ReminderData) => ({
     subject: `Not voted yet: ${d.title}`,
-    text: [
-      `Hello,`,
-      ``,
-      `Your household has not voted yet on the ballot of the general assembly "${d.title}". On the ballot:`,
-      ...d.items.map((i) => `- ${i}`),
-      ``,
-      `Voting closes ${d.closes}:`,
-      siteURL(d.link),
-      ``,
-      `Regards, ${d.farm}`,
-    ].join("\n"),
+    text: ballotText("en", d, `Your household has not voted yet on the ballot of the general assembly "${d.title}". On the ballot:`, `Voting closes ${d.closes}:`),
   }),
 } satisfies Template<ReminderData>;
 

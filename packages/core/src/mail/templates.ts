@@ -1,4 +1,4 @@
-import { assemblyOpened, assemblyResults } from "../assembly/mail";
+import { assemblyOpened, assemblyReminder, assemblyResults } from "../assembly/mail";
 import { loginCode } from "../auth/mail";
 import { arrearsReminder, collectionNotice, debitReturned, mandateChanged, mandateIBANShared } from "../contribution/mail";
 import { electionOpened, electionReminder, electionResults } from "../election/mail";
@@ -28,6 +28,7 @@ export const templates = {
   electionReminder,
   electionResults,
   assemblyOpened,
+  assemblyReminder,
   assemblyResults,
   applicationConfirm,
   applicationKnown,
