@@ -55,6 +55,8 @@ interface Demo {
   /** A general assembly with its ballot open and one household checked in; and one closed, with its results. */
   assemblyID: string;
   closedAssemblyID: string;
+  /** A draft general assembly with a paper on an item: the board's agenda to change and reorder. */
+  draftAssemblyID: string;
   /** The farmer's news post with a photo. */
   newsID: string;
   /** A board post mailed to the board. */
@@ -227,6 +229,18 @@ const screens: Screen[] = [
     await page.getByRole("region", { name: "Notulen" }).waitFor();
   }),
   screen("/assemblies/:id", "member", "an assembly's papers to download", (d) => `/assemblies/${d.assemblyID}`),
+  screen("/assemblies/:id", "member", "the budget motion's price for the household, and an item's paper", (d) => `/assemblies/${d.assemblyID}`, async (page) => {
+    await page.getByRole("heading", { name: "Voor jullie huishouden" }).waitFor();
+    await page.getByRole("link", { name: "offerte.pdf" }).waitFor();
+  }),
+  screen("/assemblies/manage/:id", "board", "a draft assembly's agenda to reorder and change, a paper on an item", (d) => `/assemblies/manage/${d.draftAssemblyID}`, async (page) => {
+    await page.getByText("Kippen erbij wijzigen").click();
+    await page.getByRole("button", { name: "Opslaan" }).waitFor();
+  }),
+  screen("/assemblies/manage/:id", "board", "a reminder sent to the households that have not voted", (d) => `/assemblies/manage/${d.assemblyID}`, async (page) => {
+    await page.getByRole("button", { name: "Herinnering sturen" }).click();
+    await page.getByText("De herinnering gaat naar wie nog niet stemde.").waitFor();
+  }),
   screen("/assemblies/:id", "member", "a closed assembly's minutes to download", (d) => `/assemblies/${d.closedAssemblyID}`),
   screen("/polls/:id", "member", "the teeltenquête to answer", (d) => `/polls/${d.pollID}`),
   screen("/polls/:id", "member", "the teeltenquête answered", (d) => `/polls/${d.pollID}`, async (page) => {
@@ -641,11 +655,26 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
   };
   const assemblyID = await assembly("ALV voorjaar", [
     { kind: "discussion", title: "Opening en mededelingen" },
-    { kind: "motion", title: "Begroting", inRoom: true, quorumPercent: 30 },
+    { kind: "motion", title: "Begroting", inRoom: true, quorumPercent: 30, budget: { year: new Date().getFullYear() + 1, budgetCents: 26_000_000, weeks: 52 } },
     { kind: "board", title: "Bestuurszetel", seats: 1, candidates: [{ name: "Anne de Vries" }, { name: "Bram Jansen" }] },
   ]);
   await call("board", "PUT", `/assemblies/${assemblyID}/attendance/${me.household.id}`);
   const closedAssemblyID = await assembly("ALV najaar", [{ kind: "motion", title: "Kippen erbij" }]);
+  // a paper on an item: one on the open meeting, one on a draft
+  const paper = async (id: string, itemTitle: string) => {
+    const { assembly: a } = await call<{ assembly: { items: { id: string; title: string }[] } }>("board", "GET", `/assemblies/${id}`);
+    const { document } = await call<{ document: { id: string } }>("board", "POST", `/assemblies/${id}/papers`, { title: "Offerte", itemID: a.items.find((i) => i.title === itemTitle)!.id });
+    await fetch(`${e2e.url}/api/documents/${document.id}/versions?name=offerte.pdf`, {
+      method: "POST",
+      headers: { origin: e2e.url, cookie: `akker_session=${tokens.board}`, "content-type": "application/pdf" },
+      body: "%PDF-1.4\n%%EOF\n",
+    });
+  };
+  await paper(assemblyID, "Begroting");
+  const draftAssembly = await call<{ assembly: { id: string } }>("board", "POST", "/assemblies", { title: "ALV zomer", startsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(), place: "De kas" });
+  const draftAssemblyID = draftAssembly.assembly.id;
+  for (const title of ["Opening", "Kippen erbij"]) await call("board", "POST", `/assemblies/${draftAssemblyID}/items`, { kind: "motion", title });
+  await paper(draftAssemblyID, "Kippen erbij");
   await call("board", "POST", `/assemblies/${closedAssemblyID}/close`);
   const { polls } = await call<{ polls: { id: string }[] }>("member", "GET", "/polls");
   const draftPoll = await call<{ poll: { id: string } }>("farmer", "POST", "/polls", {
@@ -685,6 +714,7 @@ async function prepare(tokens: Record<keyof typeof logins, string>): Promise<Dem
     draftPollID: draftPoll.poll.id,
     assemblyID,
     closedAssemblyID,
+    draftAssemblyID,
     newsID: post.post.id,
     newsMailedID: mailed.post.id,
     messageID: sent.message.id,
