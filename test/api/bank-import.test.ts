@@ -6,7 +6,7 @@ import { householdCreditorReference } from "@akker/core/contribution/bank/index"
 import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
-import { checkAnswer } from "./contract";
+import { uploadBankFile } from "./bank-upload";
 import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
 
 /*
@@ -25,17 +25,7 @@ const hh: Record<string, string> = {};
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 
-/** Posts a file's bytes as the browser's file upload does. */
-async function upload(who: Client, bytes: Uint8Array | string, type: string) {
-  const res = await app.request("/api/payments/import", {
-    method: "POST",
-    headers: { origin: "http://localhost", cookie: who.cookie, "content-type": type, "x-forwarded-for": "10.1.0.1" },
-    body: bytes,
-  });
-  const body = (await res.json()) as any;
-  checkAnswer(app, "POST", "/api/payments/import", res, body);
-  return { status: res.status, body };
-}
+const upload = (who: Client, bytes: Uint8Array | string, type: string) => uploadBankFile(app, who, bytes, type);
 
 async function imported(bytes: Uint8Array | string, type: string) {
   const res = await upload(treasurer, bytes, type);

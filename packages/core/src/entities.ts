@@ -4,7 +4,7 @@ import { useDynamo } from "./dynamo";
 import { AssemblyCheckInEntity, AssemblyEntity, AssemblyItemEntity } from "./assembly/entities";
 import { AuditEntity } from "./audit/entities";
 import { LoginCodeEntity, SessionEntity } from "./auth/entities";
-import { BankAccountEntity, BankLikenessEntity, BankLineEntity } from "./contribution/bank-entities";
+import { BankAccountEntity, BankLeaseEntity, BankLikenessEntity, BankLineEntity } from "./contribution/bank-entities";
 import { ArrearsReminderEntity, ArrearsScheduleEntity, CompositionPeriodEntity, IbanClaimEntity, LedgerEntryEntity, MandateEntity, PaymentClaimEntity, SeasonEntity, SepaRunEntity, SepaRunItemEntity, SolidarityChoiceEntity, SolidarityPotEntity } from "./contribution/entities";
 import { BallotEntity, ElectionEntity, ProxyEntity, RollEntity } from "./election/entities";
 import { FarmEntity } from "./farm/entities";
@@ -69,6 +69,7 @@ export const entities = {
   bankLine: BankLineEntity,
   bankAccount: BankAccountEntity,
   bankLikeness: BankLikenessEntity,
+  bankLease: BankLeaseEntity,
   paymentLikeness: PaymentLikenessEntity,
   sepaRun: SepaRunEntity,
   sepaRunItem: SepaRunItemEntity,

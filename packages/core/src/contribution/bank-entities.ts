@@ -113,3 +113,25 @@ export const BankLikenessEntity = new Entity({
     },
   },
 });
+
+/**
+ * The farm's bank lease (bank-lease.ts): held by the one import or review
+ * assignment that books bank lines now, until `until` unless renewed, so a
+ * crashed holder's lease lapses by itself.
+ */
+export const BankLeaseEntity = new Entity({
+  model: { entity: "bankLease", version: "1", service },
+  attributes: {
+    farmID,
+    holder: { type: "string", required: true },
+    /** What holds it: "import" or "review". */
+    what: { type: "string", required: true },
+    until: { type: "string", required: true },
+  },
+  indexes: {
+    byFarm: {
+      pk: { field: "pk", composite: ["farmID"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});

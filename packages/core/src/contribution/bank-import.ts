@@ -7,6 +7,7 @@ import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { parseBankFile, type BankFile, type BankLine } from "./bank";
 import { bankMatcher, normalName, type BankMatch, type HouseholdRef } from "./bank-match";
+import { BankLease } from "./bank-lease";
 import { BankReview } from "./bank-review";
 import { CollectionBooking } from "./collection-booking";
 import { Payment } from "./payment";
@@ -33,7 +34,9 @@ import { PaymentLikeness } from "./payment-likeness";
  * - credits find their household by reference, account or name
  *   (bank-match.ts), else wait for review (bank-review.ts);
  * - collections and returns are kept, not booked: the collection run books them;
- * - debits and other currencies are not ours: counted and listed only.
+ * - debits and other currencies are not ours: counted and listed only;
+ * - one import or review assignment at a time books (bank-lease.ts): the
+ *   checks above read what is booked, and two at once could each miss the other's.
  */
 export namespace BankImport {
   export const Report = z.object({
@@ -174,12 +177,17 @@ export namespace BankImport {
   /**
    * Imports a bank file. A file that is no bank statement is refused whole
    * (400, nothing written); a line that cannot be read is refused alone and
-   * reported with its line number, code and reason.
+   * reported with its line number, code and reason. While another import
+   * or assignment books, waits briefly, then 409 `bank.busy`, nothing written.
    */
   export async function run(bytes: Uint8Array): Promise<Report> {
+    const file = parseBankFile(bytes);
+    return BankLease.hold("import", (lease) => book(file, lease));
+  }
+
+  async function book(file: BankFile, lease: BankLease.Held): Promise<Report> {
     const farmID = useFarmID();
     const db = useDB().entities;
-    const file = parseBankFile(bytes);
     const report: Report = {
       format: file.format,
       account: file.account ?? null,
@@ -198,7 +206,8 @@ export namespace BankImport {
     const householdOf = (k: Kept) => (k.found && "householdID" in k.found ? k.found.householdID : undefined);
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt === 30) throw new VisibleError("conflict", "bank.busy", "Too many imports at once; try again.");
-      if (attempt) await backoff(attempt, 200);
+      // a round after a cancelled transaction: go on only while the lease is still ours
+      if (attempt) await Promise.all([backoff(attempt, 200), lease.assert()]);
 
       // What is there now, read consistently. Every household's likeness, first: a line booked by an
       // import is among its tokens, written in the transaction that claimed it, so it is there unread.

@@ -6,6 +6,7 @@ import { Clock } from "../clock";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 import { createID, ID } from "../id";
+import { BankLease } from "./bank-lease";
 import { Composition } from "./composition";
 import { Payment } from "./payment";
 import { PaymentLikeness } from "./payment-likeness";
@@ -185,10 +186,12 @@ export namespace BankReview {
    * A payment alike (same date and amount) already on the household, by hand
    * or from a bank file, is 409 `payment.maybe_imported` unless `alsoImported`;
    * the booking holds only if nothing was booked on the household since that check.
+   * It holds the bank lease (bank-lease.ts): an import at once could book the same
+   * transfer from another format on another household, unseen by that check.
    */
   export function assign(id: string, householdID: string, alsoImported = false): Promise<Decided> {
     const farmID = useFarmID();
-    return decideOnce(
+    return BankLease.hold("review", () => decideOnce(
       id,
       async (item, names) => {
         if (item.state !== "booked" || item.householdID !== householdID) return undefined;
@@ -220,7 +223,7 @@ export namespace BankReview {
           .go();
         return res.canceled ? undefined : { line: serialize({ ...item, state: "booked", householdID }, names), payment: payment(), created: true };
       },
-    );
+    ));
   }
 
   /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */

@@ -66,6 +66,7 @@ export namespace Privacy {
     bankLine: { excluded: "the bank's statement line of a transfer, kept with the books; the payment it booked is exported" },
     bankAccount: { excluded: "the accounts the treasurer assigned transfers from, to match the next ones; the payments are exported" },
     bankLikeness: { excluded: "a hash of a transfer's date, amount and account, to catch one transfer read from two files" },
+    bankLease: { excluded: "which import or review assignment books bank lines now, and until when; no person's data" },
     paymentLikeness: { excluded: "the dates and amounts of a household's payments and hashes of its bank lines, to book one transfer once; the payments are exported" },
     sepaRun: { excluded: "the farm's collection run: month, totals and creditor; the household's part of it is its collection (exported)" },
     sepaRunItem: { exported: "contribution.collections" },

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { useFarmID } from "../actor";
+import { backoff } from "../backoff";
+import { Clock } from "../clock";
+import { isConditionFailure } from "../dynamo";
+import { useDB } from "../entities";
+import { VisibleError } from "../error";
+
+/**
+ * One booking of bank lines at a time per farm: an import (bank-import.ts)
+ * or a review assignment (bank-review.ts). Each checks the lines booked on
+ * every household before it books, but its transaction is conditional only
+ * on the households it books on: the same transfer from two formats matched
+ * to two households would land on two likeness items, neither condition
+ * seeing the other. Held, the check and the booking cannot interleave.
+ * The bookings' transactions do not check the lease: DynamoDB cancels
+ * concurrent transactions on one item, and an import writes two at once.
+ */
+export namespace BankLease {
+  /** Far past a Lambda's 20 s, and renewed while held: only a crashed holder's lease runs out. */
+  const leaseMs = 60_000;
+  const renewMs = 15_000;
+  /** A year's file takes about 2 s: a second import waits this long for the first before 409. */
+  const waitMs = 5_000;
+
+  export interface Held {
+    /** Throws 409 `bank.busy` when the lease passed to another (this holder stalled past its expiry). */
+    assert(): Promise<void>;
+  }
+
+  const busy = () => new VisibleError("conflict", "bank.busy", "Another import is running; try again in a minute.");
+  const until = () => new Date(Clock.now() + leaseMs).toISOString();
+  /** A failed condition, or a transaction on the lease at that moment: not ours now. */
+  const refused = (e: unknown) => isConditionFailure(e) || /TransactionConflict/.test(`${(e as Error).name} ${(e as { cause?: Error }).cause?.name}`);
+
+  function take(holder: string, what: string) {
+    const now = Clock.iso();
+    return useDB()
+      .entities.bankLease.put({ farmID: useFarmID(), holder, what, until: until() })
+      .where((a, op) => `${op.notExists(a.holder)} OR ${op.lt(a.until, now)}`)
+      .go()
+      .then(
+        () => true,
+        (e: unknown) => (refused(e) ? false : Promise.reject(e)),
+      );
+  }
+
+  /**
+   * Runs `work` holding the farm's bank lease: waits briefly (with backoff)
+   * while another holds it, then answers 409 `bank.busy` having changed
+   * nothing. The lease is renewed while `work` runs and let go after it.
+   */
+  export async function hold<T>(what: "import" | "review", work: (lease: Held) => Promise<T>): Promise<T> {
+    const farmID = useFarmID();
+    const db = useDB().entities;
+    const holder: string = randomUUID();
+    const started = performance.now();
+    for (let attempt = 0; !(await take(holder, what)); attempt++) {
+      if (performance.now() - started > waitMs) throw busy();
+      await backoff(attempt, 400);
+    }
+    let lost = false;
+    const renew = () =>
+      db.bankLease
+        .patch({ farmID })
+        .set({ until: until() })
+        .where((a, op) => op.eq(a.holder, holder))
+        .go()
+        .catch((e: unknown) => void (isConditionFailure(e) && (lost = true)));
+    const timer = setInterval(renew, renewMs);
+    timer.unref?.();
+    const lease: Held = {
+      assert: async () => {
+        if (lost || (await db.bankLease.get({ farmID }).go({ consistent: true })).data?.holder !== holder) throw busy();
+      },
+    };
+    try {
+      return await work(lease);
+    } finally {
+      clearInterval(timer);
+      await db.bankLease
+        .delete({ farmID })
+        .where((a, op) => op.eq(a.holder, holder))
+        .go()
+        .catch(() => undefined);
+    }
+  }
+}

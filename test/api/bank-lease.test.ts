@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Clock } from "@akker/core/clock";
+import { householdCreditorReference } from "@akker/core/contribution/bank/index";
+import { useDB } from "@akker/core/entities";
+import { uploadBankFile } from "./bank-upload";
+import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+
+/*
+ * One booking of bank lines at a time (bank-lease.ts): two imports of one
+ * transfer in two formats at once, matched to two households, book it once;
+ * a held lease answers 409 bank.busy having written nothing; a crashed
+ * import's lease lapses by itself.
+ */
+
+let app: TestApp;
+let farmID: string;
+let treasurer: Awaited<ReturnType<typeof login>>;
+const hh: Record<string, string> = {};
+const iban = "NL72INGB0598096747";
+const header = readFileSync(new URL("../fixtures/bank/rabobank-2026-11-12.csv", import.meta.url)).toString("utf8").split(/\r?\n/)[0];
+
+const upload = (bytes: string, type: string) => uploadBankFile(app, treasurer, bytes, type);
+
+const ledger = async () => (await useDB().entities.ledgerEntry.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" })).data;
+const bankLines = async () => (await useDB().entities.bankLine.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" })).data;
+const lease = async () => (await useDB().entities.bankLease.get({ farmID }).go({ consistent: true })).data;
+const holdLease = (untilMs: number) => useDB().entities.bankLease.put({ farmID, holder: "crashed", what: "import", until: new Date(untilMs).toISOString() }).go();
+
+/** One transfer as the simple CSV gives it, with Paula's RF reference, and as Rabobank's CSV, without. */
+function transfer(day: number) {
+  const date = `2027-01-${String(day).padStart(2, "0")}`;
+  const simple = ["datum;bedrag;omschrijving;rekening", `${date};43,34;Bijdrage januari ${householdCreditorReference(hh["Penning"]!)};${iban}`].join("\n");
+  const rabo = `"NL71RABO6627312220","EUR","RABONL2U","0000000000000077${day}","${date}","${date}","+43,34","+0,00","${iban}","J. Jansen","","","INGBNL2A","cb","","","","","","Bijdrage januari","","","","","",""`;
+  return { date, simple, rabobank: [header, rabo].join("\r\n") };
+}
+
+beforeAll(async () => {
+  ({ farmID, app } = await freshFarmApp(Date.parse("2027-01-20T10:00:00Z")));
+  for (const name of ["Penning", "Jansen"]) {
+    const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, roles: name === "Penning" ? ["treasurer"] : [] });
+    hh[name] = household.id;
+  }
+  treasurer = await login(app, "penning@example.nl", "10.1.0.1");
+  // the account the treasurer once assigned to Jansen: the Rabobank line finds Jansen by it
+  await useDB().entities.bankAccount.put({ farmID, iban, householdIDs: [hh["Jansen"]!] }).go();
+});
+
+afterAll(() => Clock.set(undefined));
+
+describe("the bank lease", () => {
+  it("books a transfer imported in two formats at once, each matching another household, once", async () => {
+    for (const day of [5, 6, 7, 8]) {
+      const t = transfer(day);
+      const [a, b] = await Promise.all([upload(t.simple, "text/csv"), upload(t.rabobank, "text/csv")]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const booked = [...a.body.payments, ...b.body.payments];
+      expect(booked, t.date).toHaveLength(1);
+      expect([...a.body.review, ...b.body.review]).toEqual([expect.objectContaining({ reason: "other_format", amountCents: 4334, bookingDate: t.date })]);
+      expect((await ledger()).filter((e) => e.date === t.date)).toHaveLength(1);
+    }
+    expect(await lease()).toBeNull();
+  });
+
+  it("answers 409 bank.busy while another holds the lease, after waiting, and writes nothing", async () => {
+    await holdLease(Clock.now() + 60_000);
+    const [entries, lines] = [(await ledger()).length, (await bankLines()).length];
+    const t = transfer(12);
+    const started = performance.now();
+    const res = await upload(t.simple, "text/csv");
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "bank.busy", message: "Another import is running; try again in a minute." });
+    expect(performance.now() - started).toBeGreaterThan(4_000);
+    // assigning a waiting line books too: it waits for the lease the same way
+    const waiting = (await treasurer.get("/api/payments/review")).body.review[0];
+    const assigned = await treasurer.post(`/api/payments/review/${waiting.id}`, { householdID: hh["Jansen"], alsoImported: true });
+    expect([assigned.status, assigned.body.error?.code]).toEqual([409, "bank.busy"]);
+    expect([(await ledger()).length, (await bankLines()).length]).toEqual([entries, lines]);
+    expect((await lease())?.holder).toBe("crashed");
+  });
+
+  it("takes over a lease whose holder crashed once it has run out", async () => {
+    await holdLease(Clock.now() - 1);
+    const res = await upload(transfer(13).simple, "text/csv");
+    expect(res.status).toBe(200);
+    expect(res.body.payments).toEqual([expect.objectContaining({ householdID: hh["Penning"], amountCents: 4334 })]);
+    expect(await lease()).toBeNull();
+  });
+});
