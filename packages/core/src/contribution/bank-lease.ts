@@ -20,8 +20,12 @@ export namespace BankLease {
   /** Far past a Lambda's 20 s, and renewed while held: only a crashed holder's lease runs out. */
   const leaseMs = 60_000;
   const renewMs = 15_000;
-  /** A year's file takes about 2 s: a second import waits this long for the first before 409. */
-  const waitMs = 5_000;
+  /**
+   * A year's file takes about 2 s (far more on a loaded machine, as when four
+   * imports come at once): a second waits this long for the first before 409,
+   * leaving half of the Lambda's 20 s for its own import.
+   */
+  const waitMs = 10_000;
 
   export interface Held {
     /** Throws 409 `bank.busy` when the lease passed to another (this holder stalled past its expiry). */
