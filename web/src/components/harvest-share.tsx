@@ -25,25 +25,40 @@ const setOptOut = action(
 // Herenburen, the way to the farmer and the planning links: their own chunk with their strings
 const ShareExtras = lazy(() => import("./harvest-handover"));
 
+/** What `more` shows, for a screen that shows it in one piece (home.tsx). */
+export const preloadMore = (week: string) =>
+  Promise.all([
+    ShareExtras.preload(),
+    import("../lib/harvest-plan").then((p) => Promise.all([p.getHandover(week), p.getContact()])),
+    getMyHarvest(addWeeks(week, 1)),
+  ]);
+
 /**
  * This week's share and next week's, for the home screen. Next week is
- * there because its opt-out closes before the week starts.
+ * there because its opt-out closes before the week starts. Without `more`,
+ * only this week's share without what goes below it: the home screen shows
+ * that first, and the rest once it is on the screen.
  */
-export default function HarvestShares() {
+export default function HarvestShares(props: { more?: boolean }) {
   const { t, locale } = useI18n();
   const week = currentWeek();
   const next = addWeeks(week, 1);
+  const more = () => props.more !== false;
   return (
     <>
       <WeekShare week={week} title={t().share.thisWeek(weekLabel(week, locale()))}>
         <p>
           <A href="/harvest">{t().share.all}</A>
         </p>
-        <Suspense>
-          <ShareExtras week={week} />
-        </Suspense>
+        <Show when={more()}>
+          <Suspense>
+            <ShareExtras week={week} />
+          </Suspense>
+        </Show>
       </WeekShare>
-      <WeekShare week={next} title={t().share.nextWeek(weekLabel(next, locale()))} />
+      <Show when={more()}>
+        <WeekShare week={next} title={t().share.nextWeek(weekLabel(next, locale()))} />
+      </Show>
     </>
   );
 }

@@ -27,7 +27,7 @@ describe("language switch", () => {
     await user.click(english);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Hello Anna de Vries" })).toBeInTheDocument();
-    expect(screen.getByRole("region", { name: "Your household" })).toHaveTextContent("2.5 mouths");
+    expect(await screen.findByRole("region", { name: "Your household" }, { timeout: 10_000 })).toHaveTextContent("2.5 mouths");
     expect(screen.getByRole("navigation", { name: "Main menu" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "My household" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Log out" })).toBeInTheDocument();

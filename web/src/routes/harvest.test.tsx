@@ -113,7 +113,7 @@ describe("the member's share on the home screen", () => {
     expect(closed).toHaveAccessibleDescription(/^Afmelden kon tot donderdag 8 april 18:00; dat kan nu niet meer\./);
 
     const nextWeek = await card(`Volgende week: ${nextN}`);
-    expect(nextWeek).toHaveTextContent("De boer heeft het oogstaandeel voor deze week nog niet gepubliceerd.");
+    await waitFor(() => expect(nextWeek).toHaveTextContent("De boer heeft het oogstaandeel voor deze week nog niet gepubliceerd."));
     const open = await within(nextWeek).findByRole("checkbox", { name: `Afmelden voor ${nextN}` });
     expect(open).toBeEnabled();
     expect(open).not.toBeChecked();

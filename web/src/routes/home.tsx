@@ -1,4 +1,4 @@
-import { For, lazy, Show, Suspense, type JSX } from "solid-js";
+import { createSignal, For, lazy, onCleanup, Show, Suspense, type JSX } from "solid-js";
 import { A, createAsync, type RouteDefinition } from "@solidjs/router";
 import { Loading } from "../components/feedback";
 import { Page } from "../components/page";
@@ -15,6 +15,7 @@ import {
   type MeInfo,
   type Role,
 } from "../lib/person";
+import { getPublicFarm } from "../lib/farm";
 import { getHarvestStanding, getMyHarvest } from "../lib/harvest";
 import { addWeeks, currentWeek } from "../lib/week";
 
@@ -28,23 +29,39 @@ const PollCard = lazy(() => import("../components/poll-card"));
 const NewsCard = lazy(() => import("../components/news-card"));
 
 export const route = {
-  preload: () => void homeReady(),
+  preload: () => void firstReady(),
 } satisfies RouteDefinition;
 
 /**
- * Who the person is, once the cards of the first screen have their code and
- * data. The code and data load side by side, as soon as who it is is known;
- * and the screen shows in one piece, so cards do not push each other down
- * as their parts arrive (layout shift). A part that fails is left to its
- * card, which shows the error.
+ * Who the person is, once the top of the screen has its code and data: for
+ * a member, this week's share with its pickup moments, which fills a
+ * phone's first screen. Its code and data load side by side, and it shows
+ * in one piece, so its parts do not push each other down as they arrive
+ * (layout shift). A part that fails is left to its card.
  */
-async function homeReady() {
+async function firstReady() {
   const me = await getMe();
+  if (hasHarvestShare(me))
+    await Promise.allSettled([
+      HarvestShares.preload(),
+      // the pickup moments' code beside the share's, not after it; the share's own preload then finds it here
+      import("../components/pickup-moments"),
+      import("../components/harvest-share").then((m) => m.preloadPickup()),
+      getPublicFarm(),
+      getMyHarvest(currentWeek()),
+    ]);
+  return me;
+}
+
+/**
+ * The rest of the screen's code and data, asked for once the top is on the
+ * screen: asked for before, they would hold it up on a slow phone line.
+ */
+async function restReady(me: MeInfo) {
+  const week = currentWeek();
   const parts: Promise<unknown>[] = [];
   if (hasHarvestShare(me)) {
-    const week = currentWeek();
-    // with the pickup moments inside the share: here before the screen shows, so they push nothing down
-    parts.push(HarvestShares.preload(), import("../components/harvest-share").then((m) => m.preloadPickup()), getMyHarvest(week), getMyHarvest(addWeeks(week, 1)));
+    parts.push(import("../components/harvest-share").then((m) => m.preloadMore(week)));
     parts.push(AssemblyCard.preload(), import("../lib/assembly").then((m) => m.getAssemblies()));
     parts.push(PollCard.preload(), import("../lib/poll").then((p) => p.getPolls()));
   }
@@ -56,19 +73,22 @@ async function homeReady() {
       import("../lib/workday").then((w) => Promise.all([w.getWorkdays(), w.getMyHours()])),
     );
   // news is for anyone with a role (people of member households, the staff); its client comes with the card
-  if (me?.roles.length) parts.push(NewsCard.preload(), import("../lib/news").then((n) => n.getNews()));
-  if (canEnterHarvest(me)) {
-    const week = currentWeek();
-    parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));
-  }
+  if (me.roles.length) parts.push(NewsCard.preload(), import("../lib/news").then((n) => n.getNews()));
+  if (canEnterHarvest(me)) parts.push(FarmerWeeks.preload(), getHarvestStanding(week), getHarvestStanding(addWeeks(week, 1)));
   await Promise.allSettled(parts);
-  return me;
+}
+
+/** Resolves once the browser has painted what is on the screen now (at once in a hidden tab, which paints nothing). */
+function afterPaint() {
+  return new Promise<void>((resolve) =>
+    document.visibilityState === "hidden" ? resolve() : requestAnimationFrame(() => setTimeout(resolve)),
+  );
 }
 
 /** The start screen: one card per thing the person is, so someone with several roles sees all of them. */
 export default function Home() {
   const { t } = useI18n();
-  const me = createAsync(() => homeReady());
+  const me = createAsync(() => firstReady());
   return (
     <Show when={me()}>
       {(me) => (
@@ -82,43 +102,79 @@ export default function Home() {
               </ul>
             </div>
           </Show>
-          <div class="cards">
-            <Show when={hasHarvestShare(me())}>
-              <Suspense fallback={<Loading />}>
-                <HarvestShares />
-              </Suspense>
-              <Suspense>
-                <AssemblyCard />
-              </Suspense>
-              <Suspense>
-                <PollCard />
-              </Suspense>
-            </Show>
-            {/* the week's news beside the share: the farmer's note, then the posts */}
-            <Show when={me().roles.length}>
-              <Suspense fallback={<Loading />}>
-                <NewsCard canWrite={["farmer", "board", "admin"].some((r) => me().roles.includes(r as Role))} />
-              </Suspense>
-            </Show>
-            <Show when={canSignUp(me())}>
-              <Suspense fallback={<Loading />}>
-                <WorkdayCard />
-              </Suspense>
-              <Suspense fallback={<Loading />}>
-                <HoursProgress />
-              </Suspense>
-            </Show>
-            <HouseholdCard me={me()} />
-            <RoleCards me={me()} />
-            <Show when={!me().household && me().roles.length === 0}>
-              <section class="card">
-                <p>{t().home.nothing}</p>
-              </section>
-            </Show>
-          </div>
+          <Cards me={me()} />
         </Page>
       )}
     </Show>
+  );
+}
+
+/** The cards below the share, in the order they show, a step at a time (the share's own below it first). */
+const steps = ["share", "votes", "news", "workdays", "hours", "household"] as const;
+
+/**
+ * The cards: the share first; the rest once all of it has its code and
+ * data, below what is shown, so it pushes nothing down. It shows a card at
+ * a time, each in a task of its own, so a slow phone can still answer a tap
+ * in between.
+ */
+function Cards(props: { me: MeInfo }) {
+  const { t } = useI18n();
+  const [shown, setShown] = createSignal(0);
+  const at = (step: (typeof steps)[number]) => shown() > steps.indexOf(step);
+  let gone = false;
+  onCleanup(() => (gone = true));
+  void afterPaint()
+    .then(() => (gone ? undefined : restReady(props.me)))
+    .then(async () => {
+      for (let step = 1; step <= steps.length && !gone; step++) {
+        setShown(step);
+        await new Promise((next) => setTimeout(next));
+      }
+    });
+  return (
+    <div class="cards">
+      <Show when={hasHarvestShare(props.me)}>
+        <Suspense fallback={<Loading />}>
+          <HarvestShares more={at("share")} />
+        </Suspense>
+      </Show>
+      <Show when={at("share")} fallback={<Loading />}>
+        <Show when={at("votes") && hasHarvestShare(props.me)}>
+          <Suspense>
+            <AssemblyCard />
+          </Suspense>
+          <Suspense>
+            <PollCard />
+          </Suspense>
+        </Show>
+        {/* the week's news beside the share: the farmer's note, then the posts */}
+        <Show when={at("news") && props.me.roles.length}>
+          <Suspense fallback={<Loading />}>
+            <NewsCard canWrite={["farmer", "board", "admin"].some((r) => props.me.roles.includes(r as Role))} />
+          </Suspense>
+        </Show>
+        <Show when={at("workdays") && canSignUp(props.me)}>
+          <Suspense fallback={<Loading />}>
+            <WorkdayCard />
+          </Suspense>
+        </Show>
+        <Show when={at("hours") && canSignUp(props.me)}>
+          <Suspense fallback={<Loading />}>
+            <HoursProgress />
+          </Suspense>
+        </Show>
+        <Show when={at("household")}>
+          <HouseholdCard me={props.me} />
+          <RoleCards me={props.me} />
+          <Show when={!props.me.household && props.me.roles.length === 0}>
+            <section class="card">
+              <p>{t().home.nothing}</p>
+            </section>
+          </Show>
+        </Show>
+      </Show>
+    </div>
   );
 }
 

@@ -51,7 +51,8 @@ describe("login", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Hallo Anna de Vries" })).toBeInTheDocument();
     expect(api.find("POST", "/api/auth/verify")[0]?.body).toEqual({ email: "lid001@demo.test", code: "123456" });
     expect(window.location.pathname).toBe("/");
-    const card = screen.getByRole("region", { name: "Jouw huishouden" });
+    // the cards below the share come a moment after the heading
+    const card = await screen.findByRole("region", { name: "Jouw huishouden" }, { timeout: 10_000 });
     expect(within(card).getByText("Familie De Vries")).toBeInTheDocument();
     expect(within(card).getByText("2,5 monden")).toBeInTheDocument();
     expect(within(card).getByRole("link", { name: "Bekijk je huishouden" })).toHaveAttribute(
