@@ -30,9 +30,10 @@ describe("the app on a phone without network", () => {
     const lines = await share().getByRole("list", { name: "Jullie aandeel" }).getByRole("listitem").allInnerTexts();
     expect(lines.length).toBeGreaterThan(0);
 
-    // The worker takes over this first visit and keeps what the page already loaded.
-    await member.waitForFunction("navigator.serviceWorker.controller !== null");
-    await member.waitForFunction(kept(`/harvests/${week}/mine`));
+    // The worker takes over this first visit, once its screen is in, and keeps what the page already
+    // loaded. Asked from here: the page's CSP lets no polled string run in it (waitForFunction).
+    await expect.poll(() => member.evaluate("navigator.serviceWorker.controller !== null"), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => member.evaluate(kept(`/harvests/${week}/mine`)), { timeout: 15_000 }).toBe(true);
     // What Chromium needs to offer the install: a manifest with its icons and a worker in control.
     const cdp = await member.context().newCDPSession(member);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
