@@ -45,13 +45,35 @@ describe("an ALV's papers and minutes", () => {
   it("shows a member the minutes and the papers, each to download", async () => {
     api(memberMe, () => [budget, minutes]);
     renderApp(`/assemblies/${alv.id}`);
-    const notes = await screen.findByRole("region", { name: "Notulen" });
+    const notes = await screen.findByRole("region", { name: "Notulen" }, { timeout: 8000 });
     expect(within(notes).getByRole("link", { name: "notulen.pdf" })).toHaveAttribute("href", "/api/documents/document_notulen/file?version=1");
     const papers = screen.getByRole("region", { name: "Stukken" });
     expect(within(papers).getByText("Begroting 2027")).toBeInTheDocument();
     expect(within(papers).queryByText("Notulen ALV 20 november 2026")).toBeNull();
     expect(screen.queryByText("Notulen publiceren")).toBeNull();
     expect(screen.queryByText("Stuk toevoegen")).toBeNull();
+  });
+
+  it("shows an item's papers under the item, and a budget motion's price for the member's household", async () => {
+    const item = { id: "itm_1", kind: "vote" as const, title: "Begroting 2027", description: null, inRoom: false, papers: [budget.id], election: null };
+    const figures = { year: 2027, budgetCents: 26_000_000, weeks: 52, rateCents: 1000, vegetarianRateCents: 800, childFactor: 0.5, mouths: 500, households: 200, applied: false };
+    const mine = { mouths: 2.5, vegetarian: false, solidarityPercent: 10, weekCents: 2750, monthCents: 11917, yearCents: 143000 };
+    const withItem: AssemblyInfo = { ...alv, status: "announced", items: [{ ...item, budget: { ...figures, mine } }] };
+    mockApi((call) => {
+      if (call.path === "/api/me") return ok(memberMe);
+      if (call.path === `/api/assemblies/${alv.id}`) return ok({ assembly: withItem });
+      if (call.path === `/api/documents?assembly=${alv.id}`) return ok({ documents: [budget] });
+      return undefined;
+    });
+    renderApp(`/assemblies/${alv.id}`);
+    const agenda = await screen.findByRole("region", { name: "Agenda" });
+    expect(await within(agenda).findByRole("link", { name: "begroting.pdf" })).toBeInTheDocument();
+    expect(within(agenda).getByText("€ 10,00 per mond per week")).toBeInTheDocument();
+    expect(within(agenda).getByText("€ 8,00 per mond per week voor vegetariërs")).toBeInTheDocument();
+    expect(within(agenda).getByText("€ 27,50 per week")).toBeInTheDocument();
+    expect(within(agenda).getByText(/en 10% extra voor de solidariteitspot/)).toBeInTheDocument();
+    // on its item, not again among the meeting's own papers
+    expect(within(screen.getByRole("region", { name: "Stukken" })).queryByText("Begroting 2027")).toBeNull();
   });
 
   it("lets the board publish the minutes of a closed meeting: the document with the meeting's ID, then its PDF", async () => {
@@ -74,7 +96,7 @@ describe("an ALV's papers and minutes", () => {
 
     await user.upload(within(form).getByLabelText("Notulen (PDF, tot 5 MB)"), new File(["%PDF-1.4 notulen"], "notulen.pdf", { type: "application/pdf" }));
     await user.click(within(form).getByRole("button", { name: "Notulen publiceren" }));
-    const notes = await screen.findByRole("region", { name: "Notulen" });
+    const notes = await screen.findByRole("region", { name: "Notulen" }, { timeout: 8000 });
     expect(within(notes).getByRole("link", { name: "notulen.pdf" })).toBeInTheDocument();
     expect(calls.find("POST", "/api/documents")[0]!.body).toEqual({ title: "Notulen ALV 20 november 2026", category: "minutes", audience: "members", assemblyID: alv.id });
     expect(calls.find("POST", "/api/documents/document_notulen/versions?name=notulen.pdf")).toHaveLength(1);

@@ -70,8 +70,8 @@ export function assemblyRoutes(app: App) {
             : action === "open"
               ? "Open the ballot: every vote item's vote opens"
               : action === "remind"
-                ? "Remind the households that have voted on nothing yet, once each"
-                : "Close the ballot: every vote item is counted, its result mailed, an adopted budget handed to the treasurer",
+                ? "Remind who has not voted, once each"
+                : "Close the ballot: count, mail the results, hand an adopted budget to the treasurer",
         tag,
         access: board,
         params: id,
@@ -100,7 +100,7 @@ export function assemblyRoutes(app: App) {
     {
       method: "patch",
       path: "/api/assemblies/:id/items/:itemID",
-      summary: "Change an agenda item (its text, vote settings, budget) until the ballot opens",
+      summary: "Change an agenda item until the ballot opens",
       tag,
       access: board,
       params: itemParams,
@@ -115,7 +115,7 @@ export function assemblyRoutes(app: App) {
     {
       method: "put",
       path: "/api/assemblies/:id/agenda",
-      summary: "Put the agenda in another order, naming every item once, until the ballot opens",
+      summary: "Reorder the agenda until the ballot opens",
       tag,
       access: board,
       params: id,
@@ -130,7 +130,7 @@ export function assemblyRoutes(app: App) {
     {
       method: "post",
       path: "/api/assemblies/:id/papers",
-      summary: "Add a paper to the meeting or one of its items: its library document, board-only while the meeting is a draft; the file goes to /api/documents/{id}/versions",
+      summary: "Add a paper (board-only while a draft); its file goes to /api/documents/{id}/versions",
       tag,
       access: board,
       params: id,

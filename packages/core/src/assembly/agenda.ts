@@ -49,17 +49,14 @@ export async function updateItem(assemblyID: string, itemID: string, changes: z.
   if (!item) throw itemNotFound();
   const { title, description, inRoom, majority, quorumPercent, budget } = changes;
   const election = item.electionID ? await Election.get(item.electionID) : undefined;
-  for (const [key, v] of Object.entries({ inRoom, majority, quorumPercent, budget }))
-    if (v !== undefined && !election) throw invalid(key, "A discussion point has no vote.");
-  if (budget && election?.kind !== "motion") throw invalid("budget", "Only a motion carries a budget.");
-  if (majority && election?.kind !== "motion") throw invalid("majority", "Only a motion has a majority.");
-  if (election) {
-    const vote = Object.fromEntries(Object.entries({ title, description, majority, quorumPercent }).filter(([, v]) => v !== undefined));
-    if (Object.keys(vote).length)
-      await Election.update(election.id, vote).catch((err: unknown) => {
-        throw err instanceof VisibleError && err.code === "election.not_draft" ? notEditable() : err;
-      });
-  }
+  const motionOnly = { majority, budget };
+  for (const [key, v] of Object.entries({ inRoom, quorumPercent, ...motionOnly }))
+    if (v !== undefined && (!election || (key in motionOnly && election.kind !== "motion"))) throw invalid(key, "Not for this kind of item.");
+  const vote = Object.fromEntries(Object.entries({ title, description, majority, quorumPercent }).filter(([, v]) => v !== undefined));
+  if (election && Object.keys(vote).length)
+    await Election.update(election.id, vote).catch((err: unknown) => {
+      throw err instanceof VisibleError && err.code === "election.not_draft" ? notEditable() : err;
+    });
   const set = Object.fromEntries(Object.entries({ title, description, inRoom, budget }).filter(([, v]) => v !== undefined && v !== null));
   const res = await useDB()
     .transaction.write(({ assembly, assemblyItem, audit }) => [
