@@ -191,7 +191,7 @@ export namespace BankReview {
    */
   export function assign(id: string, householdID: string, alsoImported = false): Promise<Decided> {
     const farmID = useFarmID();
-    return BankLease.hold("review", () => decideOnce(
+    return decideOnce(
       id,
       async (item, names) => {
         if (item.state !== "booked" || item.householdID !== householdID) return undefined;
@@ -200,30 +200,33 @@ export namespace BankReview {
       },
       async (item, names) => {
         if (!names.has(householdID)) throw new VisibleError("not_found", "household.not_found", "No such household.");
-        const likeness = (await PaymentLikeness.read([{ householdID, year: Number(item.bookingDate.slice(0, 4)) }])).get(householdID, Number(item.bookingDate.slice(0, 4)));
-        const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
-        // a tap at once that booked this very line: answered as that booking on the next round
-        if (same) {
-          if ((await get(item.key))?.state !== "review") return undefined;
-          throw Payment.maybeImported(same);
-        }
-        const { entry, event, payment } = booking(item, householdID);
-        const res = await useDB()
-          .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount, paymentLikeness }) => [
-            PaymentLikeness.bump({ paymentLikeness }, likeness),
-            bankLine
-              .patch({ farmID, key: item.key })
-              .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })
-              .where((a, op) => op.eq(a.state, "review"))
-              .commit(),
-            ledgerEntry.create(entry).commit(),
-            audit.create(event).commit(),
-            ...(item.counterIBAN ? [bankAccount.update({ farmID, iban: item.counterIBAN }).add({ householdIDs: [householdID] }).commit()] : []),
-          ])
-          .go();
-        return res.canceled ? undefined : { line: serialize({ ...item, state: "booked", householdID }, names), payment: payment(), created: true };
+        // the lease only once the tap is known to book: a refused one writes nothing
+        return BankLease.hold("review", async () => {
+          const likeness = (await PaymentLikeness.read([{ householdID, year: Number(item.bookingDate.slice(0, 4)) }])).get(householdID, Number(item.bookingDate.slice(0, 4)));
+          const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
+          // a tap at once that booked this very line: answered as that booking on the next round
+          if (same) {
+            if ((await get(item.key))?.state !== "review") return undefined;
+            throw Payment.maybeImported(same);
+          }
+          const { entry, event, payment } = booking(item, householdID);
+          const res = await useDB()
+            .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount, paymentLikeness }) => [
+              PaymentLikeness.bump({ paymentLikeness }, likeness),
+              bankLine
+                .patch({ farmID, key: item.key })
+                .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })
+                .where((a, op) => op.eq(a.state, "review"))
+                .commit(),
+              ledgerEntry.create(entry).commit(),
+              audit.create(event).commit(),
+              ...(item.counterIBAN ? [bankAccount.update({ farmID, iban: item.counterIBAN }).add({ householdIDs: [householdID] }).commit()] : []),
+            ])
+            .go();
+          return res.canceled ? undefined : { line: serialize({ ...item, state: "booked", householdID }, names), payment: payment(), created: true };
+        });
       },
-    ));
+    );
   }
 
   /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */
