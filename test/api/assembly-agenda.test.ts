@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { Mailing } from "@akker/core/mail/mailing";
+import { jobs } from "../../functions/src/jobs/registry";
+import { runJobs } from "../../functions/src/jobs/tick";
 import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
 
 /* An ALV's agenda until its ballot opens (papers per item, held while a draft; edits; order), and the reminder to vote. */
 
 type Client = Awaited<ReturnType<typeof login>>;
 let app: TestApp;
+let farmID: string;
 let board: Client;
 const members: Record<string, Client> = {};
 const now = Date.parse("2027-04-01T09:00:00Z");
@@ -21,7 +24,6 @@ async function outbox(to: string) {
 }
 
 beforeAll(async () => {
-  let farmID: string;
   ({ farmID, app } = await freshFarmApp(now));
   await makeHousehold(farmID, { name: "Bestuur", email: email("Bestuur"), roles: ["board"] });
   board = await login(app, email("Bestuur"), "10.18.0.1");
@@ -97,17 +99,26 @@ describe("an ALV's agenda", () => {
     expect(late.body.document.audience).toBe("members");
   });
 
-  it("reminds the households that voted on nothing, once each, and refuses changes once the ballot is open", async () => {
+  it("reminds the households that voted on nothing a day before closing, or when the board asks, once each; refuses changes once open", async () => {
     expect((await board.post(`/api/assemblies/${id}/remind`)).status).toBe(409);
     await board.post(`/api/assemblies/${id}/open`);
     const open = (await members.Akkerman!.get(`/api/assemblies/${id}`)).body.assembly.items.filter((i: { election: unknown }) => i.election);
     // Akkerman votes on one item only: it has voted, so no reminder
     await members.Akkerman!.post(`/api/assemblies/${id}/ballot`, { votes: [{ itemID: open[1].id, vote: "yes" }] });
     expect((await members.Bos!.post(`/api/assemblies/${id}/remind`)).status).toBe(403);
+    const reminders = async () =>
+      Promise.all(["Bestuur", ...names].map(async (name) => (await outbox(email(name))).filter((m) => m.subject === "Nog niet gestemd: ALV voorjaar").length));
+    // the ballot closes a day after the meeting starts, 8 days from now: the tick reminds a day before
+    const tick = (at: number) => runJobs({ jobs: jobs.filter((j) => j.name === "assembly-reminders"), farmIDs: [farmID], now: new Date(at) });
+    await tick(now + 6 * 24 * 3600_000);
+    expect(await reminders()).toEqual([0, 0, 0, 0]);
+    await tick(now + 7 * 24 * 3600_000 + 3600_000);
+    await tick(now + 7 * 24 * 3600_000 + 2 * 3600_000);
+    expect(await reminders()).toEqual([1, 0, 1, 1]);
+    // asked by the board as well, at once twice: nobody gets a second
     await Promise.all([board.post(`/api/assemblies/${id}/remind`), board.post(`/api/assemblies/${id}/remind`)]);
     expect((await board.post(`/api/assemblies/${id}/remind`)).status).toBe(200);
-    const reminders = async (name: string) => (await outbox(email(name))).filter((m) => m.subject === "Nog niet gestemd: ALV voorjaar").length;
-    expect(await Promise.all(["Bestuur", ...names].map(reminders))).toEqual([1, 0, 1, 1]);
+    expect(await reminders()).toEqual([1, 0, 1, 1]);
     const late = await board.patch(`/api/assemblies/${id}/items/${items[0]!.id}`, { title: "Welkom" });
     expect([late.status, late.body.error.code]).toEqual([409, "assembly.ballot_opened"]);
     expect((await board.put(`/api/assemblies/${id}/agenda`, { items: items.map((i) => i.id).reverse() })).status).toBe(409);

@@ -121,6 +121,11 @@ describe("the general assembly in Chromium, at 390 px", () => {
     await board.getByRole("link", { name: title }).click();
     await board.getByRole("button", { name: "Herinnering sturen" }).click();
     await board.getByText("De herinnering gaat naar wie nog niet stemde.").waitFor();
+    // a household that voted on nothing gets it; the member that voted does not
+    const subjects = (to: string) =>
+      board.evaluate<string[]>(`fetch('/api/dev/outbox?to=${to}').then((r) => r.json()).then((b) => b.messages.map((m) => m.subject))`);
+    await expect.poll(async () => (await subjects("lid003@demo.test")).filter((x) => x === `Nog niet gestemd: ${title}`).length, { timeout: 20_000 }).toBe(1);
+    expect((await subjects("lid001@demo.test")).filter((x) => x.startsWith("Nog niet gestemd"))).toEqual([]);
     await board.getByRole("button", { name: "Stemming sluiten en tellen" }).click();
     const results = board.getByRole("region", { name: "Uitslag" });
     await results.getByText("1 huishouden was aanwezig").waitFor();

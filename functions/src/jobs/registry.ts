@@ -1,5 +1,5 @@
 import { ArrearsReminders } from "@akker/core/contribution/reminder";
-import "@akker/core/assembly/mail-run"; // an ALV vote the tick opens or closes mails through its meeting
+import { remindDue as remindAssemblies } from "@akker/core/assembly/mail-run"; // an ALV vote the tick opens or closes mails through its meeting
 import { Election } from "@akker/core/election/election";
 import { Harvest } from "@akker/core/harvest/harvest";
 import { Mail } from "@akker/core/mail/mail";
@@ -39,6 +39,7 @@ export const jobs: readonly Job[] = [
   { name: "workday-reminders", run: (now) => Reminders.run(now) },
   { name: "arrears-reminders", run: async (now) => void (await ArrearsReminders.run(now)) },
   { name: "elections", run: (now) => Election.tick(now) },
+  { name: "assembly-reminders", run: (now) => remindAssemblies(now) },
   { name: "membership", run: (now) => Membership.tick(now) },
   { name: "privacy", run: async (now) => void (await Erasure.run(now)) },
   { name: "news-mail", run: () => mailUnsentNews() },

@@ -23,6 +23,8 @@ export const AssemblyEntity = new Entity({
     status: { type: ["draft", "announced", "open", "closed"] as const, required: true, default: "draft" },
     /** Papers added while a draft: kept board-only until the meeting is announced, then shown to members (papers.ts). */
     heldPapers: { type: "list", items: { type: "string" } },
+    /** The tick's reminder to vote has gone to every household that had not voted (mail-run.ts). */
+    reminderSent: { type: "boolean" },
     createdAt,
     updatedAt,
   },

@@ -94,10 +94,10 @@ export async function mailReminder(assemblyID: string) {
   const a = await load(assemblyID);
   const votes = (await votesOf(assemblyID)).filter((v) => v.e.status === "open");
   const lead = votes[0]?.e;
-  if (!a || a.status !== "open" || !lead) return;
+  if (!a || a.status !== "open" || !lead) return false;
   const rolls = await Promise.all(votes.map((v) => roll(v.electionID)));
   const voted = new Set(rolls.flat().flatMap((r) => (r.voted ? [r.householdID] : [])));
-  await mailRoll(
+  return mailRoll(
     lead.electionID,
     "reminded",
     (p) => ({ template: assemblyReminder, data: { title: a.title, items: votes.map((v) => v.title), closes: when(lead.closesAt, p.locale), link: `/assemblies/${assemblyID}` } }),
@@ -105,6 +105,23 @@ export async function mailReminder(assemblyID: string) {
   );
 }
 
+const day = 24 * 3600_000;
+
+/**
+ * The tick's part: a ballot open for a day or more reminds by itself a day
+ * before it closes (one that opens at the meeting is short enough not to),
+ * through the same marks as the board's reminder, so nobody gets two.
+ */
+export async function remindDue(now: Date) {
+  const farmID = useFarmID();
+  const open = (await useDB().entities.assembly.query.byID({ farmID }).go({ pages: "all" })).data.filter((a) => a.status === "open" && !a.reminderSent);
+  for (const a of open) {
+    const lead = (await votesOf(a.assemblyID)).find((v) => v.e.status === "open")?.e;
+    if (!lead || now.getTime() < Date.parse(lead.closesAt) - day || now.getTime() - Date.parse(lead.opensAt) < day) continue;
+    if (await mailReminder(a.assemblyID)) await useDB().entities.assembly.patch({ farmID, assemblyID: a.assemblyID }).set({ reminderSent: true }).go();
+  }
+}
+
 Mailing.register("assembly-opened", mailOpened);
-Mailing.register("assembly-reminder", mailReminder);
+Mailing.register("assembly-reminder", async (id) => void (await mailReminder(id)));
 Mailing.register("assembly-results", mailResults);
