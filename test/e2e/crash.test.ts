@@ -3,6 +3,7 @@ import { Agent, request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Mailing } from "@akker/core/mail/mailing";
 import { withActor, type Actor } from "@akker/core/actor";
+import { Assembly } from "@akker/core/assembly/assembly";
 import { Audit } from "@akker/core/audit/audit";
 import { Session } from "@akker/core/auth/session";
 import { composeIBAN } from "@akker/core/contribution/iban";
@@ -471,6 +472,31 @@ describe("a crash after any single write leaves nothing half-done", () => {
     }, 5));
     // the status, the count with its audit event, then each household's mark with its mails (the first of them)
     expect(points).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("closing an ALV that adopted its budget: the season's draft with the item's mark and its audit event, once", async () => {
+    const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
+      const y = 2040 + n;
+      const a = await withActor(board, () => Assembly.create({ title: `Crash: ALV ${n}`, startsAt: new Date(Date.now() + 3600_000).toISOString(), place: "De schuur" }));
+      await withActor(board, () => Assembly.addItem(a.id, { kind: "motion", title: "Begroting", budget: { year: y, budgetCents: 6_000_000, weeks: 52 } }));
+      await withActor(board, () => Assembly.announce(a.id));
+      const electionID = (await withActor(board, () => Assembly.open(a.id))).items[0]!.election!.id;
+      for (const m of members.slice(0, 3)) await withActor(m.actor, () => Election.cast(electionID, { vote: "yes" }));
+      // the opening's mail is done before the crash counts the closing's writes
+      await Mailing.settled();
+      await crash(() => withActor(board, () => Assembly.close(a.id)));
+      // The board presses close again, and the tick comes by.
+      await withActor(board, () => Assembly.close(a.id));
+      await withActor(system, () => Election.tick(new Date()));
+      await Mailing.settled();
+      const season = (await useDB().entities.season.get({ farmID, year: y }).go({ consistent: true })).data;
+      expect(season, `season ${y}`).toMatchObject({ budgetCents: 6_000_000, weeks: 52, pending: true, revision: 0 });
+      const events = await withActor(system, async () => [...(await Audit.forSubject(a.id)), ...(await Audit.forSubject(String(y)))]);
+      expect(events.filter((ev) => ev.action === "assembly.budget_adopted")).toHaveLength(1);
+      expect(events.filter((ev) => ev.action === "season.saved")).toHaveLength(1);
+    }, 10));
+    // the closing's writes, the results' mail marks after it, and the season's draft with its mark among them
+    expect(points).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it("mailing a group: the people frozen, the message with its audit event, then each person's mark with their mail", async () => {
