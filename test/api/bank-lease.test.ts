@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { householdCreditorReference } from "@akker/core/contribution/bank/index";
+import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
 import { uploadBankFile } from "./bank-upload";
 import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
@@ -10,7 +11,8 @@ import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
  * One booking of bank lines at a time (bank-lease.ts): two imports of one
  * transfer in two formats at once, matched to two households, book it once;
  * a held lease answers 409 bank.busy having written nothing; a crashed
- * import's lease lapses by itself.
+ * import's lease lapses by itself. Assigning a waiting line looks at, and
+ * marks, every household's bookings from other formats, as an import does.
  */
 
 let app: TestApp;
@@ -29,10 +31,10 @@ const lease = async () => (await useDB().entities.bankLease.get({ farmID }).go({
 const holdLease = (untilMs: number) => useDB().entities.bankLease.put({ farmID, holder: "crashed", what: "import", until: new Date(untilMs).toISOString() }).go();
 
 /** One transfer as the simple CSV gives it, with Paula's RF reference, and as Rabobank's CSV, without. */
-function transfer(day: number) {
+function transfer(day: number, from = iban, name = "J. Jansen") {
   const date = `2027-01-${String(day).padStart(2, "0")}`;
-  const simple = ["datum;bedrag;omschrijving;rekening", `${date};43,34;Bijdrage januari ${householdCreditorReference(hh["Penning"]!)};${iban}`].join("\n");
-  const rabo = `"NL71RABO6627312220","EUR","RABONL2U","0000000000000077${day}","${date}","${date}","+43,34","+0,00","${iban}","J. Jansen","","","INGBNL2A","cb","","","","","","Bijdrage januari","","","","","",""`;
+  const simple = ["datum;bedrag;omschrijving;rekening", `${date};43,34;Bijdrage januari ${householdCreditorReference(hh["Penning"]!)};${from}`].join("\n");
+  const rabo = `"NL71RABO6627312220","EUR","RABONL2U","0000000000000077${day}","${date}","${date}","+43,34","+0,00","${from}","${name}","","","INGBNL2A","cb","","","","","","Bijdrage januari","","","","","",""`;
   return { date, simple, rabobank: [header, rabo].join("\r\n") };
 }
 
@@ -93,5 +95,34 @@ describe("the bank lease", () => {
     expect(res.status).toBe(200);
     expect(res.body.payments).toEqual([expect.objectContaining({ householdID: hh["Penning"], amountCents: 4334 })]);
     expect(await lease()).toBeNull();
+  });
+});
+
+describe("assigning a waiting line of a transfer booked from another format", () => {
+  const waiting = async (date: string) => (await treasurer.get("/api/payments/review")).body.review.find((r: any) => r.bookingDate === date && r.reason === "unknown");
+
+  it("is refused as maybe imported when that format booked it on another household first, and books when told it is another", async () => {
+    // nobody's account: the Rabobank line waits; the simple CSV's RF reference books it on Penning
+    const t = transfer(14, composeIBAN("NL", "ABNA0417164300"), "K. Onbekend");
+    expect((await upload(t.rabobank, "text/csv")).body.review).toHaveLength(1);
+    expect((await upload(t.simple, "text/csv")).body.payments).toHaveLength(1);
+    const line = await waiting(t.date);
+    const refused = await treasurer.post(`/api/payments/review/${line.id}`, { householdID: hh["Jansen"] });
+    expect([refused.status, refused.body.error.code, refused.body.error.importedAmountCents]).toEqual([409, "payment.maybe_imported", 4334]);
+    expect(refused.body.error.message).toContain("Penning");
+    expect((await ledger()).filter((e) => e.date === t.date)).toHaveLength(1);
+    const told = await treasurer.post(`/api/payments/review/${line.id}`, { householdID: hh["Jansen"], alsoImported: true });
+    expect([told.status, told.body.created]).toEqual([200, true]);
+  });
+
+  it("marks the line booked on its household, so the other format's file later waits for review", async () => {
+    const t = transfer(15, composeIBAN("NL", "RABO0123456789"), "L. Onbekend");
+    expect((await upload(t.rabobank, "text/csv")).body.review).toHaveLength(1);
+    const assigned = await treasurer.post(`/api/payments/review/${(await waiting(t.date)).id}`, { householdID: hh["Jansen"] });
+    expect(assigned.status).toBe(200);
+    const later = await upload(t.simple, "text/csv");
+    expect(later.body.payments).toEqual([]);
+    expect(later.body.review).toEqual([expect.objectContaining({ reason: "other_format", bookingDate: t.date })]);
+    expect((await ledger()).filter((e) => e.date === t.date)).toHaveLength(1);
   });
 });

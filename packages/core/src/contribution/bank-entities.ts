@@ -34,6 +34,8 @@ export const BankLineEntity = new Entity({
     amountCents: { type: "number", required: true, readOnly: true },
     currency: { type: "string", required: true, readOnly: true },
     counterIBAN: { type: "string", readOnly: true },
+    /** Its likeness (bank-import.ts), to find the same transfer booked from another format. */
+    likeness: { type: "string", readOnly: true },
     /** The payer's name as the bank gave it; a household's pseudonym once it is erased (bank-privacy.ts). */
     counterName: { type: "string" },
     description: { type: "string", readOnly: true },

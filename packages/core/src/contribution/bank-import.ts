@@ -287,7 +287,7 @@ export namespace BankImport {
             if (!done) retry.push(...units.flat().map((w) => w.kept));
             else
               for (const [w, payment] of done) {
-                const shown = BankReview.serialize({ ...stored(w.kept.line, file.format, w.key, w.plan, payment?.id), createdAt: "", updatedAt: "" } as Item, names);
+                const shown = BankReview.serialize({ ...stored(w.kept, file.format, w.key, w.plan, payment?.id), createdAt: "", updatedAt: "" } as Item, names);
                 if (payment) {
                   report.imported++;
                   report.payments.push(payment);
@@ -334,7 +334,7 @@ export namespace BankImport {
   }
 
   /** The bank line's item as kept. */
-  function stored(line: BankLine, format: string, key: string, plan: Plan, entryID?: string) {
+  function stored({ line, likeness }: Kept, format: string, key: string, plan: Plan, entryID?: string) {
     return {
       farmID: useFarmID(),
       key,
@@ -348,6 +348,7 @@ export namespace BankImport {
       amountCents: line.amountCents,
       currency: line.currency,
       counterIBAN: line.counterIBAN,
+      likeness,
       counterName: line.counterName || undefined,
       description: line.description || undefined,
       structuredReference: line.structuredReference,
@@ -372,7 +373,7 @@ export namespace BankImport {
     const made = units.map((unit) => {
       const lines = unit.map((w) => {
         const booked = w.plan.kind === "book" ? BankReview.booking({ ...w.kept.line, key: w.key, description: w.kept.line.description || undefined }, w.plan.householdID) : undefined;
-        return { w, booked, item: stored(w.kept.line, format, w.key, w.plan, booked?.entry.entryID) };
+        return { w, booked, item: stored(w.kept, format, w.key, w.plan, booked?.entry.entryID) };
       });
       const plan = unit[0]!.plan;
       const household = plan.kind === "book" ? { mine: seen(plan.householdID, lines[0]!.booked!.entry.year), householdID: plan.householdID } : undefined;

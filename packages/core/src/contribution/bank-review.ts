@@ -186,8 +186,9 @@ export namespace BankReview {
    * A payment alike (same date and amount) already on the household, by hand
    * or from a bank file, is 409 `payment.maybe_imported` unless `alsoImported`;
    * the booking holds only if nothing was booked on the household since that check.
-   * It holds the bank lease (bank-lease.ts): an import at once could book the same
-   * transfer from another format on another household, unseen by that check.
+   * So is the same transfer booked on any household from another format's file;
+   * the booking marks the line's likeness on its household as an import does. Both
+   * under the bank lease (bank-lease.ts): an import at once cannot slip between.
    */
   export function assign(id: string, householdID: string, alsoImported = false): Promise<Decided> {
     const farmID = useFarmID();
@@ -202,7 +203,11 @@ export namespace BankReview {
         if (!names.has(householdID)) throw new VisibleError("not_found", "household.not_found", "No such household.");
         // the lease only once the tap is known to book: a refused one writes nothing
         return BankLease.hold("review", async () => {
-          const likeness = (await PaymentLikeness.read([{ householdID, year: Number(item.bookingDate.slice(0, 4)) }])).get(householdID, Number(item.bookingDate.slice(0, 4)));
+          const year = Number(item.bookingDate.slice(0, 4));
+          // every household's: the same transfer from another format may be booked on another
+          const seen = await PaymentLikeness.read([...names.keys(), householdID].map((h) => ({ householdID: h, year })));
+          const likeness = seen.get(householdID, year);
+          if (!alsoImported) await refuseBookedElsewhere(item, [...names.keys()].map((h) => seen.get(h, year)), names);
           const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
           // a tap at once that booked this very line: answered as that booking on the next round
           if (same) {
@@ -212,7 +217,8 @@ export namespace BankReview {
           const { entry, event, payment } = booking(item, householdID);
           const res = await useDB()
             .transaction.write(({ bankLine, ledgerEntry, audit, bankAccount, paymentLikeness }) => [
-              PaymentLikeness.bump({ paymentLikeness }, likeness),
+              // its likeness on the household, as an import's: a later import of another format finds it booked
+              PaymentLikeness.bump({ paymentLikeness }, likeness, { lines: item.likeness ? [PaymentLikeness.lineToken(item.likeness, item.format, item.key)] : [] }),
               bankLine
                 .patch({ farmID, key: item.key })
                 .set({ state: "booked", householdID, entryID: entry.entryID, year: entry.year, matchedBy: "treasurer", decidedBy: entry.createdBy })
@@ -227,6 +233,21 @@ export namespace BankReview {
         });
       },
     );
+  }
+
+  /**
+   * 409 `payment.maybe_imported` when a line of another bank file alike to
+   * this one (its likeness) is booked on a household: the same transfer, read
+   * from another format, unless the treasurer says it is another payment.
+   */
+  async function refuseBookedElsewhere(item: Item, seen: PaymentLikeness.Seen[], names: Names) {
+    const other = item.likeness ? seen.map((s) => s.lines.get(item.likeness!)).find((l) => l && l.key !== item.key) : undefined;
+    const line = other && (await get(other.key));
+    if (!line?.householdID || !line.entryID || !line.year) return;
+    const entry = (await useDB().entities.ledgerEntry.get({ farmID: useFarmID(), householdID: line.householdID, year: line.year, entryID: line.entryID }).go()).data;
+    if (!entry) return;
+    const refused = Payment.maybeImported(entry);
+    throw new VisibleError("conflict", refused.code, `A bank file already booked this transfer on ${names.get(line.householdID) ?? "another household"} (${entry.date}, reference "${entry.reference}"). If this is another payment, send it again with alsoImported: true.`, undefined, refused.details);
   }
 
   /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */
