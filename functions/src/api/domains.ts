@@ -102,8 +102,8 @@ export const apiDomains: readonly ApiDomain[] = withPaths([
     mail: true,
     authSecret: false,
   }),
-  // deciding together: votes, the general assembly that holds them, and the lighter polls
-  domain({ id: "election", mounts: ["/api/elections", "/api/assemblies", "/api/polls"], mail: true, authSecret: false }),
+  // deciding together: votes and the general assembly that holds them
+  domain({ id: "election", mounts: ["/api/elections", "/api/assemblies"], mail: true, authSecret: false }),
   domain({
     id: "membership",
     mounts: [
@@ -112,6 +112,8 @@ export const apiDomains: readonly ApiDomain[] = withPaths([
       "/api/certificates.csv",
       "/api/membership",
       "/api/households/:id/certificate",
+      // the lighter, open polls: they share no code with the secret ballot, and the election function is full
+      "/api/polls",
     ],
     mail: true,
     authSecret: false,
