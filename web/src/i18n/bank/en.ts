@@ -67,6 +67,6 @@ export const bankEn: BankDictionary = {
     "bank.line_decided": "This line has already been booked or set aside.",
     "bank.line_held": "This line belongs to a direct debit that is not ours; it is not booked as a payment.",
     "bank.line_not_found": "This line does not exist (any more).",
-    "bank.busy": "Much is being imported at once. Try again in a moment.",
+    "bank.busy": "Another import is running. Try again in a minute.",
   },
 };

@@ -69,7 +69,7 @@ export const bankNl = {
     "bank.line_decided": "Deze regel is al geboekt of weggezet.",
     "bank.line_held": "Deze regel hoort bij een incasso die niet van ons is; hij wordt niet als betaling geboekt.",
     "bank.line_not_found": "Deze regel bestaat niet (meer).",
-    "bank.busy": "Er wordt net veel tegelijk ingelezen. Probeer het zo opnieuw.",
+    "bank.busy": "Er loopt al een import. Probeer het over een minuut opnieuw.",
   } as Record<string, string>,
 };
 
