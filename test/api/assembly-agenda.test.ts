@@ -64,6 +64,12 @@ describe("an ALV's agenda", () => {
     expect((await members.Bos!.get(`/api/documents?assembly=${id}`)).body.documents).toEqual([]);
     expect((await members.Bos!.get("/api/documents")).body.documents).toEqual([]);
     expect((await members.Bos!.get(`/api/documents/${paper}/file`)).status).toBe(404);
+    // nor can the library's own form put a paper for members on a draft meeting
+    const direct = await board.post("/api/documents", { title: "Los stuk", category: "alv", audience: "members", assemblyID: id });
+    expect([direct.status, direct.body.error.code]).toEqual([409, "document.assembly_draft"]);
+    const nowhere = await board.post("/api/documents", { title: "Los stuk", category: "alv", assemblyID: "asm_unknown" });
+    expect([nowhere.status, nowhere.body.error.code]).toEqual([404, "assembly.not_found"]);
+    expect((await board.get(`/api/documents?assembly=${id}`)).body.documents.map((d: { title: string }) => d.title).sort()).toEqual(["Jaarverslag", "Offerte kippenhok"]);
   });
 
   it("lets the board change an item and the order while the ballot is not open; never a member", async () => {

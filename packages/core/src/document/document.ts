@@ -102,6 +102,13 @@ export namespace Document {
 
   export async function create(input: z.output<typeof Input>) {
     const person = assertRole("board");
+    if (input.assemblyID) {
+      // a draft meeting's papers wait with the board until it is announced (assembly/papers.ts holds them)
+      const a = (await useDB().entities.assembly.get({ farmID: person.farmID, assemblyID: input.assemblyID }).go({ consistent: true })).data;
+      if (!a) throw new VisibleError("not_found", "assembly.not_found", "No such general assembly.");
+      if (a.status === "draft" && input.audience === "members")
+        throw new VisibleError("conflict", "document.assembly_draft", "This meeting is still a draft: add its papers on the meeting's screen, so members see them once it is announced.");
+    }
     const item = {
       farmID: person.farmID,
       documentID: createID("document"),
