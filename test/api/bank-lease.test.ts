@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
+import { BankLease } from "@akker/core/contribution/bank-lease";
 import { householdCreditorReference } from "@akker/core/contribution/bank/index";
 import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
@@ -87,6 +89,21 @@ describe("the bank lease", () => {
     expect([assigned.status, assigned.body.error?.code]).toEqual([409, "bank.busy"]);
     expect([(await ledger()).length, await bankLines()]).toEqual([entries, lines]);
     expect((await lease())?.holder).toBe("crashed");
+  });
+
+  it("renews the lease while an import runs long, and lets go of it after", { timeout: 60_000 }, async () => {
+    const at = Clock.now();
+    const until = await withActor({ type: "system", farmID }, () =>
+      BankLease.hold("import", async () => {
+        Clock.set(at + 50_000);
+        // past the renewal's 15 s: the lease now runs until 60 s after the clock's new time
+        await new Promise((r) => setTimeout(r, 16_000));
+        return (await lease())?.until;
+      }),
+    );
+    Clock.set(at);
+    expect(until).toBe(new Date(at + 110_000).toISOString());
+    expect(await lease()).toBeNull();
   });
 
   it("takes over a lease whose holder crashed once it has run out", async () => {
