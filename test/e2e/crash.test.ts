@@ -476,7 +476,7 @@ describe("a crash after any single write leaves nothing half-done", () => {
 
   it("closing an ALV that adopted its budget: the season's draft with the item's mark and its audit event, once", async () => {
     const points = await withoutMail(() => everyCrashPoint(async (n, crash) => {
-      const y = 2040 + n;
+      const y = 2100 + n; // years no other case here saves (a season save uses year + 20 + n)
       const a = await withActor(board, () => Assembly.create({ title: `Crash: ALV ${n}`, startsAt: new Date(Date.now() + 3600_000).toISOString(), place: "De schuur" }));
       await withActor(board, () => Assembly.addItem(a.id, { kind: "motion", title: "Begroting", budget: { year: y, budgetCents: 6_000_000, weeks: 52 } }));
       await withActor(board, () => Assembly.announce(a.id));
