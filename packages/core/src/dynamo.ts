@@ -91,3 +91,12 @@ export function isConditionFailure(e: unknown): boolean {
     /conditional request failed/i.test(err?.message ?? "")
   );
 }
+
+/**
+ * True when a conditional write was refused: its condition failed, or a
+ * transaction held the item at that moment. A lease or hold taken this way
+ * is simply not ours now.
+ */
+export function isWriteRefused(e: unknown): boolean {
+  return isConditionFailure(e) || /TransactionConflict/.test(`${(e as Error).name} ${(e as { cause?: Error }).cause?.name}`);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { useFarmID } from "../actor";
 import { backoff } from "../backoff";
 import { Clock } from "../clock";
-import { isConditionFailure } from "../dynamo";
+import { isConditionFailure, isWriteRefused } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 
@@ -34,8 +34,6 @@ export namespace BankLease {
 
   const busy = () => new VisibleError("conflict", "bank.busy", "Another import is running; try again in a minute.");
   const until = () => new Date(Clock.now() + leaseMs).toISOString();
-  /** A failed condition, or a transaction on the lease at that moment: not ours now. */
-  const refused = (e: unknown) => isConditionFailure(e) || /TransactionConflict/.test(`${(e as Error).name} ${(e as { cause?: Error }).cause?.name}`);
 
   function take(holder: string, what: string) {
     const now = Clock.iso();
@@ -45,7 +43,7 @@ export namespace BankLease {
       .go()
       .then(
         () => true,
-        (e: unknown) => (refused(e) ? false : Promise.reject(e)),
+        (e: unknown) => (isWriteRefused(e) ? false : Promise.reject(e)),
       );
   }
 

@@ -1,6 +1,6 @@
 import { useFarmID } from "../actor";
 import { Clock } from "../clock";
-import { isConditionFailure } from "../dynamo";
+import { isWriteRefused } from "../dynamo";
 import { useDB } from "../entities";
 
 /** Longer than any request lives (the API's Lambdas stop at 20 s): a hold past it belongs to a publish that died. */
@@ -22,7 +22,7 @@ export async function hold(week: string, version: number, claim: string) {
       () => true,
       (e: unknown) => {
         // a conflict with an opt-out's transaction on the week: look again, as for a hold
-        if (isConditionFailure(e) || /TransactionConflict/.test(`${(e as Error).name} ${(e as { cause?: Error }).cause?.name}`)) return false;
+        if (isWriteRefused(e)) return false;
         throw e;
       },
     );
