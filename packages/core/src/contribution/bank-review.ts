@@ -205,7 +205,7 @@ export namespace BankReview {
         return BankLease.hold("review", async () => {
           const year = Number(item.bookingDate.slice(0, 4));
           // every household's: the same transfer from another format may be booked on another
-          const seen = await PaymentLikeness.read([...names.keys(), householdID].map((h) => ({ householdID: h, year })));
+          const seen = await PaymentLikeness.read([...names.keys()].map((h) => ({ householdID: h, year })));
           const likeness = seen.get(householdID, year);
           if (!alsoImported) await refuseBookedElsewhere(item, [...names.keys()].map((h) => seen.get(h, year)), names);
           const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
