@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { hasRole, useFarmID, usePerson } from "../actor";
 import { Audit } from "../audit/audit";
+import { backoff } from "../backoff";
 import { Clock } from "../clock";
 import { isConditionFailure } from "../dynamo";
 import { useDB } from "../entities";
@@ -281,7 +282,7 @@ export namespace Election {
     if (refused) {
       // opened meanwhile (then the next call only finishes its mail), or a concurrent opening's roll
       if (attempt >= 4) throw new VisibleError("conflict", "election.busy", "The vote is being opened; try again.");
-      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt * Math.random()));
+      await backoff(attempt + 3, 800);
       return start(electionID, now, attempt + 1);
     }
     // mailed after the answer (mail/mailing.ts); GET …/mailing shows how far it got
