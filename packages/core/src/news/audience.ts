@@ -1,6 +1,5 @@
 import { useFarmID } from "../actor";
 import { useDB } from "../entities";
-import { Mail } from "../mail/mail";
 import { MailPreferences } from "../message/preferences";
 
 /*
@@ -22,20 +21,4 @@ export async function audienceOf(audience: "members" | "board"): Promise<PersonI
   const active = new Set(households.data.filter((h) => h.status === "active").map((h) => h.householdID));
   const board = grants ? new Set(grants.data.filter((g) => g.role === "board" || g.role === "admin").map((g) => g.personID)) : undefined;
   return (people.data as PersonItem[]).filter((p) => (board ? board.has(p.personID) : active.has(p.householdID)) && MailPreferences.of(p).news);
-}
-
-/**
- * Mails each person their mail, 20 at a time, each kept in one transaction
- * with the person's mark (`mark`), so a run twice or at once mails nobody
- * twice. True when this run sent all; false when another run marked some.
- */
-export async function mailEachOnce(todo: PersonItem[], compose: (p: PersonItem) => Mail.Message, mark: (p: PersonItem) => Parameters<typeof Mail.commitWith>[1]) {
-  let refused = 0;
-  for (let i = 0; i < todo.length; i += 20)
-    await Promise.all(
-      todo.slice(i, i + 20).map(async (p) => {
-        if (!(await Mail.commitWith([compose(p)], mark(p)))) refused++;
-      }),
-    );
-  return refused === 0;
 }

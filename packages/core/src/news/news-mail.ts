@@ -3,7 +3,8 @@ import { useDB } from "../entities";
 import { Farm } from "../farm/farm";
 import { Mail } from "../mail/mail";
 import { Mailing } from "../mail/mailing";
-import { audienceOf, mailEachOnce } from "./audience";
+import { mailEachOnce } from "../mail/each-once";
+import { audienceOf } from "./audience";
 import { newsPosted } from "./mail";
 
 /*
@@ -28,7 +29,7 @@ export async function mailPost(postID: string) {
   const todo = people.filter((p) => !marked.has(p.personID));
   const all = await mailEachOnce(
     todo,
-    (p) =>
+    (p) => [
       Mail.compose(newsPosted, p.email, p.locale, {
         farm: farm.name,
         title: post.title,
@@ -37,6 +38,7 @@ export async function mailPost(postID: string) {
         photos: post.photos.length,
         link: `/news/${postID}`,
       }),
+    ],
     (p) => ({ newsMail }) => [newsMail.create({ farmID, postID, personID: p.personID }).commit()],
   );
   // marked by another run meanwhile: that run finishes it

@@ -4,7 +4,8 @@ import { Farm } from "../farm/farm";
 import { fmtDate, siteURL, type Template } from "../mail/format";
 import { Mail } from "../mail/mail";
 import { Mailing } from "../mail/mailing";
-import { audienceOf, mailEachOnce } from "../news/audience";
+import { mailEachOnce } from "../mail/each-once";
+import { audienceOf } from "../news/audience";
 import { dateOf } from "../week";
 
 /*
@@ -65,7 +66,7 @@ export async function mailPoll(pollID: string) {
   const marked = new Set(marks.data.map((m) => m.personID));
   const all = await mailEachOnce(
     people.filter((p) => !marked.has(p.personID)),
-    (p) =>
+    (p) => [
       Mail.compose(pollOpened, p.email, p.locale, {
         farm: farm.name,
         title: poll.title,
@@ -73,6 +74,7 @@ export async function mailPoll(pollID: string) {
         closes: poll.closesAt ? fmtDate(dateOf(Date.parse(poll.closesAt)), p.locale) : null,
         link: `/polls/${pollID}`,
       }),
+    ],
     (p) => ({ pollMail }) => [pollMail.create({ farmID, pollID, personID: p.personID }).commit()],
   );
   if (all) await db.poll.patch({ farmID, pollID }).set({ mailDone: true }).go().catch(() => undefined);

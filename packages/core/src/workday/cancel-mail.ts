@@ -1,6 +1,6 @@
 import { useFarmID } from "../actor";
 import { useDB } from "../entities";
-import { Mail } from "../mail/mail";
+import { mailEachOnce } from "../mail/each-once";
 import { Mailing } from "../mail/mailing";
 import { workdayCancelled } from "./mail";
 import { load, signups } from "./stored";
@@ -19,22 +19,19 @@ export async function mailCancelled(workdayID: string) {
   const w = await load(workdayID);
   if (w?.status !== "cancelled" || !w.cancelMailPending) return;
   const unmarked = (await signups(workdayID)).filter((s) => !s.cancelMailed);
-  let refused = 0;
-  for (let i = 0; i < unmarked.length; i += 20)
-    await Promise.all(
-      unmarked.slice(i, i + 20).map(async (s) => {
-        const sent = await Mail.commitWith(await mailsFor([s.personID], workdayCancelled, w), ({ signup }) => [
-          signup
-            .patch({ farmID, workdayID, personID: s.personID })
-            .set({ cancelMailed: true })
-            .where((a, op) => op.notExists(a.cancelMailed))
-            .commit(),
-        ]);
-        if (!sent) refused++;
-      }),
-    );
+  const all = await mailEachOnce(
+    unmarked,
+    (s) => mailsFor([s.personID], workdayCancelled, w),
+    (s) => ({ signup }) => [
+      signup
+        .patch({ farmID, workdayID, personID: s.personID })
+        .set({ cancelMailed: true })
+        .where((a, op) => op.notExists(a.cancelMailed))
+        .commit(),
+    ],
+  );
   // refused: marked by another run meanwhile or withdrawn (then done), or a conflicting write (then the next run)
-  if (refused && (await signups(workdayID)).some((s) => !s.cancelMailed)) return;
+  if (!all && (await signups(workdayID)).some((s) => !s.cancelMailed)) return;
   await useDB().entities.workday.patch({ farmID, workdayID }).remove(["cancelMailPending"]).go();
 }
 
