@@ -5,7 +5,7 @@ import { FormEnd, FormError } from "./feedback";
 import { TextField } from "./field";
 import { TextAreaField } from "./text-area";
 import { useAssemblyText } from "../i18n/assembly";
-import { removeItem, reorderAgenda, updateItem, type AgendaItem, type AssemblyInfo } from "../lib/assembly";
+import { itemKind, removeItem, reorderAgenda, updateItem, type AgendaItem, type AssemblyInfo } from "../lib/assembly";
 import { formData, text, useActionForm, useSaveForm } from "../lib/form";
 
 /**
@@ -34,7 +34,7 @@ export function BoardAgenda(props: { assembly: AssemblyInfo }) {
           <For each={alv().items}>
             {(item, n) => (
               <li>
-                <span class="card-title">{item.title}</span> · {a().kind[item.election?.kind ?? "discussion"]}
+                <span class="card-title">{item.title}</span> · {a().kind[itemKind(item)]}
                 <Show when={item.inRoom}>
                   <span class="hint"> · {a().inRoom}</span>
                 </Show>

@@ -126,3 +126,6 @@ export const checkIn = action(async (id: string, householdID: string, present: b
   await revalidate(getPresent.keyFor(id), false);
   return json(list, { revalidate: [] });
 }, "assembly-check-in");
+
+/** What an agenda item is, to show: its vote's kind, or a vote item whose draft vote members do not see yet. */
+export const itemKind = (item: AgendaItem) => item.election?.kind ?? (item.budget ? "motion" : item.kind === "vote" ? "vote" : "discussion");

@@ -8,7 +8,7 @@ import { FormError, Loads } from "../components/feedback";
 import { useAssemblyText } from "../i18n/assembly";
 import { useMessages } from "../i18n";
 import { ApiError } from "../lib/api";
-import { getAssembly, getProxyNames, voteBallot, type AgendaItem, type AssemblyBallot, type AssemblyInfo, type AssemblyReceipt } from "../lib/assembly";
+import { getAssembly, getProxyNames, itemKind, voteBallot, type AgendaItem, type AssemblyBallot, type AssemblyInfo, type AssemblyReceipt } from "../lib/assembly";
 import { useActionForm } from "../lib/form";
 
 /** A meeting as members see it: when and where, the agenda, the one ballot while it is open, and the results. */
@@ -32,7 +32,7 @@ export default function AssemblyPage() {
                   <For each={alv().items}>
                     {(item) => (
                       <li>
-                        <span class="card-title">{item.title}</span> · {a().kind[item.election?.kind ?? "discussion"]}
+                        <span class="card-title">{item.title}</span> · {a().kind[itemKind(item)]}
                         <Show when={item.description}>
                           <p>{item.description}</p>
                         </Show>

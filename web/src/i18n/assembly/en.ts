@@ -42,7 +42,7 @@ export const assemblyEn: AssemblyDictionary = {
     done: (title: string) => `${title} are published; members find them here and in the library.`,
   },
   inRoom: "Voted in the room: those present and their proxies count towards the quorum",
-  kind: { discussion: "Discussion", motion: "Motion", board: "Board election" },
+  kind: { discussion: "Discussion", motion: "Motion", board: "Board election", vote: "To vote on" },
   item: {
     up: (title: string) => `Move ${title} up`,
     down: (title: string) => `Move ${title} down`,

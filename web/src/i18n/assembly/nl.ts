@@ -44,7 +44,7 @@ export const assemblyNl = {
     done: (title: string) => `${title} zijn gepubliceerd; leden vinden ze hier en in de bibliotheek.`,
   },
   inRoom: "Gestemd in de zaal: aanwezigen en hun volmachten tellen mee voor het quorum",
-  kind: { discussion: "Bespreekpunt", motion: "Voorstel", board: "Bestuursverkiezing" },
+  kind: { discussion: "Bespreekpunt", motion: "Voorstel", board: "Bestuursverkiezing", vote: "Stempunt" },
   item: {
     up: (title: string) => `${title} omhoog`,
     down: (title: string) => `${title} omlaag`,
