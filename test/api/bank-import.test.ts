@@ -7,7 +7,7 @@ import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
 import { Household } from "@akker/core/household/household";
 import { uploadBankFile } from "./bank-upload";
-import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+import { freshFarmApp, ledgerEntries, login, makeHousehold, type TestApp } from "./helpers";
 
 /*
  * Importing the bank's own files (bank-import.ts): each format's fixture,
@@ -34,8 +34,7 @@ async function imported(bytes: Uint8Array | string, type: string) {
 }
 
 async function ledger() {
-  const res = await useDB().entities.ledgerEntry.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" });
-  return res.data;
+  return ledgerEntries(farmID);
 }
 
 const paidBy = async (name: string) => (await ledger()).filter((e) => e.householdID === hh[name]).map((e) => [e.date, e.amountCents]).sort();

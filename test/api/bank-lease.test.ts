@@ -7,7 +7,7 @@ import { householdCreditorReference } from "@akker/core/contribution/bank/index"
 import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
 import { uploadBankFile } from "./bank-upload";
-import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+import { freshFarmApp, ledgerEntries, login, makeHousehold, type TestApp } from "./helpers";
 
 /*
  * One booking of bank lines at a time (bank-lease.ts): two imports of one
@@ -26,7 +26,7 @@ const header = readFileSync(new URL("../fixtures/bank/rabobank-2026-11-12.csv", 
 
 const upload = (bytes: string, type: string) => uploadBankFile(app, treasurer, bytes, type);
 
-const ledger = async () => (await useDB().entities.ledgerEntry.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" })).data;
+const ledger = () => ledgerEntries(farmID);
 /** Every bank line with its state: what an import or an assignment would change. */
 const bankLines = async () => (await useDB().entities.bankLine.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" })).data.map((l) => `${l.key} ${l.state}`).sort();
 const lease = async () => (await useDB().entities.bankLease.get({ farmID }).go({ consistent: true })).data;

@@ -7,7 +7,7 @@ import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
 import { validateAgainst } from "../setup/xsd";
 import { checkAnswer } from "./contract";
-import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+import { freshFarmApp, ledgerEntries, login, makeHousehold, type TestApp } from "./helpers";
 
 /*
  * The month's direct debit followed to the end (collection-booking.ts): a
@@ -76,7 +76,7 @@ async function createRun(month: string) {
 }
 
 const ledger = async (name: string) =>
-  (await useDB().entities.ledgerEntry.query.byHousehold({ farmID, householdID: hh[name]!.id }).go({ pages: "all" })).data.sort((a, b) => a.entryID.localeCompare(b.entryID));
+  ledgerEntries(farmID, hh[name]!.id);
 
 async function returnMails(name: string) {
   const res = await app.request(`/api/dev/outbox?to=${encodeURIComponent(hh[name]!.email)}`);

@@ -8,7 +8,7 @@ import { useDB } from "@akker/core/entities";
 import { Farm } from "@akker/core/farm/farm";
 import { Household } from "@akker/core/household/household";
 import { validatePain008 } from "../setup/xsd";
-import { login, makeHousehold, makePerson, freshFarmApp } from "./helpers";
+import { freshFarmApp, ledgerEntries, login, makeHousehold, makePerson } from "./helpers";
 
 type Client = Awaited<ReturnType<typeof login>>;
 
@@ -29,7 +29,7 @@ const rate = 1013;
 const ids = () => Object.values(hh).map((h) => h.id);
 
 async function ledgerCount() {
-  return (await useDB().entities.ledgerEntry.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" })).data.length;
+  return (await ledgerEntries(farmID)).length;
 }
 
 async function statement(who: Client, name: string, year = 2027) {

@@ -6,6 +6,8 @@ import { Household } from "@akker/core/household/household";
 import { Person } from "@akker/core/person/person";
 import type { Role } from "@akker/core/actor";
 import { checkAnswer } from "./contract";
+import { useDB } from "@akker/core/entities";
+import { LedgerBatch } from "@akker/core/contribution/ledger-batch";
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -112,4 +114,19 @@ export async function freshFarmApp(at?: number) {
   const farmID = await createTestFarm();
   process.env.DEFAULT_FARM_ID = farmID;
   return { farmID, app: createApp({ stage: "local" }) };
+}
+
+/**
+ * Every ledger entry of the farm (or of one household), as the ledger reads
+ * them: the entries of their own and the payments in bank imports' batches.
+ */
+export async function ledgerEntries(farmID: string, householdID?: string) {
+  const db = useDB().entities;
+  const [own, batches] = householdID
+    ? await Promise.all([db.ledgerEntry.query.byHousehold({ farmID, householdID }).go({ pages: "all" }), db.ledgerBatch.query.byHousehold({ farmID, householdID }).go({ pages: "all" })])
+    : await Promise.all([
+        db.ledgerEntry.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" }),
+        db.ledgerBatch.scan.where((a, op) => op.eq(a.farmID, farmID)).go({ pages: "all" }),
+      ]);
+  return [...own.data, ...batches.data.flatMap(LedgerBatch.entries)].sort((a, b) => a.entryID.localeCompare(b.entryID));
 }

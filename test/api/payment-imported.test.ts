@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "@akker/core/clock";
 import { composeIBAN } from "@akker/core/contribution/iban";
 import { useDB } from "@akker/core/entities";
-import { freshFarmApp, login, makeHousehold, type TestApp } from "./helpers";
+import { freshFarmApp, ledgerEntries, login, makeHousehold, type TestApp } from "./helpers";
 
 /*
  * The other order of "never double a payment": a transfer an import booked,
@@ -14,8 +14,7 @@ let farmID: string;
 let treasurer: Awaited<ReturnType<typeof login>>;
 let household: string;
 
-const ledger = async () =>
-  (await useDB().entities.ledgerEntry.query.byHousehold({ farmID, householdID: household }).go({ pages: "all" })).data;
+const ledger = () => ledgerEntries(farmID, household);
 
 beforeAll(async () => {
   ({ farmID, app } = await freshFarmApp(Date.parse("2027-01-20T10:00:00Z")));

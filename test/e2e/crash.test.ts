@@ -7,7 +7,9 @@ import { Assembly } from "@akker/core/assembly/assembly";
 import { Audit } from "@akker/core/audit/audit";
 import { Session } from "@akker/core/auth/session";
 import { composeIBAN } from "@akker/core/contribution/iban";
+import { BankImport } from "@akker/core/contribution/bank-import";
 import { Mandate } from "@akker/core/contribution/mandate";
+import { PaymentLikeness } from "@akker/core/contribution/payment-likeness";
 import { Payment } from "@akker/core/contribution/payment";
 import { Season } from "@akker/core/contribution/season";
 import { Statement } from "@akker/core/contribution/statement";
@@ -632,6 +634,48 @@ describe("a crash after any single write leaves nothing half-done", () => {
       expect(entries.filter((e) => e.reference === input.reference)).toHaveLength(1);
     });
     expect(points).toEqual([1]);
+  });
+
+  it("importing a bank file: a household's payments with its likeness and audit event, all or none, and again books each line once", async () => {
+    // a year of its own: checkPayments' statements count only payments by hand
+    const booked = year - 5;
+    const payers = members.slice(0, 3);
+    const db = useDB().entities;
+    /** This year's entries of the payers, the lines their likeness names, and the payments their audit events name: one and the same. */
+    const check = async () => {
+      const entries = (await Promise.all(payers.map((p) => withActor(system, () => Payment.ofHousehold(p.householdID, booked))))).flat();
+      const likeness = await withActor(system, () => PaymentLikeness.read(payers.map((p) => ({ householdID: p.householdID, year: booked }))));
+      const tokens = payers.flatMap((p) => [...likeness.get(p.householdID, booked).lines.values()]);
+      const logs = (await Promise.all(payers.map((p) => withActor(system, () => Audit.forSubject(p.householdID))))).flat();
+      const named = logs.filter((e) => e.action === "payments.booked").flatMap((e) => (e.data as { payments: { entryID: string }[] }).payments.map((x) => x.entryID));
+      expect(tokens.length, "a line in the likeness for each payment booked").toBe(entries.length);
+      expect(named.sort(), "one audit mention per payment, and none without its payment").toEqual(entries.map((e) => e.id).sort());
+      return entries;
+    };
+    const points = await everyCrashPoint(async (n, crash) => {
+      const cents = 4310 + n;
+      const amount = `${Math.floor(cents / 100)},${cents % 100}`;
+      const file = [
+        "datum;bedrag;omschrijving;rekening",
+        ...payers.flatMap((p, i) => [`${booked}-02-0${i + 1};${amount};Bijdrage februari;${p.householdID}`, `${booked}-03-0${i + 1};${amount};Bijdrage maart;${p.householdID}`]),
+        `${booked}-02-10;${n},00;Gift;NL91ABNA0417164300`,
+      ].join("\n");
+      const bytes = new TextEncoder().encode(file);
+      await crash(() => withActor(system, () => BankImport.run(bytes)));
+      const before = (await check()).filter((e) => e.amountCents === cents);
+      expect(before.length, "each household's payments all or none").toBeOneOf([0, 2, 4, 6]);
+      // the crashed import's lease runs out by itself (60 s): here at once
+      await db.bankLease.delete({ farmID }).go();
+      const again = await withActor(system, () => BankImport.run(bytes));
+      const after = (await check()).filter((e) => e.amountCents === cents);
+      expect(after, "each line booked once").toHaveLength(6);
+      expect(again.imported).toBe(6 - before.length);
+      expect(new Set(after.map((e) => `${e.householdID} ${e.date}`)).size).toBe(6);
+      const waiting = (await db.bankLine.query.byState({ farmID, state: "review" }).go({ pages: "all" })).data.filter((l) => l.amountCents === n * 100 && l.bookingDate === `${booked}-02-10`);
+      expect(waiting, "the unknown line waits once").toHaveLength(1);
+    });
+    // the lease taken, the transaction, the import's audit event, the lease let go
+    expect(points).toEqual([1, 2, 3, 4]);
   });
 
   async function mandateEvents(householdID: string, action: string) {

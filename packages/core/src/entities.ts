@@ -12,6 +12,7 @@ import { HarvestOptOutEntity, HarvestShareEntity, HarvestWeekEntity } from "./ha
 import { HarvestPickupEntity, HarvestUncollectedEntity } from "./harvest/pickup-entities";
 import { HarvestHandoverEntity } from "./harvest/handover-entity";
 import { PaymentLikenessEntity } from "./contribution/likeness-entity";
+import { LedgerBatchEntity } from "./contribution/ledger-batch-entity";
 import { HouseholdEntity } from "./household/entities";
 import { DocumentEntity } from "./document/entities";
 import { OutboxEntity, PendingMailEntity } from "./mail/entities";
@@ -62,6 +63,7 @@ export const entities = {
   assemblyCheckIn: AssemblyCheckInEntity,
   season: SeasonEntity,
   ledgerEntry: LedgerEntryEntity,
+  ledgerBatch: LedgerBatchEntity,
   paymentClaim: PaymentClaimEntity,
   compositionPeriod: CompositionPeriodEntity,
   mandate: MandateEntity,

@@ -10,6 +10,8 @@ import { bankMatcher, normalName, type BankMatch, type HouseholdRef } from "./ba
 import { BankLease } from "./bank-lease";
 import { BankReview } from "./bank-review";
 import { CollectionBooking } from "./collection-booking";
+import { LedgerBatch } from "./ledger-batch";
+import type { BatchLine } from "./ledger-batch-entity";
 import { Payment } from "./payment";
 import { PaymentLikeness } from "./payment-likeness";
 
@@ -133,12 +135,13 @@ export namespace BankImport {
   const read = <T>(reads: Promise<{ data: T | null }>[]) => Promise.all(reads).then((rs) => rs.map((r) => r.data ?? undefined));
   const none = Promise.resolve({ data: null });
 
-  // A booked line writes 2 items (its claim and its ledger entry); each household's lines of a
-  // transaction add 2 (its likeness and one audit event): 48 lines of one household in 100 items.
-  const linesPerHousehold = 48;
-  const itemsPerTransaction = 100;
-  // DynamoDB Local serialises writes: more at once only makes them wait on each other
-  const transactionsAtOnce = 2;
+  // A household's booked lines of a year are one batch item (ledger-batch.ts) beside its likeness and
+  // one audit event: 3 items. A line waiting or held is 1 or 2. Each transaction checks the lease too.
+  // A batch line is about 600 bytes (its payment, bank line and audit mention): 2,000 lines a transaction
+  // stay well inside DynamoDB's 4 MB, and 300 a batch inside its item's 400 KB.
+  const linesPerHousehold = 300;
+  const itemsPerTransaction = 99;
+  const linesPerTransaction = 2_000;
 
   interface Write {
     kept: Kept;
@@ -164,12 +167,13 @@ export namespace BankImport {
       }
     }
     const later: Kept[] = [];
-    const groups: { units: Write[][]; items: number }[] = [];
-    const size = (unit: Write[]) => (unit[0]!.plan.kind === "book" ? unit.length * 2 + 2 : unit[0]!.claimLikeness ? 2 : 1);
+    const groups: { units: Write[][]; items: number; lines: number }[] = [];
+    const size = (unit: Write[]) => (unit[0]!.plan.kind === "book" ? 3 : unit[0]!.claimLikeness ? 2 : 1);
     for (const unit of [...[...units.values()].map((u) => { later.push(...u.slice(linesPerHousehold).map((w) => w.kept)); return u.slice(0, linesPerHousehold); }), ...alone]) {
       const last = groups.at(-1);
-      if (last && last.items + size(unit) <= itemsPerTransaction) (last.units.push(unit), (last.items += size(unit)));
-      else groups.push({ units: [unit], items: size(unit) });
+      if (last && last.items + size(unit) <= itemsPerTransaction && last.lines + unit.length <= linesPerTransaction)
+        (last.units.push(unit), (last.items += size(unit)), (last.lines += unit.length));
+      else groups.push({ units: [unit], items: size(unit), lines: unit.length });
     }
     return { groups: groups.map((g) => g.units), later };
   }
@@ -229,25 +233,34 @@ export namespace BankImport {
             anywhere.set(likeness, line);
             bookedAs.set(line.key, likeness);
           }
-      // the same likeness under the same key: the same date, amount, currency and account (sameContent)
-      const tokened = pending.map((k) => bookedAs.get(k.line.key) === k.likeness);
+      // A line booked by an import is in a batch (ledger-batch.ts), with no item under its key: its token is
+      // its claim. The same key with the same likeness (but for its place among alike lines, which another
+      // file may count otherwise): the same date, amount, currency and account, so the same line. The same
+      // key with another likeness: the key is taken by other content, a conflict as below.
+      const tokened = pending.map((k) => bookedAs.has(k.line.key) && sameLikeness(bookedAs.get(k.line.key)!, k.likeness));
+      const takenBy = pending.map((k, i) => (!tokened[i] && bookedAs.has(k.line.key) ? k.line.key : undefined));
       const rest = pending.filter((_, i) => !tokened[i]);
-      // The rest by its claim. A file whose sample of lines is all new skips this once: each line's
-      // claim, created only if new, tells. A line found a household compares with the lines booked on it
-      // (its likeness, above); the others with every line that waits or is held (read beside the claims).
-      // Assigning a waiting line checks the household's payments alike.
+      // The rest by its item: a line that waits, is held or was dismissed, or booked by a review tap or
+      // a collection run. A file whose sample of lines is all new reads only the lines that wait, are
+      // held or were dismissed (the lines a file overlapping an earlier one may meet unsampled); each
+      // line that waits or is held claims its key in its transaction anyway. A line found a household
+      // compares with the lines booked on it (its likeness, above); the others with every line that waits
+      // or is held (read beside). Assigning a waiting line checks the household's payments alike.
       const [restClaims, restLikes] = await Promise.all([
-        attempt || !(await allNew(rest)) ? read(rest.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true }))) : Promise.resolve([]),
+        attempt || !(await allNew(rest))
+          ? read(rest.map((k) => db.bankLine.get({ farmID, key: k.line.key }).go({ consistent: true })))
+          : undecided().then((lines) => rest.map((k) => lines.get(k.line.key))),
         read(rest.map((k) => (householdOf(k) ? none : db.bankLikeness.get({ farmID, likeness: k.likeness }).go({ consistent: true })))),
       ]);
       const byLine = new Map(rest.map((k, i) => [k, { claim: restClaims[i], like: restLikes[i] }]));
       const claims = pending.map((k) => byLine.get(k)?.claim);
-      const conflicts = await read(pending.map((k, i) => (claims[i] && !sameContent(k.line, claims[i]) ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
-      const there = pending.map((k, i) => tokened[i] || (!!claims[i] && (sameContent(k.line, claims[i]) || !!conflicts[i])));
+      const conflicted = pending.map((k, i) => (claims[i] ? !sameContent(k.line, claims[i]) : !!takenBy[i]));
+      const conflicts = await read(pending.map((k, i) => (conflicted[i] ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
+      const there = pending.map((_, i) => tokened[i] || (!!claims[i] && !conflicted[i]) || !!conflicts[i]);
       const likes = pending.map((k, i) => (there[i] ? undefined : byLine.get(k)?.like));
       const writes: Write[] = [];
       pending.forEach((kept, i) => {
-        const claim = claims[i];
+        const claim = claims[i]?.key ?? takenBy[i];
         if (there[i]) return void report.alreadyThere++;
         const key = claim ? conflictKey(kept.line) : kept.line.key;
         const found = kept.found;
@@ -262,7 +275,7 @@ export namespace BankImport {
         const plan: Plan = kept.held
           ? { kind: "held", reason: kept.held }
           : claim
-            ? { kind: "review", reason: "conflict", candidates, repeats: claim.key }
+            ? { kind: "review", reason: "conflict", candidates, repeats: claim }
             : otherFormat
               ? { kind: "review", reason: "other_format", candidates, repeats: like.key }
               : byHand
@@ -278,25 +291,22 @@ export namespace BankImport {
       unread.forEach((w, i) => (w.claimLikeness = !taken[i]));
       const { groups, later } = pack(writes);
       const retry: Kept[] = [...later];
-      // a few writers, each taking the next transaction when its last is done
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: transactionsAtOnce }, async () => {
-          for (let units = groups[next++]; units; units = groups[next++]) {
-            const done = await write(units, file.format, seen.get);
-            if (!done) retry.push(...units.flat().map((w) => w.kept));
-            else
-              for (const [w, payment] of done) {
-                const shown = BankReview.serialize({ ...stored(w.kept, file.format, w.key, w.plan, payment?.id), createdAt: "", updatedAt: "" } as Item, names);
-                if (payment) {
-                  report.imported++;
-                  report.payments.push(payment);
-                } else if (w.plan.kind === "held") report.held.push(shown);
-                else report.review.push(shown);
-              }
+      // one transaction at a time: each checks the lease, and DynamoDB cancels two at once on one item
+      for (const units of groups) {
+        const done = await write(units, file.format, seen.get, lease);
+        if (!done) retry.push(...units.flat().map((w) => w.kept));
+        else
+          for (const [w, payment] of done) {
+            if (payment) {
+              report.imported++;
+              report.payments.push(payment);
+              continue;
+            }
+            const shown = BankReview.serialize({ ...stored(w.kept, file.format, w.key, w.plan as Exclude<Plan, { kind: "book" }>), createdAt: "", updatedAt: "" } as Item, names);
+            if (w.plan.kind === "held") report.held.push(shown);
+            else report.review.push(shown);
           }
-        }),
-      );
+      }
       pending = retry;
     }
     // the collections and returns kept: booked on their run where they fit one
@@ -317,6 +327,17 @@ export namespace BankImport {
     return report;
   }
 
+  /** Whether two likenesses are of the same date, amount, currency and account, whatever their place among alike lines. */
+  const sameLikeness = (a: string, b: string) => a.slice(0, a.lastIndexOf("#")) === b.slice(0, b.lastIndexOf("#"));
+
+  /** The lines that wait, are held or were dismissed, by key: few, each a query. */
+  async function undecided() {
+    const farmID = useFarmID();
+    const states = ["review", "held", "dismissed"] as const;
+    const found = await Promise.all(states.map((state) => useDB().entities.bankLine.query.byState({ farmID, state }).go({ pages: "all" })));
+    return new Map(found.flatMap((f) => f.data.map((l) => [l.key, l] as const)));
+  }
+
   /** True when none of up to 100 lines spread over the file is there yet. */
   async function allNew(kept: Kept[]) {
     const step = Math.max(1, Math.floor(kept.length / 100));
@@ -333,13 +354,13 @@ export namespace BankImport {
     return new Map(words.map((w, i) => [w, claims[i]]));
   }
 
-  /** The bank line's item as kept. */
-  function stored({ line, likeness }: Kept, format: string, key: string, plan: Plan, entryID?: string) {
+  /** The bank line's item of a line that waits or is held (a booked one is kept in its batch). */
+  function stored({ line, likeness }: Kept, format: string, key: string, plan: Exclude<Plan, { kind: "book" }>) {
     return {
       farmID: useFarmID(),
       key,
-      state: plan.kind === "book" ? ("booked" as const) : plan.kind,
-      reason: plan.kind === "book" ? undefined : plan.reason,
+      state: plan.kind,
+      reason: plan.reason,
       candidates: plan.kind === "review" ? plan.candidates : undefined,
       repeats: plan.kind === "review" ? plan.repeats : undefined,
       format,
@@ -357,46 +378,64 @@ export namespace BankImport {
       returnCode: line.returned?.reasonCode,
       returnOf: line.returned?.originalEndToEndID,
       batchID: line.batch?.paymentInfoID ?? line.batch?.messageID,
-      householdID: plan.kind === "book" ? plan.householdID : undefined,
-      entryID,
-      year: plan.kind === "book" ? Number(line.bookingDate.slice(0, 4)) : undefined,
-      matchedBy: plan.kind === "book" ? plan.by : undefined,
+    };
+  }
+
+  /** A line booked on a household as its batch keeps it (ledger-batch.ts). */
+  function batchLine({ line, likeness }: Kept, format: string, key: string, by: string): BatchLine {
+    return {
+      amountCents: line.amountCents,
+      date: line.bookingDate,
+      reference: BankReview.referenceOf({ ...line, description: line.description || undefined, counterName: line.counterName || undefined }),
+      key,
+      likeness,
+      format,
+      line: line.line,
+      counterIBAN: line.counterIBAN,
+      counterName: line.counterName || undefined,
+      description: line.description || undefined,
+      structuredReference: line.structuredReference,
+      endToEndID: line.endToEndID,
+      bankRef: line.bankRef,
+      matchedBy: by,
     };
   }
 
   /**
-   * One transaction for a group of units: each line's claim with what it
-   * books, and per household its likeness (on the condition that it is as it
-   * was read) and one audit event naming the payments. Undefined when it was cancelled.
+   * One transaction for a group of units, on the condition that the lease is
+   * still this import's: a household's booked lines as one batch of ledger
+   * entries with its likeness (on the condition that it is as it was read,
+   * its tokens naming each line) and one audit event naming the payments;
+   * a waiting or held line as its bank line item, created only if its key is
+   * free. Undefined when it was cancelled.
    */
-  async function write(units: Write[][], format: string, seen: (householdID: string, year: number) => PaymentLikeness.Seen) {
+  async function write(units: Write[][], format: string, seen: (householdID: string, year: number) => PaymentLikeness.Seen, lease: BankLease.Held) {
+    const farmID = useFarmID();
     const made = units.map((unit) => {
-      const lines = unit.map((w) => {
-        const booked = w.plan.kind === "book" ? BankReview.booking({ ...w.kept.line, key: w.key, description: w.kept.line.description || undefined }, w.plan.householdID) : undefined;
-        return { w, booked, item: stored(w.kept, format, w.key, w.plan, booked?.entry.entryID) };
-      });
       const plan = unit[0]!.plan;
-      const household = plan.kind === "book" ? { mine: seen(plan.householdID, lines[0]!.booked!.entry.year), householdID: plan.householdID } : undefined;
-      return { lines, household };
+      if (plan.kind !== "book") return { unit };
+      const year = Number(unit[0]!.kept.line.bookingDate.slice(0, 4));
+      const batch = LedgerBatch.make(plan.householdID, year, unit.map((w) => batchLine(w.kept, format, w.key, (w.plan as { by: string }).by)), BankReview.actorID());
+      return { unit, householdID: plan.householdID, mine: seen(plan.householdID, year), batch };
     });
     const res = await useDB()
-      .transaction.write((tx) =>
-        made.flatMap(({ lines, household }) => [
-          ...lines.flatMap(({ w, booked, item }) => [
-            tx.bankLine.create(item).commit(),
-            ...(w.claimLikeness ? [tx.bankLikeness.create({ farmID: useFarmID(), likeness: w.kept.likeness, format, key: w.key }).commit()] : []),
-            ...(booked ? [tx.ledgerEntry.create(booked.entry).commit()] : []),
-          ]),
-          ...(household
+      .transaction.write((tx) => [
+        lease.check(tx),
+        ...made.flatMap(({ unit, householdID, mine, batch }) =>
+          batch
             ? [
-                PaymentLikeness.bump(tx, household.mine, { lines: lines.map(({ w }) => PaymentLikeness.lineToken(w.kept.likeness, format, w.key)) }),
-                tx.audit.create(BankReview.bookedEvent(household.householdID, lines.map(({ booked }) => booked!))).commit(),
+                tx.ledgerBatch.create(batch.item).commit(),
+                PaymentLikeness.bump(tx, mine, { lines: unit.map((w) => PaymentLikeness.lineToken(w.kept.likeness, format, w.key)) }),
+                tx.audit.create(BankReview.bookedEvent(householdID, batch.entries.map((entry) => ({ entry, line: BankReview.idOf(entry.bank.key) })))).commit(),
               ]
-            : []),
-        ]),
-      )
+            : unit.flatMap((w) => [
+                tx.bankLine.create(stored(w.kept, format, w.key, w.plan as Exclude<Plan, { kind: "book" }>)).commit(),
+                ...(w.claimLikeness ? [tx.bankLikeness.create({ farmID, likeness: w.kept.likeness, format, key: w.key }).commit()] : []),
+              ]),
+        ),
+      ])
       .go();
     if (res.canceled) return undefined;
-    return made.flatMap(({ lines }) => lines.map(({ w, booked }) => [w, booked?.payment()] as const));
+    return made.flatMap(({ unit, batch }) => unit.map((w, i) => [w, batch ? Payment.serialize(batch.entries[i]!) : undefined] as const));
   }
 }

@@ -6,6 +6,8 @@ import { isConditionFailure, isWriteRefused } from "../dynamo";
 import { useDB } from "../entities";
 import { VisibleError } from "../error";
 
+type Tx = Parameters<Parameters<ReturnType<typeof useDB>["transaction"]["write"]>[0]>[0];
+
 /**
  * One booking of bank lines at a time per farm: an import (bank-import.ts)
  * or a review assignment (bank-review.ts). Each checks the lines booked on
@@ -13,8 +15,9 @@ import { VisibleError } from "../error";
  * on the households it books on: the same transfer from two formats matched
  * to two households would land on two likeness items, neither condition
  * seeing the other. Held, the check and the booking cannot interleave.
- * The bookings' transactions do not check the lease: DynamoDB cancels
- * concurrent transactions on one item, and an import writes two at once.
+ * An import's transactions check the lease too (one at a time: DynamoDB
+ * cancels two at once on one item), so a holder that stalled past its
+ * lease's end books nothing more once another took it.
  */
 export namespace BankLease {
   /** Far past a Lambda's 20 s, and renewed while held: only a crashed holder's lease runs out. */
@@ -30,6 +33,8 @@ export namespace BankLease {
   export interface Held {
     /** Throws 409 `bank.busy` when the lease passed to another (this holder stalled past its expiry). */
     assert(): Promise<void>;
+    /** A transaction's part: it holds only while the lease is still this holder's. */
+    check(tx: Pick<Tx, "bankLease">): ReturnType<ReturnType<Tx["bankLease"]["check"]>["commit"]>;
   }
 
   const busy = () => new VisibleError("conflict", "bank.busy", "Another import is running; try again in a minute.");
@@ -75,6 +80,11 @@ export namespace BankLease {
       assert: async () => {
         if (lost || (await db.bankLease.get({ farmID }).go({ consistent: true })).data?.holder !== holder) throw busy();
       },
+      check: (tx) =>
+        tx.bankLease
+          .check({ farmID })
+          .where((a, op) => op.eq(a.holder, holder))
+          .commit(),
     };
     try {
       return await work(lease);

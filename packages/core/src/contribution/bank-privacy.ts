@@ -1,6 +1,7 @@
 import { useFarmID } from "../actor";
 import { writeAll } from "../batch-write";
 import { useDB } from "../entities";
+import type { BatchLine } from "./ledger-batch-entity";
 
 /*
  * What the bank import keeps of a household that left (privacy/erasure.ts).
@@ -37,10 +38,18 @@ async function forgetAccounts(householdID: string) {
 }
 
 export namespace BankPrivacy {
-  /** At erasure: the payer's name on its bank lines becomes its pseudonym; its accounts are forgotten. */
-  export async function erase(householdID: string, events: readonly Event[], pseudonym: string) {
+  /** At erasure: the payer's name on its bank lines (those of its imports' batches too) becomes its pseudonym; its accounts are forgotten. */
+  export async function erase(householdID: string, events: readonly Event[], batches: readonly { year: number; batchID: string; lines: string }[], pseudonym: string) {
     const farmID = useFarmID();
     const db = useDB().entities;
+    for (const b of batches) {
+      const lines = JSON.parse(b.lines) as BatchLine[];
+      if (lines.some((l) => l.counterName && l.counterName !== pseudonym))
+        await db.ledgerBatch
+          .patch({ farmID, householdID, year: b.year, batchID: b.batchID })
+          .set({ lines: JSON.stringify(lines.map((l) => (l.counterName ? { ...l, counterName: pseudonym, reference: l.reference === l.counterName ? pseudonym : l.reference } : l))) })
+          .go();
+    }
     for (const key of linesOf(events)) {
       const line = (await db.bankLine.get({ farmID, key }).go()).data;
       if (line?.householdID === householdID && line.counterName && line.counterName !== pseudonym)

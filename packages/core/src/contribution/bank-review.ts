@@ -10,6 +10,7 @@ import { BankLease } from "./bank-lease";
 import { Composition } from "./composition";
 import { Payment } from "./payment";
 import { PaymentLikeness } from "./payment-likeness";
+import { LedgerBatch } from "./ledger-batch";
 
 /**
  * The treasurer's review list: credit lines of bank files that found no
@@ -125,7 +126,7 @@ export namespace BankReview {
   }
 
   /** One audit event for a household's payments booked from one import's transaction, naming each payment's bank line. */
-  export function bookedEvent(householdID: string, booked: { entry: ReturnType<typeof booking>["entry"]; line: string }[]) {
+  export function bookedEvent(householdID: string, booked: { entry: { entryID: string; amountCents: number; reference: string }; line: string }[]) {
     return Audit.event("payments.booked", householdID, {
       source: "import",
       payments: booked.map(({ entry, line }) => ({ entryID: entry.entryID, amountCents: entry.amountCents, reference: entry.reference, bankLine: line })),
@@ -241,13 +242,15 @@ export namespace BankReview {
    * from another format, unless the treasurer says it is another payment.
    */
   async function refuseBookedElsewhere(item: Item, seen: PaymentLikeness.Seen[], names: Names) {
-    const other = item.likeness ? seen.map((s) => s.lines.get(item.likeness!)).find((l) => l && l.key !== item.key) : undefined;
-    const line = other && (await get(other.key));
-    if (!line?.householdID || !line.entryID || !line.year) return;
-    const entry = (await useDB().entities.ledgerEntry.get({ farmID: useFarmID(), householdID: line.householdID, year: line.year, entryID: line.entryID }).go()).data;
+    const holder = item.likeness ? seen.find((s) => s.lines.has(item.likeness!) && s.lines.get(item.likeness!)!.key !== item.key) : undefined;
+    if (!holder) return;
+    // a line an import booked is in its batch; one a tap booked, an item of its own
+    const key = holder.lines.get(item.likeness!)!.key;
+    const line = await get(key);
+    const entry = line?.householdID && line.entryID && line.year ? await Payment.entry(line.householdID, line.year, line.entryID) : await LedgerBatch.byLine(holder.householdID, holder.year, key);
     if (!entry) return;
     const refused = Payment.maybeImported(entry);
-    throw new VisibleError("conflict", refused.code, `A bank file already booked this transfer on ${names.get(line.householdID) ?? "another household"} (${entry.date}, reference "${entry.reference}"). If this is another payment, send it again with alsoImported: true.`, undefined, refused.details);
+    throw new VisibleError("conflict", refused.code, `A bank file already booked this transfer on ${names.get(entry.householdID) ?? "another household"} (${entry.date}, reference "${entry.reference}"). If this is another payment, send it again with alsoImported: true.`, undefined, refused.details);
   }
 
   /** Marks a waiting line as no contribution (a gift, the bank's interest): it leaves the list, nothing is booked. */

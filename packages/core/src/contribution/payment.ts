@@ -11,6 +11,7 @@ import { Composition } from "./composition";
 import { dateOf, isDate } from "./rules";
 import { backoff } from "../backoff";
 import { PaymentLikeness } from "./payment-likeness";
+import { LedgerBatch } from "./ledger-batch";
 
 /**
  * The ledger: payments the treasurer records or imports, and counter-entries
@@ -104,9 +105,20 @@ export namespace Payment {
     return res.data ?? undefined;
   }
 
-  async function entry(householdID: string, year: number, entryID: string) {
+  /** A ledger entry: an item of its own, or one of a bank import's batch (ledger-batch.ts). */
+  export async function entry(householdID: string, year: number, entryID: string): Promise<Entry | undefined> {
+    if (LedgerBatch.batchOf(entryID)) return LedgerBatch.get(householdID, year, entryID);
     const res = await useDB().entities.ledgerEntry.get({ farmID: useFarmID(), householdID, year, entryID }).go({ consistent: true });
     return res.data ?? undefined;
+  }
+
+  /** The household's entries of a year, read consistently: its own items and its bank imports' batches. */
+  async function entriesOf(householdID: string, year: number): Promise<Entry[]> {
+    const [own, batches] = await Promise.all([
+      useDB().entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year }).go({ pages: "all", consistent: true }),
+      LedgerBatch.ofHousehold(householdID, year),
+    ]);
+    return [...own.data, ...batches.flatMap(LedgerBatch.entries)];
   }
 
   export type Recorded = { payment: Info; created: boolean };
@@ -117,11 +129,9 @@ export namespace Payment {
    * review, a collection) or one recorded by hand. One query: the date's year.
    */
   export async function alike(householdID: string, amountCents: number, date: string, sources: readonly Info["source"][]) {
-    const res = await useDB()
-      .entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year: Number(date.slice(0, 4)) })
-      .go({ pages: "all", consistent: true });
-    const undone = new Set(res.data.flatMap((e) => (e.reverses ? [e.reverses] : [])));
-    return res.data.find(
+    const entries = await entriesOf(householdID, Number(date.slice(0, 4)));
+    const undone = new Set(entries.flatMap((e) => (e.reverses ? [e.reverses] : [])));
+    return entries.find(
       (e) => sources.includes(e.source) && (e.kind === "payment" || e.kind === "collection") && e.amountCents === amountCents && e.date === date && !undone.has(e.entryID),
     );
   }
@@ -213,7 +223,8 @@ export namespace Payment {
     );
   }
 
-  async function byID(entryID: string) {
+  async function byID(entryID: string): Promise<Entry | undefined> {
+    if (LedgerBatch.batchOf(entryID)) return LedgerBatch.byID(entryID);
     const res = await useDB().entities.ledgerEntry.query.byID({ farmID: useFarmID(), entryID }).go();
     return res.data[0];
   }
@@ -271,15 +282,12 @@ export namespace Payment {
 
   /** A household's ledger entries for a year, oldest first (consistent: a statement shows a payment just recorded). */
   export async function ofHousehold(householdID: string, year: number): Promise<Info[]> {
-    const res = await useDB()
-      .entities.ledgerEntry.query.byHousehold({ farmID: useFarmID(), householdID, year })
-      .go({ pages: "all", consistent: true });
-    return res.data.map(serialize).sort((a, b) => a.id.localeCompare(b.id));
+    return (await entriesOf(householdID, year)).map(serialize).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Every ledger entry of a year, oldest first. */
   export async function ofYear(year: number): Promise<Info[]> {
-    const res = await useDB().entities.ledgerEntry.query.byYear({ farmID: useFarmID(), year }).go({ pages: "all" });
-    return res.data.map(serialize).sort((a, b) => a.id.localeCompare(b.id));
+    const [own, batches] = await Promise.all([useDB().entities.ledgerEntry.query.byYear({ farmID: useFarmID(), year }).go({ pages: "all" }), LedgerBatch.ofYear(year)]);
+    return [...own.data, ...batches.flatMap(LedgerBatch.entries)].map(serialize).sort((a, b) => a.id.localeCompare(b.id));
   }
 }

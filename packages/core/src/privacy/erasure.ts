@@ -12,6 +12,7 @@ import { identityChanged } from "../person/changes";
 import { addDays, dateOf } from "../week";
 import { Workday } from "../workday/workday";
 import { getEach, Privacy } from "./privacy";
+import { LedgerBatch } from "../contribution/ledger-batch";
 import { writeAll } from "../batch-write";
 
 /**
@@ -47,9 +48,10 @@ export namespace Erasure {
     const h = (await db.household.get({ farmID, householdID }).go()).data;
     if (!h) return { settled: false, reason: "unknown" };
     if (h.status !== "left") return { settled: false, reason: "not_left" };
-    const [certificate, ledger, deposits, seasons, events] = await Promise.all([
+    const [certificate, ledger, batches, deposits, seasons, events] = await Promise.all([
       db.certificate.get({ farmID, householdID }).go(),
       db.ledgerEntry.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
+      db.ledgerBatch.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
       db.depositPayment.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
       db.season.query.byYear({ farmID }).go({ pages: "all" }),
       Audit.forSubject(householdID),
@@ -71,6 +73,7 @@ export namespace Erasure {
       left.at(-1) ?? c?.endDate ?? dateOf(Date.parse(h.updatedAt)),
       c?.refundedAt,
       ...ledger.data.map((e) => e.date),
+      ...batches.data.flatMap(LedgerBatch.entries).map((e) => e.date),
       ...deposits.data.map((d) => d.date),
     ].filter((d): d is string => !!d);
     return { settled: true, since: days.sort().at(-1)! };
@@ -169,7 +172,7 @@ export namespace Erasure {
     }
     for (const choice of raw.choices.filter((c) => c.reason))
       await db.solidarityChoice.patch({ farmID, year: choice.year, householdID }).remove(["reason"]).go();
-    await BankPrivacy.erase(householdID, raw.audit, pseudonym(householdID));
+    await BankPrivacy.erase(householdID, raw.audit, raw.batches, pseudonym(householdID));
 
     const retainUntil = `${Number(settledOn.slice(0, 4)) + retentionYears}-12-31`;
     const res = await useDB()
@@ -209,6 +212,7 @@ export namespace Erasure {
     ).data.filter((c) => c.householdID === householdID);
     await writeAll((b) => db.paymentClaim.delete(b).go(), claims.map((c) => ({ farmID, claim: c.claim })));
     await writeAll((b) => db.ledgerEntry.delete(b).go(), raw.ledger.map((e) => ({ farmID, householdID, year: e.year, entryID: e.entryID })));
+    await writeAll((b) => db.ledgerBatch.delete(b).go(), raw.batches.map((e) => ({ farmID, householdID, year: e.year, batchID: e.batchID })));
     await writeAll((b) => db.depositPayment.delete(b).go(), raw.deposits.map((d) => ({ farmID, reference: d.reference })));
     await writeAll((b) => db.compositionPeriod.delete(b).go(), raw.periods.map((p) => ({ farmID, householdID, from: p.from })));
     await writeAll((b) => db.solidarityChoice.delete(b).go(), raw.choices.map((c) => ({ farmID, year: c.year, householdID })));

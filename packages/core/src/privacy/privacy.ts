@@ -3,6 +3,7 @@ import { Clock } from "../clock";
 import { entities, useDB } from "../entities";
 import { VisibleError } from "../error";
 import { Farm } from "../farm/farm";
+import { LedgerBatch } from "../contribution/ledger-batch";
 import { addWeeks, weekOf } from "../week";
 
 /** Reads one by one in parallel: the client coalesces them into batches and retries what is unprocessed (batch-get.ts). */
@@ -59,6 +60,7 @@ export namespace Privacy {
     proxy: { exported: "elections.proxies (given and received)" },
     season: { excluded: "the farm's budget and prices, the same for everyone" },
     ledgerEntry: { exported: "contribution.payments" },
+    ledgerBatch: { exported: "contribution.payments (a bank import's payments on the household, one item per import and year)" },
     paymentClaim: { excluded: "repeats a payment's bank reference to record it once; the payment is exported" },
     compositionPeriod: { exported: "contribution.compositionPeriods" },
     mandate: { exported: "contribution.mandate" },
@@ -131,7 +133,7 @@ export namespace Privacy {
     );
 
     const weeks = optOutWeeks(household.createdAt);
-    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit, collections, polls] =
+    const [shares, optOuts, hours, ledger, periods, mandate, certificate, deposits, seasons, elections, applications, pending, householdAudit, collections, polls, batches] =
       await Promise.all([
         db.harvestShare.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
         getEach(weeks.map((week) => db.harvestOptOut.get({ farmID, week, householdID }))),
@@ -148,6 +150,7 @@ export namespace Privacy {
         db.audit.query.bySubject({ farmID, subjectID: householdID }).go({ pages: "all" }),
         db.sepaRunItem.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
         db.poll.query.byID({ farmID }).go({ pages: "all" }),
+        db.ledgerBatch.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
       ]);
     const years = seasons.data.map((s) => s.year);
     const [choices, rolls, proxies, pollAnswers] = await Promise.all([
@@ -173,7 +176,7 @@ export namespace Privacy {
     const workdayTitle = new Map(workdays.map((w) => [w.workdayID, w.title]));
 
     return {
-      raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, periods: periods.data,
+      raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, batches: batches.data, periods: periods.data,
         mandate: mandate.data, certificate: certificate.data, deposits: deposits.data, choices: choices.data, rolls: rolls.data,
         proxies: proxies.flatMap((p) => p.data), applications: theirApplications, pending: pending.data.filter((m) => emails.includes(m.to)),
         audit, pollAnswers: pollAnswers.data },
@@ -193,7 +196,10 @@ export namespace Privacy {
           compositionPeriods: periods.data.map((x) => strip(x)),
           mandate: mandate.data ? strip(mandate.data) : null,
           collections: collections.data.map((x) => strip(x)),
-          payments: ledger.data.map((x) => strip(x)),
+          // a bank import's payments with the bank line each was booked from
+          payments: [...ledger.data.map((x) => strip(x)), ...batches.data.flatMap(LedgerBatch.entries).map(({ bank, ...e }) => ({ ...e, bankLine: bank }))].sort((a, b) =>
+            a.entryID.localeCompare(b.entryID),
+          ),
           solidarity: choices.data.map((x) => strip(x)),
         },
         membership: {
