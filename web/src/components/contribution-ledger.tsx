@@ -90,7 +90,8 @@ function LedgerTable(props: { year: number; householdID: string; name: string })
           <Show when={l().payments.length} fallback={<p>{s().overview.ledgerEmpty(props.name)}</p>}>
             <DataTable
               caption={s().overview.ledgerList(props.name)}
-              rows={l().payments}
+              // by booking date, as on the bank statement (an import books a year's lines at once)
+              rows={[...l().payments].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))}
               columns={[
                 { label: s().overview.ledgerDate, cell: (p) => format.day(p.date) },
                 { label: s().overview.ledgerReference, head: true, cell: (p) => p.reference },

@@ -49,13 +49,13 @@ function overview(paid: number): ContributionOverview {
   };
 }
 
-const entry = (id: string, amountCents: number, reference: string, reverses: string | null = null) => ({
+const entry = (id: string, amountCents: number, reference: string, reverses: string | null = null, date = `${year}-03-02`) => ({
   id,
   householdID: "hh_devries",
   year,
   kind: reverses ? ("reversal" as const) : ("payment" as const),
   amountCents,
-  date: `${year}-03-02`,
+  date,
   reference,
   source: "manual" as const,
   reverses,
@@ -66,7 +66,8 @@ const entry = (id: string, amountCents: number, reference: string, reverses: str
 function treasurerApi(me: MeInfo = treasurerMe) {
   let paid = 0;
   let schedule = { year, steps: [] as number[], contact: null as string | null, graceDays: 5, updatedAt: null as string | null };
-  const ledger = [entry("pay_a", 4338, "Bijdrage maart"), entry("pay_b", 4338, "Bijdrage dubbel")];
+  // an import's payment (a batch's, its ID after the others) booked earlier in the year
+  const ledger = [entry("pay_a", 4338, "Bijdrage maart"), entry("pay_b", 4338, "Bijdrage dubbel"), entry("pay_c.001", 4334, "Bijdrage januari", null, `${year}-01-15`)];
   return mockApi((call) => {
     if (call.path === "/api/me") return ok(me);
     if (call.path === `/api/payments?year=${year}&householdID=hh_devries`)
@@ -268,7 +269,9 @@ describe("the treasurer's overview", () => {
     const { user, api, region } = await withDeVries("Betalingen van een huishouden");
     await user.click(within(region).getByRole("button", { name: "Betalingen tonen" }));
     const table = await within(region).findByRole("table", { name: "Betalingen van Familie De Vries" });
-    expect(within(table).getAllByRole("row")).toHaveLength(3);
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+    // by booking date, as on the bank statement
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent("Bijdrage januari");
 
     await user.click(within(table).getByRole("button", { name: "Betaling Bijdrage dubbel terugdraaien" }));
     const yes = within(table).getByRole("button", { name: "Ja, terugdraaien" });
@@ -277,12 +280,12 @@ describe("the treasurer's overview", () => {
 
     expect(await within(region).findByText("De betaling van € 43,38 is teruggedraaid.")).toBeInTheDocument();
     expect(api.find("POST", "/api/payments/pay_b/reverse")).toHaveLength(1);
-    await waitFor(() => expect(within(region).getAllByRole("row")).toHaveLength(4));
+    await waitFor(() => expect(within(region).getAllByRole("row")).toHaveLength(5));
     const rows = within(region).getAllByRole("row");
-    expect(rows[2]!.lastElementChild).toHaveTextContent("Teruggedraaid");
-    expect(rows[3]!.children[2]).toHaveTextContent("Tegenboeking");
+    expect(rows[3]!.lastElementChild).toHaveTextContent("Teruggedraaid");
+    expect(rows[4]!.children[2]).toHaveTextContent("Tegenboeking");
     expect(within(region).getByRole("button", { name: "Betaling Bijdrage maart terugdraaien" })).toBeInTheDocument();
-    expect(within(region).getByText("Totaal: € 43,38")).toBeInTheDocument();
+    expect(within(region).getByText("Totaal: € 86,72")).toBeInTheDocument();
 
     await user.clear(within(region).getByRole("combobox", { name: "Huishouden" }));
     await user.type(within(region).getByRole("combobox", { name: "Huishouden" }), "jansen");
