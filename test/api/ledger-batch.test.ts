@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@akker/core/actor";
 import { Clock } from "@akker/core/clock";
@@ -32,7 +33,7 @@ const day = (i: number) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISO
 
 beforeAll(async () => {
   ({ farmID, app } = await freshFarmApp(Date.parse("2027-12-20T10:00:00Z")));
-  for (const name of ["Penning", "Jansen", "Bakker"]) {
+  for (const name of ["Penning", "Jansen", "Bakker", "Smit", "Visser"]) {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, roles: name === "Penning" ? ["treasurer"] : [] });
     hh[name] = household.id;
   }
@@ -108,5 +109,45 @@ describe("an import's payments in their batch", () => {
     expect((await ledgerEntries(farmID, hh["Jansen"])).filter((e) => e.date === "2027-05-01")).toEqual([]);
     expect((await useDB().entities.bankLease.get({ farmID }).go({ consistent: true })).data?.holder).toBe("other");
     await useDB().entities.bankLease.delete({ farmID }).go();
+  });
+});
+
+describe("lines booked before, met again", () => {
+  const smit = "NL20INGB0001234567";
+  const visser = "NL72INGB0598096747";
+  beforeAll(() =>
+    withActor({ type: "system", farmID }, async () => {
+      await Mandate.put(hh["Smit"]!, Mandate.Input.parse({ iban: smit, accountHolder: "Smit", signedOn: "2027-01-10" }));
+      await Mandate.put(hh["Visser"]!, Mandate.Input.parse({ iban: visser, accountHolder: "Visser", signedOn: "2026-09-01" }));
+    }),
+  );
+
+  it("are there when another file counts two alike transfers in another order", async () => {
+    // two months paid on one day: alike in date, amount and account, told apart by their words
+    const maart = `2027-06-02;43,34;Bijdrage maart;${smit}`;
+    const april = `2027-06-02;43,34;Bijdrage april;${smit}`;
+    expect((await upload([maart])).body.imported).toBe(1);
+    // a later export, newest first: april is the first alike line there, maart the second
+    const second = await upload([april, maart]);
+    expect([second.body.imported, second.body.alreadyThere]).toEqual([1, 1]);
+    const again = await upload([april, maart]);
+    expect([again.body.imported, again.body.alreadyThere, again.body.review.length]).toEqual([0, 2, 0]);
+    expect((await ledgerEntries(farmID, hh["Smit"])).map((e) => e.reference).sort()).toEqual(["Bijdrage april", "Bijdrage maart"]);
+  });
+
+  it("are there when the same transfer was booked from two formats, the second by a tap as another payment", async () => {
+    const simple = ["datum;bedrag;omschrijving;rekening", `2027-07-05;43,34;Bijdrage juli;${visser}`].join("\n");
+    const header = readFileSync(new URL("../fixtures/bank/rabobank-2026-11-12.csv", import.meta.url)).toString("utf8").split(/\r?\n/)[0];
+    const rabo = [header, `"NL71RABO6627312220","EUR","RABONL2U","000000000000009105","2027-07-05","2027-07-05","+43,34","+0,00","${visser}","J. Visser","","","INGBNL2A","cb","","","","","","Bijdrage juli","","","","","",""`].join("\r\n");
+    expect((await uploadBankFile(app, treasurer, rabo, "text/csv")).body.imported).toBe(1);
+    const waiting = await uploadBankFile(app, treasurer, simple, "text/csv");
+    expect(waiting.body.review).toEqual([expect.objectContaining({ reason: "other_format" })]);
+    const tap = await treasurer.post(`/api/payments/review/${waiting.body.review[0].id}`, { householdID: hh["Visser"], alsoImported: true });
+    expect(tap.status, JSON.stringify(tap.body)).toBe(200);
+    for (const file of [simple, rabo]) {
+      const again = await uploadBankFile(app, treasurer, file, "text/csv");
+      expect([again.body.imported, again.body.alreadyThere, again.body.review.length]).toEqual([0, 1, 0]);
+    }
+    expect(await ledgerEntries(farmID, hh["Visser"])).toHaveLength(2);
   });
 });

@@ -225,13 +225,14 @@ export namespace BankImport {
         PaymentLikeness.read(households.flatMap((householdID) => years.map((year) => ({ householdID, year })))),
         byWords(pending.map((k) => (householdOf(k) ? k.line.description : undefined))),
       ]);
-      const anywhere = new Map<string, { format: string; key: string }>();
+      // every line booked on any household: by likeness (several may share one), and by key
+      const anywhere = new Map<string, PaymentLikeness.BookedLine[]>();
       const bookedAs = new Map<string, string>();
       for (const householdID of households)
         for (const year of years)
-          for (const [likeness, line] of seen.get(householdID, year).lines) {
-            anywhere.set(likeness, line);
-            bookedAs.set(line.key, likeness);
+          for (const line of seen.get(householdID, year).lines) {
+            anywhere.set(line.likeness, [...(anywhere.get(line.likeness) ?? []), line]);
+            bookedAs.set(line.key, line.likeness);
           }
       // A line booked by an import is in a batch (ledger-batch.ts), with no item under its key: its token is
       // its claim. The same key with the same likeness (but for its place among alike lines, which another
@@ -266,8 +267,9 @@ export namespace BankImport {
         const found = kept.found;
         const householdID = householdOf(kept);
         const mine = householdID ? seen.get(householdID, Number(kept.line.bookingDate.slice(0, 4))) : undefined;
-        const booked = mine?.lines.get(kept.likeness) ?? anywhere.get(kept.likeness);
-        const like = likes[i] ?? booked;
+        // the same transfer from another format: a line alike that waits or is held, or one booked on any household
+        const alike = [...(likes[i] ? [likes[i]!] : []), ...(anywhere.get(kept.likeness) ?? [])];
+        const like = alike.find((l) => l.format !== file.format && l.key !== kept.line.key) ?? alike[0];
         const otherFormat = like && like.format !== file.format && like.key !== kept.line.key;
         const words = kept.line.description ? wordClaims.get(kept.line.description) : undefined;
         const byHand = mine && (PaymentLikeness.byHand(mine, kept.line.bookingDate, kept.line.amountCents) || (words && !words.reversed && words.householdID === householdID));

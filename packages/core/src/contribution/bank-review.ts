@@ -242,12 +242,14 @@ export namespace BankReview {
    * from another format, unless the treasurer says it is another payment.
    */
   async function refuseBookedElsewhere(item: Item, seen: PaymentLikeness.Seen[], names: Names) {
-    const holder = item.likeness ? seen.find((s) => s.lines.has(item.likeness!) && s.lines.get(item.likeness!)!.key !== item.key) : undefined;
-    if (!holder) return;
-    // a line an import booked is in its batch; one a tap booked, an item of its own
-    const key = holder.lines.get(item.likeness!)!.key;
-    const line = await get(key);
-    const entry = line?.householdID && line.entryID && line.year ? await Payment.entry(line.householdID, line.year, line.entryID) : await LedgerBatch.byLine(holder.householdID, holder.year, key);
+    const others = item.likeness ? seen.flatMap((s) => s.lines.filter((l) => l.likeness === item.likeness && l.key !== item.key).map((l) => ({ s, key: l.key }))) : [];
+    let entry: Awaited<ReturnType<typeof Payment.entry>>;
+    for (const { s, key } of others) {
+      // a line an import booked is in its batch; one a tap booked, an item of its own
+      const line = await get(key);
+      entry = line?.householdID && line.entryID && line.year ? await Payment.entry(line.householdID, line.year, line.entryID) : await LedgerBatch.byLine(s.householdID, s.year, key);
+      if (entry) break;
+    }
     if (!entry) return;
     const refused = Payment.maybeImported(entry);
     throw new VisibleError("conflict", refused.code, `A bank file already booked this transfer on ${names.get(entry.householdID) ?? "another household"} (${entry.date}, reference "${entry.reference}"). If this is another payment, send it again with alsoImported: true.`, undefined, refused.details);

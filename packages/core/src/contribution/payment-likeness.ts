@@ -17,7 +17,14 @@ export namespace PaymentLikeness {
     /** Undefined: no item yet. */
     version?: number;
     hand: string[];
-    lines: Map<string, { format: string; key: string }>;
+    /** Every line booked, each with its likeness: two may share one (a file counts alike lines otherwise than another). */
+    lines: BookedLine[];
+  }
+
+  export interface BookedLine {
+    likeness: string;
+    format: string;
+    key: string;
   }
 
   const idOf = (householdID: string, year: number) => `${householdID}|${year}`;
@@ -32,11 +39,10 @@ export namespace PaymentLikeness {
     const seen = new Map<string, Seen>();
     unique.forEach((p, i) => {
       const item = items[i]!.data;
-      const lines = new Map<string, { format: string; key: string }>();
-      for (const token of item?.lines ?? []) {
+      const lines = (item?.lines ?? []).map((token) => {
         const [likeness, format, key] = JSON.parse(token) as [string, string, string];
-        lines.set(likeness, { format, key });
-      }
+        return { likeness, format, key };
+      });
       seen.set(idOf(p.householdID, p.year), { ...p, version: item?.version, hand: item?.hand ?? [], lines });
     });
     return { get: (householdID: string, year: number) => seen.get(idOf(householdID, year))! };
