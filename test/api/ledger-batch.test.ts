@@ -33,7 +33,7 @@ const day = (i: number) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISO
 
 beforeAll(async () => {
   ({ farmID, app } = await freshFarmApp(Date.parse("2027-12-20T10:00:00Z")));
-  for (const name of ["Penning", "Jansen", "Bakker", "Smit", "Visser"]) {
+  for (const name of ["Penning", "Jansen", "Bakker", "Smit", "Visser", "Mulder"]) {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, roles: name === "Penning" ? ["treasurer"] : [] });
     hh[name] = household.id;
   }
@@ -85,6 +85,36 @@ describe("an import's payments in their batch", () => {
     expect(res.body.alreadyThere).toBe(1);
     expect(res.body.imported).toBe(249);
     expect((await ledgerEntries(farmID, hh["Bakker"])).filter((e) => e.date === "2027-04-01")).toEqual([]);
+  });
+
+  it("are never booked twice from a waiting line an overlapping file booked while the index of waiting lines lagged", async () => {
+    const mulder = "NL02ABNA0123456789";
+    const first = await upload([`2027-08-01;43,34;Bijdrage augustus;${mulder}`]);
+    const [waiting] = first.body.review as { id: string }[];
+    expect(waiting).toBeDefined();
+    await withActor({ type: "system", farmID }, () => Mandate.put(hh["Mulder"]!, Mandate.Input.parse({ iban: mulder, accountHolder: "Mulder", signedOn: "2027-08-10" })));
+    // DynamoDB's indexes may lag a write of a moment ago: here the waiting lines' index answers empty
+    const { client } = useDynamo();
+    const name = "lagging-index";
+    client.middlewareStack.add(
+      (next, context) => async (args) =>
+        context.commandName === "QueryCommand" && /state_review/.test(JSON.stringify(args.input)) ? ({ output: { Items: [], Count: 0, $metadata: {} }, response: {} } as never) : next(args),
+      { step: "initialize", name },
+    );
+    try {
+      const lines = Array.from({ length: 250 }, (_, i) => (i === 1 ? `2027-08-01;43,34;Bijdrage augustus;${mulder}` : `${day(220 + (i % 100))};11,${String(i % 100).padStart(2, "0")};Extra ${i};${hh["Mulder"]}`));
+      const res = await upload(lines);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.imported, "the waiting line booked as the index did not show it").toBe(250);
+    } finally {
+      client.middlewareStack.remove(name);
+    }
+    for (const alsoImported of [false, true]) {
+      const tap = await treasurer.post(`/api/payments/review/${waiting!.id}`, { householdID: hh["Bakker"], alsoImported });
+      expect(tap.status, JSON.stringify(tap.body)).toBe(409);
+      expect(tap.body.error.code).toBe("bank.line_decided");
+    }
+    expect((await ledgerEntries(farmID, hh["Bakker"])).filter((e) => e.date === "2027-08-01" && e.amountCents === 4334)).toEqual([]);
   });
 
   it("stop when the lease passed to another import: nothing booked, its lease left alone", async () => {

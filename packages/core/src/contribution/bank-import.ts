@@ -332,7 +332,10 @@ export namespace BankImport {
   /** Whether two likenesses are of the same date, amount, currency and account, whatever their place among alike lines. */
   const sameLikeness = (a: string, b: string) => a.slice(0, a.lastIndexOf("#")) === b.slice(0, b.lastIndexOf("#"));
 
-  /** The lines that wait, are held or were dismissed, by key: few, each a query. */
+  /**
+   * The lines that wait, are held or were dismissed, by key: few, each a query. An index, which
+   * may lag a write of a moment ago: a waiting line missed so and booked is refused by a tap (bank-review.ts).
+   */
   async function undecided() {
     const farmID = useFarmID();
     const states = ["review", "held", "dismissed"] as const;
