@@ -62,7 +62,10 @@ export namespace BankPrivacy {
   export async function purge(householdID: string, events: readonly Event[]) {
     const farmID = useFarmID();
     const db = useDB().entities;
-    await writeAll((b) => db.bankLine.delete(b).go(), linesOf(events).map((key) => ({ farmID, key })));
+    // only its own: a line an import booked in its batch has no item, and another line may wait under that key
+    const lines = await Promise.all(linesOf(events).map((key) => db.bankLine.get({ farmID, key }).go()));
+    const own = lines.flatMap((l) => (l.data?.householdID === householdID ? [{ farmID, key: l.data.key }] : []));
+    await writeAll((b) => db.bankLine.delete(b).go(), own);
     const likeness = (await db.paymentLikeness.query.byHousehold({ farmID, householdID }).go({ pages: "all" })).data;
     await writeAll((b) => db.paymentLikeness.delete(b).go(), likeness.map(({ year }) => ({ farmID, householdID, year })));
     for (const state of ["review", "held"] as const) {
