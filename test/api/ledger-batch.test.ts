@@ -33,7 +33,7 @@ const day = (i: number) => new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISO
 
 beforeAll(async () => {
   ({ farmID, app } = await freshFarmApp(Date.parse("2027-12-20T10:00:00Z")));
-  for (const name of ["Penning", "Jansen", "Bakker", "Smit", "Visser", "Mulder"]) {
+  for (const name of ["Penning", "Jansen", "Bakker", "Smit", "Visser", "Mulder", "Kok"]) {
     const { household } = await makeHousehold(farmID, { name, email: `${name.toLowerCase()}@example.nl`, roles: name === "Penning" ? ["treasurer"] : [] });
     hh[name] = household.id;
   }
@@ -115,6 +115,20 @@ describe("an import's payments in their batch", () => {
       expect(tap.body.error.code).toBe("bank.line_decided");
     }
     expect((await ledgerEntries(farmID, hh["Bakker"])).filter((e) => e.date === "2027-08-01" && e.amountCents === 4334)).toEqual([]);
+  });
+
+  it("split a household's year of long descriptions over batches that fit DynamoDB's items, and refuse a line longer than a bank gives", async () => {
+    const words = (i: number) => `Bijdrage ${i} ${"ééé lange omschrijving ".repeat(40)}`.slice(0, 900);
+    const lines = Array.from({ length: 300 }, (_, i) => `${day(i)};12,${String(i % 100).padStart(2, "0")};${words(i)};${hh["Kok"]}`);
+    lines.push(`2027-09-09;43,34;${"x".repeat(5_000)};${hh["Kok"]}`);
+    const res = await upload(lines);
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    expect(res.body.imported).toBe(300);
+    expect(res.body.refused).toEqual([expect.objectContaining({ line: 302, code: "bank.line.too_long" })]);
+    const batches = (await useDB().entities.ledgerBatch.query.byHousehold({ farmID, householdID: hh["Kok"]! }).go({ pages: "all" })).data;
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(Buffer.byteLength(b.lines)).toBeLessThan(350_000);
+    expect((await uploadBankFile(app, treasurer, ["datum;bedrag;omschrijving;rekening", ...lines].join("\n"), "text/csv")).body.alreadyThere).toBe(300);
   });
 
   it("stop when the lease passed to another import: nothing booked, its lease left alone", async () => {

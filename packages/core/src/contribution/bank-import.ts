@@ -83,6 +83,15 @@ export namespace BankImport {
   /** The key of a line whose own key holds other content: its own, so that importing it again finds it. */
   const conflictKey = (line: BankLine) => `c${digest([line.key, line.bookingDate, line.amountCents, line.currency, line.counterIBAN])}`;
 
+  /**
+   * A bank gives a few times SEPA's 140 characters of description at most, and 70 of a name:
+   * far longer is a broken file (an unclosed quote swallowing lines), and would not fit its item.
+   */
+  const maxText = { description: 1_000, other: 200 };
+  const tooLong = (line: BankLine) =>
+    line.description.length > maxText.description ||
+    [line.counterName, line.counterIBAN, line.structuredReference, line.endToEndID, line.bankRef, line.key].some((t) => (t?.length ?? 0) > maxText.other);
+
   /** Sorts the file's lines: ours to keep, or not ours (listed only). */
   function sort(file: BankFile, report: Report): Kept[] {
     const kept: Kept[] = [];
@@ -101,6 +110,10 @@ export namespace BankImport {
       const held = line.returned ? "return" : line.amountCents > 0 && (line.batch || line.mandateID || line.creditorID) ? "collection" : undefined;
       if (Math.abs(line.amountCents) > Payment.maxCents) {
         report.refused.push({ line: line.line, code: "bank.line.too_large", message: `The amount is larger than € ${Payment.maxCents / 100}: not a payment this platform books.` });
+        continue;
+      }
+      if (tooLong(line)) {
+        report.refused.push({ line: line.line, code: "bank.line.too_long", message: `A description over ${maxText.description} or a name or reference over ${maxText.other} characters: not a bank statement's line.` });
         continue;
       }
       if (line.currency !== "EUR") notOurs("currency");
@@ -137,11 +150,18 @@ export namespace BankImport {
 
   // A household's booked lines of a year are one batch item (ledger-batch.ts) beside its likeness and
   // one audit event: 3 items. A line waiting or held is 1 or 2. Each transaction checks the lease too.
-  // A batch line is about 600 bytes (its payment, bank line and audit mention): 2,000 lines a transaction
-  // stay well inside DynamoDB's 4 MB, and 300 a batch inside its item's 400 KB.
-  const linesPerHousehold = 300;
+  // Lines are weighed as they will be stored (bytesOf), so that a batch stays inside DynamoDB's 400 KB
+  // an item and a transaction inside its 4 MB whatever the length of the bank's descriptions.
   const itemsPerTransaction = 99;
-  const linesPerTransaction = 2_000;
+  const bytesPerBatch = 300_000;
+  const bytesPerTransaction = 3_000_000;
+
+  /**
+   * A line's bytes, generously: in its batch its fields with their names and its words again as the
+   * payment's reference; its key in the likeness token and (as hex) in the audit event; as an item alone, as much.
+   */
+  const bytesOf = ({ line }: Kept) =>
+    600 + 2 * Buffer.byteLength(`${line.description}${line.counterName ?? ""}${line.structuredReference ?? ""}${line.endToEndID ?? ""}${line.bankRef ?? ""}`) + 4 * line.key.length;
 
   interface Write {
     kept: Kept;
@@ -167,13 +187,22 @@ export namespace BankImport {
       }
     }
     const later: Kept[] = [];
-    const groups: { units: Write[][]; items: number; lines: number }[] = [];
+    /** A household's lines up to a batch's bytes; the rest in the next round. */
+    const fit = (unit: Write[]) => {
+      let bytes = 0;
+      const n = unit.findIndex((w) => (bytes += bytesOf(w.kept)) > bytesPerBatch);
+      if (n < 0) return unit;
+      later.push(...unit.slice(Math.max(n, 1)).map((w) => w.kept));
+      return unit.slice(0, Math.max(n, 1));
+    };
+    const groups: { units: Write[][]; items: number; bytes: number }[] = [];
     const size = (unit: Write[]) => (unit[0]!.plan.kind === "book" ? 3 : unit[0]!.claimLikeness ? 2 : 1);
-    for (const unit of [...[...units.values()].map((u) => { later.push(...u.slice(linesPerHousehold).map((w) => w.kept)); return u.slice(0, linesPerHousehold); }), ...alone]) {
+    for (const unit of [...[...units.values()].map(fit), ...alone]) {
       const last = groups.at(-1);
-      if (last && last.items + size(unit) <= itemsPerTransaction && last.lines + unit.length <= linesPerTransaction)
-        (last.units.push(unit), (last.items += size(unit)), (last.lines += unit.length));
-      else groups.push({ units: [unit], items: size(unit), lines: unit.length });
+      const bytes = unit.reduce((n, w) => n + bytesOf(w.kept), 0);
+      if (last && last.items + size(unit) <= itemsPerTransaction && last.bytes + bytes <= bytesPerTransaction)
+        (last.units.push(unit), (last.items += size(unit)), (last.bytes += bytes));
+      else groups.push({ units: [unit], items: size(unit), bytes });
     }
     return { groups: groups.map((g) => g.units), later };
   }

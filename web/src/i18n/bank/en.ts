@@ -23,6 +23,7 @@ export const bankEn: BankDictionary = {
     "bank.line.date": "no readable booking date",
     "bank.line.amount": "no readable amount",
     "bank.line.too_large": "more than € 1,000,000: not booked as a contribution",
+    "bank.line.too_long": "a description or name longer than a bank gives",
     "bank.line.direction": "cannot tell credit from debit",
     "bank.line.account": "neither a household nor an IBAN",
     "bank.line.entry": "an entry without what an entry needs",

@@ -25,6 +25,7 @@ export const bankNl = {
     "bank.line.date": "geen leesbare boekdatum",
     "bank.line.amount": "geen leesbaar bedrag",
     "bank.line.too_large": "meer dan € 1.000.000: dat boeken we niet als bijdrage",
+    "bank.line.too_long": "een omschrijving of naam langer dan een bank ze geeft",
     "bank.line.direction": "niet te zien of het bij- of afschrijving is",
     "bank.line.account": "geen huishouden of IBAN",
     "bank.line.entry": "een boeking zonder wat een boeking nodig heeft",
