@@ -15,8 +15,10 @@ import { freshFarmApp, ledgerEntries, login, makeHousehold, type TestApp } from 
  * entries (ledger-batch.ts). Each payment in it is a ledger entry like any
  * other: listed, reversed once, counted in the statement. A line that waits
  * for review is not booked again by a later, overlapping file, even when the
- * sample of that file's lines misses it. An import whose lease passed to
- * another books nothing more.
+ * sample of that file's lines misses it, and a tap on one an import booked
+ * meanwhile is refused. Batches fit DynamoDB's items however long the words.
+ * An import whose lease passed to another books nothing more. A line booked
+ * before is there when met again, also when two of them share a likeness.
  */
 
 let app: TestApp;
