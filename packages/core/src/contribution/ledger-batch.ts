@@ -43,8 +43,11 @@ export namespace LedgerBatch {
     return at > 0 && /^\d{3}$/.test(id.slice(at + 1)) ? { batchID: id.slice(0, at), index: Number(id.slice(at + 1)) - 1 } : undefined;
   };
 
-  export function entries(b: Batch): Entry[] {
-    return (JSON.parse(b.lines) as BatchLine[]).map((bank, i) => ({
+  /** A batch's payments as ledger entries. */
+  export const entries = (b: Batch): Entry[] => withLines(b, JSON.parse(b.lines) as BatchLine[]);
+
+  function withLines(b: Batch, lines: BatchLine[]): Entry[] {
+    return lines.map((bank, i) => ({
       householdID: b.householdID,
       entryID: entryID(b.batchID, i),
       year: b.year,
@@ -62,10 +65,10 @@ export namespace LedgerBatch {
   /** A new batch's item and its entries, in the order of `lines`. */
   export function make(householdID: string, year: number, lines: BatchLine[], createdBy: string) {
     const item = { farmID: useFarmID(), householdID, year, batchID: createID("payment"), lines: JSON.stringify(lines), createdBy, createdAt: Clock.iso() };
-    return { item, entries: entries(item) };
+    return { item, entries: withLines(item, lines) };
   }
 
-  /** The household's batches: of one year, or all. */
+  /** The household's batches, read consistently: of one year, or all. */
   export async function ofHousehold(householdID: string, year?: number) {
     const res = await useDB()
       .entities.ledgerBatch.query.byHousehold({ farmID: useFarmID(), householdID, ...(year === undefined ? {} : { year }) })

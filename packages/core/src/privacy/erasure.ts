@@ -51,7 +51,7 @@ export namespace Erasure {
     const [certificate, ledger, batches, deposits, seasons, events] = await Promise.all([
       db.certificate.get({ farmID, householdID }).go(),
       db.ledgerEntry.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
-      db.ledgerBatch.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
+      LedgerBatch.ofHousehold(householdID),
       db.depositPayment.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
       db.season.query.byYear({ farmID }).go({ pages: "all" }),
       Audit.forSubject(householdID),
@@ -73,7 +73,7 @@ export namespace Erasure {
       left.at(-1) ?? c?.endDate ?? dateOf(Date.parse(h.updatedAt)),
       c?.refundedAt,
       ...ledger.data.map((e) => e.date),
-      ...batches.data.flatMap(LedgerBatch.entries).map((e) => e.date),
+      ...batches.flatMap(LedgerBatch.entries).map((e) => e.date),
       ...deposits.data.map((d) => d.date),
     ].filter((d): d is string => !!d);
     return { settled: true, since: days.sort().at(-1)! };

@@ -150,7 +150,7 @@ export namespace Privacy {
         db.audit.query.bySubject({ farmID, subjectID: householdID }).go({ pages: "all" }),
         db.sepaRunItem.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
         db.poll.query.byID({ farmID }).go({ pages: "all" }),
-        db.ledgerBatch.query.byHousehold({ farmID, householdID }).go({ pages: "all" }),
+        LedgerBatch.ofHousehold(householdID),
       ]);
     const years = seasons.data.map((s) => s.year);
     const [choices, rolls, proxies, pollAnswers] = await Promise.all([
@@ -176,7 +176,7 @@ export namespace Privacy {
     const workdayTitle = new Map(workdays.map((w) => [w.workdayID, w.title]));
 
     return {
-      raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, batches: batches.data, periods: periods.data,
+      raw: { household, people, perPerson, shares: shares.data, optOuts: optOuts.data, hours: hours.data, ledger: ledger.data, batches, periods: periods.data,
         mandate: mandate.data, certificate: certificate.data, deposits: deposits.data, choices: choices.data, rolls: rolls.data,
         proxies: proxies.flatMap((p) => p.data), applications: theirApplications, pending: pending.data.filter((m) => emails.includes(m.to)),
         audit, pollAnswers: pollAnswers.data },
@@ -197,7 +197,7 @@ export namespace Privacy {
           mandate: mandate.data ? strip(mandate.data) : null,
           collections: collections.data.map((x) => strip(x)),
           // a bank import's payments with the bank line each was booked from
-          payments: [...ledger.data.map((x) => strip(x)), ...batches.data.flatMap(LedgerBatch.entries).map(({ bank, ...e }) => ({ ...e, bankLine: bank }))].sort((a, b) =>
+          payments: [...ledger.data.map((x) => strip(x)), ...batches.flatMap(LedgerBatch.entries).map(({ bank, ...e }) => ({ ...e, bankLine: bank }))].sort((a, b) =>
             a.entryID.localeCompare(b.entryID),
           ),
           solidarity: choices.data.map((x) => strip(x)),
