@@ -67,19 +67,22 @@ export namespace BankImportWrite {
       }
     }
     const later: Kept[] = [];
-    /** A household's lines up to a batch's bytes; the rest in the next round. */
+    /** A household's lines up to a batch's bytes, and their bytes; the rest in the next round. */
     const fit = (unit: Write[]) => {
       let bytes = 0;
-      const n = unit.findIndex((w) => (bytes += bytesOf(w.kept)) > bytesPerBatch);
-      if (n < 0) return unit;
-      later.push(...unit.slice(Math.max(n, 1)).map((w) => w.kept));
-      return unit.slice(0, Math.max(n, 1));
+      let n = 0;
+      for (const w of unit) {
+        const b = bytesOf(w.kept);
+        if (n && bytes + b > bytesPerBatch) break;
+        (bytes += b), n++;
+      }
+      later.push(...unit.slice(n).map((w) => w.kept));
+      return { unit: unit.slice(0, n), bytes };
     };
     const groups: { units: Write[][]; items: number; bytes: number }[] = [];
     const size = (unit: Write[]) => (unit[0]!.plan.kind === "book" ? 3 : unit[0]!.claimLikeness ? 2 : 1);
-    for (const unit of [...[...units.values()].map(fit), ...alone]) {
+    for (const { unit, bytes } of [...[...units.values()].map(fit), ...alone.map((unit) => ({ unit, bytes: bytesOf(unit[0]!.kept) }))]) {
       const last = groups.at(-1);
-      const bytes = unit.reduce((n, w) => n + bytesOf(w.kept), 0);
       if (last && last.items + size(unit) <= itemsPerTransaction && last.bytes + bytes <= bytesPerTransaction)
         (last.units.push(unit), (last.items += size(unit)), (last.bytes += bytes));
       else groups.push({ units: [unit], items: size(unit), bytes });
@@ -87,28 +90,33 @@ export namespace BankImportWrite {
     return { groups: groups.map((g) => g.units), later };
   }
 
+  /** What a line keeps of the bank's, whether it waits (stored) or is booked (batchLine). */
+  const fromBank = ({ line, likeness }: Kept, format: string, key: string) => ({
+    key,
+    likeness,
+    format,
+    line: line.line,
+    counterIBAN: line.counterIBAN,
+    counterName: line.counterName || undefined,
+    description: line.description || undefined,
+    structuredReference: line.structuredReference,
+    endToEndID: line.endToEndID,
+    bankRef: line.bankRef,
+  });
 
   /** The bank line's item of a line that waits or is held (a booked one is kept in its batch). */
-  export function stored({ line, likeness }: Kept, format: string, key: string, plan: Exclude<Plan, { kind: "book" }>) {
+  export function stored(kept: Kept, format: string, key: string, plan: Exclude<Plan, { kind: "book" }>) {
+    const { line } = kept;
     return {
+      ...fromBank(kept, format, key),
       farmID: useFarmID(),
-      key,
       state: plan.kind,
       reason: plan.reason,
       candidates: plan.kind === "review" ? plan.candidates : undefined,
       repeats: plan.kind === "review" ? plan.repeats : undefined,
-      format,
-      line: line.line,
       bookingDate: line.bookingDate,
       amountCents: line.amountCents,
       currency: line.currency,
-      counterIBAN: line.counterIBAN,
-      likeness,
-      counterName: line.counterName || undefined,
-      description: line.description || undefined,
-      structuredReference: line.structuredReference,
-      endToEndID: line.endToEndID,
-      bankRef: line.bankRef,
       returnCode: line.returned?.reasonCode,
       returnOf: line.returned?.originalEndToEndID,
       batchID: line.batch?.paymentInfoID ?? line.batch?.messageID,
@@ -116,23 +124,9 @@ export namespace BankImportWrite {
   }
 
   /** A line booked on a household as its batch keeps it (ledger-batch.ts). */
-  export function batchLine({ line, likeness }: Kept, format: string, key: string, by: string): BatchLine {
-    return {
-      amountCents: line.amountCents,
-      date: line.bookingDate,
-      reference: BankReview.referenceOf({ ...line, description: line.description || undefined, counterName: line.counterName || undefined }),
-      key,
-      likeness,
-      format,
-      line: line.line,
-      counterIBAN: line.counterIBAN,
-      counterName: line.counterName || undefined,
-      description: line.description || undefined,
-      structuredReference: line.structuredReference,
-      endToEndID: line.endToEndID,
-      bankRef: line.bankRef,
-      matchedBy: by,
-    };
+  export function batchLine(kept: Kept, format: string, key: string, by: string): BatchLine {
+    const bank = fromBank(kept, format, key);
+    return { ...bank, amountCents: kept.line.amountCents, date: kept.line.bookingDate, reference: BankReview.referenceOf({ ...kept.line, ...bank }), matchedBy: by };
   }
 
   /**

@@ -202,7 +202,7 @@ export namespace BankImport {
       // file may count otherwise): the same date, amount, currency and account, so the same line. The same
       // key with another likeness: the key is taken by other content, a conflict as below.
       const tokened = pending.map((k) => bookedAs.has(k.line.key) && sameLikeness(bookedAs.get(k.line.key)!, k.likeness));
-      const takenBy = pending.map((k, i) => (!tokened[i] && bookedAs.has(k.line.key) ? k.line.key : undefined));
+      const takenBy = pending.map((k, i) => !tokened[i] && bookedAs.has(k.line.key));
       const rest = pending.filter((_, i) => !tokened[i]);
       // The rest by its item: a line that waits, is held or was dismissed, or booked by a review tap or
       // a collection run. A file whose sample of lines is all new reads only the lines that wait, are
@@ -218,15 +218,16 @@ export namespace BankImport {
       ]);
       const byLine = new Map(rest.map((k, i) => [k, { claim: restClaims[i], like: restLikes[i] }]));
       const claims = pending.map((k) => byLine.get(k)?.claim);
-      const conflicted = pending.map((k, i) => (claims[i] ? !sameContent(k.line, claims[i]) : !!takenBy[i]));
+      const conflicted = pending.map((k, i) => (claims[i] ? !sameContent(k.line, claims[i]) : takenBy[i]!));
       const conflicts = await read(pending.map((k, i) => (conflicted[i] ? db.bankLine.get({ farmID, key: conflictKey(k.line) }).go({ consistent: true }) : none)));
       const there = pending.map((_, i) => tokened[i] || (!!claims[i] && !conflicted[i]) || !!conflicts[i]);
       const likes = pending.map((k, i) => (there[i] ? undefined : byLine.get(k)?.like));
       const writes: Write[] = [];
       pending.forEach((kept, i) => {
-        const claim = claims[i]?.key ?? takenBy[i];
+        // its key held by another line (an item's or a batch's token): it waits under a key of its own
+        const taken = !!claims[i] || takenBy[i]!;
         if (there[i]) return void report.alreadyThere++;
-        const key = claim ? conflictKey(kept.line) : kept.line.key;
+        const key = taken ? conflictKey(kept.line) : kept.line.key;
         const found = kept.found;
         const householdID = householdOf(kept);
         const mine = householdID ? seen.get(householdID, Number(kept.line.bookingDate.slice(0, 4))) : undefined;
@@ -239,8 +240,8 @@ export namespace BankImport {
         const candidates = householdID ? [householdID] : (found as { candidates: string[] } | undefined)?.candidates ?? [];
         const plan: Plan = kept.held
           ? { kind: "held", reason: kept.held }
-          : claim
-            ? { kind: "review", reason: "conflict", candidates, repeats: claim }
+          : taken
+            ? { kind: "review", reason: "conflict", candidates, repeats: kept.line.key }
             : otherFormat
               ? { kind: "review", reason: "other_format", candidates, repeats: like.key }
               : byHand

@@ -208,14 +208,15 @@ export namespace BankReview {
           // every household's: the same transfer from another format may be booked on another
           const seen = await PaymentLikeness.read([...names.keys()].map((h) => ({ householdID: h, year })));
           const likeness = seen.get(householdID, year);
+          const everyone = [...names.keys()].map((h) => seen.get(h, year));
           // this very line in an import's batch: an overlapping file booked it before its import saw it wait
           // (the waiting lines are read from an index, which may lag a moment). Never twice, whatever is said.
-          if ([...names.keys()].some((h) => seen.get(h, year).lines.some((l) => l.key === item.key))) {
+          if (everyone.some((s) => s.lines.some((l) => l.key === item.key))) {
             // or a tap at once booked it: answered as that booking on the next round
             if ((await get(item.key))?.state !== "review") return undefined;
             throw new VisibleError("conflict", "bank.line_decided", "An import has booked this bank line already.");
           }
-          if (!alsoImported) await refuseBookedElsewhere(item, [...names.keys()].map((h) => seen.get(h, year)), names);
+          if (!alsoImported) await refuseBookedElsewhere(item, everyone, names);
           const same = alsoImported ? undefined : await Payment.alike(householdID, item.amountCents, item.bookingDate, ["manual", "import"]);
           // a tap at once that booked this very line: answered as that booking on the next round
           if (same) {
