@@ -5,7 +5,6 @@ import { usePollText } from "../i18n/poll";
 import { canAnswerPolls, canRunPolls, getPolls, type PollInfo } from "../lib/poll";
 import { useWorkdayFormat } from "../lib/workday-view";
 
-
 /** Every poll: the open ones on top with whether the household answered, then the closed ones. */
 export default function Polls() {
   const p = usePollText();
@@ -28,14 +27,7 @@ export default function Polls() {
           <Show when={polls()}>
             {(list) => (
               <Show when={list().length} fallback={<p>{p().list.empty}</p>}>
-                <Show when={drafts().length}>
-                  <section aria-labelledby="draft-polls">
-                    <h2 id="draft-polls">{p().draft.heading}</h2>
-                    <ul class="poll-list">
-                      <For each={drafts()}>{(poll) => <Item poll={poll} answers={false} />}</For>
-                    </ul>
-                  </section>
-                </Show>
+                <Listed id="draft-polls" heading={p().draft.heading} polls={drafts()} />
                 <section aria-labelledby="open-polls">
                   <h2 id="open-polls">{p().list.open}</h2>
                   <Show when={open().length} fallback={<p>{p().list.noneOpen}</p>}>
@@ -44,20 +36,27 @@ export default function Polls() {
                     </ul>
                   </Show>
                 </section>
-                <Show when={closed().length}>
-                  <section aria-labelledby="closed-polls">
-                    <h2 id="closed-polls">{p().list.closed}</h2>
-                    <ul class="poll-list">
-                      <For each={closed()}>{(poll) => <Item poll={poll} answers={false} />}</For>
-                    </ul>
-                  </section>
-                </Show>
+                <Listed id="closed-polls" heading={p().list.closed} polls={closed()} />
               </Show>
             )}
           </Show>
         </>
       )}
     </PollsOnly>
+  );
+}
+
+/** Drafts or closed polls under their heading, when there are any; nobody answers them here. */
+function Listed(props: { id: string; heading: string; polls: PollInfo[] }) {
+  return (
+    <Show when={props.polls.length}>
+      <section aria-labelledby={props.id}>
+        <h2 id={props.id}>{props.heading}</h2>
+        <ul class="poll-list">
+          <For each={props.polls}>{(poll) => <Item poll={poll} answers={false} />}</For>
+        </ul>
+      </section>
+    </Show>
   );
 }
 
